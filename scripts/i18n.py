@@ -1,0 +1,71 @@
+"""Translation catalogues: ``update`` re-extracts UI strings into resources/i18n/*.ts,
+``check`` lists strings still untranslated in the Chinese catalogue (exit 1 if any),
+``build`` compiles the .qm files the station loads."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+I18N = ROOT / "resources" / "i18n"
+LANGUAGES = ("zh_CN", "en")
+BIN = Path(sys.executable).parent
+
+
+def sources() -> list[str]:
+    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "station" / "ui").rglob("*.py"))
+
+
+def update() -> None:
+    for language in LANGUAGES:
+        ts = I18N / f"station_{language}.ts"
+        subprocess.run(
+            [
+                BIN / "pyside6-lupdate",
+                *sources(),
+                "-no-obsolete",
+                "-source-language",
+                "en",
+                "-target-language",
+                language,
+                "-ts",
+                str(ts.relative_to(ROOT)),
+            ],
+            check=True,
+            cwd=ROOT,
+        )
+
+
+def check() -> int:
+    tree = ET.parse(I18N / "station_zh_CN.ts")
+    missing = [
+        f"{ctx.findtext('name')}: {msg.findtext('source')}"
+        for ctx in tree.getroot().iter("context")
+        for msg in ctx.iter("message")
+        if not (msg.findtext("translation") or "").strip()
+        or msg.find("translation").get("type") == "unfinished"  # type: ignore[union-attr]
+    ]
+    for line in missing:
+        sys.stdout.write(f"untranslated: {line}\n")
+    return 1 if missing else 0
+
+
+def build() -> None:
+    for ts in sorted(I18N.glob("*.ts")):
+        subprocess.run(
+            [BIN / "pyside6-lrelease", "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
+            check=True,
+        )
+
+
+if __name__ == "__main__":
+    action = sys.argv[1] if len(sys.argv) > 1 else "build"
+    if action == "update":
+        update()
+    elif action == "check":
+        sys.exit(check())
+    else:
+        build()

@@ -1,0 +1,90 @@
+"""Regenerate docs/screenshots/ from the real window with demo data (``make screenshots``).
+
+Runs on whatever Qt platform is set: under Xvfb for the real look, or offscreen.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QTimer, SignalInstance
+from PySide6.QtWidgets import QApplication
+
+from station import app
+from station.config import load_settings
+from station.demo.orders import generate_orders
+from station.ui.application import build_window
+
+OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+DEMO_DAY = date(2026, 11, 20)
+
+
+def wait_for(signal: SignalInstance, action: Callable[[], None], timeout_ms: int = 10_000) -> None:
+    loop = QEventLoop()
+    signal.connect(lambda *_: loop.quit())
+    QTimer.singleShot(timeout_ms, loop.quit)
+    action()
+    loop.exec()
+
+
+def settle(ms: int = 600) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def shoot(language: str, qapp: QApplication, data_dir: Path) -> None:
+    settings = load_settings(
+        Path("/nonexistent"),
+        data_dir=data_dir,
+        station_id="ST-HZ01",
+        demo=True,
+        language=language,
+    )
+    station = app.open_station(settings)
+    app.load_demo_data(station, today=DEMO_DAY)
+    window = build_window(
+        qapp,
+        workflow=station.workflow,
+        auth=station.auth,
+        outbox_status=station.outbox_status,
+        settings=settings,
+    )
+    window.resize(1366, 800)
+    window.show()
+    settle()
+    suffix = "" if language == "zh_CN" else "_en"
+    window.grab().save(str(OUT / f"login{suffix}.png"))
+    user = station.auth.login("I1001", "1234")
+    window.logged_in(user)
+    rma = next(
+        row["rma_no"]
+        for row in generate_orders(200, today=DEMO_DAY)
+        if row["state"] == "in_transit" and len(row["lines"]) > 1
+    )
+    wait_for(window.bench.scan_handled, lambda: window.route_scan(rma))
+    settle()
+    window.grab().save(str(OUT / f"order_card{suffix}.png"))
+    wait_for(window.bench.scan_handled, lambda: window.route_scan("SF0000000000000"))
+    settle()
+    window.grab().save(str(OUT / f"unmatched{suffix}.png"))
+    window.close()
+    station.close()
+
+
+def main() -> int:
+    OUT.mkdir(parents=True, exist_ok=True)
+    qapp = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(qapp, QApplication)
+    language = sys.argv[1] if len(sys.argv) > 1 else "zh_CN"
+    with tempfile.TemporaryDirectory() as tmp:
+        shoot(language, qapp, Path(tmp))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

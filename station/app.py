@@ -1,0 +1,132 @@
+"""The composition root: settings in, a running station out.
+
+This is the only module that builds services and the only one that imports the UI.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import logging.handlers
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from station.config import DataPaths, Settings
+from station.demo.orders import generate_orders
+from station.demo.users import DEMO_USERS
+from station.domain.enums import Role
+from station.domain.records import UserView
+from station.security.login import Authenticator
+from station.security.pins import BadPin, hash_pin
+from station.security.users import LockoutPolicy, UserError, add_user, list_users
+from station.store.database import Database
+from station.store.queries import count_orders
+from station.sync import outbox
+from station.sync.manifest import ImportReport, ParsedManifest, import_orders, read_manifest
+from station.sync.manifest import parse_manifest as parse_manifest_stream
+from station.workflow import Workflow
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Station:
+    settings: Settings
+    paths: DataPaths
+    db: Database
+    workflow: Workflow
+    auth: Authenticator
+
+    def outbox_status(self) -> outbox.OutboxStatus:
+        return self.db.run(outbox.status)
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def configure_logging(paths: DataPaths, *, verbose: bool = False) -> None:
+    """Rotating log files in the data folder; warnings also on stderr."""
+    root = logging.getLogger()
+    if any(h.get_name() == "station-file" for h in root.handlers):
+        return
+    file_handler = logging.handlers.RotatingFileHandler(
+        paths.logs / "station.log", maxBytes=5_000_000, backupCount=5, encoding="utf-8"
+    )
+    file_handler.setFormatter(
+        logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s")
+    )
+    console = logging.StreamHandler()
+    console.setLevel(logging.DEBUG if verbose else logging.WARNING)
+    console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    file_handler.set_name("station-file")
+    for handler in (file_handler, console):
+        root.addHandler(handler)
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+
+
+def open_station(settings: Settings) -> Station:
+    paths = DataPaths(settings.data_dir).ensure()
+    db = Database.open(paths.database)
+    lockout = LockoutPolicy(settings.lockout_attempts, settings.lockout_minutes)
+    return Station(
+        settings=settings,
+        paths=paths,
+        db=db,
+        workflow=Workflow(db, station_id=settings.station_id),
+        auth=Authenticator(db, station_id=settings.station_id, lockout=lockout),
+    )
+
+
+def import_manifest(station: Station, path: Path) -> ImportReport:
+    parsed = read_manifest(path)
+    return _import(station, parsed, source=path.name)
+
+
+def _import(station: Station, parsed: ParsedManifest, *, source: str) -> ImportReport:
+    actor = f"station:{station.settings.station_id}"
+    return station.db.run(lambda s: import_orders(s, parsed, actor=actor, source=source))
+
+
+def create_user(station: Station, *, badge: str, name: str, role: Role, pin: str) -> UserView:
+    try:
+        digest = hash_pin(pin)  # slow on purpose; keep it off the database thread
+    except BadPin as exc:
+        raise UserError(str(exc)) from exc
+    actor = f"station:{station.settings.station_id}"
+    return station.db.run(
+        lambda s: add_user(
+            s, badge=badge, name=name, role=role, pin=pin, actor=actor, pin_hash=digest
+        )
+    )
+
+
+def load_demo_data(
+    station: Station, *, count: int = 2400, today: date | None = None, seed: int = 2026
+) -> ImportReport | None:
+    """Fill an empty store with the demo manifest and the demo users; no-op otherwise."""
+    if station.db.run(count_orders) > 0:
+        return None
+    rows = generate_orders(count, today=today or date.today(), seed=seed)
+    text = "\n".join(json.dumps(row, ensure_ascii=False) for row in rows)
+    report = _import(station, parse_manifest_stream(io.BytesIO(text.encode())), source="demo")
+    existing = {u.badge_id for u in station.db.run(list_users)}
+    for badge, name, role, pin in DEMO_USERS:
+        if badge not in existing:
+            create_user(station, badge=badge, name=name, role=role, pin=pin)
+    log.info("demo data loaded: %d orders", report.imported)
+    return report
+
+
+def run_gui(station: Station, *, smoke: bool = False, started: float | None = None) -> int:
+    from station.ui.application import run_window
+
+    return run_window(
+        workflow=station.workflow,
+        auth=station.auth,
+        outbox_status=station.outbox_status,
+        settings=station.settings,
+        smoke=smoke,
+        started=started,
+    )

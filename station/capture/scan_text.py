@@ -1,0 +1,36 @@
+"""Turning raw scanner or keyboard input into a code the station can look up.
+
+Hand scanners type like a keyboard, so what arrives can carry an IME's full-width forms,
+stray whitespace, or junk from a misconfigured scanner. Junk is refused with a reason; it
+never reaches a lookup, a record or a printer.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+MAX_SCAN_CHARS = 512
+
+
+class BadScan(ValueError):
+    """A scan that cannot be a code; the message is shown to the inspector."""
+
+
+def clean_scan(raw: str) -> str:
+    """Normalise a scan (NFKC, trimmed) or raise :class:`BadScan`."""
+    if len(raw) > MAX_SCAN_CHARS * 4:
+        raise BadScan(f"scan too long: {len(raw)} characters (limit {MAX_SCAN_CHARS})")
+    text = unicodedata.normalize("NFKC", raw).strip()
+    if not text:
+        raise BadScan("empty scan")
+    if len(text) > MAX_SCAN_CHARS:
+        raise BadScan(f"scan too long: {len(text)} characters (limit {MAX_SCAN_CHARS})")
+    bad = next((ch for ch in text if not _allowed(ch)), None)
+    if bad is not None:
+        raise BadScan(f"scan contains an unprintable character (U+{ord(bad):04X})")
+    return text
+
+
+def _allowed(ch: str) -> bool:
+    # GS (U+001D) separates GS1 fields in DataMatrix/QR payloads; everything else must print.
+    return ch == "\x1d" or (ch.isprintable() and unicodedata.category(ch) not in {"Co", "Cn", "Cs"})

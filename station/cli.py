@@ -1,0 +1,310 @@
+"""``station``: the station's command line. Every capability is scriptable from here.
+
+Errors are one line on stderr and a non-zero exit status, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import getpass
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from station import app
+from station.capture.scan_text import BadScan
+from station.config import ConfigError, Settings, load_settings
+from station.demo.orders import generate_orders
+from station.domain.enums import Role
+from station.security import audit
+from station.security.users import UserError, list_users, set_active
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+
+Handler = Callable[[argparse.Namespace, Settings], int]
+
+
+class CommandError(Exception):
+    """Ends the command with this message and exit status 2."""
+
+
+def _json_default(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, default=_json_default) + "\n")
+
+
+def _with_station(fn: Callable[[app.Station, argparse.Namespace], int]) -> Handler:
+    def handler(args: argparse.Namespace, settings: Settings) -> int:
+        station = app.open_station(settings)
+        try:
+            return fn(station, args)
+        finally:
+            station.close()
+
+    return handler
+
+
+def _check_display() -> None:
+    if (
+        sys.platform.startswith("linux")
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+    ):
+        raise CommandError(
+            "no display to open the window on (DISPLAY is not set); run it on the bench PC's "
+            "desktop, under xvfb-run, or with QT_QPA_PLATFORM=offscreen for a headless check"
+        )
+
+
+def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    _check_display()
+    station = app.open_station(settings)
+    app.configure_logging(station.paths, verbose=args.verbose)
+    try:
+        if settings.demo:
+            app.load_demo_data(station)
+        return app.run_gui(station, smoke=args.smoke, started=args.started)
+    finally:
+        station.close()
+
+
+@_with_station
+def cmd_demo_data(station: app.Station, args: argparse.Namespace) -> int:
+    report = app.load_demo_data(station, count=args.count, seed=args.seed)
+    if report is None:
+        sys.stderr.write("the store already has orders; demo data not loaded\n")
+        return EXIT_OK
+    sys.stdout.write(f"demo data: {report.imported} orders and the demo users loaded\n")
+    return EXIT_OK
+
+
+def cmd_demo_manifest(args: argparse.Namespace, _settings: Settings) -> int:
+    with _open_out(args.out) as out:
+        for row in generate_orders(args.count, today=date.today(), seed=args.seed):
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return EXIT_OK
+
+
+def _open_out(path: str) -> Any:
+    if path == "-":
+        return _NoClose(sys.stdout)
+    return Path(path).open("w", encoding="utf-8")
+
+
+class _NoClose:
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+
+    def __enter__(self) -> Any:
+        return self.stream
+
+    def __exit__(self, *_exc: object) -> None:
+        self.stream.flush()
+
+
+@_with_station
+def cmd_import_manifest(station: app.Station, args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    if not path.is_file():
+        raise CommandError(f"{path}: no such file")
+    report = app.import_manifest(station, path)
+    for error in report.errors[: args.max_errors]:
+        sys.stderr.write(f"{path.name}: {error}\n")
+    if report.rejected > args.max_errors:
+        sys.stderr.write(f"{path.name}: ... and {report.rejected - args.max_errors} more\n")
+    sys.stdout.write(
+        f"imported {report.imported}, already present {report.already_present}, "
+        f"rejected {report.rejected}\n"
+    )
+    return EXIT_FAIL if report.rejected else EXIT_OK
+
+
+@_with_station
+def cmd_lookup(station: app.Station, args: argparse.Namespace) -> int:
+    try:
+        order = station.workflow.lookup(args.code)
+    except BadScan as exc:
+        raise CommandError(str(exc)) from exc
+    if order is None:
+        sys.stderr.write(f"no after-sales order for {args.code[:60]!r}\n")
+        return EXIT_FAIL
+    payload = dataclasses.asdict(order)
+    payload["window"] = dataclasses.asdict(order.window(date.today())) | {
+        "description": order.window(date.today()).describe("en")
+    }
+    _print_json(payload)
+    return EXIT_OK
+
+
+def _read_pin(args: argparse.Namespace) -> str:
+    if args.pin_stdin:
+        return sys.stdin.readline().strip()
+    if not sys.stdin.isatty():
+        raise CommandError("no terminal to ask for the PIN; use --pin-stdin")
+    first = getpass.getpass("PIN: ")
+    if getpass.getpass("PIN again: ") != first:
+        raise CommandError("the PINs differ")
+    return first
+
+
+@_with_station
+def cmd_users_add(station: app.Station, args: argparse.Namespace) -> int:
+    pin = _read_pin(args)
+    try:
+        user = app.create_user(
+            station, badge=args.badge, name=args.name, role=Role(args.role), pin=pin
+        )
+    except UserError as exc:
+        raise CommandError(str(exc)) from exc
+    sys.stdout.write(f"added {user.badge_id} {user.display_name} ({user.role})\n")
+    return EXIT_OK
+
+
+@_with_station
+def cmd_users_list(station: app.Station, args: argparse.Namespace) -> int:
+    users = station.db.run(list_users)
+    if args.json:
+        for user in users:
+            _print_json(user)
+        return EXIT_OK
+    for user in users:
+        state = "active" if user.active else "disabled"
+        sys.stdout.write(f"{user.badge_id:<12} {user.role:<11} {state:<9} {user.display_name}\n")
+    return EXIT_OK
+
+
+def _set_active(active: bool) -> Handler:
+    @_with_station
+    def handler(station: app.Station, args: argparse.Namespace) -> int:
+        actor = f"station:{station.settings.station_id}"
+        try:
+            user = station.db.run(
+                lambda s: set_active(s, badge=args.badge, active=active, actor=actor)
+            )
+        except UserError as exc:
+            raise CommandError(str(exc)) from exc
+        sys.stdout.write(f"{user.badge_id} {'enabled' if active else 'disabled'}\n")
+        return EXIT_OK
+
+    return handler
+
+
+@_with_station
+def cmd_audit_verify(station: app.Station, _args: argparse.Namespace) -> int:
+    report = station.db.run(audit.verify)
+    if report.ok:
+        sys.stdout.write(f"audit log intact: {report.checked} entries\n")
+        return EXIT_OK
+    sys.stdout.write(
+        f"audit log broken at entry {report.broken_at}: {report.reason} "
+        f"({report.checked} entries before it are intact)\n"
+    )
+    return EXIT_FAIL
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="station", description="Returns-inspection station (退货质检工作台)."
+    )
+    parser.add_argument("--config", type=Path, help="settings file (TOML)")
+    parser.add_argument("--data-dir", type=Path, help="database and photo folder")
+    parser.add_argument("--station-id", help="this station's id, e.g. ST-HZ01")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug output")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = sub.add_parser("run", help="open the station window")
+    run.add_argument(
+        "--demo",
+        action="store_true",
+        default=None,
+        help="load demo orders and users on first start",
+    )
+    run.add_argument("--language", choices=["system", "zh_CN", "en"])
+    run.add_argument(
+        "--smoke",
+        action="store_true",
+        help="quit after the window's first paint, printing the start-up time",
+    )
+    run.set_defaults(handler=cmd_run)
+
+    demo = sub.add_parser("demo-data", help="load the demo orders and users into an empty store")
+    demo.add_argument("--count", type=int, default=2400)
+    demo.add_argument("--seed", type=int, default=2026)
+    demo.set_defaults(handler=cmd_demo_data)
+
+    manifest = sub.add_parser("demo-manifest", help="write the demo manifest as JSON Lines")
+    manifest.add_argument("--count", type=int, default=2400)
+    manifest.add_argument("--seed", type=int, default=2026)
+    manifest.add_argument("--out", default="-", help="file to write (default: stdout)")
+    manifest.set_defaults(handler=cmd_demo_manifest)
+
+    imp = sub.add_parser("import-manifest", help="import expected returns (JSON Lines)")
+    imp.add_argument("file")
+    imp.add_argument("--max-errors", type=int, default=50, help="row errors to print")
+    imp.set_defaults(handler=cmd_import_manifest)
+
+    lookup = sub.add_parser("lookup", help="print the order for an RMA, order or tracking no.")
+    lookup.add_argument("code")
+    lookup.set_defaults(handler=cmd_lookup)
+
+    users = sub.add_parser("users", help="manage inspectors and supervisors")
+    users_sub = users.add_subparsers(dest="users_command", required=True, metavar="ACTION")
+    add = users_sub.add_parser("add", help="add a user (asks for the PIN)")
+    add.add_argument("--badge", required=True)
+    add.add_argument("--name", required=True)
+    add.add_argument("--role", choices=[r.value for r in Role], default=Role.INSPECTOR.value)
+    add.add_argument("--pin-stdin", action="store_true", help="read the PIN from stdin")
+    add.set_defaults(handler=cmd_users_add)
+    lst = users_sub.add_parser("list", help="list users")
+    lst.add_argument("--json", action="store_true")
+    lst.set_defaults(handler=cmd_users_list)
+    for name, active in (("disable", False), ("enable", True)):
+        p = users_sub.add_parser(name, help=f"{name} a badge")
+        p.add_argument("badge")
+        p.set_defaults(handler=_set_active(active))
+
+    aud = sub.add_parser("audit", help="audit log")
+    aud_sub = aud.add_subparsers(dest="audit_command", required=True, metavar="ACTION")
+    verify = aud_sub.add_parser("verify", help="check the audit log's hash chain")
+    verify.set_defaults(handler=cmd_audit_verify)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    started = time.perf_counter()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.started = started
+    try:
+        settings = load_settings(
+            args.config,
+            data_dir=args.data_dir,
+            station_id=args.station_id,
+            demo=getattr(args, "demo", None),
+            language=getattr(args, "language", None),
+        )
+        handler: Handler = args.handler
+        return handler(args, settings)
+    except (CommandError, ConfigError) as exc:
+        sys.stderr.write(f"station: error: {exc}\n")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,153 @@
+"""Station settings: one TOML file, overridden by ``STATION_*`` environment variables, then by
+command-line options. Every value has a default that runs with nothing configured."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import sys
+import tomllib
+from contextvars import ContextVar
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import platformdirs
+from pydantic import Field, ValidationError, field_validator
+from pydantic.fields import FieldInfo
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+APP_NAME = "returns-station"
+
+
+class ConfigError(ValueError):
+    """The configuration cannot be used; the message names the file, key and reason."""
+
+
+def default_station_id() -> str:
+    host = re.sub(r"[^A-Z0-9]", "", socket.gethostname().upper())[:12] or "LOCAL"
+    return f"ST-{host}"
+
+
+def default_config_path() -> Path:
+    env = os.environ.get("STATION_CONFIG")
+    if env:
+        return Path(env)
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "station.toml"
+
+
+def resources_dir() -> Path:
+    """Checklists, label layouts, translations and demo media: beside the package in a
+    checkout, inside the bundle when frozen, or where ``STATION_RESOURCES`` points."""
+    env = os.environ.get("STATION_RESOURCES")
+    if env:
+        return Path(env)
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="STATION_", extra="forbid", frozen=True)
+
+    station_id: str = Field(default_factory=default_station_id)
+    data_dir: Path = Field(default_factory=default_data_dir)
+    language: Literal["system", "zh_CN", "en"] = "system"
+    idle_lock_minutes: int = Field(default=5, ge=1, le=240)
+    scanner_burst_ms: int = Field(default=50, ge=10, le=500)
+    lockout_attempts: int = Field(default=5, ge=1, le=20)
+    lockout_minutes: int = Field(default=5, ge=1, le=1440)
+    demo: bool = False
+
+    @field_validator("station_id")
+    @classmethod
+    def _station_id(cls, value: str) -> str:
+        value = value.strip().upper()
+        if not re.fullmatch(r"[A-Z0-9][A-Z0-9-]{1,19}", value):
+            raise ValueError("2-20 letters, digits or '-'")
+        return value
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings, env_settings, _FileSource(settings_cls))
+
+
+_file_values: ContextVar[dict[str, Any] | None] = ContextVar("station_file_values", default=None)
+
+
+class _FileSource(PydanticBaseSettingsSource):
+    """The values read from the TOML file by :func:`load_settings`; lowest priority."""
+
+    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
+        return (_file_values.get() or {}).get(field_name), field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        return dict(_file_values.get() or {})
+
+
+@dataclass(frozen=True, slots=True)
+class DataPaths:
+    root: Path
+
+    @property
+    def database(self) -> Path:
+        return self.root / "station.db"
+
+    @property
+    def photos(self) -> Path:
+        return self.root / "photos"
+
+    @property
+    def logs(self) -> Path:
+        return self.root / "logs"
+
+    def ensure(self) -> DataPaths:
+        for folder in (self.root, self.photos, self.logs):
+            folder.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def read_config_file(path: Path) -> dict[str, Any]:
+    if not path.exists():
+        return {}
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read ({exc.strerror})") from exc
+    station = data.get("station", data)
+    if not isinstance(station, dict):
+        raise ConfigError(f"{path}: [station] must be a table")
+    return station
+
+
+def load_settings(config_path: Path | None = None, **overrides: Any) -> Settings:
+    """Defaults < config file < environment < ``overrides`` (from the command line)."""
+    path = config_path or default_config_path()
+    given = {k: v for k, v in overrides.items() if v is not None}
+    token = _file_values.set(read_config_file(path))
+    try:
+        settings = Settings(**given)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc']) or 'station'}: {e['msg']}" for e in exc.errors()
+        )
+        raise ConfigError(f"{path}: {problems}") from exc
+    finally:
+        _file_values.reset(token)
+    return settings

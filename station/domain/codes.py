@@ -1,0 +1,62 @@
+"""Formats of the codes printed on return parcels and items.
+
+The carrier formats are those of the main Chinese express companies' waybill numbers as
+seen at a returns dock; the station uses them to tell a tracking number from an order number
+when a scan arrives, and the demo data generator uses them to make realistic parcels.
+"""
+
+from __future__ import annotations
+
+import re
+
+from station.domain.enums import Carrier
+
+RMA_PATTERN = re.compile(r"RMA\d{14}")
+ORDER_NO_PATTERN = re.compile(r"\d{16,19}")
+
+TRACKING_PATTERNS: dict[Carrier, re.Pattern[str]] = {
+    Carrier.SF: re.compile(r"SF\d{12,13}"),
+    Carrier.JD: re.compile(r"JD[A-Z]{0,2}\d{11,13}"),
+    Carrier.YTO: re.compile(r"YT\d{13}"),
+    Carrier.ZTO: re.compile(r"7[35689]\d{10}"),
+    Carrier.STO: re.compile(r"77\d{11}"),
+    Carrier.EMS: re.compile(r"E[A-Z]\d{9}CN|1\d{12}"),
+}
+
+_S10_WEIGHTS = (8, 6, 4, 2, 3, 5, 9, 7)
+
+
+def carrier_of(code: str) -> Carrier | None:
+    """The carrier whose waybill format ``code`` has, if exactly one matches."""
+    matches = [c for c, pattern in TRACKING_PATTERNS.items() if pattern.fullmatch(code)]
+    if len(matches) != 1:
+        return None
+    if matches[0] is Carrier.EMS and code.startswith("E") and not s10_valid(code):
+        return None
+    return matches[0]
+
+
+def s10_check_digit(serial: str) -> int:
+    """UPU S10 check digit of the 8-digit serial in an international/EMS item number."""
+    total = sum(int(d) * w for d, w in zip(serial, _S10_WEIGHTS, strict=True))
+    check = 11 - total % 11
+    return {10: 0, 11: 5}.get(check, check)
+
+
+def s10_valid(code: str) -> bool:
+    digits = code[2:11]
+    return digits.isdigit() and s10_check_digit(digits[:8]) == int(digits[8])
+
+
+def ean_check_digit(body: str) -> int:
+    """GS1 check digit for an EAN-8/EAN-13/UPC-A/GTIN-14 body (all digits but the last)."""
+    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(body)))
+    return (10 - total % 10) % 10
+
+
+def ean_valid(code: str) -> bool:
+    return (
+        code.isdigit()
+        and len(code) in (8, 12, 13, 14)
+        and ean_check_digit(code[:-1]) == int(code[-1])
+    )

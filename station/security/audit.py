@@ -1,0 +1,120 @@
+"""The hash-chained audit log.
+
+Each entry's hash covers its own content and the previous entry's hash, so editing,
+deleting or reordering any row breaks the chain from that row on; :func:`verify` finds the
+first broken link. Entries are appended inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from station.store.models import AuditEntry
+from station.store.types import utcnow
+
+GENESIS = "0" * 64
+
+
+def entry_hash(
+    *,
+    seq: int,
+    at: datetime,
+    actor: str,
+    action: str,
+    entity: str,
+    details: dict[str, Any],
+    prev_hash: str,
+) -> str:
+    canonical = json.dumps(
+        [seq, at.isoformat(), actor, action, entity, details, prev_hash],
+        ensure_ascii=False,
+        sort_keys=True,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def append(
+    session: Session,
+    *,
+    actor: str,
+    action: str,
+    entity: str,
+    details: dict[str, Any] | None = None,
+    at: datetime | None = None,
+) -> AuditEntry:
+    """Add an entry at the end of the chain (in the caller's transaction)."""
+    last = session.execute(
+        select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
+    ).first()
+    seq = last.seq + 1 if last else 1
+    prev = last.hash if last else GENESIS
+    when = at or utcnow()
+    body = dict(details or {})
+    entry = AuditEntry(
+        seq=seq,
+        at=when,
+        actor=actor,
+        action=action,
+        entity=entity,
+        details=body,
+        prev_hash=prev,
+        hash=entry_hash(
+            seq=seq,
+            at=when,
+            actor=actor,
+            action=action,
+            entity=entity,
+            details=body,
+            prev_hash=prev,
+        ),
+    )
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+@dataclass(frozen=True, slots=True)
+class ChainReport:
+    checked: int
+    broken_at: int | None = None
+    reason: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.broken_at is None
+
+
+def verify(session: Session) -> ChainReport:
+    """Walk the chain in order and report the first entry that does not hold."""
+    expected_seq, prev = 1, GENESIS
+    checked = 0
+    rows = session.scalars(
+        select(AuditEntry).order_by(AuditEntry.seq).execution_options(yield_per=1000)
+    )
+    for row in rows:
+        if row.seq != expected_seq:
+            return ChainReport(checked, expected_seq, f"entry {expected_seq} is missing")
+        if row.prev_hash != prev:
+            return ChainReport(checked, row.seq, "does not follow the entry before it")
+        recomputed = entry_hash(
+            seq=row.seq,
+            at=row.at,
+            actor=row.actor,
+            action=row.action,
+            entity=row.entity,
+            details=row.details,
+            prev_hash=row.prev_hash,
+        )
+        if recomputed != row.hash:
+            return ChainReport(checked, row.seq, "its content was changed after it was written")
+        prev, expected_seq = row.hash, expected_seq + 1
+        checked += 1
+    return ChainReport(checked)

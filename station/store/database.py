@@ -1,0 +1,66 @@
+"""The one thread that touches the database.
+
+All reads and writes are functions of a session submitted here; each runs in its own
+transaction on a single worker thread that owns the SQLite connection, so sessions are never
+shared between threads and writers never contend. Work functions return plain values
+(:mod:`station.domain.records`), never ORM objects.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import TypeVar
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from station.store.engine import sqlite_engine
+from station.store.migrate import upgrade
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+Work = Callable[[Session], T]
+
+
+class Database:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._thread_ident: int | None = None
+        self._executor = ThreadPoolExecutor(
+            max_workers=1, thread_name_prefix="station-db", initializer=self._remember_thread
+        )
+
+    @classmethod
+    def open(cls, path: Path) -> Database:
+        """Open (creating and migrating as needed) the database file at ``path``."""
+        engine = sqlite_engine(path)
+        upgrade(engine)
+        return cls(engine)
+
+    def _remember_thread(self) -> None:
+        self._thread_ident = threading.get_ident()
+
+    def submit(self, work: Work[T]) -> Future[T]:
+        """Run ``work(session)`` in its own transaction on the database thread."""
+        return self._executor.submit(self._transaction, work)
+
+    def run(self, work: Work[T]) -> T:
+        """Like :meth:`submit`, waiting for the result. Never call it from the database thread:
+        nested work must take the session it was given instead."""
+        if threading.get_ident() == self._thread_ident:
+            raise RuntimeError("Database.run() called on the database thread; use the session")
+        return self.submit(work).result()
+
+    def _transaction(self, work: Work[T]) -> T:
+        with self._sessions() as session, session.begin():
+            return work(session)
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True)
+        self.engine.dispose()

@@ -1,0 +1,257 @@
+"""The station's local tables (DESIGN §4) as SQLAlchemy 2 typed models.
+
+Money is integer fen; times are aware UTC; codes are the values of :mod:`station.domain.enums`.
+Schema changes go through an Alembic revision in ``migrations/versions``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from station.store.types import UTCDateTime, utcnow
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+Json = dict[str, Any]
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {  # noqa: RUF012 (SQLAlchemy reads it as a plain class attribute)
+        datetime: UTCDateTime(),
+        dict[str, Any]: JSON(),
+        list[Any]: JSON(),
+    }
+
+
+class ReturnOrder(Base):
+    """An after-sales order (售后单 / RMA)."""
+
+    __tablename__ = "returns"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rma_no: Mapped[str] = mapped_column(String(40), unique=True)
+    order_no: Mapped[str] = mapped_column(String(40), index=True)
+    platform: Mapped[str] = mapped_column(String(20), default="")
+    reason: Mapped[str] = mapped_column(String(30))
+    reason_note: Mapped[str] = mapped_column(String(500), default="")
+    customer_received_on: Mapped[date] = mapped_column(Date)
+    requested_on: Mapped[date] = mapped_column(Date)
+    customer_masked: Mapped[str] = mapped_column(String(80), default="")
+    state: Mapped[str] = mapped_column(String(30), index=True)
+    warehouse_received_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    lines: Mapped[list[ReturnLine]] = relationship(
+        back_populates="order", order_by="ReturnLine.line_no", cascade="all, delete-orphan"
+    )
+    tracking: Mapped[list[ReturnTracking]] = relationship(
+        back_populates="order", cascade="all, delete-orphan"
+    )
+
+
+class ReturnTracking(Base):
+    """A return parcel's carrier tracking number; an order may come back in several parcels."""
+
+    __tablename__ = "return_tracking"
+
+    tracking_no: Mapped[str] = mapped_column(String(40), primary_key=True)
+    carrier: Mapped[str] = mapped_column(String(10))
+    return_id: Mapped[int] = mapped_column(ForeignKey("returns.id", ondelete="CASCADE"), index=True)
+
+    order: Mapped[ReturnOrder] = relationship(back_populates="tracking")
+
+
+class ReturnLine(Base):
+    __tablename__ = "return_lines"
+    __table_args__ = (UniqueConstraint("return_id", "line_no"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    return_id: Mapped[int] = mapped_column(ForeignKey("returns.id", ondelete="CASCADE"))
+    line_no: Mapped[int] = mapped_column(Integer)
+    sku: Mapped[str] = mapped_column(String(60), index=True)
+    ean: Mapped[str | None] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(String(200))
+    category: Mapped[str] = mapped_column(String(20), index=True)
+    qty: Mapped[int] = mapped_column(Integer, default=1)
+    unit_price_fen: Mapped[int] = mapped_column(Integer)
+    expected_serial: Mapped[str | None] = mapped_column(String(80))
+    batch: Mapped[str | None] = mapped_column(String(40), index=True)
+    accessories: Mapped[list[Any]] = mapped_column(default=list)
+
+    order: Mapped[ReturnOrder] = relationship(back_populates="lines")
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    badge_id: Mapped[str] = mapped_column(String(40), unique=True)
+    display_name: Mapped[str] = mapped_column(String(80))
+    role: Mapped[str] = mapped_column(String(20))
+    pin_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Template(Base):
+    """A checklist template version as loaded; inspections point at the version they used."""
+
+    __tablename__ = "templates"
+
+    template_id: Mapped[str] = mapped_column(String(60), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    category: Mapped[str] = mapped_column(String(20), index=True)
+    body: Mapped[str] = mapped_column(Text)
+    loaded_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Inspection(Base):
+    __tablename__ = "inspections"
+    __table_args__ = (
+        Index("ix_inspections_open_line", "return_line_id", "state"),
+        Index("ix_inspections_completed_at", "completed_at"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # UUIDv7
+    return_id: Mapped[int] = mapped_column(ForeignKey("returns.id"), index=True)
+    return_line_id: Mapped[int] = mapped_column(ForeignKey("return_lines.id"))
+    station_id: Mapped[str] = mapped_column(String(40))
+    inspector_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    template_id: Mapped[str | None] = mapped_column(String(60))
+    template_version: Mapped[int | None] = mapped_column(Integer)
+    answers: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    proposal: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    rules_fired: Mapped[list[Any]] = mapped_column(default=list)
+    grade: Mapped[str | None] = mapped_column(String(2))
+    disposition: Mapped[str | None] = mapped_column(String(30))
+    refund_kind: Mapped[str | None] = mapped_column(String(10))
+    refund_fen: Mapped[int | None] = mapped_column(Integer)
+    refund_reason: Mapped[str] = mapped_column(String(500), default="")
+    responsibility: Mapped[str | None] = mapped_column(String(20))
+    carrier_claim: Mapped[bool] = mapped_column(Boolean, default=False)
+    overridden: Mapped[bool] = mapped_column(Boolean, default=False)
+    override_reason: Mapped[str] = mapped_column(String(500), default="")
+    needs_review: Mapped[bool] = mapped_column(Boolean, default=False)
+    state: Mapped[str] = mapped_column(String(20))
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    completed_at: Mapped[datetime | None]
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class UnmatchedParcel(Base):
+    """A parcel whose code matched no order (无头件): received anyway, resolved later."""
+
+    __tablename__ = "unmatched_parcels"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    code: Mapped[str] = mapped_column(String(200), index=True)
+    station_id: Mapped[str] = mapped_column(String(40))
+    inspector_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+    note: Mapped[str] = mapped_column(String(500), default="")
+    resolved_return_id: Mapped[int | None] = mapped_column(ForeignKey("returns.id"))
+    resolved_at: Mapped[datetime | None]
+    resolved_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class Photo(Base):
+    __tablename__ = "photos"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    inspection_id: Mapped[str | None] = mapped_column(ForeignKey("inspections.id"), index=True)
+    unmatched_id: Mapped[str | None] = mapped_column(ForeignKey("unmatched_parcels.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    sharpness: Mapped[float | None]
+    exposure: Mapped[float | None]
+    quality_flags: Mapped[list[Any]] = mapped_column(default=list)
+    station_id: Mapped[str] = mapped_column(String(40))
+    inspector_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    taken_at: Mapped[datetime] = mapped_column(default=utcnow)
+    deleted_at: Mapped[datetime | None]
+
+
+class Label(Base):
+    __tablename__ = "labels"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    inspection_id: Mapped[str | None] = mapped_column(ForeignKey("inspections.id"), index=True)
+    unmatched_id: Mapped[str | None] = mapped_column(ForeignKey("unmatched_parcels.id"))
+    kind: Mapped[str] = mapped_column(String(30))
+    payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    printer: Mapped[str] = mapped_column(String(100), default="")
+    status: Mapped[str] = mapped_column(String(20), default="queued")
+    last_error: Mapped[str] = mapped_column(String(500), default="")
+    copies: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    printed_at: Mapped[datetime | None]
+
+
+class OutboxEvent(Base):
+    """An event waiting to reach the central service, written in the same transaction as its
+    change. ``seq`` orders delivery; ``event_id`` makes delivery idempotent."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_pending", "sent_at", "parked", "next_attempt_at"),)
+
+    seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    event_id: Mapped[str] = mapped_column(String(36), unique=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    payload: Mapped[dict[str, Any]] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None]
+    sent_at: Mapped[datetime | None]
+    parked: Mapped[bool] = mapped_column(Boolean, default=False)
+    last_error: Mapped[str] = mapped_column(String(1000), default="")
+
+
+class SyncCursor(Base):
+    __tablename__ = "sync_cursors"
+
+    stream: Mapped[str] = mapped_column(String(40), primary_key=True)
+    cursor: Mapped[str] = mapped_column(String(200))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class AuditEntry(Base):
+    """One link of the hash-chained audit log; see :mod:`station.security.audit`."""
+
+    __tablename__ = "audit_log"
+
+    seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(60))
+    action: Mapped[str] = mapped_column(String(60), index=True)
+    entity: Mapped[str] = mapped_column(String(120), index=True)
+    details: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))

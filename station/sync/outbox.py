@@ -1,0 +1,45 @@
+"""The outbox: events for the central service, written in the transaction of their change."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+from uuid6 import uuid7
+
+from station.store.models import OutboxEvent
+from station.store.types import utcnow
+
+
+def enqueue(
+    session: Session, *, kind: str, payload: dict[str, Any], at: datetime | None = None
+) -> str:
+    """Add an event (in the caller's transaction) and return its event id."""
+    event_id = str(uuid7())
+    session.add(
+        OutboxEvent(event_id=event_id, kind=kind, payload=payload, created_at=at or utcnow())
+    )
+    session.flush()
+    return event_id
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxStatus:
+    pending: int
+    parked: int
+    oldest_pending_at: datetime | None
+
+
+def status(session: Session) -> OutboxStatus:
+    unsent = OutboxEvent.sent_at.is_(None)
+    pending, oldest = session.execute(
+        select(func.count(), func.min(OutboxEvent.created_at)).where(
+            unsent, OutboxEvent.parked.is_(False)
+        )
+    ).one()
+    parked = session.scalar(select(func.count()).where(unsent, OutboxEvent.parked.is_(True)))
+    oldest_at = oldest.replace(tzinfo=utcnow().tzinfo) if isinstance(oldest, datetime) else None
+    return OutboxStatus(int(pending), int(parked or 0), oldest_at)

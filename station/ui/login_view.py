@@ -1,0 +1,163 @@
+"""The login screen: scan or type a badge, enter the PIN."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from station.domain.records import UserView
+from station.security.login import Authenticator
+from station.security.users import BadCredentials, BadgeLocked, LoginError
+from station.ui.tasks import TaskRunner
+
+
+class LoginView(QWidget):
+    logged_in = Signal(object)  # UserView
+
+    def __init__(
+        self,
+        auth: Authenticator,
+        runner: TaskRunner,
+        *,
+        station_id: str,
+        demo_hint: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("loginView")
+        self._auth = auth
+        self._runner = runner
+
+        title = QLabel(self.tr("Returns inspection station"))
+        title.setObjectName("loginTitle")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.station_label = QLabel(self.tr("Station %1").replace("%1", station_id))
+        self.station_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.locked_label = QLabel()
+        self.locked_label.setObjectName("lockedNotice")
+        self.locked_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.locked_label.hide()
+
+        self.badge = QLineEdit()
+        self.badge.setObjectName("badgeField")
+        self.badge.setPlaceholderText(self.tr("Scan your badge or type its number"))
+        self.badge.setMaxLength(40)
+        self.pin = QLineEdit()
+        self.pin.setObjectName("pinField")
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setPlaceholderText(self.tr("PIN"))
+        self.pin.setMaxLength(12)
+        self.submit = QPushButton(self.tr("Log in"))
+        self.submit.setObjectName("loginButton")
+        self.submit.setDefault(True)
+        self.message = QLabel()
+        self.message.setObjectName("loginMessage")
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Badge"), self.badge)
+        form.addRow(self.tr("PIN"), self.pin)
+
+        panel = QWidget()
+        panel.setObjectName("loginPanel")
+        panel.setMaximumWidth(520)
+        inner = QVBoxLayout(panel)
+        inner.addWidget(title)
+        inner.addWidget(self.station_label)
+        inner.addWidget(self.locked_label)
+        inner.addSpacing(16)
+        inner.addLayout(form)
+        inner.addWidget(self.submit)
+        inner.addWidget(self.message)
+        if demo_hint:
+            hint = QLabel(
+                self.tr("Demo: inspector badge I1001, PIN 1234 · supervisor S9001, PIN 9999")
+            )
+            hint.setObjectName("demoHint")
+            hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            inner.addWidget(hint)
+
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(2)
+
+        self.badge.returnPressed.connect(self.pin.setFocus)
+        self.pin.returnPressed.connect(self.attempt)
+        self.submit.clicked.connect(self.attempt)
+
+    def reset(self, locked_user: UserView | None = None) -> None:
+        """Show a fresh form; after an idle lock, say whose session was locked."""
+        self.pin.clear()
+        self.message.clear()
+        self.submit.setEnabled(True)
+        if locked_user is not None:
+            self.locked_label.setText(
+                self.tr("Locked after inactivity. %1, log in again to continue.").replace(
+                    "%1", locked_user.display_name
+                )
+            )
+            self.locked_label.show()
+            self.badge.setText(locked_user.badge_id)
+            self.pin.setFocus()
+        else:
+            self.locked_label.hide()
+            self.badge.clear()
+            self.badge.setFocus()
+
+    def badge_scanned(self, code: str) -> None:
+        self.badge.setText(code.strip())
+        self.pin.clear()
+        self.pin.setFocus()
+
+    def attempt(self) -> None:
+        badge, pin = self.badge.text().strip(), self.pin.text()
+        if not badge:
+            self._show_error(self.tr("Scan or type your badge first."))
+            self.badge.setFocus()
+            return
+        if not pin:
+            self._show_error(self.tr("Enter your PIN."))
+            self.pin.setFocus()
+            return
+        self.submit.setEnabled(False)
+        self.message.setText(self.tr("Checking…"))
+        self._runner.submit(lambda: self._auth.login(badge, pin), self._succeeded, self._failed)
+
+    def _succeeded(self, user: UserView) -> None:
+        self.submit.setEnabled(True)
+        self.pin.clear()
+        self.message.clear()
+        self.logged_in.emit(user)
+
+    def _failed(self, error: BaseException) -> None:
+        self.submit.setEnabled(True)
+        self.pin.clear()
+        self.pin.setFocus()
+        if isinstance(error, BadgeLocked):
+            text = self.tr("Badge locked until %1 after repeated wrong PINs.").replace(
+                "%1", error.until.astimezone().strftime("%H:%M")
+            )
+        elif isinstance(error, BadCredentials):
+            text = self.tr("Wrong badge or PIN. %1 attempts left.").replace(
+                "%1", str(error.attempts_left)
+            )
+        elif isinstance(error, LoginError):
+            text = str(error)
+        else:
+            text = self.tr("Login failed: %1").replace("%1", str(error))
+        self._show_error(text)
+
+    def _show_error(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setProperty("tone", "error")
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)

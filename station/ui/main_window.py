@@ -1,0 +1,180 @@
+"""The station window: login and bench pages, the status bar, scanner and idle-lock wiring."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
+
+from station.config import Settings
+from station.domain.labels import Language, label
+from station.domain.records import UserView
+from station.security.login import Authenticator
+from station.sync.outbox import OutboxStatus
+from station.ui.bench_view import BenchView
+from station.ui.idle_lock import IdleLock
+from station.ui.login_view import LoginView
+from station.ui.tasks import TaskRunner
+from station.ui.wedge import ScannerWedge
+from station.workflow import Workflow
+
+log = logging.getLogger(__name__)
+
+STATUS_REFRESH_MS = 5_000
+
+
+class MainWindow(QMainWindow):
+    first_painted = Signal()
+    status_refreshed = Signal(object)  # OutboxStatus
+
+    def __init__(
+        self,
+        *,
+        workflow: Workflow,
+        auth: Authenticator,
+        outbox_status: Callable[[], OutboxStatus],
+        settings: Settings,
+        language: Language,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("Returns inspection · %1").replace("%1", settings.station_id))
+        self.language = language
+        self.user: UserView | None = None
+        self._painted = False
+        self._outbox_status = outbox_status
+
+        self.runner = TaskRunner(self)
+        self.runner.failed.connect(self._task_failed)
+        self.login_view = LoginView(
+            auth, self.runner, station_id=settings.station_id, demo_hint=settings.demo
+        )
+        self.bench = BenchView(workflow, self.runner, language=language)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.login_view)
+        self.pages.addWidget(self.bench)
+        self.setCentralWidget(self.pages)
+
+        self.station_label = QLabel(self.tr("Station %1").replace("%1", settings.station_id))
+        self.user_label = QLabel()
+        self.sync_label = QLabel(self.tr("Offline"))
+        self.sync_label.setObjectName("syncState")
+        self.outbox_label = QLabel()
+        self.outbox_label.setObjectName("outboxDepth")
+        for widget in (self.station_label, self.user_label, self.sync_label):
+            self.statusBar().addWidget(widget)
+        self.statusBar().addPermanentWidget(self.outbox_label)
+
+        logout = QAction(self.tr("Log out"), self)
+        logout.setShortcut(QKeySequence("Ctrl+L"))
+        logout.triggered.connect(self.log_out)
+        self.addAction(logout)
+
+        app = QCoreApplication.instance()
+        assert app is not None
+        self.idle_lock = IdleLock(self, minutes=settings.idle_lock_minutes)
+        self.idle_lock.timed_out.connect(self.lock)
+        self.wedge = ScannerWedge(self, burst_ms=settings.scanner_burst_ms)
+        self.wedge.passthrough = lambda: app.focusWidget() is self.bench.scan_field  # type: ignore[attr-defined]
+        self.wedge.scanned.connect(self.route_scan)
+        # The filter installed last runs first: the idle lock must see keys the wedge keeps.
+        app.installEventFilter(self.wedge)
+        app.installEventFilter(self.idle_lock)
+
+        self.login_view.logged_in.connect(self.logged_in)
+        self.bench.scan_handled.connect(lambda _outcome: self.refresh_status())
+        self._status_timer = self.startTimer(STATUS_REFRESH_MS)
+        self.login_view.reset()
+        self.refresh_status()
+
+    # -- session ---------------------------------------------------------------------------
+
+    def logged_in(self, user: UserView) -> None:
+        self.user = user
+        self.user_label.setText(f"{user.display_name} · {label(user.role, self.language)}")
+        self.bench.start_session(user)
+        self.pages.setCurrentWidget(self.bench)
+        self.bench.scan_field.setFocus()
+        self.idle_lock.arm()
+
+    def lock(self) -> None:
+        """Idle lock: the session's work stays as it is; the same or another user logs in."""
+        self.wedge.flush_now()
+        locked = self.user
+        self.idle_lock.disarm()
+        self.user = None
+        self.user_label.setText(self.tr("Locked"))
+        self.bench.end_session()
+        self.login_view.reset(locked_user=locked)
+        self.pages.setCurrentWidget(self.login_view)
+
+    def log_out(self) -> None:
+        self.idle_lock.disarm()
+        self.user = None
+        self.user_label.clear()
+        self.bench.end_session()
+        self.login_view.reset()
+        self.pages.setCurrentWidget(self.login_view)
+
+    # -- scans -----------------------------------------------------------------------------
+
+    def route_scan(self, code: str) -> None:
+        """Every scan, from any source, comes through here."""
+        self.idle_lock.activity()
+        if self.pages.currentWidget() is self.login_view:
+            self.login_view.badge_scanned(code)
+        else:
+            self.bench.handle_scan(code)
+
+    # -- status ----------------------------------------------------------------------------
+
+    def refresh_status(self) -> None:
+        self.runner.submit(self._outbox_status, self._show_status)
+
+    def _show_status(self, status: OutboxStatus) -> None:
+        text = self.tr("Outbox: %1 waiting").replace("%1", str(status.pending))
+        if status.pending and status.oldest_pending_at is not None:
+            text += self.tr(" (oldest %1)").replace("%1", self._age(status.oldest_pending_at))
+        if status.parked:
+            text += self.tr(" · %1 parked").replace("%1", str(status.parked))
+        self.outbox_label.setText(text)
+        self.status_refreshed.emit(status)
+
+    def _age(self, since: datetime) -> str:
+        minutes = max(0, int((datetime.now(UTC) - since).total_seconds() // 60))
+        if minutes < 60:
+            return self.tr("%1 min").replace("%1", str(minutes))
+        return (
+            self.tr("%1 h %2 min")
+            .replace("%1", str(minutes // 60))
+            .replace("%2", f"{minutes % 60:02d}")
+        )
+
+    def _task_failed(self, error: BaseException) -> None:
+        self.statusBar().showMessage(self.tr("Error: %1").replace("%1", str(error)), 10_000)
+
+    # -- Qt overrides ----------------------------------------------------------------------
+
+    def timerEvent(self, event: object) -> None:
+        if self.runner.pending == 0:
+            self.refresh_status()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.wedge)
+            app.removeEventFilter(self.idle_lock)
+        self.killTimer(self._status_timer)
+        self.runner.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,59 @@
+"""The station's look: high contrast, large type and targets for a standing, gloved user."""
+
+STYLESHEET = """
+QMainWindow, QWidget#benchView, QWidget#loginView { background: #eef0f3; }
+QLabel { color: #1d2430; }
+QLineEdit {
+    font-size: 16pt; padding: 8px 10px; border: 2px solid #9aa4b2; border-radius: 6px;
+    background: white;
+}
+QLineEdit:focus { border-color: #1f6feb; }
+QPushButton {
+    font-size: 14pt; padding: 10px 22px; border-radius: 6px; border: 1px solid #1f6feb;
+    background: #1f6feb; color: white; min-height: 28px;
+}
+QPushButton:disabled { background: #9aa4b2; border-color: #9aa4b2; }
+QWidget#loginPanel {
+    background: white; border: 1px solid #d0d5dd; border-radius: 10px; padding: 18px;
+}
+QLabel#loginTitle { font-size: 26pt; font-weight: 700; }
+QLabel#lockedNotice { color: #8a5a00; font-size: 13pt; }
+QLabel#loginMessage[tone="error"] { color: #b42318; font-size: 13pt; }
+QLabel#demoHint { color: #667085; }
+QLabel#scanCaption { font-size: 15pt; font-weight: 600; }
+QLineEdit#scanField { font-size: 18pt; border-width: 3px; }
+QLabel#noticeBar {
+    font-size: 15pt; padding: 6px 12px; border-radius: 6px; background: #e8eefc;
+}
+QLabel#noticeBar[tone="ok"] { background: #e3f4e8; color: #14532d; }
+QLabel#noticeBar[tone="warn"] { background: #fff1d6; color: #7a4d00; }
+QLabel#noticeBar[tone="error"] { background: #fde2e1; color: #8f1d14; }
+QLabel#noticeBar[tone="ok-flash"] { background: #2e9e5b; color: white; }
+QLabel#noticeBar[tone="warn-flash"] { background: #e59a1a; color: white; }
+QLabel#noticeBar[tone="error-flash"] { background: #d64545; color: white; }
+QLabel#noticeBar[tone="info-flash"] { background: #1f6feb; color: white; }
+QFrame#orderCard {
+    background: white; border: 1px solid #d0d5dd; border-radius: 10px; padding: 10px;
+}
+QFrame#orderCard[tone="unmatched"] { border: 3px solid #e59a1a; }
+QLabel#cardHeading { font-size: 22pt; font-weight: 700; }
+QLabel#stateBadge {
+    font-size: 12pt; padding: 3px 10px; border-radius: 10px; background: #e8eefc;
+    color: #1f3d7a;
+}
+QLabel#windowLine { font-size: 13pt; padding: 4px 8px; border-radius: 6px; }
+QLabel#windowLine[tone="ok"] { background: #e3f4e8; color: #14532d; }
+QLabel#windowLine[tone="warn"] { background: #fff1d6; color: #7a4d00; }
+QLabel#windowLine[tone="error"] { background: #fde2e1; color: #8f1d14; }
+QLabel#fieldCaption { color: #667085; }
+QLabel#linesList { font-size: 13pt; }
+QLabel#cardNotice { color: #8a5a00; font-size: 13pt; }
+QFrame[role="placeholder"] {
+    background: #f8f9fb; border: 2px dashed #c3c9d3; border-radius: 10px; color: #98a2b3;
+}
+QFrame#cameraArea { background: #1d2430; border: none; }
+QFrame#cameraArea QLabel { color: #98a2b3; font-size: 16pt; }
+QStatusBar { background: #1d2430; }
+QStatusBar QLabel { color: #e4e7ec; padding: 2px 10px; font-size: 11pt; }
+QLabel#syncState { color: #fdb022; }
+"""

@@ -1,0 +1,411 @@
+"""The inspection workflow: scan → order → inspection → verdict → complete.
+
+Each step is one short transaction on the database thread in which the rows, the order's new
+state, the outbox event and the audit entry are written together or not at all. Methods block
+the calling thread, so the UI calls them from a worker, and the CLI and tests call them
+directly.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from uuid6 import uuid7
+
+from station.capture.scan_text import clean_scan
+from station.domain.enums import Actor, InspectionState, OrderState
+from station.domain.records import (
+    InspectionView,
+    LineView,
+    OrderView,
+    UnmatchedView,
+    UserView,
+    Verdict,
+)
+from station.domain.states import Action, IllegalTransition, TransitionContext, next_state
+from station.security import audit
+from station.store.database import Database
+from station.store.models import Inspection, ReturnOrder, UnmatchedParcel
+from station.store.queries import (
+    completed_line_ids,
+    find_order,
+    find_order_id,
+    inspection_view,
+    line_view,
+    load_order,
+    open_inspection,
+    order_view,
+    unmatched_view,
+)
+from station.store.types import utcnow
+from station.sync import outbox
+
+log = logging.getLogger(__name__)
+
+
+class WorkflowError(Exception):
+    """A step the workflow refuses; the message is meant for the inspector."""
+
+
+@dataclass(frozen=True, slots=True)
+class InspectionStarted:
+    order: OrderView
+    line: LineView
+    inspection: InspectionView
+    resumed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ParcelUnmatched:
+    parcel: UnmatchedView
+    resumed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class NotInspectable:
+    """The order exists but is not in a state the bench can inspect."""
+
+    order: OrderView
+    reason: str
+
+
+ScanOutcome = InspectionStarted | ParcelUnmatched | NotInspectable
+
+
+@dataclass(frozen=True, slots=True)
+class Completion:
+    inspection: InspectionView
+    order: OrderView
+    next_line: LineView | None
+    event_id: str
+
+
+def _actor(user: UserView) -> str:
+    return f"user:{user.badge_id}"
+
+
+class Workflow:
+    def __init__(
+        self,
+        db: Database,
+        *,
+        station_id: str,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self._db = db
+        self.station_id = station_id
+        self._clock = clock
+
+    def lookup(self, raw: str) -> OrderView | None:
+        code = clean_scan(raw)
+        return self._db.run(lambda s: find_order(s, code))
+
+    def scan(self, raw: str, inspector: UserView) -> ScanOutcome:
+        """Handle a parcel scan: start or resume its inspection, or receive it as unmatched.
+
+        Raises :class:`~station.capture.scan_text.BadScan` for junk, before anything is stored.
+        """
+        code = clean_scan(raw)
+        now = self._clock()
+
+        def work(session: Session) -> ScanOutcome:
+            order_id = find_order_id(session, code)
+            if order_id is None:
+                return self._receive_unmatched(session, code, inspector, now)
+            return self._start_or_resume(session, load_order(session, order_id), inspector, now)
+
+        return self._db.run(work)
+
+    def next_line(self, order_id: int, inspector: UserView) -> ScanOutcome:
+        """Start the next item of a multi-item order (or resume its open one)."""
+        now = self._clock()
+        return self._db.run(
+            lambda s: self._start_or_resume(s, load_order(s, order_id), inspector, now)
+        )
+
+    def complete(self, inspection_id: str, verdict: Verdict, inspector: UserView) -> Completion:
+        """Record the verdict; the inspection, the order's state, the outbox event and the
+        audit entry commit together."""
+        now = self._clock()
+        return self._db.run(lambda s: self._complete(s, inspection_id, verdict, inspector, now))
+
+    def cancel(self, inspection_id: str, inspector: UserView, reason: str = "") -> OrderView:
+        now = self._clock()
+
+        def work(session: Session) -> OrderView:
+            row = self._open_row(session, inspection_id)
+            row.state = InspectionState.CANCELLED.value
+            order = load_order(session, row.return_id)
+            if not completed_line_ids(session, order.id):
+                self._transition(session, order, Action.CANCEL_INSPECTION, inspector, now)
+            audit.append(
+                session,
+                actor=_actor(inspector),
+                action="inspection_cancelled",
+                entity=f"inspection:{row.id}",
+                details={"rma_no": order.rma_no, "reason": reason[:200]},
+                at=now,
+            )
+            outbox.enqueue(
+                session,
+                kind="inspection.cancelled",
+                payload={"inspection_id": row.id, "rma_no": order.rma_no, "state": order.state},
+                at=now,
+            )
+            session.flush()
+            return order_view(order)
+
+        return self._db.run(work)
+
+    # -- steps, each inside the caller's transaction ------------------------------------------
+
+    def _receive_unmatched(
+        self, session: Session, code: str, inspector: UserView, now: datetime
+    ) -> ParcelUnmatched:
+        existing = session.scalar(
+            select(UnmatchedParcel).where(
+                UnmatchedParcel.code == code, UnmatchedParcel.resolved_return_id.is_(None)
+            )
+        )
+        if existing is not None:
+            return ParcelUnmatched(unmatched_view(existing), resumed=True)
+        parcel = UnmatchedParcel(
+            id=str(uuid7()),
+            code=code,
+            station_id=self.station_id,
+            inspector_id=inspector.id,
+            received_at=now,
+        )
+        session.add(parcel)
+        session.flush()
+        audit.append(
+            session,
+            actor=_actor(inspector),
+            action="parcel_unmatched",
+            entity=f"unmatched:{parcel.id}",
+            details={"code": code},
+            at=now,
+        )
+        outbox.enqueue(
+            session,
+            kind="parcel.unmatched",
+            payload={
+                "unmatched_id": parcel.id,
+                "code": code,
+                "station_id": self.station_id,
+                "inspector": inspector.badge_id,
+                "received_at": now.isoformat(),
+            },
+            at=now,
+        )
+        return ParcelUnmatched(unmatched_view(parcel), resumed=False)
+
+    def _start_or_resume(
+        self, session: Session, order: ReturnOrder, inspector: UserView, now: datetime
+    ) -> ScanOutcome:
+        current = open_inspection(session, order.id)
+        if current is not None:
+            if current.inspector_id != inspector.id:
+                audit.append(
+                    session,
+                    actor=_actor(inspector),
+                    action="inspection_taken_over",
+                    entity=f"inspection:{current.id}",
+                    details={"from_user_id": current.inspector_id},
+                    at=now,
+                )
+                current.inspector_id = inspector.id
+                session.flush()
+            line = next(line for line in order.lines if line.id == current.return_line_id)
+            return InspectionStarted(
+                order_view(order), line_view(line), inspection_view(current), resumed=True
+            )
+        done = completed_line_ids(session, order.id)
+        pending = [line for line in order.lines if line.id not in done]
+        state = OrderState(order.state)
+        try:
+            if state is OrderState.IN_TRANSIT:
+                state = self._transition(session, order, Action.RECEIVE, inspector, now)
+                order.warehouse_received_at = now
+            if state is not OrderState.INSPECTING:
+                state = self._transition(session, order, Action.START_INSPECTION, inspector, now)
+        except IllegalTransition as exc:
+            return NotInspectable(order_view(order), str(exc))
+        if not pending:
+            return NotInspectable(order_view(order), "every item of the order is inspected")
+        line = pending[0]
+        row = Inspection(
+            id=str(uuid7()),
+            return_id=order.id,
+            return_line_id=line.id,
+            station_id=self.station_id,
+            inspector_id=inspector.id,
+            state=InspectionState.OPEN.value,
+            started_at=now,
+        )
+        session.add(row)
+        session.flush()
+        audit.append(
+            session,
+            actor=_actor(inspector),
+            action="inspection_started",
+            entity=f"inspection:{row.id}",
+            details={"rma_no": order.rma_no, "line_no": line.line_no, "sku": line.sku},
+            at=now,
+        )
+        outbox.enqueue(
+            session,
+            kind="inspection.started",
+            payload={
+                "inspection_id": row.id,
+                "rma_no": order.rma_no,
+                "line_no": line.line_no,
+                "station_id": self.station_id,
+                "inspector": inspector.badge_id,
+                "started_at": now.isoformat(),
+            },
+            at=now,
+        )
+        return InspectionStarted(
+            order_view(order), line_view(line), inspection_view(row), resumed=False
+        )
+
+    def _transition(
+        self,
+        session: Session,
+        order: ReturnOrder,
+        action: Action,
+        inspector: UserView,
+        now: datetime,
+        context: TransitionContext | None = None,
+    ) -> OrderState:
+        before = OrderState(order.state)
+        after = next_state(before, Actor.STATION, action, context)
+        order.state = after.value
+        audit.append(
+            session,
+            actor=_actor(inspector),
+            action=f"order_{action.value}",
+            entity=f"return:{order.rma_no}",
+            details={"from": before.value, "to": after.value},
+            at=now,
+        )
+        session.flush()
+        return after
+
+    def _open_row(self, session: Session, inspection_id: str) -> Inspection:
+        row = session.get(Inspection, inspection_id)
+        if row is None:
+            raise WorkflowError(f"no inspection {inspection_id}")
+        if row.state != InspectionState.OPEN.value:
+            raise WorkflowError(f"inspection {inspection_id} is already {row.state}")
+        return row
+
+    def _complete(
+        self,
+        session: Session,
+        inspection_id: str,
+        verdict: Verdict,
+        inspector: UserView,
+        now: datetime,
+    ) -> Completion:
+        row = self._open_row(session, inspection_id)
+        order = load_order(session, row.return_id)
+        row.inspector_id = inspector.id
+        row.grade = verdict.grade.value
+        row.disposition = verdict.disposition.value
+        row.refund_kind = verdict.refund_kind.value
+        row.refund_fen = verdict.refund_fen
+        row.refund_reason = verdict.refund_reason
+        row.responsibility = verdict.responsibility.value
+        row.carrier_claim = verdict.carrier_claim
+        row.answers = dict(verdict.answers)
+        row.proposal = dict(verdict.proposal)
+        row.rules_fired = list(verdict.rules_fired)
+        row.overridden = verdict.overridden
+        row.override_reason = verdict.override_reason
+        row.needs_review = verdict.needs_review or verdict.overridden
+        row.template_id = verdict.template_id
+        row.template_version = verdict.template_version
+        row.state = InspectionState.COMPLETED.value
+        row.completed_at = now
+        session.flush()
+        done = completed_line_ids(session, order.id)
+        remaining = [line for line in order.lines if line.id not in done]
+        if not remaining:
+            self._transition(
+                session,
+                order,
+                Action.COMPLETE_INSPECTION,
+                inspector,
+                now,
+                TransitionContext(all_lines_inspected=True),
+            )
+        line = next(line for line in order.lines if line.id == row.return_line_id)
+        payload = _completed_payload(row, order, line.line_no, line.sku, inspector, self.station_id)
+        event_id = outbox.enqueue(session, kind="inspection.completed", payload=payload, at=now)
+        audit.append(
+            session,
+            actor=_actor(inspector),
+            action="inspection_completed",
+            entity=f"inspection:{row.id}",
+            details={
+                "rma_no": order.rma_no,
+                "grade": row.grade,
+                "disposition": row.disposition,
+                "refund": row.refund_kind,
+                "refund_fen": row.refund_fen,
+                "overridden": row.overridden,
+                "event_id": event_id,
+            },
+            at=now,
+        )
+        return Completion(
+            inspection_view(row),
+            order_view(order),
+            line_view(remaining[0]) if remaining else None,
+            event_id,
+        )
+
+
+def _completed_payload(
+    row: Inspection,
+    order: ReturnOrder,
+    line_no: int,
+    sku: str,
+    inspector: UserView,
+    station_id: str,
+) -> dict[str, Any]:
+    return {
+        "inspection_id": row.id,
+        "rma_no": order.rma_no,
+        "order_state": order.state,
+        "line_no": line_no,
+        "sku": sku,
+        "station_id": station_id,
+        "inspector": inspector.badge_id,
+        "template": {"id": row.template_id, "version": row.template_version},
+        "answers": row.answers,
+        "rules_fired": row.rules_fired,
+        "proposal": row.proposal,
+        "verdict": {
+            "grade": row.grade,
+            "disposition": row.disposition,
+            "refund_kind": row.refund_kind,
+            "refund_fen": row.refund_fen,
+            "refund_reason": row.refund_reason,
+            "responsibility": row.responsibility,
+            "carrier_claim": row.carrier_claim,
+        },
+        "overridden": row.overridden,
+        "override_reason": row.override_reason,
+        "needs_review": row.needs_review,
+        "started_at": row.started_at.isoformat(),
+        "completed_at": row.completed_at.isoformat() if row.completed_at else None,
+    }

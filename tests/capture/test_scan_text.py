@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import pytest
+
+from station.capture.scan_text import MAX_SCAN_CHARS, BadScan, clean_scan
+
+
+@pytest.mark.parametrize(
+    "raw,expected",
+    [
+        ("RMA20261120000001", "RMA20261120000001"),
+        ("  SF1402318765432\r\n", "SF1402318765432"),
+        ("ＲＭＡ２０２６１１２０００００１", "RMA2026112000001"),  # IME full-width mode
+        ("]C1\x1d0106901234567892", "]C1\x1d0106901234567892"),  # GS1 separator kept
+    ],
+)
+def test_scans_are_normalised(raw: str, expected: str) -> None:
+    assert clean_scan(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw,reason",
+    [
+        ("", "empty"),
+        ("   \t ", "empty"),
+        ("A" * 5000, "too long: 5000"),
+        ("A" * (MAX_SCAN_CHARS + 1), "too long"),
+        ("RMA\x00123", "unprintable"),
+        (bytes(range(256)).decode("latin-1"), "unprintable"),
+        ("\ud800abc", "unprintable"),
+        ("abc\x1b[2J", "unprintable"),
+    ],
+)
+def test_junk_is_refused_with_a_reason(raw: str, reason: str) -> None:
+    with pytest.raises(BadScan, match=reason):
+        clean_scan(raw)

@@ -1,0 +1,177 @@
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from station import app
+from station.demo.orders import generate_orders
+from station.store.models import ReturnLine, ReturnOrder, ReturnTracking
+from station.sync.manifest import MAX_LINE_BYTES, parse_manifest
+from tests.conftest import TODAY
+
+
+def good_rows(n: int = 3) -> list[dict]:
+    return list(generate_orders(n, today=TODAY, seed=7))
+
+
+def write(tmp_path: Path, rows: list, name: str = "m.jsonl") -> Path:
+    path = tmp_path / name
+    lines = [r if isinstance(r, str) else json.dumps(r, ensure_ascii=False) for r in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def counts(station: app.Station) -> tuple[int, int, int]:
+    def work(s):
+        return tuple(
+            s.scalar(select(func.count()).select_from(m))
+            for m in (ReturnOrder, ReturnLine, ReturnTracking)
+        )
+
+    return station.db.run(work)
+
+
+def test_a_good_manifest_imports_every_order(station: app.Station, tmp_path: Path) -> None:
+    rows = good_rows(50)
+    report = app.import_manifest(station, write(tmp_path, rows))
+    assert (report.imported, report.rejected) == (50, 0)
+    orders, lines, parcels = counts(station)
+    assert (orders, lines, parcels) == (50, sum(len(r["lines"]) for r in rows), 50)
+    order = station.workflow.lookup(rows[0]["rma_no"])
+    assert order is not None
+    assert order.lines[0].title == rows[0]["lines"][0]["title"]
+    assert "*" in order.customer_masked and rows[0]["customer_name"] not in order.customer_masked
+
+
+def test_reimporting_is_harmless(station: app.Station, tmp_path: Path) -> None:
+    path = write(tmp_path, good_rows(5))
+    app.import_manifest(station, path)
+    again = app.import_manifest(station, path)
+    assert (again.imported, again.already_present, again.rejected) == (0, 5, 0)
+    assert counts(station)[0] == 5
+
+
+def _broken(field_path: tuple, value) -> dict:
+    row = good_rows(1)[0]
+    row["rma_no"] = "RMA20260000999999"
+    row["tracking"] = [{"carrier": "SF", "tracking_no": "SF9999999999999"}]
+    target = row
+    for key in field_path[:-1]:
+        target = target[key]
+    if value is KeyError:
+        del target[field_path[-1]]
+    else:
+        target[field_path[-1]] = value
+    return row
+
+
+@pytest.mark.parametrize(
+    "row,message",
+    [
+        (_broken(("rma_no",), KeyError), "rma_no: Field required"),
+        (_broken(("lines",), KeyError), "lines: Field required"),
+        (_broken(("customer_received_on",), "2026-02-30"), "customer_received_on"),
+        (_broken(("requested_on",), "yesterday"), "requested_on"),
+        (_broken(("requested_on",), "2020-01-01"), "before customer_received_on"),
+        (_broken(("reason",), "changed_my_mind"), "reason: Input should be"),
+        (_broken(("state",), "refunded"), "cannot be imported"),
+        (_broken(("lines", 0, "unit_price"), "-5"), "unit_price"),
+        (_broken(("lines", 0, "unit_price"), "1.005"), "two decimals"),
+        (_broken(("lines", 0, "qty"), 0), "qty"),
+        (_broken(("lines", 0, "title"), "好\x00坏"), "control character"),
+        (_broken(("reason_note",), "line\nbreak"), "control character"),
+        (_broken(("lines", 0, "category"), "weapons"), "category"),
+        (_broken(("rma_no",), "RMA 1; DROP"), "rma_no"),
+        (_broken(("lines",), []), "lines"),
+        ("{not json", "not JSON"),
+        ("[1, 2, 3]", "a row is a JSON object"),
+    ],
+)
+def test_each_bad_row_is_refused_with_its_row_number_and_reason(
+    station: app.Station, tmp_path: Path, row, message: str
+) -> None:
+    rows = good_rows(2)
+    report = app.import_manifest(station, write(tmp_path, [rows[0], row, rows[1]]))
+    assert report.imported == 2
+    assert len(report.errors) == 1
+    assert report.errors[0].row == 2
+    assert message in report.errors[0].message
+    assert counts(station)[0] == 2
+
+
+def test_duplicate_rma_numbers_in_one_file(station: app.Station, tmp_path: Path) -> None:
+    rows = good_rows(3)
+    dup = dict(rows[0], tracking=[{"carrier": "SF", "tracking_no": "SF1111111111111"}])
+    report = app.import_manifest(station, write(tmp_path, [*rows, dup]))
+    assert report.imported == 3
+    assert [str(e) for e in report.errors] == [
+        f"row 4: duplicate rma_no {rows[0]['rma_no']} (see row 1)"
+    ]
+
+
+def test_a_tracking_number_owned_by_another_order_is_refused(
+    station: app.Station, tmp_path: Path
+) -> None:
+    rows = good_rows(2)
+    app.import_manifest(station, write(tmp_path, rows[:1], "a.jsonl"))
+    thief = dict(rows[1], tracking=rows[0]["tracking"])
+    report = app.import_manifest(station, write(tmp_path, [thief], "b.jsonl"))
+    assert report.imported == 0 and "belongs to another order" in report.errors[0].message
+
+
+def test_sql_meta_characters_are_stored_as_text(station: app.Station, tmp_path: Path) -> None:
+    row = good_rows(1)[0]
+    row["lines"][0]["title"] = "Robert'); DROP TABLE returns;-- 连衣裙"
+    row["reason_note"] = '" OR 1=1 --'
+    app.import_manifest(station, write(tmp_path, [row]))
+    order = station.workflow.lookup(row["rma_no"])
+    assert order is not None
+    assert order.lines[0].title == "Robert'); DROP TABLE returns;-- 连衣裙"
+    assert order.reason_note == '" OR 1=1 --'
+
+
+def test_a_ten_megabyte_line_is_refused_and_the_rest_imported(
+    station: app.Station, tmp_path: Path
+) -> None:
+    rows = good_rows(2)
+    huge = json.dumps(dict(rows[0], rma_no="RMA20269999999999", reason_note="长" * 3_500_000))
+    path = write(tmp_path, [rows[0], huge, rows[1]])
+    assert path.stat().st_size > 10_000_000
+    report = app.import_manifest(station, path)
+    assert report.imported == 2
+    assert [(e.row, e.message) for e in report.errors] == [
+        (2, f"line longer than {MAX_LINE_BYTES:,} bytes")
+    ]
+
+
+def test_non_utf8_and_blank_lines(station: app.Station, tmp_path: Path) -> None:
+    rows = good_rows(1)
+    path = tmp_path / "m.jsonl"
+    path.write_bytes(
+        b"\xef\xbb\xbf" + json.dumps(rows[0]).encode() + b"\n\n# comment\n\xff\xfe\x00junk\n"
+    )
+    report = app.import_manifest(station, path)
+    assert report.imported == 1
+    assert [(e.row, e.message.split(" (")[0]) for e in report.errors] == [(4, "not UTF-8 text")]
+
+
+def test_an_import_is_one_transaction(station: app.Station, tmp_path: Path, monkeypatch) -> None:
+    from station.sync import manifest
+
+    def explode(*_args, **_kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(manifest.audit, "append", explode)
+    with pytest.raises(OSError):
+        app.import_manifest(station, write(tmp_path, good_rows(10)))
+    assert counts(station) == (0, 0, 0)
+
+
+def test_parse_reads_a_stream() -> None:
+    text = "\n".join(json.dumps(r) for r in good_rows(4))
+    parsed = parse_manifest(io.BytesIO(text.encode()))
+    assert [row for row, _ in parsed.orders] == [1, 2, 3, 4] and not parsed.errors

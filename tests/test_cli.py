@@ -1,0 +1,131 @@
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from station.cli import main
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> list[str]:
+    return ["--data-dir", str(tmp_path / "data"), "--config", str(tmp_path / "none.toml")]
+
+
+def run(
+    args: list[str], capsys, stdin: str | None = None, monkeypatch=None
+) -> tuple[int, str, str]:
+    if stdin is not None:
+        assert monkeypatch is not None
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_help_lists_every_command() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "station", "--help"], capture_output=True, text=True, check=True
+    )
+    for command in ("run", "demo-data", "import-manifest", "users", "lookup", "audit"):
+        assert command in result.stdout
+
+
+def test_demo_data_then_lookup_prints_the_order_as_json(data, capsys) -> None:
+    code, out, _ = run([*data, "demo-data", "--count", "120"], capsys)
+    assert code == 0 and "120 orders" in out
+    code, out, _ = run([*data, "demo-manifest", "--count", "1"], capsys)
+    rma = json.loads(out)["rma_no"]
+    code, out, _ = run([*data, "lookup", rma], capsys)
+    assert code == 0
+    order = json.loads(out)
+    assert order["rma_no"] == rma and order["lines"] and "window" in order
+    code, out, err = run([*data, "lookup", "NOPE12345"], capsys)
+    assert code == 1 and "no after-sales order" in err
+
+
+def test_lookup_refuses_junk_without_a_traceback(data, capsys) -> None:
+    code, _, err = run([*data, "lookup", "\x00\x01"], capsys)
+    assert code == 2 and err.startswith("station: error: scan contains an unprintable")
+
+
+def test_import_manifest_reports_rows_and_exit_status(data, capsys, tmp_path: Path) -> None:
+    manifest = tmp_path / "m.jsonl"
+    code, out, _ = run([*data, "demo-manifest", "--count", "3", "--out", str(manifest)], capsys)
+    with manifest.open("a") as fh:
+        fh.write('{"rma_no": "RMA20260000000009"}\n')
+    code, out, err = run([*data, "import-manifest", str(manifest)], capsys)
+    assert code == 1
+    assert "imported 3, already present 0, rejected 1" in out
+    assert "m.jsonl: row 4:" in err
+    code, _, err = run([*data, "import-manifest", str(tmp_path / "missing.jsonl")], capsys)
+    assert code == 2 and "no such file" in err
+
+
+def test_users_add_list_disable(data, capsys, monkeypatch) -> None:
+    code, out, _ = run(
+        [
+            *data,
+            "users",
+            "add",
+            "--badge",
+            "s7",
+            "--name",
+            "周主管",
+            "--role",
+            "supervisor",
+            "--pin-stdin",
+        ],
+        capsys,
+        stdin="86420\n",
+        monkeypatch=monkeypatch,
+    )
+    assert code == 0 and "added S7 周主管 (supervisor)" in out
+    code, out, _ = run([*data, "users", "list", "--json"], capsys)
+    assert json.loads(out)["role"] == "supervisor"
+    code, out, _ = run([*data, "users", "disable", "S7"], capsys)
+    assert code == 0
+    code, out, _ = run([*data, "users", "list"], capsys)
+    assert "disabled" in out
+    code, _, err = run(
+        [*data, "users", "add", "--badge", "s8", "--name", "X", "--pin-stdin"],
+        capsys,
+        stdin="12\n",
+        monkeypatch=monkeypatch,
+    )
+    assert code == 2 and "4 to 12 digits" in err
+
+
+def test_users_add_without_a_terminal_says_how(data, capsys, monkeypatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    code, _, err = run([*data, "users", "add", "--badge", "s9", "--name", "X"], capsys)
+    assert code == 2 and "--pin-stdin" in err
+
+
+def test_audit_verify_finds_an_edited_row(data, capsys, tmp_path: Path) -> None:
+    run([*data, "demo-data", "--count", "20"], capsys)
+    code, out, _ = run([*data, "audit", "verify"], capsys)
+    assert code == 0 and "intact" in out
+    with sqlite3.connect(tmp_path / "data" / "station.db") as raw:
+        raw.execute("UPDATE audit_log SET details = '{}' WHERE seq = 2")
+    code, out, _ = run([*data, "audit", "verify"], capsys)
+    assert code == 1 and "broken at entry 2" in out
+
+
+def test_a_bad_config_file_is_one_clear_line(tmp_path: Path, capsys) -> None:
+    config = tmp_path / "bad.toml"
+    config.write_text("[station\n")
+    code, _, err = run(["--config", str(config), "users", "list"], capsys)
+    assert code == 2 and "bad.toml" in err and "Traceback" not in err
+
+
+def test_run_without_a_display_says_what_to_do(data, capsys, monkeypatch) -> None:
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    code, _, err = run([*data, "run"], capsys)
+    assert code == 2 and "no display" in err and "xvfb-run" in err

@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLineEdit
+from sqlalchemy import func, select
+
+from station import app
+from station.domain.enums import OrderState
+from station.domain.records import OrderView
+from station.store.models import ReturnOrder, UnmatchedParcel
+from station.store.queries import order_view
+from station.ui.main_window import MainWindow
+from station.workflow import InspectionStarted, ParcelUnmatched
+from tests.ui.conftest import type_by_hand, type_keys
+
+
+def a_received_order(station: app.Station) -> OrderView:
+    return station.db.run(
+        lambda s: order_view(
+            s.scalars(
+                select(ReturnOrder)
+                .where(ReturnOrder.state == OrderState.RECEIVED.value)
+                .order_by(ReturnOrder.id)
+            ).first()
+        )
+    )
+
+
+def test_a_wedge_scan_shows_the_order_card_wherever_the_focus_is(
+    qtbot, logged_in: MainWindow, demo_station: app.Station
+) -> None:
+    order = a_received_order(demo_station)
+    other = QLineEdit(logged_in.bench.checklist_area)  # e.g. a note field a later view adds
+    other.show()
+    other.setFocus()
+    qtbot.waitUntil(other.hasFocus)
+    with qtbot.waitSignal(logged_in.bench.scan_handled, timeout=10_000) as signal:
+        type_keys(logged_in, order.rma_no)
+    assert isinstance(signal.args[0], InspectionStarted)
+    card = logged_in.bench.card
+    assert card.heading.text() == order.rma_no
+    assert card.field("order_no").startswith(order.order_no)
+    assert order.lines[0].title in card.lines.text()
+    assert "days ago" in card.window_line.text()
+    assert "*" in card.field("customer")
+    assert other.text() == ""  # the scan never reached the focused field
+    assert logged_in.bench.notice.tone == "ok"
+
+
+def test_typing_by_hand_still_reaches_the_focused_field(qtbot, logged_in: MainWindow) -> None:
+    other = QLineEdit(logged_in.bench.checklist_area)
+    other.show()
+    other.setFocus()
+    qtbot.waitUntil(other.hasFocus)
+    type_keys(logged_in, "a", enter=False)
+    qtbot.waitUntil(lambda: other.text() == "a")  # held for the burst window, then replayed
+    type_keys(logged_in, "b", enter=False)
+    qtbot.waitUntil(lambda: other.text() == "ab")
+
+
+def test_the_scan_field_takes_typed_codes(
+    qtbot, logged_in: MainWindow, demo_station: app.Station
+) -> None:
+    order = a_received_order(demo_station)
+    field = logged_in.bench.scan_field
+    field.setFocus()
+    with qtbot.waitSignal(logged_in.bench.scan_handled, timeout=10_000):
+        qtbot.keyClicks(field, order.order_no)
+        qtbot.keyClick(field, "\r")
+    assert logged_in.bench.card.heading.text() == order.rma_no
+    assert field.text() == ""
+
+
+def test_an_unknown_code_says_unmatched_and_records_it(
+    qtbot, logged_in: MainWindow, demo_station: app.Station
+) -> None:
+    with qtbot.waitSignal(logged_in.bench.scan_handled, timeout=10_000) as signal:
+        type_keys(logged_in, "YT9999999999999")
+    assert isinstance(signal.args[0], ParcelUnmatched)
+    assert logged_in.bench.card.heading.text() == "Unmatched parcel"
+    assert "unmatched parcel" in logged_in.bench.notice.text()
+    assert logged_in.bench.notice.tone == "warn"
+    count = demo_station.db.run(
+        lambda s: s.scalar(
+            select(func.count())
+            .select_from(UnmatchedParcel)
+            .where(UnmatchedParcel.code == "YT9999999999999")
+        )
+    )
+    assert count == 1
+    qtbot.waitUntil(lambda: "waiting" in logged_in.outbox_label.text())
+
+
+def test_junk_in_the_scan_field_is_an_error_not_a_crash(qtbot, logged_in: MainWindow) -> None:
+    bench = logged_in.bench
+    for junk in ("\x00\x7f\x01", "9" * 550):
+        with qtbot.waitSignal(bench.scan_handled, timeout=10_000):
+            bench.handle_scan(junk)
+        assert bench.notice.tone == "error"
+        assert "Not a usable scan" in bench.notice.text()
+
+
+def test_an_idle_station_locks_and_the_user_logs_back_in(qtbot, logged_in: MainWindow) -> None:
+    logged_in.idle_lock.set_minutes(0.002)  # 120 ms
+    logged_in.idle_lock.arm()
+    qtbot.waitUntil(lambda: logged_in.pages.currentWidget() is logged_in.login_view, timeout=5000)
+    assert "王芳" in logged_in.login_view.locked_label.text()
+    assert logged_in.login_view.badge.text() == "I1001"
+    assert logged_in.bench.user is None
+    with qtbot.waitSignal(logged_in.login_view.logged_in, timeout=10_000):
+        type_by_hand(logged_in, "1234")
+    assert logged_in.pages.currentWidget() is logged_in.bench
+
+
+def test_the_window_reports_its_first_paint(qtbot, demo_station: app.Station) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from station.ui.application import build_window
+
+    qapp = QApplication.instance()
+    win = build_window(
+        qapp,
+        workflow=demo_station.workflow,
+        auth=demo_station.auth,
+        outbox_status=demo_station.outbox_status,
+        settings=demo_station.settings.model_copy(update={"language": "en"}),
+    )
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.first_painted, timeout=5000):
+        win.show()
