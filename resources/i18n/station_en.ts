@@ -34,37 +34,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="135"/>
+        <location filename="../../station/ui/bench_view.py" line="117"/>
+        <source>Welcome back, %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="146"/>
         <source>item %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="143"/>
+        <location filename="../../station/ui/bench_view.py" line="154"/>
         <source>Resumed the open inspection of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="144"/>
+        <location filename="../../station/ui/bench_view.py" line="156"/>
         <source>Inspecting %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="150"/>
+        <location filename="../../station/ui/bench_view.py" line="162"/>
         <source>No order for %1: received as an unmatched parcel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="158"/>
+        <location filename="../../station/ui/bench_view.py" line="170"/>
         <source>%1 is %2 and cannot be inspected at the bench.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="168"/>
+        <location filename="../../station/ui/bench_view.py" line="180"/>
         <source>Not a usable scan: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="171"/>
+        <location filename="../../station/ui/bench_view.py" line="183"/>
         <source>The scan could not be handled: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -151,52 +156,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="63"/>
+        <location filename="../../station/ui/main_window.py" line="65"/>
         <source>Station %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="65"/>
+        <location filename="../../station/ui/main_window.py" line="67"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="73"/>
+        <location filename="../../station/ui/main_window.py" line="75"/>
         <source>Log out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="111"/>
+        <location filename="../../station/ui/main_window.py" line="118"/>
         <source>Locked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="140"/>
+        <location filename="../../station/ui/main_window.py" line="148"/>
         <source>Outbox: %1 waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="142"/>
+        <location filename="../../station/ui/main_window.py" line="150"/>
         <source> (oldest %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="144"/>
+        <location filename="../../station/ui/main_window.py" line="152"/>
         <source> · %1 parked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="151"/>
+        <location filename="../../station/ui/main_window.py" line="159"/>
         <source>%1 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="153"/>
+        <location filename="../../station/ui/main_window.py" line="161"/>
         <source>%1 h %2 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="159"/>
+        <location filename="../../station/ui/main_window.py" line="167"/>
         <source>Error: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -234,27 +239,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="94"/>
+        <location filename="../../station/ui/order_card.py" line="93"/>
         <source>RMA no., order no. or the return waybill&apos;s tracking no.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="116"/>
+        <location filename="../../station/ui/order_card.py" line="114"/>
         <source>%1 days ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="130"/>
+        <location filename="../../station/ui/order_card.py" line="129"/>
         <source>asked %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="152"/>
+        <location filename="../../station/ui/order_card.py" line="151"/>
         <source>Unmatched parcel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="153"/>
+        <location filename="../../station/ui/order_card.py" line="152"/>
         <source>Unmatched</source>
         <translation type="unfinished"></translation>
     </message>
@@ -264,7 +269,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="164"/>
+        <location filename="../../station/ui/order_card.py" line="165"/>
         <source>Already recorded earlier; continuing that record.</source>
         <translation type="unfinished"></translation>
     </message>

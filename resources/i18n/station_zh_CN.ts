@@ -34,37 +34,42 @@
         <translation>%1，你好。请扫描退货包裹开始质检。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="135" />
+        <location filename="../../station/ui/bench_view.py" line="117" />
+        <source>Welcome back, %1.</source>
+        <translation>%1，欢迎回来。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="146" />
         <source>item %1 of %2</source>
         <translation>第 %1 件，共 %2 件</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="143" />
+        <location filename="../../station/ui/bench_view.py" line="154" />
         <source>Resumed the open inspection of %1</source>
         <translation>继续未完成的质检：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="144" />
+        <location filename="../../station/ui/bench_view.py" line="156" />
         <source>Inspecting %1</source>
         <translation>正在质检：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="150" />
+        <location filename="../../station/ui/bench_view.py" line="162" />
         <source>No order for %1: received as an unmatched parcel.</source>
         <translation>未找到 %1 对应的订单：已登记为无头件。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="158" />
+        <location filename="../../station/ui/bench_view.py" line="170" />
         <source>%1 is %2 and cannot be inspected at the bench.</source>
         <translation>%1 当前状态为「%2」，不能在工作台质检。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="168" />
+        <location filename="../../station/ui/bench_view.py" line="180" />
         <source>Not a usable scan: %1</source>
         <translation>扫描内容无效：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="171" />
+        <location filename="../../station/ui/bench_view.py" line="183" />
         <source>The scan could not be handled: %1</source>
         <translation>扫描处理失败：%1</translation>
     </message>
@@ -151,52 +156,52 @@
         <translation>退货质检 · %1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="63" />
+        <location filename="../../station/ui/main_window.py" line="65" />
         <source>Station %1</source>
         <translation>工作台 %1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="65" />
+        <location filename="../../station/ui/main_window.py" line="67" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="73" />
+        <location filename="../../station/ui/main_window.py" line="75" />
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="111" />
+        <location filename="../../station/ui/main_window.py" line="118" />
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="140" />
+        <location filename="../../station/ui/main_window.py" line="148" />
         <source>Outbox: %1 waiting</source>
         <translation>待上传：%1 条</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="142" />
+        <location filename="../../station/ui/main_window.py" line="150" />
         <source> (oldest %1)</source>
         <translation>（最早 %1 前）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="144" />
+        <location filename="../../station/ui/main_window.py" line="152" />
         <source> · %1 parked</source>
         <translation> · 搁置 %1 条</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="151" />
+        <location filename="../../station/ui/main_window.py" line="159" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="153" />
+        <location filename="../../station/ui/main_window.py" line="161" />
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="159" />
+        <location filename="../../station/ui/main_window.py" line="167" />
         <source>Error: %1</source>
         <translation>错误：%1</translation>
     </message>
@@ -234,27 +239,27 @@
         <translation>请扫描退货包裹</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="94" />
+        <location filename="../../station/ui/order_card.py" line="93" />
         <source>RMA no., order no. or the return waybill's tracking no.</source>
         <translation>售后单号、订单号或退货快递单号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="116" />
+        <location filename="../../station/ui/order_card.py" line="114" />
         <source>%1 days ago</source>
         <translation>%1 天前</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="130" />
+        <location filename="../../station/ui/order_card.py" line="129" />
         <source>asked %1</source>
         <translation>申请于 %1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="152" />
+        <location filename="../../station/ui/order_card.py" line="151" />
         <source>Unmatched parcel</source>
         <translation>无头件</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="153" />
+        <location filename="../../station/ui/order_card.py" line="152" />
         <source>Unmatched</source>
         <translation>无头件</translation>
     </message>
@@ -264,7 +269,7 @@
         <translation>没有订单对应此单号。包裹已登记收货，等待总部匹配：请拍照并打印暂存标签。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="164" />
+        <location filename="../../station/ui/order_card.py" line="165" />
         <source>Already recorded earlier; continuing that record.</source>
         <translation>此前已登记，继续该记录。</translation>
     </message>

@@ -106,6 +106,17 @@ class BenchView(QWidget):
             "info",
         )
 
+    def suspend_session(self) -> None:
+        """Idle lock: nobody may act, but what is on the bench stays for whoever returns."""
+        self.user = None
+        self.scan_field.clear()
+
+    def resume_session(self, user: UserView) -> None:
+        self.user = user
+        self.notice.show_message(
+            self.tr("Welcome back, %1.").replace("%1", user.display_name), "info"
+        )
+
     def end_session(self) -> None:
         self.user = None
         self.outcome = None

@@ -46,10 +46,12 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Returns inspection · %1").replace("%1", settings.station_id))
         self.language = language
         self.user: UserView | None = None
+        self._locked_user: UserView | None = None
         self._painted = False
         self._outbox_status = outbox_status
 
-        self.runner = TaskRunner(self)
+        # One worker: user actions (scans, command cards, completions) run in the order made.
+        self.runner = TaskRunner(self, workers=1)
         self.runner.failed.connect(self._task_failed)
         self.login_view = LoginView(
             auth, self.runner, station_id=settings.station_id, demo_hint=settings.demo
@@ -97,7 +99,12 @@ class MainWindow(QMainWindow):
     def logged_in(self, user: UserView) -> None:
         self.user = user
         self.user_label.setText(f"{user.display_name} · {label(user.role, self.language)}")
-        self.bench.start_session(user)
+        if self._locked_user is not None and self._locked_user.id == user.id:
+            self.bench.resume_session(user)
+        else:
+            self.bench.end_session()
+            self.bench.start_session(user)
+        self._locked_user = None
         self.pages.setCurrentWidget(self.bench)
         self.bench.scan_field.setFocus()
         self.idle_lock.arm()
@@ -105,17 +112,18 @@ class MainWindow(QMainWindow):
     def lock(self) -> None:
         """Idle lock: the session's work stays as it is; the same or another user logs in."""
         self.wedge.flush_now()
-        locked = self.user
+        self._locked_user = self.user
         self.idle_lock.disarm()
         self.user = None
         self.user_label.setText(self.tr("Locked"))
-        self.bench.end_session()
-        self.login_view.reset(locked_user=locked)
+        self.bench.suspend_session()
+        self.login_view.reset(locked_user=self._locked_user)
         self.pages.setCurrentWidget(self.login_view)
 
     def log_out(self) -> None:
         self.idle_lock.disarm()
         self.user = None
+        self._locked_user = None
         self.user_label.clear()
         self.bench.end_session()
         self.login_view.reset()

@@ -99,7 +99,12 @@ def test_junk_in_the_scan_field_is_an_error_not_a_crash(qtbot, logged_in: MainWi
         assert "Not a usable scan" in bench.notice.text()
 
 
-def test_an_idle_station_locks_and_the_user_logs_back_in(qtbot, logged_in: MainWindow) -> None:
+def test_an_idle_station_locks_and_the_user_logs_back_in(
+    qtbot, logged_in: MainWindow, demo_station: app.Station
+) -> None:
+    order = a_received_order(demo_station)
+    with qtbot.waitSignal(logged_in.bench.scan_handled, timeout=10_000):
+        type_keys(logged_in, order.rma_no)
     logged_in.idle_lock.set_minutes(0.002)  # 120 ms
     logged_in.idle_lock.arm()
     qtbot.waitUntil(lambda: logged_in.pages.currentWidget() is logged_in.login_view, timeout=5000)
@@ -109,6 +114,22 @@ def test_an_idle_station_locks_and_the_user_logs_back_in(qtbot, logged_in: MainW
     with qtbot.waitSignal(logged_in.login_view.logged_in, timeout=10_000):
         type_by_hand(logged_in, "1234")
     assert logged_in.pages.currentWidget() is logged_in.bench
+    assert logged_in.bench.card.heading.text() == order.rma_no  # the bench is as it was left
+
+
+def test_someone_else_logging_in_after_a_lock_gets_a_clear_bench(
+    qtbot, logged_in: MainWindow, demo_station: app.Station
+) -> None:
+    order = a_received_order(demo_station)
+    with qtbot.waitSignal(logged_in.bench.scan_handled, timeout=10_000):
+        type_keys(logged_in, order.rma_no)
+    logged_in.lock()
+    logged_in.login_view.badge.setText("I1002")
+    logged_in.login_view.pin.setText("1234")
+    with qtbot.waitSignal(logged_in.login_view.logged_in, timeout=10_000):
+        logged_in.login_view.attempt()
+    assert logged_in.bench.card.heading.text() != order.rma_no
+    assert "李强" in logged_in.user_label.text()
 
 
 def test_the_window_reports_its_first_paint(qtbot, demo_station: app.Station) -> None:
