@@ -13,7 +13,7 @@ RUNTIME=(
   libxcb-shm0 libxcb-util1 libcups2 libpulse0 libasound2
   libzbar0 fonts-noto-cjk fonts-wqy-zenhei
 )
-TEST=(poppler-utils xvfb xauth)
+TEST=(poppler-utils xvfb xauth cups cups-client cups-bsd printer-driver-cups-pdf postgresql)
 
 want=("${RUNTIME[@]}")
 [[ "${1:-run}" == "test" ]] && want+=("${TEST[@]}")
