@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import pytest
+
+from station.capture.classify import Command, ScanKind, classify, command_payload
+from station.capture.scan_text import BadScan
+from station.domain.enums import Carrier
+
+
+@pytest.mark.parametrize(
+    "raw,kind,carrier",
+    [
+        ("RMA20261120000001", ScanKind.RMA, None),
+        ("rma20261120000001", ScanKind.RMA, None),
+        ("SF1402318765432", ScanKind.TRACKING, Carrier.SF),
+        ("JDVB12345678901", ScanKind.TRACKING, Carrier.JD),
+        ("YT7512345678901", ScanKind.TRACKING, Carrier.YTO),
+        ("735012345678", ScanKind.TRACKING, Carrier.ZTO),
+        ("7712345678901", ScanKind.TRACKING, Carrier.STO),
+        ("EA123456785CN", ScanKind.TRACKING, Carrier.EMS),
+        ("261118093412345678", ScanKind.ORDER_NO, None),
+        ("6901234567892", ScanKind.EAN, None),
+        ("036000291452", ScanKind.EAN, None),
+        ("SN4821937465", ScanKind.OTHER, None),
+        ("AP-TS-01-M", ScanKind.OTHER, None),
+    ],
+)
+def test_real_codes_are_told_apart(raw: str, kind: ScanKind, carrier: Carrier | None) -> None:
+    code = classify(raw)
+    assert (code.kind, code.carrier) == (kind, carrier)
+
+
+@pytest.mark.parametrize("command", list(Command))
+def test_command_cards(command: Command) -> None:
+    code = classify(command_payload(command), source="camera")
+    assert code.kind is ScanKind.COMMAND and code.command is command
+    assert code.source == "camera"
+    assert classify(command_payload(command).lower()).command is command
+
+
+@pytest.mark.parametrize(
+    "raw,reason",
+    [
+        ("RSCMD-SELFDESTRUCT", "unknown command card"),
+        ("RMA\x00", "unprintable"),
+        ("A" * 4096, "too long"),
+        ("", "empty"),
+    ],
+)
+def test_hostile_payloads_are_refused(raw: str, reason: str) -> None:
+    with pytest.raises(BadScan, match=reason):
+        classify(raw)
+
+
+@pytest.mark.parametrize(
+    "raw", ["^XA^IDR:*.*^XZ", "~JR", "../../etc/passwd", "'; DROP TABLE returns; --"]
+)
+def test_printer_commands_paths_and_sql_are_just_unknown_text(raw: str) -> None:
+    code = classify(raw)
+    assert code.kind is ScanKind.OTHER and code.text == raw  # passed on as inert text
