@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from station.config import DataPaths, Settings
+from station.config import DataPaths, Settings, resources_dir
 from station.demo.orders import generate_orders
 from station.demo.users import DEMO_USERS
 from station.domain.enums import Role
@@ -25,6 +25,7 @@ from station.store.database import Database
 from station.store.queries import count_orders
 from station.sync import outbox
 from station.sync.manifest import ImportReport, ParsedManifest, import_orders, read_manifest
+from station.sync.rulebook import Rulebook, load_policy, load_templates, read_sources
 from station.sync.manifest import parse_manifest as parse_manifest_stream
 from station.workflow import Workflow
 
@@ -66,15 +67,26 @@ def configure_logging(paths: DataPaths, *, verbose: bool = False) -> None:
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
 
 
+def load_rulebook(db: Database, settings: Settings, paths: DataPaths) -> Rulebook:
+    """Templates and policy in force; problems are logged and kept for the UI to show."""
+    folder = settings.checklists_dir or resources_dir() / "checklists"
+    sources = read_sources(folder)
+    templates, problems = db.run(lambda s: load_templates(s, sources))
+    policy_file = settings.policy_file or resources_dir() / "policy.toml"
+    policy, policy_problems = load_policy(policy_file, paths.root / "policy.last-good.toml")
+    return Rulebook(templates, policy, problems + policy_problems)
+
+
 def open_station(settings: Settings) -> Station:
     paths = DataPaths(settings.data_dir).ensure()
     db = Database.open(paths.database)
     lockout = LockoutPolicy(settings.lockout_attempts, settings.lockout_minutes)
+    rulebook = load_rulebook(db, settings, paths)
     return Station(
         settings=settings,
         paths=paths,
         db=db,
-        workflow=Workflow(db, station_id=settings.station_id),
+        workflow=Workflow(db, station_id=settings.station_id, rulebook=rulebook),
         auth=Authenticator(db, station_id=settings.station_id, lockout=lockout),
     )
 

@@ -64,6 +64,8 @@ class Settings(BaseSettings):
     lockout_attempts: int = Field(default=5, ge=1, le=20)
     lockout_minutes: int = Field(default=5, ge=1, le=1440)
     demo: bool = False
+    checklists_dir: Path | None = None  # default: the bundled resources/checklists
+    policy_file: Path | None = None  # default: the bundled resources/policy.toml
 
     @field_validator("station_id")
     @classmethod

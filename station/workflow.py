@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from uuid6 import uuid7
 
 from station.capture.scan_text import clean_scan
-from station.domain.enums import Actor, InspectionState, OrderState
+from station.domain.enums import Actor, InspectionState, OrderState, PhotoKind
 from station.domain.records import (
     InspectionView,
     LineView,
@@ -29,6 +29,12 @@ from station.domain.records import (
     Verdict,
 )
 from station.domain.states import Action, IllegalTransition, TransitionContext, next_state
+from station.qc.answers import Expected
+from station.qc.context import expected_for, facts_for
+from station.qc.engine import Evaluation, decide, evaluate
+from station.qc.policy import QcPolicy
+from station.qc.rules import OrderFacts
+from station.qc.template import Question, Template
 from station.security import audit
 from station.store.database import Database
 from station.store.models import Inspection, ReturnOrder, UnmatchedParcel
@@ -41,10 +47,12 @@ from station.store.queries import (
     load_order,
     open_inspection,
     order_view,
+    photo_counts,
     unmatched_view,
 )
 from station.store.types import utcnow
 from station.sync import outbox
+from station.sync.rulebook import Rulebook
 
 log = logging.getLogger(__name__)
 
@@ -53,12 +61,52 @@ class WorkflowError(Exception):
     """A step the workflow refuses; the message is meant for the inspector."""
 
 
+class IncompleteInspection(WorkflowError):
+    """Completion refused: required answers or photos are missing."""
+
+    def __init__(self, unanswered: tuple[Question, ...], photos: tuple[PhotoKind, ...]) -> None:
+        self.unanswered, self.photos = unanswered, photos
+        parts = []
+        if unanswered:
+            parts.append("unanswered: " + ", ".join(q.text.en for q in unanswered))
+        if photos:
+            parts.append("photos missing: " + ", ".join(k.value for k in photos))
+        super().__init__("; ".join(parts))
+
+
+@dataclass(frozen=True, slots=True)
+class Checklist:
+    """Everything the checklist screen needs to evaluate answers as they are given."""
+
+    template: Template
+    facts: OrderFacts
+    expected: Expected
+    policy: QcPolicy
+    answers: dict[str, object]
+    photos: dict[PhotoKind, int]
+
+    def evaluate(
+        self,
+        answers: dict[str, object] | None = None,
+        photos: dict[PhotoKind, int] | None = None,
+    ) -> Evaluation:
+        return evaluate(
+            self.template,
+            self.answers if answers is None else answers,
+            self.facts,
+            self.expected,
+            self.policy,
+            self.photos if photos is None else photos,
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class InspectionStarted:
     order: OrderView
     line: LineView
     inspection: InspectionView
     resumed: bool
+    checklist: Checklist
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,10 +144,12 @@ class Workflow:
         db: Database,
         *,
         station_id: str,
+        rulebook: Rulebook,
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self._db = db
         self.station_id = station_id
+        self.rulebook = rulebook
         self._clock = clock
 
     def lookup(self, raw: str) -> OrderView | None:
@@ -128,6 +178,15 @@ class Workflow:
         return self._db.run(
             lambda s: self._start_or_resume(s, load_order(s, order_id), inspector, now)
         )
+
+    def save_answers(self, inspection_id: str, answers: dict[str, object]) -> None:
+        """Keep the answers given so far, so a crash or an idle lock loses nothing."""
+
+        def work(session: Session) -> None:
+            row = self._open_row(session, inspection_id)
+            row.answers = dict(answers)
+
+        self._db.run(work)
 
     def complete(self, inspection_id: str, verdict: Verdict, inspector: UserView) -> Completion:
         """Record the verdict; the inspection, the order's state, the outbox event and the
@@ -223,8 +282,13 @@ class Workflow:
                 current.inspector_id = inspector.id
                 session.flush()
             line = next(line for line in order.lines if line.id == current.return_line_id)
+            view, line_record = order_view(order), line_view(line)
             return InspectionStarted(
-                order_view(order), line_view(line), inspection_view(current), resumed=True
+                view,
+                line_record,
+                inspection_view(current),
+                resumed=True,
+                checklist=self._checklist(session, current, view, line_record, now),
             )
         done = completed_line_ids(session, order.id)
         pending = [line for line in order.lines if line.id not in done]
@@ -240,12 +304,15 @@ class Workflow:
         if not pending:
             return NotInspectable(order_view(order), "every item of the order is inspected")
         line = pending[0]
+        template = self.rulebook.for_category(line_view(line).category)
         row = Inspection(
             id=str(uuid7()),
             return_id=order.id,
             return_line_id=line.id,
             station_id=self.station_id,
             inspector_id=inspector.id,
+            template_id=template.id,
+            template_version=template.version,
             state=InspectionState.OPEN.value,
             started_at=now,
         )
@@ -268,13 +335,45 @@ class Workflow:
                 "line_no": line.line_no,
                 "station_id": self.station_id,
                 "inspector": inspector.badge_id,
+                "template": {"id": template.id, "version": template.version},
                 "started_at": now.isoformat(),
             },
             at=now,
         )
+        view, line_record = order_view(order), line_view(line)
         return InspectionStarted(
-            order_view(order), line_view(line), inspection_view(row), resumed=False
+            view,
+            line_record,
+            inspection_view(row),
+            resumed=False,
+            checklist=self._checklist(session, row, view, line_record, now),
         )
+
+    def _checklist(
+        self,
+        session: Session,
+        row: Inspection,
+        order: OrderView,
+        line: LineView,
+        now: datetime,
+    ) -> Checklist:
+        template = self._template_of(session, row, line)
+        policy = self.rulebook.policy
+        return Checklist(
+            template=template,
+            facts=facts_for(order, line, now.astimezone().date(), policy),
+            expected=expected_for(line),
+            policy=policy,
+            answers=dict(row.answers),
+            photos=photo_counts(session, row.id),
+        )
+
+    def _template_of(self, session: Session, row: Inspection, line: LineView) -> Template:
+        if row.template_id is None or row.template_version is None:
+            template = self.rulebook.for_category(line.category)
+            row.template_id, row.template_version = template.id, template.version
+            return template
+        return self.rulebook.version(session, row.template_id, row.template_version)
 
     def _transition(
         self,
@@ -317,6 +416,19 @@ class Workflow:
     ) -> Completion:
         row = self._open_row(session, inspection_id)
         order = load_order(session, row.return_id)
+        line = next(line for line in order.lines if line.id == row.return_line_id)
+        checklist = self._checklist(session, row, order_view(order), line_view(line), now)
+        evaluation = checklist.evaluate(answers=dict(verdict.answers))
+        if not evaluation.complete:
+            if evaluation.invalid:
+                qid, why = evaluation.invalid[0]
+                raise WorkflowError(f"answer to {qid} does not fit: {why}")
+            raise IncompleteInspection(evaluation.unanswered, evaluation.missing_photos)
+        proposed = decide(evaluation, checklist.template, line.unit_price_fen * line.qty)
+        if not verdict.overridden and _outcome(verdict) != _outcome(proposed):
+            raise WorkflowError("the verdict differs from the proposal; override it with a reason")
+        if verdict.template_id not in (None, checklist.template.id):
+            raise WorkflowError("the verdict was made with another checklist")
         row.inspector_id = inspector.id
         row.grade = verdict.grade.value
         row.disposition = verdict.disposition.value
@@ -325,14 +437,15 @@ class Workflow:
         row.refund_reason = verdict.refund_reason
         row.responsibility = verdict.responsibility.value
         row.carrier_claim = verdict.carrier_claim
-        row.answers = dict(verdict.answers)
-        row.proposal = dict(verdict.proposal)
-        row.rules_fired = list(verdict.rules_fired)
+        row.answers = dict(evaluation.answers)
+        row.proposal = evaluation.proposal.as_dict()
+        row.rules_fired = [
+            {"id": rule.id, "zh_CN": rule.zh_CN, "en": rule.en}
+            for rule in evaluation.proposal.rules
+        ]
         row.overridden = verdict.overridden
         row.override_reason = verdict.override_reason
-        row.needs_review = verdict.needs_review or verdict.overridden
-        row.template_id = verdict.template_id
-        row.template_version = verdict.template_version
+        row.needs_review = evaluation.proposal.needs_review or verdict.overridden
         row.state = InspectionState.COMPLETED.value
         row.completed_at = now
         session.flush()
@@ -347,7 +460,6 @@ class Workflow:
                 now,
                 TransitionContext(all_lines_inspected=True),
             )
-        line = next(line for line in order.lines if line.id == row.return_line_id)
         payload = _completed_payload(row, order, line.line_no, line.sku, inspector, self.station_id)
         event_id = outbox.enqueue(session, kind="inspection.completed", payload=payload, at=now)
         audit.append(
@@ -372,6 +484,16 @@ class Workflow:
             line_view(remaining[0]) if remaining else None,
             event_id,
         )
+
+
+def _outcome(verdict: Verdict) -> tuple[object, ...]:
+    return (
+        verdict.grade,
+        verdict.disposition,
+        verdict.refund_kind,
+        verdict.refund_fen,
+        verdict.responsibility,
+    )
 
 
 def _completed_payload(

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from sqlalchemy import func, select
 
@@ -10,10 +12,12 @@ from station.domain.enums import (
     Grade,
     InspectionState,
     OrderState,
+    PhotoKind,
     RefundKind,
     Responsibility,
 )
 from station.domain.records import UserView, Verdict
+from station.qc.engine import Override, decide
 from station.security import audit
 from station.store.models import (
     AuditEntry,
@@ -23,20 +27,13 @@ from station.store.models import (
     UnmatchedParcel,
 )
 from station.workflow import (
+    IncompleteInspection,
     InspectionStarted,
     NotInspectable,
     ParcelUnmatched,
     WorkflowError,
 )
-
-CLEAN = Verdict(
-    grade=Grade.A,
-    disposition=Disposition.RESTOCK,
-    refund_kind=RefundKind.FULL,
-    refund_fen=15900,
-    responsibility=Responsibility.CUSTOMER,
-    answers={"tags_attached": True},
-)
+from tests.helpers import clean_verdict, good_answers
 
 
 def order_in(station: app.Station, state: OrderState, *, lines: int = 1) -> ReturnOrder:
@@ -166,7 +163,9 @@ def test_completing_commits_inspection_state_outbox_and_audit_together(
     started = demo_station.workflow.scan(order.rma_no, inspector)
     assert isinstance(started, InspectionStarted)
     before = table_counts(demo_station)
-    done = demo_station.workflow.complete(started.inspection.id, CLEAN, inspector)
+    done = demo_station.workflow.complete(
+        started.inspection.id, clean_verdict(demo_station, started), inspector
+    )
 
     assert done.next_line is None and done.order.state is OrderState.INSPECTED
     assert done.inspection.state is InspectionState.COMPLETED
@@ -207,13 +206,17 @@ def test_a_failure_half_way_through_completion_leaves_nothing(
 
     monkeypatch.setattr("station.workflow.audit.append", fail_on_completion)
     with pytest.raises(OSError):
-        demo_station.workflow.complete(started.inspection.id, CLEAN, inspector)
+        demo_station.workflow.complete(
+            started.inspection.id, clean_verdict(demo_station, started), inspector
+        )
     assert table_counts(demo_station) == before
     assert state_of(demo_station, order.id) == "inspecting"
     row = demo_station.db.run(lambda s: s.get_one(Inspection, started.inspection.id))
     assert row.state == "open" and row.grade is None
     monkeypatch.undo()
-    done = demo_station.workflow.complete(started.inspection.id, CLEAN, inspector)
+    done = demo_station.workflow.complete(
+        started.inspection.id, clean_verdict(demo_station, started), inspector
+    )
     assert done.order.state is OrderState.INSPECTED
 
 
@@ -223,12 +226,16 @@ def test_a_multi_item_order_is_inspected_item_by_item(
     order = order_in(demo_station, OrderState.RECEIVED, lines=2)
     first = demo_station.workflow.scan(order.rma_no, inspector)
     assert isinstance(first, InspectionStarted) and first.line.line_no == 1
-    done = demo_station.workflow.complete(first.inspection.id, CLEAN, inspector)
+    done = demo_station.workflow.complete(
+        first.inspection.id, clean_verdict(demo_station, first), inspector
+    )
     assert done.next_line is not None and done.next_line.line_no == 2
     assert done.order.state is OrderState.INSPECTING
     second = demo_station.workflow.next_line(order.id, inspector)
     assert isinstance(second, InspectionStarted) and second.line.line_no == 2
-    final = demo_station.workflow.complete(second.inspection.id, CLEAN, inspector)
+    final = demo_station.workflow.complete(
+        second.inspection.id, clean_verdict(demo_station, second), inspector
+    )
     assert final.next_line is None and final.order.state is OrderState.INSPECTED
     again = demo_station.workflow.scan(order.rma_no, inspector)
     assert isinstance(again, NotInspectable)
@@ -240,9 +247,13 @@ def test_a_completed_inspection_cannot_be_completed_twice(
     order = order_in(demo_station, OrderState.RECEIVED)
     started = demo_station.workflow.scan(order.rma_no, inspector)
     assert isinstance(started, InspectionStarted)
-    demo_station.workflow.complete(started.inspection.id, CLEAN, inspector)
+    demo_station.workflow.complete(
+        started.inspection.id, clean_verdict(demo_station, started), inspector
+    )
     with pytest.raises(WorkflowError, match="already completed"):
-        demo_station.workflow.complete(started.inspection.id, CLEAN, inspector)
+        demo_station.workflow.complete(
+            started.inspection.id, clean_verdict(demo_station, started), inspector
+        )
 
 
 def test_cancelling_puts_the_order_back(demo_station: app.Station, inspector: UserView) -> None:
@@ -269,3 +280,72 @@ def test_a_refusal_without_a_reason_is_not_a_verdict() -> None:
             Responsibility.CUSTOMER,
             overridden=True,
         )
+
+
+def test_the_inspection_records_the_template_version_it_used(
+    demo_station: app.Station, inspector: UserView
+) -> None:
+    order = order_in(demo_station, OrderState.RECEIVED)
+    started = demo_station.workflow.scan(order.rma_no, inspector)
+    assert isinstance(started, InspectionStarted)
+    template = started.checklist.template
+    assert order.lines[0].category in {c.value for c in template.categories}
+    row = demo_station.db.run(lambda s: s.get_one(Inspection, started.inspection.id))
+    assert (row.template_id, row.template_version) == (template.id, template.version)
+
+
+def test_answers_are_kept_and_come_back_on_resume(
+    demo_station: app.Station, inspector: UserView
+) -> None:
+    order = order_in(demo_station, OrderState.RECEIVED)
+    started = demo_station.workflow.scan(order.rma_no, inspector)
+    assert isinstance(started, InspectionStarted)
+    answers = good_answers(started.checklist)
+    demo_station.workflow.save_answers(started.inspection.id, answers)
+    again = demo_station.workflow.scan(order.rma_no, inspector)
+    assert isinstance(again, InspectionStarted) and again.checklist.answers == answers
+
+
+def test_completion_names_what_is_missing(demo_station: app.Station, inspector: UserView) -> None:
+    order = order_in(demo_station, OrderState.RECEIVED)
+    started = demo_station.workflow.scan(order.rma_no, inspector)
+    assert isinstance(started, InspectionStarted)
+    answers = good_answers(started.checklist)
+    first_question = started.checklist.template.questions[0].id
+    del answers[first_question]
+    evaluation = started.checklist.evaluate(answers, photos={})
+    verdict = decide(evaluation, started.checklist.template, started.line.amount_fen)
+    with pytest.raises(IncompleteInspection) as info:
+        demo_station.workflow.complete(started.inspection.id, verdict, inspector)
+    assert [q.id for q in info.value.unanswered] == [first_question]
+    assert PhotoKind.OVERVIEW in info.value.photos
+    assert state_of(demo_station, order.id) == "inspecting"
+
+
+def test_a_verdict_unlike_the_proposal_needs_an_override(
+    demo_station: app.Station, inspector: UserView
+) -> None:
+    order = order_in(demo_station, OrderState.RECEIVED)
+    started = demo_station.workflow.scan(order.rma_no, inspector)
+    assert isinstance(started, InspectionStarted)
+    accepted = clean_verdict(demo_station, started)
+    tampered = dataclasses.replace(accepted, grade=Grade.D, disposition=Disposition.DESTROY)
+    with pytest.raises(WorkflowError, match="override"):
+        demo_station.workflow.complete(started.inspection.id, tampered, inspector)
+    evaluation = started.checklist.evaluate(accepted.answers, photos={k: 1 for k in PhotoKind})
+    overridden = decide(
+        evaluation,
+        started.checklist.template,
+        started.line.amount_fen,
+        Override(reason="包装内有霉斑", grade=Grade.D, disposition=Disposition.DESTROY),
+    )
+    done = demo_station.workflow.complete(started.inspection.id, overridden, inspector)
+    row = demo_station.db.run(lambda s: s.get_one(Inspection, done.inspection.id))
+    assert (row.grade, row.disposition, row.overridden, row.needs_review) == (
+        "D",
+        "destroy",
+        True,
+        True,
+    )
+    assert row.override_reason == "包装内有霉斑"
+    assert row.proposal["grade"] == accepted.grade.value  # the proposal stays visible

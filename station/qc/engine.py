@@ -1,0 +1,221 @@
+"""Evaluating a checklist: answers + order + policy in, the proposed verdict and what is still
+missing out. Pure and fast enough to run on every key press."""
+
+from __future__ import annotations
+
+import graphlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from station.domain.enums import (
+    Disposition,
+    Grade,
+    PhotoKind,
+    RefundKind,
+    Responsibility,
+)
+from station.domain.records import Verdict
+from station.qc.answers import BadAnswer, Expected, applicable, check, findings_of
+from station.qc.policy import QcPolicy
+from station.qc.rules import OrderFacts, Proposal, propose
+from station.qc.template import PhotoWhen, Question, QuestionKind, Template
+
+Answers = Mapping[str, object]
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    proposal: Proposal
+    findings: frozenset[str]
+    visible: tuple[Question, ...]
+    answers: dict[str, object]  # the valid answers to visible questions, canonical
+    unanswered: tuple[Question, ...]  # required, visible, no valid answer yet
+    invalid: tuple[tuple[str, str], ...]  # (question id, why) for answers that do not fit
+    missing_photos: tuple[PhotoKind, ...]
+
+    @property
+    def complete(self) -> bool:
+        return not self.unanswered and not self.missing_photos and not self.invalid
+
+
+def _order(template: Template) -> list[Question]:
+    """Questions in an order where every show_if comes after what it depends on."""
+    position = {q.id: n for n, q in enumerate(template.questions)}
+    graph: dict[str, set[str]] = {}
+    for q in template.questions:
+        deps: set[str] = set()
+        if q.show_if is not None:
+            if q.show_if.question:
+                deps.add(q.show_if.question)
+            wanted = set(q.show_if.finding_any)
+            deps.update(o.id for o in template.questions if o.produces() & wanted)
+        graph[q.id] = deps
+    sorter = graphlib.TopologicalSorter(graph)
+    ordered = sorted(sorter.static_order(), key=lambda qid: position[qid])
+    # static_order is a valid order; a stable one keeps the template's order where possible
+    done: list[str] = []
+    pending = list(ordered)
+    while pending:
+        for qid in pending:
+            if graph[qid] <= set(done):
+                done.append(qid)
+                pending.remove(qid)
+                break
+    return [template.question(qid) for qid in done]
+
+
+def evaluate(
+    template: Template,
+    answers: Answers,
+    facts: OrderFacts,
+    expected: Expected,
+    policy: QcPolicy,
+    photos: Mapping[PhotoKind, int] | None = None,
+) -> Evaluation:
+    taken = photos or {}
+    findings: set[str] = set()
+    valid: dict[str, object] = {}
+    invalid: list[tuple[str, str]] = []
+    visible: list[Question] = []
+    known = {q.id for q in template.questions}
+    invalid.extend((qid, "no such question") for qid in answers if qid not in known)
+    for q in _order(template):
+        if not applicable(q, expected) or not _shown(q, valid, findings, facts):
+            continue
+        visible.append(q)
+        if q.kind is QuestionKind.PHOTO:
+            assert q.photo_kind is not None
+            if taken.get(q.photo_kind, 0) > 0:
+                valid[q.id] = taken[q.photo_kind]
+            continue
+        if q.id not in answers:
+            continue
+        try:
+            value = check(q, answers[q.id])
+        except BadAnswer as exc:
+            invalid.append((q.id, str(exc)))
+            continue
+        valid[q.id] = value
+        findings.update(findings_of(q, value, expected))
+    frozen = frozenset(findings)
+    draft = propose(frozen, facts, policy)
+    required = set(draft.required_photos) | _template_photos(template, frozen, draft)
+    required.update(
+        q.photo_kind
+        for q in visible
+        if q.kind is QuestionKind.PHOTO and q.required and q.photo_kind
+    )
+    proposal = propose(frozen, facts, policy, frozenset(required))
+    order = list(PhotoKind)
+    missing = tuple(sorted((k for k in required if taken.get(k, 0) < 1), key=order.index))
+    unanswered = tuple(
+        q for q in visible if q.required and q.id not in valid and q.kind is not QuestionKind.PHOTO
+    )
+    return Evaluation(proposal, frozen, tuple(visible), valid, unanswered, tuple(invalid), missing)
+
+
+def _shown(q: Question, answers: dict[str, object], findings: set[str], facts: OrderFacts) -> bool:
+    cond = q.show_if
+    if cond is None:
+        return True
+    if cond.reason_any and facts.reason.value not in cond.reason_any:
+        return False
+    if cond.question is not None and answers.get(cond.question) != cond.equals:
+        return False
+    return not cond.finding_any or bool(findings & set(cond.finding_any))
+
+
+def _template_photos(
+    template: Template, findings: frozenset[str], draft: Proposal
+) -> set[PhotoKind]:
+    wanted: set[PhotoKind] = set()
+    for rule in template.photos:
+        needed = {
+            PhotoWhen.ALWAYS: True,
+            PhotoWhen.REFUND_NOT_FULL: draft.refund_kind is not RefundKind.FULL,
+            PhotoWhen.CARRIER_CLAIM: draft.carrier_claim,
+            PhotoWhen.MISMATCH: "item_mismatch" in findings or "serial_mismatch" in findings,
+            PhotoWhen.FINDING: bool(findings & set(rule.findings)),
+        }[rule.when]
+        if needed:
+            wanted.add(rule.kind)
+    return wanted
+
+
+@dataclass(frozen=True, slots=True)
+class Override:
+    """The inspector's corrections to a proposal; a reason is mandatory."""
+
+    reason: str
+    grade: Grade | None = None
+    disposition: Disposition | None = None
+    refund_kind: RefundKind | None = None
+    refund_fen: int | None = None
+    responsibility: Responsibility | None = None
+    fields: tuple[str, ...] = field(init=False, default=())
+
+    def __post_init__(self) -> None:
+        changed = tuple(
+            name
+            for name in ("grade", "disposition", "refund_kind", "refund_fen", "responsibility")
+            if getattr(self, name) is not None
+        )
+        object.__setattr__(self, "fields", changed)
+
+
+class OverrideError(ValueError):
+    pass
+
+
+def decide(
+    evaluation: Evaluation,
+    template: Template,
+    amount_fen: int,
+    override: Override | None = None,
+) -> Verdict:
+    """The verdict: the proposal as accepted, or as the inspector corrected it."""
+    p = evaluation.proposal
+    refund_kind, refund_fen = p.refund_kind, p.refund_fen
+    reason = p.refund_reason.zh_CN if p.refund_reason else ""
+    overridden = override is not None and bool(override.fields)
+    if override is not None and overridden:
+        if not override.reason.strip():
+            raise OverrideError("an override needs a reason")
+        refund_kind = override.refund_kind or refund_kind
+        if override.refund_fen is not None:
+            refund_fen = override.refund_fen
+        elif override.refund_kind is not None:
+            refund_fen = {RefundKind.FULL: amount_fen, RefundKind.NONE: 0}.get(
+                refund_kind, refund_fen
+            )
+        _check_refund(refund_kind, refund_fen, amount_fen)
+        if refund_kind is not RefundKind.FULL:
+            reason = override.reason.strip()
+    return Verdict(
+        grade=override.grade or p.grade if override else p.grade,
+        disposition=override.disposition or p.disposition if override else p.disposition,
+        refund_kind=refund_kind,
+        refund_fen=refund_fen,
+        responsibility=(override.responsibility or p.responsibility)
+        if override
+        else (p.responsibility),
+        refund_reason=reason,
+        carrier_claim=p.carrier_claim,
+        answers=dict(evaluation.answers),
+        rules_fired=tuple(rule.id for rule in p.rules),
+        proposal=p.as_dict(),
+        overridden=overridden,
+        override_reason=override.reason.strip() if override and overridden else "",
+        needs_review=p.needs_review or overridden,
+        template_id=template.id,
+        template_version=template.version,
+    )
+
+
+def _check_refund(kind: RefundKind, fen: int, amount_fen: int) -> None:
+    if kind is RefundKind.FULL and fen != amount_fen:
+        raise OverrideError("a full refund is the item's whole amount")
+    if kind is RefundKind.NONE and fen != 0:
+        raise OverrideError("a refused refund is 0")
+    if kind is RefundKind.PARTIAL and not 0 < fen < amount_fen:
+        raise OverrideError("a partial refund is more than 0 and less than the amount")
