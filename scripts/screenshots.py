@@ -72,6 +72,20 @@ def shoot(language: str, qapp: QApplication, data_dir: Path) -> None:
     wait_for(window.bench.scan_handled, lambda: window.route_scan("SF0000000000000"))
     settle()
     window.grab().save(str(OUT / f"unmatched{suffix}.png"))
+    apparel = next(
+        row
+        for row in generate_orders(400, today=DEMO_DAY)
+        if row["state"] == "received"
+        and row["reason"] == "no_reason_7d"
+        and len(row["lines"]) == 1
+        and row["lines"][0]["category"] == "apparel"
+        and row["requested_on"] >= row["customer_received_on"]
+    )
+    wait_for(window.bench.scan_handled, lambda: window.route_scan(apparel["rma_no"]))
+    window.route_scan(apparel["lines"][0]["ean"])
+    window.bench.checklist.pick(0)  # tags removed
+    settle()
+    window.grab().save(str(OUT / f"checklist{suffix}.png"))
     window.close()
     station.close()
 

@@ -4,74 +4,172 @@
 <context>
     <name>BenchView</name>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="60" />
+        <location filename="../../station/ui/bench_view.py" line="78" />
         <source>Scan or type an RMA, order or tracking number, then Enter</source>
         <translation>扫描或输入售后单号、订单号或快递单号，按回车</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="64" />
+        <location filename="../../station/ui/bench_view.py" line="82" />
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="68" />
+        <location filename="../../station/ui/bench_view.py" line="86" />
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="70" />
+        <location filename="../../station/ui/bench_view.py" line="88" />
         <source>Photos of this item appear here</source>
         <translation>本件商品的照片显示在这里</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="74" />
-        <source>Checklist</source>
-        <translation>质检清单</translation>
+        <location filename="../../station/ui/bench_view.py" line="94" />
+        <source>Accept (Enter)</source>
+        <translation>接受（回车）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="105" />
+        <location filename="../../station/ui/bench_view.py" line="96" />
+        <source>Override (F2)</source>
+        <translation>修改结果（F2）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="141" />
         <source>Hello %1. Scan a return parcel to begin.</source>
         <translation>%1，你好。请扫描退货包裹开始质检。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="117" />
+        <location filename="../../station/ui/bench_view.py" line="153" />
         <source>Welcome back, %1.</source>
         <translation>%1，欢迎回来。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="146" />
+        <location filename="../../station/ui/bench_view.py" line="192" />
+        <source>%1 is an item barcode. Scan the return parcel first.</source>
+        <translation>%1 是商品条码，请先扫描退货包裹。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="215" />
+        <source>Nothing to do for %1 now.</source>
+        <translation>当前无法执行 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="229" />
         <source>item %1 of %2</source>
         <translation>第 %1 件，共 %2 件</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="154" />
+        <location filename="../../station/ui/bench_view.py" line="237" />
         <source>Resumed the open inspection of %1</source>
         <translation>继续未完成的质检：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="156" />
+        <location filename="../../station/ui/bench_view.py" line="239" />
         <source>Inspecting %1</source>
         <translation>正在质检：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="162" />
+        <location filename="../../station/ui/bench_view.py" line="248" />
         <source>No order for %1: received as an unmatched parcel.</source>
         <translation>未找到 %1 对应的订单：已登记为无头件。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="170" />
+        <location filename="../../station/ui/bench_view.py" line="256" />
         <source>%1 is %2 and cannot be inspected at the bench.</source>
         <translation>%1 当前状态为「%2」，不能在工作台质检。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="180" />
+        <location filename="../../station/ui/bench_view.py" line="266" />
         <source>Not a usable scan: %1</source>
         <translation>扫描内容无效：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="183" />
+        <location filename="../../station/ui/bench_view.py" line="269" />
         <source>The scan could not be handled: %1</source>
         <translation>扫描处理失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="332" />
+        <source>Done: %1 · %2</source>
+        <translation>已完成：%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="357" />
+        <source>Could not complete: %1</source>
+        <translation>无法完成：%1</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="363" />
+        <source>No inspection to cancel.</source>
+        <translation>没有可取消的质检。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="369" />
+        <source>Scan CANCEL again to cancel the inspection of %1.</source>
+        <translation>再次扫描「取消」以取消 %1 的质检。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="384" />
+        <source>Inspection cancelled.</source>
+        <translation>已取消质检。</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistView</name>
+    <message>
+        <location filename="../../station/ui/checklist_view.py" line="83" />
+        <source>Checklist</source>
+        <translation>质检清单</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/checklist_view.py" line="84" />
+        <source>Scan a return parcel to start its checklist.</source>
+        <translation>扫描退货包裹开始质检。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/checklist_view.py" line="121" />
+        <source>Item matches the order</source>
+        <translation>商品与订单一致</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/checklist_view.py" line="123" />
+        <source>Item does not match the order: %1</source>
+        <translation>商品与订单不符：%1</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/checklist_view.py" line="194" />
+        <source>Answer first: %1</source>
+        <translation>请先回答：%1</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/checklist_view.py" line="337" />
+        <source>Confirm the verdict</source>
+        <translation>确认质检结果</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/checklist_view.py" line="340" />
+        <source>PASS or Enter accepts the proposed verdict; F2 overrides it; PgUp goes back.</source>
+        <translation>「通过」或回车接受建议结果；F2 修改；PgUp 返回上一步。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/checklist_view.py" line="348" />
+        <source>Step %1 of %2 · %3</source>
+        <translation>第 %1/%2 步 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/checklist_view.py" line="369" />
+        <source>Enter/PASS: all fine · Space/FAIL: problem · ↑↓ move · 1–9 pick</source>
+        <translation>回车/通过：全部正常 · 空格/不通过：有问题 · ↑↓ 移动 · 1–9 选择</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/checklist_view.py" line="404" />
+        <source>photo: %1</source>
+        <translation>照片：%1</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/checklist_view.py" line="407" />
+        <source>Still needed: %1</source>
+        <translation>还缺：%1</translation>
     </message>
 </context>
 <context>
@@ -183,7 +281,7 @@
     <message>
         <location filename="../../station/ui/main_window.py" line="150" />
         <source> (oldest %1)</source>
-        <translation>（最早 %1 前）</translation>
+        <translation>（最早 %1前）</translation>
     </message>
     <message>
         <location filename="../../station/ui/main_window.py" line="152" />
@@ -272,6 +370,150 @@
         <location filename="../../station/ui/order_card.py" line="165" />
         <source>Already recorded earlier; continuing that record.</source>
         <translation>此前已登记，继续该记录。</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideDialog</name>
+    <message>
+        <location filename="../../station/ui/override_dialog.py" line="38" />
+        <source>Override the verdict</source>
+        <translation>修改质检结果</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/override_dialog.py" line="53" />
+        <source>Why (required, the supervisor reads it)</source>
+        <translation>原因（必填，主管会查看）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/override_dialog.py" line="57" />
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/override_dialog.py" line="58" />
+        <source>Disposition</source>
+        <translation>处置</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/override_dialog.py" line="59" />
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/override_dialog.py" line="60" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/override_dialog.py" line="61" />
+        <source>Responsibility</source>
+        <translation>责任方</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/override_dialog.py" line="62" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/override_dialog.py" line="121" />
+        <source>Nothing was changed.</source>
+        <translation>没有修改任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/override_dialog.py" line="123" />
+        <source>An override needs a reason.</source>
+        <translation>修改结果必须填写原因。</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionRow</name>
+    <message>
+        <location filename="../../station/ui/question_row.py" line="95" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/question_row.py" line="95" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/question_row.py" line="117" />
+        <source>Should contain: %1</source>
+        <translation>应包含：%1</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/question_row.py" line="120" />
+        <source>Order says: %1</source>
+        <translation>订单记录：%1</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/question_row.py" line="155" />
+        <source>Waiting for a scan…</source>
+        <translation>等待扫描…</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/question_row.py" line="158" />
+        <source>Matches: %1</source>
+        <translation>一致：%1</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/question_row.py" line="161" />
+        <source>Does not match: %1</source>
+        <translation>不符：%1</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/question_row.py" line="168" />
+        <source>%1 photo taken</source>
+        <translation>已拍%1照片</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/question_row.py" line="171" />
+        <source>Take a %1 photo</source>
+        <translation>请拍%1照片</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictPanel</name>
+    <message>
+        <location filename="../../station/ui/verdict_panel.py" line="22" />
+        <source>Proposed verdict</source>
+        <translation>建议结果</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/verdict_panel.py" line="89" />
+        <source>Responsibility: %1</source>
+        <translation>责任方：%1</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/verdict_panel.py" line="93" />
+        <source>Carrier claim</source>
+        <translation>物流索赔</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/verdict_panel.py" line="95" />
+        <source>Supervisor review</source>
+        <translation>主管复核</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/verdict_panel.py" line="101" />
+        <source>%1 questions to answer</source>
+        <translation>还需回答 %1 题</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/verdict_panel.py" line="105" />
+        <source>photos: %1</source>
+        <translation>照片：%1</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/verdict_panel.py" line="107" />
+        <source>Still needed: %1</source>
+        <translation>还缺：%1</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/verdict_panel.py" line="109" />
+        <source>Complete. PASS or Enter accepts; F2 overrides.</source>
+        <translation>已完整。「通过」或回车接受；F2 修改。</translation>
     </message>
 </context>
 </TS>

@@ -1,8 +1,14 @@
-"""The bench: scan field, notices, camera and photo areas, the order card and the checklist."""
+"""The bench: scan field, notices, camera and photos, order card, verdict and checklist.
+
+Every scan — hand scanner, typed, or camera — comes to :meth:`BenchView.handle_scan`, which
+classifies it: command cards drive the checklist, item codes answer its scan-match
+questions, and parcel codes start or resume an inspection.
+"""
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from datetime import date
 
@@ -11,18 +17,26 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
+from station.capture.classify import Command, ScanCode, ScanKind, classify
 from station.capture.scan_text import BadScan
 from station.domain.labels import Language, label
-from station.domain.records import UserView
+from station.domain.records import UserView, Verdict
+from station.qc.engine import Evaluation, OverrideError, decide
+from station.ui.checklist_view import ChecklistView
 from station.ui.order_card import OrderCard
+from station.ui.override_dialog import OverrideDialog
 from station.ui.tasks import TaskRunner
-from station.ui.widgets import NoticeBar, Placeholder
+from station.ui.verdict_panel import VerdictPanel
+from station.ui.widgets import NoticeBar, Placeholder, scrolling
 from station.workflow import (
+    Completion,
+    IncompleteInspection,
     InspectionStarted,
     NotInspectable,
     ParcelUnmatched,
@@ -32,9 +46,12 @@ from station.workflow import (
 
 log = logging.getLogger(__name__)
 
+CANCEL_CONFIRM_S = 10.0
+
 
 class BenchView(QWidget):
-    scan_handled = Signal(object)  # ScanOutcome, or the exception that refused the scan
+    scan_handled = Signal(object)  # ScanOutcome, a Command, or the exception that refused it
+    completed = Signal(object)  # Completion
 
     def __init__(
         self,
@@ -53,6 +70,7 @@ class BenchView(QWidget):
         self._language = language
         self.user: UserView | None = None
         self.outcome: ScanOutcome | None = None
+        self._cancel_armed_at = 0.0
 
         self.scan_field = QLineEdit()
         self.scan_field.setObjectName("scanField")
@@ -71,33 +89,55 @@ class BenchView(QWidget):
         self.photo_strip.setObjectName("photoStrip")
         self.photo_strip.setMaximumHeight(150)
         self.card = OrderCard(language=language)
-        self.checklist_area = Placeholder(self.tr("Checklist"))
-        self.checklist_area.setObjectName("checklistArea")
+        self.verdict = VerdictPanel(language=language)
+        self.checklist = ChecklistView(language=language)
+        self.accept_button = QPushButton(self.tr("Accept (Enter)"))
+        self.accept_button.setObjectName("acceptButton")
+        self.override_button = QPushButton(self.tr("Override (F2)"))
+        self.override_button.setObjectName("overrideButton")
+        for button in (self.accept_button, self.override_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setEnabled(False)
+
+        self.checklist.notice.connect(self.notice.show_message)
+        self.checklist.evaluated.connect(self._show_evaluation)
+        self.checklist.answers_changed.connect(self._save_answers)
+        self.checklist.accept_requested.connect(self.complete)
+        self.checklist.override_requested.connect(self.override)
+        self.accept_button.clicked.connect(self.checklist.accept)
+        self.override_button.clicked.connect(self.override)
 
         top = QHBoxLayout()
         top.addWidget(scan_caption)
         top.addWidget(self.scan_field, 1)
-
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.camera_area, 1)
         left_layout.addWidget(self.photo_strip)
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.addWidget(self.card, 3)
+        middle_layout.addWidget(self.verdict, 2)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.card, 3)
-        right_layout.addWidget(self.checklist_area, 2)
+        right_layout.addWidget(self.checklist, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.accept_button)
+        buttons.addWidget(self.override_button)
+        right_layout.addLayout(buttons)
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
-        split.addWidget(right)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-
+        for widget, stretch in ((left, 3), (scrolling(middle), 3), (right, 4)):
+            split.addWidget(widget)
+            split.setStretchFactor(split.indexOf(widget), stretch)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.notice)
         layout.addWidget(split, 1)
+
+    # -- session ---------------------------------------------------------------------------
 
     def start_session(self, user: UserView) -> None:
         self.user = user
@@ -116,29 +156,76 @@ class BenchView(QWidget):
         self.notice.show_message(
             self.tr("Welcome back, %1.").replace("%1", user.display_name), "info"
         )
+        if self.checklist.active:
+            self.checklist.setFocus()
 
     def end_session(self) -> None:
         self.user = None
         self.outcome = None
         self.card.clear()
+        self.checklist.clear()
+        self.verdict.clear()
+        self._enable_verdict(False)
         self.scan_field.clear()
+
+    # -- scans -----------------------------------------------------------------------------
 
     def _scan_field_entered(self) -> None:
         text = self.scan_field.text()
         self.scan_field.clear()
         self.handle_scan(text)
 
-    def handle_scan(self, code: str) -> None:
-        user = self.user
-        if user is None:
+    def handle_scan(self, raw: str, source: str = "scanner") -> None:
+        if self.user is None:
             return
+        try:
+            code = classify(raw, source=source)
+        except BadScan as exc:
+            self._scan_refused(exc)
+            return
+        if code.kind is ScanKind.COMMAND:
+            assert code.command is not None
+            self.command(code.command)
+            self.scan_handled.emit(code.command)
+            return
+        if self._item_code(code):
+            self.scan_handled.emit(code)
+            return
+        if code.kind is ScanKind.EAN:
+            self.notice.show_message(
+                self.tr("%1 is an item barcode. Scan the return parcel first.").replace(
+                    "%1", code.text
+                ),
+                "warn",
+            )
+            self.scan_handled.emit(code)
+            return
+        user = self.user
         self._runner.submit(
-            lambda: self._workflow.scan(code, user), self._show_outcome, self._scan_refused
+            lambda: self._workflow.scan(code.text, user), self._show_outcome, self._scan_refused
         )
+
+    def _item_code(self, code: ScanCode) -> bool:
+        """While a checklist waits for an item scan, item-like codes answer it."""
+        if not self.checklist.active or code.kind not in (ScanKind.EAN, ScanKind.OTHER):
+            return False
+        return self.checklist.item_scanned(code.text)
+
+    def command(self, command: Command) -> None:
+        if command is Command.CANCEL:
+            self._cancel()
+        elif not self.checklist.command(command):
+            self.notice.show_message(
+                self.tr("Nothing to do for %1 now.").replace("%1", command.value.upper()),
+                "warn",
+            )
 
     def _show_outcome(self, outcome: ScanOutcome) -> None:
         self.outcome = outcome
         today = self._today()
+        self.checklist.clear()
+        self.verdict.clear()
+        self._enable_verdict(False)
         match outcome:
             case InspectionStarted(order=order, line=line, resumed=resumed):
                 count = len(order.lines)
@@ -156,6 +243,9 @@ class BenchView(QWidget):
                     else self.tr("Inspecting %1")
                 ).replace("%1", order.rma_no)
                 self.notice.show_message(text, "ok")
+                self.checklist.start(outcome.checklist, line)
+                self._enable_verdict(True)
+                self.checklist.setFocus()
             case ParcelUnmatched(parcel=parcel, resumed=resumed):
                 self.card.show_unmatched(parcel, resumed=resumed)
                 self.notice.show_message(
@@ -183,3 +273,121 @@ class BenchView(QWidget):
             text = self.tr("The scan could not be handled: %1").replace("%1", str(error))
         self.notice.show_message(text, "error")
         self.scan_handled.emit(error)
+
+    # -- checklist and verdict -------------------------------------------------------------
+
+    @property
+    def inspection(self) -> InspectionStarted | None:
+        return self.outcome if isinstance(self.outcome, InspectionStarted) else None
+
+    def _enable_verdict(self, enabled: bool) -> None:
+        self.accept_button.setEnabled(enabled)
+        self.override_button.setEnabled(enabled)
+
+    def _show_evaluation(self, evaluation: Evaluation) -> None:
+        if self.inspection is not None:
+            self.verdict.show_evaluation(evaluation, self.inspection.line.amount_fen)
+
+    def _save_answers(self, answers: dict[str, object]) -> None:
+        started = self.inspection
+        if started is not None:
+            self._runner.submit(lambda: self._workflow.save_answers(started.inspection.id, answers))
+
+    def override(self) -> None:
+        started, evaluation = self.inspection, self.checklist.evaluation
+        if started is None or evaluation is None:
+            return
+        if not evaluation.complete:
+            self.notice.show_message(self.checklist.hint.text(), "warn")
+            return
+        amount = started.line.amount_fen
+        change = OverrideDialog.ask(
+            evaluation.proposal, amount, language=self._language, parent=self
+        )
+        if change is None:
+            return
+        try:
+            verdict = decide(evaluation, started.checklist.template, amount, change)
+        except OverrideError as exc:
+            self.notice.show_message(str(exc), "error")
+            return
+        self.complete(verdict)
+
+    def complete(self, verdict: Verdict) -> None:
+        started, user = self.inspection, self.user
+        if started is None or user is None:
+            return
+        self._enable_verdict(False)
+        self._runner.submit(
+            lambda: self._workflow.complete(started.inspection.id, verdict, user),
+            self._completed,
+            self._completion_refused,
+        )
+
+    def _completed(self, done: Completion) -> None:
+        lang = self._language
+        inspection = done.inspection
+        parts = [
+            label(inspection.grade, lang) if inspection.grade else "",
+            label(inspection.disposition, lang) if inspection.disposition else "",
+            label(inspection.refund_kind, lang) if inspection.refund_kind else "",
+        ]
+        self.notice.show_message(
+            self.tr("Done: %1 · %2")
+            .replace("%1", done.order.rma_no)
+            .replace("%2", " · ".join(p for p in parts if p)),
+            "ok",
+        )
+        self.checklist.clear()
+        self.verdict.clear()
+        self.card.show_order(done.order, today=self._today())
+        self.outcome = None
+        self.completed.emit(done)
+        if done.next_line is not None and self.user is not None:
+            user, order_id = self.user, done.order.id
+            self._runner.submit(
+                lambda: self._workflow.next_line(order_id, user),
+                self._show_outcome,
+                self._scan_refused,
+            )
+
+    def _completion_refused(self, error: BaseException) -> None:
+        self._enable_verdict(True)
+        if isinstance(error, IncompleteInspection):
+            self.notice.show_message(self.checklist.hint.text(), "warn")
+        else:
+            log.error("completion refused", exc_info=error)
+            self.notice.show_message(
+                self.tr("Could not complete: %1").replace("%1", str(error)), "error"
+            )
+
+    def _cancel(self) -> None:
+        started, user = self.inspection, self.user
+        if started is None or user is None:
+            self.notice.show_message(self.tr("No inspection to cancel."), "warn")
+            return
+        now = time.monotonic()
+        if now - self._cancel_armed_at > CANCEL_CONFIRM_S:
+            self._cancel_armed_at = now
+            self.notice.show_message(
+                self.tr("Scan CANCEL again to cancel the inspection of %1.").replace(
+                    "%1", started.order.rma_no
+                ),
+                "warn",
+            )
+            return
+        self._cancel_armed_at = 0.0
+        self._runner.submit(
+            lambda: self._workflow.cancel(started.inspection.id, user, "cancelled at the bench"),
+            self._cancelled,
+            self._scan_refused,
+        )
+
+    def _cancelled(self, _order: object) -> None:
+        self.end_session_keep_user()
+        self.notice.show_message(self.tr("Inspection cancelled."), "info")
+
+    def end_session_keep_user(self) -> None:
+        user = self.user
+        self.end_session()
+        self.user = user

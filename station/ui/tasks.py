@@ -60,6 +60,8 @@ class TaskRunner(QObject):
     def _deliver(self, packet: tuple[Future[Any], Any, Any]) -> None:
         future, on_done, on_error = packet
         try:
+            if future.cancelled():  # dropped at shutdown: nobody is waiting for it
+                return
             error = future.exception()
             if error is None:
                 if on_done is not None:

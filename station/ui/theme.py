@@ -56,4 +56,46 @@ QFrame#cameraArea QLabel { color: #98a2b3; font-size: 16pt; }
 QStatusBar { background: #1d2430; }
 QStatusBar QLabel { color: #e4e7ec; padding: 2px 10px; font-size: 11pt; }
 QLabel#syncState { color: #fdb022; }
+QScrollArea#panelScroll, QWidget#checklistRows { background: transparent; }
+QFrame#checklistView, QFrame#verdictPanel {
+    background: white; border: 1px solid #d0d5dd; border-radius: 10px; padding: 8px;
+}
+QFrame#checklistView:focus { border: 2px solid #1f6feb; }
+QLabel#stepHeading { font-size: 16pt; font-weight: 700; }
+QLabel#stepHint { color: #667085; font-size: 11pt; }
+QFrame#questionRow { border: 1px solid #e4e7ec; border-radius: 8px; background: #fcfcfd; }
+QFrame#questionRow[current="true"] { border: 2px solid #1f6feb; }
+QFrame#questionRow[tone="ok"] { background: #f3fbf5; }
+QFrame#questionRow[tone="bad"] { background: #fff4f3; border-color: #f04438; }
+QLabel#questionNumber {
+    font-size: 14pt; font-weight: 700; color: white; background: #475467;
+    border-radius: 12px; min-width: 24px; max-width: 24px; qproperty-alignment: AlignCenter;
+}
+QLabel#questionText { font-size: 14pt; }
+QLabel#questionDetail { color: #475467; }
+QLabel#questionStatus { font-size: 12pt; color: #475467; }
+QPushButton#answerButton {
+    font-size: 13pt; padding: 8px 16px; background: white; color: #1d2430;
+    border: 1px solid #98a2b3; min-width: 64px;
+}
+QPushButton#answerButton:checked[tone="ok"] {
+    background: #2e9e5b; color: white; border-color: #2e9e5b;
+}
+QPushButton#answerButton:checked[tone="bad"] {
+    background: #d64545; color: white; border-color: #d64545;
+}
+QLabel#gradeBadge { font-size: 24pt; font-weight: 800; border-radius: 8px; padding: 4px; }
+QLabel#gradeBadge[tone="ok"] { background: #e3f4e8; color: #14532d; }
+QLabel#gradeBadge[tone="info"] { background: #e8eefc; color: #1f3d7a; }
+QLabel#gradeBadge[tone="warn"] { background: #fff1d6; color: #7a4d00; }
+QLabel#gradeBadge[tone="bad"] { background: #fde2e1; color: #8f1d14; }
+QLabel#verdictLine { font-size: 15pt; font-weight: 600; }
+QLabel#verdictLine[tone="ok"] { color: #14532d; }
+QLabel#verdictLine[tone="warn"] { color: #7a4d00; }
+QLabel#verdictLine[tone="bad"] { color: #8f1d14; }
+QLabel#verdictFlags { color: #b54708; font-weight: 600; }
+QLabel#verdictReasons { color: #344054; }
+QLabel#verdictMissing[tone="warn"] { color: #7a4d00; }
+QLabel#verdictMissing[tone="ok"] { color: #14532d; }
+QPushButton#overrideButton { background: white; color: #1f6feb; }
 """

@@ -17,8 +17,8 @@ from station.domain.enums import (
     ReturnReason,
 )
 from station.domain.policy import window_for
-from station.qc.policy import QcPolicy, parse_policy
 from station.qc import rules
+from station.qc.policy import QcPolicy, parse_policy
 from station.qc.rules import OrderFacts, grade_for, propose
 
 POLICY = parse_policy((resources_dir() / "policy.toml").read_text(), "policy.toml")

@@ -191,7 +191,10 @@ def test_a_hundred_thousand_questions_are_refused_quickly() -> None:
 
 
 def test_too_many_questions_within_the_size_limit_are_refused() -> None:
-    question = '\n  [[steps.questions]]\n  id = "q{n}"\n  kind = "yes_no"\n  text = {{ zh_CN = "问", en = "Q" }}\n'
+    question = (
+        '\n  [[steps.questions]]\n  id = "q{n}"\n  kind = "yes_no"\n'
+        '  text = {{ zh_CN = "问", en = "Q" }}\n'
+    )
     text = GOOD + "".join(question.format(n=n) for n in range(250))
     assert "at most 200" in refused(text).reason
 

@@ -29,7 +29,7 @@ def test_a_wedge_scan_shows_the_order_card_wherever_the_focus_is(
     qtbot, logged_in: MainWindow, demo_station: app.Station
 ) -> None:
     order = a_received_order(demo_station)
-    other = QLineEdit(logged_in.bench.checklist_area)  # e.g. a note field a later view adds
+    other = QLineEdit(logged_in.bench.camera_area)  # e.g. a note field a later view adds
     other.show()
     other.setFocus()
     qtbot.waitUntil(other.hasFocus)
@@ -47,7 +47,7 @@ def test_a_wedge_scan_shows_the_order_card_wherever_the_focus_is(
 
 
 def test_typing_by_hand_still_reaches_the_focused_field(qtbot, logged_in: MainWindow) -> None:
-    other = QLineEdit(logged_in.bench.checklist_area)
+    other = QLineEdit(logged_in.bench.camera_area)
     other.show()
     other.setFocus()
     qtbot.waitUntil(other.hasFocus)
