@@ -23,18 +23,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QEventLoop, QTimer, SignalInstance  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer, SignalInstance
+from PySide6.QtWidgets import QApplication
 
-from bench._common import summary_ms, table  # noqa: E402
-from station import app  # noqa: E402
-from station.capture.classify import Command  # noqa: E402
-from station.config import load_settings  # noqa: E402
-from station.demo.orders import generate_orders  # noqa: E402
-from station.store.models import Photo  # noqa: E402
-from station.ui.application import build_window  # noqa: E402
-from station.ui.main_window import MainWindow  # noqa: E402
-from station.workflow import InspectionStarted  # noqa: E402
+from bench._common import summary_ms, table
+from station import app
+from station.capture.classify import Command
+from station.config import load_settings
+from station.demo.orders import generate_orders
+from station.store.models import Photo
+from station.ui.application import build_window
+from station.ui.main_window import MainWindow
+from station.workflow import InspectionStarted
 
 TODAY = date.today()
 
@@ -135,8 +135,8 @@ def main() -> None:
         }
         names = list(steps)
         totals = []
+        bench = window.bench
         for row in clean_apparel_orders(args.orders):
-            bench = window.bench
             spent = [
                 timed_until(bench.scan_handled, lambda r=row: window.route_scan(r["rma_no"])),
                 timed(lambda r=row: window.route_scan(r["lines"][0]["ean"])),
