@@ -24,9 +24,11 @@ from station.security.users import LockoutPolicy, UserError, add_user, list_user
 from station.store.database import Database
 from station.store.queries import count_orders
 from station.sync import outbox
+from station.sync.enrol import CentralAccess
 from station.sync.manifest import ImportReport, ParsedManifest, import_orders, read_manifest
-from station.sync.rulebook import Rulebook, load_policy, load_templates, read_sources
 from station.sync.manifest import parse_manifest as parse_manifest_stream
+from station.sync.rulebook import Rulebook, load_policy, load_templates, read_sources
+from station.sync.service import SyncService
 from station.workflow import Workflow
 
 log = logging.getLogger(__name__)
@@ -39,11 +41,13 @@ class Station:
     db: Database
     workflow: Workflow
     auth: Authenticator
+    sync: SyncService
 
     def outbox_status(self) -> outbox.OutboxStatus:
         return self.db.run(outbox.status)
 
     def close(self) -> None:
+        self.sync.stop()
         self.db.close()
 
 
@@ -88,6 +92,36 @@ def open_station(settings: Settings) -> Station:
         db=db,
         workflow=Workflow(db, station_id=settings.station_id, rulebook=rulebook),
         auth=Authenticator(db, station_id=settings.station_id, lockout=lockout),
+        sync=build_sync(db, settings, paths, rulebook),
+    )
+
+
+def blob_path(paths: DataPaths, sha256: str) -> Path:
+    return paths.photos / sha256[:2] / f"{sha256[2:]}.jpg"
+
+
+def build_sync(
+    db: Database, settings: Settings, paths: DataPaths, rulebook: Rulebook
+) -> SyncService:
+    access = (
+        CentralAccess(
+            url=settings.central_url,
+            station_id=settings.station_id,
+            token_file=paths.root / "central-token",
+            token=settings.central_token,
+            enrollment_key=settings.central_enrollment_key,
+        )
+        if settings.central_url
+        else None
+    )
+    return SyncService(
+        db,
+        client=access.client if access else None,
+        station_id=settings.station_id,
+        blob_path=lambda sha: blob_path(paths, sha),
+        rulebook=rulebook,
+        lock_path=paths.root / "sync.lock",
+        interval=settings.sync_interval_seconds,
     )
 
 
@@ -138,6 +172,7 @@ def run_gui(station: Station, *, smoke: bool = False, started: float | None = No
         workflow=station.workflow,
         auth=station.auth,
         outbox_status=station.outbox_status,
+        sync=station.sync,
         settings=station.settings,
         smoke=smoke,
         started=started,

@@ -24,6 +24,8 @@ from station.demo.orders import generate_orders
 from station.domain.enums import Role
 from station.security import audit
 from station.security.users import UserError, list_users, set_active
+from station.sync.client import SyncError
+from station.sync.pull import BadPage
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -204,6 +206,29 @@ def _set_active(active: bool) -> Handler:
 
 
 @_with_station
+def cmd_sync(station: app.Station, args: argparse.Namespace) -> int:
+    if not station.settings.central_url:
+        raise CommandError("no central service configured (central_url / STATION_CENTRAL_URL)")
+    try:
+        report = station.sync.sync_once()
+    except (SyncError, BadPage) as exc:
+        sys.stderr.write(f"sync failed: {exc}\n")
+        status = station.sync.refresh()
+        sys.stdout.write(
+            f"outbox: {status.outbox.pending} waiting, {status.outbox.parked} parked\n"
+        )
+        return EXIT_FAIL
+    push, pull = report.push, report.pull
+    status = station.sync.status
+    sys.stdout.write(
+        f"pushed {push.sent} events ({push.duplicates} already there, {push.parked} parked), "
+        f"{push.blobs} photos; pulled {pull.applied} changes in {pull.pages} pages; "
+        f"outbox: {status.outbox.pending} waiting, {status.outbox.parked} parked\n"
+    )
+    return EXIT_OK
+
+
+@_with_station
 def cmd_audit_verify(station: app.Station, _args: argparse.Namespace) -> int:
     report = station.db.run(audit.verify)
     if report.ok:
@@ -276,6 +301,15 @@ def build_parser() -> argparse.ArgumentParser:
         p = users_sub.add_parser(name, help=f"{name} a badge")
         p.add_argument("badge")
         p.set_defaults(handler=_set_active(active))
+
+    sync = sub.add_parser("sync", help="sync with the central service")
+    sync.add_argument(
+        "--once",
+        action="store_true",
+        required=True,
+        help="push the outbox and pull changes once, then exit",
+    )
+    sync.set_defaults(handler=cmd_sync)
 
     aud = sub.add_parser("audit", help="audit log")
     aud_sub = aud.add_subparsers(dest="audit_command", required=True, metavar="ACTION")

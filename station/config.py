@@ -64,8 +64,20 @@ class Settings(BaseSettings):
     lockout_attempts: int = Field(default=5, ge=1, le=20)
     lockout_minutes: int = Field(default=5, ge=1, le=1440)
     demo: bool = False
+    central_url: str = ""  # empty: work offline only
+    central_token: str = Field(default="", repr=False)
+    central_enrollment_key: str = Field(default="", repr=False)
+    sync_interval_seconds: int = Field(default=15, ge=2, le=3600)
     checklists_dir: Path | None = None  # default: the bundled resources/checklists
     policy_file: Path | None = None  # default: the bundled resources/policy.toml
+
+    @field_validator("central_url")
+    @classmethod
+    def _central_url(cls, value: str) -> str:
+        value = value.strip().rstrip("/")
+        if value and not re.fullmatch(r"https?://[^\s/$.?#][^\s]*", value):
+            raise ValueError("an http:// or https:// address, e.g. http://central:8765")
+        return value
 
     @field_validator("station_id")
     @classmethod

@@ -157,6 +157,10 @@ class Inspection(Base):
     overridden: Mapped[bool] = mapped_column(Boolean, default=False)
     override_reason: Mapped[str] = mapped_column(String(500), default="")
     needs_review: Mapped[bool] = mapped_column(Boolean, default=False)
+    # a supervisor decision from central wins; the station's own verdict is kept beside it
+    overturned: Mapped[bool] = mapped_column(Boolean, default=False)
+    decision: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    station_verdict: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     state: Mapped[str] = mapped_column(String(20))
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
     completed_at: Mapped[datetime | None]
@@ -197,6 +201,7 @@ class Photo(Base):
     inspector_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     taken_at: Mapped[datetime] = mapped_column(default=utcnow)
     deleted_at: Mapped[datetime | None]
+    uploaded_at: Mapped[datetime | None]  # the blob reached the central service
 
 
 class Label(Base):

@@ -254,7 +254,7 @@ def import_orders(
             errors.append(RowError(row, f"tracking number {clash} belongs to another order"))
             continue
         fresh.append(order)
-    _insert(session, fresh)
+    insert_orders(session, fresh)
     errors.sort(key=lambda e: e.row)
     report = ImportReport(len(fresh), already_present, tuple(errors))
     audit.append(
@@ -279,7 +279,7 @@ def _existing(session: Session, column: Any, values: list[str], chunk: int = 900
     return found
 
 
-def _insert(session: Session, orders: Iterable[ManifestOrder]) -> None:
+def insert_orders(session: Session, orders: Iterable[ManifestOrder]) -> None:
     """Bulk insert with ids assigned here, so lines and parcels need no round trip per order."""
     next_id = (session.scalar(select(ReturnOrder.id).order_by(ReturnOrder.id.desc())) or 0) + 1
     now = utcnow()

@@ -58,6 +58,13 @@ class Rulebook:
             return self.templates[FALLBACK]
         raise LookupError(f"no checklist template for {category} and no {FALLBACK!r} template")
 
+    def adopt(self, template: Template) -> None:
+        """A newer version (pulled from central) becomes the current one."""
+        self._versions[(template.id, template.version)] = template
+        current = self.templates.get(template.id)
+        if current is None or template.version > current.version:
+            self.templates[template.id] = template
+
     def version(self, session: Session, template_id: str, version: int) -> Template:
         """The exact template version an inspection used, from memory or the store."""
         current = self.templates.get(template_id)
@@ -83,8 +90,9 @@ def read_sources(folder: Path) -> list[SourceFile]:
     return sources
 
 
-def load_templates(session: Session, sources: list[SourceFile]) -> tuple[dict[str, Template],
-                                                                         list[Problem]]:
+def load_templates(
+    session: Session, sources: list[SourceFile]
+) -> tuple[dict[str, Template], list[Problem]]:
     """Parse the files, store new good versions, fall back to stored ones for broken files."""
     templates: dict[str, Template] = {}
     problems: list[Problem] = []
@@ -95,8 +103,9 @@ def load_templates(session: Session, sources: list[SourceFile]) -> tuple[dict[st
                 raise TemplateError(source.name, None, source.text[1:])
             template = parse_template(source.text, source.name)
             if template.id != expected_id:
-                raise TemplateError(source.name, None,
-                                    f"id {template.id!r} differs from the file name")
+                raise TemplateError(
+                    source.name, None, f"id {template.id!r} differs from the file name"
+                )
             _store(session, template)
             templates[template.id] = template
         except QcFileError as exc:
@@ -113,12 +122,19 @@ def _store(session: Session, template: Template) -> None:
     row = session.get(TemplateRow, (template.id, template.version))
     if row is None:
         category = sorted(template.categories)[0].value
-        session.add(TemplateRow(template_id=template.id, version=template.version,
-                                category=category, body=template.body))
+        session.add(
+            TemplateRow(
+                template_id=template.id,
+                version=template.version,
+                category=category,
+                body=template.body,
+            )
+        )
         session.flush()
     elif row.body != template.body:
         raise TemplateError(
-            template.source, None,
+            template.source,
+            None,
             f"version {template.version} was changed without a new version number",
         )
 

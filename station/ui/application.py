@@ -15,6 +15,7 @@ from station.config import Settings, resources_dir
 from station.domain.labels import Language
 from station.security.login import Authenticator
 from station.sync.outbox import OutboxStatus
+from station.sync.service import SyncService
 from station.ui.main_window import MainWindow
 from station.ui.theme import STYLESHEET
 from station.workflow import Workflow
@@ -61,6 +62,7 @@ def build_window(
     auth: Authenticator,
     outbox_status: Callable[[], OutboxStatus],
     settings: Settings,
+    sync: SyncService | None = None,
 ) -> MainWindow:
     language = resolve_language(settings.language)
     install_translation(app, language)
@@ -71,6 +73,7 @@ def build_window(
         outbox_status=outbox_status,
         settings=settings,
         language=language,
+        sync=sync,
     )
 
 
@@ -80,6 +83,7 @@ def run_window(
     auth: Authenticator,
     outbox_status: Callable[[], OutboxStatus],
     settings: Settings,
+    sync: SyncService | None = None,
     smoke: bool = False,
     started: float | None = None,
 ) -> int:
@@ -89,8 +93,15 @@ def run_window(
     assert isinstance(app, QApplication)
     app.setApplicationName("Returns station")
     window = build_window(
-        app, workflow=workflow, auth=auth, outbox_status=outbox_status, settings=settings
+        app,
+        workflow=workflow,
+        auth=auth,
+        outbox_status=outbox_status,
+        settings=settings,
+        sync=sync,
     )
+    if sync is not None and not smoke:
+        sync.start()
     if smoke:
         t0 = started if started is not None else time.perf_counter()
 

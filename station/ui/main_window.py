@@ -15,11 +15,13 @@ from station.domain.labels import Language, label
 from station.domain.records import UserView
 from station.security.login import Authenticator
 from station.sync.outbox import OutboxStatus
+from station.sync.service import SyncService, SyncStatus
 from station.ui.bench_view import BenchView
 from station.ui.idle_lock import IdleLock
 from station.ui.login_view import LoginView
 from station.ui.tasks import TaskRunner
 from station.ui.wedge import ScannerWedge
+from station.ui.widgets import set_tone
 from station.workflow import Workflow
 
 log = logging.getLogger(__name__)
@@ -30,6 +32,7 @@ STATUS_REFRESH_MS = 5_000
 class MainWindow(QMainWindow):
     first_painted = Signal()
     status_refreshed = Signal(object)  # OutboxStatus
+    sync_changed = Signal(object)  # SyncStatus, emitted from the sync thread, queued here
 
     def __init__(
         self,
@@ -39,6 +42,7 @@ class MainWindow(QMainWindow):
         outbox_status: Callable[[], OutboxStatus],
         settings: Settings,
         language: Language,
+        sync: SyncService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -49,6 +53,7 @@ class MainWindow(QMainWindow):
         self._locked_user: UserView | None = None
         self._painted = False
         self._outbox_status = outbox_status
+        self.sync = sync
 
         # One worker: user actions (scans, command cards, completions) run in the order made.
         self.runner = TaskRunner(self, workers=1)
@@ -76,6 +81,14 @@ class MainWindow(QMainWindow):
         logout.setShortcut(QKeySequence("Ctrl+L"))
         logout.triggered.connect(self.log_out)
         self.addAction(logout)
+        self.sync_action = QAction(self.tr("Sync now"), self)
+        self.sync_action.setShortcut(QKeySequence("F5"))
+        self.sync_action.triggered.connect(self.sync_now)
+        self.addAction(self.sync_action)
+        self.sync_changed.connect(self._show_sync)
+        if sync is not None:
+            sync.on_status = self.sync_changed.emit
+            self._show_sync(sync.status)
 
         app = QCoreApplication.instance()
         assert app is not None
@@ -162,6 +175,40 @@ class MainWindow(QMainWindow):
             .replace("%1", str(minutes // 60))
             .replace("%2", f"{minutes % 60:02d}")
         )
+
+    def sync_now(self) -> None:
+        if self.sync is None or not self.sync.status.configured:
+            self.statusBar().showMessage(self.tr("No central service is configured."), 5000)
+            return
+        self.sync.sync_now()
+        self.statusBar().showMessage(self.tr("Syncing…"), 3000)
+
+    def _show_sync(self, status: SyncStatus) -> None:
+        if not status.configured:
+            text, tone = self.tr("Offline (no central service)"), "warn"
+        elif status.syncing:
+            text, tone = self.tr("Syncing…"), "info"
+        elif status.online:
+            when = status.last_success.astimezone().strftime("%H:%M") if status.last_success else ""
+            text, tone = self.tr("Online · synced %1").replace("%1", when), "ok"
+        elif status.online is None:
+            text, tone = self.tr("Connecting…"), "info"
+        else:
+            text, tone = self.tr("Offline · retrying"), "warn"
+            last = (
+                status.last_success.astimezone().strftime("%m-%d %H:%M")
+                if (status.last_success)
+                else self.tr("never")
+            )
+            self.sync_label.setToolTip(
+                self.tr("Last successful sync: %1\n%2")
+                .replace("%1", last)
+                .replace("%2", status.last_error)
+            )
+        self.sync_label.setText(text)
+        set_tone(self.sync_label, tone)
+        if status.outbox.pending or status.outbox.parked or status.online:
+            self._show_status(status.outbox)
 
     def _task_failed(self, error: BaseException) -> None:
         self.statusBar().showMessage(self.tr("Error: %1").replace("%1", str(error)), 10_000)

@@ -56,6 +56,8 @@ QFrame#cameraArea QLabel { color: #98a2b3; font-size: 16pt; }
 QStatusBar { background: #1d2430; }
 QStatusBar QLabel { color: #e4e7ec; padding: 2px 10px; font-size: 11pt; }
 QLabel#syncState { color: #fdb022; }
+QLabel#syncState[tone="ok"] { color: #75e0a7; }
+QLabel#syncState[tone="info"] { color: #84caff; }
 QScrollArea#panelScroll, QWidget#checklistRows { background: transparent; }
 QFrame#checklistView, QFrame#verdictPanel {
     background: white; border: 1px solid #d0d5dd; border-radius: 10px; padding: 8px;

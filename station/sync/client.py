@@ -1,0 +1,187 @@
+"""The station's HTTP client for the central service.
+
+Every answer is validated against :mod:`station.sync.wire` before anyone uses it, and read with
+a size limit, so a broken or hostile server cannot make the station apply half a page or run
+out of memory. Failures come out as one of three kinds, which decide what the sync loop does:
+
+- :class:`Unavailable` — network down, timeout, 5xx, a malformed answer: try again later;
+- :class:`Refused` — the server says this request will never work (4xx): park it;
+- :class:`Unauthorized` — the token is wrong: stop and tell someone.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import httpx
+from pydantic import BaseModel, ValidationError
+
+from station.sync.wire import (
+    MAX_PAGE,
+    BatchResult,
+    ChangesPage,
+    EventBatch,
+    RegisterStation,
+    StationToken,
+)
+
+log = logging.getLogger(__name__)
+
+MAX_RESPONSE_BYTES = 32 * 1024 * 1024
+CHUNK = 256 * 1024
+M = TypeVar("M", bound=BaseModel)
+
+
+class SyncError(Exception):
+    """Base of the client's failures; ``str()`` is safe to show."""
+
+
+class Unavailable(SyncError):
+    pass
+
+
+class Refused(SyncError):
+    def __init__(self, status: int, detail: str) -> None:
+        self.status = status
+        super().__init__(f"refused ({status}): {detail}")
+
+
+class Unauthorized(SyncError):
+    pass
+
+
+class CentralClient:
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None = None,
+        *,
+        timeout: float = 20.0,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        headers = {"User-Agent": "returns-station"}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        self._http = httpx.Client(
+            base_url=base_url.rstrip("/"),
+            headers=headers,
+            timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)),
+            transport=transport,
+        )
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> CentralClient:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- endpoints --------------------------------------------------------------------------
+
+    def register(self, station_id: str, enrollment_key: str, name: str = "") -> StationToken:
+        body = RegisterStation(station_id=station_id, name=name).model_dump(mode="json")
+        return self._json(
+            "POST",
+            "/v1/stations",
+            StationToken,
+            json=body,
+            headers={"X-Enrollment-Key": enrollment_key},
+        )
+
+    def has_blob(self, sha256: str) -> bool:
+        return self._send("HEAD", f"/v1/blobs/{sha256}", ok=(200, 404)).status == 200
+
+    def put_blob(self, sha256: str, path: Path) -> None:
+        """Upload a blob from disk, streamed; the server verifies the hash."""
+        size = path.stat().st_size
+        self._send(
+            "PUT",
+            f"/v1/blobs/{sha256}",
+            ok=(200, 201),
+            content=_chunks(path),
+            headers={"Content-Type": "application/octet-stream", "Content-Length": str(size)},
+        )
+
+    def post_events(self, batch: EventBatch) -> BatchResult:
+        result = self._json("POST", "/v1/events", BatchResult, json=batch.model_dump(mode="json"))
+        sent = {e.event_id for e in batch.events}
+        answered = {*result.accepted, *result.duplicates, *(r.event_id for r in result.rejected)}
+        if not answered <= sent:
+            raise Unavailable("the server answered for events that were not sent")
+        return result
+
+    def get_changes(self, since: str | None, limit: int = MAX_PAGE) -> ChangesPage:
+        params: dict[str, Any] = {"limit": limit}
+        if since is not None:
+            params["since"] = since
+        return self._json("GET", "/v1/changes", ChangesPage, params=params)
+
+    # -- plumbing ---------------------------------------------------------------------------
+
+    def _json(self, method: str, url: str, model: type[M], **kwargs: Any) -> M:
+        answer = self._send(method, url, ok=(200, 201), **kwargs)
+        try:
+            return model.model_validate(json.loads(answer.body))
+        except (ValueError, ValidationError) as exc:
+            raise Unavailable(f"malformed answer from {url}: {_short(exc)}") from exc
+
+    def _send(self, method: str, url: str, *, ok: tuple[int, ...], **kwargs: Any) -> _Answer:
+        try:
+            with self._http.stream(method, url, **kwargs) as response:
+                answer = _Answer(response.status_code, _read_limited(response))
+        except httpx.HTTPError as exc:
+            raise Unavailable(f"{type(exc).__name__}: {exc}") from exc
+        status = answer.status
+        if status in ok:
+            return answer
+        detail = _detail(answer.body)
+        if status == 401:
+            raise Unauthorized(f"the central service refused the station's token: {detail}")
+        if status >= 500 or status in (408, 429):
+            raise Unavailable(f"central answered {status}: {detail}")
+        raise Refused(status, detail)
+
+
+@dataclass(frozen=True, slots=True)
+class _Answer:
+    status: int
+    body: bytes
+
+
+def _read_limited(response: httpx.Response) -> bytes:
+    declared = response.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > MAX_RESPONSE_BYTES:
+        raise Unavailable(f"answer of {declared} bytes is larger than the station accepts")
+    body = bytearray()
+    for chunk in response.iter_bytes():
+        body.extend(chunk)
+        if len(body) > MAX_RESPONSE_BYTES:
+            raise Unavailable("answer larger than the station accepts")
+    return bytes(body)
+
+
+def _detail(body: bytes) -> str:
+    try:
+        data = json.loads(body)
+        detail = data.get("detail", data) if isinstance(data, dict) else data
+    except ValueError:
+        detail = body[:200].decode("utf-8", "replace")
+    return _short(detail)
+
+
+def _short(value: object) -> str:
+    text = str(value)
+    return text if len(text) <= 300 else text[:297] + "..."
+
+
+def _chunks(path: Path) -> Iterator[bytes]:
+    with path.open("rb") as fh:
+        while chunk := fh.read(CHUNK):
+            yield chunk

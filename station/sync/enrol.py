@@ -1,0 +1,61 @@
+"""The station's identity at the central service: a bearer token issued on registration.
+
+The token comes from the settings, or from the token file in the data folder, or — the first
+time a station with an enrollment key reaches the service — from registering, after which it
+is kept in that file (readable by the station's user only).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from station.sync.client import CentralClient, SyncError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class CentralAccess:
+    url: str
+    station_id: str
+    token_file: Path
+    token: str = ""
+    enrollment_key: str = ""
+    timeout: float = 20.0
+
+    def stored_token(self) -> str:
+        if self.token:
+            return self.token
+        try:
+            return self.token_file.read_text(encoding="utf-8").strip()
+        except FileNotFoundError:
+            return ""
+
+    def client(self) -> CentralClient:
+        """A client with a token, registering first if the station has none yet."""
+        token = self.stored_token()
+        if not token:
+            if not self.enrollment_key:
+                raise SyncError(
+                    "this station has no token for the central service and no "
+                    "enrollment key to get one"
+                )
+            with CentralClient(self.url, timeout=self.timeout) as anonymous:
+                issued = anonymous.register(self.station_id, self.enrollment_key)
+            self._keep(issued.token)
+            log.info("registered with the central service as %s", issued.station_id)
+            token = issued.token
+        return CentralClient(self.url, token, timeout=self.timeout)
+
+    def _keep(self, token: str) -> None:
+        self.token_file.parent.mkdir(parents=True, exist_ok=True)
+        temp = self.token_file.with_suffix(".tmp")
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(token)
+            fh.flush()
+            os.fsync(fh.fileno())
+        temp.replace(self.token_file)

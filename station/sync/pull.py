@@ -1,0 +1,263 @@
+"""Pulling changes from the central service: each page is applied in one transaction together
+with its cursor, so the cursor never moves ahead of the data it covers, and a page that does
+not hold together is refused whole."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from functools import partial
+
+from pydantic import ValidationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from station.domain.enums import OrderState
+from station.qc.errors import QcFileError
+from station.qc.template import Template
+from station.qc.template_parse import parse_template
+from station.security import audit
+from station.store.database import Database
+from station.store.models import Inspection, ReturnOrder, ReturnTracking, SyncCursor, User
+from station.store.models import Template as TemplateRow
+from station.sync.client import CentralClient
+from station.sync.manifest import ManifestOrder, insert_orders
+from station.sync.wire import (
+    Change,
+    ChangeKind,
+    ChangesPage,
+    Decision,
+    TemplateChange,
+    UserChange,
+)
+
+log = logging.getLogger(__name__)
+
+STREAM = "changes"
+# The bench has the parcel from "received" on; central's earlier states must not undo that.
+_BENCH_STATES = {OrderState.RECEIVED, OrderState.INSPECTING, OrderState.INSPECTED}
+_BEFORE_BENCH = {OrderState.REQUESTED, OrderState.APPROVED, OrderState.IN_TRANSIT}
+
+
+class BadPage(Exception):
+    """A page of changes that cannot be applied; nothing of it was."""
+
+
+@dataclass(slots=True)
+class PullReport:
+    pages: int = 0
+    applied: int = 0
+    skipped: int = 0
+    templates: tuple[Template, ...] = ()
+
+
+def cursor(session: Session) -> str | None:
+    row = session.get(SyncCursor, STREAM)
+    return row.cursor if row else None
+
+
+def apply_page(
+    session: Session, page: ChangesPage, *, previous: str | None, station_id: str, now: datetime
+) -> PullReport:
+    """Apply every change of ``page`` and move the cursor, in the caller's transaction."""
+    before = int(previous) if previous is not None else 0
+    after = int(page.cursor)
+    if after < before:
+        raise BadPage(f"the cursor went backwards ({before} → {after})")
+    seqs = [c.seq for c in page.changes]
+    if seqs != sorted(set(seqs)) or any(not before < s <= after for s in seqs):
+        raise BadPage("changes out of order or outside the page's cursor")
+    report = PullReport(pages=1)
+    templates: list[Template] = []
+    for change in page.changes:
+        try:
+            outcome = _APPLY[change.kind](session, change, station_id, now)
+        except ValidationError as exc:
+            raise BadPage(f"change {change.seq} ({change.kind}) is malformed: {exc}") from exc
+        if isinstance(outcome, Template):
+            templates.append(outcome)
+        if outcome is None:
+            report.skipped += 1
+        else:
+            report.applied += 1
+    row = session.get(SyncCursor, STREAM)
+    if row is None:
+        session.add(SyncCursor(stream=STREAM, cursor=page.cursor, updated_at=now))
+    else:
+        row.cursor, row.updated_at = page.cursor, now
+    session.flush()
+    report.templates = tuple(templates)
+    return report
+
+
+def _return(session: Session, change: Change, _station: str, _now: datetime) -> object:
+    order = ManifestOrder.model_validate(change.body)
+    row = session.scalar(select(ReturnOrder).where(ReturnOrder.rma_no == order.rma_no))
+    if row is None:
+        numbers = [t.tracking_no for t in order.tracking]
+        taken = set(
+            session.scalars(
+                select(ReturnTracking.tracking_no).where(ReturnTracking.tracking_no.in_(numbers))
+            )
+        )
+        if taken:  # another order's parcel: keep the order, not the clashing number
+            log.warning("%s: tracking %s already belongs to another order", order.rma_no, taken)
+            order = order.model_copy(
+                update={"tracking": [t for t in order.tracking if t.tracking_no not in taken]}
+            )
+        insert_orders(session, [order])
+        return order
+    local, remote = OrderState(row.state), order.state
+    if local in _BENCH_STATES and remote in _BEFORE_BENCH:
+        return order  # the station is ahead: it has the parcel
+    row.state = remote.value
+    return order
+
+
+def _template(session: Session, change: Change, station: str, now: datetime) -> object:
+    body = TemplateChange.model_validate(change.body)
+    try:
+        template = parse_template(body.body, f"{body.template_id}@{body.version}")
+    except QcFileError as exc:
+        _refused(session, change, str(exc), station, now)
+        return None
+    if template.id != body.template_id or template.version != body.version:
+        _refused(session, change, "id or version differs from the template's own", station, now)
+        return None
+    stored = session.get(TemplateRow, (template.id, template.version))
+    if stored is not None:
+        if stored.body != template.body:
+            _refused(session, change, "that version exists with other content", station, now)
+            return None
+        return template
+    category = sorted(template.categories)[0].value
+    session.add(
+        TemplateRow(
+            template_id=template.id,
+            version=template.version,
+            category=category,
+            body=template.body,
+            loaded_at=now,
+        )
+    )
+    session.flush()
+    return template
+
+
+def _user(session: Session, change: Change, station: str, now: datetime) -> object:
+    body = UserChange.model_validate(change.body)
+    row = session.scalar(select(User).where(User.badge_id == body.badge_id))
+    if row is None:
+        row = User(
+            badge_id=body.badge_id,
+            display_name=body.display_name,
+            role=body.role.value,
+            pin_hash=body.pin_hash,
+            active=body.active,
+        )
+        session.add(row)
+    else:
+        row.display_name, row.role = body.display_name, body.role.value
+        row.pin_hash, row.active = body.pin_hash, body.active
+    session.flush()
+    audit.append(
+        session,
+        actor="central",
+        action="user_synced",
+        entity=f"user:{body.badge_id}",
+        details={"role": body.role.value, "active": body.active},
+        at=now,
+    )
+    return body
+
+
+def _decision(session: Session, change: Change, station: str, now: datetime) -> object:
+    decision = Decision.model_validate(change.body)
+    row = session.get(Inspection, decision.inspection_id)
+    if row is None:
+        return decision  # made about another station's inspection
+    if row.decision is not None and row.decision.get("decision_id") == decision.decision_id:
+        return decision
+    apply_decision(session, row, decision, now)
+    return decision
+
+
+def apply_decision(session: Session, row: Inspection, decision: Decision, now: datetime) -> None:
+    """Central wins: the decision replaces the verdict; the station's own is kept beside it."""
+    fields = ("grade", "disposition", "refund_kind", "refund_fen", "responsibility")
+    before = {f: getattr(row, f) for f in fields}
+    if row.station_verdict is None:
+        row.station_verdict = before | {"override_reason": row.override_reason}
+    if not decision.approve:
+        for field in fields:
+            value = getattr(decision, field)
+            if value is not None:
+                setattr(row, field, value.value if hasattr(value, "value") else value)
+        row.overturned = before != {f: getattr(row, f) for f in fields}
+    row.needs_review = False
+    row.decision = decision.model_dump(mode="json")
+    session.flush()
+    audit.append(
+        session,
+        actor=f"supervisor:{decision.decided_by}",
+        action="verdict_overturned" if row.overturned else "verdict_approved",
+        entity=f"inspection:{row.id}",
+        details={
+            "decision_id": decision.decision_id,
+            "station_verdict": before,
+            "decided": {f: getattr(row, f) for f in fields},
+            "reason": decision.reason,
+        },
+        at=now,
+    )
+
+
+def _refused(session: Session, change: Change, why: str, station: str, now: datetime) -> None:
+    log.error("change %d (%s) refused: %s", change.seq, change.kind, why)
+    audit.append(
+        session,
+        actor=f"station:{station}",
+        action="change_refused",
+        entity=f"change:{change.seq}",
+        details={"kind": change.kind, "why": why[:300]},
+        at=now,
+    )
+
+
+_APPLY: dict[ChangeKind, Callable[[Session, Change, str, datetime], object]] = {
+    ChangeKind.RETURN: _return,
+    ChangeKind.TEMPLATE: _template,
+    ChangeKind.USER: _user,
+    ChangeKind.DECISION: _decision,
+}
+
+
+def pull_once(
+    db: Database,
+    client: CentralClient,
+    *,
+    station_id: str,
+    clock: Callable[[], datetime],
+    page_size: int = 1000,
+    max_pages: int = 1_000_000,
+) -> PullReport:
+    """Pull until the central service has nothing more; raises the client's errors and
+    :class:`BadPage`."""
+    total = PullReport()
+    templates: list[Template] = []
+    for _ in range(max_pages):
+        since = db.run(cursor)
+        page = client.get_changes(since, limit=page_size)
+        report = db.run(
+            partial(apply_page, page=page, previous=since, station_id=station_id, now=clock())
+        )
+        total.pages += 1
+        total.applied += report.applied
+        total.skipped += report.skipped
+        templates.extend(report.templates)
+        if not page.more:
+            break
+    total.templates = tuple(templates)
+    return total

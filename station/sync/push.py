@@ -1,0 +1,186 @@
+"""Pushing the outbox: blobs first, then events, in order, in batches.
+
+An event is marked sent only after the server has answered for it, in its own transaction;
+a crash in between means it is sent again, and the server answers "duplicate". An event the
+server refuses is parked with the error and never blocks the ones behind it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from station.security import audit
+from station.store.database import Database
+from station.store.models import OutboxEvent, Photo
+from station.sync.client import CentralClient, Refused
+from station.sync.wire import BatchResult, Event, EventBatch, EventKind
+
+log = logging.getLogger(__name__)
+
+BATCH = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    seq: int
+    event_id: str
+    kind: str
+    payload: dict[str, Any]
+    created_at: datetime
+
+    @property
+    def blobs(self) -> tuple[str, ...]:
+        if self.kind == EventKind.PHOTO_ADDED.value:
+            sha = self.payload.get("sha256")
+            return (sha,) if isinstance(sha, str) else ()
+        return ()
+
+
+@dataclass(slots=True)
+class PushReport:
+    sent: int = 0
+    duplicates: int = 0
+    parked: int = 0
+    blobs: int = 0
+
+    def add(self, other: PushReport) -> None:
+        self.sent += other.sent
+        self.duplicates += other.duplicates
+        self.parked += other.parked
+        self.blobs += other.blobs
+
+
+def due(session: Session, *, limit: int = BATCH) -> list[Outgoing]:
+    rows = session.scalars(
+        select(OutboxEvent)
+        .where(OutboxEvent.sent_at.is_(None), OutboxEvent.parked.is_(False))
+        .order_by(OutboxEvent.seq)
+        .limit(limit)
+    )
+    return [Outgoing(r.seq, r.event_id, r.kind, dict(r.payload), r.created_at) for r in rows]
+
+
+def not_uploaded(session: Session, shas: list[str]) -> list[str]:
+    if not shas:
+        return []
+    found = session.scalars(
+        select(Photo.sha256).where(Photo.sha256.in_(shas), Photo.uploaded_at.is_(None)).distinct()
+    )
+    return sorted(set(found))
+
+
+def mark_uploaded(session: Session, sha: str, now: datetime) -> None:
+    session.execute(
+        update(Photo)
+        .where(Photo.sha256 == sha, Photo.uploaded_at.is_(None))
+        .values(uploaded_at=now)
+    )
+
+
+def record_answer(
+    session: Session, result: BatchResult, now: datetime, station_id: str
+) -> PushReport:
+    done = [*result.accepted, *result.duplicates]
+    if done:
+        session.execute(
+            update(OutboxEvent)
+            .where(OutboxEvent.event_id.in_(done), OutboxEvent.sent_at.is_(None))
+            .values(sent_at=now, last_error="")
+        )
+    for refusal in result.rejected:
+        park(session, refusal.event_id, refusal.error, now, station_id)
+    return PushReport(len(result.accepted), len(result.duplicates), len(result.rejected))
+
+
+def park(session: Session, event_id: str, error: str, now: datetime, station_id: str) -> None:
+    row = session.scalar(select(OutboxEvent).where(OutboxEvent.event_id == event_id))
+    if row is None or row.parked:
+        return
+    row.parked = True
+    row.attempts += 1
+    row.last_error = error[:1000]
+    audit.append(
+        session,
+        actor=f"station:{station_id}",
+        action="event_parked",
+        entity=f"event:{event_id}",
+        details={"kind": row.kind, "error": error[:300]},
+        at=now,
+    )
+
+
+def note_failure(session: Session, event_ids: list[str], error: str, now: datetime) -> None:
+    session.execute(
+        update(OutboxEvent)
+        .where(OutboxEvent.event_id.in_(event_ids))
+        .values(attempts=OutboxEvent.attempts + 1, last_error=error[:1000], next_attempt_at=now)
+    )
+
+
+def _wire(event: Outgoing, station_id: str) -> Event:
+    return Event(
+        event_id=event.event_id,
+        seq=event.seq,
+        kind=EventKind(event.kind),
+        station_id=station_id,
+        created_at=event.created_at,
+        payload=event.payload,
+        blobs=list(event.blobs),
+    )
+
+
+def push_once(
+    db: Database,
+    client: CentralClient,
+    *,
+    station_id: str,
+    blob_path: Callable[[str], Path],
+    clock: Callable[[], datetime],
+    max_batches: int = 1_000_000,
+) -> PushReport:
+    """Push until the outbox is empty (or ``max_batches``); raises the client's errors."""
+    report = PushReport()
+    for _ in range(max_batches):
+        batch = db.run(due)
+        if not batch:
+            break
+        shas = sorted({sha for event in batch for sha in event.blobs})
+        for sha in db.run(partial(not_uploaded, shas=shas)):
+            if not client.has_blob(sha):
+                client.put_blob(sha, blob_path(sha))
+            db.run(partial(mark_uploaded, sha=sha, now=clock()))
+            report.blobs += 1
+        report.add(_send(db, client, batch, station_id, clock))
+    return report
+
+
+def _send(
+    db: Database,
+    client: CentralClient,
+    batch: list[Outgoing],
+    station_id: str,
+    clock: Callable[[], datetime],
+) -> PushReport:
+    try:
+        result = client.post_events(EventBatch(events=[_wire(e, station_id) for e in batch]))
+    except (Refused, ValidationError) as exc:
+        if len(batch) == 1:  # this one event can never be accepted as it is
+            reason = str(exc) if isinstance(exc, Refused) else f"not sendable: {exc}"
+            db.run(lambda s: park(s, batch[0].event_id, reason, clock(), station_id))
+            return PushReport(parked=1)
+        log.warning("batch of %d refused (%s); sending one by one", len(batch), exc)
+        report = PushReport()
+        for event in batch:
+            report.add(_send(db, client, [event], station_id, clock))
+        return report
+    return db.run(lambda s: record_answer(s, result, clock(), station_id))

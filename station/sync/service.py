@@ -1,0 +1,180 @@
+"""The sync worker: one background thread that pushes the outbox and pulls changes, backs off
+with jitter while the central service is out of reach, and reports its state.
+
+Only one worker syncs a data folder at a time, even across processes (the window and a
+``station sync --once`` in a terminal): a file lock in the data folder decides.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from station.store.database import Database
+from station.store.types import utcnow
+from station.sync import outbox
+from station.sync.client import CentralClient, SyncError, Unauthorized
+from station.sync.pull import BadPage, PullReport, pull_once
+from station.sync.push import PushReport, push_once
+from station.sync.rulebook import Rulebook
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    configured: bool
+    online: bool | None = None  # None: not tried yet
+    last_success: datetime | None = None
+    last_error: str = ""
+    outbox: outbox.OutboxStatus = field(default_factory=lambda: outbox.OutboxStatus(0, 0, None))
+    syncing: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CycleReport:
+    push: PushReport
+    pull: PullReport
+
+
+class Backoff:
+    """Exponential backoff with full jitter, so a warehouse of stations does not reconnect in
+    step after an outage."""
+
+    def __init__(self, base: float = 2.0, cap: float = 300.0, rng: random.Random | None = None):
+        self.base, self.cap = base, cap
+        self.failures = 0
+        self._rng = rng or random.Random()
+
+    def next_delay(self) -> float:
+        self.failures += 1
+        return self._rng.uniform(self.base / 2, min(self.cap, self.base * 2**self.failures))
+
+    def reset(self) -> None:
+        self.failures = 0
+
+
+class SyncService:
+    def __init__(
+        self,
+        db: Database,
+        *,
+        client: Callable[[], CentralClient] | None,
+        station_id: str,
+        blob_path: Callable[[str], Path],
+        rulebook: Rulebook,
+        lock_path: Path,
+        interval: float = 15.0,
+        clock: Callable[[], datetime] = utcnow,
+        on_status: Callable[[SyncStatus], None] | None = None,
+    ) -> None:
+        self._db = db
+        self._client = client
+        self._station_id = station_id
+        self._blob_path = blob_path
+        self._rulebook = rulebook
+        self._lock = FileLock(str(lock_path))
+        self._interval = interval
+        self._clock = clock
+        self.on_status = on_status
+        self.backoff = Backoff()
+        self._status = SyncStatus(configured=client is not None)
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    @property
+    def status(self) -> SyncStatus:
+        return self._status
+
+    # -- one cycle --------------------------------------------------------------------------
+
+    def sync_once(self) -> CycleReport:
+        """Push, then pull, holding the data folder's sync lock; raises on failure."""
+        if self._client is None:
+            raise SyncError("no central service is configured")
+        try:
+            with self._lock.acquire(timeout=0.5):
+                self._set(syncing=True)
+                with self._client() as client:
+                    pushed = push_once(
+                        self._db,
+                        client,
+                        station_id=self._station_id,
+                        blob_path=self._blob_path,
+                        clock=self._clock,
+                    )
+                    pulled = pull_once(
+                        self._db, client, station_id=self._station_id, clock=self._clock
+                    )
+        except Timeout as exc:
+            raise SyncError("another sync of this station is running") from exc
+        finally:
+            self._set(syncing=False)
+        for template in pulled.templates:
+            self._rulebook.adopt(template)
+        self._set(online=True, last_success=self._clock(), last_error="")
+        self.refresh()
+        return CycleReport(pushed, pulled)
+
+    def refresh(self) -> SyncStatus:
+        """Re-read the outbox counts (on the database thread) and report."""
+        self._set(outbox=self._db.run(outbox.status))
+        return self._status
+
+    # -- the background loop ----------------------------------------------------------------
+
+    def start(self) -> None:
+        if self._client is None or self._thread is not None:
+            return
+        self._thread = threading.Thread(target=self._run, name="station-sync", daemon=True)
+        self._thread.start()
+
+    def sync_now(self) -> None:
+        self._wake.set()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            delay = self._interval
+            try:
+                self.sync_once()
+                self.backoff.reset()
+            except Unauthorized as exc:
+                self._failed(str(exc))
+                delay = self.backoff.cap  # a wrong token does not fix itself quickly
+            except (SyncError, BadPage) as exc:
+                self._failed(str(exc))
+                delay = self.backoff.next_delay()
+            except Exception as exc:
+                log.exception("sync cycle failed")
+                self._failed(f"{type(exc).__name__}: {exc}")
+                delay = self.backoff.next_delay()
+            self._wake.wait(delay)
+            self._wake.clear()
+
+    def _failed(self, error: str) -> None:
+        log.warning("sync failed: %s", error)
+        self._set(online=False, last_error=error)
+        try:
+            self.refresh()
+        except Exception:
+            log.exception("could not read the outbox status")
+
+    def _set(self, **changes: object) -> None:
+        self._status = replace(self._status, **changes)  # type: ignore[arg-type]
+        if self.on_status is not None:
+            self.on_status(self._status)
