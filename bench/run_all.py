@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHES = ["lookup.py", "startup.py", "inspection_flow.py"]
+BENCHES = ["lookup.py", "startup.py", "inspection_flow.py", "labels.py"]
 
 
 def main() -> int:

@@ -1,0 +1,347 @@
+"""The print queue: one worker thread that prints queued labels and never loses one.
+
+Every job is a row in ``labels`` (see :mod:`station.printing.jobs`) before the worker sees it,
+so a restart resumes whatever was queued. Each printer has its own lane, printed in order: when
+a printer fails, its head label waits (backing off, 1 s, 2 s, 4 s … up to a minute) and the
+labels behind it wait too, so they never come out of order, while other printers carry on.
+After a few failed attempts the printer's error is reported; the label stays queued and prints
+as soon as the printer is back. Errors that retrying cannot fix (a label that cannot be
+rendered) mark the label ``failed`` at once.
+
+Listeners get a :class:`PrintEvent` for every step, on the worker thread: the UI forwards them
+to the GUI thread through a queued signal.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from station.printing import jobs
+from station.printing.backends import PrinterBackend, PrintError, PrintJob
+from station.printing.data import LabelData
+from station.printing.jobs import LabelView
+from station.store.database import Database
+
+log = logging.getLogger(__name__)
+
+
+class PrintEventKind(StrEnum):
+    QUEUED = "queued"
+    PRINTING = "printing"
+    PRINTED = "printed"
+    RETRYING = "retrying"  # failed, trying again soon; not yet worth bothering anyone
+    PRINTER_ERROR = "printer_error"  # still failing after several attempts: tell the user
+    FAILED = "failed"  # retrying cannot help; the label needs a reprint or a cancel
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True, slots=True)
+class PrintEvent:
+    kind: PrintEventKind
+    label_id: str
+    printer: str
+    attempt: int = 0
+    error: str = ""
+    job_ref: str = ""
+    retry_in: float | None = None
+
+
+Listener = Callable[[PrintEvent], None]
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    first_delay: float = 1.0
+    factor: float = 2.0
+    max_delay: float = 60.0
+    report_after: int = 3
+
+    def delay(self, attempt: int) -> float:
+        return float(min(self.max_delay, self.first_delay * self.factor ** max(0, attempt - 1)))
+
+
+@dataclass
+class _Lane:
+    labels: deque[str] = field(default_factory=deque)
+    attempts: int = 0
+    due: float = 0.0
+
+
+class PrintQueue:
+    def __init__(
+        self,
+        db: Database,
+        printers: Mapping[str, PrinterBackend],
+        *,
+        retry: RetryPolicy | None = None,
+        layouts: Path | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._db = db
+        self._printers = dict(printers)
+        self._retry = retry or RetryPolicy()
+        self._layouts = layouts
+        self._clock = clock
+        self._lanes: dict[str, _Lane] = {}
+        self._listeners: list[Listener] = []
+        self._cond = threading.Condition()
+        self._busy: str | None = None
+        self._stopping = False
+        self._thread: threading.Thread | None = None
+
+    # -- life cycle ---------------------------------------------------------------------------
+
+    def start(self) -> int:
+        """Resume what the store says is pending and start the worker; how many resumed."""
+        if self._thread is not None:
+            raise RuntimeError("the print queue is already running")
+        self._db.run(jobs.requeue_interrupted)
+        waiting = self._db.run(jobs.pending)
+        with self._cond:
+            for view in waiting:
+                lane = self._lane(view.printer)
+                if view.id not in lane.labels:
+                    lane.labels.append(view.id)
+            self._stopping = False
+        self._thread = threading.Thread(target=self._run, name="station-print", daemon=True)
+        self._thread.start()
+        if waiting:
+            log.info("print queue resumed %d label(s)", len(waiting))
+        return len(waiting)
+
+    def stop(self, timeout: float = 30.0) -> None:
+        """Stop after the label being printed, if any; queued labels stay in the store."""
+        with self._cond:
+            self._stopping = True
+            self._cond.notify_all()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        with self._cond:
+            self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            with self._cond:
+                if listener in self._listeners:
+                    self._listeners.remove(listener)
+
+        return unsubscribe
+
+    def set_printer(self, name: str, backend: PrinterBackend) -> None:
+        """Add or replace a printer (settings changed); its waiting labels try again now."""
+        with self._cond:
+            self._printers[name] = backend
+            lane = self._lanes.get(name)
+            if lane is not None:
+                lane.due = 0.0
+            self._cond.notify_all()
+
+    # -- requests (any thread) -----------------------------------------------------------------
+
+    def submit(
+        self, data: LabelData, *, printer: str, size: str, actor: str, copies: int = 1
+    ) -> LabelView:
+        """Create the label row (own transaction) and queue it."""
+        view = self._db.run(
+            lambda s: jobs.create_label(
+                s,
+                data,
+                printer=printer,
+                size=size,
+                actor=actor,
+                copies=copies,
+                layouts=self._layouts,
+            )
+        )
+        self.enqueue(view)
+        return view
+
+    def enqueue(self, label: LabelView | str) -> None:
+        """Queue a label whose row the caller created in its own (committed) transaction."""
+        view = (
+            label
+            if isinstance(label, LabelView)
+            else self._db.run(lambda s: jobs.get_label(s, label))
+        )
+        with self._cond:
+            lane = self._lane(view.printer)
+            if view.id not in lane.labels:
+                lane.labels.append(view.id)
+            self._cond.notify_all()
+        self._emit(PrintEvent(PrintEventKind.QUEUED, view.id, view.printer))
+
+    def reprint(
+        self,
+        label_id: str,
+        *,
+        actor: str,
+        printer: str | None = None,
+        copies: int | None = None,
+    ) -> LabelView:
+        view = self._db.run(
+            lambda s: jobs.reprint(s, label_id, actor=actor, printer=printer, copies=copies)
+        )
+        self.enqueue(view)
+        return view
+
+    def cancel(self, label_id: str, *, actor: str) -> LabelView:
+        with self._cond:
+            if self._busy == label_id:
+                raise jobs.LabelJobError(f"label {label_id} is printing now")
+            view = self._db.run(lambda s: jobs.cancel(s, label_id, actor=actor))
+            for lane in self._lanes.values():
+                if label_id in lane.labels:
+                    lane.labels.remove(label_id)
+                    lane.attempts = 0
+                    lane.due = 0.0
+            self._cond.notify_all()
+        self._emit(PrintEvent(PrintEventKind.CANCELLED, label_id, view.printer))
+        return view
+
+    def retry_now(self, printer: str | None = None) -> None:
+        """The user says the printer is fixed: skip the rest of the back-off."""
+        with self._cond:
+            for name, lane in self._lanes.items():
+                if printer is None or name == printer:
+                    lane.due = 0.0
+            self._cond.notify_all()
+
+    def waiting(self) -> dict[str, int]:
+        """Labels waiting per printer."""
+        with self._cond:
+            return {name: len(lane.labels) for name, lane in self._lanes.items() if lane.labels}
+
+    def wait_idle(self, timeout: float) -> bool:
+        """Block until nothing is queued or printing (for the CLI and tests)."""
+        with self._cond:
+            return self._cond.wait_for(
+                lambda: (
+                    self._busy is None and not any(lane.labels for lane in self._lanes.values())
+                ),
+                timeout,
+            )
+
+    # -- the worker ----------------------------------------------------------------------------
+
+    def _lane(self, printer: str) -> _Lane:
+        return self._lanes.setdefault(printer, _Lane())
+
+    def _next(self) -> tuple[str, str] | float | None:
+        """(printer, label) due now, else seconds until the next one is, else None."""
+        now = self._clock()
+        soonest: float | None = None
+        for name, lane in self._lanes.items():
+            if not lane.labels:
+                continue
+            if lane.due <= now:
+                return name, lane.labels[0]
+            wait = lane.due - now
+            soonest = wait if soonest is None else min(soonest, wait)
+        return soonest
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                if self._stopping:
+                    return
+                picked = self._next()
+                if not isinstance(picked, tuple):
+                    self._cond.wait(picked)
+                    continue
+                printer, label_id = picked
+                self._busy = label_id
+            try:
+                self._attempt(printer, label_id)
+            except Exception as exc:  # the worker must outlive any one label
+                log.exception("print queue: label %s", label_id)
+                self._recover(printer, label_id, exc)
+            finally:
+                with self._cond:
+                    self._busy = None
+                    self._cond.notify_all()
+
+    def _attempt(self, printer: str, label_id: str) -> None:
+        view = self._db.run(lambda s: jobs.mark_printing(s, label_id))
+        if view is None:  # cancelled or reprinted elsewhere meanwhile
+            with self._cond:
+                self._drop_head(printer, label_id)
+            return
+        with self._cond:
+            attempt = self._lane(printer).attempts + 1
+        self._emit(PrintEvent(PrintEventKind.PRINTING, label_id, printer, attempt))
+        backend = self._printers.get(printer)
+        try:
+            if backend is None:
+                raise PrintError(f"no printer named {printer!r} is set up")
+            job_ref = backend.print_job(PrintJob(view.data, view.size, view.copies))
+        except PrintError as exc:
+            self._failed(printer, label_id, attempt, str(exc), exc.retryable)
+            return
+        except Exception as exc:
+            log.exception("printer %s failed on label %s", printer, label_id)
+            self._failed(printer, label_id, attempt, f"unexpected error: {exc}", False)
+            return
+        self._db.run(lambda s: jobs.mark_printed(s, label_id, job_ref=job_ref))
+        with self._cond:
+            self._drop_head(printer, label_id)
+        self._emit(PrintEvent(PrintEventKind.PRINTED, label_id, printer, attempt, job_ref=job_ref))
+
+    def _failed(self, printer: str, label_id: str, attempt: int, error: str, retry: bool) -> None:
+        log.warning("label %s on %s, attempt %d: %s", label_id, printer, attempt, error)
+        self._db.run(lambda s: jobs.mark_failed(s, label_id, error, final=not retry))
+        if not retry:
+            with self._cond:
+                self._drop_head(printer, label_id)
+            self._emit(PrintEvent(PrintEventKind.FAILED, label_id, printer, attempt, error))
+            return
+        with self._cond:
+            delay = self._requeue_later(printer)
+        kind = (
+            PrintEventKind.PRINTER_ERROR
+            if attempt >= self._retry.report_after
+            else PrintEventKind.RETRYING
+        )
+        self._emit(PrintEvent(kind, label_id, printer, attempt, error, retry_in=delay))
+
+    def _recover(self, printer: str, label_id: str, exc: Exception) -> None:
+        # e.g. the store failed after printing: keep the label queued rather than stranded
+        try:
+            self._db.run(
+                lambda s: jobs.mark_failed(s, label_id, f"internal error: {exc}", final=False)
+            )
+        except Exception:
+            log.exception("print queue: label %s could not be put back", label_id)
+        with self._cond:
+            self._requeue_later(printer)
+
+    def _requeue_later(self, printer: str) -> float:
+        lane = self._lane(printer)
+        lane.attempts += 1
+        delay = self._retry.delay(lane.attempts)
+        lane.due = self._clock() + delay
+        return delay
+
+    def _drop_head(self, printer: str, label_id: str) -> None:
+        lane = self._lane(printer)
+        if label_id in lane.labels:
+            lane.labels.remove(label_id)
+        lane.attempts = 0
+        lane.due = 0.0
+
+    def _emit(self, event: PrintEvent) -> None:
+        with self._cond:
+            listeners = list(self._listeners)
+        for listener in listeners:
+            try:
+                listener(event)
+            except Exception:
+                log.exception("print queue listener failed on %s", event)
