@@ -1,0 +1,320 @@
+"""The evidence pack: one PDF per inspection for a customer dispute.
+
+It holds the order summary (RMA, items, the customer's reason), the verdict, every photo
+(its captioned copy, or the original scaled) with its kind, time and full SHA-256, and a
+closing list of hashes with one fingerprint over the list. Every original is verified
+against its SHA-256 before it goes in: a missing or altered photo stops the pack with a
+clear error instead of producing a pack that would not stand.
+
+The data is plain values (:class:`EvidencePackData`, read on the database thread by
+:func:`pack_data`); :func:`build_pack` then runs on a worker. Chinese text is set in an
+embedded TrueType font (WenQuanYi Zen Hei on Debian) so it can be searched and copied;
+reportlab cannot embed the OpenType/CFF Noto CJK fonts, and its built-in STSong-Light is
+not embedded at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from functools import cache
+from pathlib import Path
+from typing import Any, Final
+from xml.sax.saxutils import escape
+
+from PIL import Image as PilImage
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import (
+    Image,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from station.domain.labels import label
+from station.evidence.caption import Caption, clean_field, local_time
+from station.evidence.errors import EvidenceError, storage_error
+from station.evidence.files import write_atomically
+from station.evidence.pack_data import EvidencePackData, PackLine, PackPhoto, pack_data
+from station.evidence.photo_store import PhotoStore
+from station.store.types import utcnow
+
+__all__ = ["BuiltPack", "EvidencePackData", "PackLine", "PackPhoto", "build_pack", "pack_data"]
+
+log = logging.getLogger(__name__)
+
+FONT_NAME: Final = "StationCJK"
+# TrueType (glyf) CJK fonts reportlab can embed, in order of preference.
+_PDF_FONTS: Final = (
+    ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),
+    ("/usr/share/fonts/wqy-zenhei/wqy-zenhei.ttc", 0),
+    ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
+    ("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf", 0),
+    ("C:/Windows/Fonts/simhei.ttf", 0),
+    ("C:/Windows/Fonts/simsun.ttc", 0),
+    ("C:/Windows/Fonts/msyh.ttc", 0),
+)
+_PHOTO_MAX_HEIGHT: Final = 105 * mm
+_Styles = dict[str, ParagraphStyle]
+
+
+@cache
+def pdf_font() -> str:
+    """Register the embeddable CJK font once; its name for styles."""
+    for path, index in _PDF_FONTS:
+        if Path(path).is_file():
+            pdfmetrics.registerFont(TTFont(FONT_NAME, path, subfontIndex=index))
+            return FONT_NAME
+    raise EvidenceError(
+        "No embeddable Chinese TrueType font is installed (install fonts-wqy-zenhei); the"
+        " evidence pack cannot be made.",
+        "未安装可嵌入的中文TrueType字体（请安装 fonts-wqy-zenhei），无法生成证据包。",
+    )
+
+
+def _styles(font: str) -> _Styles:
+    base = ParagraphStyle("body", fontName=font, fontSize=9, leading=12.5, wordWrap="CJK")
+    return {
+        "body": base,
+        "title": ParagraphStyle("title", base, fontSize=16, leading=21, spaceAfter=4 * mm),
+        "h2": ParagraphStyle(
+            "h2", base, fontSize=11.5, leading=15, spaceBefore=4 * mm, spaceAfter=2 * mm
+        ),
+        "small": ParagraphStyle("small", base, fontSize=7.5, leading=10),
+    }
+
+
+def _text(value: object, limit: int = 500) -> str:
+    """Safe paragraph text: control characters out, markup escaped."""
+    return escape(clean_field(str(value), limit))
+
+
+def _money(fen: int | None) -> str:
+    return "—" if fen is None else f"¥{fen / 100:,.2f}"
+
+
+def _both(value: Any) -> str:
+    return "—" if value is None else f"{label(value, 'zh_CN')} / {label(value, 'en')}"
+
+
+def _when(at: datetime | None, tz: tzinfo | None) -> str:
+    return "—" if at is None else local_time(at, tz)
+
+
+def _table(rows: list[list[Any]], widths: list[float], *, header: bool = False) -> Table:
+    table = Table(rows, colWidths=widths, hAlign="LEFT")
+    commands: list[tuple[Any, ...]] = [
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if header:
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")))
+    else:
+        commands.append(("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f2f2f2")))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _summary(data: EvidencePackData, s: _Styles, tz: tzinfo | None) -> list[Any]:
+    p = s["body"]
+    order_rows = [
+        ["退货单号 RMA no.", data.rma_no],
+        ["订单号 Order no.", data.order_no],
+        ["平台 Platform", data.platform or "—"],
+        ["退货原因 Customer's reason", _both(data.reason)],
+        ["买家说明 Customer's note", data.reason_note or "—"],
+        ["买家 Customer", data.customer_masked or "—"],
+    ]
+    items = [["#", "SKU", "商品 Item", "数量 Qty", "单价 Unit price"]] + [
+        [
+            f"{line.line_no}{' ★' if line.inspected_here else ''}",
+            line.sku,
+            line.title,
+            str(line.qty),
+            _money(line.unit_price_fen),
+        ]
+        for line in data.lines
+    ]
+    verdict_rows = [
+        ["质检单 Inspection", data.inspection_id],
+        ["状态 State", _both(data.inspection_state)],
+        ["工作台 Station", data.station_id],
+        ["质检员 Inspector", f"{data.inspector_name} ({data.inspector_badge})"],
+        ["开始 Started", _when(data.started_at, tz)],
+        ["完成 Completed", _when(data.completed_at, tz)],
+        ["成色 Grade", _both(data.grade)],
+        ["处置 Disposition", _both(data.disposition)],
+        ["退款 Refund", f"{_both(data.refund_kind)}   {_money(data.refund_fen)}"],
+        ["退款说明 Refund reason", data.refund_reason or "—"],
+        ["责任方 Responsibility", _both(data.responsibility)],
+        ["物流索赔 Carrier claim", "是 Yes" if data.carrier_claim else "否 No"],
+    ]
+    if data.overridden:
+        verdict_rows.append(["人工改判 Overridden", data.override_reason])
+
+    def cells(rows: list[list[str]]) -> list[list[Paragraph]]:
+        return [[Paragraph(_text(c), p) for c in row] for row in rows]
+
+    return [
+        Paragraph("退货质检证据包 · Return inspection evidence pack", s["title"]),
+        Paragraph("订单 Order", s["h2"]),
+        _table(cells(order_rows), [45 * mm, 135 * mm]),
+        Paragraph("商品 Items (★ = 本次质检 inspected here)", s["h2"]),
+        _table(cells(items), [12 * mm, 38 * mm, 80 * mm, 18 * mm, 32 * mm], header=True),
+        Paragraph("质检结论 Verdict", s["h2"]),
+        _table(cells(verdict_rows), [45 * mm, 135 * mm]),
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class _PhotoPage:
+    number: int
+    total: int
+    photo: PackPhoto
+    image: Path  # the captioned copy or the original
+    pixels: tuple[int, int]  # that image's width and height
+
+
+def _photo_block(page: _PhotoPage, s: _Styles, tz: tzinfo | None) -> KeepTogether:
+    photo = page.photo
+    width, height = page.pixels
+    scale = min(180 * mm / width, _PHOTO_MAX_HEIGHT / height)
+    flags = ", ".join(photo.quality_flags) if photo.quality_flags else "—"
+    heading = (
+        f"照片 Photo {page.number}/{page.total} · {_both(photo.kind)} ·"
+        f" {_when(photo.taken_at, tz)} · #{photo.photo_id}"
+    )
+    facts = f"{photo.width}×{photo.height} px · {photo.size_bytes:,} B · 质量提示 flags: {flags}"
+    return KeepTogether(
+        [
+            Paragraph(_text(heading), s["h2"]),
+            Image(str(page.image), width * scale, height * scale, hAlign="LEFT"),
+            Paragraph(f"SHA-256: {photo.sha256}", s["small"]),
+            Paragraph(_text(facts), s["small"]),
+        ]
+    )
+
+
+def _hash_list(data: EvidencePackData, s: _Styles) -> list[Any]:
+    rows = [["#", "照片 Photo", "类型 Kind", "SHA-256"]] + [
+        [str(n), str(p.photo_id), label(p.kind, "en"), p.sha256]
+        for n, p in enumerate(data.photos, start=1)
+    ]
+    cells = [[Paragraph(_text(c), s["small"]) for c in row] for row in rows]
+    return [
+        Paragraph("照片哈希清单 · Photo hashes", s["h2"]),
+        Paragraph(
+            "每张原始照片以其 SHA-256 命名并存储；重新计算即可核对未被改动。"
+            " Each original photo is stored under its SHA-256; recomputing it shows the photo"
+            " is unaltered.",
+            s["body"],
+        ),
+        Spacer(1, 2 * mm),
+        _table(cells, [8 * mm, 16 * mm, 34 * mm, 122 * mm], header=True),
+        Spacer(1, 3 * mm),
+        Paragraph(f"清单指纹 List fingerprint (SHA-256): {data.fingerprint()}", s["small"]),
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class BuiltPack:
+    path: Path
+    sha256: str
+    size_bytes: int
+    photos: int
+
+
+def _pixels(path: Path) -> tuple[int, int]:
+    with PilImage.open(path) as img:  # reads the header only
+        return img.size
+
+
+def _photo_pages(
+    data: EvidencePackData, store: PhotoStore, *, captioned: bool, tz: tzinfo | None
+) -> list[_PhotoPage]:
+    pages = []
+    for n, photo in enumerate(data.photos, start=1):
+        store.blobs.verify(photo.sha256)  # a missing or altered original stops the pack
+        image = store.blobs.path_for(photo.sha256)
+        if captioned:
+            caption = Caption(
+                taken_at=photo.taken_at,
+                station_id=data.station_id,
+                rma_no=data.rma_no,
+                inspector=f"{data.inspector_name} {data.inspector_badge}".strip(),
+                kind=photo.kind,
+                sha256=photo.sha256,
+            )
+            image = store.captioned.ensure(caption, store.blobs, tz=tz)
+        pages.append(_PhotoPage(n, len(data.photos), photo, image, _pixels(image)))
+    return pages
+
+
+def build_pack(
+    data: EvidencePackData,
+    out_path: Path,
+    store: PhotoStore,
+    *,
+    captioned: bool = True,
+    tz: tzinfo | None = None,
+    generated_at: datetime | None = None,
+) -> BuiltPack:
+    """Write the pack PDF to ``out_path`` (all or nothing). Blocking: run it on a worker.
+
+    Raises :class:`~station.evidence.errors.BlobMissing` or
+    :class:`~station.evidence.errors.BlobCorrupt` if a photo fails its check, before
+    anything is written.
+    """
+    font = pdf_font()
+    styles = _styles(font)
+    story: list[Any] = _summary(data, styles, tz)
+    if not data.photos:
+        story.append(Paragraph("没有照片 · No photos", styles["h2"]))
+    for page in _photo_pages(data, store, captioned=captioned, tz=tz):
+        story.append(_photo_block(page, styles, tz))
+    story.extend(_hash_list(data, styles))
+    footer = clean_field(
+        f"RMA {data.rma_no} · {data.inspection_id} · {_when(generated_at or utcnow(), tz)}", 120
+    )
+
+    def on_page(canvas: Any, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(font, 7)
+        canvas.drawString(15 * mm, 9 * mm, footer)
+        canvas.drawRightString(195 * mm, 9 * mm, str(doc.page))
+        canvas.restoreState()
+
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=15 * mm,
+        rightMargin=15 * mm,
+        topMargin=15 * mm,
+        bottomMargin=16 * mm,
+        title=f"Evidence pack {clean_field(data.rma_no)}",
+        author=clean_field(data.station_id),
+        subject=f"Inspection {data.inspection_id}",
+    )
+    doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
+    pdf = buffer.getvalue()
+    try:
+        write_atomically(out_path, pdf, replace=lambda _: True)
+    except OSError as exc:
+        raise storage_error(exc, "the evidence pack", "证据包") from exc
+    digest = hashlib.sha256(pdf).hexdigest()
+    log.info("evidence pack for %s: %s (%d bytes, %s)", data.rma_no, out_path, len(pdf), digest)
+    return BuiltPack(out_path, digest, len(pdf), len(data.photos))

@@ -1,0 +1,335 @@
+"""Taking a photo into evidence, in two halves on two threads.
+
+1. :func:`prepare_photo` (a worker thread, no database): check the frame, score it, encode
+   it, hash it, write its thumbnail and then the original into the content-addressed store.
+2. :func:`record_photo` (the database thread, in the caller's transaction): the ``photos``
+   row, an audit entry and an outbox event, refused unless the inspection is still open.
+
+If step 2 fails (or never runs) after step 1, the original stays on disk with no row
+pointing at it. That is harmless: it is content-addressed, so taking the same photo again
+maps to the same file, and the evidence check only counts such files.
+
+Photos are never removed: :func:`delete_photo` marks one deleted (with a reason, audited)
+while its inspection is open; once the inspection is completed its photos are immutable.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Final
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from station.domain.enums import InspectionState, PhotoKind
+from station.evidence.blobs import sha256_hex
+from station.evidence.encode import DEFAULT_QUALITY, Frame, encode_jpeg, load_image_file
+from station.evidence.errors import PhotoRefused, StorageError
+from station.evidence.photo_store import PhotoStore
+from station.evidence.quality import DEFAULT_THRESHOLDS, QualityThresholds, assess
+from station.evidence.records import PhotoView, PreparedPhoto, photo_view
+from station.security import audit
+from station.store.models import Inspection, Photo, UnmatchedParcel, User
+from station.store.types import utcnow
+from station.sync import outbox
+
+__all__ = [
+    "PhotoStore",
+    "PhotoView",
+    "PreparedPhoto",
+    "delete_photo",
+    "photo_kinds_present",
+    "photos_for",
+    "photos_for_unmatched",
+    "prepare_imported",
+    "prepare_photo",
+    "record_photo",
+]
+
+log = logging.getLogger(__name__)
+
+MAX_REASON: Final = 500
+_BAD_REASON_CHARS: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]")
+
+
+# -- the worker-thread half ---------------------------------------------------------------
+
+
+def prepare_photo(
+    frame: Frame,
+    kind: PhotoKind,
+    store: PhotoStore,
+    *,
+    jpeg_quality: int = DEFAULT_QUALITY,
+    thresholds: QualityThresholds = DEFAULT_THRESHOLDS,
+) -> PreparedPhoto:
+    """Score, encode, hash and store a camera frame (blocking; call it off the GUI thread).
+
+    Raises :class:`~station.evidence.errors.ImageRejected` for an unusable frame and
+    :class:`~station.evidence.errors.StorageError` when the disk refuses; either way no
+    file is left half written.
+    """
+    kind = PhotoKind(kind)
+    report = assess(frame, kind, thresholds)
+    encoded = encode_jpeg(frame, jpeg_quality)
+    sha = sha256_hex(encoded.data)
+    thumb_path, thumb_new = store.thumbnails.write(sha, frame)
+    try:
+        stored = store.blobs.put(encoded.data)
+    except StorageError:
+        if thumb_new:  # nothing refers to it and the original is not there: leave nothing
+            store.thumbnails.discard(sha)
+        raise
+    return PreparedPhoto(
+        sha256=stored.sha256,
+        kind=kind,
+        size_bytes=stored.size,
+        width=encoded.width,
+        height=encoded.height,
+        quality=report,
+        blob_path=stored.path,
+        thumbnail_path=thumb_path,
+    )
+
+
+def prepare_imported(
+    path: Path,
+    kind: PhotoKind,
+    store: PhotoStore,
+    *,
+    jpeg_quality: int = DEFAULT_QUALITY,
+    thresholds: QualityThresholds = DEFAULT_THRESHOLDS,
+) -> PreparedPhoto:
+    """Like :func:`prepare_photo` for an image file picked from disk (a phone photo, a
+    scan); the file is checked before it is decoded and re-encoded like a camera frame."""
+    return prepare_photo(
+        load_image_file(path), kind, store, jpeg_quality=jpeg_quality, thresholds=thresholds
+    )
+
+
+# -- the database half: session functions, none commits ----------------------------------
+
+
+def _check_open_inspection(session: Session, inspection_id: str, doing_en: str) -> Inspection:
+    row = session.get(Inspection, inspection_id)
+    if row is None:
+        raise PhotoRefused(
+            f"There is no inspection {inspection_id}.", f"没有质检记录 {inspection_id}。"
+        )
+    if row.state != InspectionState.OPEN.value:
+        raise PhotoRefused(
+            f"Inspection {inspection_id} is {row.state}: its photos can no longer change"
+            f" ({doing_en} refused).",
+            f"质检 {inspection_id} 已{'完成' if row.state == 'completed' else '取消'}，"
+            "其照片不能再更改。",
+        )
+    return row
+
+
+def _check_open_parcel(session: Session, unmatched_id: str) -> UnmatchedParcel:
+    row = session.get(UnmatchedParcel, unmatched_id)
+    if row is None:
+        raise PhotoRefused(
+            f"There is no unmatched parcel {unmatched_id}.", f"没有无头件 {unmatched_id}。"
+        )
+    if row.resolved_return_id is not None:
+        raise PhotoRefused(
+            f"Unmatched parcel {unmatched_id} has been matched to an order; its photos can no"
+            " longer change.",
+            f"无头件 {unmatched_id} 已匹配到订单，其照片不能再更改。",
+        )
+    return row
+
+
+def _actor_for(session: Session, user_id: int) -> str:
+    user = session.get(User, user_id)
+    if user is None:
+        raise PhotoRefused(f"There is no user {user_id}.", f"没有用户 {user_id}。")
+    return f"user:{user.badge_id}"
+
+
+def record_photo(
+    session: Session,
+    prepared: PreparedPhoto,
+    *,
+    inspection_id: str | None = None,
+    unmatched_id: str | None = None,
+    station_id: str,
+    inspector_id: int,
+    taken_at: datetime | None = None,
+) -> PhotoView:
+    """Record a prepared photo against an open inspection or an unmatched parcel.
+
+    Recording the same photo (same bytes, same kind) twice for the same target returns the
+    first record, so a retried call cannot duplicate it.
+    """
+    if (inspection_id is None) == (unmatched_id is None):
+        raise ValueError("a photo belongs to exactly one inspection or unmatched parcel")
+    when = taken_at or utcnow()
+    if when.tzinfo is None:
+        raise ValueError("taken_at must be an aware datetime (UTC)")
+    if inspection_id is not None:
+        _check_open_inspection(session, inspection_id, "adding a photo")
+        target = Photo.inspection_id == inspection_id
+    else:
+        assert unmatched_id is not None
+        _check_open_parcel(session, unmatched_id)
+        target = Photo.unmatched_id == unmatched_id
+    if not prepared.blob_path.is_file() or prepared.blob_path.stat().st_size != prepared.size_bytes:
+        raise PhotoRefused(
+            "The photo's file is not in the photo folder; take the photo again.",
+            "照片文件不在照片文件夹中，请重新拍摄。",
+        )
+    actor = _actor_for(session, inspector_id)
+    existing = session.scalar(
+        select(Photo).where(
+            target,
+            Photo.sha256 == prepared.sha256,
+            Photo.kind == prepared.kind.value,
+            Photo.deleted_at.is_(None),
+        )
+    )
+    if existing is not None:
+        return photo_view(existing)
+    row = Photo(
+        sha256=prepared.sha256,
+        inspection_id=inspection_id,
+        unmatched_id=unmatched_id,
+        kind=prepared.kind.value,
+        size_bytes=prepared.size_bytes,
+        width=prepared.width,
+        height=prepared.height,
+        sharpness=prepared.quality.score,
+        exposure=prepared.quality.mean_luma,
+        quality_flags=[flag.value for flag in prepared.quality.flags],
+        station_id=station_id,
+        inspector_id=inspector_id,
+        taken_at=when,
+    )
+    session.add(row)
+    session.flush()
+    details: dict[str, Any] = {
+        "inspection_id": inspection_id,
+        "unmatched_id": unmatched_id,
+        "kind": row.kind,
+        "sha256": row.sha256,
+        "size_bytes": row.size_bytes,
+        "quality_flags": list(row.quality_flags),
+    }
+    audit.append(
+        session,
+        actor=actor,
+        action="photo_added",
+        entity=f"photo:{row.id}",
+        details=details,
+        at=when,
+    )
+    outbox.enqueue(
+        session,
+        kind="photo.added",
+        payload={
+            **details,
+            "photo_id": row.id,
+            "width": row.width,
+            "height": row.height,
+            "station_id": station_id,
+            "inspector": actor.removeprefix("user:"),
+            "taken_at": when.isoformat(),
+        },
+        at=when,
+    )
+    return photo_view(row)
+
+
+def _clean_reason(reason: str) -> str:
+    text = reason.strip()
+    if not text:
+        raise PhotoRefused("Say why the photo is deleted.", "请填写删除照片的原因。")
+    if _BAD_REASON_CHARS.search(text):
+        raise PhotoRefused(
+            "The reason contains control characters; type it again.",
+            "原因中含有控制字符，请重新输入。",
+        )
+    if len(text) > MAX_REASON:
+        raise PhotoRefused(
+            f"The reason is too long ({len(text)} characters, at most {MAX_REASON}).",
+            f"原因过长（{len(text)} 字，上限 {MAX_REASON} 字）。",
+        )
+    return text
+
+
+def delete_photo(
+    session: Session,
+    photo_id: int,
+    *,
+    actor: str,
+    reason: str,
+    at: datetime | None = None,
+) -> PhotoView:
+    """Mark a photo deleted (its file stays: evidence is never destroyed). Refused once
+    its inspection is completed or cancelled, or its unmatched parcel matched."""
+    text = _clean_reason(reason)
+    row = session.get(Photo, photo_id)
+    if row is None:
+        raise PhotoRefused(f"There is no photo {photo_id}.", f"没有照片 {photo_id}。")
+    if row.deleted_at is not None:
+        raise PhotoRefused(f"Photo {photo_id} is already deleted.", f"照片 {photo_id} 已删除。")
+    if row.inspection_id is not None:
+        _check_open_inspection(session, row.inspection_id, "deleting a photo")
+    elif row.unmatched_id is not None:
+        _check_open_parcel(session, row.unmatched_id)
+    when = at or utcnow()
+    row.deleted_at = when
+    session.flush()
+    details = {
+        "inspection_id": row.inspection_id,
+        "unmatched_id": row.unmatched_id,
+        "sha256": row.sha256,
+        "reason": text,
+    }
+    audit.append(
+        session,
+        actor=actor,
+        action="photo_deleted",
+        entity=f"photo:{row.id}",
+        details=details,
+        at=when,
+    )
+    outbox.enqueue(
+        session,
+        kind="photo.deleted",
+        payload={**details, "photo_id": row.id, "deleted_at": when.isoformat()},
+        at=when,
+    )
+    return photo_view(row)
+
+
+def photos_for(
+    session: Session, inspection_id: str, *, include_deleted: bool = False
+) -> list[PhotoView]:
+    """An inspection's photos in the order they were taken."""
+    query = select(Photo).where(Photo.inspection_id == inspection_id)
+    if not include_deleted:
+        query = query.where(Photo.deleted_at.is_(None))
+    return [photo_view(r) for r in session.scalars(query.order_by(Photo.taken_at, Photo.id))]
+
+
+def photos_for_unmatched(
+    session: Session, unmatched_id: str, *, include_deleted: bool = False
+) -> list[PhotoView]:
+    query = select(Photo).where(Photo.unmatched_id == unmatched_id)
+    if not include_deleted:
+        query = query.where(Photo.deleted_at.is_(None))
+    return [photo_view(r) for r in session.scalars(query.order_by(Photo.taken_at, Photo.id))]
+
+
+def photo_kinds_present(session: Session, inspection_id: str) -> Counter[PhotoKind]:
+    """How many live photos of each kind an inspection has (for "photos still needed")."""
+    kinds = session.scalars(
+        select(Photo.kind).where(Photo.inspection_id == inspection_id, Photo.deleted_at.is_(None))
+    )
+    return Counter(PhotoKind(k) for k in kinds)

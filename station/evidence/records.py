@@ -1,0 +1,74 @@
+"""Plain values handed across threads: a photo stored on disk, a photo on record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from station.domain.enums import PhotoKind
+from station.evidence.blobs import relative_path
+from station.evidence.quality import QualityFlag, QualityReport
+from station.store.models import Photo
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedPhoto:
+    """A photo stored on disk and not yet recorded."""
+
+    sha256: str
+    kind: PhotoKind
+    size_bytes: int
+    width: int
+    height: int
+    quality: QualityReport
+    blob_path: Path
+    thumbnail_path: Path
+
+
+@dataclass(frozen=True, slots=True)
+class PhotoView:
+    id: int
+    sha256: str
+    kind: PhotoKind
+    inspection_id: str | None
+    unmatched_id: str | None
+    size_bytes: int
+    width: int
+    height: int
+    sharpness: float | None
+    exposure: float | None
+    quality_flags: tuple[QualityFlag, ...]
+    station_id: str
+    inspector_id: int
+    taken_at: datetime
+    deleted_at: datetime | None = None
+
+    @property
+    def deleted(self) -> bool:
+        return self.deleted_at is not None
+
+    @property
+    def relative_path(self) -> Path:
+        """The original's path inside the photo folder."""
+        return relative_path(self.sha256)
+
+
+def photo_view(row: Photo) -> PhotoView:
+    return PhotoView(
+        id=row.id,
+        sha256=row.sha256,
+        kind=PhotoKind(row.kind),
+        inspection_id=row.inspection_id,
+        unmatched_id=row.unmatched_id,
+        size_bytes=row.size_bytes,
+        width=row.width,
+        height=row.height,
+        sharpness=row.sharpness,
+        exposure=row.exposure,
+        quality_flags=tuple(QualityFlag(f) for f in row.quality_flags),
+        station_id=row.station_id,
+        inspector_id=row.inspector_id,
+        taken_at=row.taken_at,
+        deleted_at=row.deleted_at,
+    )
