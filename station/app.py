@@ -13,23 +13,30 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from station.config import DataPaths, Settings, resources_dir
 from station.demo.orders import generate_orders
 from station.demo.users import DEMO_USERS
-from station.domain.enums import Role
+from station.domain.enums import InspectionState, Role
 from station.domain.records import UserView
+from station.printing.backends import PrinterBackend, backend_from_spec
+from station.printing.data import LabelData
+from station.printing.queue import PrintQueue
+from station.printing.render_cli import label_data_from_records
 from station.security.login import Authenticator
 from station.security.pins import BadPin, hash_pin
 from station.security.users import LockoutPolicy, UserError, add_user, list_users
 from station.store.database import Database
-from station.store.queries import count_orders
+from station.store.models import Inspection, User
+from station.store.queries import count_orders, inspection_view, load_order, order_view
 from station.sync import outbox
 from station.sync.enrol import CentralAccess
 from station.sync.manifest import ImportReport, ParsedManifest, import_orders, read_manifest
 from station.sync.manifest import parse_manifest as parse_manifest_stream
 from station.sync.rulebook import Rulebook, load_policy, load_templates, read_sources
 from station.sync.service import SyncService
-from station.workflow import Workflow
+from station.workflow import LabelPrinting, Workflow
 
 log = logging.getLogger(__name__)
 
@@ -42,12 +49,14 @@ class Station:
     workflow: Workflow
     auth: Authenticator
     sync: SyncService
+    printing: LabelPrinting
 
     def outbox_status(self) -> outbox.OutboxStatus:
         return self.db.run(outbox.status)
 
     def close(self) -> None:
         self.sync.stop()
+        self.printing.queue.stop()
         self.db.close()
 
 
@@ -86,13 +95,33 @@ def open_station(settings: Settings) -> Station:
     db = Database.open(paths.database)
     lockout = LockoutPolicy(settings.lockout_attempts, settings.lockout_minutes)
     rulebook = load_rulebook(db, settings, paths)
+    printing = build_printing(db, settings, paths)
     return Station(
         settings=settings,
         paths=paths,
         db=db,
-        workflow=Workflow(db, station_id=settings.station_id, rulebook=rulebook),
+        workflow=Workflow(db, station_id=settings.station_id, rulebook=rulebook, printing=printing),
         auth=Authenticator(db, station_id=settings.station_id, lockout=lockout),
         sync=build_sync(db, settings, paths, rulebook),
+        printing=printing,
+    )
+
+
+BENCH_PRINTER = "bench"  # the station's label printer, whatever its connection
+
+
+def printer_backend(spec: str, paths: DataPaths) -> PrinterBackend:
+    if spec.startswith("qprinter:"):
+        from station.printing.qprinter_backend import QPrinterBackend
+
+        return QPrinterBackend(spec.partition(":")[2])
+    return backend_from_spec(spec or f"file:{paths.labels}")
+
+
+def build_printing(db: Database, settings: Settings, paths: DataPaths) -> LabelPrinting:
+    queue = PrintQueue(db, {BENCH_PRINTER: printer_backend(settings.label_printer, paths)})
+    return LabelPrinting(
+        queue, BENCH_PRINTER, settings.label_size, language=settings.label_language
     )
 
 
@@ -165,9 +194,32 @@ def load_demo_data(
     return report
 
 
+def label_for_inspection(station: Station, inspection_id: str) -> LabelData:
+    """The label of a completed inspection, as the bench printed it."""
+
+    def work(session: Session) -> LabelData:
+        row = session.get(Inspection, inspection_id)
+        if row is None:
+            raise LookupError(f"no inspection {inspection_id}")
+        if row.state != InspectionState.COMPLETED.value:
+            raise LookupError(f"inspection {inspection_id} is {row.state}, not completed")
+        inspector = session.get_one(User, row.inspector_id)
+        return label_data_from_records(
+            station_id=row.station_id,
+            inspector_name=inspector.display_name,
+            inspection=inspection_view(row),
+            order=order_view(load_order(session, row.return_id)),
+            on=(row.completed_at or row.started_at).astimezone().date(),
+            language=station.settings.label_language,
+        )
+
+    return station.db.run(work)
+
+
 def run_gui(station: Station, *, smoke: bool = False, started: float | None = None) -> int:
     from station.ui.application import run_window
 
+    station.printing.queue.start()
     return run_window(
         workflow=station.workflow,
         auth=station.auth,

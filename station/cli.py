@@ -22,6 +22,10 @@ from station.capture.scan_text import BadScan
 from station.config import ConfigError, Settings, load_settings
 from station.demo.orders import generate_orders
 from station.domain.enums import Role
+from station.printing.backends import RENDER_ERRORS, PrintError, PrintJob, print_test_label
+from station.printing.data import LabelData
+from station.printing.layout import LayoutError, check_all
+from station.printing.render_cli import render as render_label
 from station.security import audit
 from station.security.users import UserError, list_users, set_active
 from station.sync.client import SyncError
@@ -228,6 +232,65 @@ def cmd_sync(station: app.Station, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _label_data(station: app.Station, inspection_id: str) -> LabelData:
+    try:
+        return app.label_for_inspection(station, inspection_id)
+    except LookupError as exc:
+        raise CommandError(str(exc).strip("'\"")) from exc
+
+
+@_with_station
+def cmd_label_render(station: app.Station, args: argparse.Namespace) -> int:
+    data = _label_data(station, args.inspection)
+    try:
+        render_label(data, args.size, Path(args.out))
+    except (ValueError, OSError, *RENDER_ERRORS) as exc:
+        raise CommandError(str(exc)) from exc
+    sys.stdout.write(f"{args.out}\n")
+    return EXIT_OK
+
+
+@_with_station
+def cmd_label_print(station: app.Station, args: argparse.Namespace) -> int:
+    data = _label_data(station, args.inspection)
+    spec = args.printer or station.settings.label_printer
+    try:
+        backend = app.printer_backend(spec, station.paths)
+        job = backend.print_job(
+            PrintJob(data, args.size or station.settings.label_size, args.copies)
+        )
+    except (PrintError, ValueError) as exc:
+        sys.stderr.write(f"not printed: {exc}\n")
+        return EXIT_FAIL
+    sys.stdout.write(f"printed on {backend.name}: {job}\n")
+    return EXIT_OK
+
+
+def cmd_label_test_print(args: argparse.Namespace, settings: Settings) -> int:
+    from station.config import DataPaths
+
+    try:
+        backend = app.printer_backend(
+            args.printer or settings.label_printer, DataPaths(settings.data_dir)
+        )
+        job = print_test_label(backend, args.size or settings.label_size)
+    except (PrintError, ValueError) as exc:
+        sys.stderr.write(f"test print failed: {exc}\n")
+        return EXIT_FAIL
+    sys.stdout.write(f"test label printed on {backend.name}: {job}\n")
+    return EXIT_OK
+
+
+def cmd_label_check(_args: argparse.Namespace, _settings: Settings) -> int:
+    try:
+        layouts = check_all()
+    except LayoutError as exc:
+        sys.stderr.write(f"{exc}\n")
+        return EXIT_FAIL
+    sys.stdout.write(f"label layouts: {len(layouts)} good\n")
+    return EXIT_OK
+
+
 @_with_station
 def cmd_audit_verify(station: app.Station, _args: argparse.Namespace) -> int:
     report = station.db.run(audit.verify)
@@ -310,6 +373,26 @@ def build_parser() -> argparse.ArgumentParser:
         help="push the outbox and pull changes once, then exit",
     )
     sync.set_defaults(handler=cmd_sync)
+
+    label = sub.add_parser("label", help="render and print labels")
+    label_sub = label.add_subparsers(dest="label_command", required=True, metavar="ACTION")
+    render = label_sub.add_parser("render", help="write a completed inspection's label as PDF")
+    render.add_argument("--inspection", required=True)
+    render.add_argument("--size", default="100x150", help="100x150 or 60x40 (mm)")
+    render.add_argument("--out", required=True)
+    render.set_defaults(handler=cmd_label_render)
+    lprint = label_sub.add_parser("print", help="print a completed inspection's label")
+    lprint.add_argument("--inspection", required=True)
+    lprint.add_argument("--printer", help="cups:QUEUE, zpl:HOST[:PORT], file:FOLDER")
+    lprint.add_argument("--size")
+    lprint.add_argument("--copies", type=int, default=1)
+    lprint.set_defaults(handler=cmd_label_print)
+    test = label_sub.add_parser("test-print", help="print the printer check label")
+    test.add_argument("--printer")
+    test.add_argument("--size")
+    test.set_defaults(handler=cmd_label_test_print)
+    check = label_sub.add_parser("check-layouts", help="validate the label layout files")
+    check.set_defaults(handler=cmd_label_check)
 
     aud = sub.add_parser("audit", help="audit log")
     aud_sub = aud.add_subparsers(dest="audit_command", required=True, metavar="ACTION")

@@ -68,6 +68,9 @@ class Settings(BaseSettings):
     central_token: str = Field(default="", repr=False)
     central_enrollment_key: str = Field(default="", repr=False)
     sync_interval_seconds: int = Field(default=15, ge=2, le=3600)
+    label_printer: str = ""  # cups:QUEUE, zpl:HOST[:PORT], qprinter:NAME, file:FOLDER
+    label_size: Literal["100x150", "60x40"] = "100x150"
+    label_language: Literal["zh_CN", "en"] = "zh_CN"
     checklists_dir: Path | None = None  # default: the bundled resources/checklists
     policy_file: Path | None = None  # default: the bundled resources/policy.toml
 
@@ -77,6 +80,15 @@ class Settings(BaseSettings):
         value = value.strip().rstrip("/")
         if value and not re.fullmatch(r"https?://[^\s/$.?#][^\s]*", value):
             raise ValueError("an http:// or https:// address, e.g. http://central:8765")
+        return value
+
+    @field_validator("label_printer")
+    @classmethod
+    def _label_printer(cls, value: str) -> str:
+        value = value.strip()
+        scheme = value.partition(":")[0]
+        if value and (scheme not in ("cups", "zpl", "qprinter", "file") or ":" not in value):
+            raise ValueError("cups:QUEUE, zpl:HOST[:PORT], qprinter:NAME or file:FOLDER")
         return value
 
     @field_validator("station_id")
@@ -127,6 +139,11 @@ class DataPaths:
     @property
     def logs(self) -> Path:
         return self.root / "logs"
+
+    @property
+    def labels(self) -> Path:
+        """Where labels go when no label printer is set up."""
+        return self.root / "labels"
 
     def ensure(self) -> DataPaths:
         for folder in (self.root, self.photos, self.logs):

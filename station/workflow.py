@@ -20,6 +20,7 @@ from uuid6 import uuid7
 
 from station.capture.scan_text import clean_scan
 from station.domain.enums import Actor, InspectionState, OrderState, PhotoKind
+from station.domain.labels import Language
 from station.domain.records import (
     InspectionView,
     LineView,
@@ -29,6 +30,10 @@ from station.domain.records import (
     Verdict,
 )
 from station.domain.states import Action, IllegalTransition, TransitionContext, next_state
+from station.printing import jobs
+from station.printing.backends import RENDER_ERRORS
+from station.printing.queue import PrintQueue
+from station.printing.render_cli import label_data_from_records
 from station.qc.answers import Expected
 from station.qc.context import expected_for, facts_for
 from station.qc.engine import Evaluation, decide, evaluate
@@ -113,6 +118,7 @@ class InspectionStarted:
 class ParcelUnmatched:
     parcel: UnmatchedView
     resumed: bool
+    label: jobs.LabelView | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +138,18 @@ class Completion:
     order: OrderView
     next_line: LineView | None
     event_id: str
+    label: jobs.LabelView | None = None
+    label_error: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LabelPrinting:
+    """Where the bench's labels go: the moment a verdict is final, its label is queued."""
+
+    queue: PrintQueue
+    printer: str
+    size: str
+    language: Language = "zh_CN"
 
 
 def _actor(user: UserView) -> str:
@@ -145,11 +163,13 @@ class Workflow:
         *,
         station_id: str,
         rulebook: Rulebook,
+        printing: LabelPrinting | None = None,
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self._db = db
         self.station_id = station_id
         self.rulebook = rulebook
+        self.printing = printing
         self._clock = clock
 
     def lookup(self, raw: str) -> OrderView | None:
@@ -170,7 +190,10 @@ class Workflow:
                 return self._receive_unmatched(session, code, inspector, now)
             return self._start_or_resume(session, load_order(session, order_id), inspector, now)
 
-        return self._db.run(work)
+        outcome = self._db.run(work)
+        if isinstance(outcome, ParcelUnmatched) and outcome.label is not None:
+            self._print(outcome.label)
+        return outcome
 
     def next_line(self, order_id: int, inspector: UserView) -> ScanOutcome:
         """Start the next item of a multi-item order (or resume its open one)."""
@@ -192,7 +215,64 @@ class Workflow:
         """Record the verdict; the inspection, the order's state, the outbox event and the
         audit entry commit together."""
         now = self._clock()
-        return self._db.run(lambda s: self._complete(s, inspection_id, verdict, inspector, now))
+        done = self._db.run(lambda s: self._complete(s, inspection_id, verdict, inspector, now))
+        if done.label is not None:
+            self._print(done.label)
+        return done
+
+    def reprint(
+        self,
+        *,
+        inspection_id: str | None = None,
+        unmatched_id: str | None = None,
+        inspector: UserView,
+    ) -> jobs.LabelView:
+        """Print the newest label of an inspection or unmatched parcel once more."""
+        if self.printing is None:
+            raise WorkflowError("no label printer is set up")
+        history = self._db.run(lambda s: jobs.history(s, inspection_id, unmatched_id=unmatched_id))
+        if not history:
+            raise WorkflowError("no label to print again")
+        newest = max(history, key=lambda label: label.created_at)
+        return self.printing.queue.reprint(newest.id, actor=_actor(inspector))
+
+    def _print(self, label: jobs.LabelView) -> None:
+        assert self.printing is not None
+        self.printing.queue.enqueue(label)
+
+    def _label(
+        self,
+        session: Session,
+        inspector: UserView,
+        now: datetime,
+        **records: object,
+    ) -> tuple[jobs.LabelView | None, str]:
+        """The label row for a final verdict or an unmatched parcel, in the caller's
+        transaction. A label that cannot be made never holds up the verdict: the reason is
+        returned for the inspector instead."""
+        if self.printing is None:
+            return None, ""
+        try:
+            with session.begin_nested():
+                data = label_data_from_records(
+                    station_id=self.station_id,
+                    inspector_name=inspector.display_name,
+                    on=now.astimezone().date(),
+                    language=self.printing.language,
+                    **records,  # type: ignore[arg-type]
+                )
+                label = jobs.create_label(
+                    session,
+                    data,
+                    printer=self.printing.printer,
+                    size=self.printing.size,
+                    actor=_actor(inspector),
+                    at=now,
+                )
+        except (jobs.LabelJobError, ValueError, *RENDER_ERRORS) as exc:
+            log.error("no label: %s", exc)
+            return None, str(exc)
+        return label, ""
 
     def cancel(self, inspection_id: str, inspector: UserView, reason: str = "") -> OrderView:
         now = self._clock()
@@ -263,7 +343,9 @@ class Workflow:
             },
             at=now,
         )
-        return ParcelUnmatched(unmatched_view(parcel), resumed=False)
+        view = unmatched_view(parcel)
+        label, _ = self._label(session, inspector, now, unmatched=view)
+        return ParcelUnmatched(view, resumed=False, label=label)
 
     def _start_or_resume(
         self, session: Session, order: ReturnOrder, inspector: UserView, now: datetime
@@ -478,11 +560,18 @@ class Workflow:
             },
             at=now,
         )
+        finished = inspection_view(row)
+        final_order = order_view(order)
+        label, label_error = self._label(
+            session, inspector, now, inspection=finished, order=final_order
+        )
         return Completion(
-            inspection_view(row),
-            order_view(order),
+            finished,
+            final_order,
             line_view(remaining[0]) if remaining else None,
             event_id,
+            label,
+            label_error,
         )
 
 

@@ -172,11 +172,18 @@ def test_completing_commits_inspection_state_outbox_and_audit_together(
     assert done.inspection.grade is Grade.A
     after = table_counts(demo_station)
     assert after["outbox"] == before["outbox"] + 1
-    assert after["audit"] == before["audit"] + 2  # the state change and the completion
+    # the state change, the completion, and the label queued for the printer
+    assert after["audit"] == before["audit"] + 3
+    assert done.label is not None and done.label.status == "queued"
+    assert done.label.data.rma_no == order.rma_no
 
     def committed(s):
         event = s.scalar(select(OutboxEvent).where(OutboxEvent.event_id == done.event_id))
-        entry = s.scalar(select(AuditEntry).order_by(AuditEntry.seq.desc()))
+        entry = s.scalar(
+            select(AuditEntry)
+            .where(AuditEntry.action == "inspection_completed")
+            .order_by(AuditEntry.seq.desc())
+        )
         return event, entry, s.get_one(ReturnOrder, order.id).state
 
     event, entry, state = demo_station.db.run(committed)
@@ -349,3 +356,36 @@ def test_a_verdict_unlike_the_proposal_needs_an_override(
     )
     assert row.override_reason == "包装内有霉斑"
     assert row.proposal["grade"] == accepted.grade.value  # the proposal stays visible
+
+
+def test_a_label_is_queued_with_the_verdict_and_prints_when_the_queue_runs(
+    demo_station: app.Station, inspector: UserView
+) -> None:
+    order = order_in(demo_station, OrderState.RECEIVED)
+    started = demo_station.workflow.scan(order.rma_no, inspector)
+    assert isinstance(started, InspectionStarted)
+    done = demo_station.workflow.complete(
+        started.inspection.id, clean_verdict(demo_station, started), inspector
+    )
+    assert done.label is not None and not done.label_error
+    queue = demo_station.printing.queue
+    queue.start()
+    assert queue.wait_idle(30)
+    pdf = demo_station.paths.labels / f"label-{done.label.id}.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    kinds = demo_station.db.run(
+        lambda s: [e.kind for e in s.scalars(select(OutboxEvent).order_by(OutboxEvent.seq))]
+    )
+    assert kinds[-1] == "label.printed"
+    again = demo_station.workflow.reprint(inspection_id=started.inspection.id, inspector=inspector)
+    assert again.id == done.label.id
+    assert queue.wait_idle(30)
+
+
+def test_an_unmatched_parcel_gets_a_holding_label(
+    demo_station: app.Station, inspector: UserView
+) -> None:
+    outcome = demo_station.workflow.scan("ZZ-NO-SUCH-PARCEL-1", inspector)
+    assert isinstance(outcome, ParcelUnmatched) and outcome.label is not None
+    assert outcome.label.kind == "holding"
+    assert outcome.label.data.scanned_code == "ZZ-NO-SUCH-PARCEL-1"

@@ -348,10 +348,16 @@ class RawTcpBackend:
 
 
 def backend_from_spec(spec: str, *, layouts: Path | None = None) -> PrinterBackend:
-    """A backend from a settings string: ``cups:QUEUE``, ``cups:QUEUE@HOST[:PORT]`` or
-    ``zpl:HOST[:PORT]`` (raw TCP, 9100 by default). ``qprinter:NAME`` needs Qt and is built by
-    the application with :class:`station.printing.qprinter_backend.QPrinterBackend`."""
+    """A backend from a settings string: ``cups:QUEUE``, ``cups:QUEUE@HOST[:PORT]``,
+    ``zpl:HOST[:PORT]`` (raw TCP, 9100 by default) or ``file:FOLDER`` (PDF files).
+    ``qprinter:NAME`` needs Qt and is built by the application with
+    :class:`station.printing.qprinter_backend.QPrinterBackend`."""
     scheme, _, rest = spec.strip().partition(":")
+    if scheme == "file" and rest:
+        # imported here: file_backend builds on this module
+        from station.printing.file_backend import FileBackend
+
+        return FileBackend(Path(rest), layouts=layouts)
     if scheme == "cups" and rest:
         queue, _, server = rest.partition("@")
         return CupsBackend(queue, server=server or None, layouts=layouts)
@@ -360,4 +366,6 @@ def backend_from_spec(spec: str, *, layouts: Path | None = None) -> PrinterBacke
         if port and not port.isdigit():
             raise ValueError(f"printer {spec!r}: port must be a number")
         return RawTcpBackend(host or rest, int(port) if port else 9100, layouts=layouts)
-    raise ValueError(f"printer {spec!r}: expected cups:QUEUE[@HOST:PORT] or zpl:HOST[:PORT]")
+    raise ValueError(
+        f"printer {spec!r}: expected cups:QUEUE[@HOST:PORT], zpl:HOST[:PORT] or file:FOLDER"
+    )

@@ -71,6 +71,7 @@ class BenchView(QWidget):
         self.user: UserView | None = None
         self.outcome: ScanOutcome | None = None
         self._cancel_armed_at = 0.0
+        self.last_labelled: dict[str, str] = {}  # what PRINT reprints: inspection or parcel
 
         self.scan_field = QLineEdit()
         self.scan_field.setObjectName("scanField")
@@ -214,6 +215,8 @@ class BenchView(QWidget):
     def command(self, command: Command) -> None:
         if command is Command.CANCEL:
             self._cancel()
+        elif command is Command.PRINT:
+            self.reprint()
         elif not self.checklist.command(command):
             self.notice.show_message(
                 self.tr("Nothing to do for %1 now.").replace("%1", command.value.upper()),
@@ -248,6 +251,7 @@ class BenchView(QWidget):
                 self.checklist.setFocus()
             case ParcelUnmatched(parcel=parcel, resumed=resumed):
                 self.card.show_unmatched(parcel, resumed=resumed)
+                self.last_labelled = {"unmatched_id": parcel.id}
                 self.notice.show_message(
                     self.tr("No order for %1: received as an unmatched parcel.").replace(
                         "%1", parcel.code
@@ -342,6 +346,11 @@ class BenchView(QWidget):
         self.verdict.clear()
         self.card.show_order(done.order, today=self._today())
         self.outcome = None
+        self.last_labelled = {"inspection_id": done.inspection.id}
+        if done.label_error:
+            self.notice.show_message(
+                self.tr("Done, but no label: %1").replace("%1", done.label_error), "error"
+            )
         self.completed.emit(done)
         if done.next_line is not None and self.user is not None:
             user, order_id = self.user, done.order.id
@@ -360,6 +369,19 @@ class BenchView(QWidget):
             self.notice.show_message(
                 self.tr("Could not complete: %1").replace("%1", str(error)), "error"
             )
+
+    def reprint(self) -> None:
+        user, target = self.user, dict(self.last_labelled)
+        if user is None or not target:
+            self.notice.show_message(self.tr("No label to print again yet."), "warn")
+            return
+        self._runner.submit(
+            lambda: self._workflow.reprint(inspector=user, **target),
+            lambda _label: self.notice.show_message(self.tr("Printing the label again."), "info"),
+            lambda error: self.notice.show_message(
+                self.tr("Cannot reprint: %1").replace("%1", str(error)), "error"
+            ),
+        )
 
     def _cancel(self) -> None:
         started, user = self.inspection, self.user

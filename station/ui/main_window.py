@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 from station.config import Settings
 from station.domain.labels import Language, label
 from station.domain.records import UserView
+from station.printing.queue import PrintEvent, PrintEventKind
 from station.security.login import Authenticator
 from station.sync.outbox import OutboxStatus
 from station.sync.service import SyncService, SyncStatus
@@ -33,6 +34,7 @@ class MainWindow(QMainWindow):
     first_painted = Signal()
     status_refreshed = Signal(object)  # OutboxStatus
     sync_changed = Signal(object)  # SyncStatus, emitted from the sync thread, queued here
+    print_event = Signal(object)  # PrintEvent, emitted from the print worker, queued here
 
     def __init__(
         self,
@@ -89,6 +91,14 @@ class MainWindow(QMainWindow):
         if sync is not None:
             sync.on_status = self.sync_changed.emit
             self._show_sync(sync.status)
+        self.printer_label = QLabel()
+        self.printer_label.setObjectName("printerState")
+        self.statusBar().addWidget(self.printer_label)
+        self.print_event.connect(self._show_print)
+        printing = workflow.printing
+        if printing is not None:
+            self._unsubscribe_printing = printing.queue.subscribe(self.print_event.emit)
+            self.printer_label.setText(self.tr("Printer ready"))
 
         app = QCoreApplication.instance()
         assert app is not None
@@ -210,6 +220,25 @@ class MainWindow(QMainWindow):
         if status.outbox.pending or status.outbox.parked or status.online:
             self._show_status(status.outbox)
 
+    def _show_print(self, event: PrintEvent) -> None:
+        kind = event.kind
+        if kind is PrintEventKind.PRINTED:
+            self.printer_label.setText(self.tr("Printer ready"))
+            set_tone(self.printer_label, "ok")
+            self.statusBar().showMessage(self.tr("Label printed"), 4000)
+        elif kind in (PrintEventKind.PRINTER_ERROR, PrintEventKind.FAILED):
+            self.printer_label.setText(self.tr("Printer problem"))
+            set_tone(self.printer_label, "warn")
+            text = (
+                self.tr(
+                    "Label not printed: %1. It stays queued and prints when the printer "
+                    "is back; PRINT reprints."
+                )
+                if kind is PrintEventKind.PRINTER_ERROR
+                else self.tr("Label cannot be printed: %1")
+            ).replace("%1", event.error)
+            self.bench.notice.show_message(text, "error")
+
     def _task_failed(self, error: BaseException) -> None:
         self.statusBar().showMessage(self.tr("Error: %1").replace("%1", str(error)), 10_000)
 
@@ -231,5 +260,7 @@ class MainWindow(QMainWindow):
             app.removeEventFilter(self.wedge)
             app.removeEventFilter(self.idle_lock)
         self.killTimer(self._status_timer)
+        if hasattr(self, "_unsubscribe_printing"):
+            self._unsubscribe_printing()
         self.runner.shutdown()
         super().closeEvent(event)

@@ -1,0 +1,37 @@
+"""A "printer" that files each label as a PDF in a folder: for benches without a label
+printer yet, for the demo, and for sending labels to a print server by shared folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from station.printing.backends import RENDER_ERRORS, PrintError, PrintJob, render_failure
+from station.printing.pdf import render_pdf
+from station.printing.sizes import parse_size
+
+
+class FileBackend:
+    def __init__(self, folder: Path, *, layouts: Path | None = None) -> None:
+        self.folder = folder
+        self.name = f"file:{folder}"
+        self._layouts = layouts
+
+    def print_job(self, job: PrintJob) -> str:
+        try:
+            pdf = render_pdf(job.data, parse_size(job.size), layouts=self._layouts)
+        except RENDER_ERRORS as exc:
+            raise render_failure(exc) from exc
+        target = self.folder / f"{job.job_title}.pdf"
+        temp = target.with_suffix(".part")
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            with temp.open("wb") as fh:
+                fh.write(pdf)
+                fh.flush()
+                os.fsync(fh.fileno())
+            temp.replace(target)
+        except OSError as exc:
+            temp.unlink(missing_ok=True)
+            raise PrintError(f"cannot write {target}: {exc.strerror}") from exc
+        return str(target)
