@@ -7,7 +7,14 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHES = ["lookup.py", "startup.py", "inspection_flow.py", "labels.py"]
+BENCHES = [
+    "lookup.py",
+    "startup.py",
+    "inspection_flow.py",
+    "labels.py",
+    "photo_pipeline.py",
+    "photo_quality.py",
+]
 
 
 def main() -> int:

@@ -20,6 +20,7 @@ from station.demo.orders import generate_orders
 from station.demo.users import DEMO_USERS
 from station.domain.enums import InspectionState, Role
 from station.domain.records import UserView
+from station.evidence.photo_store import PhotoStore
 from station.printing.backends import PrinterBackend, backend_from_spec
 from station.printing.data import LabelData
 from station.printing.queue import PrintQueue
@@ -50,6 +51,7 @@ class Station:
     auth: Authenticator
     sync: SyncService
     printing: LabelPrinting
+    photos: PhotoStore
 
     def outbox_status(self) -> outbox.OutboxStatus:
         return self.db.run(outbox.status)
@@ -96,14 +98,22 @@ def open_station(settings: Settings) -> Station:
     lockout = LockoutPolicy(settings.lockout_attempts, settings.lockout_minutes)
     rulebook = load_rulebook(db, settings, paths)
     printing = build_printing(db, settings, paths)
+    photos = PhotoStore.open(paths.photos)
     return Station(
         settings=settings,
         paths=paths,
         db=db,
-        workflow=Workflow(db, station_id=settings.station_id, rulebook=rulebook, printing=printing),
+        workflow=Workflow(
+            db,
+            station_id=settings.station_id,
+            rulebook=rulebook,
+            photos=photos,
+            printing=printing,
+        ),
         auth=Authenticator(db, station_id=settings.station_id, lockout=lockout),
-        sync=build_sync(db, settings, paths, rulebook),
+        sync=build_sync(db, settings, paths, rulebook, photos),
         printing=printing,
+        photos=photos,
     )
 
 
@@ -125,12 +135,8 @@ def build_printing(db: Database, settings: Settings, paths: DataPaths) -> LabelP
     )
 
 
-def blob_path(paths: DataPaths, sha256: str) -> Path:
-    return paths.photos / sha256[:2] / f"{sha256[2:]}.jpg"
-
-
 def build_sync(
-    db: Database, settings: Settings, paths: DataPaths, rulebook: Rulebook
+    db: Database, settings: Settings, paths: DataPaths, rulebook: Rulebook, photos: PhotoStore
 ) -> SyncService:
     access = (
         CentralAccess(
@@ -147,7 +153,7 @@ def build_sync(
         db,
         client=access.client if access else None,
         station_id=settings.station_id,
-        blob_path=lambda sha: blob_path(paths, sha),
+        blob_path=photos.blobs.path_for,
         rulebook=rulebook,
         lock_path=paths.root / "sync.lock",
         interval=settings.sync_interval_seconds,

@@ -22,6 +22,7 @@ from station.capture.scan_text import BadScan
 from station.config import ConfigError, Settings, load_settings
 from station.demo.orders import generate_orders
 from station.domain.enums import Role
+from station.evidence.commands import pack_command, verify_command
 from station.printing.backends import RENDER_ERRORS, PrintError, PrintJob, print_test_label
 from station.printing.data import LabelData
 from station.printing.layout import LayoutError, check_all
@@ -292,6 +293,26 @@ def cmd_label_check(_args: argparse.Namespace, _settings: Settings) -> int:
 
 
 @_with_station
+def cmd_verify_evidence(station: app.Station, args: argparse.Namespace) -> int:
+    return verify_command(
+        station.db, station.paths.photos, sys.stdout, unreferenced=args.unreferenced
+    )
+
+
+@_with_station
+def cmd_evidence_pack(station: app.Station, args: argparse.Namespace) -> int:
+    return pack_command(
+        station.db,
+        station.paths.photos,
+        args.inspection_id,
+        Path(args.out),
+        sys.stdout,
+        captioned=not args.no_captions,
+        language=args.language,
+    )
+
+
+@_with_station
 def cmd_audit_verify(station: app.Station, _args: argparse.Namespace) -> int:
     report = station.db.run(audit.verify)
     if report.ok:
@@ -393,6 +414,20 @@ def build_parser() -> argparse.ArgumentParser:
     test.set_defaults(handler=cmd_label_test_print)
     check = label_sub.add_parser("check-layouts", help="validate the label layout files")
     check.set_defaults(handler=cmd_label_check)
+
+    verify_ev = sub.add_parser(
+        "verify-evidence", help="re-hash every photo and report missing or altered files"
+    )
+    verify_ev.add_argument(
+        "--unreferenced", action="store_true", help="also list photo files no record points at"
+    )
+    verify_ev.set_defaults(handler=cmd_verify_evidence)
+    pack = sub.add_parser("evidence-pack", help="write an inspection's evidence pack (PDF)")
+    pack.add_argument("inspection_id")
+    pack.add_argument("--out", required=True)
+    pack.add_argument("--no-captions", action="store_true", help="use the original photos")
+    pack.add_argument("--language", choices=["zh_CN", "en"], default="zh_CN")
+    pack.set_defaults(handler=cmd_evidence_pack)
 
     aud = sub.add_parser("audit", help="audit log")
     aud_sub = aud.add_subparsers(dest="audit_command", required=True, metavar="ACTION")

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -30,6 +31,16 @@ from station.domain.records import (
     Verdict,
 )
 from station.domain.states import Action, IllegalTransition, TransitionContext, next_state
+from station.evidence.photo_store import PhotoStore
+from station.evidence.photos import (
+    delete_photo,
+    photo_kinds_present,
+    photos_for,
+    prepare_imported,
+    prepare_photo,
+    record_photo,
+)
+from station.evidence.records import PhotoView, PreparedPhoto
 from station.printing import jobs
 from station.printing.backends import RENDER_ERRORS
 from station.printing.queue import PrintQueue
@@ -52,7 +63,6 @@ from station.store.queries import (
     load_order,
     open_inspection,
     order_view,
-    photo_counts,
     unmatched_view,
 )
 from station.store.types import utcnow
@@ -163,12 +173,14 @@ class Workflow:
         *,
         station_id: str,
         rulebook: Rulebook,
+        photos: PhotoStore,
         printing: LabelPrinting | None = None,
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self._db = db
         self.station_id = station_id
         self.rulebook = rulebook
+        self.photos = photos
         self.printing = printing
         self._clock = clock
 
@@ -219,6 +231,68 @@ class Workflow:
         if done.label is not None:
             self._print(done.label)
         return done
+
+    # -- photos ------------------------------------------------------------------------------
+
+    def take_photo(
+        self,
+        frame: object,
+        kind: PhotoKind,
+        inspector: UserView,
+        *,
+        inspection_id: str | None = None,
+        unmatched_id: str | None = None,
+    ) -> PhotoView:
+        """Store a camera frame as evidence of an open inspection or an unmatched parcel.
+
+        Scoring, encoding and the fsynced write happen on the calling thread (a worker); the
+        record, its audit entry and its outbox event commit together. Refused photos raise
+        :class:`~station.evidence.errors.EvidenceError` with the reason in both languages.
+        """
+        prepared = prepare_photo(frame, kind, self.photos)  # type: ignore[arg-type]
+        return self._record(prepared, inspector, inspection_id, unmatched_id)
+
+    def import_photo(
+        self,
+        path: Path,
+        kind: PhotoKind,
+        inspector: UserView,
+        *,
+        inspection_id: str | None = None,
+        unmatched_id: str | None = None,
+    ) -> PhotoView:
+        """A photo from a file (a phone's picture, a USB stick), checked before it is read."""
+        prepared = prepare_imported(path, kind, self.photos)
+        return self._record(prepared, inspector, inspection_id, unmatched_id)
+
+    def _record(
+        self,
+        prepared: PreparedPhoto,
+        inspector: UserView,
+        inspection_id: str | None,
+        unmatched_id: str | None,
+    ) -> PhotoView:
+        taken = self._clock()
+        return self._db.run(
+            lambda s: record_photo(
+                s,
+                prepared,
+                inspection_id=inspection_id,
+                unmatched_id=unmatched_id,
+                station_id=self.station_id,
+                inspector_id=inspector.id,
+                taken_at=taken,
+            )
+        )
+
+    def delete_photo(self, photo_id: int, inspector: UserView, reason: str) -> PhotoView:
+        now = self._clock()
+        return self._db.run(
+            lambda s: delete_photo(s, photo_id, actor=_actor(inspector), reason=reason, at=now)
+        )
+
+    def photos_of(self, inspection_id: str) -> list[PhotoView]:
+        return self._db.run(lambda s: photos_for(s, inspection_id))
 
     def reprint(
         self,
@@ -447,7 +521,7 @@ class Workflow:
             expected=expected_for(line),
             policy=policy,
             answers=dict(row.answers),
-            photos=photo_counts(session, row.id),
+            photos=dict(photo_kinds_present(session, row.id)),
         )
 
     def _template_of(self, session: Session, row: Inspection, line: LineView) -> Template:

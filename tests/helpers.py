@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import cv2
+import numpy as np
+
 from station import app
-from station.domain.enums import PhotoKind
-from station.domain.records import Verdict
+from station.domain.enums import PhotoKind, Role
+from station.domain.records import UserView, Verdict
 from station.qc.answers import good_answer
 from station.qc.engine import decide
 from station.qc.template import QuestionKind
-from station.store.models import Photo
 from station.workflow import Checklist, InspectionStarted
 
 
@@ -27,27 +29,29 @@ def good_answers(checklist: Checklist) -> dict[str, object]:
     return answers
 
 
+def frame(seed: int, width: int = 640, height: int = 480) -> np.ndarray:
+    """A sharp, well-exposed camera frame (textured, like fabric or a printed label)."""
+    rng = np.random.default_rng(seed)
+    base = rng.integers(40, 215, size=(height // 8, width // 8, 3), dtype=np.uint8)
+    image = cv2.resize(base, (width, height), interpolation=cv2.INTER_NEAREST)
+    cv2.putText(
+        image, f"PHOTO {seed}", (20, height // 2), cv2.FONT_HERSHEY_SIMPLEX, 2, (255, 255, 255), 3
+    )
+    return image
+
+
 def add_photos(
     station: app.Station, started: InspectionStarted, kinds: Iterable[PhotoKind]
 ) -> None:
-    """Photo rows as the evidence store records them (the blobs are not needed here)."""
-
-    def work(session) -> None:
-        for n, kind in enumerate(kinds):
-            session.add(
-                Photo(
-                    sha256=f"{n:064x}",
-                    inspection_id=started.inspection.id,
-                    kind=kind.value,
-                    size_bytes=1,
-                    width=1,
-                    height=1,
-                    station_id="ST-TEST",
-                    inspector_id=started.inspection.inspector_id,
-                )
-            )
-
-    station.db.run(work)
+    """Take the photos through the real evidence path (encode, hash, store, record)."""
+    inspector = UserView(started.inspection.inspector_id, "", "", Role.INSPECTOR)
+    for n, kind in enumerate(kinds):
+        station.workflow.take_photo(
+            frame(hash((started.inspection.id, n, kind.value)) % 100_000),
+            kind,
+            inspector,
+            inspection_id=started.inspection.id,
+        )
 
 
 def clean_verdict(

@@ -171,3 +171,32 @@ def test_label_render_and_print_a_completed_inspection(
     assert code == 2
     code, stdout, _ = run([*data, "label", "check-layouts"], capsys)
     assert code == 0 and "6 good" in stdout
+
+
+def test_verify_evidence_and_the_evidence_pack(
+    demo_station, inspector, capsys, tmp_path: Path
+) -> None:
+    from station.domain.enums import OrderState
+    from tests.helpers import clean_verdict
+    from tests.test_workflow import order_in
+
+    order = order_in(demo_station, OrderState.RECEIVED)
+    started = demo_station.workflow.scan(order.rma_no, inspector)
+    done = demo_station.workflow.complete(
+        started.inspection.id, clean_verdict(demo_station, started), inspector
+    )
+    photo = demo_station.workflow.photos_of(done.inspection.id)[0]
+    blob = demo_station.photos.blobs.path_for(photo.sha256)
+    data = ["--data-dir", str(demo_station.paths.root), "--config", str(tmp_path / "n.toml")]
+    demo_station.close()
+    code, out, _ = run([*data, "verify-evidence"], capsys)
+    assert code == 0
+    pack = tmp_path / "pack.pdf"
+    code, out, _ = run([*data, "evidence-pack", done.inspection.id, "--out", str(pack)], capsys)
+    assert code == 0 and pack.read_bytes().startswith(b"%PDF")
+    blob.chmod(0o644)
+    raw = bytearray(blob.read_bytes())
+    raw[len(raw) // 2] ^= 0xFF
+    blob.write_bytes(bytes(raw))
+    code, out, _ = run([*data, "verify-evidence"], capsys)
+    assert code == 1 and photo.sha256[:12] in out

@@ -162,10 +162,9 @@ def test_completing_commits_inspection_state_outbox_and_audit_together(
     order = order_in(demo_station, OrderState.RECEIVED)
     started = demo_station.workflow.scan(order.rma_no, inspector)
     assert isinstance(started, InspectionStarted)
+    verdict = clean_verdict(demo_station, started)  # answers and photos
     before = table_counts(demo_station)
-    done = demo_station.workflow.complete(
-        started.inspection.id, clean_verdict(demo_station, started), inspector
-    )
+    done = demo_station.workflow.complete(started.inspection.id, verdict, inspector)
 
     assert done.next_line is None and done.order.state is OrderState.INSPECTED
     assert done.inspection.state is InspectionState.COMPLETED
@@ -203,6 +202,7 @@ def test_a_failure_half_way_through_completion_leaves_nothing(
     order = order_in(demo_station, OrderState.RECEIVED)
     started = demo_station.workflow.scan(order.rma_no, inspector)
     assert isinstance(started, InspectionStarted)
+    verdict = clean_verdict(demo_station, started)
     before = table_counts(demo_station)
     real_append = audit.append
 
@@ -213,17 +213,13 @@ def test_a_failure_half_way_through_completion_leaves_nothing(
 
     monkeypatch.setattr("station.workflow.audit.append", fail_on_completion)
     with pytest.raises(OSError):
-        demo_station.workflow.complete(
-            started.inspection.id, clean_verdict(demo_station, started), inspector
-        )
+        demo_station.workflow.complete(started.inspection.id, verdict, inspector)
     assert table_counts(demo_station) == before
     assert state_of(demo_station, order.id) == "inspecting"
     row = demo_station.db.run(lambda s: s.get_one(Inspection, started.inspection.id))
     assert row.state == "open" and row.grade is None
     monkeypatch.undo()
-    done = demo_station.workflow.complete(
-        started.inspection.id, clean_verdict(demo_station, started), inspector
-    )
+    done = demo_station.workflow.complete(started.inspection.id, verdict, inspector)
     assert done.order.state is OrderState.INSPECTED
 
 
@@ -254,13 +250,10 @@ def test_a_completed_inspection_cannot_be_completed_twice(
     order = order_in(demo_station, OrderState.RECEIVED)
     started = demo_station.workflow.scan(order.rma_no, inspector)
     assert isinstance(started, InspectionStarted)
-    demo_station.workflow.complete(
-        started.inspection.id, clean_verdict(demo_station, started), inspector
-    )
+    verdict = clean_verdict(demo_station, started)
+    demo_station.workflow.complete(started.inspection.id, verdict, inspector)
     with pytest.raises(WorkflowError, match="already completed"):
-        demo_station.workflow.complete(
-            started.inspection.id, clean_verdict(demo_station, started), inspector
-        )
+        demo_station.workflow.complete(started.inspection.id, verdict, inspector)
 
 
 def test_cancelling_puts_the_order_back(demo_station: app.Station, inspector: UserView) -> None:

@@ -13,7 +13,6 @@ from station.domain.enums import (
     Grade,
     InspectionState,
     OrderState,
-    PhotoKind,
     RefundKind,
     Responsibility,
     ReturnReason,
@@ -21,7 +20,6 @@ from station.domain.enums import (
 from station.domain.records import InspectionView, LineView, OrderView, UnmatchedView
 from station.store.models import (
     Inspection,
-    Photo,
     ReturnLine,
     ReturnOrder,
     ReturnTracking,
@@ -179,13 +177,3 @@ def completed_line_ids(session: Session, order_id: int) -> set[int]:
 
 def count_orders(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(ReturnOrder)) or 0
-
-
-def photo_counts(session: Session, inspection_id: str) -> dict[PhotoKind, int]:
-    """How many (not deleted) photos of each kind an inspection has."""
-    rows = session.execute(
-        select(Photo.kind, func.count())
-        .where(Photo.inspection_id == inspection_id, Photo.deleted_at.is_(None))
-        .group_by(Photo.kind)
-    )
-    return {PhotoKind(kind): int(n) for kind, n in rows}
