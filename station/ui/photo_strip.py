@@ -1,0 +1,145 @@
+"""The photo strip: the item's photos as thumbnails, flagged ones marked, kind buttons above.
+
+Thumbnails are read and decoded on a worker; the GUI thread only turns the decoded image into
+a pixmap and paints it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from station.domain.enums import PhotoKind
+from station.domain.labels import Language, label
+from station.evidence.records import PhotoView
+from station.ui.tasks import TaskRunner
+
+THUMB = QSize(120, 90)
+
+
+class PhotoStrip(QFrame):
+    kind_chosen = Signal(object)  # PhotoKind
+    photo_opened = Signal(object)  # PhotoView
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        thumbnail_path: Callable[[str], Path],
+        *,
+        language: Language,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("photoStrip")
+        self._runner = runner
+        self._thumbnail_path = thumbnail_path
+        self._language = language
+        self.photos: list[PhotoView] = []
+        self.kind: PhotoKind = PhotoKind.OVERVIEW
+        self._missing: tuple[PhotoKind, ...] = ()
+
+        self.kinds = QButtonGroup(self)
+        self.kinds.setExclusive(True)
+        row = QHBoxLayout()
+        row.setSpacing(4)
+        for n, kind in enumerate(PhotoKind, start=1):
+            button = QPushButton(f"{n} {label(kind, language)}")
+            button.setObjectName("kindButton")
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setToolTip(self.tr("Ctrl+%1 chooses this kind").replace("%1", str(n)))
+            self.kinds.addButton(button, n - 1)
+            row.addWidget(button)
+        self.kinds.idClicked.connect(lambda index: self.choose(list(PhotoKind)[index]))
+        self.caption = QLabel()
+        self.caption.setObjectName("stripCaption")
+        self.list = QListWidget()
+        self.list.setObjectName("thumbnails")
+        self.list.setViewMode(QListWidget.ViewMode.IconMode)
+        self.list.setFlow(QListWidget.Flow.LeftToRight)
+        self.list.setWrapping(False)
+        self.list.setIconSize(THUMB)
+        self.list.setFixedHeight(THUMB.height() + 44)
+        self.list.setMovement(QListWidget.Movement.Static)
+        self.list.itemActivated.connect(self._open)
+        self.list.itemDoubleClicked.connect(self._open)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(row)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.list)
+        self.choose(PhotoKind.OVERVIEW)
+
+    def choose(self, kind: PhotoKind) -> None:
+        self.kind = kind
+        self.kinds.button(list(PhotoKind).index(kind)).setChecked(True)
+        self._caption()
+        self.kind_chosen.emit(kind)
+
+    def set_missing(self, missing: tuple[PhotoKind, ...]) -> None:
+        """The kinds the verdict still needs; the next photo defaults to the first of them."""
+        self._missing = missing
+        if missing and self.kind not in missing:
+            self.choose(missing[0])
+        self._caption()
+
+    def show_photos(self, photos: list[PhotoView]) -> None:
+        self.photos = list(photos)
+        self.list.clear()
+        for photo in self.photos:
+            item = QListWidgetItem(self._item_text(photo))
+            item.setData(Qt.ItemDataRole.UserRole, photo.id)
+            if photo.quality_flags:
+                item.setToolTip(", ".join(flag.value for flag in photo.quality_flags))
+                item.setForeground(Qt.GlobalColor.red)
+            self.list.addItem(item)
+            sha = photo.sha256
+            self._runner.submit(
+                lambda sha=sha: QImage(str(self._thumbnail_path(sha))),
+                lambda image, sha=sha: self._set_thumbnail(sha, image),
+                lambda _error: None,  # a lost thumbnail shows its text only
+            )
+        if self.photos:
+            self.list.scrollToItem(self.list.item(self.list.count() - 1))
+        self._caption()
+
+    def clear_photos(self) -> None:
+        self.show_photos([])
+        self._missing = ()
+        self._caption()
+
+    def _item_text(self, photo: PhotoView) -> str:
+        mark = " ⚠" if photo.quality_flags else ""
+        return f"{label(photo.kind, self._language)}{mark}"
+
+    def _set_thumbnail(self, sha: str, image: QImage) -> None:
+        for row, photo in enumerate(self.photos):
+            if photo.sha256 == sha and not image.isNull():
+                self.list.item(row).setIcon(QIcon(QPixmap.fromImage(image)))
+
+    def _open(self, item: QListWidgetItem) -> None:
+        photo_id = item.data(Qt.ItemDataRole.UserRole)
+        photo = next((p for p in self.photos if p.id == photo_id), None)
+        if photo is not None:
+            self.photo_opened.emit(photo)
+
+    def _caption(self) -> None:
+        text = self.tr("Next photo: %1").replace("%1", label(self.kind, self._language))
+        if self._missing:
+            needed = "、".join(label(k, self._language) for k in self._missing)
+            text += " · " + self.tr("still needed: %1").replace("%1", needed)
+        self.caption.setText(text)
