@@ -36,6 +36,7 @@ from station.evidence.photos import (
     delete_photo,
     photo_kinds_present,
     photos_for,
+    photos_for_unmatched,
     prepare_imported,
     prepare_photo,
     record_photo,
@@ -293,6 +294,9 @@ class Workflow:
 
     def photos_of(self, inspection_id: str) -> list[PhotoView]:
         return self._db.run(lambda s: photos_for(s, inspection_id))
+
+    def photos_of_unmatched(self, unmatched_id: str) -> list[PhotoView]:
+        return self._db.run(lambda s: photos_for_unmatched(s, unmatched_id))
 
     def reprint(
         self,

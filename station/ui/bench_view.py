@@ -12,7 +12,9 @@ import time
 from collections.abc import Callable
 from datetime import date
 
+import numpy as np
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,12 +27,18 @@ from PySide6.QtWidgets import (
 
 from station.capture.classify import Command, ScanCode, ScanKind, classify
 from station.capture.scan_text import BadScan
+from station.domain.enums import PhotoKind
 from station.domain.labels import Language, label
 from station.domain.records import UserView, Verdict
+from station.evidence.errors import EvidenceError
+from station.evidence.quality import reason
+from station.evidence.records import PhotoView
 from station.qc.engine import Evaluation, OverrideError, decide
 from station.ui.checklist_view import ChecklistView
 from station.ui.order_card import OrderCard
 from station.ui.override_dialog import OverrideDialog
+from station.ui.photo_strip import PhotoStrip
+from station.ui.photo_viewer import PhotoViewer
 from station.ui.tasks import TaskRunner
 from station.ui.verdict_panel import VerdictPanel
 from station.ui.widgets import NoticeBar, Placeholder, scrolling
@@ -52,6 +60,7 @@ CANCEL_CONFIRM_S = 10.0
 class BenchView(QWidget):
     scan_handled = Signal(object)  # ScanOutcome, a Command, or the exception that refused it
     completed = Signal(object)  # Completion
+    photos_shown = Signal(object)  # list[PhotoView], after the strip is refreshed
 
     def __init__(
         self,
@@ -86,9 +95,13 @@ class BenchView(QWidget):
 
         self.camera_area = Placeholder(self.tr("Camera"))
         self.camera_area.setObjectName("cameraArea")
-        self.photo_strip = Placeholder(self.tr("Photos of this item appear here"))
-        self.photo_strip.setObjectName("photoStrip")
-        self.photo_strip.setMaximumHeight(150)
+        self.photo_strip = PhotoStrip(
+            runner, workflow.photos.thumbnails.path_for, language=language
+        )
+        self.photo_strip.photo_opened.connect(self.open_photo)
+        # The camera panel sets this: the newest full-resolution frame, or None.
+        self.frame_source: Callable[[], np.ndarray | None] = lambda: None
+        self._retake: PhotoView | None = None
         self.card = OrderCard(language=language)
         self.verdict = VerdictPanel(language=language)
         self.checklist = ChecklistView(language=language)
@@ -215,6 +228,8 @@ class BenchView(QWidget):
     def command(self, command: Command) -> None:
         if command is Command.CANCEL:
             self._cancel()
+        elif command is Command.PHOTO:
+            self.take_photo()
         elif command is Command.PRINT:
             self.reprint()
         elif not self.checklist.command(command):
@@ -247,11 +262,13 @@ class BenchView(QWidget):
                 ).replace("%1", order.rma_no)
                 self.notice.show_message(text, "ok")
                 self.checklist.start(outcome.checklist, line)
+                self.refresh_photos()
                 self._enable_verdict(True)
                 self.checklist.setFocus()
             case ParcelUnmatched(parcel=parcel, resumed=resumed):
                 self.card.show_unmatched(parcel, resumed=resumed)
                 self.last_labelled = {"unmatched_id": parcel.id}
+                self.refresh_photos()
                 self.notice.show_message(
                     self.tr("No order for %1: received as an unmatched parcel.").replace(
                         "%1", parcel.code
@@ -291,6 +308,111 @@ class BenchView(QWidget):
     def _show_evaluation(self, evaluation: Evaluation) -> None:
         if self.inspection is not None:
             self.verdict.show_evaluation(evaluation, self.inspection.line.amount_fen)
+            self.photo_strip.set_missing(evaluation.missing_photos)
+
+    # -- photos ----------------------------------------------------------------------------
+
+    def _photo_target(self) -> dict[str, str] | None:
+        if self.inspection is not None:
+            return {"inspection_id": self.inspection.inspection.id}
+        if isinstance(self.outcome, ParcelUnmatched):
+            return {"unmatched_id": self.outcome.parcel.id}
+        return None
+
+    def take_photo(self, *, retake: bool = False) -> None:
+        """PHOTO card, F9, the pedal or the button: keep the camera's current frame."""
+        user, target = self.user, self._photo_target()
+        if user is None or target is None:
+            self.notice.show_message(self.tr("Scan a parcel before taking photos."), "warn")
+            return
+        frame = self.frame_source()
+        if frame is None:
+            self.notice.show_message(self.tr("No camera picture to take."), "error")
+            return
+        kind = self.photo_strip.kind
+        replaced = self._retake if retake else None
+        self._retake = None
+
+        def work() -> PhotoView:
+            photo = self._workflow.take_photo(frame.copy(), kind, user, **target)
+            if replaced is not None:
+                self._workflow.delete_photo(
+                    replaced.id,
+                    user,
+                    "retaken: " + ", ".join(f.value for f in replaced.quality_flags),
+                )
+            return photo
+
+        self._runner.submit(work, self._photo_taken, self._photo_refused)
+
+    def _photo_taken(self, photo: PhotoView) -> None:
+        if photo.quality_flags:
+            self._retake = photo
+            reasons = "; ".join(reason(f, self._language) for f in photo.quality_flags)
+            self.notice.show_message(
+                self.tr("Photo kept but %1 — press R to retake it.").replace("%1", reasons),
+                "warn",
+            )
+        else:
+            self.notice.show_message(
+                self.tr("%1 photo taken.").replace("%1", label(photo.kind, self._language)),
+                "ok",
+            )
+        self.refresh_photos()
+
+    def _photo_refused(self, error: BaseException) -> None:
+        text = error.message(self._language) if isinstance(error, EvidenceError) else str(error)
+        self.notice.show_message(self.tr("Photo not kept: %1").replace("%1", text), "error")
+
+    def refresh_photos(self) -> None:
+        target = self._photo_target()
+        if target is None:
+            self.photo_strip.clear_photos()
+            return
+        workflow = self._workflow
+        if "inspection_id" in target:
+            inspection_id = target["inspection_id"]
+            self._runner.submit(lambda: workflow.photos_of(inspection_id), self._show_photos)
+        else:
+            unmatched_id = target["unmatched_id"]
+            self._runner.submit(
+                lambda: workflow.photos_of_unmatched(unmatched_id), self._show_photos
+            )
+
+    def _show_photos(self, photos: list[PhotoView]) -> None:
+        self.photo_strip.show_photos(photos)
+        counts: dict[PhotoKind, int] = {}
+        for photo in photos:
+            counts[photo.kind] = counts.get(photo.kind, 0) + 1
+        if self.checklist.active:
+            self.checklist.set_photos(counts)
+        self.photos_shown.emit(photos)
+
+    def open_photo(self, photo: PhotoView) -> None:
+        photos = self.photo_strip.photos
+        viewer = PhotoViewer(
+            photos,
+            photos.index(photo),
+            runner=self._runner,
+            blob_path=self._workflow.photos.blobs.path_for,
+            language=self._language,
+            parent=self,
+        )
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        viewer.show()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        kinds = list(PhotoKind)
+        if key in (Qt.Key.Key_F9, Qt.Key.Key_P) and not ctrl:
+            self.take_photo()
+        elif key == Qt.Key.Key_R and not ctrl and self._retake is not None:
+            self.take_photo(retake=True)
+        elif ctrl and Qt.Key.Key_1.value <= key <= Qt.Key.Key_1.value + len(kinds) - 1:
+            self.photo_strip.choose(kinds[key - Qt.Key.Key_1.value])
+        else:
+            super().keyPressEvent(event)
 
     def _save_answers(self, answers: dict[str, object]) -> None:
         started = self.inspection

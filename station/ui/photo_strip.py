@@ -7,6 +7,7 @@ a pixmap and paints it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -107,10 +108,10 @@ class PhotoStrip(QFrame):
                 item.setToolTip(", ".join(flag.value for flag in photo.quality_flags))
                 item.setForeground(Qt.GlobalColor.red)
             self.list.addItem(item)
-            sha = photo.sha256
+            path = self._thumbnail_path(photo.sha256)
             self._runner.submit(
-                lambda sha=sha: QImage(str(self._thumbnail_path(sha))),
-                lambda image, sha=sha: self._set_thumbnail(sha, image),
+                partial(QImage, str(path)),
+                partial(self._set_thumbnail, photo.sha256),
                 lambda _error: None,  # a lost thumbnail shows its text only
             )
         if self.photos:

@@ -56,7 +56,7 @@ class ZoomView(QGraphicsView):
         if follow and self.partner is not None:
             self.partner.zoom_by(factor, follow=False)
 
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt override)
+    def wheelEvent(self, event: QWheelEvent) -> None:
         self.zoom_by(ZOOM_STEP if event.angleDelta().y() > 0 else 1 / ZOOM_STEP)
 
 
@@ -87,8 +87,12 @@ class PhotoViewer(QDialog):
         self.meta.setObjectName("photoMeta")
         self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.meta.setWordWrap(True)
-        hint = QLabel(self.tr("Wheel or +/− zoom · drag to pan · 0 fit · C compare · "
-                              "PgUp/PgDn previous/next · Esc close"))
+        hint = QLabel(
+            self.tr(
+                "Wheel or +/− zoom · drag to pan · 0 fit · C compare · "
+                "PgUp/PgDn previous/next · Esc close"
+            )
+        )
         hint.setObjectName("stepHint")
         views = QHBoxLayout()
         views.addWidget(self.left, 1)
@@ -135,7 +139,7 @@ class PhotoViewer(QDialog):
         ]
         return " · ".join(parts) + f"\nSHA-256 {photo.sha256}"
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             self.left.zoom_by(ZOOM_STEP)

@@ -17,7 +17,7 @@ from station.store.queries import order_view
 from station.ui.main_window import MainWindow
 from station.ui.override_dialog import OverrideDialog
 from station.workflow import InspectionStarted
-from tests.helpers import add_photos
+from tests.helpers import frame
 from tests.ui.conftest import type_by_hand, type_keys
 
 
@@ -64,10 +64,17 @@ def start(qtbot, window: MainWindow, station: app.Station, category: str = "appa
     return order, outcome
 
 
-def photograph(window: MainWindow, station: app.Station, started: InspectionStarted) -> None:
-    missing = window.bench.checklist.evaluation.missing_photos
-    add_photos(station, started, missing)
-    window.bench.checklist.set_photos({kind: 1 for kind in missing})
+def photograph(qtbot, window: MainWindow, station: app.Station, started) -> None:
+    """Take the photos the verdict still needs, the way the inspector does: choose the kind,
+    press the photo key (F9 / pedal / PHOTO card) with the camera's frame in view."""
+    bench = window.bench
+    missing = list(bench.checklist.evaluation.missing_photos)
+    for n, kind in enumerate(missing):
+        bench.frame_source = lambda n=n: frame(1000 + n)
+        bench.photo_strip.choose(kind)
+        with qtbot.waitSignal(bench.photos_shown, timeout=10_000):
+            qtbot.keyClick(bench, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: not bench.checklist.evaluation.missing_photos, timeout=10_000)
 
 
 def test_a_clean_apparel_return_takes_five_scans_and_keys(
@@ -88,7 +95,7 @@ def test_a_clean_apparel_return_takes_five_scans_and_keys(
     inputs += 1
     assert bench.checklist.on_confirm_page
     assert "photos: Overview" in bench.verdict.missing.text()
-    photograph(logged_in, demo_station, started)
+    photograph(qtbot, logged_in, demo_station, started)
     assert bench.verdict.grade.text() == "A as new"
     assert "Full refund" in bench.verdict.refund.text()
     with qtbot.waitSignal(bench.completed, timeout=10_000) as done:
@@ -150,7 +157,7 @@ def test_command_cards_drive_the_checklist(
     assert bench.checklist.answers["tags_attached"] is True
     scan(qtbot, logged_in, command_payload(Command.PASS))
     scan(qtbot, logged_in, command_payload(Command.PASS))
-    photograph(logged_in, demo_station, started)
+    photograph(qtbot, logged_in, demo_station, started)
     with qtbot.waitSignal(bench.completed, timeout=10_000):
         scan(qtbot, logged_in, command_payload(Command.PASS))
 
@@ -192,7 +199,7 @@ def test_an_override_needs_a_reason_and_goes_to_review(
     scan(qtbot, logged_in, order.lines[0].ean)
     press(qtbot, logged_in, "\r")
     press(qtbot, logged_in, "\r")
-    photograph(logged_in, demo_station, started)
+    photograph(qtbot, logged_in, demo_station, started)
     monkeypatch.setattr(
         OverrideDialog,
         "ask",
