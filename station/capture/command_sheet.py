@@ -1,0 +1,141 @@
+"""The printable sheet of command cards: scan a card instead of touching the keyboard.
+
+One A4 page, one large Code128 per :class:`Command`, its name in Simplified Chinese and English
+under it, and cut lines around each card. Chinese text needs a TrueType CJK font reportlab can
+embed: WenQuanYi Zen Hei on Debian (``fonts-wqy-zenhei``), SimHei or SimSun on Windows; Noto
+CJK is OpenType/CFF, which reportlab cannot embed, and the built-in STSong-Light is not embedded
+(a printer without it prints boxes).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Final
+
+from reportlab.graphics.barcode.code128 import Code128
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from station.capture.classify import Command, command_payload
+
+NAMES: Final[dict[Command, tuple[str, str]]] = {
+    Command.PASS: ("通过", "PASS"),
+    Command.FAIL: ("不通过", "FAIL"),
+    Command.PHOTO: ("拍照", "PHOTO"),
+    Command.NEXT: ("下一步", "NEXT"),
+    Command.BACK: ("上一步", "BACK"),
+    Command.PRINT: ("打印", "PRINT"),
+    Command.CANCEL: ("取消", "CANCEL"),
+}
+# (path, index in a .ttc collection), most likely first.
+FONT_CANDIDATES: Final[tuple[tuple[str, int], ...]] = (
+    ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),
+    ("/usr/share/fonts/wqy-zenhei/wqy-zenhei.ttc", 0),
+    ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
+    ("/usr/share/fonts/truetype/arphic/uming.ttc", 0),
+    ("C:/Windows/Fonts/simhei.ttf", 0),
+    ("C:/Windows/Fonts/simsun.ttc", 0),
+    ("C:/Windows/Fonts/msyh.ttc", 0),
+    ("/Library/Fonts/Arial Unicode.ttf", 0),
+)
+_FONT_NAME: Final = "StationCJK"
+_MARGIN: Final = 12 * mm
+_MODULE: Final = 0.8 * mm  # 5 px per bar at 150 dpi, and still readable from a webcam
+
+
+class FontNotFound(RuntimeError):
+    """No embeddable Chinese font on this machine."""
+
+
+def find_cjk_font(candidates: Iterable[tuple[str, int]] = FONT_CANDIDATES) -> tuple[Path, int]:
+    """The first CJK TrueType font present, as (path, subfont index)."""
+    tried = []
+    for path, index in candidates:
+        if Path(path).is_file():
+            return Path(path), index
+        tried.append(path)
+    raise FontNotFound(
+        "no Chinese TrueType font found (tried: " + ", ".join(tried) + "); on Debian/Ubuntu "
+        "install fonts-wqy-zenhei, or pass the path of a .ttf/.ttc font"
+    )
+
+
+def _register(font: tuple[Path, int] | None) -> str:
+    path, index = font if font is not None else find_cjk_font()
+    try:
+        pdfmetrics.registerFont(TTFont(_FONT_NAME, str(path), subfontIndex=index))
+    except Exception as exc:  # reportlab raises its own TTFError and plain errors alike
+        raise FontNotFound(f"cannot embed font {path}: {exc}") from exc
+    return _FONT_NAME
+
+
+def render_command_sheet(
+    path: str | Path,
+    commands: Iterable[Command] = tuple(Command),
+    *,
+    font: tuple[Path, int] | None = None,
+) -> Path:
+    """Writes the sheet as a PDF at ``path`` (all or nothing) and returns the path."""
+    target = Path(path)
+    if target.is_dir():
+        raise IsADirectoryError(f"{target} is a directory")
+    if not target.parent.is_dir():
+        raise FileNotFoundError(f"folder {target.parent} does not exist")
+    wanted = list(commands)
+    if not wanted:
+        raise ValueError("no commands to print")
+    cjk = _register(font)
+    fd, name = tempfile.mkstemp(prefix=".commands-", suffix=".pdf", dir=target.parent)
+    os.close(fd)
+    temp = Path(name)
+    try:
+        _draw(Canvas(str(temp), pagesize=A4), wanted, cjk)
+        temp.replace(target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    return target
+
+
+def _draw(canvas: Canvas, commands: list[Command], cjk: str) -> None:
+    width, height = A4
+    canvas.setTitle("Command cards · 命令卡")
+    canvas.setAuthor("returns-station")
+    canvas.setFont(cjk, 11)
+    canvas.drawString(_MARGIN, height - _MARGIN - 4 * mm, "质检命令卡 · Command cards")
+    canvas.setFont("Helvetica", 8)
+    canvas.drawRightString(
+        width - _MARGIN, height - _MARGIN - 4 * mm, "scan a card instead of pressing a key"
+    )
+    top = height - _MARGIN - 10 * mm
+    card_h = (top - _MARGIN) / max(len(commands), 7)
+    for n, command in enumerate(commands):
+        y = top - (n + 1) * card_h
+        canvas.setDash(3, 3)
+        canvas.setLineWidth(0.4)
+        canvas.rect(_MARGIN, y, width - 2 * _MARGIN, card_h, stroke=1, fill=0)
+        canvas.setDash()
+        barcode = Code128(
+            command_payload(command), barWidth=_MODULE, barHeight=card_h * 0.5, quiet=True
+        )
+        barcode.drawOn(canvas, (width - barcode.width) / 2, y + card_h * 0.38)
+        chinese, english = NAMES[command]
+        zh_w = pdfmetrics.stringWidth(chinese, cjk, 18)
+        en_w = pdfmetrics.stringWidth(english, "Helvetica-Bold", 15)
+        gap = 5 * mm
+        x = (width - zh_w - gap - en_w) / 2
+        base = y + card_h * 0.12
+        canvas.setFont(cjk, 18)
+        canvas.drawString(x, base, chinese)
+        canvas.setFont("Helvetica-Bold", 15)
+        canvas.drawString(x + zh_w + gap, base, english)
+    canvas.showPage()
+    canvas.save()
