@@ -13,12 +13,17 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from station.capture.frames import FrameSource, open_source
+from station.capture.live import LiveScanner, LiveSettings
 from station.config import DataPaths, Settings, resources_dir
+from station.demo.camera import PARCELS as DEMO_PARCELS
+from station.demo.camera import DemoCamera, film_in_background
 from station.demo.orders import generate_orders
 from station.demo.users import DEMO_USERS
-from station.domain.enums import InspectionState, Role
+from station.domain.enums import InspectionState, OrderState, Role
 from station.domain.records import UserView
 from station.evidence.photo_store import PhotoStore
 from station.printing.backends import PrinterBackend, backend_from_spec
@@ -29,7 +34,7 @@ from station.security.login import Authenticator
 from station.security.pins import BadPin, hash_pin
 from station.security.users import LockoutPolicy, UserError, add_user, list_users
 from station.store.database import Database
-from station.store.models import Inspection, User
+from station.store.models import Inspection, ReturnOrder, User
 from station.store.queries import count_orders, inspection_view, load_order, order_view
 from station.sync import outbox
 from station.sync.enrol import CentralAccess
@@ -200,6 +205,65 @@ def load_demo_data(
     return report
 
 
+def build_camera(station: Station) -> LiveScanner | None:
+    """Live scanning from the configured camera; in demo mode without one, the demo camera."""
+    settings = station.settings
+    if settings.camera == "none":
+        return None
+    source: FrameSource
+    if settings.camera:
+        try:
+            source = open_source(
+                settings.camera,
+                width=settings.camera_width,
+                height=settings.camera_height,
+                fps=settings.camera_fps,
+            )
+        except ValueError as exc:
+            log.error("camera not used: %s", exc)
+            return None
+    elif settings.demo:
+        path = station.paths.root / "demo-camera.avi"
+        film_in_background(path, station.db.run(expected_parcels))
+        source = DemoCamera(path)
+    else:
+        source = open_source(
+            "camera:0",
+            width=settings.camera_width,
+            height=settings.camera_height,
+            fps=settings.camera_fps,
+        )
+    return LiveScanner(
+        source,
+        settings=LiveSettings(
+            decoder=settings.decoder,
+            budget_ms=settings.decode_budget_ms,
+            repeat_after_s=settings.scan_repeat_seconds,
+        ),
+    )
+
+
+def expected_parcels(session: Session) -> list[dict[str, object]]:
+    """Manifest-like rows of the first orders the bench expects, for the demo camera."""
+    rows = session.scalars(
+        select(ReturnOrder)
+        .where(ReturnOrder.state == OrderState.IN_TRANSIT.value)
+        .order_by(ReturnOrder.id)
+        .limit(DEMO_PARCELS)
+    )
+    parcels: list[dict[str, object]] = []
+    for row in rows:
+        order = order_view(load_order(session, row.id))
+        parcels.append(
+            {
+                "rma_no": order.rma_no,
+                "tracking": [{"carrier": c.value, "tracking_no": n} for c, n in order.tracking],
+                "lines": [{"ean": line.ean, "sku": line.sku} for line in order.lines],
+            }
+        )
+    return parcels
+
+
 def label_for_inspection(station: Station, inspection_id: str) -> LabelData:
     """The label of a completed inspection, as the bench printed it."""
 
@@ -226,11 +290,13 @@ def run_gui(station: Station, *, smoke: bool = False, started: float | None = No
     from station.ui.application import run_window
 
     station.printing.queue.start()
+    camera = build_camera(station)
     return run_window(
         workflow=station.workflow,
         auth=station.auth,
         outbox_status=station.outbox_status,
         sync=station.sync,
+        camera=camera,
         settings=station.settings,
         smoke=smoke,
         started=started,

@@ -18,9 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from station import app
+from station.capture import decode_files
+from station.capture.command_sheet import FontNotFound, render_command_sheet
 from station.capture.scan_text import BadScan
 from station.config import ConfigError, Settings, load_settings
 from station.demo.orders import generate_orders
+from station.demo.video import write_demo_video
 from station.domain.enums import Role
 from station.evidence.commands import pack_command, verify_command
 from station.printing.backends import RENDER_ERRORS, PrintError, PrintJob, print_test_label
@@ -312,6 +315,34 @@ def cmd_evidence_pack(station: app.Station, args: argparse.Namespace) -> int:
     )
 
 
+def cmd_decode(args: argparse.Namespace, _settings: Settings) -> int:
+    return decode_files.run(args.images, sys.stdout, sys.stderr, backend=args.backend)
+
+
+def cmd_command_sheet(args: argparse.Namespace, _settings: Settings) -> int:
+    try:
+        path = render_command_sheet(Path(args.out))
+    except (FontNotFound, OSError) as exc:
+        raise CommandError(str(exc)) from exc
+    sys.stdout.write(f"{path}\n")
+    return EXIT_OK
+
+
+@_with_station
+def cmd_demo_video(station: app.Station, args: argparse.Namespace) -> int:
+    orders = station.db.run(app.expected_parcels)
+    if not orders:
+        raise CommandError("no orders in transit to film; load the demo data first")
+    try:
+        frames = write_demo_video(
+            Path(args.out), [str(o["rma_no"]) for o in orders[: args.parcels]], orders=orders
+        )
+    except (ValueError, OSError) as exc:
+        raise CommandError(str(exc)) from exc
+    sys.stdout.write(f"{args.out}: {frames} frames\n")
+    return EXIT_OK
+
+
 @_with_station
 def cmd_audit_verify(station: app.Station, _args: argparse.Namespace) -> int:
     report = station.db.run(audit.verify)
@@ -414,6 +445,18 @@ def build_parser() -> argparse.ArgumentParser:
     test.set_defaults(handler=cmd_label_test_print)
     check = label_sub.add_parser("check-layouts", help="validate the label layout files")
     check.set_defaults(handler=cmd_label_check)
+
+    decode = sub.add_parser("decode", help="read barcodes in image files (JSON lines)")
+    decode.add_argument("images", nargs="+")
+    decode.add_argument("--backend", choices=["pipeline", "zxing", "pyzbar"], default="pipeline")
+    decode.set_defaults(handler=cmd_decode)
+    sheet = sub.add_parser("command-sheet", help="write the printable command-card sheet (PDF)")
+    sheet.add_argument("--out", required=True)
+    sheet.set_defaults(handler=cmd_command_sheet)
+    video = sub.add_parser("demo-video", help="film the demo camera's clip of expected parcels")
+    video.add_argument("--out", required=True)
+    video.add_argument("--parcels", type=int, default=8)
+    video.set_defaults(handler=cmd_demo_video)
 
     verify_ev = sub.add_parser(
         "verify-evidence", help="re-hash every photo and report missing or altered files"

@@ -68,6 +68,13 @@ class Settings(BaseSettings):
     central_token: str = Field(default="", repr=False)
     central_enrollment_key: str = Field(default="", repr=False)
     sync_interval_seconds: int = Field(default=15, ge=2, le=3600)
+    camera: str = ""  # camera:0, camera:/dev/video2, video:FILE, images:DIR, none; "" = default
+    camera_width: int = Field(default=1280, ge=160, le=4096)
+    camera_height: int = Field(default=720, ge=120, le=4096)
+    camera_fps: int = Field(default=30, ge=1, le=120)
+    decoder: Literal["zxing", "pyzbar"] = "zxing"
+    decode_budget_ms: int = Field(default=30, ge=5, le=500)
+    scan_repeat_seconds: float = Field(default=1.5, ge=0.2, le=60)
     label_printer: str = ""  # cups:QUEUE, zpl:HOST[:PORT], qprinter:NAME, file:FOLDER
     label_size: Literal["100x150", "60x40"] = "100x150"
     label_language: Literal["zh_CN", "en"] = "zh_CN"
@@ -80,6 +87,19 @@ class Settings(BaseSettings):
         value = value.strip().rstrip("/")
         if value and not re.fullmatch(r"https?://[^\s/$.?#][^\s]*", value):
             raise ValueError("an http:// or https:// address, e.g. http://central:8765")
+        return value
+
+    @field_validator("camera")
+    @classmethod
+    def _camera(cls, value: str) -> str:
+        value = value.strip()
+        scheme = value.partition(":")[0]
+        if (
+            value
+            and value != "none"
+            and (scheme not in ("camera", "video", "images") or ":" not in value)
+        ):
+            raise ValueError("camera:N, camera:DEVICE, video:FILE, images:FOLDER or none")
         return value
 
     @field_validator("label_printer")

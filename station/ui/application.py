@@ -11,6 +11,7 @@ from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from station.capture.live import LiveScanner
 from station.config import Settings, resources_dir
 from station.domain.labels import Language
 from station.security.login import Authenticator
@@ -63,6 +64,7 @@ def build_window(
     outbox_status: Callable[[], OutboxStatus],
     settings: Settings,
     sync: SyncService | None = None,
+    camera: LiveScanner | None = None,
 ) -> MainWindow:
     language = resolve_language(settings.language)
     install_translation(app, language)
@@ -74,6 +76,7 @@ def build_window(
         settings=settings,
         language=language,
         sync=sync,
+        camera=camera,
     )
 
 
@@ -84,6 +87,7 @@ def run_window(
     outbox_status: Callable[[], OutboxStatus],
     settings: Settings,
     sync: SyncService | None = None,
+    camera: LiveScanner | None = None,
     smoke: bool = False,
     started: float | None = None,
 ) -> int:
@@ -99,6 +103,7 @@ def run_window(
         outbox_status=outbox_status,
         settings=settings,
         sync=sync,
+        camera=None if smoke else camera,
     )
     if sync is not None and not smoke:
         sync.start()

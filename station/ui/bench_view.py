@@ -14,7 +14,7 @@ from datetime import date
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from station.capture.classify import Command, ScanCode, ScanKind, classify
+from station.capture.live import LiveScanner
 from station.capture.scan_text import BadScan
 from station.domain.enums import PhotoKind
 from station.domain.labels import Language, label
@@ -34,14 +35,16 @@ from station.evidence.errors import EvidenceError
 from station.evidence.quality import reason
 from station.evidence.records import PhotoView
 from station.qc.engine import Evaluation, OverrideError, decide
+from station.ui.camera_view import CameraView
 from station.ui.checklist_view import ChecklistView
+from station.ui.feedback import ScanFeedback, Tone
 from station.ui.order_card import OrderCard
 from station.ui.override_dialog import OverrideDialog
 from station.ui.photo_strip import PhotoStrip
 from station.ui.photo_viewer import PhotoViewer
 from station.ui.tasks import TaskRunner
 from station.ui.verdict_panel import VerdictPanel
-from station.ui.widgets import NoticeBar, Placeholder, scrolling
+from station.ui.widgets import NoticeBar, scrolling
 from station.workflow import (
     Completion,
     IncompleteInspection,
@@ -68,6 +71,7 @@ class BenchView(QWidget):
         runner: TaskRunner,
         *,
         language: Language,
+        camera: LiveScanner | None = None,
         today: Callable[[], date] = date.today,
         parent: QWidget | None = None,
     ) -> None:
@@ -93,14 +97,18 @@ class BenchView(QWidget):
         scan_caption.setObjectName("scanCaption")
         self.notice = NoticeBar()
 
-        self.camera_area = Placeholder(self.tr("Camera"))
-        self.camera_area.setObjectName("cameraArea")
+        self.camera_view = CameraView(camera)
+        self.camera_area = self.camera_view
+        self.feedback = ScanFeedback(
+            self, enabled=QGuiApplication.platformName() not in ("offscreen", "minimal")
+        )
+        self.last_scan_seen_at: float | None = None  # when the camera saw the scan's frame
         self.photo_strip = PhotoStrip(
             runner, workflow.photos.thumbnails.path_for, language=language
         )
         self.photo_strip.photo_opened.connect(self.open_photo)
-        # The camera panel sets this: the newest full-resolution frame, or None.
-        self.frame_source: Callable[[], np.ndarray | None] = lambda: None
+        # The newest full-resolution camera frame, or None (tests substitute their own).
+        self.frame_source: Callable[[], np.ndarray | None] = self.camera_view.latest_frame
         self._retake: PhotoView | None = None
         self.card = OrderCard(language=language)
         self.verdict = VerdictPanel(language=language)
@@ -113,7 +121,7 @@ class BenchView(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setEnabled(False)
 
-        self.checklist.notice.connect(self.notice.show_message)
+        self.checklist.notice.connect(self._checklist_notice)
         self.checklist.evaluated.connect(self._show_evaluation)
         self.checklist.answers_changed.connect(self._save_answers)
         self.checklist.accept_requested.connect(self.complete)
@@ -189,9 +197,10 @@ class BenchView(QWidget):
         self.scan_field.clear()
         self.handle_scan(text)
 
-    def handle_scan(self, raw: str, source: str = "scanner") -> None:
+    def handle_scan(self, raw: str, source: str = "scanner", seen_at: float | None = None) -> None:
         if self.user is None:
             return
+        self.last_scan_seen_at = seen_at
         try:
             code = classify(raw, source=source)
         except BadScan as exc:
@@ -199,6 +208,7 @@ class BenchView(QWidget):
             return
         if code.kind is ScanKind.COMMAND:
             assert code.command is not None
+            self.feedback.play(Tone.SUCCESS)
             self.command(code.command)
             self.scan_handled.emit(code.command)
             return
@@ -206,6 +216,7 @@ class BenchView(QWidget):
             self.scan_handled.emit(code)
             return
         if code.kind is ScanKind.EAN:
+            self.feedback.play(Tone.UNKNOWN)
             self.notice.show_message(
                 self.tr("%1 is an item barcode. Scan the return parcel first.").replace(
                     "%1", code.text
@@ -261,6 +272,7 @@ class BenchView(QWidget):
                     else self.tr("Inspecting %1")
                 ).replace("%1", order.rma_no)
                 self.notice.show_message(text, "ok")
+                self.feedback.play(Tone.SUCCESS)
                 self.checklist.start(outcome.checklist, line)
                 self.refresh_photos()
                 self._enable_verdict(True)
@@ -268,6 +280,7 @@ class BenchView(QWidget):
             case ParcelUnmatched(parcel=parcel, resumed=resumed):
                 self.card.show_unmatched(parcel, resumed=resumed)
                 self.last_labelled = {"unmatched_id": parcel.id}
+                self.feedback.play(Tone.UNKNOWN)
                 self.refresh_photos()
                 self.notice.show_message(
                     self.tr("No order for %1: received as an unmatched parcel.").replace(
@@ -284,9 +297,15 @@ class BenchView(QWidget):
                 )
                 self.card.show_order(order, today=today, notice=text)
                 self.notice.show_message(text, "warn")
+                self.feedback.play(Tone.UNKNOWN)
         self.scan_handled.emit(outcome)
 
+    def _checklist_notice(self, text: str, tone: str) -> None:
+        self.notice.show_message(text, tone)
+        self.feedback.play({"ok": Tone.SUCCESS, "error": Tone.ERROR}.get(tone, Tone.UNKNOWN))
+
     def _scan_refused(self, error: BaseException) -> None:
+        self.feedback.play(Tone.ERROR)
         if isinstance(error, BadScan):
             text = self.tr("Not a usable scan: %1").replace("%1", str(error))
         else:

@@ -7,9 +7,10 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
+from station.capture.live import LiveScanner
 from station.config import Settings
 from station.domain.labels import Language, label
 from station.domain.records import UserView
@@ -45,6 +46,7 @@ class MainWindow(QMainWindow):
         settings: Settings,
         language: Language,
         sync: SyncService | None = None,
+        camera: LiveScanner | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -54,6 +56,8 @@ class MainWindow(QMainWindow):
         self.user: UserView | None = None
         self._locked_user: UserView | None = None
         self._painted = False
+        self._camera_started = False
+        self._camera_was_down = False
         self._outbox_status = outbox_status
         self.sync = sync
 
@@ -63,7 +67,11 @@ class MainWindow(QMainWindow):
         self.login_view = LoginView(
             auth, self.runner, station_id=settings.station_id, demo_hint=settings.demo
         )
-        self.bench = BenchView(workflow, self.runner, language=language)
+        self.bench = BenchView(workflow, self.runner, language=language, camera=camera)
+        self.bench.camera_view.scanned.connect(
+            lambda text, seen_at: self.route_scan(text, source="camera", seen_at=seen_at)
+        )
+        self.bench.camera_view.state_changed.connect(self._camera_state)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.login_view)
         self.pages.addWidget(self.bench)
@@ -154,13 +162,34 @@ class MainWindow(QMainWindow):
 
     # -- scans -----------------------------------------------------------------------------
 
-    def route_scan(self, code: str) -> None:
+    def route_scan(self, code: str, source: str = "scanner", seen_at: float | None = None) -> None:
         """Every scan, from any source, comes through here."""
-        self.idle_lock.activity()
+        if source == "scanner":
+            self.idle_lock.activity()  # a camera seeing a code is not someone at the bench
         if self.pages.currentWidget() is self.login_view:
-            self.login_view.badge_scanned(code)
+            if source == "scanner":
+                self.login_view.badge_scanned(code)
         else:
-            self.bench.handle_scan(code)
+            self.bench.handle_scan(code, source=source, seen_at=seen_at)
+
+    def _camera_state(self, state: str, detail: str) -> None:
+        if state == "failed" and self.user is not None:
+            self.bench.notice.show_message(
+                self.tr(
+                    "Camera lost (%1). The hand scanner still works; the camera "
+                    "reconnects by itself."
+                ).replace("%1", detail),
+                "warn",
+            )
+        elif state == "running" and self._camera_was_down:
+            self.statusBar().showMessage(self.tr("Camera back."), 4000)
+        self._camera_was_down = state == "failed"
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._camera_started:
+            self._camera_started = True
+            self.bench.camera_view.start()
 
     # -- status ----------------------------------------------------------------------------
 
@@ -260,6 +289,7 @@ class MainWindow(QMainWindow):
             app.removeEventFilter(self.wedge)
             app.removeEventFilter(self.idle_lock)
         self.killTimer(self._status_timer)
+        self.bench.camera_view.stop()
         if hasattr(self, "_unsubscribe_printing"):
             self._unsubscribe_printing()
         self.runner.shutdown()

@@ -1,0 +1,194 @@
+"""Live scanning with the bench camera, through the same reader, decoder and debouncer a real
+webcam uses; video files and a scripted source stand in for the webcam."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from station import app
+from station.capture.classify import Command, command_payload
+from station.capture.frames import SourceError, VideoFileSource
+from station.capture.live import LiveScanner, LiveSettings
+from station.demo.video import bench_background, label_image, paste, place, write_demo_video
+from station.domain.enums import OrderState
+from station.store.models import ReturnOrder
+from station.ui.application import build_window
+from station.ui.feedback import Tone
+from station.ui.main_window import MainWindow
+from station.workflow import InspectionStarted
+from tests.ui.conftest import type_by_hand
+from tests.ui.test_checklist_view import find_order
+
+
+def in_transit(station: app.Station, count: int) -> list[str]:
+    return station.db.run(
+        lambda s: list(
+            s.scalars(
+                select(ReturnOrder.rma_no)
+                .where(ReturnOrder.state == OrderState.IN_TRANSIT.value)
+                .order_by(ReturnOrder.id)
+                .limit(count)
+            )
+        )
+    )
+
+
+def code_frame(symbology: str, text: str, size: tuple[int, int] = (1280, 720)) -> np.ndarray:
+    frame = bench_background(size)
+    label = label_image([(symbology, text)], module_px=3)
+    h, w = label.shape[:2]
+    paste(frame, label, place((size[0] / 2, size[1] / 2), (w, h), 4.0))
+    return frame
+
+
+class ScriptedCamera:
+    """A stand-in webcam whose picture the test changes; it can also be "unplugged"."""
+
+    name = "scripted camera"
+    fps = 30.0
+
+    def __init__(self) -> None:
+        self.picture = bench_background((1280, 720))
+        self.unplugged = threading.Event()
+
+    def show(self, picture: np.ndarray) -> None:
+        self.picture = picture
+
+    def open(self) -> None:
+        if self.unplugged.is_set():
+            raise SourceError("no such device")
+
+    def read(self) -> np.ndarray | None:
+        time.sleep(1 / self.fps)
+        if self.unplugged.is_set():
+            raise SourceError("device removed")
+        return self.picture.copy()
+
+    def close(self) -> None:
+        pass
+
+
+@pytest.fixture
+def camera_window(qtbot, demo_station: app.Station, request) -> Iterator[MainWindow]:
+    scanner: LiveScanner = request.param(demo_station, request)
+    qapp = QApplication.instance()
+    assert isinstance(qapp, QApplication)
+    win = build_window(
+        qapp,
+        workflow=demo_station.workflow,
+        auth=demo_station.auth,
+        outbox_status=demo_station.outbox_status,
+        settings=demo_station.settings.model_copy(update={"language": "en"}),
+        camera=scanner,
+    )
+    qtbot.addWidget(win)
+    win.resize(1280, 760)
+    with qtbot.waitSignal(win.login_view.logged_in, timeout=10_000):
+        win.show()
+        qtbot.waitExposed(win)
+        win.activateWindow()
+        qtbot.waitUntil(win.isActiveWindow)
+        type_by_hand(win, "I1001")
+        type_by_hand(win, "1234")
+    yield win
+    win.close()
+
+
+def clip_scanner(station: app.Station, request) -> LiveScanner:
+    path = Path(request.getfixturevalue("tmp_path")) / "clip.avi"
+    rmas = in_transit(station, 3)
+    request.node.rmas = rmas
+    write_demo_video(path, rmas, hold_s=0.6, gap_s=0.3)
+    return LiveScanner(VideoFileSource(path), settings=LiveSettings(repeat_after_s=1.0))
+
+
+def scripted_scanner(_station: app.Station, request) -> LiveScanner:
+    request.node.camera = ScriptedCamera()
+    return LiveScanner(request.node.camera, settings=LiveSettings(repeat_after_s=0.4))
+
+
+@pytest.mark.parametrize("camera_window", [clip_scanner], indirect=True)
+def test_a_clip_of_three_parcels_gives_three_order_cards_in_turn(
+    qtbot, camera_window: MainWindow, request
+) -> None:
+    seen: list[str] = []
+
+    def collect(outcome: object) -> None:
+        if isinstance(outcome, InspectionStarted):
+            seen.append(outcome.order.rma_no)
+
+    camera_window.bench.scan_handled.connect(collect)
+    expected = request.node.rmas
+    qtbot.waitUntil(lambda: len(seen) >= 3, timeout=30_000)
+    scanner = camera_window.bench.camera_view.scanner
+    assert scanner is not None
+    qtbot.waitUntil(lambda: scanner.reader.state.value == "ended", timeout=30_000)
+    assert seen == expected  # each parcel once, in the order it passed the camera
+    assert camera_window.bench.card.heading.text() == expected[-1]
+    assert camera_window.bench.camera_view.frames_shown > 30
+    assert Tone.SUCCESS in camera_window.bench.feedback.played
+
+
+@pytest.mark.parametrize("camera_window", [scripted_scanner], indirect=True)
+def test_command_cards_drive_a_whole_inspection(
+    qtbot, camera_window: MainWindow, demo_station: app.Station, request
+) -> None:
+    camera: ScriptedCamera = request.node.camera
+    bench = camera_window.bench
+    order = find_order(demo_station, "apparel")
+
+    scanner = bench.camera_view.scanner
+    assert scanner is not None
+
+    def hold(symbology: str, text: str) -> object:
+        with qtbot.waitSignal(bench.scan_handled, timeout=15_000) as signal:
+            camera.show(code_frame(symbology, text))
+        camera.show(bench_background((1280, 720)))  # the card leaves the camera's view…
+        qtbot.waitUntil(lambda: len(scanner.debouncer) == 0, timeout=10_000)  # …for long enough
+        return signal.args[0]
+
+    assert isinstance(hold("code128", order.rma_no), InspectionStarted)
+    hold("ean13", order.lines[0].ean)
+    assert bench.checklist.heading.text().startswith("Step 2")
+    assert hold("code128", command_payload(Command.PASS)) is Command.PASS
+    assert hold("code128", command_payload(Command.PASS)) is Command.PASS
+    assert bench.checklist.on_confirm_page
+    for kind in bench.checklist.evaluation.missing_photos:  # the camera's frame as evidence
+        bench.photo_strip.choose(kind)
+        with qtbot.waitSignal(bench.photos_shown, timeout=10_000):
+            assert hold("code128", command_payload(Command.PHOTO)) is Command.PHOTO
+    qtbot.waitUntil(lambda: bench.checklist.evaluation.complete, timeout=10_000)
+    photo = bench.photo_strip.photos[0]
+    assert (photo.width, photo.height) == (1280, 720)  # full resolution, not the preview
+    with qtbot.waitSignal(bench.completed, timeout=15_000) as done:
+        camera.show(code_frame("code128", command_payload(Command.PASS)))
+    assert done.args[0].order.rma_no == order.rma_no
+
+
+@pytest.mark.parametrize("camera_window", [scripted_scanner], indirect=True)
+def test_an_unplugged_camera_is_reported_and_comes_back(
+    qtbot, camera_window: MainWindow, demo_station: app.Station, request
+) -> None:
+    camera: ScriptedCamera = request.node.camera
+    view = camera_window.bench.camera_view
+    qtbot.waitUntil(lambda: view.frames_shown > 3, timeout=10_000)
+    camera.unplugged.set()
+    qtbot.waitUntil(lambda: "Camera not available" in view.message, timeout=10_000)
+    assert "hand scanner" in camera_window.bench.notice.text()
+    order = find_order(demo_station, "apparel")
+    with qtbot.waitSignal(camera_window.bench.scan_handled, timeout=10_000):
+        camera_window.route_scan(order.rma_no)  # the hand scanner goes on working
+    camera.unplugged.clear()
+    shown = view.frames_shown
+    qtbot.waitUntil(lambda: view.frames_shown > shown + 3, timeout=15_000)
+    assert view.message == ""
+    scanner = view.scanner
+    assert scanner is not None and scanner.reader.stats.recoveries >= 1
