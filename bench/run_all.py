@@ -14,6 +14,8 @@ BENCHES = [
     "labels.py",
     "photo_pipeline.py",
     "photo_quality.py",
+    "decode.py",
+    "camera_live.py",
 ]
 
 

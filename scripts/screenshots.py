@@ -15,8 +15,11 @@ from PySide6.QtCore import QEventLoop, QTimer, SignalInstance
 from PySide6.QtWidgets import QApplication
 
 from station import app
-from station.config import load_settings
+from station.capture.frames import VideoFileSource
+from station.capture.live import LiveScanner
+from station.config import Settings, load_settings
 from station.demo.orders import generate_orders
+from station.demo.video import write_demo_video
 from station.ui.application import build_window
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
@@ -87,7 +90,35 @@ def shoot(language: str, qapp: QApplication, data_dir: Path) -> None:
     settle()
     window.grab().save(str(OUT / f"checklist{suffix}.png"))
     window.close()
+    shoot_camera(qapp, station, settings, suffix)
     station.close()
+
+
+def shoot_camera(qapp: QApplication, station: app.Station, settings: Settings, suffix: str) -> None:
+    """Live scanning: the demo clip through the real camera path, caught with a code outlined."""
+    parcels = station.db.run(app.expected_parcels)
+    clip = station.paths.root / "screenshot-clip.avi"
+    write_demo_video(clip, [str(p["rma_no"]) for p in parcels[:3]], orders=parcels)
+    scanner = LiveScanner(VideoFileSource(clip, loop=True))
+    window = build_window(
+        qapp,
+        workflow=station.workflow,
+        auth=station.auth,
+        outbox_status=station.outbox_status,
+        settings=settings,
+        camera=scanner,
+    )
+    window.resize(1366, 800)
+    window.show()
+    window.logged_in(station.auth.login("I1002", "1234"))
+    view = window.bench.camera_view
+    wait_for(window.bench.scan_handled, lambda: None, timeout_ms=20_000)
+    deadline = 200
+    while not view.outlines and deadline:
+        settle(50)
+        deadline -= 1
+    window.grab().save(str(OUT / f"live_scanning{suffix}.png"))
+    window.close()
 
 
 def main() -> int:

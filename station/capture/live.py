@@ -8,7 +8,9 @@ full-resolution frame is kept for photos, so a photo is what the camera sees, no
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -88,6 +90,7 @@ class LiveScanner:
             return None if self._latest is None else self._latest.image.copy()
 
     def _run(self) -> None:
+        _yield_to_the_ui()
         while not self._stop.is_set():
             frame = self.reader.take(timeout=0.2)
             if frame is None:
@@ -103,8 +106,18 @@ class LiveScanner:
                 continue
             self.decoded_frames += 1
             fresh = self.debouncer.feed(result.codes, now=frame.timestamp)
-            if self.on_frame is not None:
-                self.on_frame(frame, result)
-            if self.on_scan is not None:
-                for code in fresh:
-                    self.on_scan(code, frame)
+            try:
+                if self.on_frame is not None:
+                    self.on_frame(frame, result)
+                if self.on_scan is not None:
+                    for code in fresh:
+                        self.on_scan(code, frame)
+            except Exception:  # a listener's failure must not end live scanning either
+                log.exception("a live-scanning listener failed")
+
+
+def _yield_to_the_ui() -> None:
+    """Decoding is the busiest thread; on a loaded PC the window must win (Linux: per-thread
+    nice value; elsewhere nothing happens)."""
+    with contextlib.suppress(AttributeError, OSError):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 5)

@@ -14,7 +14,7 @@ from datetime import date
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -44,7 +44,7 @@ from station.ui.photo_strip import PhotoStrip
 from station.ui.photo_viewer import PhotoViewer
 from station.ui.tasks import TaskRunner
 from station.ui.verdict_panel import VerdictPanel
-from station.ui.widgets import NoticeBar, scrolling
+from station.ui.widgets import NoticeBar
 from station.workflow import (
     Completion,
     IncompleteInspection,
@@ -84,6 +84,7 @@ class BenchView(QWidget):
         self.user: UserView | None = None
         self.outcome: ScanOutcome | None = None
         self._cancel_armed_at = 0.0
+        self._sized = False
         self.last_labelled: dict[str, str] = {}  # what PRINT reprints: inspection or parcel
 
         self.scan_field = QLineEdit()
@@ -151,9 +152,11 @@ class BenchView(QWidget):
         buttons.addWidget(self.override_button)
         right_layout.addLayout(buttons)
         split = QSplitter(Qt.Orientation.Horizontal)
-        for widget, stretch in ((left, 3), (scrolling(middle), 3), (right, 4)):
+        middle.setMinimumWidth(380)
+        for widget, stretch in ((left, 5), (middle, 4), (right, 4)):
             split.addWidget(widget)
             split.setStretchFactor(split.indexOf(widget), stretch)
+        self.split = split
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.notice)
@@ -249,7 +252,25 @@ class BenchView(QWidget):
                 "warn",
             )
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._sized:  # share the width once; the inspector may drag it afterwards
+            self._sized = True
+            width = max(self.width(), 1000)
+            self.split.setSizes([int(width * 0.38), int(width * 0.30), int(width * 0.32)])
+
     def _show_outcome(self, outcome: ScanOutcome) -> None:
+        current = self.inspection
+        if (
+            isinstance(outcome, InspectionStarted)
+            and current is not None
+            and outcome.inspection.id == current.inspection.id
+        ):  # another code of the parcel already on the bench: nothing to reload
+            self.notice.show_message(
+                self.tr("Already inspecting %1").replace("%1", outcome.order.rma_no), "info"
+            )
+            self.scan_handled.emit(outcome)
+            return
         self.outcome = outcome
         today = self._today()
         self.checklist.clear()

@@ -7,6 +7,8 @@ failures arrive the same way.
 
 from __future__ import annotations
 
+import contextlib
+
 import cv2
 import numpy as np
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
@@ -73,13 +75,16 @@ class CameraView(QWidget):
 
     def _on_frame(self, frame: Frame, result: FrameResult) -> None:
         image, outlines = preview(frame, result)
-        self._bridge.frame.emit(image, outlines)
+        with contextlib.suppress(RuntimeError):  # the window is gone: nobody to show it to
+            self._bridge.frame.emit(image, outlines)
 
     def _on_scan(self, code: Decoded, frame: Frame) -> None:
-        self._bridge.scanned.emit(code.text, frame.timestamp)
+        with contextlib.suppress(RuntimeError):
+            self._bridge.scanned.emit(code.text, frame.timestamp)
 
     def _on_state(self, state: ReaderState, detail: str) -> None:
-        self._bridge.state.emit(state.value, detail)
+        with contextlib.suppress(RuntimeError):
+            self._bridge.state.emit(state.value, detail)
 
     # -- GUI thread --------------------------------------------------------------------------
 

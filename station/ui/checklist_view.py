@@ -378,6 +378,7 @@ class ChecklistView(QFrame):
             self._show_state(row, q)
             row.set_current(n == self.current)
             self.body.insertWidget(self.body.count() - 1, row)  # above the stretch
+            row.show()  # a child added to a visible parent is not shown by itself
             self.rows.append(row)
         self.hint.setText(
             self.tr("Enter/PASS: all fine · Space/FAIL: problem · ↑↓ move · 1–9 pick")

@@ -29,7 +29,7 @@ from station.domain.labels import Language, label
 from station.evidence.records import PhotoView
 from station.ui.tasks import TaskRunner
 
-THUMB = QSize(120, 90)
+THUMB = QSize(96, 72)
 
 
 class PhotoStrip(QFrame):
@@ -74,7 +74,7 @@ class PhotoStrip(QFrame):
         self.list.setFlow(QListWidget.Flow.LeftToRight)
         self.list.setWrapping(False)
         self.list.setIconSize(THUMB)
-        self.list.setFixedHeight(THUMB.height() + 44)
+        self.list.setFixedHeight(THUMB.height() + 36)
         self.list.setMovement(QListWidget.Movement.Static)
         self.list.itemActivated.connect(self._open)
         self.list.itemDoubleClicked.connect(self._open)

@@ -36,7 +36,7 @@ QFrame#orderCard {
     background: white; border: 1px solid #d0d5dd; border-radius: 10px; padding: 10px;
 }
 QFrame#orderCard[tone="unmatched"] { border: 3px solid #e59a1a; }
-QLabel#cardHeading { font-size: 22pt; font-weight: 700; }
+QLabel#cardHeading { font-size: 19pt; font-weight: 700; }
 QLabel#stateBadge {
     font-size: 12pt; padding: 3px 10px; border-radius: 10px; background: #e8eefc;
     color: #1f3d7a;
@@ -86,12 +86,12 @@ QPushButton#answerButton:checked[tone="ok"] {
 QPushButton#answerButton:checked[tone="bad"] {
     background: #d64545; color: white; border-color: #d64545;
 }
-QLabel#gradeBadge { font-size: 24pt; font-weight: 800; border-radius: 8px; padding: 4px; }
+QLabel#gradeBadge { font-size: 22pt; font-weight: 800; border-radius: 8px; padding: 4px 8px; }
 QLabel#gradeBadge[tone="ok"] { background: #e3f4e8; color: #14532d; }
 QLabel#gradeBadge[tone="info"] { background: #e8eefc; color: #1f3d7a; }
 QLabel#gradeBadge[tone="warn"] { background: #fff1d6; color: #7a4d00; }
 QLabel#gradeBadge[tone="bad"] { background: #fde2e1; color: #8f1d14; }
-QLabel#verdictLine { font-size: 15pt; font-weight: 600; }
+QLabel#verdictLine { font-size: 14pt; font-weight: 600; }
 QLabel#verdictLine[tone="ok"] { color: #14532d; }
 QLabel#verdictLine[tone="warn"] { color: #7a4d00; }
 QLabel#verdictLine[tone="bad"] { color: #8f1d14; }
@@ -100,4 +100,14 @@ QLabel#verdictReasons { color: #344054; }
 QLabel#verdictMissing[tone="warn"] { color: #7a4d00; }
 QLabel#verdictMissing[tone="ok"] { color: #14532d; }
 QPushButton#overrideButton { background: white; color: #1f6feb; }
+QPushButton#kindButton {
+    font-size: 11pt; padding: 4px 8px; min-height: 20px; background: white; color: #344054;
+    border: 1px solid #c3c9d3;
+}
+QPushButton#kindButton:checked { background: #1f6feb; color: white; border-color: #1f6feb; }
+QFrame#photoStrip { background: white; border: 1px solid #d0d5dd; border-radius: 10px; }
+QLabel#stripCaption { color: #475467; font-size: 11pt; }
+QListWidget#thumbnails { border: none; background: transparent; font-size: 10pt; }
+QLabel#printerState[tone="ok"] { color: #75e0a7; }
+QLabel#printerState[tone="warn"] { color: #fdb022; }
 """

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from station.domain.enums import RefundKind
 from station.domain.labels import Language, label
@@ -24,6 +24,7 @@ class VerdictPanel(QFrame):
         self.grade = QLabel()
         self.grade.setObjectName("gradeBadge")
         self.grade.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.grade.setMinimumWidth(120)
         self.disposition = QLabel()
         self.disposition.setObjectName("verdictLine")
         self.refund = QLabel()
@@ -41,17 +42,18 @@ class VerdictPanel(QFrame):
         self.missing.setObjectName("verdictMissing")
         self.missing.setWordWrap(True)
         self.missing.setTextFormat(Qt.TextFormat.PlainText)
+        side = QVBoxLayout()
+        side.setSpacing(2)
+        for widget in (caption, self.disposition, self.refund, self.responsibility):
+            side.addWidget(widget)
+        top = QHBoxLayout()
+        top.addWidget(self.grade)
+        top.addLayout(side, 1)
         layout = QVBoxLayout(self)
-        for widget in (
-            caption,
-            self.grade,
-            self.disposition,
-            self.refund,
-            self.responsibility,
-            self.flags,
-            self.reasons,
-        ):
-            layout.addWidget(widget)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(self.flags)
+        layout.addWidget(self.reasons)
         layout.addStretch(1)
         layout.addWidget(self.missing)
         self.clear()
