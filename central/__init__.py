@@ -1,0 +1,1 @@
+"""The reference central service for returns-inspection stations (see README.md here)."""

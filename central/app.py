@@ -1,21 +1,113 @@
-"""The central service's HTTP application."""
+"""The central service's HTTP application (OpenAPI at ``/docs``)."""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from importlib.metadata import version
+from typing import Any
 
-from fastapi import FastAPI
+from fastapi import FastAPI, HTTPException, Request, status
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy import text
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from central.api.deps import Runtime, SessionDep
+from central.api.models import Health, Problem
+from central.api.routes import blobs, changes, events, inspections, publish, stations
+from central.blobstore import StoreUnavailable
+from central.core.config import CentralSettings, load_settings
+from central.db.session import read
+from central.services.errors import Refused
+
+log = logging.getLogger(__name__)
+
+MAX_ERRORS_SHOWN = 20
 
 
-def create_app() -> FastAPI:
+def create_app(settings: CentralSettings | None = None) -> FastAPI:
+    """The application on ``settings`` (default: from the environment). The database must
+    already be migrated (``central migrate``, or ``central serve`` which does it first)."""
+    runtime = Runtime.open(settings or load_settings())
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        runtime.close()
+
     app = FastAPI(
         title="Returns central service",
         version=version("returns-station"),
-        description="Receives stations' inspections and photos; serves expected returns.",
+        description=(
+            "Receives stations' inspections, photos and labels exactly once; serves expected "
+            "returns, checklist templates, users and decisions as a change feed. The protocol "
+            "is `station/sync/wire.py`."
+        ),
+        lifespan=lifespan,
+    )
+    app.state.runtime = runtime
+
+    @app.get("/v1/health", operation_id="health", tags=["health"], responses={503: {}})
+    def health(session: SessionDep) -> Health:
+        try:
+            read(session, lambda s: s.execute(text("SELECT 1")))
+        except SQLAlchemyError as exc:
+            log.error("health check: the database does not answer: %s", exc)
+            raise HTTPException(
+                status.HTTP_503_SERVICE_UNAVAILABLE, "database unavailable"
+            ) from None
+        return Health(status="ok", version=app.version)
+
+    json_limit = runtime.settings.max_request_bytes
+    for router in (
+        stations.router,
+        events.router,
+        changes.router,
+        publish.router,
+        inspections.router,
+    ):
+        app.include_router(router, max_body_size=json_limit)
+    app.include_router(blobs.router, max_body_size=runtime.settings.max_blob_bytes)
+    app.add_exception_handler(Refused, _refused)
+    app.add_exception_handler(StoreUnavailable, _store_unavailable)
+    app.add_exception_handler(OperationalError, _database_unavailable)
+    app.add_exception_handler(RequestValidationError, _invalid)
+    return app
+
+
+async def _refused(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, Refused)
+    return JSONResponse(Problem(detail=str(exc)[:2000]).model_dump(), status_code=exc.status)
+
+
+async def _store_unavailable(_request: Request, exc: Exception) -> JSONResponse:
+    log.error("blob store: %s", exc)
+    return JSONResponse(
+        Problem(detail="the blob store is unavailable; try again later").model_dump(),
+        status_code=status.HTTP_503_SERVICE_UNAVAILABLE,
     )
 
-    @app.get("/v1/health", operation_id="health")
-    def health() -> dict[str, str]:
-        return {"status": "ok", "version": app.version}
 
-    return app
+async def _database_unavailable(_request: Request, exc: Exception) -> JSONResponse:
+    """Cannot connect, connection lost, still locked: the caller should try again later."""
+    log.error("database: %s", str(exc).splitlines()[0][:300])
+    return JSONResponse(
+        Problem(detail="the database is unavailable; try again later").model_dump(),
+        status_code=status.HTTP_503_SERVICE_UNAVAILABLE,
+    )
+
+
+async def _invalid(_request: Request, exc: Exception) -> JSONResponse:
+    """422 without echoing the input back: a hostile body must not come back whole."""
+    assert isinstance(exc, RequestValidationError)
+    errors: list[dict[str, Any]] = [
+        {
+            "loc": [str(p)[:100] for p in err.get("loc", ())][:10],
+            "msg": str(err.get("msg", ""))[:300],
+            "type": str(err.get("type", "")),
+        }
+        for err in exc.errors()[:MAX_ERRORS_SHOWN]
+    ]
+    return JSONResponse({"detail": errors}, status_code=status.HTTP_422_UNPROCESSABLE_CONTENT)

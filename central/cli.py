@@ -1,25 +1,176 @@
-"""``central``: run the reference central service."""
+"""``central``: run, migrate and feed the reference central service."""
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 import uvicorn
+from sqlalchemy.exc import SQLAlchemyError
 
-from central.app import create_app
+from central.blobstore import clean_spool
+from central.core.config import CentralSettings, ConfigError, load_settings
+from central.db.migrate import upgrade
+from central.db.session import make_engine, session_factory, write
+from central.db.types import utcnow
+from central.services.errors import Refused
+from central.services.publishing import publish_returns
+from station.sync.manifest import read_manifest
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+Handler = Callable[[argparse.Namespace, CentralSettings], int]
+
+
+class CommandError(Exception):
+    """A command that cannot run; the message says why."""
+
+
+def _database_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data-dir", type=Path, help="data folder (default: platform data dir)")
+    parser.add_argument(
+        "--database-url", help="sqlite:///FILE or postgresql+psycopg://USER@HOST:PORT/DB"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="central", description="Reference central service for returns-inspection stations."
+        prog="central",
+        description="Reference central service for returns-inspection stations. Settings come "
+        "from CENTRAL_* environment variables (CENTRAL_ENROLLMENT_KEY, CENTRAL_DATABASE_URL, "
+        "CENTRAL_BLOB_URL, CENTRAL_S3_ACCESS_KEY, …), overridden by options.",
     )
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
-    parser.add_argument("--port", type=int, default=8765, help="port to listen on")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    serve = sub.add_parser("serve", help="migrate the database, then serve HTTP")
+    serve.add_argument("--host", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port to listen on (default 8765)")
+    _database_options(serve)
+    serve.add_argument("--blob-url", help="file:///FOLDER or s3://BUCKET?endpoint=URL&region=R")
+    serve.set_defaults(handler=cmd_serve)
+
+    migrate = sub.add_parser("migrate", help="bring the database to the newest schema")
+    _database_options(migrate)
+    migrate.set_defaults(handler=cmd_migrate)
+
+    publish = sub.add_parser(
+        "publish-manifest", help="publish expected returns from a JSON Lines manifest"
+    )
+    publish.add_argument("file", type=Path)
+    publish.add_argument("--max-errors", type=int, default=50, help="row errors to print")
+    _database_options(publish)
+    publish.set_defaults(handler=cmd_publish_manifest)
     return parser
+
+
+def cmd_serve(args: argparse.Namespace, settings: CentralSettings) -> int:
+    from central.app import create_app  # FastAPI is only needed to serve
+
+    _migrate(settings)
+    source = "settings" if settings.enrollment_key else str(settings.data_dir / "enrollment.key")
+    app = create_app(settings)
+    blobs = app.state.runtime.blobs
+    try:
+        blobs.check()
+    except (OSError, RuntimeError) as exc:
+        raise CommandError(f"the blob store cannot be used: {exc}") from exc
+    if removed := clean_spool(blobs.spool_dir()):
+        log.warning("removed %d upload(s) an earlier process left half-written", removed)
+    log.info(
+        "serving on http://%s:%d (blobs: %s; enrollment key from %s)",
+        settings.host,
+        settings.port,
+        app.state.runtime.blobs.name,
+        source,
+    )
+    uvicorn.run(
+        app,
+        host=settings.host,
+        port=settings.port,
+        log_config=None,  # the root logger set up in main() takes uvicorn's records too
+        server_header=False,
+        timeout_graceful_shutdown=10,
+    )
+    return EXIT_OK
+
+
+def _migrate(settings: CentralSettings) -> None:
+    engine = make_engine(settings.database_url)
+    try:
+        upgrade(engine)
+    except SQLAlchemyError as exc:
+        raise CommandError(f"cannot open the database: {str(exc).splitlines()[0]}") from exc
+    finally:
+        engine.dispose()
+
+
+def cmd_migrate(args: argparse.Namespace, settings: CentralSettings) -> int:
+    _migrate(settings)
+    sys.stdout.write("database is at the newest schema\n")
+    return EXIT_OK
+
+
+def cmd_publish_manifest(args: argparse.Namespace, settings: CentralSettings) -> int:
+    path: Path = args.file
+    if not path.is_file():
+        raise CommandError(f"{path}: no such file")
+    parsed = read_manifest(path)
+    for error in parsed.errors[: args.max_errors]:
+        sys.stderr.write(f"{path.name}: {error}\n")
+    if len(parsed.errors) > args.max_errors:
+        sys.stderr.write(f"{path.name}: ... and {len(parsed.errors) - args.max_errors} more\n")
+    orders = [order for _, order in parsed.orders]
+    _migrate(settings)
+    engine = make_engine(settings.database_url)
+    try:
+        with session_factory(engine)() as session:
+            now = utcnow()
+            outcome = write(session, lambda s: publish_returns(s, orders, now))
+    except Refused as exc:
+        sys.stderr.write(f"{path.name}: nothing published: {exc}\n")
+        return EXIT_FAIL
+    finally:
+        engine.dispose()
+    sys.stdout.write(
+        f"published {outcome.published}, unchanged {outcome.unchanged}, "
+        f"rejected {len(parsed.errors)}\n"
+    )
+    return EXIT_FAIL if parsed.errors else EXIT_OK
+
+
+def _configure_logging(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        stream=sys.stderr,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        force=True,
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    uvicorn.run(create_app(), host=args.host, port=args.port, log_level="info")
-    return 0
+    _configure_logging(args.verbose)
+    try:
+        settings = load_settings(
+            data_dir=args.data_dir,
+            database_url=args.database_url,
+            blob_url=getattr(args, "blob_url", None),
+            host=getattr(args, "host", None),
+            port=getattr(args, "port", None),
+        )
+        handler: Handler = args.handler
+        return handler(args, settings)
+    except (CommandError, ConfigError) as exc:
+        sys.stderr.write(f"central: error: {exc}\n")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""One router per resource; each route composes services into one transaction."""

@@ -1,0 +1,155 @@
+"""Content-addressed blobs (photos): upload streamed and verified, then stored atomically.
+
+The body goes to a spool file while it is hashed, never whole into memory. It is refused with
+413 the moment it passes the size limit, with 400 when its SHA-256 is not the one in the
+address; either way, and when the client goes away half-way, the spool file is removed and
+nothing is stored. The ``blobs`` row is written only after the store has the bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import tempfile
+from pathlib import Path as FilePath
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Path, Request, Response, status
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import StreamingResponse
+from sqlalchemy.orm import Session
+from starlette.requests import ClientDisconnect
+
+from central.api.deps import Runtime, RuntimeDep, SessionDep, StationDep
+from central.api.models import BlobStored, Problem
+from central.blobstore import SPOOL_SUFFIX, BlobMissing
+from central.db.session import read, write
+from central.db.types import utcnow
+from central.services.blobs import blob_size, record_blob
+from station.sync.wire import SHA256
+
+log = logging.getLogger(__name__)
+
+router = APIRouter(tags=["blobs"], responses={401: {"model": Problem}})
+
+ShaPath = Annotated[str, Path(pattern=SHA256.pattern, description="lower-case hex SHA-256")]
+
+
+def _too_large(limit: int) -> HTTPException:
+    return HTTPException(
+        status.HTTP_413_CONTENT_TOO_LARGE, f"a blob is at most {limit:,} bytes; nothing stored"
+    )
+
+
+@router.head("/v1/blobs/{sha256}", operation_id="has_blob", responses={404: {}})
+def has_blob(sha256: ShaPath, station: StationDep, session: SessionDep) -> Response:
+    size = read(session, lambda s: blob_size(s, sha256))
+    if size is None:
+        return Response(status_code=status.HTTP_404_NOT_FOUND)
+    return Response(headers={"Content-Length": str(size), "ETag": f'"{sha256}"'})
+
+
+@router.get(
+    "/v1/blobs/{sha256}",
+    operation_id="get_blob",
+    response_class=StreamingResponse,
+    responses={
+        200: {"content": {"application/octet-stream": {}}},
+        404: {"model": Problem},
+    },
+)
+def get_blob(
+    sha256: ShaPath, station: StationDep, session: SessionDep, runtime: RuntimeDep
+) -> StreamingResponse:
+    if read(session, lambda s: blob_size(s, sha256)) is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no blob {sha256}")
+    try:
+        blob = runtime.blobs.open(sha256)
+    except BlobMissing:
+        log.error("blob %s is recorded but missing from the %s store", sha256, runtime.blobs.name)
+        raise HTTPException(
+            status.HTTP_500_INTERNAL_SERVER_ERROR, f"blob {sha256} is missing from the store"
+        ) from None
+    return StreamingResponse(
+        blob.chunks,
+        media_type="application/octet-stream",
+        headers={
+            "Content-Length": str(blob.size),
+            "ETag": f'"{sha256}"',
+            "Cache-Control": "private, max-age=31536000, immutable",
+        },
+    )
+
+
+@router.put(
+    "/v1/blobs/{sha256}",
+    operation_id="put_blob",
+    status_code=status.HTTP_201_CREATED,
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/octet-stream": {"schema": {"type": "string"}}},
+        }
+    },
+    responses={
+        200: {"model": BlobStored, "description": "Already stored"},
+        400: {"model": Problem, "description": "The body's SHA-256 differs; nothing stored"},
+        413: {"model": Problem, "description": "Larger than the limit; nothing stored"},
+    },
+)
+async def put_blob(
+    sha256: ShaPath,
+    request: Request,
+    response: Response,
+    station: StationDep,
+    session: SessionDep,
+    runtime: RuntimeDep,
+) -> BlobStored:
+    limit = runtime.settings.max_blob_bytes
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise _too_large(limit)
+    fd, name = tempfile.mkstemp(
+        dir=runtime.blobs.spool_dir(), prefix=f"{sha256[:16]}.", suffix=SPOOL_SUFFIX
+    )
+    spooled = FilePath(name)
+    try:
+        hasher = hashlib.sha256()
+        size = 0
+        with os.fdopen(fd, "wb") as fh:
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > limit:
+                    raise _too_large(limit)
+                hasher.update(chunk)
+                fh.write(chunk)
+        actual = hasher.hexdigest()
+        if actual != sha256:
+            raise HTTPException(
+                status.HTTP_400_BAD_REQUEST,
+                f"the body's SHA-256 is {actual}, not the {sha256} it was sent as; nothing stored",
+            )
+        created = await run_in_threadpool(
+            _keep, runtime, session, sha256, spooled, size, station.id
+        )
+    except ClientDisconnect:
+        log.info("upload of %s from %s cut short after %d bytes", sha256, station.id, size)
+        raise HTTPException(status.HTTP_400_BAD_REQUEST, "upload cut short") from None
+    finally:
+        spooled.unlink(missing_ok=True)
+    response.status_code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
+    return BlobStored(sha256=sha256, size=size, created=created)
+
+
+def _keep(
+    runtime: Runtime, session: Session, sha256: str, spooled: FilePath, size: int, station_id: str
+) -> bool:
+    if read(session, lambda s: blob_size(s, sha256)) is not None:
+        return False
+    runtime.blobs.store(sha256, spooled)
+    now = utcnow()
+    created = write(session, lambda s: record_blob(s, sha256, size, station_id, now))
+    if created:
+        log.info("blob %s (%d bytes) stored for %s", sha256, size, station_id)
+    return created

@@ -1,0 +1,25 @@
+"""Stations deliver their outbox here, a batch at a time."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from central.api.deps import SessionDep, StationDep
+from central.api.models import Problem
+from central.db.session import write
+from central.db.types import utcnow
+from central.services.events import ingest
+from station.sync.wire import BatchResult, EventBatch
+
+router = APIRouter(tags=["events"])
+
+
+@router.post(
+    "/v1/events",
+    operation_id="post_events",
+    responses={401: {"model": Problem}, 413: {"model": Problem}},
+)
+def post_events(batch: EventBatch, station: StationDep, session: SessionDep) -> BatchResult:
+    """Store each event once by its id; the whole batch is one transaction."""
+    now = utcnow()
+    return write(session, lambda s: ingest(s, station.id, batch.events, now))

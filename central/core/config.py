@@ -1,0 +1,128 @@
+"""Central settings: ``CENTRAL_*`` environment variables, overridden by command-line options.
+
+Everything has a default that runs with nothing configured: SQLite and blobs on disk in the
+data folder. PostgreSQL and S3-compatible storage are chosen by URL.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import platformdirs
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from station.sync.wire import MAX_BLOB_BYTES
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "returns-central"
+KEY_FILE = "enrollment.key"
+MIN_KEY_LENGTH = 16
+
+
+class ConfigError(ValueError):
+    """The configuration cannot be used; the message names the setting and the reason."""
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+class CentralSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CENTRAL_", extra="forbid")
+
+    data_dir: Path = Field(default_factory=default_data_dir)
+    # empty: a SQLite file / a blob folder in the data folder
+    database_url: str = Field(default="", repr=False)
+    blob_url: str = ""
+    enrollment_key: SecretStr | None = None  # none: kept in <data_dir>/enrollment.key
+    s3_access_key: SecretStr | None = None  # none: the standard AWS variables and files
+    s3_secret_key: SecretStr | None = None
+    max_blob_bytes: int = Field(default=MAX_BLOB_BYTES, ge=1, le=1 << 34)
+    max_request_bytes: int = Field(default=16 * 1024 * 1024, ge=1024, le=1 << 30)
+    host: str = "127.0.0.1"
+    port: int = Field(default=8765, ge=1, le=65535)
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url(cls, value: str) -> str:
+        value = value.strip()
+        if value.startswith("postgresql://"):  # psycopg 3 is the driver that is installed
+            value = "postgresql+psycopg://" + value.removeprefix("postgresql://")
+        if value and not value.startswith(("sqlite:///", "postgresql+psycopg://")):
+            raise ValueError("sqlite:///PATH or postgresql+psycopg://USER@HOST:PORT/DB")
+        return value
+
+    @field_validator("blob_url")
+    @classmethod
+    def _blob_url(cls, value: str) -> str:
+        value = value.strip()
+        if not value:
+            return value
+        parts = urlsplit(value)
+        if parts.scheme == "file" and parts.path:
+            return value
+        if parts.scheme == "s3" and parts.netloc:
+            endpoint = parse_qs(parts.query).get("endpoint", [""])[0]
+            if endpoint and not endpoint.startswith(("http://", "https://")):
+                raise ValueError("the S3 endpoint is an http:// or https:// address")
+            return value
+        raise ValueError("file:///FOLDER or s3://BUCKET[/PREFIX]?endpoint=URL&region=REGION")
+
+    @field_validator("enrollment_key")
+    @classmethod
+    def _key(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and len(value.get_secret_value().strip()) < MIN_KEY_LENGTH:
+            raise ValueError(f"an enrollment key has at least {MIN_KEY_LENGTH} characters")
+        return value
+
+    @model_validator(mode="after")
+    def _defaults(self) -> CentralSettings:
+        if not self.database_url:
+            self.database_url = f"sqlite:///{self.data_dir / 'central.db'}"
+        if not self.blob_url:
+            self.blob_url = (self.data_dir / "blobs").resolve().as_uri()
+        return self
+
+
+def load_settings(**overrides: Any) -> CentralSettings:
+    """Environment, then ``overrides`` (None means "not given"); errors as :class:`ConfigError`."""
+    given = {k: v for k, v in overrides.items() if v is not None}
+    try:
+        return CentralSettings(**given)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc']) or 'settings'}: {err['msg']}"
+            for err in exc.errors()
+        )
+        raise ConfigError(problems) from None
+
+
+def enrollment_key(settings: CentralSettings) -> str:
+    """The configured key, else the one kept in the data folder (made on first use)."""
+    if settings.enrollment_key is not None:
+        return settings.enrollment_key.get_secret_value().strip()
+    path = settings.data_dir / KEY_FILE
+    try:
+        key = path.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        key = ""
+    if len(key) >= MIN_KEY_LENGTH:
+        return key
+    key = secrets.token_urlsafe(32)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_suffix(".tmp")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(key + "\n")
+        fh.flush()
+        os.fsync(fh.fileno())
+    temp.replace(path)
+    log.warning("no enrollment key configured: made one, kept in %s", path)
+    return key

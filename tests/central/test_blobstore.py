@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import pytest
+
+from central.blobstore import (
+    BlobMissing,
+    BlobStore,
+    DiskBlobStore,
+    S3BlobStore,
+    StoreUnavailable,
+    clean_spool,
+    open_store,
+)
+from central.core.config import load_settings
+from tests.central.servers import S3Endpoint, free_port
+
+
+@pytest.fixture(params=["disk", "s3"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> BlobStore:
+    if request.param == "disk":
+        return DiskBlobStore(tmp_path / "blobs")
+    s3: S3Endpoint = request.getfixturevalue("s3")
+    return S3BlobStore.from_url(
+        s3.blob_url(f"unit-{os.urandom(4).hex()}"),
+        spool_dir=tmp_path / "spool",
+        access_key=s3.access_key,
+        secret_key=s3.secret_key,
+    )
+
+
+def spooled(store: BlobStore, data: bytes) -> tuple[str, Path]:
+    path = store.spool_dir() / "upload.part"
+    path.write_bytes(data)
+    return hashlib.sha256(data).hexdigest(), path
+
+
+def test_a_stored_blob_reads_back_whole(store: BlobStore) -> None:
+    data = os.urandom(700_000)
+    digest, path = spooled(store, data)
+    assert not store.exists(digest)
+    store.store(digest, path)
+    assert store.exists(digest) and not path.exists()
+    blob = store.open(digest)
+    assert blob.size == len(data) and b"".join(blob.chunks) == data
+
+
+def test_storing_the_same_blob_again_is_harmless(store: BlobStore) -> None:
+    data = b"same bytes"
+    for _ in range(2):
+        digest, path = spooled(store, data)
+        store.store(digest, path)
+    assert b"".join(store.open(digest).chunks) == data
+
+
+def test_a_missing_blob_is_blob_missing(store: BlobStore) -> None:
+    with pytest.raises(BlobMissing):
+        store.open("0" * 64)
+    assert not store.exists("0" * 64)
+
+
+def test_the_store_checks_out(store: BlobStore) -> None:
+    store.check()
+
+
+def test_a_missing_bucket_fails_the_check_with_its_name(s3: S3Endpoint, tmp_path: Path) -> None:
+    missing = S3BlobStore.from_url(
+        S3Endpoint(s3.endpoint, "absent-bucket").blob_url(),
+        spool_dir=tmp_path,
+        access_key=s3.access_key,
+        secret_key=s3.secret_key,
+    )
+    with pytest.raises(RuntimeError, match="absent-bucket"):
+        missing.check()
+
+
+def test_disk_blobs_are_files_named_by_their_hash(tmp_path: Path) -> None:
+    store = DiskBlobStore(tmp_path)
+    digest, path = spooled(store, b"abc")
+    store.store(digest, path)
+    assert (tmp_path / digest[:2] / digest[2:4] / digest).read_bytes() == b"abc"
+
+
+def test_the_store_is_chosen_by_url(tmp_path: Path) -> None:
+    disk = open_store(load_settings(data_dir=tmp_path))
+    assert isinstance(disk, DiskBlobStore) and disk.root == tmp_path / "blobs"
+    s3 = open_store(
+        load_settings(data_dir=tmp_path, blob_url="s3://bkt/some/prefix?endpoint=http://h:1")
+    )
+    assert isinstance(s3, S3BlobStore) and s3.bucket == "bkt" and s3.prefix == "some/prefix/"
+
+
+def test_half_written_uploads_are_cleaned_from_the_spool(tmp_path: Path) -> None:
+    (tmp_path / "abc.123.part").write_bytes(b"half")
+    (tmp_path / "keep.txt").write_bytes(b"other")
+    assert clean_spool(tmp_path) == 1
+    assert [p.name for p in tmp_path.iterdir()] == ["keep.txt"]
+
+
+def test_an_unreachable_s3_store_is_unavailable_not_missing(tmp_path: Path) -> None:
+    store = S3BlobStore.from_url(
+        f"s3://bucket?endpoint=http://127.0.0.1:{free_port()}",
+        spool_dir=tmp_path,
+        access_key="k",
+        secret_key="s",
+    )
+    digest, path = spooled(store, b"bytes")
+    with pytest.raises(StoreUnavailable):
+        store.store(digest, path)
+    assert path.exists()  # kept for the caller to clean up or retry
+    with pytest.raises(StoreUnavailable):
+        store.exists(digest)
+    with pytest.raises(StoreUnavailable):
+        store.open(digest)

@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, text
+
+from tests.central.client import manifest_row
+from tests.central.servers import S3Endpoint, free_port
+
+
+def central(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("CENTRAL_")}
+    return subprocess.run(
+        [sys.executable, "-m", "central", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=clean | (env or {}),
+        check=False,
+    )
+
+
+def write_manifest(path: Path, rows: list[Any]) -> None:
+    lines = [json.dumps(r, ensure_ascii=False) if not isinstance(r, str) else r for r in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_help_lists_every_command() -> None:
+    result = central("--help")
+    assert result.returncode == 0
+    for command in ("serve", "migrate", "publish-manifest"):
+        assert command in result.stdout
+
+
+def test_migrate_makes_the_database(tmp_path: Path) -> None:
+    result = central("migrate", "--data-dir", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    engine = create_engine(f"sqlite:///{tmp_path / 'central.db'}")
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+    engine.dispose()
+
+
+def test_publish_manifest_publishes_good_rows_and_reports_bad_ones(tmp_path: Path) -> None:
+    manifest = tmp_path / "returns.jsonl"
+    good = [manifest_row(), manifest_row()]
+    write_manifest(manifest, [good[0], "{not json", good[1], manifest_row() | {"reason": "?"}])
+    data = ["--data-dir", str(tmp_path / "data")]
+    first = central("publish-manifest", str(manifest), *data)
+    assert first.returncode == 1
+    assert "published 2, unchanged 0, rejected 2" in first.stdout
+    assert "row 2: not JSON" in first.stderr and "row 4: reason" in first.stderr
+    again = central("publish-manifest", str(manifest), *data)
+    assert "published 0, unchanged 2" in again.stdout
+    engine = create_engine(f"sqlite:///{tmp_path / 'data' / 'central.db'}")
+    with engine.connect() as conn:
+        keys = conn.execute(text("SELECT key FROM changes ORDER BY seq")).scalars().all()
+    engine.dispose()
+    assert keys == [r["rma_no"] for r in good]
+
+
+def test_publish_manifest_refuses_a_missing_file(tmp_path: Path) -> None:
+    result = central("publish-manifest", str(tmp_path / "none.jsonl"), "--data-dir", str(tmp_path))
+    assert result.returncode == 2 and "no such file" in result.stderr
+
+
+def test_settings_that_cannot_work_are_refused_with_the_reason(tmp_path: Path) -> None:
+    data = ["--data-dir", str(tmp_path)]
+    bad_db = central("migrate", *data, "--database-url", "mysql://root@localhost/x")
+    assert bad_db.returncode == 2 and "database_url" in bad_db.stderr
+    assert "Traceback" not in bad_db.stderr
+    bad_blobs = central("serve", *data, "--blob-url", "ftp://example/x")
+    assert bad_blobs.returncode == 2 and "blob_url" in bad_blobs.stderr
+    short_key = central("migrate", *data, env={"CENTRAL_ENROLLMENT_KEY": "short"})
+    assert short_key.returncode == 2 and "enrollment_key" in short_key.stderr
+
+
+def test_serve_says_so_when_the_database_does_not_answer(tmp_path: Path) -> None:
+    url = f"postgresql+psycopg://postgres@127.0.0.1:{free_port()}/none"
+    result = central("serve", "--data-dir", str(tmp_path), "--database-url", url)
+    assert result.returncode == 2
+    assert "cannot open the database" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_serve_says_so_when_the_bucket_does_not_exist(tmp_path: Path, s3: S3Endpoint) -> None:
+    missing = S3Endpoint(s3.endpoint, "no-such-bucket")
+    result = central(
+        "serve",
+        "--data-dir",
+        str(tmp_path),
+        "--blob-url",
+        missing.blob_url(),
+        "--port",
+        str(free_port()),
+        env={"CENTRAL_S3_ACCESS_KEY": s3.access_key, "CENTRAL_S3_SECRET_KEY": s3.secret_key},
+    )
+    assert result.returncode == 2
+    assert "no-such-bucket" in result.stderr and "Traceback" not in result.stderr

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from central.core.config import ConfigError, enrollment_key, load_settings
+
+
+@pytest.fixture(autouse=True)
+def no_central_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in [n for n in os.environ if n.startswith("CENTRAL_")]:
+        monkeypatch.delenv(name)
+
+
+def test_nothing_configured_means_sqlite_and_blobs_in_the_data_folder(tmp_path: Path) -> None:
+    settings = load_settings(data_dir=tmp_path)
+    assert settings.database_url == f"sqlite:///{tmp_path / 'central.db'}"
+    assert settings.blob_url == (tmp_path / "blobs").as_uri()
+    assert settings.port == 8765 and settings.host == "127.0.0.1"
+
+
+def test_the_environment_configures_and_options_win(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CENTRAL_DATABASE_URL", "postgresql://central@db:5432/central")
+    monkeypatch.setenv("CENTRAL_PORT", "9000")
+    monkeypatch.setenv("CENTRAL_ENROLLMENT_KEY", "k" * 20)
+    settings = load_settings(data_dir=tmp_path, port=9100)
+    assert settings.database_url == "postgresql+psycopg://central@db:5432/central"
+    assert settings.port == 9100
+    assert settings.enrollment_key is not None and "k" * 20 not in repr(settings)
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"database_url": "mysql://x/y"}, "database_url"),
+        ({"blob_url": "s3://"}, "blob_url"),
+        ({"blob_url": "s3://bucket?endpoint=ftp://x"}, "blob_url"),
+        ({"blob_url": "gs://bucket"}, "blob_url"),
+        ({"enrollment_key": "short"}, "enrollment_key"),
+        ({"port": 0}, "port"),
+        ({"max_blob_bytes": 0}, "max_blob_bytes"),
+    ],
+)
+def test_settings_that_cannot_work_name_the_setting(
+    tmp_path: Path, overrides: dict[str, object], field: str
+) -> None:
+    with pytest.raises(ConfigError, match=field):
+        load_settings(data_dir=tmp_path, **overrides)
+
+
+def test_an_s3_url_with_endpoint_and_prefix_is_taken(tmp_path: Path) -> None:
+    url = "s3://returns/photos?endpoint=http://127.0.0.1:8333&region=cn-east-1"
+    assert load_settings(data_dir=tmp_path, blob_url=url).blob_url == url
+
+
+def test_without_a_configured_key_one_is_made_once_and_kept_private(tmp_path: Path) -> None:
+    settings = load_settings(data_dir=tmp_path)
+    key = enrollment_key(settings)
+    path = tmp_path / "enrollment.key"
+    assert len(key) >= 32 and path.read_text().strip() == key
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert enrollment_key(load_settings(data_dir=tmp_path)) == key
+
+
+def test_a_configured_key_wins_over_the_kept_one(tmp_path: Path) -> None:
+    enrollment_key(load_settings(data_dir=tmp_path))
+    configured = "configured-key-0123456789"
+    assert enrollment_key(load_settings(data_dir=tmp_path, enrollment_key=configured)) == configured

@@ -1,0 +1,258 @@
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from station import app
+from station.domain.enums import OrderState
+from station.domain.records import UserView
+from station.store.models import Inspection, OutboxEvent, ReturnOrder
+from station.sync.wire import Event, EventKind, InspectionDetail, InspectionPage
+from tests.central.client import (
+    Api,
+    complete_inspection,
+    completed_payload,
+    decision_body,
+    new_id,
+    new_rma,
+    sha,
+    started_payload,
+)
+from tests.central.servers import CentralServer
+from tests.helpers import clean_verdict
+
+
+def listing(api: Api, **params: Any) -> InspectionPage:
+    answer = api.http.get("/v1/inspections", params=params, headers=api.auth)
+    assert answer.status_code == 200, answer.text
+    return InspectionPage.model_validate(answer.json())
+
+
+def detail(api: Api, inspection_id: str) -> InspectionDetail:
+    answer = api.http.get(f"/v1/inspections/{inspection_id}", headers=api.auth)
+    assert answer.status_code == 200, answer.text
+    return InspectionDetail.model_validate(answer.json())
+
+
+def test_a_completed_inspection_with_photos_is_in_the_read_model(api: Api) -> None:
+    inspection, rma = complete_inspection(api, photos=2)
+    page = listing(api, station=api.station_id)
+    assert page.total == 1
+    [summary] = page.items
+    assert summary.inspection_id == inspection and summary.rma_no == rma
+    assert (summary.grade, summary.disposition, summary.refund_kind) == (
+        "B",
+        "restock_open_box",
+        "full",
+    )
+    assert summary.refund_fen == 19900 and summary.sku == "SKU-1" and summary.inspector == "I1001"
+    assert summary.completed_at is not None and summary.completed_at.tzinfo is not None
+    assert not summary.needs_review and not summary.overturned
+    full = detail(api, inspection)
+    assert full.answers == {"item_matches": "6901234567892", "stains": False}
+    assert full.rules_fired[0]["zh_CN"] == "已拆封"
+    assert [p["kind"] for p in full.photos] == ["overview", "overview"]
+    for photo in full.photos:
+        blob = api.http.get(photo["url"], headers=api.auth)
+        assert blob.status_code == 200 and sha(blob.content) == photo["sha256"]
+    assert full.decisions == []
+
+
+def test_the_list_filters_by_station_review_overturned_and_rma(api: Api, other: Api) -> None:
+    flagged, _ = complete_inspection(api, needs_review=True)
+    plain, plain_rma = complete_inspection(api)
+    elsewhere, _ = complete_inspection(other, needs_review=True)
+    mine = listing(api, station=api.station_id)
+    assert {i.inspection_id for i in mine.items} == {flagged, plain}
+    review = listing(api, station=api.station_id, needs_review=True)
+    assert [i.inspection_id for i in review.items] == [flagged]
+    assert listing(api, rma=plain_rma.lower()).items[0].inspection_id == plain
+    everyone = {i.inspection_id for i in listing(api, needs_review=True, limit=500).items}
+    assert {flagged, elsewhere} <= everyone and plain not in everyone
+    assert listing(api, station=api.station_id, overturned=True).total == 0
+
+
+def test_paging_the_list_with_limit_and_offset(api: Api) -> None:
+    made = {complete_inspection(api)[0] for _ in range(5)}
+    first = listing(api, station=api.station_id, limit=2)
+    second = listing(api, station=api.station_id, limit=2, offset=2)
+    third = listing(api, station=api.station_id, limit=2, offset=4)
+    seen = [i.inspection_id for page in (first, second, third) for i in page.items]
+    assert first.total == 5 and len(seen) == 5 and set(seen) == made
+
+
+def test_bad_list_parameters_are_422(api: Api) -> None:
+    for params in [{"limit": 0}, {"limit": 501}, {"offset": -1}, {"station": "bad id"}]:
+        answer = api.http.get("/v1/inspections", params=params, headers=api.auth)
+        assert answer.status_code == 422, params
+    assert api.http.get("/v1/inspections/not-an-id", headers=api.auth).status_code == 422
+    missing = api.http.get(f"/v1/inspections/{new_id()}", headers=api.auth)
+    assert missing.status_code == 404
+
+
+def test_a_decision_from_a_station_overturns_and_is_published(api: Api, other: Api) -> None:
+    inspection, _ = complete_inspection(api, needs_review=True)
+    cursor = other.cursor_now()
+    decision = decision_body(inspection, grade="C")
+    answer = api.post_events([api.event("decision.made", decision)]).json()
+    assert len(answer["accepted"]) == 1
+    summary = detail(api, inspection)
+    assert summary.overturned and not summary.needs_review
+    assert [d.decision_id for d in summary.decisions] == [decision["decision_id"]]
+    assert listing(api, station=api.station_id, overturned=True).total == 1
+    [change] = [c for c in other.all_changes(cursor) if c["kind"] == "decision"]
+    assert change["body"]["decision_id"] == decision["decision_id"]
+    assert change["body"]["grade"] == "C"
+
+
+def test_an_approving_decision_closes_the_review_without_overturning(api: Api) -> None:
+    inspection, _ = complete_inspection(api, needs_review=True)
+    decision = decision_body(inspection, approve=True)
+    assert api.publish("/v1/decisions", decision).status_code == 201
+    summary = detail(api, inspection)
+    assert not summary.overturned and not summary.needs_review
+
+
+def test_a_decision_that_arrives_before_its_inspection_still_counts(api: Api) -> None:
+    inspection, rma = new_id(), new_rma()
+    decision = decision_body(inspection)
+    api.post_events([api.event("decision.made", decision)])
+    completed = completed_payload(inspection, rma, api.station_id, needs_review=True)
+    api.post_events([api.event("inspection.completed", completed)])
+    summary = detail(api, inspection)
+    assert summary.overturned and not summary.needs_review
+
+
+def test_cancelled_unmatched_and_labels_are_recorded(api: Api) -> None:
+    inspection, rma = new_id(), new_rma()
+    unmatched, label = new_id(), new_id()
+    events = [
+        api.event("inspection.started", started_payload(inspection, rma, api.station_id)),
+        api.event(
+            "inspection.cancelled",
+            {"inspection_id": inspection, "rma_no": rma, "state": "received"},
+        ),
+        api.event(
+            "parcel.unmatched",
+            {
+                "unmatched_id": unmatched,
+                "code": "SF1234567890123",
+                "station_id": api.station_id,
+                "inspector": "I1001",
+                "received_at": "2026-11-20T09:31:00+00:00",
+            },
+        ),
+        api.event(
+            "label.printed",
+            {
+                "label_id": label,
+                "kind": "unmatched",
+                "inspection_id": None,
+                "unmatched_id": unmatched,
+                "printer": "Zebra ZD421 (203 dpi)",
+                "copies": 1,
+                "job_ref": "job-7",
+                "reprint": False,
+                "station_id": api.station_id,
+                "printed_at": "2026-11-20T09:32:00+00:00",
+            },
+        ),
+    ]
+    assert len(api.post_events(events).json()["accepted"]) == 4
+    state = api.count(
+        "SELECT count(*) FROM inspections WHERE id = :i AND state = 'cancelled'", i=inspection
+    )
+    assert state == 1
+    parcel = api.count(
+        "SELECT count(*) FROM unmatched_parcels WHERE id = :i AND code = 'SF1234567890123'",
+        i=unmatched,
+    )
+    assert parcel == 1
+    assert api.count("SELECT count(*) FROM labels WHERE label_id = :l", l=label) == 1
+
+
+def test_a_deleted_photo_is_marked_not_forgotten(api: Api) -> None:
+    inspection, _ = complete_inspection(api, photos=1)
+    [photo] = detail(api, inspection).photos
+    api.post_events(
+        [
+            api.event(
+                "photo.deleted",
+                {
+                    "inspection_id": inspection,
+                    "unmatched_id": None,
+                    "sha256": photo["sha256"],
+                    "reason": "模糊 blurred",
+                    "photo_id": 1,
+                    "deleted_at": "2026-11-20T09:40:00+00:00",
+                },
+            )
+        ]
+    )
+    [after] = detail(api, inspection).photos
+    assert after["deleted_at"] is not None and after["deleted_reason"] == "模糊 blurred"
+
+
+def test_a_real_station_inspection_lands_in_the_read_model(
+    central: CentralServer, demo_station: app.Station, inspector: UserView
+) -> None:
+    """The payloads the station's workflow writes today, sent as they are."""
+
+    def received(s: Any) -> str:
+        return str(
+            s.scalars(
+                select(ReturnOrder.rma_no).where(ReturnOrder.state == OrderState.RECEIVED.value)
+            ).first()
+        )
+
+    rma = demo_station.db.run(received)
+    started = demo_station.workflow.scan(rma, inspector)
+    verdict = clean_verdict(demo_station, started)
+    done = demo_station.workflow.complete(started.inspection.id, verdict, inspector)
+    demo_station.workflow.scan("SF9999999999999", inspector)  # an unmatched parcel
+
+    def outbox(s: Any) -> list[dict[str, Any]]:
+        rows = s.scalars(select(OutboxEvent).order_by(OutboxEvent.seq))
+        return [
+            Event(
+                event_id=r.event_id,
+                seq=r.seq,
+                kind=EventKind(r.kind),
+                station_id="ST-TEST",
+                created_at=r.created_at,
+                payload=r.payload,
+            ).model_dump(mode="json")
+            for r in rows
+        ]
+
+    mine = (started.inspection.id, "SF9999999999999")
+    events = [
+        e
+        for e in demo_station.db.run(outbox)
+        if e["payload"].get("inspection_id") in mine or e["payload"].get("code") in mine
+    ]
+    kinds = [e["kind"] for e in events]
+    assert kinds[0] == "inspection.started" and kinds[-2:] == [
+        "inspection.completed",
+        "parcel.unmatched",
+    ]
+    with Api(central) as api:
+        api.register("ST-TEST")
+        files = {sha(f.read_bytes()): f for f in demo_station.settings.data_dir.rglob("*.jpg")}
+        photos = [e for e in events if e["kind"] == "photo.added"]
+        for event in photos:  # the bytes the station's evidence store kept
+            assert api.put_blob(files[event["payload"]["sha256"]].read_bytes()).status_code == 201
+        answer = api.post_events(events).json()
+        assert answer["rejected"] == [] and len(answer["accepted"]) == len(events)
+        summary = detail(api, done.inspection.id)
+        assert summary.rma_no == rma and summary.station_id == "ST-TEST"
+        assert summary.grade == verdict.grade and summary.refund_fen == verdict.refund_fen
+        assert summary.inspector == inspector.badge_id and summary.sku == started.line.sku
+        local = demo_station.db.run(lambda s: s.get_one(Inspection, done.inspection.id))
+        assert summary.answers == local.answers and summary.rules_fired == local.rules_fired
+        assert sorted(p["sha256"] for p in summary.photos) == sorted(
+            e["payload"]["sha256"] for e in photos
+        )
+        parcels = api.count("SELECT count(*) FROM unmatched_parcels WHERE code = 'SF9999999999999'")
+        assert parcels == 1

@@ -1,0 +1,172 @@
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from station.sync.manifest import ManifestOrder
+from station.sync.wire import Decision, TemplateChange
+from tests.central.client import (
+    Api,
+    complete_inspection,
+    decision_body,
+    manifest_row,
+    new_id,
+    new_rma,
+    user_body,
+)
+
+CHECKLISTS = Path(__file__).resolve().parents[2] / "resources" / "checklists"
+
+
+def template(version: int, *, body: str | None = None) -> dict[str, Any]:
+    text = (CHECKLISTS / "generic.toml").read_text(encoding="utf-8")
+    text = text.replace("version = 1", f"version = {version}", 1)
+    return {"template_id": "generic", "version": version, "body": body or text}
+
+
+def fresh_version() -> int:
+    return random.randint(2, 2**30)
+
+
+def changes_since(api: Api, cursor: str) -> list[dict[str, Any]]:
+    return api.all_changes(cursor)
+
+
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        ("/v1/returns", [manifest_row()]),
+        ("/v1/templates", template(7)),
+        ("/v1/users", user_body("NOKEY1")),
+        ("/v1/decisions", decision_body(new_id())),
+    ],
+    ids=["returns", "templates", "users", "decisions"],
+)
+def test_publishing_needs_the_enrollment_key(api: Api, path: str, body: Any) -> None:
+    start = api.cursor_now()
+    for headers in ({}, {"X-Enrollment-Key": "wrong-key-0123456789"}, api.auth):
+        assert api.http.post(path, json=body, headers=headers).status_code == 401
+    assert changes_since(api, start) == []
+
+
+def test_returns_are_published_as_return_changes_once(api: Api) -> None:
+    start = api.cursor_now()
+    rows = [manifest_row(), manifest_row()]
+    answer = api.publish("/v1/returns", rows)
+    assert answer.status_code == 201
+    assert answer.json()["published"] == 2 and answer.json()["unchanged"] == 0
+    changes = changes_since(api, start)
+    assert [c["kind"] for c in changes] == ["return", "return"]
+    assert [c["key"] for c in changes] == [r["rma_no"] for r in rows]
+    assert answer.json()["cursor"] == str(changes[-1]["seq"])
+    # the station reads a body with the model it reads manifests with: same order again
+    order = ManifestOrder.model_validate(changes[0]["body"])
+    assert order == ManifestOrder.model_validate(rows[0])
+    assert order.lines[0].unit_price == 19900
+    again = api.publish("/v1/returns", rows)
+    assert again.status_code == 200 and again.json()["unchanged"] == 2
+    assert len(changes_since(api, start)) == 2
+
+
+def test_a_state_update_of_a_known_return_is_a_new_change(api: Api) -> None:
+    row = manifest_row(state="approved")
+    api.publish("/v1/returns", [row])
+    start = api.cursor_now()
+    moved = row | {"state": "in_transit"}
+    assert api.publish("/v1/returns", [moved]).json()["published"] == 1
+    [change] = changes_since(api, start)
+    assert change["key"] == row["rma_no"] and change["body"]["state"] == "in_transit"
+
+
+def test_a_state_a_return_cannot_move_to_refuses_the_whole_request(api: Api) -> None:
+    row = manifest_row(state="in_transit")
+    api.publish("/v1/returns", [row])
+    start = api.cursor_now()
+    fresh = manifest_row()
+    answer = api.publish("/v1/returns", [fresh, row | {"state": "requested"}])
+    assert answer.status_code == 422
+    assert "cannot go from in_transit to requested" in answer.json()["detail"]
+    assert changes_since(api, start) == []
+    assert api.count("SELECT count(*) FROM returns WHERE rma_no = :r", r=fresh["rma_no"]) == 0
+
+
+def test_bad_manifest_rows_refuse_the_request(api: Api) -> None:
+    start = api.cursor_now()
+    rma = new_rma()
+    for rows in [
+        [],
+        [manifest_row() | {"state": "refunded"}],
+        [manifest_row() | {"lines": []}],
+        [manifest_row() | {"reason_note": "bad\x07char"}],
+        [manifest_row(rma), manifest_row(rma)],
+        [manifest_row() for _ in range(1001)],
+        {"rma_no": rma},
+    ]:
+        assert api.publish("/v1/returns", rows).status_code == 422
+    assert changes_since(api, start) == []
+
+
+def test_a_template_is_published_once_per_version(api: Api) -> None:
+    start = api.cursor_now()
+    version = fresh_version()
+    body = template(version)
+    assert api.publish("/v1/templates", body).status_code == 201
+    assert api.publish("/v1/templates", body).status_code == 200
+    [change] = changes_since(api, start)
+    assert change["kind"] == "template"
+    assert TemplateChange.model_validate(change["body"]).version == version
+    other_body = body["body"].replace("通用质检", "通用质检 v2")
+    conflict = api.publish("/v1/templates", template(version, body=other_body))
+    assert conflict.status_code == 409 and "new version" in conflict.json()["detail"]
+
+
+def test_a_template_that_does_not_load_is_refused(api: Api) -> None:
+    start = api.cursor_now()
+    version = fresh_version()
+    for body in [
+        template(version, body="id = 'generic'\nversion = [broken"),
+        template(version + 1) | {"version": version},  # the body says another version
+        template(version, body="\x00"),
+    ]:
+        answer = api.publish("/v1/templates", body)
+        assert answer.status_code == 422, answer.text
+    assert changes_since(api, start) == []
+
+
+def test_users_are_published_and_updated(api: Api) -> None:
+    start = api.cursor_now()
+    badge = f"U{random.randint(0, 10**8):08d}"
+    assert api.publish("/v1/users", user_body(badge)).status_code == 201
+    assert api.publish("/v1/users", user_body(badge)).status_code == 200
+    assert api.publish("/v1/users", user_body(badge) | {"active": False}).status_code == 201
+    changes = changes_since(api, start)
+    assert [c["body"]["active"] for c in changes] == [True, False]
+    for bad in [
+        user_body("lower"),
+        user_body("X") | {"pin_hash": "1234"},
+        user_body("X") | {"role": "god"},
+    ]:
+        assert api.publish("/v1/users", bad).status_code == 422
+
+
+def test_a_decision_made_at_central_reaches_every_station(api: Api, other: Api) -> None:
+    inspection, _ = complete_inspection(api, needs_review=True)
+    start = other.cursor_now()
+    decision = decision_body(inspection)
+    assert api.publish("/v1/decisions", decision).status_code == 201
+    assert api.publish("/v1/decisions", decision).status_code == 200
+    [change] = changes_since(other, start)
+    assert Decision.model_validate(change["body"]).decision_id == decision["decision_id"]
+    changed = decision | {"reason": "another reason"}
+    assert api.publish("/v1/decisions", changed).status_code == 409
+    unknown = api.publish("/v1/decisions", decision_body(new_id()))
+    assert unknown.status_code == 404
+
+
+def test_a_decision_with_a_nul_in_its_reason_is_refused(api: Api) -> None:
+    inspection, _ = complete_inspection(api)
+    answer = api.publish("/v1/decisions", decision_body(inspection) | {"reason": "a\x00b"})
+    assert answer.status_code == 422
