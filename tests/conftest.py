@@ -19,9 +19,8 @@ DEMO_ORDERS = 300
 
 
 def make_settings(data_dir: Path, **overrides: object) -> Settings:
-    return load_settings(
-        data_dir / "absent.toml", data_dir=data_dir, station_id="ST-TEST", **overrides
-    )
+    overrides.setdefault("station_id", "ST-TEST")
+    return load_settings(data_dir / "absent.toml", data_dir=data_dir, **overrides)
 
 
 @pytest.fixture

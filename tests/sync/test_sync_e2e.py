@@ -1,0 +1,368 @@
+"""The station against the real central service on loopback, through a proxy that misbehaves.
+
+Every test ends by comparing the station's and central's records one by one.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import uuid
+from datetime import UTC, datetime
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+
+from station import app
+from station.domain.enums import OrderState
+from station.security.pins import hash_pin
+from station.store.models import AuditEntry, Inspection, OutboxEvent, ReturnOrder, SyncCursor
+from station.sync.client import SyncError, Unavailable
+from station.sync.pull import BadPage
+from station.workflow import InspectionStarted
+from tests.helpers import clean_verdict
+from tests.sync.conftest import assert_converged, new_station_id, open_synced
+from tests.sync.fault_proxy import Fault, FaultProxy, respond
+from tests.test_workflow import order_in
+
+
+def inspect(station: app.Station, count: int = 1) -> list[str]:
+    """Complete ``count`` inspections with their photos; their ids."""
+    inspector = station.auth.login("I1001", "1234")
+    done = []
+    for _ in range(count):
+        order = order_in(station, OrderState.RECEIVED)
+        started = station.workflow.scan(order.rma_no, inspector)
+        assert isinstance(started, InspectionStarted)
+        verdict = clean_verdict(station, started)
+        done.append(station.workflow.complete(started.inspection.id, verdict, inspector))
+    return [d.inspection.id for d in done]
+
+
+def counts(station: app.Station) -> tuple[int, int]:
+    def work(s):  # type: ignore[no-untyped-def]
+        total = s.scalar(select(func.count()).select_from(OutboxEvent))
+        sent = s.scalar(
+            select(func.count()).select_from(OutboxEvent).where(OutboxEvent.sent_at.isnot(None))
+        )
+        return total, sent
+
+    return station.db.run(work)
+
+
+def manifest_row(rma: str, state: str = "in_transit") -> dict[str, object]:
+    return {
+        "rma_no": rma,
+        "order_no": f"{random.randint(10**17, 10**18 - 1)}",
+        "reason": "no_reason_7d",
+        "customer_received_on": "2026-11-10",
+        "requested_on": "2026-11-12",
+        "state": state,
+        "tracking": [{"carrier": "SF", "tracking_no": f"SF{random.randint(10**12, 10**13 - 1)}"}],
+        "lines": [
+            {
+                "sku": "AP-TS-01-M",
+                "title": "纯棉T恤",
+                "category": "apparel",
+                "unit_price": "79.00",
+                "ean": "6901234567892",
+            }
+        ],
+    }
+
+
+def publish(central, path: str, body: object) -> httpx.Response:  # type: ignore[no-untyped-def]
+    answer = httpx.post(
+        central.base_url + path,
+        json=body,
+        headers={"X-Enrollment-Key": central.enrollment_key},
+        timeout=30,
+    )
+    assert answer.status_code in (200, 201), answer.text
+    return answer
+
+
+def test_verdicts_photos_and_labels_reach_central_once(synced, central, central_db) -> None:
+    inspect(synced, 3)
+    synced.workflow.scan("UNKNOWN-PARCEL-1", synced.auth.login("I1002", "1234"))
+    report = synced.sync.sync_once()
+    assert report.push.sent >= 3 * 3 and report.push.blobs >= 6
+    assert synced.sync.status.online and synced.sync.status.last_success is not None
+    assert_converged(synced, central_db, central)
+    again = synced.sync.sync_once()
+    assert (again.push.sent, again.push.blobs) == (0, 0)
+    assert_converged(synced, central_db, central)
+
+
+def test_the_pull_brings_returns_users_templates_and_decisions(synced, central, central_db):
+    [inspection_id] = inspect(synced, 1)
+    synced.sync.sync_once()
+    rma = f"RMA{datetime.now(UTC):%Y%m%d}{random.randint(0, 999999):06d}"
+    publish(central, "/v1/returns", [manifest_row(rma)])
+    badge = f"I{random.randint(10000, 99999)}"
+    publish(
+        central,
+        "/v1/users",
+        {
+            "badge_id": badge,
+            "display_name": "赵新",
+            "role": "inspector",
+            "pin_hash": hash_pin("5678"),
+            "active": True,
+        },
+    )
+    body = (app.resources_dir() / "checklists" / "food.toml").read_text()
+    version = 1000 + random.randint(0, 10**6)
+    publish(
+        central,
+        "/v1/templates",
+        {
+            "template_id": "food",
+            "version": version,
+            "body": body.replace("version = 1", f"version = {version}"),
+        },
+    )
+    decision_id = str(uuid.uuid4())
+    publish(
+        central,
+        "/v1/decisions",
+        {
+            "decision_id": decision_id,
+            "inspection_id": inspection_id,
+            "decided_by": "S9001",
+            "decided_at": datetime.now(UTC).isoformat(),
+            "reason": "包装有破损未记录",
+            "grade": "B",
+            "disposition": "restock_open_box",
+        },
+    )
+    report = synced.sync.sync_once()
+    assert report.pull.applied >= 4
+    assert synced.workflow.lookup(rma) is not None
+    assert synced.auth.login(badge, "5678").display_name == "赵新"
+    assert synced.workflow.rulebook.templates["food"].version == version
+    row = synced.db.run(lambda s: s.get_one(Inspection, inspection_id))
+    assert (row.grade, row.disposition, row.overturned) == ("B", "restock_open_box", True)
+    assert row.station_verdict["grade"] == "A"  # the station's own verdict is kept
+    actions = synced.db.run(
+        lambda s: list(
+            s.scalars(
+                select(AuditEntry.action).where(AuditEntry.entity == f"inspection:{inspection_id}")
+            )
+        )
+    )
+    assert "inspection_completed" in actions and "verdict_overturned" in actions
+    cursor = synced.db.run(lambda s: s.get_one(SyncCursor, "changes").cursor)
+    assert int(cursor) > 0
+    synced.sync.sync_once()  # the same decision again changes nothing
+    assert synced.db.run(lambda s: s.get_one(Inspection, inspection_id).grade) == "B"
+    assert_converged(synced, central_db, central)
+
+
+@pytest.fixture
+def proxied(tmp_path, demo_template, central):  # type: ignore[no-untyped-def]
+    import shutil
+
+    proxy = FaultProxy(("127.0.0.1", central.port))
+    data = tmp_path / "data"
+    shutil.copytree(demo_template, data)
+    station = open_synced(data, proxy.url, central.enrollment_key, new_station_id())
+    yield station, proxy
+    station.close()
+    proxy.close()
+
+
+def is_events(request) -> bool:  # type: ignore[no-untyped-def]
+    return request.path.startswith("/v1/events")
+
+
+def is_blob_put(request) -> bool:  # type: ignore[no-untyped-def]
+    return request.method == "PUT" and request.path.startswith("/v1/blobs/")
+
+
+def test_server_errors_and_refusals_are_retried_until_delivered(
+    proxied, central, central_db
+) -> None:
+    station, proxy = proxied
+    inspect(station, 2)
+    proxy.faults.extend([Fault("error500", when=is_events), Fault("refuse", when=is_events)])
+    for _ in range(2):
+        with pytest.raises(Unavailable):
+            station.sync.sync_once()
+        assert not station.sync.status.online
+    station.sync.sync_once()
+    assert_converged(station, central_db, central)
+
+
+def test_a_lost_answer_is_replayed_without_duplicates(proxied, central, central_db) -> None:
+    station, proxy = proxied
+    inspect(station, 2)
+    proxy.faults.append(Fault("drop_response", when=is_events))  # central commits, we never hear
+    with pytest.raises(Unavailable):
+        station.sync.sync_once()
+    total, sent = counts(station)
+    assert sent < total
+    report = station.sync.sync_once()
+    assert report.push.duplicates > 0
+    assert_converged(station, central_db, central)
+
+
+def test_duplicated_deliveries_are_stored_once(proxied, central, central_db) -> None:
+    station, proxy = proxied
+    inspect(station, 2)
+    proxy.faults.extend([Fault("duplicate", when=is_events), Fault("duplicate", when=is_blob_put)])
+    station.sync.sync_once()
+    assert_converged(station, central_db, central)
+
+
+def test_uploads_cut_at_random_byte_offsets(proxied, central, central_db) -> None:
+    station, proxy = proxied
+    inspect(station, 2)
+    rng = random.Random(7)
+    cuts = [Fault("cut_upload", value=rng.randint(0, 60_000), when=is_blob_put) for _ in range(8)]
+    proxy.faults.extend(cuts)
+    for _ in range(20):
+        try:
+            station.sync.sync_once()
+            break
+        except SyncError:
+            continue
+    assert not proxy.faults, "every cut was tried"
+    assert_converged(station, central_db, central)
+
+
+def test_truncated_and_slow_answers(proxied, central, central_db, monkeypatch) -> None:
+    station, proxy = proxied
+    inspect(station, 1)
+    proxy.faults.append(Fault("truncate_response", value=40, when=is_events))
+    with pytest.raises(Unavailable):
+        station.sync.sync_once()
+    station.sync.sync_once()
+    assert_converged(station, central_db, central)
+
+
+HOSTILE = [
+    ("wrong types", respond(200, b'{"changes": "lots", "cursor": 5, "more": "no"}')),
+    ("not JSON", respond(200, b"<html>gateway</html>", "text/html")),
+    (
+        "cursor backwards",
+        respond(
+            200,
+            json.dumps(
+                {
+                    "changes": [
+                        {
+                            "seq": 1,
+                            "kind": "return",
+                            "key": "x",
+                            "body": {},
+                            "at": "2026-11-20T00:00:00Z",
+                        }
+                    ],
+                    "cursor": "1",
+                    "more": False,
+                }
+            ).encode(),
+        ),
+    ),
+    ("huge body", respond(200, b'{"changes": [' + b" " * (33 * 1024 * 1024) + b"]}")),
+]
+
+
+@pytest.mark.parametrize("name,fault", HOSTILE, ids=[h[0] for h in HOSTILE])
+def test_hostile_answers_are_refused_and_nothing_is_half_applied(
+    proxied, central, central_db, name, fault
+) -> None:
+    station, proxy = proxied
+    publish(central, "/v1/returns", [manifest_row(f"RMA2026{uuid.uuid4().int % 10**10:010d}")])
+    station.sync.sync_once()
+    before_orders = station.db.run(
+        lambda s: s.scalar(select(func.count()).select_from(ReturnOrder))
+    )
+    before_cursor = station.db.run(lambda s: s.get_one(SyncCursor, "changes").cursor)
+    publish(central, "/v1/returns", [manifest_row(f"RMA2026{uuid.uuid4().int % 10**10:010d}")])
+    proxy.faults.append(
+        Fault(fault.kind, response=fault.response, when=lambda r: r.path.startswith("/v1/changes"))
+    )
+    with pytest.raises((Unavailable, BadPage)):
+        station.sync.sync_once()
+    assert (
+        station.db.run(lambda s: s.scalar(select(func.count()).select_from(ReturnOrder)))
+        == before_orders
+    )
+    assert station.db.run(lambda s: s.get_one(SyncCursor, "changes").cursor) == before_cursor
+    station.sync.sync_once()  # the honest answer afterwards is applied
+    assert (
+        station.db.run(lambda s: s.scalar(select(func.count()).select_from(ReturnOrder)))
+        == before_orders + 1
+    )
+    assert_converged(station, central_db, central)
+
+
+def test_an_event_central_refuses_is_parked_and_does_not_block(synced, central, central_db) -> None:
+    inspect(synced, 1)
+
+    def poison(session) -> None:  # type: ignore[no-untyped-def]
+        from station.sync import outbox
+
+        nested: dict[str, object] = {"leaf": 1}
+        for _ in range(40):  # deeper than central accepts
+            nested = {"deeper": nested}
+        outbox.enqueue(session, kind="decision.made", payload=nested)
+
+    synced.db.run(poison)
+    inspect(synced, 1)
+    report = synced.sync.sync_once()
+    assert report.push.parked == 1
+    status = synced.sync.refresh()
+    assert status.outbox.parked == 1 and status.outbox.pending == 0
+    parked = synced.db.run(lambda s: s.scalar(select(OutboxEvent).where(OutboxEvent.parked)))
+    assert parked.last_error and parked.kind == "decision.made"
+    audit = synced.db.run(lambda s: list(s.scalars(select(AuditEntry.action))))
+    assert "event_parked" in audit
+    parked_id = parked.event_id
+    synced.db.run(
+        lambda s: s.execute(  # the comparison leaves the parked one out
+            OutboxEvent.__table__.delete().where(OutboxEvent.event_id == parked_id)
+        )
+    )
+    assert_converged(synced, central_db, central)
+
+
+def test_a_server_killed_mid_request_loses_nothing(synced, central, central_db) -> None:
+    inspect(synced, 3)
+    central.kill()
+    with pytest.raises(Unavailable):
+        synced.sync.sync_once()
+    central.start()
+    synced.sync.sync_once()
+    assert_converged(synced, central_db, central)
+
+
+def test_a_wrong_token_says_so(tmp_path, demo_template, central) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    from station.sync.client import Unauthorized
+
+    data = tmp_path / "data"
+    shutil.copytree(demo_template, data)
+    station = open_synced(data, central.base_url, "", new_station_id(), central_token="x" * 40)
+    try:
+        with pytest.raises(Unauthorized):
+            station.sync.sync_once()
+    finally:
+        station.close()
+
+
+def test_a_station_without_a_token_or_key_cannot_register(tmp_path, demo_template, central):
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(demo_template, data)
+    station = open_synced(data, central.base_url, "", new_station_id())
+    try:
+        with pytest.raises(SyncError, match="no token"):
+            station.sync.sync_once()
+    finally:
+        station.close()
