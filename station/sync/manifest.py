@@ -25,7 +25,7 @@ from pydantic import (
     ValidationError,
     model_validator,
 )
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from station.domain.enums import Carrier, Category, OrderState, ReturnReason
@@ -239,8 +239,8 @@ def import_orders(
     """
     errors = list(parsed.errors)
     rows = parsed.orders
-    existing = _existing(session, ReturnOrder.rma_no, [o.rma_no for _, o in rows])
-    taken = _existing(
+    existing = existing_values(session, ReturnOrder.rma_no, [o.rma_no for _, o in rows])
+    taken = existing_values(
         session, ReturnTracking.tracking_no, [t.tracking_no for _, o in rows for t in o.tracking]
     )
     fresh: list[ManifestOrder] = []
@@ -271,7 +271,8 @@ def import_orders(
     return report
 
 
-def _existing(session: Session, column: Any, values: list[str], chunk: int = 900) -> set[str]:
+def existing_values(session: Session, column: Any, values: list[str], chunk: int = 900) -> set[str]:
+    """Which of ``values`` the column already holds (asked in chunks of bound parameters)."""
     found: set[str] = set()
     for start in range(0, len(values), chunk):
         part = values[start : start + chunk]
@@ -281,7 +282,7 @@ def _existing(session: Session, column: Any, values: list[str], chunk: int = 900
 
 def insert_orders(session: Session, orders: Iterable[ManifestOrder]) -> None:
     """Bulk insert with ids assigned here, so lines and parcels need no round trip per order."""
-    next_id = (session.scalar(select(ReturnOrder.id).order_by(ReturnOrder.id.desc())) or 0) + 1
+    next_id = (session.scalar(select(func.max(ReturnOrder.id))) or 0) + 1
     now = utcnow()
     order_rows: list[dict[str, Any]] = []
     line_rows: list[dict[str, Any]] = []

@@ -23,7 +23,7 @@ from station.store.database import Database
 from station.store.models import Inspection, ReturnOrder, ReturnTracking, SyncCursor, User
 from station.store.models import Template as TemplateRow
 from station.sync.client import CentralClient
-from station.sync.manifest import ManifestOrder, insert_orders
+from station.sync.manifest import ManifestOrder, existing_values, insert_orders
 from station.sync.wire import (
     Change,
     ChangeKind,
@@ -70,8 +70,13 @@ def apply_page(
     if seqs != sorted(set(seqs)) or any(not before < s <= after for s in seqs):
         raise BadPage("changes out of order or outside the page's cursor")
     report = PullReport(pages=1)
+    report.applied += _apply_returns(
+        session, [c for c in page.changes if c.kind is ChangeKind.RETURN]
+    )
     templates: list[Template] = []
     for change in page.changes:
+        if change.kind is ChangeKind.RETURN:
+            continue
         try:
             outcome = _APPLY[change.kind](session, change, station_id, now)
         except ValidationError as exc:
@@ -92,28 +97,43 @@ def apply_page(
     return report
 
 
-def _return(session: Session, change: Change, _station: str, _now: datetime) -> object:
-    order = ManifestOrder.model_validate(change.body)
-    row = session.scalar(select(ReturnOrder).where(ReturnOrder.rma_no == order.rma_no))
-    if row is None:
-        numbers = [t.tracking_no for t in order.tracking]
-        taken = set(
-            session.scalars(
-                select(ReturnTracking.tracking_no).where(ReturnTracking.tracking_no.in_(numbers))
-            )
+def _apply_returns(session: Session, changes: list[Change]) -> int:
+    """Expected returns of a page, in bulk: one query for what exists, one insert of what is
+    new (a page can carry a thousand rows)."""
+    orders: dict[str, ManifestOrder] = {}
+    for change in changes:  # in seq order: a later row of the same RMA wins
+        try:
+            order = ManifestOrder.model_validate(change.body)
+        except ValidationError as exc:
+            raise BadPage(f"change {change.seq} (return) is malformed: {exc}") from exc
+        orders[order.rma_no] = order
+    rmas = list(orders)
+    existing = {
+        row.rma_no: row
+        for start in range(0, len(rmas), 900)
+        for row in session.scalars(
+            select(ReturnOrder).where(ReturnOrder.rma_no.in_(rmas[start : start + 900]))
         )
-        if taken:  # another order's parcel: keep the order, not the clashing number
-            log.warning("%s: tracking %s already belongs to another order", order.rma_no, taken)
-            order = order.model_copy(
-                update={"tracking": [t for t in order.tracking if t.tracking_no not in taken]}
-            )
-        insert_orders(session, [order])
-        return order
-    local, remote = OrderState(row.state), order.state
-    if local in _BENCH_STATES and remote in _BEFORE_BENCH:
-        return order  # the station is ahead: it has the parcel
-    row.state = remote.value
-    return order
+    }
+    fresh: list[ManifestOrder] = []
+    for rma, order in orders.items():
+        row = existing.get(rma)
+        if row is None:
+            fresh.append(order)
+        elif not (OrderState(row.state) in _BENCH_STATES and order.state in _BEFORE_BENCH):
+            row.state = order.state.value  # unless the station is ahead: it has the parcel
+    numbers = [t.tracking_no for order in fresh for t in order.tracking]
+    taken = existing_values(session, ReturnTracking.tracking_no, numbers)
+    clean: list[ManifestOrder] = []
+    for order in fresh:
+        keep = [t for t in order.tracking if t.tracking_no not in taken]
+        if len(keep) != len(order.tracking):  # another order's parcel: keep the order only
+            log.warning("%s: a tracking number already belongs to another order", order.rma_no)
+            order = order.model_copy(update={"tracking": keep})
+        taken.update(t.tracking_no for t in keep)
+        clean.append(order)
+    insert_orders(session, clean)
+    return len(changes)
 
 
 def _template(session: Session, change: Change, station: str, now: datetime) -> object:
@@ -178,8 +198,10 @@ def _decision(session: Session, change: Change, station: str, now: datetime) -> 
     row = session.get(Inspection, decision.inspection_id)
     if row is None:
         return decision  # made about another station's inspection
-    if row.decision is not None and row.decision.get("decision_id") == decision.decision_id:
-        return decision
+    if row.decision is not None:
+        applied = Decision.model_validate(row.decision)
+        if applied.decision_id == decision.decision_id or applied.decided_at >= decision.decided_at:
+            return decision  # already applied, or superseded by a later one already here
     apply_decision(session, row, decision, now)
     return decision
 
@@ -227,7 +249,6 @@ def _refused(session: Session, change: Change, why: str, station: str, now: date
 
 
 _APPLY: dict[ChangeKind, Callable[[Session, Change, str, datetime], object]] = {
-    ChangeKind.RETURN: _return,
     ChangeKind.TEMPLATE: _template,
     ChangeKind.USER: _user,
     ChangeKind.DECISION: _decision,
