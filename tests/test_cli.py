@@ -134,9 +134,9 @@ def test_run_without_a_display_says_what_to_do(data, capsys, monkeypatch) -> Non
 def test_label_render_and_print_a_completed_inspection(
     demo_station, inspector, capsys, tmp_path: Path
 ) -> None:
+    from station.domain.enums import OrderState
     from tests.helpers import clean_verdict
     from tests.test_workflow import order_in
-    from station.domain.enums import OrderState
 
     order = order_in(demo_station, OrderState.RECEIVED)
     started = demo_station.workflow.scan(order.rma_no, inspector)
@@ -147,8 +147,17 @@ def test_label_render_and_print_a_completed_inspection(
     demo_station.close()
     out = tmp_path / "label.pdf"
     code, stdout, _ = run(
-        [*data, "label", "render", "--inspection", done.inspection.id, "--size", "60x40",
-         "--out", str(out)],
+        [
+            *data,
+            "label",
+            "render",
+            "--inspection",
+            done.inspection.id,
+            "--size",
+            "60x40",
+            "--out",
+            str(out),
+        ],
         capsys,
     )
     assert code == 0 and out.read_bytes().startswith(b"%PDF")
@@ -158,16 +167,36 @@ def test_label_render_and_print_a_completed_inspection(
     assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (60, 40)
     folder = tmp_path / "printed"
     code, stdout, _ = run(
-        [*data, "label", "print", "--inspection", done.inspection.id, "--printer",
-         f"file:{folder}"],
+        [
+            *data,
+            "label",
+            "print",
+            "--inspection",
+            done.inspection.id,
+            "--printer",
+            f"file:{folder}",
+        ],
         capsys,
     )
     assert code == 0 and list(folder.glob("*.pdf"))
-    code, _, err = run([*data, "label", "render", "--inspection", "nope", "--out", str(out)],
-                       capsys)
+    code, _, err = run(
+        [*data, "label", "render", "--inspection", "nope", "--out", str(out)], capsys
+    )
     assert code == 2 and "no inspection nope" in err
-    code, _, err = run([*data, "label", "render", "--inspection", done.inspection.id,
-                        "--size", "7x7", "--out", str(out)], capsys)
+    code, _, err = run(
+        [
+            *data,
+            "label",
+            "render",
+            "--inspection",
+            done.inspection.id,
+            "--size",
+            "7x7",
+            "--out",
+            str(out),
+        ],
+        capsys,
+    )
     assert code == 2
     code, stdout, _ = run([*data, "label", "check-layouts"], capsys)
     assert code == 0 and "6 good" in stdout

@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -49,6 +50,10 @@ class ReturnOrder(Base):
     """An after-sales order (售后单 / RMA)."""
 
     __tablename__ = "returns"
+    __table_args__ = (
+        # covers the dashboard's return reasons over a date range
+        Index("ix_returns_requested_reason", "requested_on", "reason"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     rma_no: Mapped[str] = mapped_column(String(40), unique=True)
@@ -86,7 +91,11 @@ class ReturnTracking(Base):
 
 class ReturnLine(Base):
     __tablename__ = "return_lines"
-    __table_args__ = (UniqueConstraint("return_id", "line_no"),)
+    __table_args__ = (
+        UniqueConstraint("return_id", "line_no"),
+        # covers the dashboard's return reasons by category, SKU and batch
+        Index("ix_return_lines_review", "return_id", "category", "sku", "batch"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     return_id: Mapped[int] = mapped_column(ForeignKey("returns.id", ondelete="CASCADE"))
@@ -135,6 +144,25 @@ class Inspection(Base):
     __table_args__ = (
         Index("ix_inspections_open_line", "return_line_id", "state"),
         Index("ix_inspections_completed_at", "completed_at"),
+        # the supervisors' queue: completed, undecided, flagged; station.review.queue reuses
+        # this very clause so SQLite can prove a query implies it and pick the index
+        Index(
+            "ix_inspections_review_pending",
+            "completed_at",
+            sqlite_where=text(
+                "state = 'completed' AND decision IS NULL AND (needs_review = 1"
+                " OR overridden = 1 OR refund_kind IN ('partial', 'none') OR carrier_claim = 1)"
+            ),
+        ),
+        # covers the dashboard's per-hour counts and grade/disposition mixes
+        Index(
+            "ix_inspections_dashboard",
+            "completed_at",
+            "inspector_id",
+            "station_id",
+            "grade",
+            "disposition",
+        ),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)  # UUIDv7

@@ -200,7 +200,7 @@ def _decision(session: Session, change: Change, station: str, now: datetime) -> 
         return decision  # made about another station's inspection
     if row.decision is not None:
         applied = Decision.model_validate(row.decision)
-        if applied.decision_id == decision.decision_id or applied.decided_at >= decision.decided_at:
+        if applied.decision_id == decision.decision_id or applied.decided_at > decision.decided_at:
             return decision  # already applied, or superseded by a later one already here
     apply_decision(session, row, decision, now)
     return decision

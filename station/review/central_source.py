@@ -1,0 +1,207 @@
+"""Other stations' inspections, read from the central service's supervisor API
+(``GET /v1/inspections``), as read-only queue rows.
+
+:class:`RemoteInspections` is the seam: the service only needs something that lists and
+fetches inspections in the wire forms; :class:`CentralInspections` is that over the station's
+:class:`~station.sync.client.CentralClient`, whose answers are size-limited and validated
+against :mod:`station.sync.wire`. The central API filters by station, review state, verdict
+change and RMA; date, inspector, category and reason filters apply to this station's own
+queue only. Decisions on these rows go out as ``decision.made`` events like local ones.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any, Protocol, TypeVar
+
+from pydantic import BaseModel
+
+from station.domain.enums import InspectionState
+from station.review.errors import CentralUnavailable
+from station.review.evidence import AnswerLine, DecisionInfo, EvidenceDetail, Outcome, RuleLine
+from station.review.rows import QueueCursor, QueueFilter, QueuePage, QueueRow, ReviewFlag, RowKind
+from station.sync.client import CentralClient, SyncError
+from station.sync.wire import InspectionDetail, InspectionPage, InspectionSummary
+
+PAGE_LIMIT = 500  # the central API's own maximum
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+M = TypeVar("M", bound=BaseModel)
+
+
+class RemoteInspections(Protocol):
+    def list_inspections(
+        self,
+        *,
+        needs_review: bool | None,
+        overturned: bool | None,
+        rma: str | None,
+        station: str | None,
+        limit: int,
+        offset: int,
+    ) -> InspectionPage: ...
+
+    def inspection(self, inspection_id: str) -> InspectionDetail: ...
+
+
+class CentralInspections:
+    """:class:`RemoteInspections` over the station's HTTP client: a client to use as it is, or
+    a way to connect (``CentralAccess.client``) so each read opens and closes its own, and a
+    station offline at start-up is no problem until the list is asked for."""
+
+    def __init__(self, client: CentralClient | Callable[[], CentralClient]) -> None:
+        self._client = client
+
+    def list_inspections(
+        self,
+        *,
+        needs_review: bool | None,
+        overturned: bool | None,
+        rma: str | None,
+        station: str | None,
+        limit: int,
+        offset: int,
+    ) -> InspectionPage:
+        params: dict[str, Any] = {"limit": limit, "offset": offset}
+        for name, value in (
+            ("needs_review", needs_review),
+            ("overturned", overturned),
+            ("rma", rma),
+            ("station", station),
+        ):
+            if value is not None:
+                params[name] = str(value).lower() if isinstance(value, bool) else value
+        return self._get("/v1/inspections", InspectionPage, params)
+
+    def inspection(self, inspection_id: str) -> InspectionDetail:
+        return self._get(f"/v1/inspections/{inspection_id}", InspectionDetail, {})
+
+    def _get(self, url: str, model: type[M], params: dict[str, Any]) -> M:
+        try:
+            if isinstance(self._client, CentralClient):
+                return _read(self._client, url, model, params)
+            with self._client() as client:
+                return _read(client, url, model, params)
+        except SyncError as exc:
+            raise CentralUnavailable(
+                f"The central service did not answer: {exc}", f"中心服务无应答：{exc}"
+            ) from exc
+
+
+def _read(client: CentralClient, url: str, model: type[M], params: dict[str, Any]) -> M:
+    # the client's validated, size-limited JSON read; it has no public read calls yet
+    return client._json("GET", url, model, params=params)
+
+
+def remote_row(item: InspectionSummary) -> QueueRow:
+    flags = ReviewFlag.NONE
+    if item.needs_review:
+        flags |= ReviewFlag.RULE_REVIEW
+    if item.overturned:
+        flags |= ReviewFlag.OVERTURNED | ReviewFlag.DECIDED
+    if item.refund_kind is not None and item.refund_kind.value == "none":
+        flags |= ReviewFlag.REFUSED
+    if item.refund_kind is not None and item.refund_kind.value == "partial":
+        flags |= ReviewFlag.PARTIAL
+    return QueueRow(
+        kind=RowKind.REMOTE,
+        key=item.inspection_id,
+        at=item.completed_at or _EPOCH,
+        rma_no=item.rma_no,
+        sku=item.sku,
+        category=None,
+        reason=None,
+        inspector=sys.intern(item.inspector),
+        station_id=sys.intern(item.station_id),
+        amount_fen=None,
+        grade=item.grade,
+        disposition=item.disposition,
+        refund_kind=item.refund_kind,
+        refund_fen=item.refund_fen,
+        flags=flags,
+    )
+
+
+def remote_page(
+    source: RemoteInspections,
+    filters: QueueFilter,
+    after: QueueCursor | None,
+    limit: int,
+    *,
+    station: str | None = None,
+) -> QueuePage:
+    """A page of the central service's inspections (newest first, offset paging)."""
+    offset = int(after.value) if after is not None and isinstance(after.value, int) else 0
+    limit = max(1, min(limit, PAGE_LIMIT))
+    page = source.list_inspections(
+        needs_review=None if filters.include_decided else True,
+        overturned=True if filters.flag is ReviewFlag.OVERTURNED else None,
+        rma=filters.text or None,
+        station=station,
+        limit=limit,
+        offset=offset,
+    )
+    rows = tuple(remote_row(item) for item in page.items)
+    end = offset + len(rows)
+    more = bool(rows) and end < page.total
+    return QueuePage(rows, QueueCursor(end, -1, "") if more else None)
+
+
+def remote_detail(item: InspectionDetail) -> EvidenceDetail:
+    """What the central service knows of an inspection, in the evidence view's form; the
+    order's details and the photos themselves stay at the central service."""
+    last = item.decisions[-1] if item.decisions else None
+    kinds = ", ".join(sorted({str(p.get("kind", "?")) for p in item.photos}))
+    return EvidenceDetail(
+        inspection_id=item.inspection_id,
+        state=InspectionState.COMPLETED if item.completed_at else InspectionState.OPEN,
+        rma_no=item.rma_no,
+        order_no="",
+        reason=None,
+        reason_note="",
+        sku=item.sku,
+        title="",
+        category=None,
+        qty=1,
+        unit_price_fen=None,
+        batch=None,
+        station_id=item.station_id,
+        inspector=item.inspector,
+        started_at=item.completed_at or _EPOCH,
+        completed_at=item.completed_at,
+        review_due_at=None,
+        verdict=Outcome(item.grade, item.disposition, item.refund_kind, item.refund_fen, None),
+        proposal=None,
+        station_verdict=None,
+        refund_reason="",
+        carrier_claim=False,
+        overridden=False,
+        override_reason="",
+        needs_review=item.needs_review,
+        overturned=item.overturned,
+        rules=tuple(
+            RuleLine(str(r.get("id", "")), str(r.get("zh_CN", "")), str(r.get("en", "")))
+            for r in item.rules_fired
+            if isinstance(r, dict)
+        ),
+        answers=tuple(
+            AnswerLine(qid, (qid, qid), (str(v)[:120], str(v)[:120]), ())
+            for qid, v in sorted(item.answers.items())
+        ),
+        photos=(),
+        decision=(
+            DecisionInfo(
+                last.decision_id,
+                last.decided_by,
+                last.decided_at.isoformat(),
+                last.reason,
+                last.approve,
+            )
+            if last
+            else None
+        ),
+        template="central",
+        remote=True,
+        remote_photos=f"{len(item.photos)} ({kinds})" if item.photos else "0",
+    )
