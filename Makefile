@@ -29,6 +29,8 @@ bench: setup-test
 screenshots: setup-test
 	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python scripts/screenshots.py zh_CN
 	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python scripts/screenshots.py en
+	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python scripts/review_screenshots.py zh_CN
+	$(BIN)/python scripts/label_previews.py
 
 i18n-update: setup
 	$(BIN)/python scripts/i18n.py update

@@ -16,6 +16,8 @@ BENCHES = [
     "photo_quality.py",
     "decode.py",
     "camera_live.py",
+    "analytics.py",
+    "sync.py",
 ]
 
 

@@ -30,6 +30,8 @@ from station.printing.backends import PrinterBackend, backend_from_spec
 from station.printing.data import LabelData
 from station.printing.queue import PrintQueue
 from station.printing.render_cli import label_data_from_records
+from station.review.central_source import CentralInspections
+from station.review.service import ReviewService
 from station.security.login import Authenticator
 from station.security.pins import BadPin, hash_pin
 from station.security.users import LockoutPolicy, UserError, add_user, list_users
@@ -57,6 +59,7 @@ class Station:
     sync: SyncService
     printing: LabelPrinting
     photos: PhotoStore
+    review: ReviewService
 
     def outbox_status(self) -> outbox.OutboxStatus:
         return self.db.run(outbox.status)
@@ -104,6 +107,7 @@ def open_station(settings: Settings) -> Station:
     rulebook = load_rulebook(db, settings, paths)
     printing = build_printing(db, settings, paths)
     photos = PhotoStore.open(paths.photos)
+    access = central_access(settings, paths)
     return Station(
         settings=settings,
         paths=paths,
@@ -116,9 +120,16 @@ def open_station(settings: Settings) -> Station:
             printing=printing,
         ),
         auth=Authenticator(db, station_id=settings.station_id, lockout=lockout),
-        sync=build_sync(db, settings, paths, rulebook, photos),
+        sync=build_sync(db, settings, access, rulebook, photos, paths),
         printing=printing,
         photos=photos,
+        review=ReviewService(
+            db,
+            station_id=settings.station_id,
+            rulebook=rulebook,
+            photos=photos,
+            remote=CentralInspections(access.client) if access else None,
+        ),
     )
 
 
@@ -140,20 +151,26 @@ def build_printing(db: Database, settings: Settings, paths: DataPaths) -> LabelP
     )
 
 
-def build_sync(
-    db: Database, settings: Settings, paths: DataPaths, rulebook: Rulebook, photos: PhotoStore
-) -> SyncService:
-    access = (
-        CentralAccess(
-            url=settings.central_url,
-            station_id=settings.station_id,
-            token_file=paths.root / "central-token",
-            token=settings.central_token,
-            enrollment_key=settings.central_enrollment_key,
-        )
-        if settings.central_url
-        else None
+def central_access(settings: Settings, paths: DataPaths) -> CentralAccess | None:
+    if not settings.central_url:
+        return None
+    return CentralAccess(
+        url=settings.central_url,
+        station_id=settings.station_id,
+        token_file=paths.root / "central-token",
+        token=settings.central_token,
+        enrollment_key=settings.central_enrollment_key,
     )
+
+
+def build_sync(
+    db: Database,
+    settings: Settings,
+    access: CentralAccess | None,
+    rulebook: Rulebook,
+    photos: PhotoStore,
+    paths: DataPaths,
+) -> SyncService:
     return SyncService(
         db,
         client=access.client if access else None,
@@ -296,6 +313,7 @@ def run_gui(station: Station, *, smoke: bool = False, started: float | None = No
         auth=station.auth,
         outbox_status=station.outbox_status,
         sync=station.sync,
+        review=station.review,
         camera=camera,
         settings=station.settings,
         smoke=smoke,

@@ -25,13 +25,15 @@ from station.config import ConfigError, Settings, load_settings
 from station.demo.orders import generate_orders
 from station.demo.video import write_demo_video
 from station.domain.enums import Role
+from station.domain.records import UserView
 from station.evidence.commands import pack_command, verify_command
 from station.printing.backends import RENDER_ERRORS, PrintError, PrintJob, print_test_label
 from station.printing.data import LabelData
 from station.printing.layout import LayoutError, check_all
 from station.printing.render_cli import render as render_label
+from station.review.commands import dashboard_command, queue_command
 from station.security import audit
-from station.security.users import UserError, list_users, set_active
+from station.security.users import LoginError, UserError, list_users, set_active
 from station.sync.client import SyncError
 from station.sync.pull import BadPage
 
@@ -343,6 +345,44 @@ def cmd_demo_video(station: app.Station, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _supervisor(station: app.Station, args: argparse.Namespace) -> UserView:
+    pin = _read_pin(args)
+    try:
+        return station.auth.login(args.badge, pin)
+    except LoginError as exc:
+        raise CommandError(str(exc)) from exc
+
+
+@_with_station
+def cmd_review_queue(station: app.Station, args: argparse.Namespace) -> int:
+    return queue_command(
+        station.review,
+        _supervisor(station, args),
+        sys.stdout,
+        decided=args.decided,
+        search=args.search,
+        limit=args.limit,
+        csv_path=Path(args.csv) if args.csv else None,
+        language=args.language,
+    )
+
+
+@_with_station
+def cmd_review_dashboard(station: app.Station, args: argparse.Namespace) -> int:
+    try:
+        Path(args.out).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CommandError(f"{args.out}: {exc.strerror}") from exc
+    return dashboard_command(
+        station.review,
+        _supervisor(station, args),
+        Path(args.out),
+        sys.stdout,
+        days=args.days,
+        language=args.language,
+    )
+
+
 @_with_station
 def cmd_audit_verify(station: app.Station, _args: argparse.Namespace) -> int:
     report = station.db.run(audit.verify)
@@ -471,6 +511,23 @@ def build_parser() -> argparse.ArgumentParser:
     pack.add_argument("--no-captions", action="store_true", help="use the original photos")
     pack.add_argument("--language", choices=["zh_CN", "en"], default="zh_CN")
     pack.set_defaults(handler=cmd_evidence_pack)
+
+    review = sub.add_parser("review", help="supervisors: the review queue and the numbers")
+    review_sub = review.add_subparsers(dest="review_command", required=True, metavar="ACTION")
+    queue = review_sub.add_parser("queue", help="list inspections waiting for review")
+    queue.add_argument("--decided", action="store_true", help="include decided ones")
+    queue.add_argument("--search", default="", help="RMA, order, waybill no. or SKU")
+    queue.add_argument("--limit", type=int, default=50)
+    queue.add_argument("--csv", help="write the list to this CSV file")
+    dash = review_sub.add_parser("dashboard", help="write every dashboard table as CSV")
+    dash.add_argument("--out", required=True, help="folder for the CSV files")
+    dash.add_argument("--days", type=int, default=7)
+    queue.set_defaults(handler=cmd_review_queue)
+    dash.set_defaults(handler=cmd_review_dashboard)
+    for p in (queue, dash):
+        p.add_argument("--badge", required=True, help="the supervisor's badge")
+        p.add_argument("--pin-stdin", action="store_true", help="read the PIN from stdin")
+        p.add_argument("--language", choices=["zh_CN", "en"], default="zh_CN")
 
     aud = sub.add_parser("audit", help="audit log")
     aud_sub = aud.add_subparsers(dest="audit_command", required=True, metavar="ACTION")

@@ -24,132 +24,132 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="171"/>
+        <location filename="../../station/ui/bench_view.py" line="170"/>
         <source>Hello %1. Scan a return parcel to begin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="183"/>
+        <location filename="../../station/ui/bench_view.py" line="182"/>
         <source>Welcome back, %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="225"/>
+        <location filename="../../station/ui/bench_view.py" line="224"/>
         <source>%1 is an item barcode. Scan the return parcel first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="252"/>
+        <location filename="../../station/ui/bench_view.py" line="251"/>
         <source>Nothing to do for %1 now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="271"/>
+        <location filename="../../station/ui/bench_view.py" line="270"/>
         <source>Already inspecting %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="284"/>
+        <location filename="../../station/ui/bench_view.py" line="283"/>
         <source>item %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="292"/>
+        <location filename="../../station/ui/bench_view.py" line="291"/>
         <source>Resumed the open inspection of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="294"/>
+        <location filename="../../station/ui/bench_view.py" line="293"/>
         <source>Inspecting %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="308"/>
+        <location filename="../../station/ui/bench_view.py" line="307"/>
         <source>No order for %1: received as an unmatched parcel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="316"/>
+        <location filename="../../station/ui/bench_view.py" line="315"/>
         <source>%1 is %2 and cannot be inspected at the bench.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="332"/>
+        <location filename="../../station/ui/bench_view.py" line="331"/>
         <source>Not a usable scan: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="335"/>
+        <location filename="../../station/ui/bench_view.py" line="334"/>
         <source>The scan could not be handled: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="367"/>
+        <location filename="../../station/ui/bench_view.py" line="366"/>
         <source>Scan a parcel before taking photos.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="371"/>
+        <location filename="../../station/ui/bench_view.py" line="370"/>
         <source>No camera picture to take.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="394"/>
+        <location filename="../../station/ui/bench_view.py" line="393"/>
         <source>Photo kept but %1 — press R to retake it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="399"/>
+        <location filename="../../station/ui/bench_view.py" line="398"/>
         <source>%1 photo taken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="406"/>
+        <location filename="../../station/ui/bench_view.py" line="405"/>
         <source>Photo not kept: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="503"/>
+        <location filename="../../station/ui/bench_view.py" line="502"/>
         <source>Done: %1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="515"/>
+        <location filename="../../station/ui/bench_view.py" line="514"/>
         <source>Done, but no label: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="533"/>
+        <location filename="../../station/ui/bench_view.py" line="532"/>
         <source>Could not complete: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="539"/>
+        <location filename="../../station/ui/bench_view.py" line="538"/>
         <source>No label to print again yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="543"/>
+        <location filename="../../station/ui/bench_view.py" line="542"/>
         <source>Printing the label again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="545"/>
+        <location filename="../../station/ui/bench_view.py" line="544"/>
         <source>Cannot reprint: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="552"/>
+        <location filename="../../station/ui/bench_view.py" line="551"/>
         <source>No inspection to cancel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="558"/>
+        <location filename="../../station/ui/bench_view.py" line="557"/>
         <source>Scan CANCEL again to cancel the inspection of %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="573"/>
+        <location filename="../../station/ui/bench_view.py" line="572"/>
         <source>Inspection cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -226,18 +226,574 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/checklist_view.py" line="383"/>
+        <location filename="../../station/ui/checklist_view.py" line="384"/>
         <source>Enter/PASS: all fine · Space/FAIL: problem · ↑↓ move · 1–9 pick</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/checklist_view.py" line="418"/>
+        <location filename="../../station/ui/checklist_view.py" line="419"/>
         <source>photo: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/checklist_view.py" line="421"/>
+        <location filename="../../station/ui/checklist_view.py" line="422"/>
         <source>Still needed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="83"/>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="83"/>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="83"/>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="93"/>
+        <source>Defect share from which a SKU or batch is an alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="97"/>
+        <source>Fewest returns before a share counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="98"/>
+        <source>Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="101"/>
+        <source>Export CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="112"/>
+        <source>Batch / SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="112"/>
+        <source>Returns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="112"/>
+        <source>Defect claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="112"/>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="116"/>
+        <source>Limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="117"/>
+        <source>RMA no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="118"/>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="119"/>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="120"/>
+        <source>Left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="125"/>
+        <source>Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="126"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="231"/>
+        <source>Inspections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="127"/>
+        <source>Active hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="128"/>
+        <source>Per hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="137"/>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="138"/>
+        <source>Alert from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="139"/>
+        <source>of at least</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="161"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="324"/>
+        <source>Batch and SKU alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="162"/>
+        <source>Time limits: at risk first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="163"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="327"/>
+        <source>Inspections per active hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="233"/>
+        <source>%1 inspectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="236"/>
+        <source>Waiting for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="238"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="244"/>
+        <source>%1 overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="242"/>
+        <source>Refunds to pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="249"/>
+        <source>Quality alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="251"/>
+        <source>batches: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="258"/>
+        <source>Inspections per hour by inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="260"/>
+        <source>Inspections per day by inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="261"/>
+        <source>Others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="265"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="328"/>
+        <source>Grade mix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="268"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="329"/>
+        <source>Dispositions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="268"/>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="275"/>
+        <source>Return reasons by category, requests of the last %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="292"/>
+        <source>Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="306"/>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="306"/>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="311"/>
+        <source>%1 h late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="313"/>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="325"/>
+        <source>Time limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="326"/>
+        <source>Inspections per hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="330"/>
+        <source>Return reasons by category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="331"/>
+        <source>Return reasons by SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="332"/>
+        <source>Return reasons by batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="364"/>
+        <source>%1 rows saved to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DecisionForm</name>
+    <message>
+        <location filename="../../station/ui/review/decision_form.py" line="45"/>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/decision_form.py" line="51"/>
+        <source>Reason (required): what the evidence shows, why the verdict stands or changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/decision_form.py" line="57"/>
+        <source>(unchanged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/decision_form.py" line="64"/>
+        <source>&amp;Approve verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/decision_form.py" line="66"/>
+        <source>&amp;Overturn with these fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/decision_form.py" line="71"/>
+        <source>Alt+A approve · Alt+O overturn · Ctrl+Enter either</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/decision_form.py" line="78"/>
+        <source>Grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/decision_form.py" line="79"/>
+        <source>Disposition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/decision_form.py" line="80"/>
+        <source>Responsibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/decision_form.py" line="81"/>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/decision_form.py" line="82"/>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/decision_form.py" line="191"/>
+        <source>A decision needs a reason. Type it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/decision_form.py" line="197"/>
+        <source>You changed fields: overturn (Alt+O), or set them back to approve.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/decision_form.py" line="202"/>
+        <source>Nothing is changed: approve (Alt+A) instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceView</name>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="81"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="242"/>
+        <source>Choose an item in the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="96"/>
+        <source>Proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="96"/>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="96"/>
+        <source>Inspector&apos;s verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="100"/>
+        <source>Grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="101"/>
+        <source>Disposition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="102"/>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="103"/>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="104"/>
+        <source>Responsibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="121"/>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="121"/>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="121"/>
+        <source>Meaning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="129"/>
+        <source>Evidence pack (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="131"/>
+        <source>Ctrl+E</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="146"/>
+        <source>Photos (Enter opens; C in the viewer compares)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="148"/>
+        <source>Proposal and verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="152"/>
+        <source>Answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="221"/>
+        <source>Inspector overrode the proposal: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="225"/>
+        <source>Rules fired:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="227"/>
+        <source>No rule fired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="245"/>
+        <source>Unmatched parcel %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="247"/>
+        <source>Link it to its order on the Unmatched parcels tab (Ctrl+2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="250"/>
+        <source>Event refused by the central service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="256"/>
+        <source>Decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="258"/>
+        <source>Review overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="260"/>
+        <source>Waiting for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="276"/>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="277"/>
+        <source>Customer&apos;s claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="278"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="279"/>
+        <source>Item amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="280"/>
+        <source>Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="281"/>
+        <source>Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="282"/>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="283"/>
+        <source>Review due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="284"/>
+        <source>Checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="287"/>
+        <source>Photos at the central service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="293"/>
+        <source>approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="293"/>
+        <source>overturned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="295"/>
+        <source>Decision: %1 by %2 at %3 — %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="312"/>
+        <source>Overturned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="312"/>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="314"/>
+        <source>%1: %2 — sent to the central service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="355"/>
+        <source>Writing the evidence pack…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="360"/>
+        <source>Evidence pack saved: %1 (%2 photos)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -318,140 +874,151 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../station/ui/main_window.py" line="54"/>
+        <location filename="../../station/ui/main_window.py" line="58"/>
         <source>Returns inspection · %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="80"/>
+        <location filename="../../station/ui/main_window.py" line="87"/>
         <source>Station %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="82"/>
+        <location filename="../../station/ui/main_window.py" line="89"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="90"/>
+        <location filename="../../station/ui/main_window.py" line="97"/>
         <source>Log out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="94"/>
+        <location filename="../../station/ui/main_window.py" line="101"/>
+        <location filename="../../station/ui/main_window.py" line="105"/>
+        <source>Review (F10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="111"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="109"/>
-        <location filename="../../station/ui/main_window.py" line="255"/>
+        <location filename="../../station/ui/main_window.py" line="126"/>
+        <location filename="../../station/ui/main_window.py" line="310"/>
         <source>Printer ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="149"/>
+        <location filename="../../station/ui/main_window.py" line="168"/>
         <source>Locked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="179"/>
-        <source>Camera lost (%1). The hand scanner still works; the camera reconnects by itself.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/main_window.py" line="185"/>
-        <source>Camera back.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../station/ui/main_window.py" line="200"/>
-        <source>Outbox: %1 waiting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/main_window.py" line="202"/>
-        <source> (oldest %1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/main_window.py" line="204"/>
-        <source> · %1 parked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/main_window.py" line="211"/>
-        <source>%1 min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/main_window.py" line="213"/>
-        <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/main_window.py" line="220"/>
-        <source>No central service is configured.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/main_window.py" line="223"/>
-        <location filename="../../station/ui/main_window.py" line="229"/>
-        <source>Syncing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/main_window.py" line="227"/>
-        <source>Offline (no central service)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/main_window.py" line="232"/>
-        <source>Online · synced %1</source>
+        <source>Only supervisors can open the review screens.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../station/ui/main_window.py" line="234"/>
-        <source>Connecting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/main_window.py" line="236"/>
-        <source>Offline · retrying</source>
+        <source>Camera lost (%1). The hand scanner still works; the camera reconnects by itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../station/ui/main_window.py" line="240"/>
+        <source>Camera back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="255"/>
+        <source>Outbox: %1 waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="257"/>
+        <source> (oldest %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="259"/>
+        <source> · %1 parked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="266"/>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="268"/>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="275"/>
+        <source>No central service is configured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="278"/>
+        <location filename="../../station/ui/main_window.py" line="284"/>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="282"/>
+        <source>Offline (no central service)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="287"/>
+        <source>Online · synced %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="289"/>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="291"/>
+        <source>Offline · retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="295"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="243"/>
+        <location filename="../../station/ui/main_window.py" line="298"/>
         <source>Last successful sync: %1
 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="257"/>
+        <location filename="../../station/ui/main_window.py" line="312"/>
         <source>Label printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="259"/>
+        <location filename="../../station/ui/main_window.py" line="314"/>
         <source>Printer problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="263"/>
+        <location filename="../../station/ui/main_window.py" line="318"/>
         <source>Label not printed: %1. It stays queued and prints when the printer is back; PRINT reprints.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="267"/>
+        <location filename="../../station/ui/main_window.py" line="322"/>
         <source>Label cannot be printed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="272"/>
+        <location filename="../../station/ui/main_window.py" line="327"/>
         <source>Error: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -677,6 +1244,301 @@
     </message>
 </context>
 <context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="62"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="63"/>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="64"/>
+        <source>RMA / code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="65"/>
+        <source>SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="66"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="67"/>
+        <source>Claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="68"/>
+        <source>Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="69"/>
+        <source>Station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="70"/>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="71"/>
+        <source>Grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="72"/>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="75"/>
+        <source>Overridden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="76"/>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="77"/>
+        <source>Partial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="78"/>
+        <source>High value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="79"/>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="80"/>
+        <source>Mismatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="81"/>
+        <source>Carrier claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="82"/>
+        <source>Unmatched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="83"/>
+        <source>Sync refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="84"/>
+        <source>Decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="85"/>
+        <source>Overturned</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueueView</name>
+    <message>
+        <location filename="../../station/ui/review/queue_view.py" line="103"/>
+        <source>RMA, order, waybill no. or SKU (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_view.py" line="106"/>
+        <source>Any reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_view.py" line="109"/>
+        <source>All categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_view.py" line="112"/>
+        <source>All claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_view.py" line="115"/>
+        <source>All inspectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_view.py" line="118"/>
+        <source>Any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_view.py" line="119"/>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_view.py" line="120"/>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_view.py" line="121"/>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_view.py" line="124"/>
+        <source>Show decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_view.py" line="125"/>
+        <source>All stations (central)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_view.py" line="127"/>
+        <source>Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_view.py" line="129"/>
+        <source>F5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_view.py" line="262"/>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_view.py" line="320"/>
+        <source>%1 to review</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewErrors</name>
+    <message>
+        <location filename="../../station/ui/review/errors.py" line="19"/>
+        <source>Central service: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/errors.py" line="24"/>
+        <source>Something went wrong: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorPanel</name>
+    <message>
+        <location filename="../../station/ui/review/supervisor_panel.py" line="57"/>
+        <source>Only supervisors and admins can review inspections.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/supervisor_panel.py" line="77"/>
+        <source>Review queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/supervisor_panel.py" line="78"/>
+        <source>Unmatched parcels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/supervisor_panel.py" line="79"/>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnmatchedView</name>
+    <message>
+        <location filename="../../station/ui/review/unmatched_view.py" line="64"/>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/unmatched_view.py" line="65"/>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/unmatched_view.py" line="66"/>
+        <source>Station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/unmatched_view.py" line="67"/>
+        <source>Received by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/unmatched_view.py" line="68"/>
+        <source>Photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/unmatched_view.py" line="69"/>
+        <source>Linked to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/unmatched_view.py" line="79"/>
+        <source>Show linked parcels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/unmatched_view.py" line="81"/>
+        <source>Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/unmatched_view.py" line="87"/>
+        <source>Scan or type the order&apos;s RMA, order or waybill no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/unmatched_view.py" line="89"/>
+        <source>&amp;Link to order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/unmatched_view.py" line="94"/>
+        <source>After linking, scan the order at a bench: its inspection starts as usual and the parcel&apos;s photos stay on record with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/unmatched_view.py" line="181"/>
+        <source>Scan or type the order&apos;s number first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/unmatched_view.py" line="189"/>
+        <source>%1 linked to %2. Scan %2 at a bench to inspect it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>VerdictPanel</name>
     <message>
         <location filename="../../station/ui/verdict_panel.py" line="22"/>
@@ -684,38 +1546,51 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="89"/>
+        <location filename="../../station/ui/verdict_panel.py" line="91"/>
         <source>Responsibility: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="93"/>
+        <location filename="../../station/ui/verdict_panel.py" line="95"/>
         <source>Carrier claim</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="95"/>
+        <location filename="../../station/ui/verdict_panel.py" line="97"/>
         <source>Supervisor review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="101"/>
+        <location filename="../../station/ui/verdict_panel.py" line="103"/>
         <source>%1 questions to answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="105"/>
+        <location filename="../../station/ui/verdict_panel.py" line="107"/>
         <source>photos: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="107"/>
+        <location filename="../../station/ui/verdict_panel.py" line="109"/>
         <source>Still needed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="109"/>
+        <location filename="../../station/ui/verdict_panel.py" line="111"/>
         <source>Complete. PASS or Enter accepts; F2 overrides.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="357"/>
+        <source>Export CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="346"/>
+        <source>Save the evidence pack</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

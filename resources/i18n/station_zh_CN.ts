@@ -24,132 +24,132 @@
         <translation>修改结果（F2）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="171" />
+        <location filename="../../station/ui/bench_view.py" line="170" />
         <source>Hello %1. Scan a return parcel to begin.</source>
         <translation>%1，你好。请扫描退货包裹开始质检。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="183" />
+        <location filename="../../station/ui/bench_view.py" line="182" />
         <source>Welcome back, %1.</source>
         <translation>%1，欢迎回来。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="225" />
+        <location filename="../../station/ui/bench_view.py" line="224" />
         <source>%1 is an item barcode. Scan the return parcel first.</source>
         <translation>%1 是商品条码，请先扫描退货包裹。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="252" />
+        <location filename="../../station/ui/bench_view.py" line="251" />
         <source>Nothing to do for %1 now.</source>
         <translation>当前无法执行 %1。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="271" />
+        <location filename="../../station/ui/bench_view.py" line="270" />
         <source>Already inspecting %1</source>
         <translation>正在质检 %1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="284" />
+        <location filename="../../station/ui/bench_view.py" line="283" />
         <source>item %1 of %2</source>
         <translation>第 %1 件，共 %2 件</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="292" />
+        <location filename="../../station/ui/bench_view.py" line="291" />
         <source>Resumed the open inspection of %1</source>
         <translation>继续未完成的质检：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="294" />
+        <location filename="../../station/ui/bench_view.py" line="293" />
         <source>Inspecting %1</source>
         <translation>正在质检：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="308" />
+        <location filename="../../station/ui/bench_view.py" line="307" />
         <source>No order for %1: received as an unmatched parcel.</source>
         <translation>未找到 %1 对应的订单：已登记为无头件。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="316" />
+        <location filename="../../station/ui/bench_view.py" line="315" />
         <source>%1 is %2 and cannot be inspected at the bench.</source>
         <translation>%1 当前状态为「%2」，不能在工作台质检。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="332" />
+        <location filename="../../station/ui/bench_view.py" line="331" />
         <source>Not a usable scan: %1</source>
         <translation>扫描内容无效：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="335" />
+        <location filename="../../station/ui/bench_view.py" line="334" />
         <source>The scan could not be handled: %1</source>
         <translation>扫描处理失败：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="367" />
+        <location filename="../../station/ui/bench_view.py" line="366" />
         <source>Scan a parcel before taking photos.</source>
         <translation>请先扫描包裹再拍照。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="371" />
+        <location filename="../../station/ui/bench_view.py" line="370" />
         <source>No camera picture to take.</source>
         <translation>摄像头没有画面，无法拍照。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="394" />
+        <location filename="../../station/ui/bench_view.py" line="393" />
         <source>Photo kept but %1 — press R to retake it.</source>
         <translation>照片已保存，但%1——按 R 重拍。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="399" />
+        <location filename="../../station/ui/bench_view.py" line="398" />
         <source>%1 photo taken.</source>
         <translation>已拍摄%1照片。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="406" />
+        <location filename="../../station/ui/bench_view.py" line="405" />
         <source>Photo not kept: %1</source>
         <translation>照片未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="503" />
+        <location filename="../../station/ui/bench_view.py" line="502" />
         <source>Done: %1 · %2</source>
         <translation>已完成：%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="515" />
+        <location filename="../../station/ui/bench_view.py" line="514" />
         <source>Done, but no label: %1</source>
         <translation>已完成，但未生成标签：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="533" />
+        <location filename="../../station/ui/bench_view.py" line="532" />
         <source>Could not complete: %1</source>
         <translation>无法完成：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="539" />
+        <location filename="../../station/ui/bench_view.py" line="538" />
         <source>No label to print again yet.</source>
         <translation>还没有可重打的标签。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="543" />
+        <location filename="../../station/ui/bench_view.py" line="542" />
         <source>Printing the label again.</source>
         <translation>正在重打标签。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="545" />
+        <location filename="../../station/ui/bench_view.py" line="544" />
         <source>Cannot reprint: %1</source>
         <translation>无法重打：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="552" />
+        <location filename="../../station/ui/bench_view.py" line="551" />
         <source>No inspection to cancel.</source>
         <translation>没有可取消的质检。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="558" />
+        <location filename="../../station/ui/bench_view.py" line="557" />
         <source>Scan CANCEL again to cancel the inspection of %1.</source>
         <translation>再次扫描「取消」以取消 %1 的质检。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="573" />
+        <location filename="../../station/ui/bench_view.py" line="572" />
         <source>Inspection cancelled.</source>
         <translation>已取消质检。</translation>
     </message>
@@ -188,7 +188,7 @@
     <message>
         <location filename="../../station/ui/checklist_view.py" line="87" />
         <source>Checklist</source>
-        <translation>质检清单</translation>
+        <translation>质检模板</translation>
     </message>
     <message>
         <location filename="../../station/ui/checklist_view.py" line="88" />
@@ -226,19 +226,575 @@
         <translation>第 %1/%2 步 · %3</translation>
     </message>
     <message>
-        <location filename="../../station/ui/checklist_view.py" line="383" />
+        <location filename="../../station/ui/checklist_view.py" line="384" />
         <source>Enter/PASS: all fine · Space/FAIL: problem · ↑↓ move · 1–9 pick</source>
         <translation>回车/通过：全部正常 · 空格/不通过：有问题 · ↑↓ 移动 · 1–9 选择</translation>
     </message>
     <message>
-        <location filename="../../station/ui/checklist_view.py" line="418" />
+        <location filename="../../station/ui/checklist_view.py" line="419" />
         <source>photo: %1</source>
         <translation>照片：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/checklist_view.py" line="421" />
+        <location filename="../../station/ui/checklist_view.py" line="422" />
         <source>Still needed: %1</source>
         <translation>还缺：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="83" />
+        <source>Last 24 hours</source>
+        <translation>近 24 小时</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="83" />
+        <source>Last 7 days</source>
+        <translation>近 7 天</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="83" />
+        <source>Last 30 days</source>
+        <translation>近 30 天</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="93" />
+        <source>Defect share from which a SKU or batch is an alert</source>
+        <translation>SKU 或批次的质量问题占比达到此值即预警</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="97" />
+        <source>Fewest returns before a share counts</source>
+        <translation>计算占比所需的最少退货数</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="98" />
+        <source>Reload</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="101" />
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="112" />
+        <source>Batch / SKU</source>
+        <translation>批次 / SKU</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="112" />
+        <source>Returns</source>
+        <translation>退货数</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="112" />
+        <source>Defect claims</source>
+        <translation>质量问题数</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="112" />
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="116" />
+        <source>Limit</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="117" />
+        <source>RMA no.</source>
+        <translation>售后单号</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="118" />
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="119" />
+        <source>Due</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="120" />
+        <source>Left</source>
+        <translation>剩余</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="125" />
+        <source>Inspector</source>
+        <translation>质检员</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="126" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="231" />
+        <source>Inspections</source>
+        <translation>质检数</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="127" />
+        <source>Active hours</source>
+        <translation>在岗小时</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="128" />
+        <source>Per hour</source>
+        <translation>每小时</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="137" />
+        <source>Period</source>
+        <translation>时间范围</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="138" />
+        <source>Alert from</source>
+        <translation>预警阈值</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="139" />
+        <source>of at least</source>
+        <translation>最少</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="161" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="324" />
+        <source>Batch and SKU alerts</source>
+        <translation>批次与 SKU 质量预警</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="162" />
+        <source>Time limits: at risk first</source>
+        <translation>时效：风险项优先</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="163" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="327" />
+        <source>Inspections per active hour</source>
+        <translation>每在岗小时质检数</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="233" />
+        <source>%1 inspectors</source>
+        <translation>%1 名质检员</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="236" />
+        <source>Waiting for review</source>
+        <translation>待复核</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="238" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="244" />
+        <source>%1 overdue</source>
+        <translation>%1 项已超时</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="242" />
+        <source>Refunds to pay</source>
+        <translation>待退款</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="249" />
+        <source>Quality alerts</source>
+        <translation>质量预警</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="251" />
+        <source>batches: %1</source>
+        <translation>批次：%1</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="258" />
+        <source>Inspections per hour by inspector</source>
+        <translation>各质检员每小时质检数</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="260" />
+        <source>Inspections per day by inspector</source>
+        <translation>各质检员每日质检数</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="261" />
+        <source>Others</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="265" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="328" />
+        <source>Grade mix</source>
+        <translation>等级分布</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="268" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="329" />
+        <source>Dispositions</source>
+        <translation>处置分布</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="268" />
+        <source>Items</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="275" />
+        <source>Return reasons by category, requests of the last %1 days</source>
+        <translation>各品类退货原因（近 %1 天的申请）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="292" />
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="306" />
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="306" />
+        <source>Review</source>
+        <translation>复核</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="311" />
+        <source>%1 h late</source>
+        <translation>已超时 %1 小时</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="313" />
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="325" />
+        <source>Time limits</source>
+        <translation>时效</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="326" />
+        <source>Inspections per hour</source>
+        <translation>每小时质检数</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="330" />
+        <source>Return reasons by category</source>
+        <translation>各品类退货原因</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="331" />
+        <source>Return reasons by SKU</source>
+        <translation>各 SKU 退货原因</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="332" />
+        <source>Return reasons by batch</source>
+        <translation>各批次退货原因</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="364" />
+        <source>%1 rows saved to %2</source>
+        <translation>已保存 %1 行到 %2</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionForm</name>
+    <message>
+        <location filename="../../station/ui/review/decision_form.py" line="45" />
+        <source>Decision</source>
+        <translation>复核结论</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/decision_form.py" line="51" />
+        <source>Reason (required): what the evidence shows, why the verdict stands or changes</source>
+        <translation>原因（必填）：证据显示了什么，为何维持或改判</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/decision_form.py" line="57" />
+        <source>(unchanged)</source>
+        <translation>（不变）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/decision_form.py" line="64" />
+        <source>&amp;Approve verdict</source>
+        <translation>维持原判(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/decision_form.py" line="66" />
+        <source>&amp;Overturn with these fields</source>
+        <translation>按所选改判(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/decision_form.py" line="71" />
+        <source>Alt+A approve · Alt+O overturn · Ctrl+Enter either</source>
+        <translation>Alt+A 维持 · Alt+O 改判 · Ctrl+Enter 自动</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/decision_form.py" line="78" />
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/decision_form.py" line="79" />
+        <source>Disposition</source>
+        <translation>处置</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/decision_form.py" line="80" />
+        <source>Responsibility</source>
+        <translation>责任方</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/decision_form.py" line="81" />
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/decision_form.py" line="82" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/decision_form.py" line="191" />
+        <source>A decision needs a reason. Type it first.</source>
+        <translation>复核结论必须填写原因，请先填写。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/decision_form.py" line="197" />
+        <source>You changed fields: overturn (Alt+O), or set them back to approve.</source>
+        <translation>您修改了字段：请改判（Alt+O），或恢复原值后维持原判。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/decision_form.py" line="202" />
+        <source>Nothing is changed: approve (Alt+A) instead.</source>
+        <translation>未做任何修改：请改为维持原判（Alt+A）。</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceView</name>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="81" />
+        <location filename="../../station/ui/review/evidence_view.py" line="242" />
+        <source>Choose an item in the queue</source>
+        <translation>请在队列中选择一项</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="96" />
+        <source>Proposal</source>
+        <translation>系统建议</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="96" />
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="96" />
+        <source>Inspector's verdict</source>
+        <translation>质检员原判</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="100" />
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="101" />
+        <source>Disposition</source>
+        <translation>处置</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="102" />
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="103" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="104" />
+        <source>Responsibility</source>
+        <translation>责任方</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="121" />
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="121" />
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="121" />
+        <source>Meaning</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="129" />
+        <source>Evidence pack (PDF)…</source>
+        <translation>证据包（PDF）…</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="131" />
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="146" />
+        <source>Photos (Enter opens; C in the viewer compares)</source>
+        <translation>照片（回车打开；查看器中按 C 对比）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="148" />
+        <source>Proposal and verdict</source>
+        <translation>系统建议与结论</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="152" />
+        <source>Answers</source>
+        <translation>质检回答</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="221" />
+        <source>Inspector overrode the proposal: %1</source>
+        <translation>质检员改判了系统建议：%1</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="225" />
+        <source>Rules fired:</source>
+        <translation>触发的规则：</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="227" />
+        <source>No rule fired.</source>
+        <translation>未触发规则。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="245" />
+        <source>Unmatched parcel %1</source>
+        <translation>无头件 %1</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="247" />
+        <source>Link it to its order on the Unmatched parcels tab (Ctrl+2).</source>
+        <translation>请在“无头件”页将其关联到售后单（Ctrl+2）。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="250" />
+        <source>Event refused by the central service</source>
+        <translation>被中心服务拒收的事件</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="256" />
+        <source>Decided</source>
+        <translation>已复核</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="258" />
+        <source>Review overdue</source>
+        <translation>复核已超时</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="260" />
+        <source>Waiting for review</source>
+        <translation>待复核</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="276" />
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="277" />
+        <source>Customer's claim</source>
+        <translation>买家申请原因</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="278" />
+        <source>Category</source>
+        <translation>品类</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="279" />
+        <source>Item amount</source>
+        <translation>商品金额</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="280" />
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="281" />
+        <source>Inspector</source>
+        <translation>质检员</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="282" />
+        <source>Completed</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="283" />
+        <source>Review due</source>
+        <translation>复核截止</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="284" />
+        <source>Checklist</source>
+        <translation>质检模板</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="287" />
+        <source>Photos at the central service</source>
+        <translation>中心服务上的照片</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="293" />
+        <source>approved</source>
+        <translation>维持原判</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="293" />
+        <source>overturned</source>
+        <translation>改判</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="295" />
+        <source>Decision: %1 by %2 at %3 — %4</source>
+        <translation>复核结论：%2 于 %3 %1 — %4</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="312" />
+        <source>Overturned</source>
+        <translation>已改判</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="312" />
+        <source>Approved</source>
+        <translation>已维持原判</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="314" />
+        <source>%1: %2 — sent to the central service</source>
+        <translation>%1：%2 — 已发送至中心服务</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="355" />
+        <source>Writing the evidence pack…</source>
+        <translation>正在生成证据包…</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="360" />
+        <source>Evidence pack saved: %1 (%2 photos)</source>
+        <translation>证据包已保存：%1（%2 张照片）</translation>
     </message>
 </context>
 <context>
@@ -318,141 +874,152 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../station/ui/main_window.py" line="54" />
+        <location filename="../../station/ui/main_window.py" line="58" />
         <source>Returns inspection · %1</source>
         <translation>退货质检 · %1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="80" />
+        <location filename="../../station/ui/main_window.py" line="87" />
         <source>Station %1</source>
         <translation>工作台 %1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="82" />
+        <location filename="../../station/ui/main_window.py" line="89" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="90" />
+        <location filename="../../station/ui/main_window.py" line="97" />
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="94" />
+        <location filename="../../station/ui/main_window.py" line="101" />
+        <location filename="../../station/ui/main_window.py" line="105" />
+        <source>Review (F10)</source>
+        <translation>复核（F10）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="111" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="109" />
-        <location filename="../../station/ui/main_window.py" line="255" />
+        <location filename="../../station/ui/main_window.py" line="126" />
+        <location filename="../../station/ui/main_window.py" line="310" />
         <source>Printer ready</source>
         <translation>打印机就绪</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="149" />
+        <location filename="../../station/ui/main_window.py" line="168" />
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="179" />
+        <location filename="../../station/ui/main_window.py" line="200" />
+        <source>Only supervisors can open the review screens.</source>
+        <translation>只有主管可以打开复核界面。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="234" />
         <source>Camera lost (%1). The hand scanner still works; the camera reconnects by itself.</source>
         <translation>摄像头断开（%1）。扫描枪仍可使用，摄像头会自动重连。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="185" />
+        <location filename="../../station/ui/main_window.py" line="240" />
         <source>Camera back.</source>
         <translation>摄像头已恢复。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="200" />
+        <location filename="../../station/ui/main_window.py" line="255" />
         <source>Outbox: %1 waiting</source>
         <translation>待上传：%1 条</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="202" />
+        <location filename="../../station/ui/main_window.py" line="257" />
         <source> (oldest %1)</source>
         <translation>（最早 %1前）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="204" />
+        <location filename="../../station/ui/main_window.py" line="259" />
         <source> · %1 parked</source>
         <translation> · 搁置 %1 条</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="211" />
+        <location filename="../../station/ui/main_window.py" line="266" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="213" />
+        <location filename="../../station/ui/main_window.py" line="268" />
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="220" />
+        <location filename="../../station/ui/main_window.py" line="275" />
         <source>No central service is configured.</source>
         <translation>未配置总部服务。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="223" />
-        <location filename="../../station/ui/main_window.py" line="229" />
+        <location filename="../../station/ui/main_window.py" line="278" />
+        <location filename="../../station/ui/main_window.py" line="284" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="227" />
+        <location filename="../../station/ui/main_window.py" line="282" />
         <source>Offline (no central service)</source>
         <translation>离线（未配置总部服务）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="232" />
+        <location filename="../../station/ui/main_window.py" line="287" />
         <source>Online · synced %1</source>
         <translation>在线 · %1 已同步</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="234" />
+        <location filename="../../station/ui/main_window.py" line="289" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="236" />
+        <location filename="../../station/ui/main_window.py" line="291" />
         <source>Offline · retrying</source>
         <translation>离线 · 正在重试</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="240" />
+        <location filename="../../station/ui/main_window.py" line="295" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="243" />
+        <location filename="../../station/ui/main_window.py" line="298" />
         <source>Last successful sync: %1
 %2</source>
         <translation>上次成功同步：%1
 %2</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="257" />
+        <location filename="../../station/ui/main_window.py" line="312" />
         <source>Label printed</source>
         <translation>标签已打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="259" />
+        <location filename="../../station/ui/main_window.py" line="314" />
         <source>Printer problem</source>
         <translation>打印机故障</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="263" />
+        <location filename="../../station/ui/main_window.py" line="318" />
         <source>Label not printed: %1. It stays queued and prints when the printer is back; PRINT reprints.</source>
         <translation>标签未打印：%1。标签保留在队列中，打印机恢复后自动打印；扫描「打印」可重打。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="267" />
+        <location filename="../../station/ui/main_window.py" line="322" />
         <source>Label cannot be printed: %1</source>
         <translation>标签无法打印：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="272" />
+        <location filename="../../station/ui/main_window.py" line="327" />
         <source>Error: %1</source>
         <translation>错误：%1</translation>
     </message>
@@ -678,6 +1245,301 @@
     </message>
 </context>
 <context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="62" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="63" />
+        <source>Why</source>
+        <translation>复核原因</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="64" />
+        <source>RMA / code</source>
+        <translation>售后单号 / 单号</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="65" />
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="66" />
+        <source>Category</source>
+        <translation>品类</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="67" />
+        <source>Claim</source>
+        <translation>退货原因</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="68" />
+        <source>Inspector</source>
+        <translation>质检员</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="69" />
+        <source>Station</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="70" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="71" />
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="72" />
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="75" />
+        <source>Overridden</source>
+        <translation>人工改判</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="76" />
+        <source>Refused</source>
+        <translation>拒绝退款</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="77" />
+        <source>Partial</source>
+        <translation>部分退款</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="78" />
+        <source>High value</source>
+        <translation>高价值</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="79" />
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="80" />
+        <source>Mismatch</source>
+        <translation>货不对板</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="81" />
+        <source>Carrier claim</source>
+        <translation>物流索赔</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="82" />
+        <source>Unmatched</source>
+        <translation>无头件</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="83" />
+        <source>Sync refused</source>
+        <translation>同步被拒</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="84" />
+        <source>Decided</source>
+        <translation>已复核</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_model.py" line="85" />
+        <source>Overturned</source>
+        <translation>已改判</translation>
+    </message>
+</context>
+<context>
+    <name>QueueView</name>
+    <message>
+        <location filename="../../station/ui/review/queue_view.py" line="103" />
+        <source>RMA, order, waybill no. or SKU (Ctrl+F)</source>
+        <translation>售后单号、订单号、运单号或 SKU（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_view.py" line="106" />
+        <source>Any reason</source>
+        <translation>全部复核原因</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_view.py" line="109" />
+        <source>All categories</source>
+        <translation>全部品类</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_view.py" line="112" />
+        <source>All claims</source>
+        <translation>全部退货原因</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_view.py" line="115" />
+        <source>All inspectors</source>
+        <translation>全部质检员</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_view.py" line="118" />
+        <source>Any time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_view.py" line="119" />
+        <source>Last 24 hours</source>
+        <translation>近 24 小时</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_view.py" line="120" />
+        <source>Last 7 days</source>
+        <translation>近 7 天</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_view.py" line="121" />
+        <source>Last 30 days</source>
+        <translation>近 30 天</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_view.py" line="124" />
+        <source>Show decided</source>
+        <translation>显示已复核</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_view.py" line="125" />
+        <source>All stations (central)</source>
+        <translation>全部工作台（中心）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_view.py" line="127" />
+        <source>Reload</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_view.py" line="129" />
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_view.py" line="262" />
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/queue_view.py" line="320" />
+        <source>%1 to review</source>
+        <translation>%1 项待复核</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewErrors</name>
+    <message>
+        <location filename="../../station/ui/review/errors.py" line="19" />
+        <source>Central service: %1</source>
+        <translation>中心服务：%1</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/errors.py" line="24" />
+        <source>Something went wrong: %1</source>
+        <translation>出现错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorPanel</name>
+    <message>
+        <location filename="../../station/ui/review/supervisor_panel.py" line="57" />
+        <source>Only supervisors and admins can review inspections.</source>
+        <translation>仅主管和管理员可以复核质检。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/supervisor_panel.py" line="77" />
+        <source>Review queue</source>
+        <translation>复核队列</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/supervisor_panel.py" line="78" />
+        <source>Unmatched parcels</source>
+        <translation>无头件</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/supervisor_panel.py" line="79" />
+        <source>Dashboard</source>
+        <translation>数据看板</translation>
+    </message>
+</context>
+<context>
+    <name>UnmatchedView</name>
+    <message>
+        <location filename="../../station/ui/review/unmatched_view.py" line="64" />
+        <source>Code</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/unmatched_view.py" line="65" />
+        <source>Received</source>
+        <translation>签收时间</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/unmatched_view.py" line="66" />
+        <source>Station</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/unmatched_view.py" line="67" />
+        <source>Received by</source>
+        <translation>签收人</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/unmatched_view.py" line="68" />
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/unmatched_view.py" line="69" />
+        <source>Linked to</source>
+        <translation>已关联</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/unmatched_view.py" line="79" />
+        <source>Show linked parcels</source>
+        <translation>显示已关联包裹</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/unmatched_view.py" line="81" />
+        <source>Reload</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/unmatched_view.py" line="87" />
+        <source>Scan or type the order's RMA, order or waybill no.</source>
+        <translation>扫描或输入售后单号、订单号或运单号</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/unmatched_view.py" line="89" />
+        <source>&amp;Link to order</source>
+        <translation>关联到售后单(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/unmatched_view.py" line="94" />
+        <source>After linking, scan the order at a bench: its inspection starts as usual and the parcel's photos stay on record with it.</source>
+        <translation>关联后请在工作台扫描该单：质检照常开始，包裹的照片随之保留在记录中。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/unmatched_view.py" line="181" />
+        <source>Scan or type the order's number first.</source>
+        <translation>请先扫描或输入单号。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/unmatched_view.py" line="189" />
+        <source>%1 linked to %2. Scan %2 at a bench to inspect it.</source>
+        <translation>%1 已关联到 %2。请在工作台扫描 %2 进行质检。</translation>
+    </message>
+</context>
+<context>
     <name>VerdictPanel</name>
     <message>
         <location filename="../../station/ui/verdict_panel.py" line="22" />
@@ -685,39 +1547,52 @@
         <translation>建议结果</translation>
     </message>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="89" />
+        <location filename="../../station/ui/verdict_panel.py" line="91" />
         <source>Responsibility: %1</source>
         <translation>责任方：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="93" />
+        <location filename="../../station/ui/verdict_panel.py" line="95" />
         <source>Carrier claim</source>
         <translation>物流索赔</translation>
     </message>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="95" />
+        <location filename="../../station/ui/verdict_panel.py" line="97" />
         <source>Supervisor review</source>
         <translation>主管复核</translation>
     </message>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="101" />
+        <location filename="../../station/ui/verdict_panel.py" line="103" />
         <source>%1 questions to answer</source>
         <translation>还需回答 %1 题</translation>
     </message>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="105" />
+        <location filename="../../station/ui/verdict_panel.py" line="107" />
         <source>photos: %1</source>
         <translation>照片：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="107" />
+        <location filename="../../station/ui/verdict_panel.py" line="109" />
         <source>Still needed: %1</source>
         <translation>还缺：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="109" />
+        <location filename="../../station/ui/verdict_panel.py" line="111" />
         <source>Complete. PASS or Enter accepts; F2 overrides.</source>
         <translation>已完整。「通过」或回车接受；F2 修改。</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../station/ui/review/dashboard_view.py" line="357" />
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="346" />
+        <source>Save the evidence pack</source>
+        <translation>保存证据包</translation>
     </message>
 </context>
 </TS>

@@ -16,8 +16,6 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, Protocol, TypeVar
 
-from pydantic import BaseModel
-
 from station.domain.enums import InspectionState
 from station.review.errors import CentralUnavailable
 from station.review.evidence import AnswerLine, DecisionInfo, EvidenceDetail, Outcome, RuleLine
@@ -27,7 +25,7 @@ from station.sync.wire import InspectionDetail, InspectionPage, InspectionSummar
 
 PAGE_LIMIT = 500  # the central API's own maximum
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-M = TypeVar("M", bound=BaseModel)
+R = TypeVar("R")
 
 
 class RemoteInspections(Protocol):
@@ -72,26 +70,21 @@ class CentralInspections:
         ):
             if value is not None:
                 params[name] = str(value).lower() if isinstance(value, bool) else value
-        return self._get("/v1/inspections", InspectionPage, params)
+        return self._call(lambda client: client.get_inspections(params))
 
     def inspection(self, inspection_id: str) -> InspectionDetail:
-        return self._get(f"/v1/inspections/{inspection_id}", InspectionDetail, {})
+        return self._call(lambda client: client.get_inspection(inspection_id))
 
-    def _get(self, url: str, model: type[M], params: dict[str, Any]) -> M:
+    def _call(self, read: Callable[[CentralClient], R]) -> R:
         try:
             if isinstance(self._client, CentralClient):
-                return _read(self._client, url, model, params)
+                return read(self._client)
             with self._client() as client:
-                return _read(client, url, model, params)
+                return read(client)
         except SyncError as exc:
             raise CentralUnavailable(
                 f"The central service did not answer: {exc}", f"中心服务无应答：{exc}"
             ) from exc
-
-
-def _read(client: CentralClient, url: str, model: type[M], params: dict[str, Any]) -> M:
-    # the client's validated, size-limited JSON read; it has no public read calls yet
-    return client._json("GET", url, model, params=params)
 
 
 def remote_row(item: InspectionSummary) -> QueueRow:

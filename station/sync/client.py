@@ -26,6 +26,8 @@ from station.sync.wire import (
     BatchResult,
     ChangesPage,
     EventBatch,
+    InspectionDetail,
+    InspectionPage,
     RegisterStation,
     StationToken,
 )
@@ -122,6 +124,13 @@ class CentralClient:
         if since is not None:
             params["since"] = since
         return self._json("GET", "/v1/changes", ChangesPage, params=params)
+
+    def get_inspections(self, params: dict[str, Any]) -> InspectionPage:
+        """The supervisors' read API: a page of inspections (filters as query parameters)."""
+        return self._json("GET", "/v1/inspections", InspectionPage, params=params)
+
+    def get_inspection(self, inspection_id: str) -> InspectionDetail:
+        return self._json("GET", f"/v1/inspections/{inspection_id}", InspectionDetail)
 
     # -- plumbing ---------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from station.capture.live import LiveScanner
 from station.config import Settings, resources_dir
 from station.domain.labels import Language
+from station.review.service import ReviewService
 from station.security.login import Authenticator
 from station.sync.outbox import OutboxStatus
 from station.sync.service import SyncService
@@ -64,6 +65,7 @@ def build_window(
     outbox_status: Callable[[], OutboxStatus],
     settings: Settings,
     sync: SyncService | None = None,
+    review: ReviewService | None = None,
     camera: LiveScanner | None = None,
 ) -> MainWindow:
     language = resolve_language(settings.language)
@@ -76,6 +78,7 @@ def build_window(
         settings=settings,
         language=language,
         sync=sync,
+        review=review,
         camera=camera,
     )
 
@@ -87,6 +90,7 @@ def run_window(
     outbox_status: Callable[[], OutboxStatus],
     settings: Settings,
     sync: SyncService | None = None,
+    review: ReviewService | None = None,
     camera: LiveScanner | None = None,
     smoke: bool = False,
     started: float | None = None,
@@ -103,6 +107,7 @@ def run_window(
         outbox_status=outbox_status,
         settings=settings,
         sync=sync,
+        review=review,
         camera=None if smoke else camera,
     )
     if sync is not None and not smoke:

@@ -6,21 +6,24 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QStackedWidget, QWidget
 
 from station.capture.live import LiveScanner
 from station.config import Settings
+from station.domain.enums import Role
 from station.domain.labels import Language, label
 from station.domain.records import UserView
 from station.printing.queue import PrintEvent, PrintEventKind
+from station.review.service import ReviewService
 from station.security.login import Authenticator
 from station.sync.outbox import OutboxStatus
 from station.sync.service import SyncService, SyncStatus
 from station.ui.bench_view import BenchView
 from station.ui.idle_lock import IdleLock
 from station.ui.login_view import LoginView
+from station.ui.review.supervisor_panel import SupervisorPanel
 from station.ui.tasks import TaskRunner
 from station.ui.wedge import ScannerWedge
 from station.ui.widgets import set_tone
@@ -46,6 +49,7 @@ class MainWindow(QMainWindow):
         settings: Settings,
         language: Language,
         sync: SyncService | None = None,
+        review: ReviewService | None = None,
         camera: LiveScanner | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -60,6 +64,9 @@ class MainWindow(QMainWindow):
         self._camera_was_down = False
         self._outbox_status = outbox_status
         self.sync = sync
+        self.review = review
+        self._workflow = workflow
+        self.supervisor_panel: SupervisorPanel | None = None
 
         # One worker: user actions (scans, command cards, completions) run in the order made.
         self.runner = TaskRunner(self, workers=1)
@@ -91,6 +98,16 @@ class MainWindow(QMainWindow):
         logout.setShortcut(QKeySequence("Ctrl+L"))
         logout.triggered.connect(self.log_out)
         self.addAction(logout)
+        self.review_action = QAction(self.tr("Review (F10)"), self)
+        self.review_action.setShortcut(QKeySequence("F10"))
+        self.review_action.triggered.connect(self.toggle_review)
+        self.addAction(self.review_action)
+        self.review_button = QPushButton(self.tr("Review (F10)"))
+        self.review_button.setObjectName("reviewButton")
+        self.review_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.review_button.clicked.connect(self.toggle_review)
+        self.review_button.hide()
+        self.statusBar().addPermanentWidget(self.review_button)
         self.sync_action = QAction(self.tr("Sync now"), self)
         self.sync_action.setShortcut(QKeySequence("F5"))
         self.sync_action.triggered.connect(self.sync_now)
@@ -139,6 +156,8 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.bench)
         self.bench.scan_field.setFocus()
         self.idle_lock.arm()
+        self._drop_review()
+        self.review_button.setVisible(self.review is not None and user.role is not Role.INSPECTOR)
 
     def lock(self) -> None:
         """Idle lock: the session's work stays as it is; the same or another user logs in."""
@@ -147,18 +166,54 @@ class MainWindow(QMainWindow):
         self.idle_lock.disarm()
         self.user = None
         self.user_label.setText(self.tr("Locked"))
+        self._drop_review()
+        self.review_button.hide()
         self.bench.suspend_session()
         self.login_view.reset(locked_user=self._locked_user)
         self.pages.setCurrentWidget(self.login_view)
 
     def log_out(self) -> None:
         self.idle_lock.disarm()
+        self._drop_review()
+        self.review_button.hide()
         self.user = None
         self._locked_user = None
         self.user_label.clear()
         self.bench.end_session()
         self.login_view.reset()
         self.pages.setCurrentWidget(self.login_view)
+
+    # -- supervisor review ------------------------------------------------------------------
+
+    def toggle_review(self) -> None:
+        """Supervisors switch between the bench and the review screens; inspectors are told no
+        (the review service refuses them as well)."""
+        user = self.user
+        if user is None or self.review is None:
+            return
+        if self.pages.currentWidget() is self.supervisor_panel:
+            self.pages.setCurrentWidget(self.bench)
+            self.bench.scan_field.setFocus()
+            return
+        if user.role is Role.INSPECTOR:
+            self.bench.notice.show_message(
+                self.tr("Only supervisors can open the review screens."), "warn"
+            )
+            return
+        if self.supervisor_panel is None:
+            self.supervisor_panel = SupervisorPanel(
+                self.review, self._workflow, self.runner, language=self.language, user=user
+            )
+            self.pages.addWidget(self.supervisor_panel)
+        self.pages.setCurrentWidget(self.supervisor_panel)
+
+    def _drop_review(self) -> None:
+        panel, self.supervisor_panel = self.supervisor_panel, None
+        if panel is not None:
+            if self.pages.currentWidget() is panel:
+                self.pages.setCurrentWidget(self.bench)
+            self.pages.removeWidget(panel)
+            panel.deleteLater()
 
     # -- scans -----------------------------------------------------------------------------
 
@@ -169,7 +224,7 @@ class MainWindow(QMainWindow):
         if self.pages.currentWidget() is self.login_view:
             if source == "scanner":
                 self.login_view.badge_scanned(code)
-        else:
+        elif self.pages.currentWidget() is self.bench:
             self.bench.handle_scan(code, source=source, seen_at=seen_at)
 
     def _camera_state(self, state: str, detail: str) -> None:

@@ -55,6 +55,7 @@ def window(qtbot, demo_station: app.Station) -> Iterator[MainWindow]:
         auth=demo_station.auth,
         outbox_status=demo_station.outbox_status,
         settings=settings,
+        review=demo_station.review,
     )
     qtbot.addWidget(win)
     win.resize(1280, 760)

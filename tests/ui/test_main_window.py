@@ -148,3 +148,25 @@ def test_the_window_reports_its_first_paint(qtbot, demo_station: app.Station) ->
     qtbot.addWidget(win)
     with qtbot.waitSignal(win.first_painted, timeout=5000):
         win.show()
+
+
+def test_a_supervisor_switches_to_the_review_screens(qtbot, window: MainWindow) -> None:
+    from PySide6.QtCore import Qt
+
+    with qtbot.waitSignal(window.login_view.logged_in, timeout=10_000):
+        type_by_hand(window, "S9001")
+        type_by_hand(window, "9999")
+    assert window.review_button.isVisible()
+    qtbot.keyClick(window.bench.scan_field, Qt.Key.Key_F10)
+    assert window.pages.currentWidget() is window.supervisor_panel
+    qtbot.keyClick(window.supervisor_panel, Qt.Key.Key_F10)
+    assert window.pages.currentWidget() is window.bench
+    window.log_out()
+    assert window.supervisor_panel is None
+
+
+def test_an_inspector_gets_no_review_screens(qtbot, logged_in: MainWindow) -> None:
+    assert not logged_in.review_button.isVisible()
+    logged_in.toggle_review()
+    assert logged_in.pages.currentWidget() is logged_in.bench
+    assert "Only supervisors" in logged_in.bench.notice.text()
