@@ -233,14 +233,26 @@ def test_verify_evidence_and_the_evidence_pack(
 
 def test_review_queue_needs_a_supervisor(data, capsys, monkeypatch, tmp_path: Path) -> None:
     run([*data, "demo-data", "--count", "30"], capsys)
-    code, _, err = run(
-        [*data, "review", "queue", "--badge", "I1001", "--pin-stdin"],
-        capsys, stdin="1234\n", monkeypatch=monkeypatch,
-    )
-    assert code != 0
     code, out, _ = run(
-        [*data, "review", "dashboard", "--badge", "S9001", "--pin-stdin", "--out",
-         str(tmp_path / "dash")],
-        capsys, stdin="9999\n", monkeypatch=monkeypatch,
+        [*data, "review", "queue", "--badge", "I1001", "--pin-stdin"],
+        capsys,
+        stdin="1234\n",
+        monkeypatch=monkeypatch,
+    )
+    assert code != 0 and "I1001" in out
+    code, _, _ = run(
+        [
+            *data,
+            "review",
+            "dashboard",
+            "--badge",
+            "S9001",
+            "--pin-stdin",
+            "--out",
+            str(tmp_path / "dash"),
+        ],
+        capsys,
+        stdin="9999\n",
+        monkeypatch=monkeypatch,
     )
     assert code == 0 and list((tmp_path / "dash").glob("*.csv"))
