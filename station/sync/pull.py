@@ -261,7 +261,7 @@ def pull_once(
     *,
     station_id: str,
     clock: Callable[[], datetime],
-    page_size: int = 1000,
+    page_size: int = 500,
     max_pages: int = 1_000_000,
 ) -> PullReport:
     """Pull until the central service has nothing more; raises the client's errors and
