@@ -10,7 +10,7 @@ QM := $(TS:.ts=.qm)
 .PHONY: run test lint unit bench screenshots i18n-update i18n-check setup clean
 
 run: setup
-	$(BIN)/station run --demo
+	$(BIN)/python scripts/demo.py
 
 test: setup-test lint unit
 

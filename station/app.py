@@ -9,7 +9,8 @@ import io
 import json
 import logging
 import logging.handlers
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -60,11 +61,15 @@ class Station:
     printing: LabelPrinting
     photos: PhotoStore
     review: ReviewService
+    # background work to stop before the store closes (and before the interpreter exits)
+    stoppers: list[Callable[[], None]] = field(default_factory=list)
 
     def outbox_status(self) -> outbox.OutboxStatus:
         return self.db.run(outbox.status)
 
     def close(self) -> None:
+        for stop in self.stoppers:
+            stop()
         self.sync.stop()
         self.printing.queue.stop()
         self.db.close()
@@ -241,7 +246,9 @@ def build_camera(station: Station) -> LiveScanner | None:
             return None
     elif settings.demo:
         path = station.paths.root / "demo-camera.avi"
-        film_in_background(path, station.db.run(expected_parcels))
+        filming = film_in_background(path, station.db.run(expected_parcels))
+        if filming is not None:
+            station.stoppers.append(filming.stop)
         source = DemoCamera(path)
     else:
         source = open_source(

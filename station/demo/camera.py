@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from station.capture.frames import SourceError, VideoFileSource
-from station.demo.video import write_demo_video
+from station.demo.video import FilmingStopped, write_demo_video
 
 log = logging.getLogger(__name__)
 
@@ -45,19 +45,45 @@ class DemoCamera:
             self._video = None
 
 
-def film_in_background(path: Path, orders: list[dict[str, object]]) -> threading.Thread | None:
-    """Write the clip for ``orders`` (manifest-like rows) unless it is there already."""
-    if path.is_file() or not orders:
-        return None
+class Filming:
+    """The clip being written in the background; :meth:`stop` abandons it and waits, so no
+    encoder is left running while the interpreter shuts down (that aborts the process)."""
 
-    def work() -> None:
+    def __init__(self, path: Path, orders: list[dict[str, object]]) -> None:
+        self._stop = threading.Event()
+        self._thread = threading.Thread(
+            target=self._work, args=(path, orders), name="demo-camera-film", daemon=True
+        )
+        self._thread.start()
+
+    def _work(self, path: Path, orders: list[dict[str, object]]) -> None:
         try:
             rmas = [str(row["rma_no"]) for row in orders]
-            write_demo_video(path, rmas, orders=orders)
+            write_demo_video(path, rmas, orders=orders, stop=self._stop)
             log.info("demo camera video written: %s", path)
+        except FilmingStopped:
+            log.info("demo camera video abandoned at shutdown; it is filmed again next time")
         except Exception:
             log.exception("could not write the demo camera video")
 
-    thread = threading.Thread(target=work, name="demo-camera-film", daemon=True)
-    thread.start()
-    return thread
+    @property
+    def running(self) -> bool:
+        return self._thread.is_alive()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait for the clip to be finished (or abandoned); True when the work is over."""
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._stop.set()
+        self._thread.join(timeout)
+
+
+def film_in_background(path: Path, orders: list[dict[str, object]]) -> Filming | None:
+    """Write the clip for ``orders`` (manifest-like rows) unless it is there already."""
+    if path.is_file() or not orders:
+        return None
+    for stale in path.parent.glob(f".demo-*{path.suffix}"):  # left by a process that was killed
+        stale.unlink(missing_ok=True)
+    return Filming(path, orders)

@@ -14,6 +14,7 @@ import math
 import os
 import random
 import tempfile
+import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -239,6 +240,10 @@ def demo_parcel_orders(count: int = 8, *, today: date, seed: int = 2026) -> list
     return picked
 
 
+class FilmingStopped(Exception):
+    """The clip was abandoned before it was finished; nothing was written."""
+
+
 def write_demo_video(
     path: str | Path,
     rmas: list[str],
@@ -250,11 +255,13 @@ def write_demo_video(
     gap_s: float = 0.4,
     fourcc: str = "MJPG",
     seed: int = 2026,
+    stop: threading.Event | None = None,
 ) -> int:
     """Writes the clip (MJPG ``.avi`` by default) and returns how many frames it holds.
 
     Each parcel takes ``hold_s`` + 1.2 s in view (sliding in and out) then ``gap_s`` of empty
     bench; an 8-parcel clip is about 20 s and 27 MB. The file appears whole or not at all.
+    Setting ``stop`` abandons the clip (:class:`FilmingStopped`) at the next frame.
     """
     if not rmas:
         raise ValueError("no parcels to film")
@@ -288,6 +295,7 @@ def write_demo_video(
             gap_s=gap_s,
             fourcc=fourcc,
             seed=seed,
+            stop=stop,
         )
         temp.replace(target)
     except BaseException:
@@ -308,6 +316,7 @@ def _film(
     gap_s: float,
     fourcc: str,
     seed: int,
+    stop: threading.Event | None,
 ) -> int:
     writer = cv2.VideoWriter(str(temp), cv2.VideoWriter.fourcc(*fourcc), fps, size)
     if not writer.isOpened():
@@ -326,6 +335,8 @@ def _film(
             y = h / 2 + rng.uniform(-30, 30) * h / 720
             in_view = 1.2 + hold_s
             for n in range(round((in_view + gap_s) * fps)):
+                if stop is not None and stop.is_set():
+                    raise FilmingStopped
                 t = n / fps
                 frame = background.copy()
                 if t < in_view:

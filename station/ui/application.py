@@ -8,6 +8,7 @@ import sys
 import time
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
@@ -132,4 +133,7 @@ def run_window(
     window.show()
     code = app.exec()
     window.close()
+    # Destroy the window's Qt objects (sound effects, their decoder threads) now, while the
+    # application exists; left to interpreter teardown, Qt's threads can outlive it and abort.
+    shiboken6.delete(window)
     return code

@@ -1,0 +1,42 @@
+"""The demo camera's clip is filmed in the background and can be abandoned at shutdown."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from station.capture.frames import SourceError
+from station.demo.camera import DemoCamera, film_in_background
+from station.demo.video import demo_parcel_orders
+
+TODAY = date(2026, 11, 20)
+
+
+def test_stopping_abandons_the_clip_and_leaves_no_partial_file(tmp_path: Path) -> None:
+    path = tmp_path / "demo-camera.avi"
+    filming = film_in_background(path, demo_parcel_orders(8, today=TODAY))
+    assert filming is not None
+    filming.stop()
+    assert not filming.running
+    assert list(tmp_path.iterdir()) == []
+    with pytest.raises(SourceError, match="being prepared"):
+        DemoCamera(path).open()
+
+
+def test_a_finished_clip_plays_and_is_not_filmed_again(tmp_path: Path) -> None:
+    path = tmp_path / "demo-camera.avi"
+    stale = tmp_path / ".demo-killed.avi"  # what a killed process leaves behind
+    stale.write_bytes(b"half a clip")
+    filming = film_in_background(path, demo_parcel_orders(1, today=TODAY))
+    assert filming is not None
+    assert not stale.exists()
+    assert filming.wait(120)
+    assert [p.name for p in tmp_path.iterdir()] == ["demo-camera.avi"]
+    camera = DemoCamera(path)
+    camera.open()
+    frame = camera.read()
+    camera.close()
+    assert frame is not None and frame.shape[:2] == (720, 1280)
+    assert film_in_background(path, demo_parcel_orders(1, today=TODAY)) is None
