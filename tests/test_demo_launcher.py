@@ -27,6 +27,7 @@ def test_launcher_starts_central_then_the_station_and_stops_central_after(tmp_pa
     assert result.returncode == 0, result.stderr
     match = re.search(r"central service: http://127\.0\.0\.1:(\d+)", result.stdout)
     assert match, result.stdout
+    assert "screen: login" in result.stdout
     # the service is gone once the station has closed
     with socket.socket() as probe:
         assert probe.connect_ex(("127.0.0.1", int(match.group(1)))) != 0

@@ -123,7 +123,10 @@ def run_window(
 
         def painted() -> None:
             ms = (time.perf_counter() - t0) * 1000
-            sys.stdout.write(f"first paint after {ms:.0f} ms (at {time.time():.3f})\n")
+            sys.stdout.write(
+                f"first paint after {ms:.0f} ms (at {time.time():.3f}); "
+                f"screen: {window.screen_name}\n"
+            )
             sys.stdout.flush()
             window.close()
             app.quit()

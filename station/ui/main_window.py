@@ -332,6 +332,14 @@ class MainWindow(QMainWindow):
         if self.runner.pending == 0:
             self.refresh_status()
 
+    @property
+    def screen_name(self) -> str:
+        """Which page is showing, for logs and the smoke check: login, bench or review."""
+        page = self.pages.currentWidget()
+        if page is self.login_view:
+            return "login"
+        return "review" if page is self.supervisor_panel else "bench"
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._painted:
