@@ -107,7 +107,7 @@ def load_rulebook(db: Database, settings: Settings, paths: DataPaths) -> Ruleboo
 
 def open_station(settings: Settings) -> Station:
     paths = DataPaths(settings.data_dir).ensure()
-    db = Database.open(paths.database)
+    db = Database.open(paths.database, backup_dir=paths.backups)
     lockout = LockoutPolicy(settings.lockout_attempts, settings.lockout_minutes)
     rulebook = load_rulebook(db, settings, paths)
     printing = build_printing(db, settings, paths)

@@ -161,6 +161,11 @@ class DataPaths:
         return self.root / "logs"
 
     @property
+    def backups(self) -> Path:
+        """Copies of the database taken before each schema upgrade."""
+        return self.root / "backups"
+
+    @property
     def labels(self) -> Path:
         """Where labels go when no label printer is set up."""
         return self.root / "labels"

@@ -37,10 +37,15 @@ class Database:
         )
 
     @classmethod
-    def open(cls, path: Path) -> Database:
-        """Open (creating and migrating as needed) the database file at ``path``."""
+    def open(cls, path: Path, *, backup_dir: Path | None = None) -> Database:
+        """Open (creating and migrating as needed) the database file at ``path``; with
+        ``backup_dir``, a database about to be migrated is copied there first."""
         engine = sqlite_engine(path)
-        upgrade(engine)
+        try:
+            upgrade(engine, backup_dir=backup_dir)
+        except BaseException:
+            engine.dispose()
+            raise
         return cls(engine)
 
     def _remember_thread(self) -> None:

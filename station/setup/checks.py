@@ -1,0 +1,258 @@
+"""The checks behind "test connection", the camera check and "test print".
+
+Each answers with a :class:`Check`: a code the screens translate, and the technical detail
+(what the library or the server said) for the log and the support desk. Every check has its
+own time limit, so a missing device or a dead address is reported within seconds. They block:
+the screens run them on a worker.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import socket
+import subprocess
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+import httpx
+
+from station.capture.frames import SourceError, open_source
+from station.printing.backends import (
+    CupsBackend,
+    PrinterBackend,
+    PrintError,
+    print_test_label,
+)
+from station.sync.client import Refused, SyncError, Unauthorized
+from station.sync.enrol import CentralAccess
+
+log = logging.getLogger(__name__)
+
+URL = re.compile(r"https?://[^\s/$.?#][^\s]*")
+
+
+class Outcome(StrEnum):
+    OK = "ok"
+    BAD_VALUE = "bad_value"  # the setting itself cannot be right
+    UNREACHABLE = "unreachable"  # nothing answers there
+    NOT_CENTRAL = "not_central"  # something answers, but not a central service
+    NO_CREDENTIALS = "no_credentials"  # reachable; no token or enrollment key to sync with
+    REFUSED = "refused"  # the token or enrollment key was refused
+    NOT_FOUND = "not_found"  # no such camera or printer
+    NOT_READY = "not_ready"  # it is there but cannot work now (no frames, queue stopped…)
+    FAILED = "failed"  # anything else; see the detail
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    outcome: Outcome
+    detail: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome is Outcome.OK
+
+
+def check_central(
+    url: str,
+    *,
+    station_id: str,
+    token_file: Path,
+    token: str = "",
+    enrollment_key: str = "",
+    timeout: float = 5.0,
+) -> Check:
+    """Is a central service at ``url``, and will it take this station's token or key?
+
+    With an enrollment key and no token that works, the station registers, and keeps the
+    token it is given in ``token_file`` (exactly what its first sync would do).
+    """
+    url = url.strip().rstrip("/")
+    if not URL.fullmatch(url):
+        return Check(Outcome.BAD_VALUE, "an http:// or https:// address, e.g. http://central:8765")
+    try:
+        answer = httpx.get(f"{url}/v1/health", timeout=timeout)
+    except httpx.HTTPError as exc:
+        return Check(Outcome.UNREACHABLE, _network_detail(exc))
+    if answer.status_code != 200 or "application/json" not in answer.headers.get(
+        "content-type", ""
+    ):
+        return Check(Outcome.NOT_CENTRAL, f"/v1/health answered HTTP {answer.status_code}")
+    if not token and not enrollment_key and not _stored(token_file):
+        return Check(Outcome.NO_CREDENTIALS, "neither a token nor an enrollment key")
+    access = CentralAccess(
+        url=url,
+        station_id=station_id,
+        token_file=token_file,
+        token=token.strip(),
+        enrollment_key=enrollment_key.strip(),
+        timeout=timeout,
+    )
+    try:
+        _read_one_change(access)
+    except Unauthorized as exc:
+        if token or not enrollment_key:
+            return Check(Outcome.REFUSED, str(exc))
+        # a token kept from another service (or a revoked one): register again with the key
+        token_file.unlink(missing_ok=True)
+        try:
+            _read_one_change(access)
+        except Unauthorized as again:
+            return Check(Outcome.REFUSED, str(again))
+        except SyncError as again:
+            return _sync_failure(again)
+    except SyncError as exc:
+        return _sync_failure(exc)
+    return Check(Outcome.OK, f"{url} accepts {station_id}")
+
+
+def _read_one_change(access: CentralAccess) -> None:
+    with access.client() as client:
+        client.get_changes(None, limit=1)
+
+
+def _sync_failure(exc: SyncError) -> Check:
+    if isinstance(exc, Refused) and exc.status in (401, 403):
+        return Check(Outcome.REFUSED, str(exc))
+    return Check(Outcome.FAILED, str(exc))
+
+
+def _stored(token_file: Path) -> bool:
+    try:
+        return bool(token_file.read_text(encoding="utf-8").strip())
+    except OSError:
+        return False
+
+
+def _network_detail(exc: Exception) -> str:
+    cause = exc.__cause__ or exc.__context__
+    return f"{type(exc).__name__}: {exc}" + (f" ({cause})" if cause else "")
+
+
+def check_camera(
+    spec: str,
+    *,
+    width: int = 1280,
+    height: int = 720,
+    fps: float = 30.0,
+    timeout: float = 5.0,
+) -> Check:
+    """Does the camera open and deliver a frame within ``timeout``? The detail says the size
+    it actually delivers (a camera may not offer the one asked for)."""
+    if spec.strip() == "none":
+        return Check(Outcome.OK, "no camera: scans come from the hand scanner only")
+    try:
+        source = open_source(spec or "camera:0", width=width, height=height, fps=fps, pace=False)
+    except ValueError as exc:
+        return Check(Outcome.BAD_VALUE, str(exc))
+    except SourceError as exc:
+        return Check(Outcome.NOT_FOUND, str(exc))
+    try:
+        source.open()
+    except SourceError as exc:
+        return Check(Outcome.NOT_FOUND, str(exc))
+    try:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                frame = source.read()
+            except SourceError as exc:
+                return Check(Outcome.NOT_READY, str(exc))
+            except Exception as exc:  # EndOfStream and driver errors alike
+                return Check(Outcome.NOT_READY, f"{type(exc).__name__}: {exc}")
+            if frame is not None:
+                h, w = frame.shape[:2]
+                return Check(Outcome.OK, f"{source.name}: {w}×{h}")
+        return Check(Outcome.NOT_READY, f"{source.name} gave no picture within {timeout:g} s")
+    finally:
+        source.close()
+
+
+def cups_queues(server: str | None = None, timeout: float = 5.0) -> list[str]:
+    """The CUPS queues this computer (or ``server``, ``host:port``) knows; empty without CUPS."""
+    if shutil.which("lpstat") is None:
+        return []
+    env = dict(os.environ, LC_ALL="C")
+    if server:
+        env["CUPS_SERVER"] = server
+    try:
+        done = subprocess.run(
+            ["lpstat", "-e"], capture_output=True, timeout=timeout, check=False, text=True, env=env
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return []
+    return sorted(line.strip() for line in done.stdout.splitlines() if line.strip())
+
+
+def check_printer(
+    spec: str,
+    *,
+    default_folder: Path,
+    system_printers: Callable[[], list[str]] | None = None,
+    timeout: float = 3.0,
+) -> Check:
+    """Is the printer there and ready, without printing? ``system_printers`` lists the
+    platform's printers for ``qprinter:`` (the screens pass Qt's list)."""
+    scheme, _, rest = spec.strip().partition(":")
+    rest = rest.strip()
+    if not spec.strip():
+        scheme, rest = "file", str(default_folder)
+    if scheme == "file" and rest:
+        return _check_folder(Path(rest))
+    if scheme == "cups" and rest:
+        queue, _, server = rest.partition("@")
+        try:
+            backend = CupsBackend(queue, server=server or None, timeout=timeout)
+            state = backend.state()
+        except ValueError as exc:
+            return Check(Outcome.BAD_VALUE, str(exc))
+        except PrintError as exc:
+            return Check(Outcome.NOT_FOUND, str(exc))
+        if not state.enabled:
+            return Check(Outcome.NOT_READY, f"{queue}: {state.reason}")
+        return Check(Outcome.OK, f"CUPS queue {queue} is ready")
+    if scheme == "zpl" and rest:
+        host, _, port = rest.rpartition(":") if rest.count(":") == 1 else (rest, "", "")
+        if port and not port.isdigit():
+            return Check(Outcome.BAD_VALUE, "the port must be a number")
+        address = (host or rest, int(port) if port else 9100)
+        try:
+            with socket.create_connection(address, timeout=timeout):
+                pass
+        except OSError as exc:
+            return Check(Outcome.NOT_FOUND, f"{address[0]}:{address[1]}: {exc}")
+        return Check(Outcome.OK, f"{address[0]}:{address[1]} answers")
+    if scheme == "qprinter" and rest:
+        known = system_printers() if system_printers is not None else []
+        if rest not in known:
+            return Check(Outcome.NOT_FOUND, f"no printer named {rest!r}")
+        return Check(Outcome.OK, rest)
+    return Check(Outcome.BAD_VALUE, "cups:QUEUE, zpl:HOST[:PORT], qprinter:NAME or file:FOLDER")
+
+
+def _check_folder(folder: Path) -> Check:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / ".station-write-check"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        return Check(Outcome.NOT_READY, f"{folder}: {exc.strerror or exc}")
+    return Check(Outcome.OK, f"labels are filed as PDF in {folder}")
+
+
+def print_check_label(backend: PrinterBackend, size: str, language: str = "zh_CN") -> Check:
+    """Print the printer-check label; OK once the printer (or CUPS) has taken it."""
+    try:
+        reference = print_test_label(backend, size, "en" if language == "en" else "zh_CN")
+    except PrintError as exc:
+        return Check(Outcome.NOT_READY, str(exc))
+    except (OSError, ValueError) as exc:
+        return Check(Outcome.FAILED, f"{type(exc).__name__}: {exc}")
+    return Check(Outcome.OK, reference)
