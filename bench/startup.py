@@ -30,7 +30,9 @@ def main() -> int:
     station = [sys.executable, "-m", "station"]
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     with tempfile.TemporaryDirectory() as tmp:
-        data = ["--data-dir", tmp, "--config", str(Path(tmp) / "none.toml")]
+        config = Path(tmp) / "station.toml"
+        config.write_text('[station]\nstation_id = "ST-BENCH"\n')  # set up: straight to login
+        data = ["--data-dir", tmp, "--config", str(config)]
         subprocess.run([*station, *data, "demo-data"], check=True, env=env, capture_output=True)
         from_spawn, from_main, wall = [], [], []
         for _ in range(args.runs):

@@ -61,9 +61,21 @@ def main() -> int:
         url = f"http://127.0.0.1:{port}"
         log = (central_dir / "central.log").open("ab")
         central = subprocess.Popen(
-            [sys.executable, "-m", "central", "serve", "--host", "127.0.0.1", "--port",
-             str(port), "--data-dir", str(central_dir)],
-            env=dict(env, CENTRAL_ENROLLMENT_KEY=key), stdout=log, stderr=log,
+            [
+                sys.executable,
+                "-m",
+                "central",
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--data-dir",
+                str(central_dir),
+            ],
+            env=dict(env, CENTRAL_ENROLLMENT_KEY=key),
+            stdout=log,
+            stderr=log,
         )
         wait_healthy(url, central)
         sys.stdout.write(f"central service: {url} (log: {central_dir / 'central.log'})\n")
@@ -72,8 +84,16 @@ def main() -> int:
         env.update(STATION_CENTRAL_URL=url, STATION_CENTRAL_ENROLLMENT_KEY=key)
     try:
         return subprocess.call(
-            [sys.executable, "-m", "station", "--data-dir", str(data), "run", "--demo",
-             *station_args],
+            [
+                sys.executable,
+                "-m",
+                "station",
+                "--data-dir",
+                str(data),
+                "run",
+                "--demo",
+                *station_args,
+            ],
             env=env,
         )
     finally:

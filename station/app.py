@@ -9,6 +9,8 @@ import io
 import json
 import logging
 import logging.handlers
+import os
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -36,6 +38,8 @@ from station.review.service import ReviewService
 from station.security.login import Authenticator
 from station.security.pins import BadPin, hash_pin
 from station.security.users import LockoutPolicy, UserError, add_user, list_users
+from station.setup.first_run import needs_first_run
+from station.setup.services import RESTART_EXIT, SetupServices
 from station.store.database import Database
 from station.store.models import Inspection, ReturnOrder, User
 from station.store.queries import count_orders, inspection_view, load_order, order_view
@@ -78,10 +82,18 @@ class Station:
 def configure_logging(paths: DataPaths, *, verbose: bool = False) -> None:
     """Rotating log files in the data folder; warnings also on stderr."""
     root = logging.getLogger()
-    if any(h.get_name() == "station-file" for h in root.handlers):
+    target = paths.logs / "station.log"
+    ours = [h for h in root.handlers if h.get_name() in ("station-file", "station-console")]
+    if any(
+        isinstance(h, logging.FileHandler) and h.baseFilename == str(target.absolute())
+        for h in ours
+    ):
         return
+    for handler in ours:  # a restart into another data folder
+        root.removeHandler(handler)
+        handler.close()
     file_handler = logging.handlers.RotatingFileHandler(
-        paths.logs / "station.log", maxBytes=5_000_000, backupCount=5, encoding="utf-8"
+        target, maxBytes=5_000_000, backupCount=5, encoding="utf-8"
     )
     file_handler.setFormatter(
         logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s")
@@ -90,6 +102,7 @@ def configure_logging(paths: DataPaths, *, verbose: bool = False) -> None:
     console.setLevel(logging.DEBUG if verbose else logging.WARNING)
     console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
     file_handler.set_name("station-file")
+    console.set_name("station-console")
     for handler in (file_handler, console):
         root.addHandler(handler)
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
@@ -310,7 +323,86 @@ def label_for_inspection(station: Station, inspection_id: str) -> LabelData:
     return station.db.run(work)
 
 
-def run_gui(station: Station, *, smoke: bool = False, started: float | None = None) -> int:
+def show_startup_error(message: str) -> None:
+    """Say why the station cannot start in a message box too: someone who started it from a
+    desktop shortcut has no terminal to read it in. Not on headless platforms (nobody would
+    see it, and it would wait forever)."""
+    headless = os.environ.get("QT_QPA_PLATFORM", "") in ("offscreen", "minimal", "vnc")
+    no_screen = sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    )
+    if headless or no_screen:
+        return
+    from station.ui.application import show_startup_error as show
+
+    show(message)
+
+
+def setup_services(
+    settings: Settings, *, config_path: Path, reload: Callable[[], Settings]
+) -> SetupServices:
+    paths = DataPaths(settings.data_dir)
+    return SetupServices(
+        config_path=config_path,
+        paths=paths,
+        settings=settings,
+        reload=reload,
+        printer_backend=lambda spec: printer_backend(spec, paths),
+    )
+
+
+def run_station(
+    load: Callable[[], Settings],
+    *,
+    config_path: Path,
+    verbose: bool = False,
+    smoke: bool = False,
+    started: float | None = None,
+) -> int:
+    """The ``station run`` session: the first-run wizard when the station has no settings
+    yet, then the window; again with the settings read afresh whenever the window asks for
+    a restart."""
+    from station.ui.application import run_first_run
+
+    settings = load()
+    if needs_first_run(config_path, settings):
+        configure_logging(DataPaths(settings.data_dir).ensure(), verbose=verbose)
+        finished = run_first_run(
+            setup_services(settings, config_path=config_path, reload=load),
+            settings=settings,
+            smoke=smoke,
+            started=started,
+        )
+        if finished is None:  # cancelled (or only looked at)
+            return 0 if smoke else 1
+        settings = load()
+    while True:
+        station = open_station(settings)
+        configure_logging(station.paths, verbose=verbose)
+        try:
+            if settings.demo:
+                load_demo_data(station)
+            code = run_gui(
+                station,
+                setup=setup_services(settings, config_path=config_path, reload=load),
+                smoke=smoke,
+                started=started,
+            )
+        finally:
+            station.close()
+        if code != RESTART_EXIT:
+            return code
+        log.info("restarting the station with its new settings")
+        settings, smoke, started = load(), False, None
+
+
+def run_gui(
+    station: Station,
+    *,
+    setup: SetupServices | None = None,
+    smoke: bool = False,
+    started: float | None = None,
+) -> int:
     from station.ui.application import run_window
 
     station.printing.queue.start()
@@ -323,6 +415,7 @@ def run_gui(station: Station, *, smoke: bool = False, started: float | None = No
         review=station.review,
         camera=camera,
         settings=station.settings,
+        setup=setup,
         smoke=smoke,
         started=started,
     )

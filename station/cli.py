@@ -21,7 +21,7 @@ from station import app
 from station.capture import decode_files
 from station.capture.command_sheet import FontNotFound, render_command_sheet
 from station.capture.scan_text import BadScan
-from station.config import ConfigError, Settings, load_settings
+from station.config import ConfigError, Settings, default_config_path, load_settings
 from station.demo.orders import generate_orders
 from station.demo.video import write_demo_video
 from station.domain.enums import Role
@@ -34,6 +34,7 @@ from station.printing.render_cli import render as render_label
 from station.review.commands import dashboard_command, queue_command
 from station.security import audit
 from station.security.users import LoginError, UserError, list_users, set_active
+from station.store.migrate import UpgradeError
 from station.sync.client import SyncError
 from station.sync.pull import BadPage
 
@@ -84,14 +85,17 @@ def _check_display() -> None:
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     _check_display()
-    station = app.open_station(settings)
-    app.configure_logging(station.paths, verbose=args.verbose)
     try:
-        if settings.demo:
-            app.load_demo_data(station)
-        return app.run_gui(station, smoke=args.smoke, started=args.started)
-    finally:
-        station.close()
+        return app.run_station(
+            lambda: _load(args),
+            config_path=args.config or default_config_path(),
+            verbose=args.verbose,
+            smoke=args.smoke,
+            started=args.started,
+        )
+    except (ConfigError, UpgradeError) as exc:
+        app.show_startup_error(str(exc))
+        raise
 
 
 @_with_station
@@ -536,22 +540,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _load(args: argparse.Namespace) -> Settings:
+    """The settings as this command line asks for them (read again on every restart)."""
+    return load_settings(
+        args.config,
+        data_dir=args.data_dir,
+        station_id=args.station_id,
+        demo=getattr(args, "demo", None),
+        language=getattr(args, "language", None),
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     parser = build_parser()
     args = parser.parse_args(argv)
     args.started = started
     try:
-        settings = load_settings(
-            args.config,
-            data_dir=args.data_dir,
-            station_id=args.station_id,
-            demo=getattr(args, "demo", None),
-            language=getattr(args, "language", None),
-        )
+        try:
+            settings = _load(args)
+        except ConfigError as exc:
+            if args.command == "run":  # a window user may have no terminal to read this in
+                app.show_startup_error(str(exc))
+            raise
         handler: Handler = args.handler
         return handler(args, settings)
-    except (CommandError, ConfigError) as exc:
+    except (CommandError, ConfigError, UpgradeError) as exc:
         sys.stderr.write(f"station: error: {exc}\n")
         return EXIT_USAGE
     except KeyboardInterrupt:

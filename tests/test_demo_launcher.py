@@ -17,7 +17,11 @@ def run_launcher(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     return subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "demo.py"), "--data-dir", str(data), *args],
-        env=env, capture_output=True, text=True, timeout=300, cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
     )
 
 

@@ -2,6 +2,67 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AdminForm</name>
+    <message>
+        <location filename="../../station/ui/setup/admin_form.py" line="46"/>
+        <source>This station already has an admin (%1). You may add another one here, or leave the fields empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/admin_form.py" line="53"/>
+        <source>The first admin user sets the station up and manages its users. The station cannot be finished without one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/admin_form.py" line="57"/>
+        <source>Badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/admin_form.py" line="58"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/admin_form.py" line="59"/>
+        <source>PIN (4–12 digits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/admin_form.py" line="60"/>
+        <source>PIN again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/admin_form.py" line="86"/>
+        <source>A badge is 1–40 letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/admin_form.py" line="87"/>
+        <source>A name is 1–80 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/admin_form.py" line="88"/>
+        <source>A PIN is 4–12 digits, the same both times.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="216"/>
+        <source>First admin user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="217"/>
+        <source>Needed to change settings and to manage users.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BenchView</name>
     <message>
         <location filename="../../station/ui/bench_view.py" line="93"/>
@@ -155,6 +216,97 @@
     </message>
 </context>
 <context>
+    <name>CameraForm</name>
+    <message>
+        <location filename="../../station/ui/setup/camera_form.py" line="106"/>
+        <source>Camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/camera_form.py" line="107"/>
+        <source>Resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/camera_form.py" line="108"/>
+        <source>Barcode decoder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/camera_form.py" line="109"/>
+        <source>zxing-cpp (recommended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/camera_form.py" line="110"/>
+        <source>pyzbar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/camera_form.py" line="112"/>
+        <source>Stop preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/camera_form.py" line="112"/>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/camera_form.py" line="114"/>
+        <source>Check camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/camera_form.py" line="121"/>
+        <source>Default (first camera; the demo camera in demo mode)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/camera_form.py" line="124"/>
+        <source>No camera (hand scanner only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/camera_form.py" line="125"/>
+        <source>Video file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/camera_form.py" line="146"/>
+        <source>Video file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/camera_form.py" line="146"/>
+        <source>Videos (*.avi *.mp4 *.mkv *.mov)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/camera_form.py" line="172"/>
+        <source>No camera is chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/camera_form.py" line="214"/>
+        <source>Read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CameraPage</name>
+    <message>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="172"/>
+        <source>Bench camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="174"/>
+        <source>Hold a parcel label under it in the preview: the code it reads shows below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CameraView</name>
     <message>
         <location filename="../../station/ui/camera_view.py" line="63"/>
@@ -180,6 +332,65 @@
     <message>
         <location filename="../../station/ui/camera_view.py" line="120"/>
         <source>Camera stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CentralForm</name>
+    <message>
+        <location filename="../../station/ui/setup/central_form.py" line="55"/>
+        <source>Work offline for now (no central service)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/central_form.py" line="56"/>
+        <source>Central service address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/central_form.py" line="57"/>
+        <source>Enrollment key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/central_form.py" line="58"/>
+        <source>Station token (if issued)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/central_form.py" line="59"/>
+        <source>given by IT; the station registers with it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/central_form.py" line="60"/>
+        <source>leave empty when using an enrollment key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/central_form.py" line="61"/>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CentralPage</name>
+    <message>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="157"/>
+        <source>Central service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="160"/>
+        <source>Verdicts and photos go there. Without it the station works offline and delivers everything once it is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CheckLine</name>
+    <message>
+        <location filename="../../station/ui/setup/form.py" line="30"/>
+        <source>Checking…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -798,6 +1009,57 @@
     </message>
 </context>
 <context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="276"/>
+        <source>Set up the returns-inspection station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="277"/>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="278"/>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="279"/>
+        <source>Finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="280"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="325"/>
+        <source>Setting the station up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="339"/>
+        <source>The station could not be set up: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePage</name>
+    <message>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="104"/>
+        <source>Welcome · 欢迎</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="106"/>
+        <source>This bench PC becomes a returns-inspection station. Choose its language.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LoginView</name>
     <message>
         <location filename="../../station/ui/login_view.py" line="38"/>
@@ -874,151 +1136,166 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../station/ui/main_window.py" line="58"/>
+        <location filename="../../station/ui/main_window.py" line="73"/>
         <source>Returns inspection · %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="87"/>
+        <location filename="../../station/ui/main_window.py" line="104"/>
         <source>Station %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="89"/>
+        <location filename="../../station/ui/main_window.py" line="106"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="97"/>
+        <location filename="../../station/ui/main_window.py" line="114"/>
         <source>Log out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="101"/>
-        <location filename="../../station/ui/main_window.py" line="105"/>
+        <location filename="../../station/ui/main_window.py" line="118"/>
+        <location filename="../../station/ui/main_window.py" line="122"/>
         <source>Review (F10)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="111"/>
+        <location filename="../../station/ui/main_window.py" line="128"/>
+        <source>Settings (Ctrl+,)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="132"/>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="138"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="126"/>
-        <location filename="../../station/ui/main_window.py" line="310"/>
+        <location filename="../../station/ui/main_window.py" line="153"/>
+        <location filename="../../station/ui/main_window.py" line="423"/>
         <source>Printer ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="168"/>
+        <location filename="../../station/ui/main_window.py" line="196"/>
         <source>Locked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="200"/>
+        <location filename="../../station/ui/main_window.py" line="231"/>
         <source>Only supervisors can open the review screens.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="234"/>
+        <location filename="../../station/ui/main_window.py" line="264"/>
+        <source>Only admins can change the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="347"/>
         <source>Camera lost (%1). The hand scanner still works; the camera reconnects by itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="240"/>
+        <location filename="../../station/ui/main_window.py" line="353"/>
         <source>Camera back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="255"/>
+        <location filename="../../station/ui/main_window.py" line="368"/>
         <source>Outbox: %1 waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="257"/>
+        <location filename="../../station/ui/main_window.py" line="370"/>
         <source> (oldest %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="259"/>
+        <location filename="../../station/ui/main_window.py" line="372"/>
         <source> · %1 parked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="266"/>
+        <location filename="../../station/ui/main_window.py" line="379"/>
         <source>%1 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="268"/>
+        <location filename="../../station/ui/main_window.py" line="381"/>
         <source>%1 h %2 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="275"/>
+        <location filename="../../station/ui/main_window.py" line="388"/>
         <source>No central service is configured.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="278"/>
-        <location filename="../../station/ui/main_window.py" line="284"/>
+        <location filename="../../station/ui/main_window.py" line="391"/>
+        <location filename="../../station/ui/main_window.py" line="397"/>
         <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="282"/>
+        <location filename="../../station/ui/main_window.py" line="395"/>
         <source>Offline (no central service)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="287"/>
+        <location filename="../../station/ui/main_window.py" line="400"/>
         <source>Online · synced %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="289"/>
+        <location filename="../../station/ui/main_window.py" line="402"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="291"/>
+        <location filename="../../station/ui/main_window.py" line="404"/>
         <source>Offline · retrying</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="295"/>
+        <location filename="../../station/ui/main_window.py" line="408"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="298"/>
+        <location filename="../../station/ui/main_window.py" line="411"/>
         <source>Last successful sync: %1
 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="312"/>
+        <location filename="../../station/ui/main_window.py" line="425"/>
         <source>Label printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="314"/>
+        <location filename="../../station/ui/main_window.py" line="427"/>
         <source>Printer problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="318"/>
+        <location filename="../../station/ui/main_window.py" line="431"/>
         <source>Label not printed: %1. It stays queued and prints when the printer is back; PRINT reprints.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="322"/>
+        <location filename="../../station/ui/main_window.py" line="435"/>
         <source>Label cannot be printed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="327"/>
+        <location filename="../../station/ui/main_window.py" line="440"/>
         <source>Error: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1192,6 +1469,97 @@
     <message>
         <location filename="../../station/ui/photo_viewer.py" line="138"/>
         <source>quality flags: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrinterForm</name>
+    <message>
+        <location filename="../../station/ui/setup/printer_form.py" line="91"/>
+        <source>Printer connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/printer_form.py" line="92"/>
+        <source>Printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/printer_form.py" line="93"/>
+        <source>Label size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/printer_form.py" line="94"/>
+        <source>Label language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/printer_form.py" line="97"/>
+        <source>No printer: file labels as PDF in a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/printer_form.py" line="98"/>
+        <source>CUPS printer queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/printer_form.py" line="99"/>
+        <source>ZPL printer on the network (port 9100)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/printer_form.py" line="100"/>
+        <source>System printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/printer_form.py" line="104"/>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/printer_form.py" line="105"/>
+        <source>Check printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/printer_form.py" line="106"/>
+        <source>Test print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/printer_form.py" line="116"/>
+        <source>queue name, e.g. Zebra_ZD421</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/printer_form.py" line="117"/>
+        <source>address, e.g. 10.0.0.7 or 10.0.0.7:9100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/printer_form.py" line="118"/>
+        <source>printer name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/printer_form.py" line="152"/>
+        <source>Label folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrinterPage</name>
+    <message>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="195"/>
+        <source>Label printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="196"/>
+        <source>A test print shows the station can reach it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1444,6 +1812,380 @@
     <message>
         <location filename="../../station/ui/review/errors.py" line="24"/>
         <source>Something went wrong: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="144"/>
+        <source>Settings · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="147"/>
+        <source>Station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="148"/>
+        <source>Central service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="149"/>
+        <source>Camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="150"/>
+        <source>Printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="151"/>
+        <source>Support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="156"/>
+        <source>Save anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="156"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="158"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="158"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="159"/>
+        <source>Restart now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="162"/>
+        <source>A support bundle holds the logs, the settings without their secrets, the database&apos;s integrity check and versions. It holds no PINs, tokens, photos or customer data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="167"/>
+        <source>Export support bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="168"/>
+        <source>Run the first-run wizard again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="170"/>
+        <source>Settings file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="200"/>
+        <source>Nothing has changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="208"/>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="308"/>
+        <source>Could not save: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="253"/>
+        <source>Checking the service and devices…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="266"/>
+        <source>Not saved yet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="270"/>
+        <source>Fix them, or save anyway if the device is only unplugged for now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="293"/>
+        <source>Saved. The station uses the new %1 after a restart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="300"/>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="324"/>
+        <source>Not saved: some values cannot be used; they are marked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="329"/>
+        <source>station id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="330"/>
+        <source>language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="331"/>
+        <source>data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="332"/>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="333"/>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="334"/>
+        <source>central service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="335"/>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="336"/>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="337"/>
+        <source>camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="338"/>
+        <source>decoder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="339"/>
+        <source>printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="340"/>
+        <source>label size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="341"/>
+        <source>label language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="363"/>
+        <source>Export support bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="369"/>
+        <source>Writing the support bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="375"/>
+        <source>Written: %1 (%2 KB). Database check: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="385"/>
+        <source>Could not write the support bundle: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SetupForm</name>
+    <message>
+        <location filename="../../station/ui/setup/form.py" line="100"/>
+        <source>Set by the environment variable %1; change it there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SetupMessages</name>
+    <message>
+        <location filename="../../station/ui/setup/messages.py" line="15"/>
+        <source>Connected: the central service accepts this station.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/messages.py" line="18"/>
+        <source>The camera works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/messages.py" line="19"/>
+        <source>The printer is ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/messages.py" line="22"/>
+        <source>This is not a service address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/messages.py" line="25"/>
+        <source>This is not a camera setting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/messages.py" line="26"/>
+        <source>This is not a printer setting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/messages.py" line="31"/>
+        <source>Nothing answers at this address. Check the address and the network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/messages.py" line="37"/>
+        <source>Something answers at this address, but it is not a central service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/messages.py" line="43"/>
+        <source>The service answers, but the station has no token or enrollment key for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/messages.py" line="49"/>
+        <source>The service refused the token or enrollment key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/messages.py" line="54"/>
+        <source>No such camera: is it plugged in?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/messages.py" line="57"/>
+        <source>No such printer: is it switched on and connected?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/messages.py" line="62"/>
+        <source>The camera is there but gives no picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/messages.py" line="65"/>
+        <source>The printer is there but cannot print now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/messages.py" line="70"/>
+        <source>The check failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/messages.py" line="79"/>
+        <source>2–20 capital letters, digits or &apos;-&apos;, e.g. ST-HZ01.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/messages.py" line="82"/>
+        <source>An http:// or https:// address, e.g. http://central:8765.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/messages.py" line="85"/>
+        <source>Choose a camera from the list, a video file, or no camera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/messages.py" line="88"/>
+        <source>Choose a printer: CUPS queue, ZPL printer, system printer or folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/messages.py" line="91"/>
+        <source>Between 1 and 240 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/messages.py" line="94"/>
+        <source>A folder the station can write to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../station/ui/application.py" line="48"/>
+        <source>The station cannot start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StationForm</name>
+    <message>
+        <location filename="../../station/ui/setup/station_form.py" line="76"/>
+        <source>Station id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/station_form.py" line="77"/>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/station_form.py" line="78"/>
+        <source>Lock after idle (minutes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/station_form.py" line="79"/>
+        <location filename="../../station/ui/setup/station_form.py" line="94"/>
+        <source>Data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/station_form.py" line="81"/>
+        <source>中文（简体）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/station_form.py" line="81"/>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/station_form.py" line="81"/>
+        <source>Follow the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/station_form.py" line="84"/>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/station_form.py" line="87"/>
+        <source>The database, photos and logs live here. A new folder starts empty: move the old one&apos;s contents there first, or its users come from the central service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StationPage</name>
+    <message>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="130"/>
+        <source>This station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="132"/>
+        <source>Its id appears on labels and in every record. Data is kept in %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

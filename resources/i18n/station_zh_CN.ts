@@ -2,6 +2,67 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AdminForm</name>
+    <message>
+        <location filename="../../station/ui/setup/admin_form.py" line="46" />
+        <source>This station already has an admin (%1). You may add another one here, or leave the fields empty.</source>
+        <translation>本工作台已有管理员（%1）。可以在此再添加一位，也可以留空。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/admin_form.py" line="53" />
+        <source>The first admin user sets the station up and manages its users. The station cannot be finished without one.</source>
+        <translation>第一位管理员负责设置工作台并管理用户。没有管理员无法完成设置。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/admin_form.py" line="57" />
+        <source>Badge</source>
+        <translation>工牌</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/admin_form.py" line="58" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/admin_form.py" line="59" />
+        <source>PIN (4–12 digits)</source>
+        <translation>PIN（4–12 位数字）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/admin_form.py" line="60" />
+        <source>PIN again</source>
+        <translation>再次输入 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/admin_form.py" line="86" />
+        <source>A badge is 1–40 letters, digits, '-' or '_'.</source>
+        <translation>工牌为 1–40 位字母、数字、“-”或“_”。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/admin_form.py" line="87" />
+        <source>A name is 1–80 characters.</source>
+        <translation>姓名为 1–80 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/admin_form.py" line="88" />
+        <source>A PIN is 4–12 digits, the same both times.</source>
+        <translation>PIN 为 4–12 位数字，两次输入须一致。</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="216" />
+        <source>First admin user</source>
+        <translation>第一位管理员</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="217" />
+        <source>Needed to change settings and to manage users.</source>
+        <translation>用于修改设置和管理用户。</translation>
+    </message>
+</context>
+<context>
     <name>BenchView</name>
     <message>
         <location filename="../../station/ui/bench_view.py" line="93" />
@@ -155,6 +216,97 @@
     </message>
 </context>
 <context>
+    <name>CameraForm</name>
+    <message>
+        <location filename="../../station/ui/setup/camera_form.py" line="106" />
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/camera_form.py" line="107" />
+        <source>Resolution</source>
+        <translation>分辨率</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/camera_form.py" line="108" />
+        <source>Barcode decoder</source>
+        <translation>条码解码器</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/camera_form.py" line="109" />
+        <source>zxing-cpp (recommended)</source>
+        <translation>zxing-cpp（推荐）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/camera_form.py" line="110" />
+        <source>pyzbar</source>
+        <translation>pyzbar</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/camera_form.py" line="112" />
+        <source>Stop preview</source>
+        <translation>停止预览</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/camera_form.py" line="112" />
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/camera_form.py" line="114" />
+        <source>Check camera</source>
+        <translation>检查摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/camera_form.py" line="121" />
+        <source>Default (first camera; the demo camera in demo mode)</source>
+        <translation>默认（第一个摄像头；演示模式下为演示摄像头）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/camera_form.py" line="124" />
+        <source>No camera (hand scanner only)</source>
+        <translation>不用摄像头（仅用扫码枪）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/camera_form.py" line="125" />
+        <source>Video file…</source>
+        <translation>视频文件…</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/camera_form.py" line="146" />
+        <source>Video file</source>
+        <translation>视频文件</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/camera_form.py" line="146" />
+        <source>Videos (*.avi *.mp4 *.mkv *.mov)</source>
+        <translation>视频 (*.avi *.mp4 *.mkv *.mov)</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/camera_form.py" line="172" />
+        <source>No camera is chosen.</source>
+        <translation>未选择摄像头。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/camera_form.py" line="214" />
+        <source>Read: %1</source>
+        <translation>读到：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CameraPage</name>
+    <message>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="172" />
+        <source>Bench camera</source>
+        <translation>台面摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="174" />
+        <source>Hold a parcel label under it in the preview: the code it reads shows below.</source>
+        <translation>在预览中把包裹面单放到摄像头下：读到的条码显示在下方。</translation>
+    </message>
+</context>
+<context>
     <name>CameraView</name>
     <message>
         <location filename="../../station/ui/camera_view.py" line="63" />
@@ -181,6 +333,65 @@
         <location filename="../../station/ui/camera_view.py" line="120" />
         <source>Camera stopped</source>
         <translation>摄像头已停止</translation>
+    </message>
+</context>
+<context>
+    <name>CentralForm</name>
+    <message>
+        <location filename="../../station/ui/setup/central_form.py" line="55" />
+        <source>Work offline for now (no central service)</source>
+        <translation>暂时离线工作（不连接中心服务）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/central_form.py" line="56" />
+        <source>Central service address</source>
+        <translation>中心服务地址</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/central_form.py" line="57" />
+        <source>Enrollment key</source>
+        <translation>注册密钥</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/central_form.py" line="58" />
+        <source>Station token (if issued)</source>
+        <translation>工作台令牌（如已签发）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/central_form.py" line="59" />
+        <source>given by IT; the station registers with it</source>
+        <translation>由 IT 提供；工作台用它注册</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/central_form.py" line="60" />
+        <source>leave empty when using an enrollment key</source>
+        <translation>使用注册密钥时留空</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/central_form.py" line="61" />
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+</context>
+<context>
+    <name>CentralPage</name>
+    <message>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="157" />
+        <source>Central service</source>
+        <translation>中心服务</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="160" />
+        <source>Verdicts and photos go there. Without it the station works offline and delivers everything once it is set.</source>
+        <translation>质检结论和照片上传到这里。未设置时工作台离线工作，设置后补传全部内容。</translation>
+    </message>
+</context>
+<context>
+    <name>CheckLine</name>
+    <message>
+        <location filename="../../station/ui/setup/form.py" line="30" />
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
     </message>
 </context>
 <context>
@@ -798,6 +1009,57 @@
     </message>
 </context>
 <context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="276" />
+        <source>Set up the returns-inspection station</source>
+        <translation>设置退货质检工作台</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="277" />
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="278" />
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="279" />
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="280" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="325" />
+        <source>Setting the station up…</source>
+        <translation>正在设置工作台…</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="339" />
+        <source>The station could not be set up: %1</source>
+        <translation>工作台设置失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePage</name>
+    <message>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="104" />
+        <source>Welcome · 欢迎</source>
+        <translation>欢迎 · Welcome</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="106" />
+        <source>This bench PC becomes a returns-inspection station. Choose its language.</source>
+        <translation>这台电脑将成为退货质检工作台。请选择语言。</translation>
+    </message>
+</context>
+<context>
     <name>LoginView</name>
     <message>
         <location filename="../../station/ui/login_view.py" line="38" />
@@ -853,7 +1115,7 @@
     <message>
         <location filename="../../station/ui/login_view.py" line="132" />
         <source>Checking…</source>
-        <translation>正在验证…</translation>
+        <translation>正在检查…</translation>
     </message>
     <message>
         <location filename="../../station/ui/login_view.py" line="146" />
@@ -874,152 +1136,167 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../station/ui/main_window.py" line="58" />
+        <location filename="../../station/ui/main_window.py" line="73" />
         <source>Returns inspection · %1</source>
         <translation>退货质检 · %1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="87" />
+        <location filename="../../station/ui/main_window.py" line="104" />
         <source>Station %1</source>
         <translation>工作台 %1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="89" />
+        <location filename="../../station/ui/main_window.py" line="106" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="97" />
+        <location filename="../../station/ui/main_window.py" line="114" />
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="101" />
-        <location filename="../../station/ui/main_window.py" line="105" />
+        <location filename="../../station/ui/main_window.py" line="118" />
+        <location filename="../../station/ui/main_window.py" line="122" />
         <source>Review (F10)</source>
         <translation>复核（F10）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="111" />
+        <location filename="../../station/ui/main_window.py" line="128" />
+        <source>Settings (Ctrl+,)</source>
+        <translation>设置 (Ctrl+,)</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="132" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="138" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="126" />
-        <location filename="../../station/ui/main_window.py" line="310" />
+        <location filename="../../station/ui/main_window.py" line="153" />
+        <location filename="../../station/ui/main_window.py" line="423" />
         <source>Printer ready</source>
         <translation>打印机就绪</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="168" />
+        <location filename="../../station/ui/main_window.py" line="196" />
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="200" />
+        <location filename="../../station/ui/main_window.py" line="231" />
         <source>Only supervisors can open the review screens.</source>
         <translation>只有主管可以打开复核界面。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="234" />
+        <location filename="../../station/ui/main_window.py" line="264" />
+        <source>Only admins can change the settings.</source>
+        <translation>只有管理员可以修改设置。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="347" />
         <source>Camera lost (%1). The hand scanner still works; the camera reconnects by itself.</source>
         <translation>摄像头断开（%1）。扫描枪仍可使用，摄像头会自动重连。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="240" />
+        <location filename="../../station/ui/main_window.py" line="353" />
         <source>Camera back.</source>
         <translation>摄像头已恢复。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="255" />
+        <location filename="../../station/ui/main_window.py" line="368" />
         <source>Outbox: %1 waiting</source>
         <translation>待上传：%1 条</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="257" />
+        <location filename="../../station/ui/main_window.py" line="370" />
         <source> (oldest %1)</source>
         <translation>（最早 %1前）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="259" />
+        <location filename="../../station/ui/main_window.py" line="372" />
         <source> · %1 parked</source>
         <translation> · 搁置 %1 条</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="266" />
+        <location filename="../../station/ui/main_window.py" line="379" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="268" />
+        <location filename="../../station/ui/main_window.py" line="381" />
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="275" />
+        <location filename="../../station/ui/main_window.py" line="388" />
         <source>No central service is configured.</source>
         <translation>未配置总部服务。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="278" />
-        <location filename="../../station/ui/main_window.py" line="284" />
+        <location filename="../../station/ui/main_window.py" line="391" />
+        <location filename="../../station/ui/main_window.py" line="397" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="282" />
+        <location filename="../../station/ui/main_window.py" line="395" />
         <source>Offline (no central service)</source>
         <translation>离线（未配置总部服务）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="287" />
+        <location filename="../../station/ui/main_window.py" line="400" />
         <source>Online · synced %1</source>
         <translation>在线 · %1 已同步</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="289" />
+        <location filename="../../station/ui/main_window.py" line="402" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="291" />
+        <location filename="../../station/ui/main_window.py" line="404" />
         <source>Offline · retrying</source>
         <translation>离线 · 正在重试</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="295" />
+        <location filename="../../station/ui/main_window.py" line="408" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="298" />
+        <location filename="../../station/ui/main_window.py" line="411" />
         <source>Last successful sync: %1
 %2</source>
         <translation>上次成功同步：%1
 %2</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="312" />
+        <location filename="../../station/ui/main_window.py" line="425" />
         <source>Label printed</source>
         <translation>标签已打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="314" />
+        <location filename="../../station/ui/main_window.py" line="427" />
         <source>Printer problem</source>
         <translation>打印机故障</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="318" />
+        <location filename="../../station/ui/main_window.py" line="431" />
         <source>Label not printed: %1. It stays queued and prints when the printer is back; PRINT reprints.</source>
         <translation>标签未打印：%1。标签保留在队列中，打印机恢复后自动打印；扫描「打印」可重打。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="322" />
+        <location filename="../../station/ui/main_window.py" line="435" />
         <source>Label cannot be printed: %1</source>
         <translation>标签无法打印：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="327" />
+        <location filename="../../station/ui/main_window.py" line="440" />
         <source>Error: %1</source>
         <translation>错误：%1</translation>
     </message>
@@ -1194,6 +1471,97 @@
         <location filename="../../station/ui/photo_viewer.py" line="138" />
         <source>quality flags: %1</source>
         <translation>质量标记：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterForm</name>
+    <message>
+        <location filename="../../station/ui/setup/printer_form.py" line="91" />
+        <source>Printer connection</source>
+        <translation>打印机连接方式</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/printer_form.py" line="92" />
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/printer_form.py" line="93" />
+        <source>Label size</source>
+        <translation>标签尺寸</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/printer_form.py" line="94" />
+        <source>Label language</source>
+        <translation>标签语言</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/printer_form.py" line="97" />
+        <source>No printer: file labels as PDF in a folder</source>
+        <translation>无打印机：标签存为文件夹中的 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/printer_form.py" line="98" />
+        <source>CUPS printer queue</source>
+        <translation>CUPS 打印队列</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/printer_form.py" line="99" />
+        <source>ZPL printer on the network (port 9100)</source>
+        <translation>网络 ZPL 打印机（端口 9100）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/printer_form.py" line="100" />
+        <source>System printer</source>
+        <translation>系统打印机</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/printer_form.py" line="104" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/printer_form.py" line="105" />
+        <source>Check printer</source>
+        <translation>检查打印机</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/printer_form.py" line="106" />
+        <source>Test print</source>
+        <translation>打印测试页</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/printer_form.py" line="116" />
+        <source>queue name, e.g. Zebra_ZD421</source>
+        <translation>队列名，例如 Zebra_ZD421</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/printer_form.py" line="117" />
+        <source>address, e.g. 10.0.0.7 or 10.0.0.7:9100</source>
+        <translation>地址，例如 10.0.0.7 或 10.0.0.7:9100</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/printer_form.py" line="118" />
+        <source>printer name</source>
+        <translation>打印机名称</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/printer_form.py" line="152" />
+        <source>Label folder</source>
+        <translation>标签文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterPage</name>
+    <message>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="195" />
+        <source>Label printer</source>
+        <translation>标签打印机</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="196" />
+        <source>A test print shows the station can reach it.</source>
+        <translation>打印测试页可确认工作台能连到打印机。</translation>
     </message>
 </context>
 <context>
@@ -1446,6 +1814,380 @@
         <location filename="../../station/ui/review/errors.py" line="24" />
         <source>Something went wrong: %1</source>
         <translation>出现错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="144" />
+        <source>Settings · %1</source>
+        <translation>设置 · %1</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="147" />
+        <source>Station</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="148" />
+        <source>Central service</source>
+        <translation>中心服务</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="149" />
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="150" />
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="151" />
+        <source>Support</source>
+        <translation>技术支持</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="156" />
+        <source>Save anyway</source>
+        <translation>仍然保存</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="156" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="158" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="158" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="159" />
+        <source>Restart now</source>
+        <translation>立即重启</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="162" />
+        <source>A support bundle holds the logs, the settings without their secrets, the database's integrity check and versions. It holds no PINs, tokens, photos or customer data.</source>
+        <translation>支持包包含日志、去除密钥的设置、数据库完整性检查结果和版本信息，不含 PIN、令牌、照片或客户数据。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="167" />
+        <source>Export support bundle…</source>
+        <translation>导出支持包…</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="168" />
+        <source>Run the first-run wizard again</source>
+        <translation>重新运行首次设置向导</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="170" />
+        <source>Settings file: %1</source>
+        <translation>设置文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="200" />
+        <source>Nothing has changed.</source>
+        <translation>没有改动。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="208" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="308" />
+        <source>Could not save: %1</source>
+        <translation>无法保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="253" />
+        <source>Checking the service and devices…</source>
+        <translation>正在检查服务和设备…</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="266" />
+        <source>Not saved yet:</source>
+        <translation>尚未保存：</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="270" />
+        <source>Fix them, or save anyway if the device is only unplugged for now.</source>
+        <translation>请先修正；如果设备只是暂时未连接，也可以仍然保存。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="293" />
+        <source>Saved. The station uses the new %1 after a restart.</source>
+        <translation>已保存。新的%1在重启后生效。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="300" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="324" />
+        <source>Not saved: some values cannot be used; they are marked.</source>
+        <translation>未保存：有些值不可用，已标出。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="329" />
+        <source>station id</source>
+        <translation>工作台编号</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="330" />
+        <source>language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="331" />
+        <source>data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="332" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="333" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="334" />
+        <source>central service</source>
+        <translation>中心服务</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="335" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="336" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="337" />
+        <source>camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="338" />
+        <source>decoder</source>
+        <translation>解码器</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="339" />
+        <source>printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="340" />
+        <source>label size</source>
+        <translation>标签尺寸</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="341" />
+        <source>label language</source>
+        <translation>标签语言</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="363" />
+        <source>Export support bundle</source>
+        <translation>导出支持包</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="369" />
+        <source>Writing the support bundle…</source>
+        <translation>正在写入支持包…</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="375" />
+        <source>Written: %1 (%2 KB). Database check: %3</source>
+        <translation>已写入：%1（%2 KB）。数据库检查：%3</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="385" />
+        <source>Could not write the support bundle: %1</source>
+        <translation>无法写入支持包：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SetupForm</name>
+    <message>
+        <location filename="../../station/ui/setup/form.py" line="100" />
+        <source>Set by the environment variable %1; change it there.</source>
+        <translation>由环境变量 %1 设定，请在那里修改。</translation>
+    </message>
+</context>
+<context>
+    <name>SetupMessages</name>
+    <message>
+        <location filename="../../station/ui/setup/messages.py" line="15" />
+        <source>Connected: the central service accepts this station.</source>
+        <translation>已连接：中心服务接受本工作台。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/messages.py" line="18" />
+        <source>The camera works.</source>
+        <translation>摄像头正常。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/messages.py" line="19" />
+        <source>The printer is ready.</source>
+        <translation>打印机就绪。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/messages.py" line="22" />
+        <source>This is not a service address.</source>
+        <translation>这不是服务地址。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/messages.py" line="25" />
+        <source>This is not a camera setting.</source>
+        <translation>这不是摄像头设置。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/messages.py" line="26" />
+        <source>This is not a printer setting.</source>
+        <translation>这不是打印机设置。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/messages.py" line="31" />
+        <source>Nothing answers at this address. Check the address and the network.</source>
+        <translation>该地址没有响应。请检查地址和网络。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/messages.py" line="37" />
+        <source>Something answers at this address, but it is not a central service.</source>
+        <translation>该地址有响应，但不是中心服务。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/messages.py" line="43" />
+        <source>The service answers, but the station has no token or enrollment key for it.</source>
+        <translation>服务有响应，但工作台没有它的令牌或注册密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/messages.py" line="49" />
+        <source>The service refused the token or enrollment key.</source>
+        <translation>服务拒绝了令牌或注册密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/messages.py" line="54" />
+        <source>No such camera: is it plugged in?</source>
+        <translation>找不到该摄像头：是否已插好？</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/messages.py" line="57" />
+        <source>No such printer: is it switched on and connected?</source>
+        <translation>找不到该打印机：是否已开机并连接？</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/messages.py" line="62" />
+        <source>The camera is there but gives no picture.</source>
+        <translation>摄像头存在，但没有画面。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/messages.py" line="65" />
+        <source>The printer is there but cannot print now.</source>
+        <translation>打印机存在，但现在无法打印。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/messages.py" line="70" />
+        <source>The check failed.</source>
+        <translation>检查失败。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/messages.py" line="79" />
+        <source>2–20 capital letters, digits or '-', e.g. ST-HZ01.</source>
+        <translation>2–20 位大写字母、数字或“-”，例如 ST-HZ01。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/messages.py" line="82" />
+        <source>An http:// or https:// address, e.g. http://central:8765.</source>
+        <translation>以 http:// 或 https:// 开头的地址，例如 http://central:8765。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/messages.py" line="85" />
+        <source>Choose a camera from the list, a video file, or no camera.</source>
+        <translation>请从列表中选择摄像头、视频文件或不用摄像头。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/messages.py" line="88" />
+        <source>Choose a printer: CUPS queue, ZPL printer, system printer or folder.</source>
+        <translation>请选择打印机：CUPS 队列、ZPL 打印机、系统打印机或文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/messages.py" line="91" />
+        <source>Between 1 and 240 minutes.</source>
+        <translation>1 到 240 分钟。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/messages.py" line="94" />
+        <source>A folder the station can write to.</source>
+        <translation>工作台可写入的文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../station/ui/application.py" line="48" />
+        <source>The station cannot start</source>
+        <translation>工作台无法启动</translation>
+    </message>
+</context>
+<context>
+    <name>StationForm</name>
+    <message>
+        <location filename="../../station/ui/setup/station_form.py" line="76" />
+        <source>Station id</source>
+        <translation>工作台编号</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/station_form.py" line="77" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/station_form.py" line="78" />
+        <source>Lock after idle (minutes)</source>
+        <translation>空闲锁定（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/station_form.py" line="79" />
+        <location filename="../../station/ui/setup/station_form.py" line="94" />
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/station_form.py" line="81" />
+        <source>中文（简体）</source>
+        <translation>中文（简体）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/station_form.py" line="81" />
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/station_form.py" line="81" />
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/station_form.py" line="84" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/station_form.py" line="87" />
+        <source>The database, photos and logs live here. A new folder starts empty: move the old one's contents there first, or its users come from the central service.</source>
+        <translation>数据库、照片和日志都存放在这里。新文件夹是空的：请先把旧文件夹的内容移过去，或者由中心服务同步用户。</translation>
+    </message>
+</context>
+<context>
+    <name>StationPage</name>
+    <message>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="130" />
+        <source>This station</source>
+        <translation>本工作台</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="132" />
+        <source>Its id appears on labels and in every record. Data is kept in %1.</source>
+        <translation>编号会印在标签上并记入每条记录。数据保存在 %1。</translation>
     </message>
 </context>
 <context>

@@ -59,6 +59,7 @@ class LiveScanner:
             chosen.repeat_after_s, key=lambda d: d.text, clock=clock
         )
         self.on_frame, self.on_scan, self.on_state = on_frame, on_scan, on_state
+        self._clock = clock
         self.reader = FrameReader(source, on_state=self._state, clock=clock)
         self._latest: Frame | None = None
         self._lock = threading.Lock()
@@ -67,8 +68,12 @@ class LiveScanner:
         self.decoded_frames = 0
 
     def start(self) -> None:
+        """Start scanning; again after :meth:`stop` (the settings dialog borrows the camera)."""
         if self._thread is not None:
             return
+        if self._stop.is_set():  # a stopped reader cannot start again: a fresh one, same camera
+            self._stop.clear()
+            self.reader = FrameReader(self.reader.source, on_state=self._state, clock=self._clock)
         self.reader.start()
         self._thread = threading.Thread(target=self._run, name="station-decode", daemon=True)
         self._thread.start()

@@ -139,11 +139,15 @@ def finish(answers: FirstRunAnswers, *, config_path: Path, paths: DataPaths) -> 
     return settings
 
 
-def has_active_admin(paths: DataPaths) -> bool:
+def admin_badges(paths: DataPaths) -> list[str]:
     if not paths.database.exists():
-        return False
+        return []
     db = Database.open(paths.database, backup_dir=paths.backups)
     try:
-        return bool(db.run(active_admins))
+        return db.run(active_admins)
     finally:
         db.close()
+
+
+def has_active_admin(paths: DataPaths) -> bool:
+    return bool(admin_badges(paths))

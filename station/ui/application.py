@@ -9,19 +9,22 @@ import time
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, SignalInstance
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from station.capture.live import LiveScanner
-from station.config import Settings, resources_dir
-from station.domain.labels import Language
+from station.config import Settings
 from station.review.service import ReviewService
 from station.security.login import Authenticator
+from station.setup.services import SetupServices
 from station.sync.outbox import OutboxStatus
 from station.sync.service import SyncService
 from station.ui.main_window import MainWindow
+from station.ui.setup.first_run_wizard import FirstRunWizard
+from station.ui.tasks import TaskRunner
 from station.ui.theme import STYLESHEET
+from station.ui.translations import install_translation, resolve_language
 from station.workflow import Workflow
 
 log = logging.getLogger(__name__)
@@ -29,25 +32,71 @@ log = logging.getLogger(__name__)
 _CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans SC", "WenQuanYi Zen Hei", "Microsoft YaHei")
 
 
-def resolve_language(setting: str, system: QLocale | None = None) -> Language:
-    """The UI language: the setting if given; else the system's, Chinese unless it is English."""
-    if setting in ("zh_CN", "en"):
-        return setting  # type: ignore[return-value]
-    locale = system or QLocale.system()
-    return "en" if locale.language() == QLocale.Language.English else "zh_CN"
+def application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Returns station")
+    return app
 
 
-def install_translation(app: QApplication, language: Language) -> QTranslator | None:
-    """Load the compiled catalogue for ``language``; English is the source text."""
-    if language == "en":
-        return None
-    translator = QTranslator(app)
-    catalogue = resources_dir() / "i18n" / f"station_{language}.qm"
-    if translator.load(str(catalogue)):
-        app.installTranslator(translator)
-        return translator
-    log.warning("no translation catalogue at %s; showing English", catalogue)
-    return None
+def show_startup_error(message: str) -> None:
+    app = application()
+    install_translation(app, resolve_language("system"))
+    apply_look(app)
+    QMessageBox.critical(
+        None,
+        QCoreApplication.translate("Startup", "The station cannot start"),
+        message,
+    )
+
+
+def run_first_run(
+    services: SetupServices,
+    *,
+    settings: Settings,
+    smoke: bool = False,
+    started: float | None = None,
+) -> Settings | None:
+    """The first-run wizard; the settings it wrote, or None if it was cancelled. With
+    ``smoke``, it closes after its first paint (the settings are then None)."""
+    app = application()
+    language = resolve_language(settings.language)
+    install_translation(app, language)
+    apply_look(app)
+    runner = TaskRunner(app, workers=2)
+    wizard = FirstRunWizard(
+        services,
+        runner,
+        switch_language=lambda code: install_translation(app, code),  # type: ignore[arg-type]
+    )
+    wizard.language_page.choose(language)
+    runner.submit(services.admin_badges, wizard.set_existing_admins)
+    if smoke:
+        _report_first_paint(wizard.first_painted, "first-run", started, wizard.reject)
+    wizard.show()
+    wizard.exec()
+    result = wizard.settings
+    runner.shutdown()
+    shiboken6.delete(wizard)
+    return result
+
+
+def _report_first_paint(
+    signal: SignalInstance,
+    screen: str | Callable[[], str],
+    started: float | None,
+    close: Callable[[], object],
+) -> None:
+    t0 = started if started is not None else time.perf_counter()
+
+    def painted() -> None:
+        ms = (time.perf_counter() - t0) * 1000
+        name = screen if isinstance(screen, str) else screen()
+        sys.stdout.write(f"first paint after {ms:.0f} ms (at {time.time():.3f}); screen: {name}\n")
+        sys.stdout.flush()
+        close()
+
+    signal.connect(painted)
 
 
 def apply_look(app: QApplication) -> None:
@@ -69,6 +118,7 @@ def build_window(
     sync: SyncService | None = None,
     review: ReviewService | None = None,
     camera: LiveScanner | None = None,
+    setup: SetupServices | None = None,
 ) -> MainWindow:
     language = resolve_language(settings.language)
     install_translation(app, language)
@@ -82,6 +132,7 @@ def build_window(
         sync=sync,
         review=review,
         camera=camera,
+        setup=setup,
     )
     # Everything built so far lives as long as the window. Out of the collector's sight, a
     # full collection no longer walks it: those walks stalled the window for 100+ ms.
@@ -98,14 +149,14 @@ def run_window(
     sync: SyncService | None = None,
     review: ReviewService | None = None,
     camera: LiveScanner | None = None,
+    setup: SetupServices | None = None,
     smoke: bool = False,
     started: float | None = None,
 ) -> int:
-    """Open the station window and run until it closes. With ``smoke``, quit after the first
-    paint and report how long start-up took."""
-    app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(app, QApplication)
-    app.setApplicationName("Returns station")
+    """Open the station window and run until it closes; the exit code says whether to start
+    again (:data:`station.app.RESTART_EXIT`). With ``smoke``, quit after the first paint and
+    report how long start-up took."""
+    app = application()
     window = build_window(
         app,
         workflow=workflow,
@@ -115,23 +166,17 @@ def run_window(
         sync=sync,
         review=review,
         camera=None if smoke else camera,
+        setup=setup,
     )
     if sync is not None and not smoke:
         sync.start()
     if smoke:
-        t0 = started if started is not None else time.perf_counter()
 
-        def painted() -> None:
-            ms = (time.perf_counter() - t0) * 1000
-            sys.stdout.write(
-                f"first paint after {ms:.0f} ms (at {time.time():.3f}); "
-                f"screen: {window.screen_name}\n"
-            )
-            sys.stdout.flush()
+        def close() -> None:
             window.close()
             app.quit()
 
-        window.first_painted.connect(painted)
+        _report_first_paint(window.first_painted, lambda: window.screen_name, started, close)
     window.resize(1366, 800)
     window.show()
     code = app.exec()
@@ -139,4 +184,5 @@ def run_window(
     # Destroy the window's Qt objects (sound effects, their decoder threads) now, while the
     # application exists; left to interpreter teardown, Qt's threads can outlive it and abort.
     shiboken6.delete(window)
+    gc.unfreeze()  # what the window held can be collected now
     return code

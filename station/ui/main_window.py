@@ -8,7 +8,14 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QWidget,
+)
 
 from station.capture.live import LiveScanner
 from station.config import Settings
@@ -18,13 +25,17 @@ from station.domain.records import UserView
 from station.printing.queue import PrintEvent, PrintEventKind
 from station.review.service import ReviewService
 from station.security.login import Authenticator
+from station.setup.services import RESTART_EXIT, SetupServices
 from station.sync.outbox import OutboxStatus
 from station.sync.service import SyncService, SyncStatus
 from station.ui.bench_view import BenchView
 from station.ui.idle_lock import IdleLock
 from station.ui.login_view import LoginView
 from station.ui.review.supervisor_panel import SupervisorPanel
+from station.ui.setup.first_run_wizard import FirstRunWizard
+from station.ui.setup.settings_dialog import SettingsDialog
 from station.ui.tasks import TaskRunner
+from station.ui.translations import install_translation
 from station.ui.wedge import ScannerWedge
 from station.ui.widgets import set_tone
 from station.workflow import Workflow
@@ -51,10 +62,14 @@ class MainWindow(QMainWindow):
         sync: SyncService | None = None,
         review: ReviewService | None = None,
         camera: LiveScanner | None = None,
+        setup: SetupServices | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
+        self.setup = setup
+        self.settings_dialog: SettingsDialog | None = None
+        self.first_run_wizard: FirstRunWizard | None = None
         self.setWindowTitle(self.tr("Returns inspection · %1").replace("%1", settings.station_id))
         self.language = language
         self.user: UserView | None = None
@@ -71,6 +86,8 @@ class MainWindow(QMainWindow):
         # One worker: user actions (scans, command cards, completions) run in the order made.
         self.runner = TaskRunner(self, workers=1)
         self.runner.failed.connect(self._task_failed)
+        # the setup screens' checks wait on devices and the network: never behind a scan
+        self.setup_runner = TaskRunner(self, workers=2)
         self.login_view = LoginView(
             auth, self.runner, station_id=settings.station_id, demo_hint=settings.demo
         )
@@ -108,6 +125,16 @@ class MainWindow(QMainWindow):
         self.review_button.clicked.connect(self.toggle_review)
         self.review_button.hide()
         self.statusBar().addPermanentWidget(self.review_button)
+        self.settings_action = QAction(self.tr("Settings (Ctrl+,)"), self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.open_settings)
+        self.addAction(self.settings_action)
+        self.settings_button = QPushButton(self.tr("Settings"))
+        self.settings_button.setObjectName("settingsButton")
+        self.settings_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.settings_button.clicked.connect(self.open_settings)
+        self.settings_button.hide()
+        self.statusBar().addPermanentWidget(self.settings_button)
         self.sync_action = QAction(self.tr("Sync now"), self)
         self.sync_action.setShortcut(QKeySequence("F5"))
         self.sync_action.triggered.connect(self.sync_now)
@@ -130,7 +157,7 @@ class MainWindow(QMainWindow):
         self.idle_lock = IdleLock(self, minutes=settings.idle_lock_minutes)
         self.idle_lock.timed_out.connect(self.lock)
         self.wedge = ScannerWedge(self, burst_ms=settings.scanner_burst_ms)
-        self.wedge.passthrough = lambda: app.focusWidget() is self.bench.scan_field  # type: ignore[attr-defined]
+        self.wedge.passthrough = self._typing_passes
         self.wedge.scanned.connect(self.route_scan)
         # The filter installed last runs first: the idle lock must see keys the wedge keeps.
         app.installEventFilter(self.wedge)
@@ -158,6 +185,7 @@ class MainWindow(QMainWindow):
         self.idle_lock.arm()
         self._drop_review()
         self.review_button.setVisible(self.review is not None and user.role is not Role.INSPECTOR)
+        self.settings_button.setVisible(self.setup is not None and user.role is Role.ADMIN)
 
     def lock(self) -> None:
         """Idle lock: the session's work stays as it is; the same or another user logs in."""
@@ -167,6 +195,7 @@ class MainWindow(QMainWindow):
         self.user = None
         self.user_label.setText(self.tr("Locked"))
         self._drop_review()
+        self._close_setup_screens()
         self.review_button.hide()
         self.bench.suspend_session()
         self.login_view.reset(locked_user=self._locked_user)
@@ -175,7 +204,9 @@ class MainWindow(QMainWindow):
     def log_out(self) -> None:
         self.idle_lock.disarm()
         self._drop_review()
+        self._close_setup_screens()
         self.review_button.hide()
+        self.settings_button.hide()
         self.user = None
         self._locked_user = None
         self.user_label.clear()
@@ -214,6 +245,88 @@ class MainWindow(QMainWindow):
                 self.pages.setCurrentWidget(self.bench)
             self.pages.removeWidget(panel)
             panel.deleteLater()
+
+    def _typing_passes(self) -> bool:
+        """Keys go straight through in the scan field, and in any dialog (settings, override
+        reason): there typing is typing, however fast."""
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        return app.focusWidget() is self.bench.scan_field or app.activeModalWidget() is not None
+
+    # -- settings ----------------------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        """Admins change the station's settings; the bench camera is lent to the dialog."""
+        user = self.user
+        if user is None or self.setup is None or self.settings_dialog is not None:
+            return
+        if user.role is not Role.ADMIN:
+            self.bench.notice.show_message(self.tr("Only admins can change the settings."), "warn")
+            return
+        scanner = self.bench.camera_view.scanner
+        if scanner is None:
+            self._show_settings()
+        else:  # joining the camera's threads takes a frame or two: not on the GUI thread
+            self.setup_runner.submit(scanner.stop, lambda _none: self._show_settings())
+
+    def _show_settings(self) -> None:
+        if self.user is None or self.setup is None:  # locked while the camera was stopping
+            self.bench.camera_view.start()
+            return
+        dialog = SettingsDialog(self.setup, self.setup_runner, parent=self)
+        dialog.applied.connect(self._settings_applied)
+        dialog.restart_requested.connect(self.restart)
+        dialog.first_run_requested.connect(self._first_run_again)
+        dialog.finished.connect(self._settings_closed)
+        self.settings_dialog = dialog
+        dialog.open()
+
+    def _settings_closed(self) -> None:
+        dialog, self.settings_dialog = self.settings_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+        self.bench.camera_view.start()
+
+    def _settings_applied(self, values: dict[str, object]) -> None:
+        minutes = values.get("idle_lock_minutes")
+        if isinstance(minutes, int):
+            self.idle_lock.set_minutes(minutes)
+
+    def _first_run_again(self) -> None:
+        if self.setup is None or self.settings_dialog is None:
+            return
+        app = QCoreApplication.instance()
+        assert app is not None
+        wizard = FirstRunWizard(
+            self.setup,
+            self.setup_runner,
+            switch_language=lambda code: install_translation(app, code),  # type: ignore[arg-type]
+            parent=self.settings_dialog,
+        )
+        wizard.language_page.choose(self.language)
+        self.setup_runner.submit(self.setup.admin_badges, wizard.set_existing_admins)
+        wizard.finished_setup.connect(lambda _settings: self.restart())
+        wizard.finished.connect(self._first_run_closed)
+        self.first_run_wizard = wizard
+        wizard.open()
+
+    def _first_run_closed(self) -> None:
+        wizard, self.first_run_wizard = self.first_run_wizard, None
+        app = QCoreApplication.instance()
+        if wizard is not None and app is not None:
+            if wizard.settings is None:  # cancelled: back to the language the window speaks
+                install_translation(app, self.language)
+            wizard.deleteLater()
+
+    def _close_setup_screens(self) -> None:
+        for screen in (self.first_run_wizard, self.settings_dialog):
+            if screen is not None:
+                screen.reject()
+
+    def restart(self) -> None:
+        """Close the window so the station starts again with the settings just saved."""
+        self.close()
+        QCoreApplication.exit(RESTART_EXIT)
 
     # -- scans -----------------------------------------------------------------------------
 
@@ -355,5 +468,7 @@ class MainWindow(QMainWindow):
         self.bench.camera_view.stop()
         if hasattr(self, "_unsubscribe_printing"):
             self._unsubscribe_printing()
+        self._close_setup_screens()
         self.runner.shutdown()
+        self.setup_runner.shutdown(wait=False)
         super().closeEvent(event)

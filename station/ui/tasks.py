@@ -8,9 +8,11 @@ so no call site can swallow them.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from functools import partial
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
@@ -54,7 +56,12 @@ class TaskRunner(QObject):
         if self._pending == 1:
             self.busy_changed.emit(True)
         future = self._pool.submit(work)
-        future.add_done_callback(lambda f: self._relay.finished.emit((f, on_done, on_error)))
+        future.add_done_callback(partial(self._finished, on_done=on_done, on_error=on_error))
+
+    def _finished(self, future: Future[Any], *, on_done: Any, on_error: Any) -> None:
+        # on a worker: hand over to the GUI thread, unless the runner is gone by now
+        with contextlib.suppress(RuntimeError):
+            self._relay.finished.emit((future, on_done, on_error))
 
     @Slot(object)
     def _deliver(self, packet: tuple[Future[Any], Any, Any]) -> None:
@@ -77,5 +84,7 @@ class TaskRunner(QObject):
                 self.busy_changed.emit(False)
                 self.idle.emit()
 
-    def shutdown(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
+    def shutdown(self, *, wait: bool = True) -> None:
+        """Stop taking work; queued tasks are dropped. ``wait=False`` leaves a running task
+        to finish on its own (its result is dropped with the runner)."""
+        self._pool.shutdown(wait=wait, cancel_futures=True)

@@ -190,3 +190,22 @@ def test_frames_are_handed_over_as_the_source_gave_them(tmp_path: Path) -> None:
     assert frame is not None and frame.image.shape == (48, 64, 3)
     b, g, r = (int(frame.image[..., i].mean()) for i in range(3))
     assert b > g > r  # BGR order kept
+
+
+def test_live_scanning_starts_again_after_a_stop_on_the_same_camera() -> None:
+    """The settings dialog borrows the bench camera: stop, let it be used, start again."""
+    from station.capture.live import LiveScanner
+
+    source = ScriptedSource(frames=10**9)
+    frames = threading.Semaphore(0)
+    scanner = LiveScanner(source, on_frame=lambda _frame, _result: frames.release())
+    scanner.start()
+    assert frames.acquire(timeout=WAIT)
+    scanner.stop()
+    assert source.closes >= 1 and scanner.reader.state is ReaderState.STOPPED
+    while frames.acquire(blocking=False):  # what arrived before the stop
+        pass
+    scanner.start()
+    assert frames.acquire(timeout=WAIT)
+    assert source.opens == 2
+    scanner.stop()

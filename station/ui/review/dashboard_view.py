@@ -35,6 +35,7 @@ from station.review.csv_export import ReportTable
 from station.review.dashboard import Dashboard
 from station.review.deadlines import LimitKind
 from station.review.service import ReviewService
+from station.ui.owned_tasks import submit
 from station.ui.review.charts import (
     chart_view,
     mix_pie,
@@ -43,7 +44,6 @@ from station.ui.review.charts import (
     throughput_chart,
 )
 from station.ui.review.errors import describe
-from station.ui.review.safe import submit
 from station.ui.review.tables import fill, read_only
 from station.ui.review.tile import Tile
 from station.ui.tasks import TaskRunner

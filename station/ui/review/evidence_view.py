@@ -31,9 +31,9 @@ from station.review.decisions import DecisionMade, DecisionRequest
 from station.review.evidence import EvidenceDetail
 from station.review.rows import QueueRow, RowKind
 from station.review.service import ReviewService
+from station.ui.owned_tasks import submit
 from station.ui.review.decision_form import DecisionForm
 from station.ui.review.errors import describe
-from station.ui.review.safe import submit
 from station.ui.review.tables import (
     facts_html,
     fill_answers,

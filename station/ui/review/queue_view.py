@@ -39,9 +39,9 @@ from station.review.rows import (
     ReviewFlag,
 )
 from station.review.service import ReviewService
+from station.ui.owned_tasks import submit
 from station.ui.review.errors import describe
 from station.ui.review.queue_model import COLUMNS, QueueModel
-from station.ui.review.safe import submit
 from station.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 from station.domain.labels import Language, label
 from station.evidence.photo_store import PhotoStore
 from station.evidence.records import PhotoView
+from station.ui.owned_tasks import submit
 from station.ui.photo_viewer import PhotoViewer
-from station.ui.review.safe import submit
 from station.ui.tasks import TaskRunner
 
 

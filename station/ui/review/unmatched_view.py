@@ -24,8 +24,8 @@ from station.evidence.photo_store import PhotoStore
 from station.evidence.records import PhotoView
 from station.review.service import ReviewService
 from station.review.unmatched import ParcelLinked, ParcelRow
+from station.ui.owned_tasks import submit
 from station.ui.review.errors import describe
-from station.ui.review.safe import submit
 from station.ui.review.thumbnails import ThumbnailStrip
 from station.ui.tasks import TaskRunner
 from station.ui.widgets import NoticeBar

@@ -1,0 +1,134 @@
+"""What every setup form shares: labelled rows with a place for the row's problem, values in
+and out as settings keys, fields fixed by the environment shown but locked, and texts that
+follow a change of language while the form is open."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from station.setup.checks import Check
+from station.ui.setup.messages import check_message, setting_problem
+from station.ui.widgets import set_tone
+
+
+class CheckLine(QLabel):
+    """The result of a check, coloured by outcome; "checking…" while it runs."""
+
+    def __init__(self, subject: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("checkLine")
+        self.setWordWrap(True)
+        self.subject = subject
+        self.check: Check | None = None
+
+    def busy(self) -> None:
+        self.check = None
+        self.setText(self.tr("Checking…"))
+        set_tone(self, "info")
+
+    def show_check(self, check: Check) -> None:
+        self.check = check
+        self.setText(check_message(check, self.subject))
+        set_tone(self, "ok" if check.ok else "error")
+
+    def show_error(self, text: str) -> None:
+        self.check = None
+        self.setText(text)
+        set_tone(self, "error")
+
+    def clear_check(self) -> None:
+        self.check = None
+        self.clear()
+
+
+class SetupForm(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows = QFormLayout()
+        self.rows.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        outer = QVBoxLayout(self)
+        outer.addLayout(self.rows)
+        self.outer = outer
+        self.captions: dict[str, QLabel] = {}
+        self.problems: dict[str, QLabel] = {}
+        self.fields: dict[str, QWidget] = {}
+        self.locked: dict[str, str] = {}
+
+    # -- building ----------------------------------------------------------------------------
+
+    def add_row(self, key: str, field: QWidget) -> None:
+        caption = QLabel()
+        caption.setObjectName("setupCaption")
+        problem = QLabel()
+        problem.setObjectName("fieldProblem")
+        problem.setWordWrap(True)
+        problem.hide()
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(field)
+        column.addWidget(problem)
+        self.rows.addRow(caption, holder)
+        caption.setBuddy(field)
+        self.captions[key], self.problems[key], self.fields[key] = caption, problem, field
+
+    # -- values --------------------------------------------------------------------------------
+
+    def values(self) -> dict[str, Any]:
+        """The form's settings, by key; locked keys are left out (the file cannot change them)."""
+        raise NotImplementedError
+
+    def load(self, values: Mapping[str, Any]) -> None:
+        raise NotImplementedError
+
+    def lock(self, overrides: Mapping[str, str]) -> None:
+        """Show the keys fixed by ``STATION_*`` environment variables, and keep them."""
+        for key, value in overrides.items():
+            field = self.fields.get(key)
+            if field is None:
+                continue
+            self.locked[key] = value
+            field.setEnabled(False)
+            field.setToolTip(
+                self.tr("Set by the environment variable %1; change it there.").replace(
+                    "%1", f"STATION_{key.upper()}"
+                )
+            )
+
+    def unlocked(self, values: dict[str, Any]) -> dict[str, Any]:
+        return {k: v for k, v in values.items() if k not in self.locked}
+
+    # -- problems ------------------------------------------------------------------------------
+
+    def show_problems(self, problems: Mapping[str, str]) -> list[str]:
+        """Show the problems that belong to this form's rows; the keys it showed."""
+        shown = []
+        for key, label in self.problems.items():
+            if key in problems:
+                label.setText(setting_problem(key, problems[key]))
+                label.show()
+                shown.append(key)
+            else:
+                label.hide()
+        return shown
+
+    def clear_problems(self) -> None:
+        for label in self.problems.values():
+            label.hide()
+
+    # -- language ------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """Set every visible text; called once built and again when the language changes."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,38 @@
+"""The UI's language: which one, and its catalogue loaded in place of the previous one."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from station.config import resources_dir
+from station.domain.labels import Language
+
+log = logging.getLogger(__name__)
+
+
+def resolve_language(setting: str, system: QLocale | None = None) -> Language:
+    """The UI language: the setting if given; else the system's, Chinese unless it is English."""
+    if setting in ("zh_CN", "en"):
+        return setting  # type: ignore[return-value]
+    locale = system or QLocale.system()
+    return "en" if locale.language() == QLocale.Language.English else "zh_CN"
+
+
+def install_translation(app: QCoreApplication, language: Language) -> QTranslator | None:
+    """Load the compiled catalogue for ``language`` in place of the one loaded before (the
+    first-run wizard switches while it is open; a restart may too). English is the source."""
+    for old in app.findChildren(QTranslator, "stationCatalogue"):
+        app.removeTranslator(old)
+        old.deleteLater()
+    if language == "en":
+        return None
+    translator = QTranslator(app)
+    translator.setObjectName("stationCatalogue")
+    catalogue = resources_dir() / "i18n" / f"station_{language}.qm"
+    if translator.load(str(catalogue)):
+        app.installTranslator(translator)
+        return translator
+    log.warning("no translation catalogue at %s; showing English", catalogue)
+    return None
