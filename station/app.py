@@ -192,6 +192,7 @@ def build_sync(
     return SyncService(
         db,
         client=access.client if access else None,
+        renew=access.renew if access else None,
         station_id=settings.station_id,
         blob_path=photos.blobs.path_for,
         rulebook=rulebook,

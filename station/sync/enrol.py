@@ -50,6 +50,17 @@ class CentralAccess:
             token = issued.token
         return CentralClient(self.url, token, timeout=self.timeout)
 
+    def renew(self) -> bool:
+        """Forget a kept token the service no longer accepts, so the next client registers.
+
+        Only a token this station registered for itself is forgotten: one given in the
+        settings is the administrator's to replace, and without a key there is no way back.
+        """
+        if self.token or not self.enrollment_key:
+            return False
+        self.token_file.unlink(missing_ok=True)
+        return True
+
     def _keep(self, token: str) -> None:
         self.token_file.parent.mkdir(parents=True, exist_ok=True)
         temp = self.token_file.with_suffix(".tmp")

@@ -74,9 +74,11 @@ class SyncService:
         interval: float = 15.0,
         clock: Callable[[], datetime] = utcnow,
         on_status: Callable[[SyncStatus], None] | None = None,
+        renew: Callable[[], bool] | None = None,
     ) -> None:
         self._db = db
         self._client = client
+        self._renew = renew
         self._station_id = station_id
         self._blob_path = blob_path
         self._rulebook = rulebook
@@ -103,17 +105,15 @@ class SyncService:
         try:
             with self._lock.acquire(timeout=0.5):
                 self._set(syncing=True)
-                with self._client() as client:
-                    pushed = push_once(
-                        self._db,
-                        client,
-                        station_id=self._station_id,
-                        blob_path=self._blob_path,
-                        clock=self._clock,
-                    )
-                    pulled = pull_once(
-                        self._db, client, station_id=self._station_id, clock=self._clock
-                    )
+                try:
+                    pushed, pulled = self._cycle(self._client)
+                except Unauthorized:
+                    # the token was replaced (a registration replayed, or the station
+                    # re-registered elsewhere); with an enrollment key, register once more
+                    if self._renew is None or not self._renew():
+                        raise
+                    log.warning("central no longer knows this station's token; registering again")
+                    pushed, pulled = self._cycle(self._client)
         except Timeout as exc:
             raise SyncError("another sync of this station is running") from exc
         finally:
@@ -123,6 +123,18 @@ class SyncService:
         self._set(online=True, last_success=self._clock(), last_error="")
         self.refresh()
         return CycleReport(pushed, pulled)
+
+    def _cycle(self, connect: Callable[[], CentralClient]) -> tuple[PushReport, PullReport]:
+        with connect() as client:
+            pushed = push_once(
+                self._db,
+                client,
+                station_id=self._station_id,
+                blob_path=self._blob_path,
+                clock=self._clock,
+            )
+            pulled = pull_once(self._db, client, station_id=self._station_id, clock=self._clock)
+        return pushed, pulled
 
     def refresh(self) -> SyncStatus:
         """Re-read the outbox counts (on the database thread) and report."""

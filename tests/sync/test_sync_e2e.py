@@ -17,7 +17,14 @@ from sqlalchemy import func, select
 from station import app
 from station.domain.enums import OrderState
 from station.security.pins import hash_pin
-from station.store.models import AuditEntry, Inspection, OutboxEvent, ReturnOrder, SyncCursor
+from station.store.models import (
+    AuditEntry,
+    Inspection,
+    OutboxEvent,
+    Photo,
+    ReturnOrder,
+    SyncCursor,
+)
 from station.sync.client import SyncError, Unavailable
 from station.sync.pull import BadPage
 from station.workflow import InspectionStarted
@@ -232,6 +239,26 @@ def test_uploads_cut_at_random_byte_offsets(proxied, central, central_db) -> Non
     assert_converged(station, central_db, central)
 
 
+def test_a_push_cut_short_resends_only_the_photos_not_yet_stored(
+    proxied, central, central_db
+) -> None:
+    station, proxy = proxied
+    inspect(station, 2)
+    pending = station.db.run(
+        lambda s: list(s.scalars(select(Photo.sha256).where(Photo.uploaded_at.is_(None))))
+    )
+    assert len(pending) >= 4
+    failing = sorted(pending)[-1]  # the last one sent, after the others have landed
+    proxy.faults.append(Fault("refuse", when=lambda r: is_blob_put(r) and failing in r.path))
+    with pytest.raises(SyncError):
+        station.sync.sync_once()
+    before = len(proxy.seen)
+    station.sync.sync_once()
+    resent = [r.path for r in proxy.seen[before:] if is_blob_put(r)]
+    assert resent == [f"/v1/blobs/{failing}"]
+    assert_converged(station, central_db, central)
+
+
 def test_truncated_and_slow_answers(proxied, central, central_db, monkeypatch) -> None:
     station, proxy = proxied
     inspect(station, 1)
@@ -364,5 +391,41 @@ def test_a_station_without_a_token_or_key_cannot_register(tmp_path, demo_templat
     try:
         with pytest.raises(SyncError, match="no token"):
             station.sync.sync_once()
+    finally:
+        station.close()
+
+
+def test_a_replaced_token_is_renewed_with_the_enrollment_key(synced, central, central_db) -> None:
+    inspect(synced, 1)
+    synced.sync.sync_once()
+    kept = (synced.paths.root / "central-token").read_text()
+    # a registration for this station id replayed late replaces the token central knows
+    httpx.post(
+        f"{central.base_url}/v1/stations",
+        json={"station_id": synced.settings.station_id},
+        headers={"X-Enrollment-Key": central.enrollment_key},
+    ).raise_for_status()
+    inspect(synced, 1)
+    synced.sync.sync_once()
+    assert (synced.paths.root / "central-token").read_text() != kept
+    assert_converged(synced, central_db, central)
+
+
+def test_a_token_from_the_settings_is_not_renewed_behind_the_administrators_back(
+    tmp_path, demo_template, central
+) -> None:
+    import shutil
+
+    from station.sync.client import Unauthorized
+
+    data = tmp_path / "data"
+    shutil.copytree(demo_template, data)
+    station = open_synced(
+        data, central.base_url, central.enrollment_key, new_station_id(), central_token="y" * 40
+    )
+    try:
+        with pytest.raises(Unauthorized):
+            station.sync.sync_once()
+        assert not (station.paths.root / "central-token").exists()
     finally:
         station.close()

@@ -111,14 +111,24 @@ def test_sigkill_at_fifty_random_points_of_push_and_pull(
                 "/v1/returns",
                 [manifest_row(f"RMA2026{uuid.uuid4().int % 10**10:010d}") for _ in range(150)],
             )
-            target = len(proxy.seen) + rng.randint(1, 8)
+            # aim at a random request of one phase: the n-th push request, or the n-th page
+            # of the pull (which only starts once everything is pushed)
+            phase = "pull" if _round % 2 else "push"
+            start = len(proxy.seen)
+            nth = rng.randint(1, 6) if phase == "push" else rng.randint(1, 2)
+
+            def reached(phase: str = phase, start: int = start, nth: int = nth) -> bool:
+                pulls = sum(r.path.startswith("/v1/changes") for r in proxy.seen[start:])
+                return (pulls if phase == "pull" else len(proxy.seen) - start - pulls) >= nth
+
             if rng.random() < 0.5:  # half the time, kill it with a request in flight
-                proxy.faults.append(Fault("delay", value=0.5))
+                in_phase = (lambda r: r.path.startswith("/v1/changes")) if phase == "pull" else None
+                proxy.faults.append(Fault("delay", value=0.5, when=in_phase))
             process = forks.Process(
                 target=run_sync, args=(str(data), proxy.url, central.enrollment_key, station_id)
             )
             process.start()
-            until(lambda t=target, p=process: len(proxy.seen) >= t or not p.is_alive(), 30)
+            until(lambda p=process: reached() or not p.is_alive(), 30)
             if process.is_alive():
                 last = proxy.seen[-1].path if proxy.seen else ""
                 kills["pull" if last.startswith("/v1/changes") else "push"] += 1
