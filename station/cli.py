@@ -13,20 +13,27 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from station import app
 from station.capture import decode_files
-from station.capture.command_sheet import FontNotFound, render_command_sheet
+from station.capture.command_sheet import render_command_sheet
 from station.capture.scan_text import BadScan
-from station.config import ConfigError, Settings, default_config_path, load_settings
+from station.config import (
+    ConfigError,
+    DataPaths,
+    Settings,
+    default_config_path,
+    load_settings,
+)
 from station.demo.orders import generate_orders
 from station.demo.video import write_demo_video
 from station.domain.enums import Role
 from station.domain.records import UserView
 from station.evidence.commands import pack_command, verify_command
+from station.fonts import FontMissing
 from station.printing.backends import RENDER_ERRORS, PrintError, PrintJob, print_test_label
 from station.printing.data import LabelData
 from station.printing.layout import LayoutError, check_all
@@ -34,6 +41,7 @@ from station.printing.render_cli import render as render_label
 from station.review.commands import dashboard_command, queue_command
 from station.security import audit
 from station.security.users import LoginError, UserError, list_users, set_active
+from station.setup.support import write_support_bundle
 from station.store.migrate import UpgradeError
 from station.sync.client import SyncError
 from station.sync.pull import BadPage
@@ -277,8 +285,6 @@ def cmd_label_print(station: app.Station, args: argparse.Namespace) -> int:
 
 
 def cmd_label_test_print(args: argparse.Namespace, settings: Settings) -> int:
-    from station.config import DataPaths
-
     try:
         backend = app.printer_backend(
             args.printer or settings.label_printer, DataPaths(settings.data_dir)
@@ -321,6 +327,28 @@ def cmd_evidence_pack(station: app.Station, args: argparse.Namespace) -> int:
     )
 
 
+def cmd_support_bundle(args: argparse.Namespace, settings: Settings) -> int:
+    # without opening the station: the bundle is most wanted when the station will not start
+    out = Path(args.out)
+    if out.is_dir():
+        raise CommandError(f"{out} is a folder; name the .zip file to write")
+    try:
+        report = write_support_bundle(
+            out,
+            settings=settings,
+            config_path=Path(args.config) if args.config else default_config_path(),
+            paths=DataPaths(settings.data_dir),
+            now=datetime.now(UTC),
+        )
+    except OSError as exc:
+        raise CommandError(f"cannot write {out}: {exc}") from exc
+    sys.stdout.write(
+        f"{report.path}: {len(report.files)} files, {report.size:,} bytes; "
+        f"database integrity: {report.integrity}\n"
+    )
+    return EXIT_OK
+
+
 def cmd_decode(args: argparse.Namespace, _settings: Settings) -> int:
     return decode_files.run(args.images, sys.stdout, sys.stderr, backend=args.backend)
 
@@ -328,7 +356,7 @@ def cmd_decode(args: argparse.Namespace, _settings: Settings) -> int:
 def cmd_command_sheet(args: argparse.Namespace, _settings: Settings) -> int:
     try:
         path = render_command_sheet(Path(args.out))
-    except (FontNotFound, OSError) as exc:
+    except (FontMissing, OSError) as exc:
         raise CommandError(str(exc)) from exc
     sys.stdout.write(f"{path}\n")
     return EXIT_OK
@@ -509,6 +537,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--unreferenced", action="store_true", help="also list photo files no record points at"
     )
     verify_ev.set_defaults(handler=cmd_verify_evidence)
+    bundle = sub.add_parser(
+        "support-bundle",
+        help="write logs, settings without secrets, database check and versions as one zip",
+    )
+    bundle.add_argument("--out", required=True, help="the .zip file to write")
+    bundle.set_defaults(handler=cmd_support_bundle)
     pack = sub.add_parser("evidence-pack", help="write an inspection's evidence pack (PDF)")
     pack.add_argument("inspection_id")
     pack.add_argument("--out", required=True)

@@ -5,6 +5,7 @@ import json
 import sqlite3
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -256,3 +257,30 @@ def test_review_queue_needs_a_supervisor(data, capsys, monkeypatch, tmp_path: Pa
         monkeypatch=monkeypatch,
     )
     assert code == 0 and list((tmp_path / "dash").glob("*.csv"))
+
+
+def test_support_bundle_from_the_command_line_keeps_secrets_out(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    config = tmp_path / "station.toml"
+    secret = "tok-" + "9" * 36
+    config.write_text(
+        f'[station]\nstation_id = "WH1-B07"\n\n[central]\nurl = "http://central:8765"\n'
+        f'token = "{secret}"\n'
+    )
+    data = ["--config", str(config), "--data-dir", str(tmp_path / "data")]
+    assert run([*data, "demo-data", "--count", "20"], capsys)[0] == 0
+    (tmp_path / "data" / "logs").mkdir(exist_ok=True)
+    (tmp_path / "data" / "logs" / "station.log").write_text(f"sync: Bearer {secret} refused\n")
+    out_zip = tmp_path / "support.zip"
+    code, out, _ = run([*data, "support-bundle", "--out", str(out_zip)], capsys)
+    assert code == 0 and "database integrity: ok" in out
+    with zipfile.ZipFile(out_zip) as bundle:
+        names = bundle.namelist()
+        everything = b"".join(bundle.read(name) for name in names)
+    assert {"settings.json", "database.json", "versions.json"} <= set(names)
+    assert "logs/station.log" in names
+    assert secret.encode() not in everything and b"WH1-B07" in everything
+    # a folder instead of a file name: one clear line, nothing written
+    code, _, err = run([*data, "support-bundle", "--out", str(tmp_path)], capsys)
+    assert code == 2 and "is a folder" in err and "Traceback" not in err

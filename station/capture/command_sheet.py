@@ -24,6 +24,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from station.capture.classify import Command, command_payload
+from station.fonts import FontFile, FontMissing, find_font
 
 NAMES: Final[dict[Command, tuple[str, str]]] = {
     Command.PASS: ("通过", "PASS"),
@@ -34,45 +35,17 @@ NAMES: Final[dict[Command, tuple[str, str]]] = {
     Command.PRINT: ("打印", "PRINT"),
     Command.CANCEL: ("取消", "CANCEL"),
 }
-# (path, index in a .ttc collection), most likely first.
-FONT_CANDIDATES: Final[tuple[tuple[str, int], ...]] = (
-    ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),
-    ("/usr/share/fonts/wqy-zenhei/wqy-zenhei.ttc", 0),
-    ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
-    ("/usr/share/fonts/truetype/arphic/uming.ttc", 0),
-    ("C:/Windows/Fonts/simhei.ttf", 0),
-    ("C:/Windows/Fonts/simsun.ttc", 0),
-    ("C:/Windows/Fonts/msyh.ttc", 0),
-    ("/Library/Fonts/Arial Unicode.ttf", 0),
-)
 _FONT_NAME: Final = "StationCJK"
 _MARGIN: Final = 12 * mm
 _MODULE: Final = 0.8 * mm  # 5 px per bar at 150 dpi, and still readable from a webcam
 
 
-class FontNotFound(RuntimeError):
-    """No embeddable Chinese font on this machine."""
-
-
-def find_cjk_font(candidates: Iterable[tuple[str, int]] = FONT_CANDIDATES) -> tuple[Path, int]:
-    """The first CJK TrueType font present, as (path, subfont index)."""
-    tried = []
-    for path, index in candidates:
-        if Path(path).is_file():
-            return Path(path), index
-        tried.append(path)
-    raise FontNotFound(
-        "no Chinese TrueType font found (tried: " + ", ".join(tried) + "); on Debian/Ubuntu "
-        "install fonts-wqy-zenhei, or pass the path of a .ttf/.ttc font"
-    )
-
-
-def _register(font: tuple[Path, int] | None) -> str:
-    path, index = font if font is not None else find_cjk_font()
+def _register(font: FontFile | None) -> str:
+    chosen = font or find_font()
     try:
-        pdfmetrics.registerFont(TTFont(_FONT_NAME, str(path), subfontIndex=index))
+        pdfmetrics.registerFont(TTFont(_FONT_NAME, str(chosen.path), subfontIndex=chosen.index))
     except Exception as exc:  # reportlab raises its own TTFError and plain errors alike
-        raise FontNotFound(f"cannot embed font {path}: {exc}") from exc
+        raise FontMissing(f"cannot embed font {chosen.path}: {exc}") from exc
     return _FONT_NAME
 
 
@@ -80,7 +53,7 @@ def render_command_sheet(
     path: str | Path,
     commands: Iterable[Command] = tuple(Command),
     *,
-    font: tuple[Path, int] | None = None,
+    font: FontFile | None = None,
 ) -> Path:
     """Writes the sheet as a PDF at ``path`` (all or nothing) and returns the path."""
     target = Path(path)

@@ -15,7 +15,6 @@ import logging
 import re
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
-from functools import cache
 from pathlib import Path
 from typing import Final
 
@@ -26,57 +25,13 @@ from station.domain.labels import label
 from station.evidence.blobs import BlobStore, check_digest
 from station.evidence.errors import ImageRejected, storage_error
 from station.evidence.files import write_atomically
+from station.fonts import FontFile, FontMissing, find_font
 
 log = logging.getLogger(__name__)
 
 CAPTION_QUALITY: Final = 88
 MAX_FIELD: Final = 60
 _CONTROL: Final = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200b-\u200f\u202a-\u202e]")
-
-# (path, preferred face name fragment) in order of preference; a .ttc holds several faces.
-_FONT_CANDIDATES: Final = (
-    ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", "CJK SC"),
-    ("/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc", "CJK SC"),
-    ("/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc", "CJK SC"),
-    ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", ""),
-    ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", ""),
-    ("/usr/share/fonts/wqy-zenhei/wqy-zenhei.ttc", ""),
-    ("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf", ""),
-    ("C:/Windows/Fonts/msyh.ttc", ""),
-    ("C:/Windows/Fonts/simhei.ttf", ""),
-    ("C:/Windows/Fonts/simsun.ttc", ""),
-    ("/System/Library/Fonts/PingFang.ttc", "SC"),
-    ("/System/Library/Fonts/STHeiti Light.ttc", ""),
-)
-
-
-@dataclass(frozen=True, slots=True)
-class CjkFont:
-    path: Path
-    index: int  # the face inside a .ttc collection
-
-
-def _face_index(path: Path, prefer: str) -> int:
-    if not prefer or path.suffix.lower() != ".ttc":
-        return 0
-    for index in range(12):
-        try:
-            name = ImageFont.truetype(str(path), 12, index=index).getname()[0] or ""
-        except OSError:
-            break
-        if prefer in name:
-            return index
-    return 0
-
-
-@cache
-def find_cjk_font() -> CjkFont | None:
-    """The first CJK font found in the usual Debian, Windows and macOS places."""
-    for candidate, prefer in _FONT_CANDIDATES:
-        path = Path(candidate)
-        if path.is_file():
-            return CjkFont(path, _face_index(path, prefer))
-    return None
 
 
 def clean_field(value: str, limit: int = MAX_FIELD) -> str:
@@ -122,21 +77,21 @@ class Caption:
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def _font(font: CjkFont, size: int) -> ImageFont.FreeTypeFont:
+def _font(font: FontFile, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(font.path), size, index=font.index)
 
 
 def render_captioned(
-    jpeg: bytes, caption: Caption, *, tz: tzinfo | None = None, font: CjkFont | None = None
+    jpeg: bytes, caption: Caption, *, tz: tzinfo | None = None, font: FontFile | None = None
 ) -> bytes:
     """The photo with a caption band below it, as JPEG bytes."""
-    chosen = font or find_cjk_font()
-    if chosen is None:
+    try:
+        chosen = font or find_font()
+    except FontMissing as exc:
         raise ImageRejected(
-            "No Chinese font is installed, so captions cannot be drawn (install"
-            " fonts-noto-cjk or fonts-wqy-zenhei).",
-            "未安装中文字体，无法生成带说明的照片（请安装 fonts-noto-cjk 或 fonts-wqy-zenhei）。",
-        )
+            "No Chinese font is installed, so captions cannot be drawn (install fonts-wqy-zenhei).",
+            "未安装中文字体，无法生成带说明的照片（请安装 fonts-wqy-zenhei）。",
+        ) from exc
     with Image.open(io.BytesIO(jpeg)) as source:
         photo = source.convert("RGB")
     width, height = photo.size

@@ -9,12 +9,9 @@ from pypdf import PdfReader
 
 from station.capture import command_sheet
 from station.capture.classify import Command, ScanKind, classify, command_payload
-from station.capture.command_sheet import (
-    FontNotFound,
-    find_cjk_font,
-    render_command_sheet,
-)
+from station.capture.command_sheet import render_command_sheet
 from station.capture.decoders import PyzbarDecoder, ZxingDecoder
+from station.fonts import FontFile, FontMissing
 
 A4_POINTS = (595.28, 841.89)
 
@@ -93,16 +90,9 @@ def test_bad_targets_are_refused_before_anything_is_written(tmp_path: Path) -> N
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_missing_font_is_a_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(FontNotFound, match="fonts-wqy-zenhei"):
-        find_cjk_font([(str(tmp_path / "nope.ttc"), 0)])
+def test_an_unusable_font_is_a_clear_error_and_writes_nothing(tmp_path: Path) -> None:
     fake = tmp_path / "fake.ttf"
     fake.write_text("not a font")
-    with pytest.raises(FontNotFound, match="cannot embed font"):
-        render_command_sheet(tmp_path / "out.pdf", font=(fake, 0))
+    with pytest.raises(FontMissing, match="cannot embed font"):
+        render_command_sheet(tmp_path / "out.pdf", font=FontFile(fake))
     assert not (tmp_path / "out.pdf").exists()
-
-
-def test_the_font_is_found_on_this_machine() -> None:
-    path, index = find_cjk_font()
-    assert path.is_file() and index == 0

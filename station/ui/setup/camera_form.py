@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from station.capture.devices import v4l2_cameras
 from station.capture.frames import SourceError
 from station.capture.live import LiveScanner
 from station.setup.checks import Check
@@ -34,18 +35,19 @@ OTHER_FILE = "video-file"
 
 
 def camera_devices() -> list[tuple[str, str]]:
-    """(name, setting) of each camera the platform sees: the device path where OpenCV opens
-    one by path (Linux), else its position in the list."""
+    """(name, setting) of each camera the platform sees: on Linux the V4L2 device path OpenCV
+    opens, elsewhere its position in Qt's list (the order OpenCV's backends use too)."""
+    on_linux = sys.platform.startswith("linux")  # a variable, so mypy checks both branches
+    if on_linux:
+        return [(name, f"camera:{path}") for name, path in v4l2_cameras()]
     try:
         from PySide6.QtMultimedia import QMediaDevices
     except ImportError:  # pragma: no cover - depends on the Qt installation
         return []
-    found = []
-    for index, device in enumerate(QMediaDevices.videoInputs()):
-        ident = bytes(device.id().data()).decode(errors="replace")
-        where = ident if sys.platform.startswith("linux") and ident.startswith("/dev/") else index
-        found.append((device.description(), f"camera:{where}"))
-    return found
+    return [
+        (device.description(), f"camera:{index}")
+        for index, device in enumerate(QMediaDevices.videoInputs())
+    ]
 
 
 class CameraForm(SetupForm):
