@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 TS := $(wildcard resources/i18n/*.ts)
 QM := $(TS:.ts=.qm)
 
-.PHONY: run test lint unit bench screenshots i18n-update i18n-check setup clean
+.PHONY: run test lint unit bench package screenshots i18n-update i18n-check setup clean
 
 run: setup
 	$(BIN)/python scripts/demo.py
@@ -18,10 +18,15 @@ unit: setup-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: setup-test
-	$(BIN)/ruff check station central tests bench scripts
-	$(BIN)/ruff format --check station central tests bench scripts
+	$(BIN)/ruff check station central installer tests bench scripts
+	$(BIN)/ruff format --check station central installer tests bench scripts
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+
+# The one-folder bundle (dist/station) and its Debian package (dist/station_*.deb).
+package: setup-test
+	$(BIN)/python -m installer.build
+	$(BIN)/python -m installer.build_deb
 
 bench: setup-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run_all.py

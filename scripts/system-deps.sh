@@ -13,7 +13,11 @@ RUNTIME=(
   libxcb-shm0 libxcb-util1 libcups2 libpulse0 libasound2
   libzbar0 fonts-noto-cjk fonts-wqy-zenhei
 )
-TEST=(poppler-utils xvfb xauth cups cups-client cups-bsd printer-driver-cups-pdf postgresql)
+# The suite also builds the installer: strip, dpkg-shlibdeps and dpkg-deb.
+TEST=(
+  poppler-utils xvfb xauth cups cups-client cups-bsd printer-driver-cups-pdf postgresql
+  binutils dpkg-dev
+)
 
 want=("${RUNTIME[@]}")
 [[ "${1:-run}" == "test" ]] && want+=("${TEST[@]}")
