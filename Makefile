@@ -35,6 +35,8 @@ screenshots: setup-test
 	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python scripts/screenshots.py zh_CN
 	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python scripts/screenshots.py en
 	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python scripts/review_screenshots.py zh_CN
+	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python scripts/setup_screenshots.py zh_CN
+	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python scripts/setup_screenshots.py en
 	$(BIN)/python scripts/label_previews.py
 
 i18n-update: setup

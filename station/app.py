@@ -343,12 +343,14 @@ def setup_services(
     settings: Settings, *, config_path: Path, reload: Callable[[], Settings]
 ) -> SetupServices:
     paths = DataPaths(settings.data_dir)
+    clip = paths.root / "demo-camera.avi"  # filmed by build_camera
     return SetupServices(
         config_path=config_path,
         paths=paths,
         settings=settings,
         reload=reload,
         printer_backend=lambda spec: printer_backend(spec, paths),
+        default_camera=(lambda: DemoCamera(clip)) if settings.demo else None,
     )
 
 

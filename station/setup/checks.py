@@ -22,7 +22,7 @@ from pathlib import Path
 
 import httpx
 
-from station.capture.frames import SourceError, open_source
+from station.capture.frames import FrameSource, SourceError, open_source
 from station.printing.backends import (
     CupsBackend,
     PrinterBackend,
@@ -132,7 +132,8 @@ def _stored(token_file: Path) -> bool:
 
 def _network_detail(exc: Exception) -> str:
     cause = exc.__cause__ or exc.__context__
-    return f"{type(exc).__name__}: {exc}" + (f" ({cause})" if cause else "")
+    said = f"{type(exc).__name__}: {exc}"
+    return said + (f" ({cause})" if cause and str(cause) != str(exc) else "")
 
 
 def check_camera(
@@ -142,17 +143,26 @@ def check_camera(
     height: int = 720,
     fps: float = 30.0,
     timeout: float = 5.0,
+    default: FrameSource | None = None,
 ) -> Check:
     """Does the camera open and deliver a frame within ``timeout``? The detail says the size
-    it actually delivers (a camera may not offer the one asked for)."""
+    it actually delivers (a camera may not offer the one asked for). An empty ``spec`` means
+    ``default`` (the demo camera in demo mode), else the first camera."""
     if spec.strip() == "none":
         return Check(Outcome.OK, "no camera: scans come from the hand scanner only")
+    if not spec.strip() and default is not None:
+        return check_source(default, timeout)
     try:
         source = open_source(spec or "camera:0", width=width, height=height, fps=fps, pace=False)
     except ValueError as exc:
         return Check(Outcome.BAD_VALUE, str(exc))
     except SourceError as exc:
         return Check(Outcome.NOT_FOUND, str(exc))
+    return check_source(source, timeout)
+
+
+def check_source(source: FrameSource, timeout: float = 5.0) -> Check:
+    """Open ``source`` and wait up to ``timeout`` for its first frame."""
     try:
         source.open()
     except SourceError as exc:

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from station.capture.frames import open_source
+from station.capture.frames import FrameSource, open_source
 from station.capture.live import LiveScanner, LiveSettings
 from station.config import DataPaths, Settings
 from station.printing.backends import PrinterBackend
@@ -27,6 +27,8 @@ class SetupServices:
     settings: Settings  # in force in this process
     reload: Callable[[], Settings]  # what the next start would run with (file, env, options)
     printer_backend: Callable[[str], PrinterBackend]
+    # what an empty camera setting means here: the demo camera in demo mode, else camera 0
+    default_camera: Callable[[], FrameSource] | None = None
 
     # -- settings file -----------------------------------------------------------------------
 
@@ -53,7 +55,8 @@ class SetupServices:
         )
 
     def check_camera(self, spec: str, width: int, height: int) -> Check:
-        return checks.check_camera(spec, width=width, height=height)
+        default = self.default_camera() if self.default_camera else None
+        return checks.check_camera(spec, width=width, height=height, default=default)
 
     def check_printer(self, spec: str, system_printers: list[str]) -> Check:
         return checks.check_printer(
@@ -73,7 +76,11 @@ class SetupServices:
     def preview_scanner(self, spec: str, width: int, height: int, decoder: str) -> LiveScanner:
         """A live scanner on ``spec`` for the camera check (ValueError / SourceError if the
         spec cannot be a camera)."""
-        source = open_source(spec or "camera:0", width=width, height=height)
+        source: FrameSource
+        if not spec and self.default_camera is not None:
+            source = self.default_camera()
+        else:
+            source = open_source(spec or "camera:0", width=width, height=height)
         return LiveScanner(source, settings=LiveSettings(decoder=decoder))
 
     # -- first run and support ---------------------------------------------------------------

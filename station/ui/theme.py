@@ -110,4 +110,16 @@ QLabel#stripCaption { color: #475467; font-size: 11pt; }
 QListWidget#thumbnails { border: none; background: transparent; font-size: 10pt; }
 QLabel#printerState[tone="ok"] { color: #75e0a7; }
 QLabel#printerState[tone="warn"] { color: #fdb022; }
+QPushButton#secondaryButton { background: white; color: #1f6feb; }
+QPushButton#secondaryButton:disabled { background: white; color: #9aa4b2; border-color: #c4cad3; }
+QDialog#settingsDialog QComboBox, QDialog#settingsDialog QSpinBox,
+QWizard#firstRunWizard QComboBox, QWizard#firstRunWizard QSpinBox {
+    font-size: 14pt; padding: 6px 8px; min-height: 30px;
+}
+QLabel#checkLine[tone="ok"], QLabel#settingsMessage[tone="ok"] { color: #14532d; }
+QLabel#checkLine[tone="error"], QLabel#settingsMessage[tone="error"] { color: #b42318; }
+QLabel#checkLine[tone="warn"], QLabel#settingsMessage[tone="warn"] { color: #7a4d00; }
+QLabel#checkLine[tone="info"], QLabel#settingsMessage[tone="info"] { color: #475467; }
+QLabel#fieldProblem { color: #b42318; }
+QLabel#setupHint { color: #475467; }
 """

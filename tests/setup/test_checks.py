@@ -3,6 +3,7 @@ thing on loopback: a central service, a private CUPS server, a ZPL printer, a vi
 
 from __future__ import annotations
 
+import shutil
 import socket
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import cv2
 import numpy as np
 import pytest
 
+from station import app
 from station.printing.backends import CupsBackend, RawTcpBackend
 from station.printing.file_backend import FileBackend
 from station.setup.checks import (
@@ -21,6 +23,7 @@ from station.setup.checks import (
     print_check_label,
 )
 from tests.central.servers import CentralServer
+from tests.conftest import make_settings
 from tests.printing.cups_server import QUEUE, CupsServer
 from tests.printing.fake_zebra import FakeZebra, closed_port
 
@@ -135,6 +138,26 @@ def test_a_camera_that_delivers_says_its_size(clip: Path) -> None:
     check = check_camera(f"video:{clip}")
     assert check.ok
     assert "640×480" in check.detail
+
+
+def test_in_demo_mode_the_default_camera_is_the_demo_clip(clip: Path, tmp_path: Path) -> None:
+    station = app.open_station(make_settings(tmp_path / "data", demo=True))
+    station.close()
+    services = app.setup_services(
+        station.settings, config_path=tmp_path / "s.toml", reload=lambda: station.settings
+    )
+    shutil.copyfile(clip, station.paths.root / "demo-camera.avi")
+    check = services.check_camera("", 1280, 720)
+    assert check.ok and "demo camera: 640×480" in check.detail
+    scanner = services.preview_scanner("", 1280, 720, "zxing")
+    assert scanner.reader.source.name == "demo camera"
+    # without demo mode an empty setting is still the first camera
+    plain = app.setup_services(
+        make_settings(tmp_path / "plain"),
+        config_path=tmp_path / "p.toml",
+        reload=lambda: station.settings,
+    )
+    assert plain.default_camera is None
 
 
 def test_no_camera_is_a_choice() -> None:

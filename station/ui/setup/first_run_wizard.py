@@ -236,7 +236,11 @@ class FirstRunWizard(QWizard):
         self.setObjectName("firstRunWizard")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
-        self.resize(860, 660)
+        self.resize(860, 700)  # tall enough for the camera page's preview: no jump on it
+        for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.CancelButton):
+            button = self.button(which)
+            button.setObjectName("secondaryButton")
+            button.style().polish(button)  # QWizard polished its buttons already
         self._services, self._runner = services, runner
         self._painted = False
         self.settings: Settings | None = None

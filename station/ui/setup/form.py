@@ -75,6 +75,9 @@ class SetupForm(QWidget):
         column.setSpacing(2)
         column.addWidget(field)
         column.addWidget(problem)
+        # level with the middle of the (tall, touch-sized) field, which the style sheet sizes
+        field.ensurePolished()
+        caption.setMinimumHeight(field.sizeHint().height())
         self.rows.addRow(caption, holder)
         caption.setBuddy(field)
         self.captions[key], self.problems[key], self.fields[key] = caption, problem, field
