@@ -117,7 +117,7 @@ def test_the_bundle_stays_under_400_mib(bundle: Path) -> None:
     assert tree_size(bundle) < 400 * 2**20
 
 
-def test_the_debian_package_installs_a_command_a_desktop_entry_and_an_icon(
+def test_the_debian_package_installs_a_command_a_desktop_entry_and_an_icon_and_removes_them(
     bundle: Path, tmp_path: Path
 ) -> None:
     deb = build_deb(bundle, tmp_path / "out")
@@ -138,8 +138,19 @@ def test_the_debian_package_installs_a_command_a_desktop_entry_and_an_icon(
         check=False,
     )
     assert simulated.returncode == 0 and f"Inst {PACKAGE}" in simulated.stdout, simulated.stderr
+    # dpkg installs it into an empty root of its own (the libraries it depends on are the
+    # machine's, so that root's dpkg is told not to mind their absence)
     root = tmp_path / "root"
-    subprocess.run(["dpkg-deb", "--extract", str(deb), str(root)], check=True)
+    for folder in ("info", "updates"):
+        (root / "var" / "lib" / "dpkg" / folder).mkdir(parents=True)
+    for name in ("status", "available"):
+        (root / "var" / "lib" / "dpkg" / name).touch()
+    dpkg = ["dpkg", f"--root={root}", "--force-depends", "--log=/dev/null"]
+    subprocess.run([*dpkg, "--install", str(deb)], check=True, capture_output=True)
+    status = subprocess.run(
+        [*dpkg, "--status", PACKAGE], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Status: install ok installed" in status
     launcher = root / "usr" / "bin" / PACKAGE
     assert str(launcher.readlink()) == f"/opt/{PACKAGE}/station"
     entry = configparser.ConfigParser(interpolation=None)
@@ -155,3 +166,5 @@ def test_the_debian_package_installs_a_command_a_desktop_entry_and_an_icon(
     result = frozen(installed, ["--help"], tmp_path)
     assert result.returncode == 0 and "support-bundle" in result.stdout
     assert tree_size(root / "opt") == tree_size(bundle)
+    subprocess.run([*dpkg, "--remove", PACKAGE], check=True, capture_output=True)
+    assert not (root / "opt" / PACKAGE).exists() and not launcher.is_symlink()
