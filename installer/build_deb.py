@@ -119,10 +119,13 @@ def render_icon(svg: Path, png: Path, size: int) -> None:
     """Rasterise the SVG icon (Qt's SVG renderer needs no display on the offscreen platform)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import Qt
-    from PySide6.QtGui import QGuiApplication, QImage, QPainter
+    from PySide6.QtGui import QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
+    from PySide6.QtWidgets import QApplication
 
-    _app = QGuiApplication.instance() or QGuiApplication([])
+    # a QApplication, not the lighter QGuiApplication: in a process that goes on to make
+    # widgets (the test suite) a QGuiApplication left behind makes the first widget abort
+    _app = QApplication.instance() or QApplication([])
     renderer = QSvgRenderer(str(svg))
     if not renderer.isValid():
         raise SystemExit(f"{svg}: not a valid SVG image")
