@@ -1,4 +1,4 @@
-"""Crash-safe file writing for the photo folder.
+"""Crash-safe file writing: photos, and the settings, token and exports beside them.
 
 A file is written under a hidden temporary name in its final folder, flushed to the disk,
 then renamed into place and the folder itself flushed, so after a power cut a name either

@@ -7,9 +7,7 @@ readable by the station's user only.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -20,6 +18,7 @@ from pydantic import ValidationError
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource
 
 from station.config import ConfigError, Settings
+from station.evidence.files import write_atomically
 
 SECRET_KEYS: Final = frozenset({"central_token", "central_enrollment_key"})
 
@@ -99,24 +98,10 @@ def save(path: Path, changes: Mapping[str, Any]) -> Settings:
             station[key] = str(value) if isinstance(value, Path) else value
     settings = validate(station)
     document["station"] = station
-    write_atomically(path, tomli_w.dumps(document).encode("utf-8"))
+    # 0600: the file may hold the central service's token and enrollment key
+    data = tomli_w.dumps(document).encode("utf-8")
+    write_atomically(path, data, mode=0o600, replace=lambda _: True)
     return settings
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        Path(name).chmod(0o600)
-        Path(name).replace(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            Path(name).unlink()
-        raise
 
 
 def environment_overrides() -> dict[str, str]:

@@ -8,10 +8,10 @@ is kept in that file (readable by the station's user only).
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from station.evidence.files import write_atomically
 from station.sync.client import CentralClient, SyncError
 
 log = logging.getLogger(__name__)
@@ -62,11 +62,4 @@ class CentralAccess:
         return True
 
     def _keep(self, token: str) -> None:
-        self.token_file.parent.mkdir(parents=True, exist_ok=True)
-        temp = self.token_file.with_suffix(".tmp")
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(token)
-            fh.flush()
-            os.fsync(fh.fileno())
-        temp.replace(self.token_file)
+        write_atomically(self.token_file, token.encode("utf-8"), mode=0o600, replace=lambda _: True)
