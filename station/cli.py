@@ -13,7 +13,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +41,6 @@ from station.printing.render_cli import render as render_label
 from station.review.commands import dashboard_command, queue_command
 from station.security import audit
 from station.security.users import LoginError, UserError, list_users, set_active
-from station.setup.support import write_support_bundle
 from station.store.migrate import UpgradeError
 from station.sync.client import SyncError
 from station.sync.pull import BadPage
@@ -333,13 +332,9 @@ def cmd_support_bundle(args: argparse.Namespace, settings: Settings) -> int:
     if out.is_dir():
         raise CommandError(f"{out} is a folder; name the .zip file to write")
     try:
-        report = write_support_bundle(
-            out,
-            settings=settings,
-            config_path=Path(args.config) if args.config else default_config_path(),
-            paths=DataPaths(settings.data_dir),
-            now=datetime.now(UTC),
-        )
+        config_path = Path(args.config) if args.config else default_config_path()
+        services = app.setup_services(settings, config_path=config_path, reload=lambda: settings)
+        report = services.support_bundle(out)
     except OSError as exc:
         raise CommandError(f"cannot write {out}: {exc}") from exc
     sys.stdout.write(
