@@ -3,11 +3,18 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
+LOCK := requirements.lock
+# The virtual environment is made anew whenever the project or the lock changes, so it holds
+# exactly the locked set (installing over an old one would keep packages the lock dropped).
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | cksum | cut -d' ' -f1)
+UV_COMPILE = $(BIN)/uv pip compile pyproject.toml --extra dev --universal --generate-hashes \
+	--fork-strategy fewest --python-version 3.11 --constraints lock-constraints.txt \
+	--custom-compile-command "make lock" --quiet
 TS := $(wildcard resources/i18n/*.ts)
 QM := $(TS:.ts=.qm)
 
-.PHONY: run test lint unit bench package screenshots i18n-update i18n-check setup clean
+.PHONY: run test lint unit bench package lock upgrade-check screenshots i18n-update i18n-check \
+	setup setup-test system-deps-run system-deps-test clean
 
 run: setup
 	$(BIN)/python scripts/demo.py
@@ -53,16 +60,29 @@ system-deps-run:
 system-deps-test:
 	@scripts/system-deps.sh test
 
-$(STAMP): pyproject.toml
+# Every package from the lock, each checked against its hash; then the project itself, built
+# with the locked setuptools; then a check that the environment equals the lock. The stamp's
+# name is the checksum of both files, so only a change of their content (not a touch) rebuilds.
+$(STAMP):
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 		{ echo "Python 3.11 or newer is needed (found: $$($(PYTHON) --version))"; exit 1; }
-	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	@rm -f $(VENV)/.installed-*
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps --only-binary=:all: -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python -m installer.lockfile check
 	@touch $@
 
-resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
+# The newest versions pyproject.toml allows, written to the lock (review the diff, run make test).
+lock: setup-test
+	$(UV_COMPILE) --upgrade -o $(LOCK)
+
+# The same refresh in a scratch clone with its own virtual environment, and the whole suite run
+# there; the lock here is left alone. The refreshed lock stays in build/upgrade-check/.
+upgrade-check: setup-test
+	UV_COMPILE='$(UV_COMPILE)' scripts/upgrade-check.sh build/upgrade-check
+
+resources/i18n/%.qm: resources/i18n/%.ts | $(STAMP)
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
 clean:

@@ -1,6 +1,8 @@
 """Build the one-folder bundle: ``python -m installer.build [--dist DIR] [--work DIR]``.
 
-Prints where the bundle is, its size and its largest entries.
+Builds only from an environment that equals ``requirements.lock``. Prints where the bundle is,
+its size against the budget and its largest entries, writes the same to
+``DIST/bundle-size.txt``, and fails when the bundle is over the budget.
 """
 
 from __future__ import annotations
@@ -14,11 +16,26 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "installer" / "station.spec"
 EXECUTABLE = "station.exe" if sys.platform == "win32" else "station"
+# What a bench PC downloads and keeps; the build fails above it rather than let it creep up.
+BUDGET = 400 * 2**20
+
+
+class BuildError(SystemExit):
+    """A bundle that must not be shipped; the message says why."""
 
 
 def build_bundle(dist: Path, work: Path) -> Path:
     """Run PyInstaller on the spec; returns the bundle folder (``dist/station``)."""
     import PyInstaller.__main__  # type: ignore[import-untyped]
+
+    from installer.lockfile import check
+
+    drift = check()
+    if drift:
+        raise BuildError(
+            "the environment is not the locked one, so the bundle would not be either:\n  "
+            + "\n  ".join(drift)
+        )
 
     PyInstaller.__main__.run(
         [
@@ -32,7 +49,7 @@ def build_bundle(dist: Path, work: Path) -> Path:
     )
     bundle = dist / "station"
     if not (bundle / EXECUTABLE).is_file():
-        raise SystemExit(f"PyInstaller finished but {bundle / EXECUTABLE} is missing")
+        raise BuildError(f"PyInstaller finished but {bundle / EXECUTABLE} is missing")
     return bundle
 
 
@@ -62,17 +79,34 @@ def mib(size: int) -> str:
     return f"{size / 2**20:.0f} MiB"
 
 
+def size_report(bundle: Path, seconds: float) -> tuple[str, bool]:
+    """The bundle's size against the budget, with its largest entries; and whether it fits."""
+    size = tree_size(bundle)
+    fits = size <= BUDGET
+    lines = [
+        f"{bundle}: {mib(size)} ({size:,} bytes) of a {mib(BUDGET)} budget"
+        f"{'' if fits else ' -- OVER BUDGET'}, built in {seconds:.0f} s",
+        *(f"  {mib(entry_size):>8}  {name}" for name, entry_size in largest(bundle)),
+    ]
+    return "\n".join(lines) + "\n", fits
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m installer.build", description=__doc__)
     parser.add_argument("--dist", type=Path, default=ROOT / "dist")
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "pyinstaller")
     args = parser.parse_args(argv)
     started = time.monotonic()
-    bundle = build_bundle(args.dist.resolve(), args.work.resolve())
-    out = sys.stdout
-    out.write(f"{bundle}: {mib(tree_size(bundle))}, built in {time.monotonic() - started:.0f} s\n")
-    for name, size in largest(bundle):
-        out.write(f"  {mib(size):>8}  {name}\n")
+    dist = args.dist.resolve()
+    bundle = build_bundle(dist, args.work.resolve())
+    report, fits = size_report(bundle, time.monotonic() - started)
+    (dist / "bundle-size.txt").write_text(report, encoding="utf-8")
+    sys.stdout.write(report)
+    if not fits:
+        raise BuildError(
+            f"the bundle is over its {mib(BUDGET)} budget: leave out what the station does not "
+            "use (installer/station.spec) before raising installer.build.BUDGET"
+        )
     return 0
 
 

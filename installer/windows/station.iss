@@ -5,12 +5,16 @@
 ; Python 3.11+ and Inno Setup 6.3 or later, from the top of the checkout:
 ;
 ;   python -m venv .venv
-;   .venv\Scripts\pip install -e .[dev]
+;   .venv\Scripts\python -m pip install --require-hashes --no-deps --only-binary=:all: -r requirements.lock
+;   .venv\Scripts\python -m pip install --no-deps --no-build-isolation -e .
 ;   .venv\Scripts\pyside6-lrelease resources\i18n\station_en.ts -qm resources\i18n\station_en.qm
 ;   .venv\Scripts\pyside6-lrelease resources\i18n\station_zh_CN.ts -qm resources\i18n\station_zh_CN.qm
 ;   .venv\Scripts\python -m installer.build
 ;   ISCC installer\windows\station.iss
 ;
+; The first two lines install exactly the packages of requirements.lock, the lock the Linux
+; bundle and make test use (its entries for Windows are marked sys_platform == 'win32');
+; installer.build refuses an environment that differs from it.
 ; The two pyside6-lrelease lines compile the translations (make does that on Linux; the .qm
 ; files are not in git), one per resources\i18n\*.ts: the spec refuses to build without them.
 ; ISCC is in the Inno Setup folder (usually "C:\Program Files (x86)\Inno Setup 6\ISCC.exe").

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from installer.build import build_bundle, tree_size
+from installer.build import BUDGET, build_bundle, tree_size
 from installer.build_deb import PACKAGE, build_deb
+from installer.lockfile import LOCK, applicable, read_lock
 
 FIXTURES = Path(__file__).parent.parent / "store" / "fixtures"
 
@@ -113,8 +114,31 @@ def test_the_bundle_carries_its_font_decoders_translations_and_templates(
         assert "RSCMD-PASS" in read.stdout, backend
 
 
-def test_the_bundle_stays_under_400_mib(bundle: Path) -> None:
-    assert tree_size(bundle) < 400 * 2**20
+def test_the_bundle_stays_within_its_400_mib_budget(bundle: Path) -> None:
+    assert BUDGET == 400 * 2**20
+    assert tree_size(bundle) <= BUDGET
+
+
+def test_the_bundle_carries_only_the_qt_plugins_the_station_uses(bundle: Path) -> None:
+    qt = bundle / "_internal" / "PySide6" / "Qt"
+    plugins = {p.relative_to(qt / "plugins").as_posix() for p in (qt / "plugins").rglob("*.so")}
+    assert "platforms/libqxcb.so" in plugins and "platforms/libqoffscreen.so" in plugins
+    assert "platforminputcontexts/libibusplatforminputcontextplugin.so" in plugins  # Chinese IME
+    assert "printsupport/libcupsprintersupport.so" in plugins
+    for unused in ("wayland", "eglfs", "vnc", "linuxfb", "vkkhrdisplay", "evdev", "tls/"):
+        assert not [p for p in plugins if unused in p], unused
+    libraries = {p.name for p in (qt / "lib").iterdir()}
+    assert not [name for name in libraries if "Wayland" in name or "EglFS" in name]
+
+
+def test_the_bundle_holds_the_locked_versions(bundle: Path) -> None:
+    pins = applicable(read_lock(LOCK.read_text(encoding="utf-8")))
+    carried = {}
+    for info in (bundle / "_internal").glob("*.dist-info"):
+        name, _, version = info.name.removesuffix(".dist-info").rpartition("-")
+        carried[name.lower().replace("_", "-")] = version
+    for name in ("pyside6", "opencv-python-headless", "numpy", "sqlalchemy", "reportlab"):
+        assert carried[name] == str(pins[name]), name
 
 
 def test_the_debian_package_installs_a_command_a_desktop_entry_and_an_icon_and_removes_them(
