@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from station.qc.template import MatchField, Question, QuestionKind
@@ -56,6 +57,8 @@ def check(question: Question, value: object) -> object:
             return value
         case QuestionKind.COUNT | QuestionKind.NUMERIC:
             if isinstance(value, bool) or not isinstance(value, int | float):
+                raise BadAnswer("a number is needed")
+            if not math.isfinite(value):  # NaN compares false with every bound
                 raise BadAnswer("a number is needed")
             if question.kind is QuestionKind.COUNT and value != int(value):
                 raise BadAnswer("a whole number is needed")

@@ -96,6 +96,18 @@ def test_numbers_and_counts_are_checked_against_their_range() -> None:
     assert dict(half.invalid)["missing_pieces"] == "a whole number is needed"
 
 
+@pytest.mark.parametrize("junk", [float("nan"), float("inf"), float("-inf")])
+def test_numbers_that_are_not_finite_are_refused_not_raised(junk: float) -> None:
+    home = shipped()["home"]
+    count = evaluate(
+        home, {"missing_pieces": junk}, facts(category=Category.HOME), EXPECTED, POLICY
+    )
+    assert dict(count.invalid)["missing_pieces"] == "a number is needed"
+    electronics = facts(category=Category.ELECTRONICS)
+    measured = evaluate(ELECTRONICS, {"battery_health": junk}, electronics, EXPECTED, POLICY)
+    assert dict(measured.invalid)["battery_health"] == "a number is needed"
+
+
 def test_a_photo_question_is_answered_by_a_photo() -> None:
     food = shipped()["food"]
     e = evaluate(food, {}, facts(category=Category.FOOD), EXPECTED, POLICY, {})
