@@ -81,7 +81,7 @@ def photograph(station: app.Station, window: MainWindow) -> None:
     """Record the required photos as the evidence store does (the camera is not measured)."""
     started = window.bench.inspection
     assert started is not None
-    missing = window.bench.checklist.evaluation.missing_photos  # type: ignore[union-attr]
+    missing = window.bench.checklist.model.evaluation.missing_photos  # type: ignore[union-attr]
 
     def work(session) -> None:  # type: ignore[no-untyped-def]
         for n, kind in enumerate(missing):

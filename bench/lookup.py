@@ -23,8 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench._common import summary_ms, table
 from station.demo.orders import generate_orders
+from station.protocol.manifest import parse_manifest
 from station.store.database import Database
-from station.sync.manifest import import_orders, parse_manifest
+from station.sync.manifest import import_orders
 from station.workflow import Workflow
 
 TODAY = date(2026, 11, 20)

@@ -18,7 +18,7 @@ from central.db.session import make_engine, session_factory, write
 from central.db.types import utcnow
 from central.services.errors import Refused
 from central.services.publishing import publish_returns
-from station.sync.manifest import read_manifest
+from station.protocol.manifest import read_manifest
 
 log = logging.getLogger(__name__)
 

@@ -13,15 +13,55 @@ ROOT = Path(__file__).resolve().parent.parent
 I18N = ROOT / "resources" / "i18n"
 LANGUAGES = ("zh_CN", "en")
 BIN = Path(sys.executable).parent
+_HEADER = '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
 
 
 def sources() -> list[str]:
     return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "station" / "ui").rglob("*.py"))
 
 
+def known(ts: Path) -> dict[str, str]:
+    """Finished translations by source text, whatever their context."""
+    if not ts.exists():
+        return {}
+    return {
+        source: translation.text
+        for msg in ET.parse(ts).getroot().iter("message")
+        if (source := msg.findtext("source"))
+        and (translation := msg.find("translation")) is not None
+        and translation.text
+        and translation.get("type") != "unfinished"
+    }
+
+
+def reuse(ts: Path, translations: dict[str, str]) -> int:
+    """Fill untranslated messages whose text was translated before (a string that moved to
+    another class keeps its translation); how many were filled."""
+    tree = ET.parse(ts)
+    filled = 0
+    for msg in tree.getroot().iter("message"):
+        translation = msg.find("translation")
+        source = msg.findtext("source")
+        if (
+            translation is None
+            or translation.get("type") != "unfinished"
+            or source not in translations
+            or translation.text not in (None, "", translations[source])
+        ):
+            continue
+        translation.text = translations[source]
+        translation.attrib.pop("type", None)
+        filled += 1
+    if filled:
+        body = ET.tostring(tree.getroot(), encoding="unicode")
+        ts.write_text(f"{_HEADER}{body}\n", encoding="utf-8")
+    return filled
+
+
 def update() -> None:
     for language in LANGUAGES:
         ts = I18N / f"station_{language}.ts"
+        before = known(ts)
         subprocess.run(
             [
                 BIN / "pyside6-lupdate",
@@ -37,6 +77,7 @@ def update() -> None:
             check=True,
             cwd=ROOT,
         )
+        reuse(ts, before)
 
 
 def check() -> int:

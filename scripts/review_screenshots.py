@@ -42,9 +42,9 @@ from station.domain.enums import (  # noqa: E402
 )
 from station.domain.labels import Language  # noqa: E402
 from station.domain.records import UserView  # noqa: E402
+from station.protocol.template import QuestionKind  # noqa: E402
 from station.qc.answers import good_answer  # noqa: E402
 from station.qc.engine import Override, decide  # noqa: E402
-from station.qc.template import QuestionKind  # noqa: E402
 from station.review.service import ReviewService  # noqa: E402
 from station.store.models import ReturnOrder  # noqa: E402
 from station.ui.application import apply_look, install_translation  # noqa: E402

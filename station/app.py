@@ -33,21 +33,22 @@ from station.printing.backends import PrinterBackend, backend_from_spec
 from station.printing.data import LabelData
 from station.printing.queue import PrintQueue
 from station.printing.render_cli import label_data_from_records
+from station.protocol.manifest import ParsedManifest, read_manifest
+from station.protocol.manifest import parse_manifest as parse_manifest_stream
 from station.review.central_source import CentralInspections
 from station.review.service import ReviewService
+from station.rulebook import Rulebook, load_policy, load_templates, read_sources
 from station.security.login import Authenticator
 from station.security.pins import BadPin, hash_pin
 from station.security.users import LockoutPolicy, UserError, add_user, list_users
 from station.setup.first_run import needs_first_run
 from station.setup.services import RESTART_EXIT, SetupServices
+from station.store import outbox
 from station.store.database import Database
 from station.store.models import Inspection, ReturnOrder, User
 from station.store.queries import count_orders, inspection_view, load_order, order_view
-from station.sync import outbox
 from station.sync.enrol import CentralAccess
-from station.sync.manifest import ImportReport, ParsedManifest, import_orders, read_manifest
-from station.sync.manifest import parse_manifest as parse_manifest_stream
-from station.sync.rulebook import Rulebook, load_policy, load_templates, read_sources
+from station.sync.manifest import ImportReport, import_orders
 from station.sync.service import SyncService
 from station.workflow import LabelPrinting, Workflow
 
@@ -195,7 +196,7 @@ def build_sync(
         renew=access.renew if access else None,
         station_id=settings.station_id,
         blob_path=photos.blobs.path_for,
-        rulebook=rulebook,
+        on_templates=rulebook.adopt,
         lock_path=paths.root / "sync.lock",
         interval=settings.sync_interval_seconds,
     )
@@ -419,6 +420,7 @@ def run_gui(
         camera=camera,
         settings=station.settings,
         setup=setup,
+        changes=station.db.changes,
         smoke=smoke,
         started=started,
     )

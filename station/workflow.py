@@ -13,12 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from uuid6 import uuid7
 
+from station.capture.classify import ScanCode
 from station.capture.scan_text import clean_scan
 from station.domain.enums import Actor, InspectionState, OrderState, PhotoKind
 from station.domain.labels import Language
@@ -30,7 +30,6 @@ from station.domain.records import (
     UserView,
     Verdict,
 )
-from station.domain.states import Action, IllegalTransition, TransitionContext, next_state
 from station.evidence.photo_store import PhotoStore
 from station.evidence.photos import (
     delete_photo,
@@ -46,15 +45,19 @@ from station.printing import jobs
 from station.printing.backends import RENDER_ERRORS
 from station.printing.queue import PrintQueue
 from station.printing.render_cli import label_data_from_records
+from station.protocol import events
+from station.protocol.states import Action, IllegalTransition, TransitionContext, next_state
+from station.protocol.template import Question, Template
 from station.qc.answers import Expected
 from station.qc.context import expected_for, facts_for
 from station.qc.engine import Evaluation, decide, evaluate
 from station.qc.policy import QcPolicy
 from station.qc.rules import OrderFacts
-from station.qc.template import Question, Template
+from station.rulebook import Rulebook
 from station.security import audit
+from station.store import outbox
 from station.store.database import Database
-from station.store.models import Inspection, ReturnOrder, UnmatchedParcel
+from station.store.models import Inspection, ReturnLine, ReturnOrder, UnmatchedParcel
 from station.store.queries import (
     completed_line_ids,
     find_order,
@@ -67,8 +70,6 @@ from station.store.queries import (
     unmatched_view,
 )
 from station.store.types import utcnow
-from station.sync import outbox
-from station.sync.rulebook import Rulebook
 
 log = logging.getLogger(__name__)
 
@@ -189,18 +190,20 @@ class Workflow:
         code = clean_scan(raw)
         return self._db.run(lambda s: find_order(s, code))
 
-    def scan(self, raw: str, inspector: UserView) -> ScanOutcome:
+    def scan(self, code: ScanCode | str, inspector: UserView) -> ScanOutcome:
         """Handle a parcel scan: start or resume its inspection, or receive it as unmatched.
 
-        Raises :class:`~station.capture.scan_text.BadScan` for junk, before anything is stored.
+        ``code`` is what the bench classified, or raw text (the command line), which is
+        cleaned here; junk raises :class:`~station.capture.scan_text.BadScan` before anything
+        is stored.
         """
-        code = clean_scan(raw)
+        text = code.text if isinstance(code, ScanCode) else clean_scan(code)
         now = self._clock()
 
         def work(session: Session) -> ScanOutcome:
-            order_id = find_order_id(session, code)
+            order_id = find_order_id(session, text)
             if order_id is None:
-                return self._receive_unmatched(session, code, inspector, now)
+                return self._receive_unmatched(session, text, inspector, now)
             return self._start_or_resume(session, load_order(session, order_id), inspector, now)
 
         outcome = self._db.run(work)
@@ -371,8 +374,9 @@ class Workflow:
             )
             outbox.enqueue(
                 session,
-                kind="inspection.cancelled",
-                payload={"inspection_id": row.id, "rma_no": order.rma_no, "state": order.state},
+                events.InspectionCancelled(
+                    inspection_id=row.id, rma_no=order.rma_no, state=order.state
+                ),
                 at=now,
             )
             session.flush()
@@ -411,14 +415,9 @@ class Workflow:
         )
         outbox.enqueue(
             session,
-            kind="parcel.unmatched",
-            payload={
-                "unmatched_id": parcel.id,
-                "code": code,
-                "station_id": self.station_id,
-                "inspector": inspector.badge_id,
-                "received_at": now.isoformat(),
-            },
+            events.ParcelUnmatched(
+                unmatched_id=parcel.id, code=code, inspector=inspector.badge_id, received_at=now
+            ),
             at=now,
         )
         view = unmatched_view(parcel)
@@ -488,16 +487,14 @@ class Workflow:
         )
         outbox.enqueue(
             session,
-            kind="inspection.started",
-            payload={
-                "inspection_id": row.id,
-                "rma_no": order.rma_no,
-                "line_no": line.line_no,
-                "station_id": self.station_id,
-                "inspector": inspector.badge_id,
-                "template": {"id": template.id, "version": template.version},
-                "started_at": now.isoformat(),
-            },
+            events.InspectionStarted(
+                inspection_id=row.id,
+                rma_no=order.rma_no,
+                line_no=line.line_no,
+                inspector=inspector.badge_id,
+                template=events.TemplateRef(id=template.id, version=template.version),
+                started_at=now,
+            ),
             at=now,
         )
         view, line_record = order_view(order), line_view(line)
@@ -620,8 +617,9 @@ class Workflow:
                 now,
                 TransitionContext(all_lines_inspected=True),
             )
-        payload = _completed_payload(row, order, line.line_no, line.sku, inspector, self.station_id)
-        event_id = outbox.enqueue(session, kind="inspection.completed", payload=payload, at=now)
+        event_id = outbox.enqueue(
+            session, _completed_event(row, verdict, order, line, inspector), at=now
+        )
         audit.append(
             session,
             actor=_actor(inspector),
@@ -663,38 +661,32 @@ def _outcome(verdict: Verdict) -> tuple[object, ...]:
     )
 
 
-def _completed_payload(
-    row: Inspection,
-    order: ReturnOrder,
-    line_no: int,
-    sku: str,
-    inspector: UserView,
-    station_id: str,
-) -> dict[str, Any]:
-    return {
-        "inspection_id": row.id,
-        "rma_no": order.rma_no,
-        "order_state": order.state,
-        "line_no": line_no,
-        "sku": sku,
-        "station_id": station_id,
-        "inspector": inspector.badge_id,
-        "template": {"id": row.template_id, "version": row.template_version},
-        "answers": row.answers,
-        "rules_fired": row.rules_fired,
-        "proposal": row.proposal,
-        "verdict": {
-            "grade": row.grade,
-            "disposition": row.disposition,
-            "refund_kind": row.refund_kind,
-            "refund_fen": row.refund_fen,
-            "refund_reason": row.refund_reason,
-            "responsibility": row.responsibility,
-            "carrier_claim": row.carrier_claim,
-        },
-        "overridden": row.overridden,
-        "override_reason": row.override_reason,
-        "needs_review": row.needs_review,
-        "started_at": row.started_at.isoformat(),
-        "completed_at": row.completed_at.isoformat() if row.completed_at else None,
-    }
+def _completed_event(
+    row: Inspection, verdict: Verdict, order: ReturnOrder, line: ReturnLine, inspector: UserView
+) -> events.InspectionCompleted:
+    return events.InspectionCompleted(
+        inspection_id=row.id,
+        rma_no=order.rma_no,
+        order_state=order.state,
+        line_no=line.line_no,
+        sku=line.sku,
+        inspector=inspector.badge_id,
+        template=events.TemplateRef(id=row.template_id, version=row.template_version),
+        answers=row.answers,
+        rules_fired=row.rules_fired,
+        proposal=row.proposal,
+        verdict=events.VerdictBody(
+            grade=verdict.grade,
+            disposition=verdict.disposition,
+            refund_kind=verdict.refund_kind,
+            refund_fen=verdict.refund_fen,
+            refund_reason=verdict.refund_reason,
+            responsibility=verdict.responsibility,
+            carrier_claim=verdict.carrier_claim,
+        ),
+        overridden=row.overridden,
+        override_reason=row.override_reason,
+        needs_review=row.needs_review,
+        started_at=row.started_at,
+        completed_at=row.completed_at,
+    )

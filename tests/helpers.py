@@ -10,9 +10,9 @@ import numpy as np
 from station import app
 from station.domain.enums import PhotoKind, Role
 from station.domain.records import UserView, Verdict
+from station.protocol.template import QuestionKind
 from station.qc.answers import good_answer
 from station.qc.engine import decide
-from station.qc.template import QuestionKind
 from station.workflow import Checklist, InspectionStarted
 
 

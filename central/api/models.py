@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
-from station.sync.wire import Sha256
+from station.protocol.ids import Sha256
 
 
 class _Answer(BaseModel):

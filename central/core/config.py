@@ -17,7 +17,7 @@ import platformdirs
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from station.sync.wire import MAX_BLOB_BYTES
+from station.protocol.wire import MAX_BLOB_BYTES
 
 log = logging.getLogger(__name__)
 

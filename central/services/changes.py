@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from central.db.models import ChangeRecord
 from central.services.errors import Conflict, Refused
-from station.sync.wire import Change, ChangeKind, ChangesPage
+from station.protocol.wire import Change, ChangeKind, ChangesPage
 
 CURSOR = re.compile(r"[0-9]{1,18}")  # ASCII only: \d takes full-width digits too
 

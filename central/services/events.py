@@ -1,6 +1,6 @@
 """Taking in a batch of station events: each stored once by its id, in one transaction.
 
-The envelope is strict (the route validated it against :class:`~station.sync.wire.Event`);
+The envelope is strict (the route validated it against :class:`~station.protocol.wire.Event`);
 an event is refused — never half-taken — when it is not the caller's, reuses an id for other
 content, names a blob that was not uploaded, or carries a payload no database should hold.
 """
@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 from central.db.models import BlobRecord, EventRecord
 from central.services.jsonsafe import canonical, digest, problem
 from central.services.projections import project
-from station.sync.wire import SHA256, BatchResult, Event, EventKind, Refusal
+from station.protocol.events import blobs_of
+from station.protocol.wire import BatchResult, Event, Refusal
 
 log = logging.getLogger(__name__)
 
@@ -41,14 +42,9 @@ def event_digest(event: Event) -> str:
 
 
 def required_blobs(event: Event) -> set[str]:
-    """The listed blobs, and a photo's own bytes even when the station forgot to list them:
-    central never records a photo it cannot show."""
-    needed = set(event.blobs)
-    if event.kind is EventKind.PHOTO_ADDED:
-        sha = event.payload.get("sha256")
-        if isinstance(sha, str) and SHA256.fullmatch(sha):
-            needed.add(sha)
-    return needed
+    """The listed blobs, and those the payload itself names even when the station forgot to
+    list them: central never records evidence it cannot show."""
+    return set(event.blobs) | set(blobs_of(event.kind, event.payload))
 
 
 def payload_problem(payload: dict[str, Any]) -> str | None:

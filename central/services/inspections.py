@@ -9,8 +9,9 @@ from sqlalchemy import ScalarResult, Select, func, select
 from sqlalchemy.orm import Session
 
 from central.db.models import DecisionRecord, InspectionRecord, PhotoRecord
-from station.domain.enums import Disposition, Grade, RefundKind
-from station.sync.wire import Decision, InspectionDetail, InspectionPage, InspectionSummary
+from station.protocol.enums import Disposition, Grade, RefundKind
+from station.protocol.events import Decision
+from station.protocol.wire import InspectionDetail, InspectionPage, InspectionSummary
 
 
 @dataclass(frozen=True, slots=True)

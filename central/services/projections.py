@@ -23,11 +23,12 @@ from central.db.models import (
     PhotoRecord,
     UnmatchedRecord,
 )
-from central.services import payloads
 from central.services.errors import Refused
 from central.services.publishing import record_decision, refresh_review
-from station.domain.enums import InspectionState
-from station.sync.wire import Decision, Event, EventKind
+from station.protocol import events
+from station.protocol.enums import InspectionState
+from station.protocol.events import Decision, EventKind
+from station.protocol.wire import Event
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +75,7 @@ def _inspection(session: Session, inspection_id: str, station_id: str) -> Inspec
 
 
 def _new_inspection(
-    p: payloads.Started, station_id: str, state: str, now: datetime
+    p: events.InspectionStarted, station_id: str, state: str, now: datetime
 ) -> InspectionRecord:
     return InspectionRecord(
         id=p.inspection_id,
@@ -95,7 +96,7 @@ def _new_inspection(
 
 
 def _started(session: Session, event: Event, station_id: str, now: datetime) -> None:
-    p = payloads.Started.model_validate(event.payload)
+    p = events.InspectionStarted.model_validate(event.payload)
     row = _inspection(session, p.inspection_id, station_id)
     if row is None:
         row = _new_inspection(p, station_id, InspectionState.OPEN.value, now)
@@ -109,7 +110,7 @@ def _started(session: Session, event: Event, station_id: str, now: datetime) -> 
 
 
 def _completed(session: Session, event: Event, station_id: str, now: datetime) -> None:
-    p = payloads.Completed.model_validate(event.payload)
+    p = events.InspectionCompleted.model_validate(event.payload)
     row = _inspection(session, p.inspection_id, station_id)
     if row is None:
         row = _new_inspection(p, station_id, InspectionState.COMPLETED.value, now)
@@ -142,10 +143,10 @@ def _completed(session: Session, event: Event, station_id: str, now: datetime) -
 
 
 def _cancelled(session: Session, event: Event, station_id: str, now: datetime) -> None:
-    p = payloads.Cancelled.model_validate(event.payload)
+    p = events.InspectionCancelled.model_validate(event.payload)
     row = _inspection(session, p.inspection_id, station_id)
     if row is None:
-        started = payloads.Started(inspection_id=p.inspection_id, rma_no=p.rma_no)
+        started = events.InspectionStarted(inspection_id=p.inspection_id, rma_no=p.rma_no)
         row = _new_inspection(started, station_id, InspectionState.CANCELLED.value, now)
         session.add(row)
     elif row.state == InspectionState.COMPLETED.value:
@@ -156,17 +157,17 @@ def _cancelled(session: Session, event: Event, station_id: str, now: datetime) -
     session.flush()
 
 
-def _photo_added(session: Session, event: Event, station_id: str, now: datetime) -> None:
-    p = payloads.PhotoAdded.model_validate(event.payload)
+def _evidence_added(session: Session, event: Event, station_id: str, now: datetime) -> None:
+    p = events.EvidenceAdded.model_validate(event.payload)
     session.add(
         PhotoRecord(
             event_id=event.event_id,
             sha256=p.sha256,
             station_id=station_id,
-            station_photo_id=p.photo_id,
+            station_photo_id=p.evidence_id,
             inspection_id=p.inspection_id,
             unmatched_id=p.unmatched_id,
-            kind=p.kind.value,
+            kind=p.kind,
             size_bytes=p.size_bytes,
             width=p.width,
             height=p.height,
@@ -178,11 +179,11 @@ def _photo_added(session: Session, event: Event, station_id: str, now: datetime)
     session.flush()
 
 
-def _photo_deleted(session: Session, event: Event, station_id: str, now: datetime) -> None:
-    p = payloads.PhotoDeleted.model_validate(event.payload)
+def _evidence_deleted(session: Session, event: Event, station_id: str, now: datetime) -> None:
+    p = events.EvidenceDeleted.model_validate(event.payload)
     query = select(PhotoRecord).where(PhotoRecord.station_id == station_id)
-    if p.photo_id is not None:
-        query = query.where(PhotoRecord.station_photo_id == p.photo_id)
+    if p.evidence_id is not None:
+        query = query.where(PhotoRecord.station_photo_id == p.evidence_id)
     elif p.sha256 is not None:
         query = query.where(
             PhotoRecord.sha256 == p.sha256,
@@ -201,7 +202,7 @@ def _photo_deleted(session: Session, event: Event, station_id: str, now: datetim
 
 
 def _unmatched(session: Session, event: Event, station_id: str, now: datetime) -> None:
-    p = payloads.Unmatched.model_validate(event.payload)
+    p = events.ParcelUnmatched.model_validate(event.payload)
     if session.get(UnmatchedRecord, p.unmatched_id) is not None:
         raise Skipped(f"unmatched parcel {p.unmatched_id} is already recorded")
     session.add(
@@ -217,7 +218,7 @@ def _unmatched(session: Session, event: Event, station_id: str, now: datetime) -
 
 
 def _unmatched_linked(session: Session, event: Event, station_id: str, now: datetime) -> None:
-    p = payloads.UnmatchedLinked.model_validate(event.payload)
+    p = events.UnmatchedLinked.model_validate(event.payload)
     row = session.get(UnmatchedRecord, p.unmatched_id)
     if row is None or row.station_id != station_id:
         raise Skipped(f"no unmatched parcel {p.unmatched_id} from this station")
@@ -227,7 +228,7 @@ def _unmatched_linked(session: Session, event: Event, station_id: str, now: date
 
 
 def _label_printed(session: Session, event: Event, station_id: str, now: datetime) -> None:
-    p = payloads.LabelPrinted.model_validate(event.payload)
+    p = events.LabelPrinted.model_validate(event.payload)
     session.add(
         LabelRecord(
             event_id=event.event_id,
@@ -254,8 +255,10 @@ _HANDLERS: dict[EventKind, Callable[[Session, Event, str, datetime], Any]] = {
     EventKind.INSPECTION_STARTED: _started,
     EventKind.INSPECTION_COMPLETED: _completed,
     EventKind.INSPECTION_CANCELLED: _cancelled,
-    EventKind.PHOTO_ADDED: _photo_added,
-    EventKind.PHOTO_DELETED: _photo_deleted,
+    EventKind.EVIDENCE_ADDED: _evidence_added,
+    EventKind.EVIDENCE_DELETED: _evidence_deleted,
+    EventKind.PHOTO_ADDED: _evidence_added,
+    EventKind.PHOTO_DELETED: _evidence_deleted,
     EventKind.PARCEL_UNMATCHED: _unmatched,
     EventKind.UNMATCHED_LINKED: _unmatched_linked,
     EventKind.LABEL_PRINTED: _label_printed,

@@ -24,12 +24,13 @@ from central.db.models import (
 from central.services import changes
 from central.services.errors import Conflict, Invalid, NotFound
 from central.services.jsonsafe import digest, problem
-from station.domain.enums import Actor, OrderState
-from station.domain.states import TRANSITIONS
-from station.qc.errors import QcFileError
-from station.qc.template_parse import parse_template
-from station.sync.manifest import ManifestOrder
-from station.sync.wire import ChangeKind, Decision, TemplateChange, UserChange
+from station.protocol.enums import Actor, OrderState
+from station.protocol.errors import QcFileError
+from station.protocol.events import Decision
+from station.protocol.manifest import ManifestOrder
+from station.protocol.states import TRANSITIONS
+from station.protocol.template_parse import parse_template
+from station.protocol.wire import ChangeKind, TemplateChange, UserChange
 
 # who may move an expected return before it reaches the bench (the station does the rest)
 _PUBLISHERS = {Actor.PLATFORM, Actor.CUSTOMER, Actor.CARRIER}

@@ -11,7 +11,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from central.db.models import Station
-from station.sync.wire import RegisterStation, StationToken
+from station.protocol.wire import RegisterStation, StationToken
 
 SEEN_RESOLUTION = timedelta(minutes=1)  # last_seen_at is not worth a write per request
 

@@ -65,152 +65,177 @@
 <context>
     <name>BenchView</name>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="93"/>
+        <location filename="../../station/ui/bench_view.py" line="79"/>
         <source>Scan or type an RMA, order or tracking number, then Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="97"/>
+        <location filename="../../station/ui/bench_view.py" line="83"/>
         <source>Scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="117"/>
+        <location filename="../../station/ui/bench_view.py" line="98"/>
         <source>Accept (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="119"/>
+        <location filename="../../station/ui/bench_view.py" line="100"/>
         <source>Override (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="170"/>
+        <location filename="../../station/ui/bench_view.py" line="277"/>
         <source>Hello %1. Scan a return parcel to begin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="182"/>
+        <location filename="../../station/ui/bench_view.py" line="278"/>
         <source>Welcome back, %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="224"/>
+        <location filename="../../station/ui/bench_view.py" line="279"/>
         <source>%1 is an item barcode. Scan the return parcel first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="251"/>
+        <location filename="../../station/ui/bench_view.py" line="280"/>
         <source>Nothing to do for %1 now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="270"/>
+        <location filename="../../station/ui/bench_view.py" line="281"/>
         <source>Already inspecting %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="283"/>
+        <location filename="../../station/ui/bench_view.py" line="222"/>
         <source>item %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="291"/>
+        <location filename="../../station/ui/bench_view.py" line="283"/>
         <source>Resumed the open inspection of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="293"/>
+        <location filename="../../station/ui/bench_view.py" line="282"/>
         <source>Inspecting %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="307"/>
+        <location filename="../../station/ui/bench_view.py" line="284"/>
         <source>No order for %1: received as an unmatched parcel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="315"/>
+        <location filename="../../station/ui/bench_view.py" line="285"/>
         <source>%1 is %2 and cannot be inspected at the bench.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="331"/>
+        <location filename="../../station/ui/bench_view.py" line="286"/>
         <source>Not a usable scan: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="334"/>
+        <location filename="../../station/ui/bench_view.py" line="287"/>
         <source>The scan could not be handled: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="366"/>
+        <location filename="../../station/ui/bench_view.py" line="288"/>
+        <source>Item matches the order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="289"/>
+        <source>Item does not match the order: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="290"/>
+        <source>Answer first: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="291"/>
+        <source>Still needed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="292"/>
         <source>Scan a parcel before taking photos.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="370"/>
+        <location filename="../../station/ui/bench_view.py" line="293"/>
         <source>No camera picture to take.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="393"/>
+        <location filename="../../station/ui/bench_view.py" line="294"/>
         <source>Photo kept but %1 — press R to retake it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="398"/>
+        <location filename="../../station/ui/bench_view.py" line="295"/>
         <source>%1 photo taken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="405"/>
+        <location filename="../../station/ui/bench_view.py" line="296"/>
         <source>Photo not kept: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="502"/>
+        <location filename="../../station/ui/bench_view.py" line="297"/>
         <source>Done: %1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="514"/>
+        <location filename="../../station/ui/bench_view.py" line="298"/>
         <source>Done, but no label: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="532"/>
+        <location filename="../../station/ui/bench_view.py" line="299"/>
         <source>Could not complete: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="538"/>
+        <location filename="../../station/ui/bench_view.py" line="300"/>
+        <source>Override refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="301"/>
         <source>No label to print again yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="542"/>
+        <location filename="../../station/ui/bench_view.py" line="302"/>
         <source>Printing the label again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="544"/>
+        <location filename="../../station/ui/bench_view.py" line="303"/>
         <source>Cannot reprint: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="551"/>
+        <location filename="../../station/ui/bench_view.py" line="304"/>
         <source>No inspection to cancel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="557"/>
+        <location filename="../../station/ui/bench_view.py" line="305"/>
         <source>Scan CANCEL again to cancel the inspection of %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="572"/>
+        <location filename="../../station/ui/bench_view.py" line="306"/>
         <source>Inspection cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -218,77 +243,77 @@
 <context>
     <name>CameraForm</name>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="106"/>
+        <location filename="../../station/ui/setup/camera_form.py" line="108"/>
         <source>Camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="107"/>
+        <location filename="../../station/ui/setup/camera_form.py" line="109"/>
         <source>Resolution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="108"/>
+        <location filename="../../station/ui/setup/camera_form.py" line="110"/>
         <source>Barcode decoder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="109"/>
+        <location filename="../../station/ui/setup/camera_form.py" line="111"/>
         <source>zxing-cpp (recommended)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="110"/>
+        <location filename="../../station/ui/setup/camera_form.py" line="112"/>
         <source>pyzbar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="112"/>
+        <location filename="../../station/ui/setup/camera_form.py" line="114"/>
         <source>Stop preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="112"/>
+        <location filename="../../station/ui/setup/camera_form.py" line="114"/>
         <source>Preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="114"/>
+        <location filename="../../station/ui/setup/camera_form.py" line="116"/>
         <source>Check camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="121"/>
+        <location filename="../../station/ui/setup/camera_form.py" line="123"/>
         <source>Default (first camera; the demo camera in demo mode)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="124"/>
+        <location filename="../../station/ui/setup/camera_form.py" line="126"/>
         <source>No camera (hand scanner only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="125"/>
+        <location filename="../../station/ui/setup/camera_form.py" line="127"/>
         <source>Video file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="146"/>
+        <location filename="../../station/ui/setup/camera_form.py" line="148"/>
         <source>Video file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="146"/>
+        <location filename="../../station/ui/setup/camera_form.py" line="148"/>
         <source>Videos (*.avi *.mp4 *.mkv *.mov)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="172"/>
+        <location filename="../../station/ui/setup/camera_form.py" line="174"/>
         <source>No camera is chosen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="214"/>
+        <location filename="../../station/ui/setup/camera_form.py" line="216"/>
         <source>Read: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -397,57 +422,37 @@
 <context>
     <name>ChecklistView</name>
     <message>
-        <location filename="../../station/ui/checklist_view.py" line="87"/>
+        <location filename="../../station/ui/checklist_view.py" line="108"/>
         <source>Checklist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/checklist_view.py" line="88"/>
+        <location filename="../../station/ui/checklist_view.py" line="109"/>
         <source>Scan a return parcel to start its checklist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/checklist_view.py" line="125"/>
-        <source>Item matches the order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/checklist_view.py" line="127"/>
-        <source>Item does not match the order: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/checklist_view.py" line="198"/>
-        <source>Answer first: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/checklist_view.py" line="344"/>
+        <location filename="../../station/ui/checklist_view.py" line="112"/>
         <source>Confirm the verdict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/checklist_view.py" line="347"/>
+        <location filename="../../station/ui/checklist_view.py" line="115"/>
         <source>PASS or Enter accepts the proposed verdict; F2 overrides it; PgUp goes back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/checklist_view.py" line="356"/>
+        <location filename="../../station/ui/checklist_view.py" line="126"/>
         <source>Step %1 of %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/checklist_view.py" line="384"/>
+        <location filename="../../station/ui/checklist_view.py" line="133"/>
         <source>Enter/PASS: all fine · Space/FAIL: problem · ↑↓ move · 1–9 pick</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/checklist_view.py" line="419"/>
-        <source>photo: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/checklist_view.py" line="422"/>
+        <location filename="../../station/ui/checklist_view.py" line="118"/>
         <source>Still needed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1011,37 +1016,37 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="276"/>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="280"/>
         <source>Set up the returns-inspection station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="277"/>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="281"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="278"/>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="282"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="279"/>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="283"/>
         <source>Finish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="280"/>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="284"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="325"/>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="329"/>
         <source>Setting the station up…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="339"/>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="343"/>
         <source>The station could not be set up: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1136,166 +1141,166 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../station/ui/main_window.py" line="73"/>
+        <location filename="../../station/ui/main_window.py" line="79"/>
         <source>Returns inspection · %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="104"/>
+        <location filename="../../station/ui/main_window.py" line="122"/>
         <source>Station %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="106"/>
+        <location filename="../../station/ui/main_window.py" line="124"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="114"/>
+        <location filename="../../station/ui/main_window.py" line="132"/>
         <source>Log out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="118"/>
-        <location filename="../../station/ui/main_window.py" line="122"/>
+        <location filename="../../station/ui/main_window.py" line="136"/>
+        <location filename="../../station/ui/main_window.py" line="140"/>
         <source>Review (F10)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="128"/>
+        <location filename="../../station/ui/main_window.py" line="146"/>
         <source>Settings (Ctrl+,)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="132"/>
+        <location filename="../../station/ui/main_window.py" line="150"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="138"/>
+        <location filename="../../station/ui/main_window.py" line="156"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="153"/>
-        <location filename="../../station/ui/main_window.py" line="423"/>
+        <location filename="../../station/ui/main_window.py" line="171"/>
+        <location filename="../../station/ui/main_window.py" line="442"/>
         <source>Printer ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="196"/>
+        <location filename="../../station/ui/main_window.py" line="213"/>
         <source>Locked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="231"/>
+        <location filename="../../station/ui/main_window.py" line="250"/>
         <source>Only supervisors can open the review screens.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="264"/>
+        <location filename="../../station/ui/main_window.py" line="283"/>
         <source>Only admins can change the settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="347"/>
+        <location filename="../../station/ui/main_window.py" line="366"/>
         <source>Camera lost (%1). The hand scanner still works; the camera reconnects by itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="353"/>
+        <location filename="../../station/ui/main_window.py" line="372"/>
         <source>Camera back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="368"/>
+        <location filename="../../station/ui/main_window.py" line="387"/>
         <source>Outbox: %1 waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="370"/>
+        <location filename="../../station/ui/main_window.py" line="389"/>
         <source> (oldest %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="372"/>
+        <location filename="../../station/ui/main_window.py" line="391"/>
         <source> · %1 parked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="379"/>
+        <location filename="../../station/ui/main_window.py" line="398"/>
         <source>%1 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="381"/>
+        <location filename="../../station/ui/main_window.py" line="400"/>
         <source>%1 h %2 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="388"/>
+        <location filename="../../station/ui/main_window.py" line="407"/>
         <source>No central service is configured.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="391"/>
-        <location filename="../../station/ui/main_window.py" line="397"/>
+        <location filename="../../station/ui/main_window.py" line="410"/>
+        <location filename="../../station/ui/main_window.py" line="416"/>
         <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="395"/>
+        <location filename="../../station/ui/main_window.py" line="414"/>
         <source>Offline (no central service)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="400"/>
+        <location filename="../../station/ui/main_window.py" line="419"/>
         <source>Online · synced %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="402"/>
+        <location filename="../../station/ui/main_window.py" line="421"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="404"/>
+        <location filename="../../station/ui/main_window.py" line="423"/>
         <source>Offline · retrying</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="408"/>
+        <location filename="../../station/ui/main_window.py" line="427"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="411"/>
+        <location filename="../../station/ui/main_window.py" line="430"/>
         <source>Last successful sync: %1
 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="425"/>
+        <location filename="../../station/ui/main_window.py" line="444"/>
         <source>Label printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="427"/>
+        <location filename="../../station/ui/main_window.py" line="446"/>
         <source>Printer problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="431"/>
+        <location filename="../../station/ui/main_window.py" line="450"/>
         <source>Label not printed: %1. It stays queued and prints when the printer is back; PRINT reprints.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="435"/>
+        <location filename="../../station/ui/main_window.py" line="454"/>
         <source>Label cannot be printed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="440"/>
+        <location filename="../../station/ui/main_window.py" line="459"/>
         <source>Error: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1429,12 +1434,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/photo_strip.py" line="142"/>
+        <location filename="../../station/ui/photo_strip.py" line="134"/>
         <source>Next photo: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/photo_strip.py" line="145"/>
+        <location filename="../../station/ui/photo_strip.py" line="137"/>
         <source>still needed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2006,7 +2011,7 @@
 <context>
     <name>SetupForm</name>
     <message>
-        <location filename="../../station/ui/setup/form.py" line="100"/>
+        <location filename="../../station/ui/setup/form.py" line="103"/>
         <source>Set by the environment variable %1; change it there.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2122,7 +2127,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../station/ui/application.py" line="48"/>
+        <location filename="../../station/ui/application.py" line="49"/>
         <source>The station cannot start</source>
         <translation type="unfinished"></translation>
     </message>

@@ -65,152 +65,177 @@
 <context>
     <name>BenchView</name>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="93" />
+        <location filename="../../station/ui/bench_view.py" line="79" />
         <source>Scan or type an RMA, order or tracking number, then Enter</source>
         <translation>扫描或输入售后单号、订单号或快递单号，按回车</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="97" />
+        <location filename="../../station/ui/bench_view.py" line="83" />
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="117" />
+        <location filename="../../station/ui/bench_view.py" line="98" />
         <source>Accept (Enter)</source>
         <translation>接受（回车）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="119" />
+        <location filename="../../station/ui/bench_view.py" line="100" />
         <source>Override (F2)</source>
         <translation>修改结果（F2）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="170" />
+        <location filename="../../station/ui/bench_view.py" line="277" />
         <source>Hello %1. Scan a return parcel to begin.</source>
         <translation>%1，你好。请扫描退货包裹开始质检。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="182" />
+        <location filename="../../station/ui/bench_view.py" line="278" />
         <source>Welcome back, %1.</source>
         <translation>%1，欢迎回来。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="224" />
+        <location filename="../../station/ui/bench_view.py" line="279" />
         <source>%1 is an item barcode. Scan the return parcel first.</source>
         <translation>%1 是商品条码，请先扫描退货包裹。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="251" />
+        <location filename="../../station/ui/bench_view.py" line="280" />
         <source>Nothing to do for %1 now.</source>
         <translation>当前无法执行 %1。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="270" />
+        <location filename="../../station/ui/bench_view.py" line="281" />
         <source>Already inspecting %1</source>
         <translation>正在质检 %1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="283" />
+        <location filename="../../station/ui/bench_view.py" line="222" />
         <source>item %1 of %2</source>
         <translation>第 %1 件，共 %2 件</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="291" />
+        <location filename="../../station/ui/bench_view.py" line="283" />
         <source>Resumed the open inspection of %1</source>
         <translation>继续未完成的质检：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="293" />
+        <location filename="../../station/ui/bench_view.py" line="282" />
         <source>Inspecting %1</source>
         <translation>正在质检：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="307" />
+        <location filename="../../station/ui/bench_view.py" line="284" />
         <source>No order for %1: received as an unmatched parcel.</source>
         <translation>未找到 %1 对应的订单：已登记为无头件。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="315" />
+        <location filename="../../station/ui/bench_view.py" line="285" />
         <source>%1 is %2 and cannot be inspected at the bench.</source>
         <translation>%1 当前状态为「%2」，不能在工作台质检。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="331" />
+        <location filename="../../station/ui/bench_view.py" line="286" />
         <source>Not a usable scan: %1</source>
         <translation>扫描内容无效：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="334" />
+        <location filename="../../station/ui/bench_view.py" line="287" />
         <source>The scan could not be handled: %1</source>
         <translation>扫描处理失败：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="366" />
+        <location filename="../../station/ui/bench_view.py" line="288" />
+        <source>Item matches the order</source>
+        <translation>商品与订单一致</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="289" />
+        <source>Item does not match the order: %1</source>
+        <translation>商品与订单不符：%1</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="290" />
+        <source>Answer first: %1</source>
+        <translation>请先回答：%1</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="291" />
+        <source>Still needed: %1</source>
+        <translation>还缺：%1</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="292" />
         <source>Scan a parcel before taking photos.</source>
         <translation>请先扫描包裹再拍照。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="370" />
+        <location filename="../../station/ui/bench_view.py" line="293" />
         <source>No camera picture to take.</source>
         <translation>摄像头没有画面，无法拍照。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="393" />
+        <location filename="../../station/ui/bench_view.py" line="294" />
         <source>Photo kept but %1 — press R to retake it.</source>
         <translation>照片已保存，但%1——按 R 重拍。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="398" />
+        <location filename="../../station/ui/bench_view.py" line="295" />
         <source>%1 photo taken.</source>
         <translation>已拍摄%1照片。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="405" />
+        <location filename="../../station/ui/bench_view.py" line="296" />
         <source>Photo not kept: %1</source>
         <translation>照片未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="502" />
+        <location filename="../../station/ui/bench_view.py" line="297" />
         <source>Done: %1 · %2</source>
         <translation>已完成：%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="514" />
+        <location filename="../../station/ui/bench_view.py" line="298" />
         <source>Done, but no label: %1</source>
         <translation>已完成，但未生成标签：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="532" />
+        <location filename="../../station/ui/bench_view.py" line="299" />
         <source>Could not complete: %1</source>
         <translation>无法完成：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="538" />
+        <location filename="../../station/ui/bench_view.py" line="300" />
+        <source>Override refused: %1</source>
+        <translation>不能修改结果：%1</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="301" />
         <source>No label to print again yet.</source>
         <translation>还没有可重打的标签。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="542" />
+        <location filename="../../station/ui/bench_view.py" line="302" />
         <source>Printing the label again.</source>
         <translation>正在重打标签。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="544" />
+        <location filename="../../station/ui/bench_view.py" line="303" />
         <source>Cannot reprint: %1</source>
         <translation>无法重打：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="551" />
+        <location filename="../../station/ui/bench_view.py" line="304" />
         <source>No inspection to cancel.</source>
         <translation>没有可取消的质检。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="557" />
+        <location filename="../../station/ui/bench_view.py" line="305" />
         <source>Scan CANCEL again to cancel the inspection of %1.</source>
         <translation>再次扫描「取消」以取消 %1 的质检。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="572" />
+        <location filename="../../station/ui/bench_view.py" line="306" />
         <source>Inspection cancelled.</source>
         <translation>已取消质检。</translation>
     </message>
@@ -218,77 +243,77 @@
 <context>
     <name>CameraForm</name>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="106" />
+        <location filename="../../station/ui/setup/camera_form.py" line="108" />
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="107" />
+        <location filename="../../station/ui/setup/camera_form.py" line="109" />
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="108" />
+        <location filename="../../station/ui/setup/camera_form.py" line="110" />
         <source>Barcode decoder</source>
         <translation>条码解码器</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="109" />
+        <location filename="../../station/ui/setup/camera_form.py" line="111" />
         <source>zxing-cpp (recommended)</source>
         <translation>zxing-cpp（推荐）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="110" />
+        <location filename="../../station/ui/setup/camera_form.py" line="112" />
         <source>pyzbar</source>
         <translation>pyzbar</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="112" />
+        <location filename="../../station/ui/setup/camera_form.py" line="114" />
         <source>Stop preview</source>
         <translation>停止预览</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="112" />
+        <location filename="../../station/ui/setup/camera_form.py" line="114" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="114" />
+        <location filename="../../station/ui/setup/camera_form.py" line="116" />
         <source>Check camera</source>
         <translation>检查摄像头</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="121" />
+        <location filename="../../station/ui/setup/camera_form.py" line="123" />
         <source>Default (first camera; the demo camera in demo mode)</source>
         <translation>默认（第一个摄像头；演示模式下为演示摄像头）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="124" />
+        <location filename="../../station/ui/setup/camera_form.py" line="126" />
         <source>No camera (hand scanner only)</source>
         <translation>不用摄像头（仅用扫码枪）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="125" />
+        <location filename="../../station/ui/setup/camera_form.py" line="127" />
         <source>Video file…</source>
         <translation>视频文件…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="146" />
+        <location filename="../../station/ui/setup/camera_form.py" line="148" />
         <source>Video file</source>
         <translation>视频文件</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="146" />
+        <location filename="../../station/ui/setup/camera_form.py" line="148" />
         <source>Videos (*.avi *.mp4 *.mkv *.mov)</source>
         <translation>视频 (*.avi *.mp4 *.mkv *.mov)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="172" />
+        <location filename="../../station/ui/setup/camera_form.py" line="174" />
         <source>No camera is chosen.</source>
         <translation>未选择摄像头。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="214" />
+        <location filename="../../station/ui/setup/camera_form.py" line="216" />
         <source>Read: %1</source>
         <translation>读到：%1</translation>
     </message>
@@ -397,57 +422,37 @@
 <context>
     <name>ChecklistView</name>
     <message>
-        <location filename="../../station/ui/checklist_view.py" line="87" />
+        <location filename="../../station/ui/checklist_view.py" line="108" />
         <source>Checklist</source>
         <translation>质检模板</translation>
     </message>
     <message>
-        <location filename="../../station/ui/checklist_view.py" line="88" />
+        <location filename="../../station/ui/checklist_view.py" line="109" />
         <source>Scan a return parcel to start its checklist.</source>
         <translation>扫描退货包裹开始质检。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/checklist_view.py" line="125" />
-        <source>Item matches the order</source>
-        <translation>商品与订单一致</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/checklist_view.py" line="127" />
-        <source>Item does not match the order: %1</source>
-        <translation>商品与订单不符：%1</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/checklist_view.py" line="198" />
-        <source>Answer first: %1</source>
-        <translation>请先回答：%1</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/checklist_view.py" line="344" />
+        <location filename="../../station/ui/checklist_view.py" line="112" />
         <source>Confirm the verdict</source>
         <translation>确认质检结果</translation>
     </message>
     <message>
-        <location filename="../../station/ui/checklist_view.py" line="347" />
+        <location filename="../../station/ui/checklist_view.py" line="115" />
         <source>PASS or Enter accepts the proposed verdict; F2 overrides it; PgUp goes back.</source>
         <translation>「通过」或回车接受建议结果；F2 修改；PgUp 返回上一步。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/checklist_view.py" line="356" />
+        <location filename="../../station/ui/checklist_view.py" line="126" />
         <source>Step %1 of %2 · %3</source>
         <translation>第 %1/%2 步 · %3</translation>
     </message>
     <message>
-        <location filename="../../station/ui/checklist_view.py" line="384" />
+        <location filename="../../station/ui/checklist_view.py" line="133" />
         <source>Enter/PASS: all fine · Space/FAIL: problem · ↑↓ move · 1–9 pick</source>
         <translation>回车/通过：全部正常 · 空格/不通过：有问题 · ↑↓ 移动 · 1–9 选择</translation>
     </message>
     <message>
-        <location filename="../../station/ui/checklist_view.py" line="419" />
-        <source>photo: %1</source>
-        <translation>照片：%1</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/checklist_view.py" line="422" />
+        <location filename="../../station/ui/checklist_view.py" line="118" />
         <source>Still needed: %1</source>
         <translation>还缺：%1</translation>
     </message>
@@ -1011,37 +1016,37 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="276" />
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="280" />
         <source>Set up the returns-inspection station</source>
         <translation>设置退货质检工作台</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="277" />
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="281" />
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="278" />
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="282" />
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="279" />
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="283" />
         <source>Finish</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="280" />
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="284" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="325" />
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="329" />
         <source>Setting the station up…</source>
         <translation>正在设置工作台…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="339" />
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="343" />
         <source>The station could not be set up: %1</source>
         <translation>工作台设置失败：%1</translation>
     </message>
@@ -1136,167 +1141,167 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../station/ui/main_window.py" line="73" />
+        <location filename="../../station/ui/main_window.py" line="79" />
         <source>Returns inspection · %1</source>
         <translation>退货质检 · %1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="104" />
+        <location filename="../../station/ui/main_window.py" line="122" />
         <source>Station %1</source>
         <translation>工作台 %1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="106" />
+        <location filename="../../station/ui/main_window.py" line="124" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="114" />
+        <location filename="../../station/ui/main_window.py" line="132" />
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="118" />
-        <location filename="../../station/ui/main_window.py" line="122" />
+        <location filename="../../station/ui/main_window.py" line="136" />
+        <location filename="../../station/ui/main_window.py" line="140" />
         <source>Review (F10)</source>
         <translation>复核（F10）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="128" />
+        <location filename="../../station/ui/main_window.py" line="146" />
         <source>Settings (Ctrl+,)</source>
         <translation>设置 (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="132" />
+        <location filename="../../station/ui/main_window.py" line="150" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="138" />
+        <location filename="../../station/ui/main_window.py" line="156" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="153" />
-        <location filename="../../station/ui/main_window.py" line="423" />
+        <location filename="../../station/ui/main_window.py" line="171" />
+        <location filename="../../station/ui/main_window.py" line="442" />
         <source>Printer ready</source>
         <translation>打印机就绪</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="196" />
+        <location filename="../../station/ui/main_window.py" line="213" />
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="231" />
+        <location filename="../../station/ui/main_window.py" line="250" />
         <source>Only supervisors can open the review screens.</source>
         <translation>只有主管可以打开复核界面。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="264" />
+        <location filename="../../station/ui/main_window.py" line="283" />
         <source>Only admins can change the settings.</source>
         <translation>只有管理员可以修改设置。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="347" />
+        <location filename="../../station/ui/main_window.py" line="366" />
         <source>Camera lost (%1). The hand scanner still works; the camera reconnects by itself.</source>
         <translation>摄像头断开（%1）。扫描枪仍可使用，摄像头会自动重连。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="353" />
+        <location filename="../../station/ui/main_window.py" line="372" />
         <source>Camera back.</source>
         <translation>摄像头已恢复。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="368" />
+        <location filename="../../station/ui/main_window.py" line="387" />
         <source>Outbox: %1 waiting</source>
         <translation>待上传：%1 条</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="370" />
+        <location filename="../../station/ui/main_window.py" line="389" />
         <source> (oldest %1)</source>
         <translation>（最早 %1前）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="372" />
+        <location filename="../../station/ui/main_window.py" line="391" />
         <source> · %1 parked</source>
         <translation> · 搁置 %1 条</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="379" />
+        <location filename="../../station/ui/main_window.py" line="398" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="381" />
+        <location filename="../../station/ui/main_window.py" line="400" />
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="388" />
+        <location filename="../../station/ui/main_window.py" line="407" />
         <source>No central service is configured.</source>
         <translation>未配置总部服务。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="391" />
-        <location filename="../../station/ui/main_window.py" line="397" />
+        <location filename="../../station/ui/main_window.py" line="410" />
+        <location filename="../../station/ui/main_window.py" line="416" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="395" />
+        <location filename="../../station/ui/main_window.py" line="414" />
         <source>Offline (no central service)</source>
         <translation>离线（未配置总部服务）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="400" />
+        <location filename="../../station/ui/main_window.py" line="419" />
         <source>Online · synced %1</source>
         <translation>在线 · %1 已同步</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="402" />
+        <location filename="../../station/ui/main_window.py" line="421" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="404" />
+        <location filename="../../station/ui/main_window.py" line="423" />
         <source>Offline · retrying</source>
         <translation>离线 · 正在重试</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="408" />
+        <location filename="../../station/ui/main_window.py" line="427" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="411" />
+        <location filename="../../station/ui/main_window.py" line="430" />
         <source>Last successful sync: %1
 %2</source>
         <translation>上次成功同步：%1
 %2</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="425" />
+        <location filename="../../station/ui/main_window.py" line="444" />
         <source>Label printed</source>
         <translation>标签已打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="427" />
+        <location filename="../../station/ui/main_window.py" line="446" />
         <source>Printer problem</source>
         <translation>打印机故障</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="431" />
+        <location filename="../../station/ui/main_window.py" line="450" />
         <source>Label not printed: %1. It stays queued and prints when the printer is back; PRINT reprints.</source>
         <translation>标签未打印：%1。标签保留在队列中，打印机恢复后自动打印；扫描「打印」可重打。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="435" />
+        <location filename="../../station/ui/main_window.py" line="454" />
         <source>Label cannot be printed: %1</source>
         <translation>标签无法打印：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="440" />
+        <location filename="../../station/ui/main_window.py" line="459" />
         <source>Error: %1</source>
         <translation>错误：%1</translation>
     </message>
@@ -1430,12 +1435,12 @@
         <translation>Ctrl+%1 选择此类照片</translation>
     </message>
     <message>
-        <location filename="../../station/ui/photo_strip.py" line="142" />
+        <location filename="../../station/ui/photo_strip.py" line="134" />
         <source>Next photo: %1</source>
         <translation>下一张：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/photo_strip.py" line="145" />
+        <location filename="../../station/ui/photo_strip.py" line="137" />
         <source>still needed: %1</source>
         <translation>还缺：%1</translation>
     </message>
@@ -2007,7 +2012,7 @@
 <context>
     <name>SetupForm</name>
     <message>
-        <location filename="../../station/ui/setup/form.py" line="100" />
+        <location filename="../../station/ui/setup/form.py" line="103" />
         <source>Set by the environment variable %1; change it there.</source>
         <translation>由环境变量 %1 设定，请在那里修改。</translation>
     </message>
@@ -2123,7 +2128,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../station/ui/application.py" line="48" />
+        <location filename="../../station/ui/application.py" line="49" />
         <source>The station cannot start</source>
         <translation>工作台无法启动</translation>
     </message>

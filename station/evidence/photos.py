@@ -32,10 +32,11 @@ from station.evidence.errors import PhotoRefused, StorageError
 from station.evidence.photo_store import PhotoStore
 from station.evidence.quality import DEFAULT_THRESHOLDS, QualityThresholds, assess
 from station.evidence.records import PhotoView, PreparedPhoto, photo_view
+from station.protocol import events
 from station.security import audit
+from station.store import outbox
 from station.store.models import Inspection, Photo, UnmatchedParcel, User
 from station.store.types import utcnow
-from station.sync import outbox
 
 __all__ = [
     "PhotoStore",
@@ -230,16 +231,19 @@ def record_photo(
     )
     outbox.enqueue(
         session,
-        kind="photo.added",
-        payload={
-            **details,
-            "photo_id": row.id,
-            "width": row.width,
-            "height": row.height,
-            "station_id": station_id,
-            "inspector": actor.removeprefix("user:"),
-            "taken_at": when.isoformat(),
-        },
+        events.EvidenceAdded(
+            sha256=row.sha256,
+            kind=row.kind,
+            evidence_id=row.id,
+            inspection_id=inspection_id,
+            unmatched_id=unmatched_id,
+            size_bytes=row.size_bytes,
+            width=row.width,
+            height=row.height,
+            quality_flags=list(row.quality_flags),
+            inspector=actor.removeprefix("user:"),
+            taken_at=when,
+        ),
         at=when,
     )
     return photo_view(row)
@@ -301,8 +305,14 @@ def delete_photo(
     )
     outbox.enqueue(
         session,
-        kind="photo.deleted",
-        payload={**details, "photo_id": row.id, "deleted_at": when.isoformat()},
+        events.EvidenceDeleted(
+            evidence_id=row.id,
+            sha256=row.sha256,
+            inspection_id=row.inspection_id,
+            unmatched_id=row.unmatched_id,
+            reason=text,
+            deleted_at=when,
+        ),
         at=when,
     )
     return photo_view(row)

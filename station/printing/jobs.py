@@ -21,10 +21,11 @@ from sqlalchemy.orm import Session
 from station.printing.compose import prepare
 from station.printing.data import LabelData, LabelDataError, LabelKind
 from station.printing.sizes import parse_size
+from station.protocol import events
 from station.security import audit
+from station.store import outbox
 from station.store.models import Inspection, Label, UnmatchedParcel
 from station.store.types import utcnow
-from station.sync import outbox
 
 QUEUE_ACTOR = "system:print-queue"
 MAX_COPIES = 20
@@ -198,19 +199,17 @@ def mark_printed(
     view = _view(row)
     event_id = outbox.enqueue(
         session,
-        kind="label.printed",
-        payload={
-            "label_id": row.id,
-            "kind": row.kind,
-            "inspection_id": row.inspection_id,
-            "unmatched_id": row.unmatched_id,
-            "printer": row.printer,
-            "copies": row.copies,
-            "job_ref": view.job_ref,
-            "reprint": view.reprints > 0,
-            "station_id": view.data.station_id,
-            "printed_at": when.isoformat(),
-        },
+        events.LabelPrinted(
+            label_id=row.id,
+            kind=row.kind,
+            inspection_id=row.inspection_id,
+            unmatched_id=row.unmatched_id,
+            printer=row.printer,
+            copies=row.copies,
+            job_ref=view.job_ref,
+            reprint=view.reprints > 0,
+            printed_at=when,
+        ),
         at=when,
     )
     audit.append(

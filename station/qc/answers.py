@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from station.qc.template import MatchField, Question, QuestionKind
+from station.protocol.template import MatchField, Question, QuestionKind
 
 MAX_SCANNED = 120
 

@@ -15,10 +15,10 @@ from station.domain.enums import (
     Responsibility,
 )
 from station.domain.records import Verdict
+from station.protocol.template import PhotoWhen, Question, QuestionKind, Template
 from station.qc.answers import BadAnswer, Expected, applicable, check, findings_of
 from station.qc.policy import QcPolicy
 from station.qc.rules import OrderFacts, Proposal, propose
-from station.qc.template import PhotoWhen, Question, QuestionKind, Template
 
 Answers = Mapping[str, object]
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from station.domain.policy import Policy
-from station.qc.errors import Locator, QcFileError, toml_error_line
-from station.qc.findings import FINDINGS
+from station.protocol.errors import Locator, QcFileError, toml_error_line
+from station.protocol.findings import FINDINGS
 
 REFUSE = "refuse"
 

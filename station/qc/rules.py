@@ -22,7 +22,7 @@ from station.domain.enums import (
 )
 from station.domain.labels import label
 from station.domain.policy import NO_REASON_REASONS, WindowKind, WindowStatus
-from station.qc.findings import FINDINGS, Severity, describe
+from station.protocol.findings import FINDINGS, Severity, describe
 from station.qc.policy import REFUSE, QcPolicy
 
 DEFECT = frozenset({"defect_confirmed", "not_powering"})

@@ -4,7 +4,7 @@
 :class:`RemoteInspections` is the seam: the service only needs something that lists and
 fetches inspections in the wire forms; :class:`CentralInspections` is that over the station's
 :class:`~station.sync.client.CentralClient`, whose answers are size-limited and validated
-against :mod:`station.sync.wire`. The central API filters by station, review state, verdict
+against :mod:`station.protocol.wire`. The central API filters by station, review state, verdict
 change and RMA; date, inspector, category and reason filters apply to this station's own
 queue only. Decisions on these rows go out as ``decision.made`` events like local ones.
 """
@@ -17,11 +17,11 @@ from datetime import UTC, datetime
 from typing import Any, Protocol, TypeVar
 
 from station.domain.enums import InspectionState
+from station.protocol.wire import InspectionDetail, InspectionPage, InspectionSummary
 from station.review.errors import CentralUnavailable
 from station.review.evidence import AnswerLine, DecisionInfo, EvidenceDetail, Outcome, RuleLine
 from station.review.rows import QueueCursor, QueueFilter, QueuePage, QueueRow, ReviewFlag, RowKind
 from station.sync.client import CentralClient, SyncError
-from station.sync.wire import InspectionDetail, InspectionPage, InspectionSummary
 
 PAGE_LIMIT = 500  # the central API's own maximum
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)

@@ -5,7 +5,7 @@ A decision is one transaction: it is applied to the inspection by
 :func:`station.sync.pull.apply_decision` (the same code that applies decisions arriving from
 the central service; it keeps the station's verdict beside the decision and writes the audit
 entry) and queued as one ``decision.made`` event whose payload is the
-:class:`~station.sync.wire.Decision`. When the central service publishes it back, the pull
+:class:`~station.protocol.wire.Decision`. When the central service publishes it back, the pull
 recognises the decision id and does not apply it again.
 """
 
@@ -20,15 +20,15 @@ from uuid6 import uuid7
 
 from station.domain.enums import Disposition, Grade, InspectionState, RefundKind, Responsibility
 from station.domain.records import UserView
+from station.protocol.events import Decision
 from station.review.access import actor, check_reviewer
 from station.review.errors import DecisionRefused
 from station.review.evidence import Outcome
 from station.review.text import clean_reason
 from station.security import audit
+from station.store import outbox
 from station.store.models import Inspection, ReturnLine
-from station.sync import outbox
 from station.sync.pull import apply_decision
-from station.sync.wire import Decision, EventKind
 
 DECIDABLE: Final = ("grade", "disposition", "refund_kind", "refund_fen", "responsibility")
 MAX_FEN: Final = 10**11  # ¥1,000,000,000: far above any item; stops absurd typed amounts
@@ -160,12 +160,7 @@ def decide(
     changes = changes_for(_current(row), request, amount)
     decision = _decision(row.id, reason, request.approve, changes, user, now)
     apply_decision(session, row, decision, now)
-    event_id = outbox.enqueue(
-        session,
-        kind=EventKind.DECISION_MADE.value,
-        payload=decision.model_dump(mode="json"),
-        at=now,
-    )
+    event_id = outbox.enqueue(session, decision, at=now)
     return DecisionMade(decision, event_id, row.overturned, tuple(changes))
 
 
@@ -200,7 +195,7 @@ def decide_remote(
         },
         at=now,
     )
-    event_id = outbox.enqueue(session, kind=EventKind.DECISION_MADE.value, payload=body, at=now)
+    event_id = outbox.enqueue(session, decision, at=now)
     return DecisionMade(decision, event_id, bool(changes), tuple(changes))
 
 

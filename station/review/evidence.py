@@ -23,15 +23,15 @@ from station.domain.enums import (
 )
 from station.evidence.photos import photos_for
 from station.evidence.records import PhotoView
+from station.protocol.errors import QcFileError
+from station.protocol.findings import describe
+from station.protocol.template import Question, QuestionKind, Template
 from station.qc.answers import BadAnswer, Expected, check, findings_of
 from station.qc.context import expected_for
-from station.qc.errors import QcFileError
-from station.qc.findings import describe
-from station.qc.template import Question, QuestionKind, Template
 from station.review.errors import DecisionRefused
+from station.rulebook import Rulebook
 from station.store.models import Inspection, User
 from station.store.queries import line_view, load_order
-from station.sync.rulebook import Rulebook
 
 log = logging.getLogger(__name__)
 

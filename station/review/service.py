@@ -38,10 +38,10 @@ from station.review.errors import BadInput, ExportFailed
 from station.review.evidence import EvidenceDetail, Outcome, evidence_detail
 from station.review.rows import QueueCount, QueueCursor, QueueFilter, QueuePage, QueueRow, QueueSort
 from station.review.unmatched import ParcelLinked, ParcelRow
+from station.rulebook import Rulebook
 from station.store.database import Database
 from station.store.models import Inspection, User
 from station.store.types import utcnow
-from station.sync.rulebook import Rulebook
 
 log = logging.getLogger(__name__)
 

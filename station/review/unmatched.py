@@ -21,13 +21,13 @@ from station.capture.scan_text import BadScan, clean_scan
 from station.domain.enums import OrderState
 from station.domain.labels import label
 from station.domain.records import UserView
+from station.protocol.events import UnmatchedLinked
 from station.review.access import actor, check_reviewer
 from station.review.errors import LinkRefused
 from station.security import audit
+from station.store import outbox
 from station.store.models import Photo, ReturnOrder, UnmatchedParcel, User
 from station.store.queries import find_order_id
-from station.sync import outbox
-from station.sync.wire import EventKind
 
 MAX_LIST: Final = 2000
 # a parcel cannot belong to an order that is already finished with
@@ -195,14 +195,13 @@ def link_parcel(
     )
     event_id = outbox.enqueue(
         session,
-        kind=EventKind.UNMATCHED_LINKED.value,
-        payload={
-            "unmatched_id": row.id,
-            "rma_no": order.rma_no,
-            "code": row.code,
-            "linked_by": user.badge_id,
-            "linked_at": now.isoformat(),
-        },
+        UnmatchedLinked(
+            unmatched_id=row.id,
+            rma_no=order.rma_no,
+            code=row.code,
+            linked_by=user.badge_id,
+            linked_at=now,
+        ),
         at=now,
     )
     return ParcelLinked(parcel(session, row.id), order.rma_no, state, event_id)

@@ -4,6 +4,9 @@ All reads and writes are functions of a session submitted here; each runs in its
 transaction on a single worker thread that owns the SQLite connection, so sessions are never
 shared between threads and writers never contend. Work functions return plain values
 (:mod:`station.domain.records`), never ORM objects.
+
+After a transaction that wrote anything commits, :attr:`Database.changes` announces which
+tables it touched (on the database thread), so screens refresh what changed instead of polling.
 """
 
 from __future__ import annotations
@@ -15,9 +18,10 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import Engine, event
+from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction, sessionmaker
 
+from station.runtime.emitter import Emitter
 from station.store.engine import sqlite_engine
 from station.store.migrate import upgrade
 
@@ -31,6 +35,9 @@ class Database:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.changes: Emitter[frozenset[str]] = Emitter("database changes")
+        event.listen(self._sessions, "after_flush", _note_flush)
+        event.listen(self._sessions, "do_orm_execute", _note_statement)
         self._thread_ident: int | None = None
         self._executor = ThreadPoolExecutor(
             max_workers=1, thread_name_prefix="station-db", initializer=self._remember_thread
@@ -63,9 +70,37 @@ class Database:
         return self.submit(work).result()
 
     def _transaction(self, work: Work[T]) -> T:
-        with self._sessions() as session, session.begin():
-            return work(session)
+        with self._sessions() as session:
+            with session.begin():
+                result = work(session)
+            changed = session.info.get(_CHANGED)
+        if changed:
+            self.changes.emit(frozenset(changed))
+        return result
 
     def close(self) -> None:
         self._executor.shutdown(wait=True)
         self.engine.dispose()
+
+
+_CHANGED = "station.changed_tables"
+
+
+def _note(session: Session, table: str) -> None:
+    session.info.setdefault(_CHANGED, set()).add(table)
+
+
+def _note_flush(session: Session, _flush: UOWTransaction) -> None:
+    for row in (*session.new, *session.dirty, *session.deleted):
+        table = getattr(row, "__tablename__", None)
+        if table is not None:
+            _note(session, table)
+
+
+def _note_statement(state: ORMExecuteState) -> None:
+    """Bulk INSERT/UPDATE/DELETE statements, which bypass the flush."""
+    if state.is_insert or state.is_update or state.is_delete:
+        table = getattr(state.statement, "table", None)
+        name = getattr(table, "name", None)
+        if isinstance(name, str):
+            _note(state.session, name)

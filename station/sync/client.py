@@ -1,6 +1,6 @@
 """The station's HTTP client for the central service.
 
-Every answer is validated against :mod:`station.sync.wire` before anyone uses it, and read with
+Every answer is validated against :mod:`station.protocol.wire` before anyone uses it, and read with
 a size limit, so a broken or hostile server cannot make the station apply half a page or run
 out of memory. Failures come out as one of three kinds, which decide what the sync loop does:
 
@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 import httpx
 from pydantic import BaseModel, ValidationError
 
-from station.sync.wire import (
+from station.protocol.wire import (
     MAX_PAGE,
     BatchResult,
     Change,

@@ -1,146 +1,24 @@
-"""Expected-returns manifests: JSON Lines, one after-sales order per line.
+"""Importing expected returns (parsed by :mod:`station.protocol.manifest`) into the store.
 
-Every row is validated on its own; a bad row is reported with its row number and reason and
-the good rows are imported together in one transaction, so a manifest is never half-loaded.
-The format is documented in ``docs/MANIFEST.md``.
+The good rows of a manifest are imported together in one transaction, so a manifest is never
+half-loaded; bad rows are reported with their row number and reason.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from datetime import date
-from decimal import Decimal, InvalidOperation
-from pathlib import Path
-from typing import Annotated, Any, BinaryIO
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    ValidationError,
-    model_validator,
-)
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from station.domain.enums import Carrier, Category, OrderState, ReturnReason
+from station.protocol.enums import OrderState
+from station.protocol.manifest import ManifestOrder, ParsedManifest, RowError
 from station.security import audit
 from station.security.masking import mask_customer
 from station.store.models import Base, ReturnOrder, ReturnTracking
 from station.store.types import utcnow
-
-MAX_LINE_BYTES = 1 << 20
-IMPORTABLE_STATES = frozenset(
-    {
-        OrderState.REQUESTED,
-        OrderState.APPROVED,
-        OrderState.REJECTED,
-        OrderState.IN_TRANSIT,
-        OrderState.RECEIVED,
-    }
-)
-
-
-def _printable(value: str) -> str:
-    bad = next((ch for ch in value if not ch.isprintable()), None)
-    if bad is not None:
-        raise ValueError(f"contains a control character (U+{ord(bad):04X})")
-    return value
-
-
-def _upper(value: Any) -> Any:
-    return value.strip().upper() if isinstance(value, str) else value
-
-
-def _yuan_to_fen(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise ValueError("a price is a number of yuan, e.g. 199.00")
-    try:
-        amount = Decimal(str(value))
-    except InvalidOperation as exc:
-        raise ValueError(f"not a price: {str(value)[:20]!r}") from exc
-    if not amount.is_finite() or amount <= 0 or amount > 10_000_000:
-        raise ValueError("a price is more than 0 and at most 10,000,000 yuan")
-    fen = amount * 100
-    if fen != fen.to_integral_value():
-        raise ValueError("a price has at most two decimals")
-    return int(fen)
-
-
-Text = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_printable)]
-Code = Annotated[
-    str,
-    BeforeValidator(_upper),
-    StringConstraints(pattern=r"^[A-Z0-9][A-Z0-9_-]{3,39}$"),
-]
-Fen = Annotated[int, BeforeValidator(_yuan_to_fen)]
-
-
-class ManifestTracking(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True)
-
-    carrier: Carrier
-    tracking_no: Code
-
-
-class ManifestLine(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True)
-
-    sku: Annotated[Text, Field(min_length=1, max_length=60, pattern=r"^[A-Za-z0-9._/-]+$")]
-    title: Annotated[Text, Field(min_length=1, max_length=200)]
-    category: Category
-    qty: Annotated[int, Field(ge=1, le=999)] = 1
-    unit_price: Fen
-    ean: Annotated[str | None, Field(pattern=r"^\d{8,14}$")] = None
-    expected_serial: Annotated[Text | None, Field(max_length=80)] = None
-    batch: Annotated[Text | None, Field(max_length=40)] = None
-    accessories: Annotated[list[Annotated[Text, Field(max_length=60)]], Field(max_length=30)] = []
-
-
-class ManifestOrder(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True)
-
-    rma_no: Code
-    order_no: Code
-    platform: Annotated[Text, Field(max_length=20)] = ""
-    reason: ReturnReason
-    reason_note: Annotated[Text, Field(max_length=500)] = ""
-    customer_received_on: date
-    requested_on: date
-    customer_name: Annotated[Text, Field(max_length=40)] = ""
-    customer_phone: Annotated[str, Field(pattern=r"^[\d +-]{0,20}$")] = ""
-    state: OrderState = OrderState.IN_TRANSIT
-    tracking: Annotated[list[ManifestTracking], Field(max_length=10)] = []
-    lines: Annotated[list[ManifestLine], Field(min_length=1, max_length=50)]
-
-    @model_validator(mode="after")
-    def _consistent(self) -> ManifestOrder:
-        if self.requested_on < self.customer_received_on:
-            raise ValueError("requested_on is before customer_received_on")
-        if self.state not in IMPORTABLE_STATES:
-            allowed = ", ".join(sorted(IMPORTABLE_STATES))
-            raise ValueError(f"state {self.state} cannot be imported (allowed: {allowed})")
-        return self
-
-
-@dataclass(frozen=True, slots=True)
-class RowError:
-    row: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"row {self.row}: {self.message}"
-
-
-@dataclass(slots=True)
-class ParsedManifest:
-    orders: list[tuple[int, ManifestOrder]] = field(default_factory=list)
-    errors: list[RowError] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,77 +30,6 @@ class ImportReport:
     @property
     def rejected(self) -> int:
         return len(self.errors)
-
-
-def _describe(exc: ValidationError) -> str:
-    parts = []
-    for err in exc.errors()[:3]:
-        where = ".".join(str(p) for p in err["loc"]) or "row"
-        parts.append(f"{where}: {err['msg']}")
-    more = len(exc.errors()) - 3
-    return "; ".join(parts) + (f" (and {more} more)" if more > 0 else "")
-
-
-def _lines(stream: BinaryIO) -> Iterator[tuple[int, bytes | None]]:
-    """(row number, raw line) pairs; an over-long line yields None and is skipped whole."""
-    row = 0
-    while True:
-        raw = stream.readline(MAX_LINE_BYTES + 1)
-        if not raw:
-            return
-        row += 1
-        if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
-            while (rest := stream.readline(MAX_LINE_BYTES)) and not rest.endswith(b"\n"):
-                pass
-            yield row, None
-            continue
-        yield row, raw
-
-
-def parse_manifest(stream: BinaryIO) -> ParsedManifest:
-    result = ParsedManifest()
-    first_row_of: dict[str, int] = {}
-    tracking_row: dict[str, int] = {}
-    for row, raw in _lines(stream):
-        if raw is None:
-            result.errors.append(RowError(row, f"line longer than {MAX_LINE_BYTES:,} bytes"))
-            continue
-        try:
-            text = raw.decode("utf-8-sig" if row == 1 else "utf-8").strip()
-        except UnicodeDecodeError as exc:
-            result.errors.append(RowError(row, f"not UTF-8 text (byte {exc.start})"))
-            continue
-        if not text or text.startswith("#"):
-            continue
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            result.errors.append(RowError(row, f"not JSON: {exc.msg} at column {exc.colno}"))
-            continue
-        if not isinstance(data, dict):
-            result.errors.append(RowError(row, "a row is a JSON object"))
-            continue
-        try:
-            order = ManifestOrder.model_validate(data)
-        except ValidationError as exc:
-            result.errors.append(RowError(row, _describe(exc)))
-            continue
-        if order.rma_no in first_row_of:
-            first = first_row_of[order.rma_no]
-            result.errors.append(
-                RowError(row, f"duplicate rma_no {order.rma_no} (see row {first})")
-            )
-            continue
-        clash = next((t.tracking_no for t in order.tracking if t.tracking_no in tracking_row), None)
-        if clash is not None:
-            result.errors.append(
-                RowError(row, f"tracking number {clash} already used in row {tracking_row[clash]}")
-            )
-            continue
-        first_row_of[order.rma_no] = row
-        tracking_row.update({t.tracking_no: row for t in order.tracking})
-        result.orders.append((row, order))
-    return result
 
 
 def import_orders(
@@ -332,8 +139,3 @@ def insert_orders(session: Session, orders: Iterable[ManifestOrder]) -> None:
     ):
         if batch:  # Core executemany: the ORM's bulk path costs 5x for no benefit here
             session.execute(insert(table), batch)
-
-
-def read_manifest(path: Path) -> ParsedManifest:
-    with path.open("rb") as stream:
-        return parse_manifest(stream)

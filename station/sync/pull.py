@@ -15,23 +15,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from station.domain.enums import OrderState
-from station.qc.errors import QcFileError
-from station.qc.template import Template
-from station.qc.template_parse import parse_template
+from station.protocol.errors import QcFileError
+from station.protocol.events import Decision
+from station.protocol.manifest import ManifestOrder
+from station.protocol.template import Template
+from station.protocol.template_parse import parse_template
+from station.protocol.wire import Change, ChangeKind, ChangesPage, TemplateChange, UserChange
 from station.security import audit
 from station.store.database import Database
 from station.store.models import Inspection, ReturnOrder, ReturnTracking, SyncCursor, User
 from station.store.models import Template as TemplateRow
 from station.sync.client import CentralClient
-from station.sync.manifest import ManifestOrder, existing_values, insert_orders
-from station.sync.wire import (
-    Change,
-    ChangeKind,
-    ChangesPage,
-    Decision,
-    TemplateChange,
-    UserChange,
-)
+from station.sync.manifest import existing_values, insert_orders
 
 log = logging.getLogger(__name__)
 

@@ -21,11 +21,12 @@ from pydantic import ValidationError
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from station.protocol.events import EventKind, blobs_of
+from station.protocol.wire import BatchResult, Event, EventBatch
 from station.security import audit
 from station.store.database import Database
 from station.store.models import OutboxEvent, Photo
 from station.sync.client import CentralClient, Refused
-from station.sync.wire import BatchResult, Event, EventBatch, EventKind
 
 log = logging.getLogger(__name__)
 
@@ -43,10 +44,7 @@ class Outgoing:
 
     @property
     def blobs(self) -> tuple[str, ...]:
-        if self.kind == EventKind.PHOTO_ADDED.value:
-            sha = self.payload.get("sha256")
-            return (sha,) if isinstance(sha, str) else ()
-        return ()
+        return blobs_of(self.kind, self.payload)
 
 
 @dataclass(slots=True)

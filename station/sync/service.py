@@ -17,13 +17,13 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from station.protocol.template import Template
+from station.store import outbox
 from station.store.database import Database
 from station.store.types import utcnow
-from station.sync import outbox
 from station.sync.client import CentralClient, SyncError, Unauthorized
 from station.sync.pull import BadPage, PullReport, pull_once
 from station.sync.push import PushReport, push_once
-from station.sync.rulebook import Rulebook
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +69,7 @@ class SyncService:
         client: Callable[[], CentralClient] | None,
         station_id: str,
         blob_path: Callable[[str], Path],
-        rulebook: Rulebook,
+        on_templates: Callable[[Template], None] = lambda _template: None,
         lock_path: Path,
         interval: float = 15.0,
         clock: Callable[[], datetime] = utcnow,
@@ -81,7 +81,7 @@ class SyncService:
         self._renew = renew
         self._station_id = station_id
         self._blob_path = blob_path
-        self._rulebook = rulebook
+        self._on_templates = on_templates  # a pulled template comes into force
         self._lock = FileLock(str(lock_path))
         self._interval = interval
         self._clock = clock
@@ -119,7 +119,7 @@ class SyncService:
         finally:
             self._set(syncing=False)
         for template in pulled.templates:
-            self._rulebook.adopt(template)
+            self._on_templates(template)
         self._set(online=True, last_success=self._clock(), last_error="")
         self.refresh()
         return CycleReport(pushed, pulled)

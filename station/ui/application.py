@@ -16,9 +16,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from station.capture.live import LiveScanner
 from station.config import Settings
 from station.review.service import ReviewService
+from station.runtime.emitter import Emitter
 from station.security.login import Authenticator
 from station.setup.services import SetupServices
-from station.sync.outbox import OutboxStatus
+from station.store.outbox import OutboxStatus
 from station.sync.service import SyncService
 from station.ui.main_window import MainWindow
 from station.ui.setup.first_run_wizard import FirstRunWizard
@@ -119,6 +120,7 @@ def build_window(
     review: ReviewService | None = None,
     camera: LiveScanner | None = None,
     setup: SetupServices | None = None,
+    changes: Emitter[frozenset[str]] | None = None,
 ) -> MainWindow:
     language = resolve_language(settings.language)
     install_translation(app, language)
@@ -133,6 +135,7 @@ def build_window(
         review=review,
         camera=camera,
         setup=setup,
+        changes=changes,
     )
     # Everything built so far lives as long as the window. Out of the collector's sight, a
     # full collection no longer walks it: those walks stalled the window for 100+ ms.
@@ -150,6 +153,7 @@ def run_window(
     review: ReviewService | None = None,
     camera: LiveScanner | None = None,
     setup: SetupServices | None = None,
+    changes: Emitter[frozenset[str]] | None = None,
     smoke: bool = False,
     started: float | None = None,
 ) -> int:
@@ -167,6 +171,7 @@ def run_window(
         review=review,
         camera=None if smoke else camera,
         setup=setup,
+        changes=changes,
     )
     if sync is not None and not smoke:
         sync.start()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from station.bench.session import BenchSession
 from station.capture.live import LiveScanner
 from station.config import Settings
 from station.domain.enums import Role
@@ -24,11 +25,13 @@ from station.domain.labels import Language, label
 from station.domain.records import UserView
 from station.printing.queue import PrintEvent, PrintEventKind
 from station.review.service import ReviewService
+from station.runtime.emitter import Emitter
 from station.security.login import Authenticator
 from station.setup.services import RESTART_EXIT, SetupServices
-from station.sync.outbox import OutboxStatus
+from station.store.outbox import OutboxStatus
 from station.sync.service import SyncService, SyncStatus
 from station.ui.bench_view import BenchView
+from station.ui.camera_view import CameraView
 from station.ui.idle_lock import IdleLock
 from station.ui.login_view import LoginView
 from station.ui.review.supervisor_panel import SupervisorPanel
@@ -42,7 +45,8 @@ from station.workflow import Workflow
 
 log = logging.getLogger(__name__)
 
-STATUS_REFRESH_MS = 5_000
+# Tables whose changes alter what the status bar shows.
+_OUTBOX_TABLES = frozenset({"outbox"})
 
 
 class MainWindow(QMainWindow):
@@ -50,6 +54,7 @@ class MainWindow(QMainWindow):
     status_refreshed = Signal(object)  # OutboxStatus
     sync_changed = Signal(object)  # SyncStatus, emitted from the sync thread, queued here
     print_event = Signal(object)  # PrintEvent, emitted from the print worker, queued here
+    data_changed = Signal(object)  # frozenset of tables, from the database thread, queued here
 
     def __init__(
         self,
@@ -63,6 +68,7 @@ class MainWindow(QMainWindow):
         review: ReviewService | None = None,
         camera: LiveScanner | None = None,
         setup: SetupServices | None = None,
+        changes: Emitter[frozenset[str]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -91,11 +97,23 @@ class MainWindow(QMainWindow):
         self.login_view = LoginView(
             auth, self.runner, station_id=settings.station_id, demo_hint=settings.demo
         )
-        self.bench = BenchView(workflow, self.runner, language=language, camera=camera)
-        self.bench.camera_view.scanned.connect(
+        self.camera_view = CameraView(camera)
+        # The bench's model: what codes mean and what the inspection does next.
+        self.session = BenchSession(
+            workflow, self.runner, language=language, frames=self.camera_view.latest_frame
+        )
+        self.bench = BenchView(
+            self.session,
+            self.runner,
+            self.camera_view,
+            language=language,
+            blob_path=workflow.photos.blobs.path_for,
+            thumbnail_path=workflow.photos.thumbnails.path_for,
+        )
+        self.camera_view.scanned.connect(
             lambda text, seen_at: self.route_scan(text, source="camera", seen_at=seen_at)
         )
-        self.bench.camera_view.state_changed.connect(self._camera_state)
+        self.camera_view.state_changed.connect(self._camera_state)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.login_view)
         self.pages.addWidget(self.bench)
@@ -164,8 +182,8 @@ class MainWindow(QMainWindow):
         app.installEventFilter(self.idle_lock)
 
         self.login_view.logged_in.connect(self.logged_in)
-        self.bench.scan_handled.connect(lambda _outcome: self.refresh_status())
-        self._status_timer = self.startTimer(STATUS_REFRESH_MS)
+        self.data_changed.connect(self._data_changed)
+        self._unsubscribe_changes = changes.connect(self.data_changed.emit) if changes else None
         self.login_view.reset()
         self.refresh_status()
 
@@ -175,13 +193,12 @@ class MainWindow(QMainWindow):
         self.user = user
         self.user_label.setText(f"{user.display_name} · {label(user.role, self.language)}")
         if self._locked_user is not None and self._locked_user.id == user.id:
-            self.bench.resume_session(user)
+            self.session.resume(user)
         else:
-            self.bench.end_session()
-            self.bench.start_session(user)
+            self.session.start(user)
         self._locked_user = None
         self.pages.setCurrentWidget(self.bench)
-        self.bench.scan_field.setFocus()
+        self.bench.focus_work()
         self.idle_lock.arm()
         self._drop_review()
         self.review_button.setVisible(self.review is not None and user.role is not Role.INSPECTOR)
@@ -197,7 +214,8 @@ class MainWindow(QMainWindow):
         self._drop_review()
         self._close_setup_screens()
         self.review_button.hide()
-        self.bench.suspend_session()
+        self.session.suspend()
+        self.bench.scan_field.clear()
         self.login_view.reset(locked_user=self._locked_user)
         self.pages.setCurrentWidget(self.login_view)
 
@@ -210,7 +228,8 @@ class MainWindow(QMainWindow):
         self.user = None
         self._locked_user = None
         self.user_label.clear()
-        self.bench.end_session()
+        self.session.end()
+        self.bench.scan_field.clear()
         self.login_view.reset()
         self.pages.setCurrentWidget(self.login_view)
 
@@ -263,7 +282,7 @@ class MainWindow(QMainWindow):
         if user.role is not Role.ADMIN:
             self.bench.notice.show_message(self.tr("Only admins can change the settings."), "warn")
             return
-        scanner = self.bench.camera_view.scanner
+        scanner = self.camera_view.scanner
         if scanner is None:
             self._show_settings()
         else:  # joining the camera's threads takes a frame or two: not on the GUI thread
@@ -271,7 +290,7 @@ class MainWindow(QMainWindow):
 
     def _show_settings(self) -> None:
         if self.user is None or self.setup is None:  # locked while the camera was stopping
-            self.bench.camera_view.start()
+            self.camera_view.start()
             return
         dialog = SettingsDialog(self.setup, self.setup_runner, parent=self)
         dialog.applied.connect(self._settings_applied)
@@ -285,7 +304,7 @@ class MainWindow(QMainWindow):
         dialog, self.settings_dialog = self.settings_dialog, None
         if dialog is not None:
             dialog.deleteLater()
-        self.bench.camera_view.start()
+        self.camera_view.start()
 
     def _settings_applied(self, values: dict[str, object]) -> None:
         minutes = values.get("idle_lock_minutes")
@@ -338,7 +357,7 @@ class MainWindow(QMainWindow):
             if source == "scanner":
                 self.login_view.badge_scanned(code)
         elif self.pages.currentWidget() is self.bench:
-            self.bench.handle_scan(code, source=source, seen_at=seen_at)
+            self.session.code(code, source=source, seen_at=seen_at)
 
     def _camera_state(self, state: str, detail: str) -> None:
         if state == "failed" and self.user is not None:
@@ -357,7 +376,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._camera_started:
             self._camera_started = True
-            self.bench.camera_view.start()
+            self.camera_view.start()
 
     # -- status ----------------------------------------------------------------------------
 
@@ -441,8 +460,8 @@ class MainWindow(QMainWindow):
 
     # -- Qt overrides ----------------------------------------------------------------------
 
-    def timerEvent(self, event: object) -> None:
-        if self.runner.pending == 0:
+    def _data_changed(self, tables: frozenset[str]) -> None:
+        if tables & _OUTBOX_TABLES:
             self.refresh_status()
 
     @property
@@ -464,8 +483,9 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.removeEventFilter(self.wedge)
             app.removeEventFilter(self.idle_lock)
-        self.killTimer(self._status_timer)
-        self.bench.camera_view.stop()
+        if self._unsubscribe_changes is not None:
+            self._unsubscribe_changes()
+        self.camera_view.stop()
         if hasattr(self, "_unsubscribe_printing"):
             self._unsubscribe_printing()
         self._close_setup_screens()

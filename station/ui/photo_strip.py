@@ -83,19 +83,16 @@ class PhotoStrip(QFrame):
         layout.addLayout(row)
         layout.addWidget(self.caption)
         layout.addWidget(self.list)
-        self.choose(PhotoKind.OVERVIEW)
+        self.show_target(PhotoKind.OVERVIEW, ())
 
     def choose(self, kind: PhotoKind) -> None:
-        self.kind = kind
-        self.kinds.button(list(PhotoKind).index(kind)).setChecked(True)
-        self._caption()
+        """The inspector picks the kind of the next photo (a button, Ctrl+digit)."""
         self.kind_chosen.emit(kind)
 
-    def set_missing(self, missing: tuple[PhotoKind, ...]) -> None:
-        """The kinds the verdict still needs; the next photo defaults to the first of them."""
-        self._missing = missing
-        if missing and self.kind not in missing:
-            self.choose(missing[0])
+    def show_target(self, kind: PhotoKind, missing: tuple[PhotoKind, ...]) -> None:
+        """The kind the next photo gets and the kinds the verdict still needs."""
+        self.kind, self._missing = kind, missing
+        self.kinds.button(list(PhotoKind).index(kind)).setChecked(True)
         self._caption()
 
     def show_photos(self, photos: list[PhotoView]) -> None:
@@ -116,11 +113,6 @@ class PhotoStrip(QFrame):
             )
         if self.photos:
             self.list.scrollToItem(self.list.item(self.list.count() - 1))
-        self._caption()
-
-    def clear_photos(self) -> None:
-        self.show_photos([])
-        self._missing = ()
         self._caption()
 
     def _item_text(self, photo: PhotoView) -> str:

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from station.domain.labels import Language, label
+from station.protocol.template import OrderDetail, Question, QuestionKind
 from station.qc.answers import Expected
-from station.qc.template import OrderDetail, Question, QuestionKind
 from station.ui.widgets import set_tone
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import threading
 
-from station.sync.wire import ChangesPage
+from station.protocol.wire import ChangesPage
 from tests.central.client import Api, user_body
 
 

@@ -7,8 +7,9 @@ from sqlalchemy import select
 from station import app
 from station.domain.enums import OrderState
 from station.domain.records import UserView
+from station.protocol.events import EventKind
+from station.protocol.wire import Event, InspectionDetail, InspectionPage
 from station.store.models import Inspection, OutboxEvent, ReturnOrder
-from station.sync.wire import Event, EventKind, InspectionDetail, InspectionPage
 from tests.central.client import (
     Api,
     complete_inspection,
@@ -240,7 +241,7 @@ def test_a_real_station_inspection_lands_in_the_read_model(
     with Api(central) as api:
         api.register("ST-TEST")
         files = {sha(f.read_bytes()): f for f in demo_station.settings.data_dir.rglob("*.jpg")}
-        photos = [e for e in events if e["kind"] == "photo.added"]
+        photos = [e for e in events if e["kind"] == "evidence.added"]
         for event in photos:  # the bytes the station's evidence store kept
             assert api.put_blob(files[event["payload"]["sha256"]].read_bytes()).status_code == 201
         answer = api.post_events(events).json()

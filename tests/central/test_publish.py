@@ -6,8 +6,9 @@ from typing import Any
 
 import pytest
 
-from station.sync.manifest import ManifestOrder
-from station.sync.wire import Decision, TemplateChange
+from station.protocol.events import Decision
+from station.protocol.manifest import ManifestOrder
+from station.protocol.wire import TemplateChange
 from tests.central.client import (
     Api,
     complete_inspection,

@@ -14,8 +14,8 @@ from central.services.errors import Refused
 from central.services.events import event_digest
 from central.services.jsonsafe import canonical, problem
 from central.services.publishing import manifest_body
-from station.sync.manifest import ManifestOrder
-from station.sync.wire import Event
+from station.protocol.manifest import ManifestOrder
+from station.protocol.wire import Event
 from tests.central.client import manifest_row
 
 

@@ -5,7 +5,7 @@ import itertools
 import pytest
 
 from station.domain.enums import Actor, OrderState, RefundKind
-from station.domain.states import (
+from station.protocol.states import (
     TRANSITIONS,
     Action,
     Condition,

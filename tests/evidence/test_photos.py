@@ -100,7 +100,7 @@ def test_a_photo_is_stored_recorded_audited_and_queued_for_sync(
     action, actor, details, kind, payload = demo_station.db.run(last)
     assert (action, actor) == ("photo_added", "user:I1001")
     assert details["sha256"] == view.sha256 and details["kind"] == "defect"
-    assert kind == "photo.added" and payload["photo_id"] == view.id
+    assert kind == "evidence.added" and payload["evidence_id"] == view.id
     assert demo_station.db.run(audit.verify).ok
 
 

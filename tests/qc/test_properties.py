@@ -9,10 +9,10 @@ from hypothesis import strategies as st
 
 from station.domain.enums import Category, PhotoKind, RefundKind, ReturnReason
 from station.domain.policy import window_for
+from station.protocol.template import Question, QuestionKind, Template
 from station.qc.answers import Expected
 from station.qc.engine import decide, evaluate
 from station.qc.rules import OrderFacts
-from station.qc.template import Question, QuestionKind, Template
 from tests.qc.test_rules import POLICY
 from tests.qc.test_template_parse import shipped
 

@@ -6,8 +6,8 @@ import pytest
 
 from station.config import resources_dir
 from station.domain.enums import Category
-from station.qc.template import QuestionKind, Template
-from station.qc.template_parse import TemplateError, parse_template
+from station.protocol.template import QuestionKind, Template
+from station.protocol.template_parse import TemplateError, parse_template
 
 CHECKLISTS = resources_dir() / "checklists"
 

@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 from station import app
 from station.domain.enums import Disposition, Grade, OrderState, RefundKind
 from station.domain.records import UserView
+from station.protocol.template import QuestionKind
 from station.qc.engine import Override, decide
-from station.qc.template import QuestionKind
 from station.review.service import ReviewService
 from station.store.models import AuditEntry, OutboxEvent, ReturnLine, ReturnOrder
 from station.store.types import utcnow

@@ -8,6 +8,8 @@ from sqlalchemy import select
 from station import app
 from station.domain.enums import Disposition, Grade, RefundKind, Responsibility
 from station.domain.records import UserView
+from station.protocol.events import Decision
+from station.protocol.wire import Change, ChangeKind, ChangesPage
 from station.review.decisions import DecisionRequest
 from station.review.errors import DecisionRefused
 from station.review.rows import QueueFilter, QueueRow, ReviewFlag, RowKind
@@ -15,7 +17,6 @@ from station.review.service import ReviewService
 from station.security import audit
 from station.store.models import AuditEntry, Inspection, OutboxEvent
 from station.sync.pull import apply_page
-from station.sync.wire import Change, ChangeKind, ChangesPage, Decision
 from tests.review.conftest import REFUSE, clean_orders, counts, finish
 
 

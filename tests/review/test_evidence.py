@@ -8,7 +8,7 @@ from pypdf import PdfReader
 from station import app
 from station.domain.enums import Category, RefundKind
 from station.domain.records import UserView
-from station.qc.template_parse import parse_template
+from station.protocol.template_parse import parse_template
 from station.review.errors import ExportFailed
 from station.review.service import ReviewService
 from tests.review.conftest import REFUSE, clean_orders, finish, orders

@@ -14,11 +14,10 @@ from sqlalchemy import inspect
 
 from station import app
 from station.security import audit
-from station.store import migrate
+from station.store import migrate, outbox
 from station.store.database import Database
 from station.store.engine import sqlite_engine
 from station.store.migrate import UpgradeError, current_revision, head_revision, upgrade
-from station.sync import outbox
 from tests.conftest import make_settings
 
 FIXTURE = Path(__file__).parent / "fixtures" / "station-0001.db"

@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 
 from station import app
 from station.demo.orders import generate_orders
+from station.protocol.manifest import MAX_LINE_BYTES, parse_manifest
 from station.store.models import ReturnLine, ReturnOrder, ReturnTracking
-from station.sync.manifest import MAX_LINE_BYTES, parse_manifest
 from tests.conftest import TODAY
 
 

@@ -331,7 +331,7 @@ def test_an_event_central_refuses_is_parked_and_does_not_block(synced, central, 
     inspect(synced, 1)
 
     def poison(session) -> None:  # type: ignore[no-untyped-def]
-        from station.sync import outbox
+        from station.store import outbox
 
         nested: dict[str, object] = {"leaf": 1}
         for _ in range(40):  # deeper than central accepts

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from station import app
+from station.bench.notices import Sound
 from station.capture.classify import Command, command_payload
 from station.capture.frames import SourceError, VideoFileSource
 from station.capture.live import LiveScanner, LiveSettings
@@ -21,7 +22,6 @@ from station.demo.video import bench_background, label_image, paste, place, writ
 from station.domain.enums import OrderState
 from station.store.models import ReturnOrder
 from station.ui.application import build_window
-from station.ui.feedback import Tone
 from station.ui.main_window import MainWindow
 from station.workflow import InspectionStarted
 from tests.ui.conftest import type_by_hand
@@ -134,7 +134,7 @@ def test_a_clip_of_three_parcels_gives_three_order_cards_in_turn(
     assert seen == expected  # each parcel once, in the order it passed the camera
     assert camera_window.bench.card.heading.text() == expected[-1]
     assert camera_window.bench.camera_view.frames_shown > 30
-    assert Tone.SUCCESS in camera_window.bench.feedback.played
+    assert Sound.SUCCESS in camera_window.bench.feedback.played
 
 
 @pytest.mark.parametrize("camera_window", [scripted_scanner], indirect=True)
@@ -160,12 +160,12 @@ def test_command_cards_drive_a_whole_inspection(
     assert bench.checklist.heading.text().startswith("Step 2")
     assert hold("code128", command_payload(Command.PASS)) is Command.PASS
     assert hold("code128", command_payload(Command.PASS)) is Command.PASS
-    assert bench.checklist.on_confirm_page
-    for kind in bench.checklist.evaluation.missing_photos:  # the camera's frame as evidence
+    assert bench.checklist.model.on_confirm_page
+    for kind in bench.checklist.model.evaluation.missing_photos:  # the camera's frame as evidence
         bench.photo_strip.choose(kind)
         with qtbot.waitSignal(bench.photos_shown, timeout=10_000):
             assert hold("code128", command_payload(Command.PHOTO)) is Command.PHOTO
-    qtbot.waitUntil(lambda: bench.checklist.evaluation.complete, timeout=10_000)
+    qtbot.waitUntil(lambda: bench.checklist.model.evaluation.complete, timeout=10_000)
     photo = bench.photo_strip.photos[0]
     assert (photo.width, photo.height) == (1280, 720)  # full resolution, not the preview
     with qtbot.waitSignal(bench.completed, timeout=15_000) as done:

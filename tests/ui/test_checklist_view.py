@@ -68,13 +68,13 @@ def photograph(qtbot, window: MainWindow, station: app.Station, started) -> None
     """Take the photos the verdict still needs, the way the inspector does: choose the kind,
     press the photo key (F9 / pedal / PHOTO card) with the camera's frame in view."""
     bench = window.bench
-    missing = list(bench.checklist.evaluation.missing_photos)
+    missing = list(bench.checklist.model.evaluation.missing_photos)
     for n, kind in enumerate(missing):
-        bench.frame_source = lambda n=n: frame(1000 + n)
+        bench.session.frames = lambda n=n: frame(1000 + n)
         bench.photo_strip.choose(kind)
         with qtbot.waitSignal(bench.photos_shown, timeout=10_000):
             qtbot.keyClick(bench, Qt.Key.Key_F9)
-    qtbot.waitUntil(lambda: not bench.checklist.evaluation.missing_photos, timeout=10_000)
+    qtbot.waitUntil(lambda: not bench.checklist.model.evaluation.missing_photos, timeout=10_000)
 
 
 def test_a_clean_apparel_return_takes_five_scans_and_keys(
@@ -93,7 +93,7 @@ def test_a_clean_apparel_return_takes_five_scans_and_keys(
     inputs += 1
     press(qtbot, logged_in, "\r")  # packaging: all fine
     inputs += 1
-    assert bench.checklist.on_confirm_page
+    assert bench.checklist.model.on_confirm_page
     assert "photos: Overview" in bench.verdict.missing.text()
     photograph(qtbot, logged_in, demo_station, started)
     assert bench.verdict.grade.text() == "A as new"
@@ -119,15 +119,15 @@ def test_a_problem_changes_the_proposal_live(
     scan(qtbot, logged_in, order.lines[0].ean)
     assert bench.verdict.grade.text() == "A as new"
     press(qtbot, logged_in, "1")  # tags attached? → No
-    assert bench.checklist.answers["tags_attached"] is False
+    assert bench.checklist.model.answers["tags_attached"] is False
     assert bench.verdict.grade.text() == "B open box"
     assert "Partial refund" in bench.verdict.refund.text()
     assert "tags removed" in bench.verdict.reasons.text()
     press(qtbot, logged_in, "2")  # wear: none → light
-    assert bench.checklist.answers["wear"] == "light"
+    assert bench.checklist.model.answers["wear"] == "light"
     press(qtbot, logged_in, " ")  # FAIL on the highlighted question steps its answer on
-    assert bench.checklist.answers["wear"] == "heavy"
-    assert bench.checklist.current == 2  # and moves to the next question
+    assert bench.checklist.model.answers["wear"] == "heavy"
+    assert bench.checklist.model.current == 2  # and moves to the next question
     assert "No refund" in bench.verdict.refund.text()  # heavy wear refuses a no-reason return
 
 
@@ -151,10 +151,10 @@ def test_command_cards_drive_the_checklist(
     order, started = start(qtbot, logged_in, demo_station)
     scan(qtbot, logged_in, order.lines[0].ean)
     assert scan(qtbot, logged_in, command_payload(Command.FAIL)) is Command.FAIL
-    assert bench.checklist.answers["tags_attached"] is False
+    assert bench.checklist.model.answers["tags_attached"] is False
     scan(qtbot, logged_in, command_payload(Command.BACK))
     scan(qtbot, logged_in, command_payload(Command.FAIL))  # flips it back
-    assert bench.checklist.answers["tags_attached"] is True
+    assert bench.checklist.model.answers["tags_attached"] is True
     scan(qtbot, logged_in, command_payload(Command.PASS))
     scan(qtbot, logged_in, command_payload(Command.PASS))
     photograph(qtbot, logged_in, demo_station, started)
@@ -187,7 +187,7 @@ def test_answers_survive_a_rescan(qtbot, logged_in: MainWindow, demo_station: ap
     )
     again = scan(qtbot, logged_in, order.rma_no)
     assert isinstance(again, InspectionStarted) and again.resumed
-    assert bench.checklist.answers["tags_attached"] is False
+    assert bench.checklist.model.answers["tags_attached"] is False
     assert bench.checklist.heading.text().startswith("Step 2")
 
 

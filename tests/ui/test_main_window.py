@@ -94,7 +94,7 @@ def test_junk_in_the_scan_field_is_an_error_not_a_crash(qtbot, logged_in: MainWi
     bench = logged_in.bench
     for junk in ("\x00\x7f\x01", "9" * 550):
         with qtbot.waitSignal(bench.scan_handled, timeout=10_000):
-            bench.handle_scan(junk)
+            bench.session.code(junk)
         assert bench.notice.tone == "error"
         assert "Not a usable scan" in bench.notice.text()
 
@@ -110,7 +110,7 @@ def test_an_idle_station_locks_and_the_user_logs_back_in(
     qtbot.waitUntil(lambda: logged_in.pages.currentWidget() is logged_in.login_view, timeout=5000)
     assert "王芳" in logged_in.login_view.locked_label.text()
     assert logged_in.login_view.badge.text() == "I1001"
-    assert logged_in.bench.user is None
+    assert logged_in.session.user is None
     with qtbot.waitSignal(logged_in.login_view.logged_in, timeout=10_000):
         type_by_hand(logged_in, "1234")
     assert logged_in.pages.currentWidget() is logged_in.bench

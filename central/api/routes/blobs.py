@@ -27,7 +27,7 @@ from central.blobstore import SPOOL_SUFFIX, BlobMissing
 from central.db.session import read, write
 from central.db.types import utcnow
 from central.services.blobs import blob_size, record_blob
-from station.sync.wire import SHA256
+from station.protocol.ids import SHA256
 
 log = logging.getLogger(__name__)
 

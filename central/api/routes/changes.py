@@ -10,7 +10,7 @@ from central.api.deps import SessionDep, StationDep
 from central.api.models import Problem
 from central.db.session import read
 from central.services.changes import page, parse_cursor
-from station.sync.wire import MAX_PAGE, ChangesPage
+from station.protocol.wire import MAX_PAGE, ChangesPage
 
 router = APIRouter(tags=["changes"])
 

@@ -9,7 +9,7 @@ from central.api.models import Problem
 from central.db.session import write
 from central.db.types import utcnow
 from central.services.events import ingest
-from station.sync.wire import BatchResult, EventBatch
+from station.protocol.wire import BatchResult, EventBatch
 
 router = APIRouter(tags=["events"])
 

@@ -10,7 +10,7 @@ from central.api.deps import SessionDep, StationDep
 from central.api.models import Problem
 from central.db.session import read
 from central.services.inspections import Filters, inspection_detail, list_inspections
-from station.sync.wire import InspectionDetail, InspectionPage
+from station.protocol.wire import InspectionDetail, InspectionPage
 
 router = APIRouter(tags=["inspections"])
 

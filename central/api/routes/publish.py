@@ -17,8 +17,9 @@ from central.services.publishing import (
     publish_template,
     publish_user,
 )
-from station.sync.manifest import ManifestOrder
-from station.sync.wire import Decision, TemplateChange, UserChange
+from station.protocol.events import Decision
+from station.protocol.manifest import ManifestOrder
+from station.protocol.wire import TemplateChange, UserChange
 
 MAX_RETURNS = 1000
 

@@ -10,7 +10,7 @@ from central.db.session import write
 from central.db.types import utcnow
 from central.services.jsonsafe import text_problem
 from central.services.stations import register
-from station.sync.wire import RegisterStation, StationToken
+from station.protocol.wire import RegisterStation, StationToken
 
 router = APIRouter(tags=["stations"])
 

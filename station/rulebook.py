@@ -20,10 +20,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from station.domain.enums import Category
-from station.qc.errors import QcFileError
+from station.protocol.errors import QcFileError
+from station.protocol.template import Template
+from station.protocol.template_parse import TemplateError, parse_template
 from station.qc.policy import QcPolicy, parse_policy
-from station.qc.template import Template
-from station.qc.template_parse import TemplateError, parse_template
 from station.store.models import Template as TemplateRow
 
 log = logging.getLogger(__name__)

@@ -9,10 +9,10 @@ import tomllib
 from collections.abc import Callable, Mapping
 from typing import Any, NoReturn, TypeVar
 
-from station.domain.enums import Category, PhotoKind, ReturnReason
-from station.qc.errors import Locator, QcFileError
-from station.qc.findings import FINDINGS
-from station.qc.template import (
+from station.protocol.enums import Category, PhotoKind, ReturnReason
+from station.protocol.errors import Locator, QcFileError
+from station.protocol.findings import FINDINGS
+from station.protocol.template import (
     MatchField,
     Option,
     OrderDetail,

@@ -1,26 +1,33 @@
-"""The outbox: events for the central service, written in the transaction of their change."""
+"""The outbox: events for the central service, written in the transaction of their change.
+
+Every event is built from its kind's payload model (:mod:`station.protocol.events`), so what a
+station queues is what the central service will validate.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from uuid6 import uuid7
 
+from station.protocol.events import Payload
 from station.store.models import OutboxEvent
 from station.store.types import utcnow
 
 
-def enqueue(
-    session: Session, *, kind: str, payload: dict[str, Any], at: datetime | None = None
-) -> str:
+def enqueue(session: Session, payload: Payload, *, at: datetime | None = None) -> str:
     """Add an event (in the caller's transaction) and return its event id."""
     event_id = str(uuid7())
     session.add(
-        OutboxEvent(event_id=event_id, kind=kind, payload=payload, created_at=at or utcnow())
+        OutboxEvent(
+            event_id=event_id,
+            kind=payload.KIND.value,
+            payload=payload.body(),
+            created_at=at or utcnow(),
+        )
     )
     session.flush()
     return event_id

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from station.domain.enums import Actor, OrderState, RefundKind
+from station.protocol.enums import Actor, OrderState, RefundKind
 
 
 class Action(StrEnum):

@@ -1,8 +1,8 @@
 """Checklist templates: what to ask about an item of a category, and what the answers mean.
 
 A template is a list of steps (one compact screen each) holding questions. Answers turn into
-findings (see :mod:`station.qc.findings`), which the verdict rules read. Templates are data
-(``resources/checklists/*.toml``) parsed and validated by :mod:`station.qc.template_parse`.
+findings (see :mod:`station.protocol.findings`), which the verdict rules read. Templates are data
+(``resources/checklists/*.toml``) parsed and validated by :mod:`station.protocol.template_parse`.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from station.domain.enums import Category, PhotoKind
+from station.protocol.enums import Category, PhotoKind
 
 
 class QuestionKind(StrEnum):

@@ -19,25 +19,20 @@ Endpoints (all but registration need ``Authorization: Bearer <station token>``):
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
 
-from station.domain.enums import Disposition, Grade, RefundKind, Responsibility, Role
+from station.protocol.enums import Disposition, Grade, RefundKind, Role
+from station.protocol.events import Decision, EventKind
+from station.protocol.ids import EventId, Sha256, ShortText, StationId
 
 PROTOCOL_VERSION = 1
 MAX_BATCH = 500
 MAX_PAGE = 1000
 MAX_BLOB_BYTES = 25 * 1024 * 1024
-SHA256 = re.compile(r"^[0-9a-f]{64}$")
-
-Sha256 = Annotated[str, StringConstraints(pattern=SHA256.pattern)]
-EventId = Annotated[str, StringConstraints(pattern=r"^[0-9a-f-]{36}$")]
-StationId = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9][A-Z0-9-]{1,19}$")]
-ShortText = Annotated[str, StringConstraints(max_length=500)]
 
 
 class _Wire(BaseModel):
@@ -58,18 +53,6 @@ class StationToken(_Wire):
 
 
 # -- events (station → central) --------------------------------------------------------------
-
-
-class EventKind(StrEnum):
-    INSPECTION_STARTED = "inspection.started"
-    INSPECTION_COMPLETED = "inspection.completed"
-    INSPECTION_CANCELLED = "inspection.cancelled"
-    PARCEL_UNMATCHED = "parcel.unmatched"
-    PHOTO_ADDED = "photo.added"
-    PHOTO_DELETED = "photo.deleted"
-    LABEL_PRINTED = "label.printed"
-    DECISION_MADE = "decision.made"
-    UNMATCHED_LINKED = "unmatched.linked"
 
 
 class Event(_Wire):
@@ -119,22 +102,6 @@ class TemplateChange(_Wire):
     template_id: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
     version: Annotated[int, Field(ge=1)]
     body: Annotated[str, StringConstraints(max_length=256 * 1024)]
-
-
-class Decision(_Wire):
-    """A supervisor's decision on an inspection; it wins over the station's verdict."""
-
-    decision_id: EventId
-    inspection_id: EventId
-    decided_by: Annotated[str, StringConstraints(max_length=60)]
-    decided_at: AwareDatetime
-    reason: Annotated[str, StringConstraints(min_length=1, max_length=500)]
-    approve: bool = False  # True: the verdict stands as it is
-    grade: Grade | None = None
-    disposition: Disposition | None = None
-    refund_kind: RefundKind | None = None
-    refund_fen: Annotated[int, Field(ge=0)] | None = None
-    responsibility: Responsibility | None = None
 
 
 class Change(_Wire):

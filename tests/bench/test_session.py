@@ -1,0 +1,256 @@
+"""Whole inspections driven through the bench session alone: no Qt, no window.
+
+Codes arrive as the hand scanner and the camera deliver them; the session decides what they
+mean, drives the workflow, and the store shows the result.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from station import app
+from station.bench.notices import Notice, Say, Sound, Tone
+from station.bench.session import BenchSession, InlineRunner
+from station.capture.classify import Command, command_payload
+from station.domain.enums import Grade, PhotoKind, RefundKind, ReturnReason
+from station.domain.records import OrderView, UserView
+from station.qc.engine import Override
+from station.store.models import Inspection, OutboxEvent, ReturnOrder, UnmatchedParcel
+from station.store.queries import order_view
+from station.workflow import Completion, InspectionStarted, ParcelUnmatched
+from tests.helpers import frame
+
+
+class Bench:
+    """A session with everything it announces recorded."""
+
+    def __init__(self, station: app.Station, user: UserView, clock: list[float]) -> None:
+        self.station = station
+        self.frame_seed = 0
+        self.session = BenchSession(
+            station.workflow,
+            InlineRunner(),
+            language="en",
+            frames=self._frame,
+            clock=lambda: clock[0],
+        )
+        self.notices: list[Notice] = []
+        self.sounds: list[Sound] = []
+        self.completed: list[Completion] = []
+        self.handled: list[object] = []
+        events = self.session.events
+        events.notice.connect(self.notices.append)
+        events.sound.connect(self.sounds.append)
+        events.completed.connect(self.completed.append)
+        events.handled.connect(self.handled.append)
+        self.session.start(user)
+
+    def _frame(self):  # a new, sharp picture each time: the camera sees the item
+        self.frame_seed += 1
+        return frame(5000 + self.frame_seed)
+
+    @property
+    def last(self) -> Notice:
+        return self.notices[-1]
+
+    def scan(self, code: str, source: str = "scanner") -> object:
+        self.session.code(code, source=source)
+        return self.handled[-1]
+
+    def photograph_what_is_missing(self) -> None:
+        model = self.session.checklist
+        assert model is not None
+        for kind in model.evaluation.missing_photos:
+            self.session.choose_photo_kind(kind)
+            self.session.take_photo()
+
+
+@pytest.fixture
+def clock() -> list[float]:
+    return [1000.0]
+
+
+@pytest.fixture
+def bench(demo_station: app.Station, inspector: UserView, clock: list[float]) -> Bench:
+    return Bench(demo_station, inspector, clock)
+
+
+def received_order(station: app.Station, category: str, *, no_reason: bool = True) -> OrderView:
+    reasons = {ReturnReason.NO_REASON_7D.value, ReturnReason.SIZE_FIT.value}
+
+    def work(s):
+        for order in s.scalars(
+            select(ReturnOrder).where(ReturnOrder.state == "received").order_by(ReturnOrder.id)
+        ):
+            view = order_view(order)
+            if (
+                len(view.lines) == 1
+                and view.lines[0].category.value == category
+                and (view.reason.value in reasons) == no_reason
+                and view.requested_on - view.customer_received_on <= timedelta(days=5)
+                and view.lines[0].unit_price_fen < 300_000
+            ):
+                return view
+        raise AssertionError(f"no received {category} order in the demo data")
+
+    return station.db.run(work)
+
+
+def test_importing_the_bench_session_loads_no_qt() -> None:
+    code = (
+        "import sys, station.bench.session, station.bench.checklist;"
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"
+
+
+def test_a_clean_apparel_return_from_scan_to_label(bench: Bench) -> None:
+    order = received_order(bench.station, "apparel")
+    started = bench.scan(order.rma_no)
+    assert isinstance(started, InspectionStarted)
+    assert bench.last == Notice(Say.INSPECTING, Tone.OK, (order.rma_no,))
+    model = bench.session.checklist
+    assert model is not None and model.step_index == 0
+    bench.scan(order.lines[0].ean or "")  # the tag's barcode answers the scan-match step
+    assert bench.last.say is Say.ITEM_MATCHES and model.step_index == 1
+    bench.scan(command_payload(Command.PASS))  # condition: all fine
+    bench.scan(command_payload(Command.PASS))  # packaging: all fine
+    assert model.on_confirm_page
+    assert PhotoKind.OVERVIEW in bench.session.photo_target.missing
+    bench.photograph_what_is_missing()
+    assert model.evaluation.complete and bench.session.photo_target.missing == ()
+    photos = len(bench.session.photos)
+    bench.scan(command_payload(Command.PASS))  # accept
+    done = bench.completed[-1]
+    assert done.inspection.grade is Grade.A and done.inspection.refund_kind is RefundKind.FULL
+    assert bench.last.say is Say.DONE and bench.session.checklist is None
+    assert bench.session.last_labelled == {"inspection_id": done.inspection.id}
+    row = bench.station.db.run(lambda s: s.get_one(Inspection, started.inspection.id))
+    assert row.state == "completed" and row.answers["tags_attached"] is True
+    kinds = bench.station.db.run(
+        lambda s: [e.kind for e in s.scalars(select(OutboxEvent).order_by(OutboxEvent.seq))]
+    )
+    assert photos >= 1 and bench.session.photos == []  # the strip is cleared for the next one
+    assert kinds[-photos - 2 :] == [
+        "inspection.started",
+        *["evidence.added"] * photos,
+        "inspection.completed",
+    ]
+
+
+def test_a_swapped_item_is_flagged_and_refused(bench: Bench) -> None:
+    order = received_order(bench.station, "apparel")
+    bench.scan(order.rma_no)
+    bench.scan("6900000000002")  # another item's EAN
+    assert bench.last == Notice(Say.ITEM_MISMATCH, Tone.ERROR, ("6900000000002",))
+    assert bench.sounds[-1] is Sound.ERROR
+    model = bench.session.checklist
+    assert model is not None
+    assert "item_mismatch" in model.evaluation.findings
+    assert model.evaluation.proposal.refund_kind is RefundKind.NONE
+
+
+def test_an_override_needs_a_reason_and_sends_the_case_to_a_supervisor(bench: Bench) -> None:
+    order = received_order(bench.station, "apparel")
+    bench.scan(order.rma_no)
+    bench.scan(order.lines[0].ean or "")
+    for _ in range(2):
+        bench.scan(command_payload(Command.PASS))
+    bench.photograph_what_is_missing()
+    bench.session.override(Override(grade=Grade.B, reason=""))
+    assert bench.last.say is Say.OVERRIDE_REFUSED and not bench.completed
+    bench.session.override(Override(grade=Grade.B, reason="small pull in the seam"))
+    done = bench.completed[-1]
+    assert done.inspection.grade is Grade.B
+    row = bench.station.db.run(lambda s: s.get_one(Inspection, done.inspection.id))
+    assert row.overridden and row.needs_review and row.override_reason == "small pull in the seam"
+
+
+def test_an_unknown_parcel_is_received_as_unmatched_and_can_be_photographed(
+    bench: Bench,
+) -> None:
+    outcome = bench.scan("SF9999999999999")
+    assert isinstance(outcome, ParcelUnmatched)
+    assert bench.last.say is Say.UNMATCHED and bench.sounds[-1] is Sound.UNKNOWN
+    assert bench.session.photo_target.unmatched_id == outcome.parcel.id
+    bench.session.take_photo()
+    assert bench.last.say is Say.PHOTO_TAKEN
+    assert [p.kind for p in bench.session.photos] == [PhotoKind.OVERVIEW]
+    assert bench.session.last_labelled == {"unmatched_id": outcome.parcel.id}
+    parcels = bench.station.db.run(lambda s: s.scalars(select(UnmatchedParcel.code)).all())
+    assert parcels == ["SF9999999999999"]
+
+
+def test_an_open_inspection_resumes_where_it_was_after_a_logout(
+    bench: Bench, demo_station: app.Station, inspector: UserView, clock: list[float]
+) -> None:
+    order = received_order(demo_station, "apparel")
+    bench.scan(order.rma_no)
+    bench.scan(order.lines[0].ean or "")
+    bench.session.pick(0)  # tags attached? → no
+    bench.session.end()
+    assert bench.session.checklist is None
+    again = Bench(demo_station, inspector, clock)
+    resumed = again.scan(order.rma_no)
+    assert isinstance(resumed, InspectionStarted) and resumed.resumed
+    assert again.last.say is Say.RESUMED
+    model = again.session.checklist
+    assert model is not None and model.answers["tags_attached"] is False
+    assert model.step_index == 1  # back on the step that was open
+
+
+def test_camera_and_scanner_codes_interleave_through_one_meaning(bench: Bench) -> None:
+    order = received_order(bench.station, "apparel")
+    assert isinstance(bench.scan(order.rma_no, source="camera"), InspectionStarted)
+    bench.scan(order.rma_no, source="scanner")  # the same parcel again: nothing reloads
+    assert bench.last.say is Say.ALREADY_INSPECTING
+    bench.scan(order.lines[0].ean or "", source="camera")  # the tag seen by the camera
+    assert bench.last.say is Say.ITEM_MATCHES
+    bench.scan(command_payload(Command.FAIL), source="camera")  # a card held up
+    model = bench.session.checklist
+    assert model is not None and model.answers["tags_attached"] is False
+
+
+def test_cancel_takes_the_card_twice_within_ten_seconds(bench: Bench, clock: list[float]) -> None:
+    order = received_order(bench.station, "apparel")
+    started = bench.scan(order.rma_no)
+    assert isinstance(started, InspectionStarted)
+    bench.scan(command_payload(Command.CANCEL))
+    assert bench.last.say is Say.CANCEL_AGAIN and bench.session.checklist is not None
+    clock[0] += 11  # too late: asks again
+    bench.scan(command_payload(Command.CANCEL))
+    assert bench.last.say is Say.CANCEL_AGAIN
+    clock[0] += 2
+    bench.scan(command_payload(Command.CANCEL))
+    assert bench.last.say is Say.CANCELLED and bench.session.checklist is None
+    row = bench.station.db.run(lambda s: s.get_one(Inspection, started.inspection.id))
+    assert row.state == "cancelled"
+
+
+@pytest.mark.parametrize("junk", ["", "   ", "RMA\x00123", "x" * 600, "RSCMD-EXPLODE"])
+def test_junk_codes_are_refused_with_a_reason_and_store_nothing(bench: Bench, junk: str) -> None:
+    before = bench.station.db.run(lambda s: s.query(OutboxEvent).count())
+    refused = bench.scan(junk)
+    assert isinstance(refused, ValueError)
+    assert bench.last.say is Say.BAD_SCAN and bench.last.tone is Tone.ERROR
+    assert bench.station.db.run(lambda s: s.query(OutboxEvent).count()) == before
+
+
+def test_nothing_happens_without_someone_logged_in(bench: Bench) -> None:
+    order = received_order(bench.station, "apparel")
+    bench.session.suspend()
+    bench.session.code(order.rma_no)
+    assert bench.handled == [] and bench.session.checklist is None
+
+
+def test_an_item_code_before_any_parcel_is_explained(bench: Bench) -> None:
+    bench.scan("6901234567892")
+    assert bench.last.say is Say.ITEM_CODE_FIRST and bench.last.tone is Tone.WARN
