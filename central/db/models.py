@@ -1,6 +1,6 @@
 """The central database: what stations sent, what was published to them, and read models.
 
-``events``, ``blobs`` and ``changes`` are the record; ``inspections``, ``photos``,
+``events``, ``blobs`` and ``changes`` are the record; ``inspections``, ``evidence``,
 ``decisions``, ``unmatched_parcels`` and ``labels`` are built from accepted events and can
 be rebuilt from them. ``returns``, ``templates`` and ``users`` hold the latest published
 version of each, so re-publishing the same thing is recognised and publishes nothing.
@@ -165,20 +165,24 @@ class InspectionRecord(Base):
     updated_at: Mapped[datetime]
 
 
-class PhotoRecord(Base):
-    __tablename__ = "photos"
+class EvidenceRecord(Base):
+    """A photo (or another medium of evidence) a station recorded; its bytes are a blob."""
+
+    __tablename__ = "evidence"
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     event_id: Mapped[str] = mapped_column(String(36), unique=True)
     sha256: Mapped[str] = mapped_column(String(64), index=True)
+    media: Mapped[str] = mapped_column(String(10), server_default="photo")
     station_id: Mapped[str] = mapped_column(String(20))
-    station_photo_id: Mapped[int | None] = mapped_column(BigInteger)
+    station_evidence_id: Mapped[int | None] = mapped_column(BigInteger)
     inspection_id: Mapped[str | None] = mapped_column(String(36), index=True)
     unmatched_id: Mapped[str | None] = mapped_column(String(36), index=True)
     kind: Mapped[str] = mapped_column(String(30))
     size_bytes: Mapped[int | None] = mapped_column(BigInteger)
     width: Mapped[int | None]
     height: Mapped[int | None]
+    duration_ms: Mapped[int | None] = mapped_column(BigInteger)
     inspector: Mapped[str] = mapped_column(String(40), default="")
     taken_at: Mapped[datetime]
     deleted_at: Mapped[datetime | None]

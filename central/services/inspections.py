@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import ScalarResult, Select, func, select
 from sqlalchemy.orm import Session
 
-from central.db.models import DecisionRecord, InspectionRecord, PhotoRecord
+from central.db.models import DecisionRecord, EvidenceRecord, InspectionRecord
 from station.protocol.enums import Disposition, Grade, RefundKind
 from station.protocol.events import Decision
 from station.protocol.wire import InspectionDetail, InspectionPage, InspectionSummary
@@ -69,9 +69,9 @@ def inspection_detail(session: Session, inspection_id: str) -> InspectionDetail 
     if row is None:
         return None
     photos = session.scalars(
-        select(PhotoRecord)
-        .where(PhotoRecord.inspection_id == inspection_id)
-        .order_by(PhotoRecord.taken_at, PhotoRecord.id)
+        select(EvidenceRecord)
+        .where(EvidenceRecord.inspection_id == inspection_id)
+        .order_by(EvidenceRecord.taken_at, EvidenceRecord.id)
     )
     decisions: ScalarResult[dict[str, Any]] = session.scalars(
         select(DecisionRecord.body)
@@ -87,9 +87,10 @@ def inspection_detail(session: Session, inspection_id: str) -> InspectionDetail 
     )
 
 
-def _photo(p: PhotoRecord) -> dict[str, Any]:
+def _photo(p: EvidenceRecord) -> dict[str, Any]:
     return {
         "sha256": p.sha256,
+        "media": p.media,
         "kind": p.kind,
         "url": f"/v1/blobs/{p.sha256}",
         "size_bytes": p.size_bytes,

@@ -18,9 +18,9 @@ from sqlalchemy.exc import DataError
 from sqlalchemy.orm import Session
 
 from central.db.models import (
+    EvidenceRecord,
     InspectionRecord,
     LabelRecord,
-    PhotoRecord,
     UnmatchedRecord,
 )
 from central.services.errors import Refused
@@ -160,17 +160,19 @@ def _cancelled(session: Session, event: Event, station_id: str, now: datetime) -
 def _evidence_added(session: Session, event: Event, station_id: str, now: datetime) -> None:
     p = events.EvidenceAdded.model_validate(event.payload)
     session.add(
-        PhotoRecord(
+        EvidenceRecord(
             event_id=event.event_id,
             sha256=p.sha256,
             station_id=station_id,
-            station_photo_id=p.evidence_id,
+            media=p.media.value,
+            station_evidence_id=p.evidence_id,
             inspection_id=p.inspection_id,
             unmatched_id=p.unmatched_id,
             kind=p.kind,
             size_bytes=p.size_bytes,
             width=p.width,
             height=p.height,
+            duration_ms=p.duration_ms,
             inspector=p.inspector,
             taken_at=p.taken_at or event.created_at,
             deleted_reason="",
@@ -181,20 +183,20 @@ def _evidence_added(session: Session, event: Event, station_id: str, now: dateti
 
 def _evidence_deleted(session: Session, event: Event, station_id: str, now: datetime) -> None:
     p = events.EvidenceDeleted.model_validate(event.payload)
-    query = select(PhotoRecord).where(PhotoRecord.station_id == station_id)
+    query = select(EvidenceRecord).where(EvidenceRecord.station_id == station_id)
     if p.evidence_id is not None:
-        query = query.where(PhotoRecord.station_photo_id == p.evidence_id)
+        query = query.where(EvidenceRecord.station_evidence_id == p.evidence_id)
     elif p.sha256 is not None:
         query = query.where(
-            PhotoRecord.sha256 == p.sha256,
-            PhotoRecord.inspection_id == p.inspection_id,
-            PhotoRecord.unmatched_id == p.unmatched_id,
+            EvidenceRecord.sha256 == p.sha256,
+            EvidenceRecord.inspection_id == p.inspection_id,
+            EvidenceRecord.unmatched_id == p.unmatched_id,
         )
     else:
-        raise Skipped("neither photo_id nor sha256 given")
+        raise Skipped("neither evidence_id nor sha256 given")
     rows = session.scalars(query).all()
     if not rows:
-        raise Skipped("no such photo from this station")
+        raise Skipped("no such evidence from this station")
     for row in rows:
         row.deleted_at = p.deleted_at or event.created_at
         row.deleted_reason = p.reason

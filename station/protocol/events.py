@@ -160,6 +160,7 @@ class EvidenceAdded(Payload):
     size_bytes: BigInt | None = None
     width: SmallInt | None = None
     height: SmallInt | None = None
+    duration_ms: BigInt | None = None  # of a recording
     quality_flags: list[Annotated[str, _clip(30)]] = []
     inspector: Badge = ""
     taken_at: AwareDatetime | None = None

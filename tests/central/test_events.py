@@ -110,7 +110,7 @@ def test_an_event_naming_a_blob_not_uploaded_is_rejected(api: Api) -> None:
     [refusal] = api.post_events([photo]).json()["rejected"]
     assert refusal["error"].startswith(f"missing blob {sha(data)}")
     assert api.events_stored([photo["event_id"]]) == 0
-    assert api.count("SELECT count(*) FROM photos WHERE sha256 = :s", s=sha(data)) == 0
+    assert api.count("SELECT count(*) FROM evidence WHERE sha256 = :s", s=sha(data)) == 0
     assert api.put_blob(data).status_code == 201
     assert api.post_events([photo]).json()["accepted"] == [photo["event_id"]]
 

@@ -1,14 +1,16 @@
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import inspect, select, text
 
-from central.db.migrate import current_revision, head_revision, upgrade
-from central.db.models import Base
+from central.db.migrate import alembic_config, current_revision, head_revision, upgrade
+from central.db.models import Base, EvidenceRecord
 from central.db.session import make_engine
 from tests.central.servers import create_database
 
@@ -25,11 +27,11 @@ def test_migrations_build_every_table_from_empty(empty_database: str) -> None:
     try:
         assert current_revision(engine) is None
         upgrade(engine)
-        assert current_revision(engine) == head_revision(engine) == "0001"
+        assert current_revision(engine) == head_revision(engine) == "0002"
         tables = set(inspect(engine).get_table_names())
         assert set(Base.metadata.tables) <= tables
         upgrade(engine)  # again: nothing to do
-        assert current_revision(engine) == "0001"
+        assert current_revision(engine) == "0002"
     finally:
         engine.dispose()
 
@@ -42,5 +44,56 @@ def test_the_migrated_schema_is_the_models_schema(empty_database: str) -> None:
         with engine.connect() as conn:
             context = MigrationContext.configure(conn, opts={"compare_type": True})
             assert compare_metadata(context, Base.metadata) == []
+    finally:
+        engine.dispose()
+
+
+def test_photos_recorded_before_become_photo_evidence_with_their_ids(empty_database: str) -> None:
+    engine = make_engine(empty_database)
+    try:
+        command.upgrade(alembic_config(engine), "0001")
+        taken = datetime(2026, 11, 30, 8, 15, tzinfo=UTC)
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO photos (id, event_id, sha256, station_id, station_photo_id,"
+                    " inspection_id, unmatched_id, kind, size_bytes, width, height, inspector,"
+                    " taken_at, deleted_at, deleted_reason) VALUES (7, :event, :sha, 'ST-A', 3,"
+                    " :insp, NULL, 'defect', 2048, 640, 480, 'I1001', :taken, NULL, '')"
+                ),
+                {
+                    "event": "0" * 8 + "-0000-7000-8000-" + "0" * 12,
+                    "sha": "ab" * 32,
+                    "insp": "1" * 8 + "-0000-7000-8000-" + "1" * 12,
+                    "taken": taken,
+                },
+            )
+        upgrade(engine)
+        with engine.connect() as conn:
+            row = conn.execute(select(EvidenceRecord)).one()
+            assert (row.id, row.media, row.kind, row.station_evidence_id) == (
+                7,
+                "photo",
+                "defect",
+                3,
+            )
+            assert (row.sha256, row.size_bytes, row.inspector) == ("ab" * 32, 2048, "I1001")
+            assert row.taken_at == taken
+            assert "photos" not in inspect(conn).get_table_names()
+        with engine.begin() as conn:  # new rows number on after the copied ones
+            conn.execute(
+                EvidenceRecord.__table__.insert().values(
+                    event_id="2" * 8 + "-0000-7000-8000-" + "2" * 12,
+                    sha256="cd" * 32,
+                    media="photo",
+                    station_id="ST-A",
+                    kind="overview",
+                    inspector="",
+                    taken_at=taken,
+                    deleted_reason="",
+                )
+            )
+            ids = conn.execute(select(EvidenceRecord.id).order_by(EvidenceRecord.id)).scalars()
+            assert list(ids) == [7, 8]
     finally:
         engine.dispose()
