@@ -28,6 +28,7 @@ from station import app
 from station.capture.frames import VideoFileSource
 from station.capture.live import LiveScanner, LiveSettings
 from station.config import load_settings
+from station.demo.expected import expected_parcels
 from station.demo.video import write_demo_video
 from station.ui.application import build_window
 from station.workflow import InspectionStarted, NotInspectable
@@ -47,7 +48,7 @@ def main() -> None:
         )
         station = app.open_station(settings)
         app.load_demo_data(station, today=date.today())
-        parcels = station.db.run(app.expected_parcels)
+        parcels = station.db.run(expected_parcels)
         clip = root / "clip.avi"
         write_demo_video(clip, [str(p["rma_no"]) for p in parcels], orders=parcels)
         scanner = LiveScanner(VideoFileSource(clip, loop=True), settings=LiveSettings())

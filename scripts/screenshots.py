@@ -18,6 +18,7 @@ from station import app
 from station.capture.frames import VideoFileSource
 from station.capture.live import LiveScanner
 from station.config import Settings, load_settings
+from station.demo.expected import expected_parcels
 from station.demo.orders import generate_orders
 from station.demo.video import write_demo_video
 from station.ui.application import build_window
@@ -96,7 +97,7 @@ def shoot(language: str, qapp: QApplication, data_dir: Path) -> None:
 
 def shoot_camera(qapp: QApplication, station: app.Station, settings: Settings, suffix: str) -> None:
     """Live scanning: the demo clip through the real camera path, caught with a code outlined."""
-    parcels = station.db.run(app.expected_parcels)
+    parcels = station.db.run(expected_parcels)
     clip = station.paths.root / "screenshot-clip.avi"
     write_demo_video(clip, [str(p["rma_no"]) for p in parcels[:3]], orders=parcels)
     scanner = LiveScanner(VideoFileSource(clip, loop=True))

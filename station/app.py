@@ -16,23 +16,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from station.capture.frames import FrameSource, open_source
 from station.capture.live import LiveScanner, LiveSettings
 from station.config import DataPaths, Settings, resources_dir
-from station.demo.camera import PARCELS as DEMO_PARCELS
 from station.demo.camera import DemoCamera, film_in_background
+from station.demo.expected import expected_parcels
 from station.demo.orders import generate_orders
 from station.demo.users import DEMO_USERS
-from station.domain.enums import InspectionState, OrderState, Role
+from station.domain.enums import Role
 from station.domain.records import UserView
 from station.evidence.photo_store import PhotoStore
 from station.printing.backends import PrinterBackend, backend_from_spec
-from station.printing.data import LabelData
 from station.printing.queue import PrintQueue
-from station.printing.render_cli import label_data_from_records
 from station.protocol.manifest import ParsedManifest, read_manifest
 from station.protocol.manifest import parse_manifest as parse_manifest_stream
 from station.review.central_source import CentralInspections
@@ -45,8 +40,7 @@ from station.setup.first_run import needs_first_run
 from station.setup.services import RESTART_EXIT, SetupServices
 from station.store import outbox
 from station.store.database import Database
-from station.store.models import Inspection, ReturnOrder, User
-from station.store.queries import count_orders, inspection_view, load_order, order_view
+from station.store.queries import count_orders
 from station.sync.enrol import CentralAccess
 from station.sync.manifest import ImportReport, import_orders
 from station.sync.service import SyncService
@@ -280,49 +274,6 @@ def build_camera(station: Station) -> LiveScanner | None:
             repeat_after_s=settings.scan_repeat_seconds,
         ),
     )
-
-
-def expected_parcels(session: Session) -> list[dict[str, object]]:
-    """Manifest-like rows of the first orders the bench expects, for the demo camera."""
-    rows = session.scalars(
-        select(ReturnOrder)
-        .where(ReturnOrder.state == OrderState.IN_TRANSIT.value)
-        .order_by(ReturnOrder.id)
-        .limit(DEMO_PARCELS)
-    )
-    parcels: list[dict[str, object]] = []
-    for row in rows:
-        order = order_view(load_order(session, row.id))
-        parcels.append(
-            {
-                "rma_no": order.rma_no,
-                "tracking": [{"carrier": c.value, "tracking_no": n} for c, n in order.tracking],
-                "lines": [{"ean": line.ean, "sku": line.sku} for line in order.lines],
-            }
-        )
-    return parcels
-
-
-def label_for_inspection(station: Station, inspection_id: str) -> LabelData:
-    """The label of a completed inspection, as the bench printed it."""
-
-    def work(session: Session) -> LabelData:
-        row = session.get(Inspection, inspection_id)
-        if row is None:
-            raise LookupError(f"no inspection {inspection_id}")
-        if row.state != InspectionState.COMPLETED.value:
-            raise LookupError(f"inspection {inspection_id} is {row.state}, not completed")
-        inspector = session.get_one(User, row.inspector_id)
-        return label_data_from_records(
-            station_id=row.station_id,
-            inspector_name=inspector.display_name,
-            inspection=inspection_view(row),
-            order=order_view(load_order(session, row.return_id)),
-            on=(row.completed_at or row.started_at).astimezone().date(),
-            language=station.settings.label_language,
-        )
-
-    return station.db.run(work)
 
 
 def show_startup_error(message: str) -> None:

@@ -28,6 +28,7 @@ from station.config import (
     default_config_path,
     load_settings,
 )
+from station.demo.expected import expected_parcels
 from station.demo.orders import generate_orders
 from station.demo.video import write_demo_video
 from station.domain.enums import Role
@@ -251,7 +252,7 @@ def cmd_sync(station: app.Station, args: argparse.Namespace) -> int:
 
 def _label_data(station: app.Station, inspection_id: str) -> LabelData:
     try:
-        return app.label_for_inspection(station, inspection_id)
+        return station.workflow.label_of(inspection_id, station.settings.label_language)
     except LookupError as exc:
         raise CommandError(str(exc).strip("'\"")) from exc
 
@@ -359,7 +360,7 @@ def cmd_command_sheet(args: argparse.Namespace, _settings: Settings) -> int:
 
 @_with_station
 def cmd_demo_video(station: app.Station, args: argparse.Namespace) -> int:
-    orders = station.db.run(app.expected_parcels)
+    orders = station.db.run(expected_parcels)
     if not orders:
         raise CommandError("no orders in transit to film; load the demo data first")
     try:

@@ -43,6 +43,7 @@ from station.evidence.photos import (
 from station.evidence.records import PhotoView, PreparedPhoto
 from station.printing import jobs
 from station.printing.backends import RENDER_ERRORS
+from station.printing.data import LabelData
 from station.printing.queue import PrintQueue
 from station.printing.render_cli import label_data_from_records
 from station.protocol import events
@@ -57,7 +58,7 @@ from station.rulebook import Rulebook
 from station.security import audit
 from station.store import outbox
 from station.store.database import Database
-from station.store.models import Inspection, ReturnLine, ReturnOrder, UnmatchedParcel
+from station.store.models import Inspection, ReturnLine, ReturnOrder, UnmatchedParcel, User
 from station.store.queries import (
     completed_line_ids,
     find_order,
@@ -354,6 +355,27 @@ class Workflow:
             log.error("no label: %s", exc)
             return None, str(exc)
         return label, ""
+
+    def label_of(self, inspection_id: str, language: Language) -> LabelData:
+        """The label of a completed inspection, as the bench printed it."""
+
+        def work(session: Session) -> LabelData:
+            row = session.get(Inspection, inspection_id)
+            if row is None:
+                raise LookupError(f"no inspection {inspection_id}")
+            if row.state != InspectionState.COMPLETED.value:
+                raise LookupError(f"inspection {inspection_id} is {row.state}, not completed")
+            inspector = session.get_one(User, row.inspector_id)
+            return label_data_from_records(
+                station_id=row.station_id,
+                inspector_name=inspector.display_name,
+                inspection=inspection_view(row),
+                order=order_view(load_order(session, row.return_id)),
+                on=(row.completed_at or row.started_at).astimezone().date(),
+                language=language,
+            )
+
+        return self._db.run(work)
 
     def cancel(self, inspection_id: str, inspector: UserView, reason: str = "") -> OrderView:
         now = self._clock()
