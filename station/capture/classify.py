@@ -7,6 +7,7 @@ touching the keyboard. What to do with it is the workflow's business; this only 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -54,17 +55,25 @@ class ScanCode:
     source: str = "scanner"  # "scanner" (keyboard wedge / typed) or "camera"
 
 
+# A command card read however the scanner typed it: any case, and the dash as a keyboard
+# layout may turn it (an underscore, a space, nothing).
+_COMMAND = re.compile(r"RSCMD[-_ /]?(\w*)")
+_COMMAND_WORDS = frozenset(c.value.upper() for c in Command)
+
+
 def classify(raw: str, *, source: str = "scanner") -> ScanCode:
     """Clean and classify a scan; raises :class:`BadScan` for junk and unknown commands."""
     text = clean_scan(raw)
     upper = text.upper()
-    if upper.startswith(COMMAND_PREFIX):
-        name = upper.removeprefix(COMMAND_PREFIX).lower()
+    card = _COMMAND.fullmatch(upper)
+    if card is not None:
         try:
-            command = Command(name)
+            command = Command(card.group(1).lower())
         except ValueError:
             raise BadScan(f"unknown command card {text[:40]!r}") from None
         return ScanCode(command_payload(command), ScanKind.COMMAND, command=command, source=source)
+    if upper in _COMMAND_WORDS:  # a command card's text without its prefix is never an item
+        raise BadScan(f"{text!r} is part of a command card; scan the whole card again")
     if RMA_PATTERN.fullmatch(upper):
         return ScanCode(upper, ScanKind.RMA, source=source)
     carrier = carrier_of(upper)

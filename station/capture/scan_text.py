@@ -1,15 +1,19 @@
 """Turning raw scanner or keyboard input into a code the station can look up.
 
 Hand scanners type like a keyboard, so what arrives can carry an IME's full-width forms,
-stray whitespace, or junk from a misconfigured scanner. Junk is refused with a reason; it
-never reaches a lookup, a record or a printer.
+stray whitespace, an AIM symbology identifier the scanner was set to send first (``]C1`` for
+Code 128, ``]E0`` for EAN-13, ``]Q1`` for QR…), or junk from a misconfigured scanner. The
+identifier is dropped; junk is refused with a reason and never reaches a lookup, a record or
+a printer.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 MAX_SCAN_CHARS = 512
+_AIM_PREFIX = re.compile(r"\][A-Za-z][0-9A-Za-z]")
 
 
 class BadScan(ValueError):
@@ -21,6 +25,8 @@ def clean_scan(raw: str) -> str:
     if len(raw) > MAX_SCAN_CHARS * 4:
         raise BadScan(f"scan too long: {len(raw)} characters (limit {MAX_SCAN_CHARS})")
     text = unicodedata.normalize("NFKC", raw).strip()
+    if _AIM_PREFIX.match(text):
+        text = text[3:].lstrip("\x1d").strip()  # a GS1 code's leading FNC1 comes as a GS
     if not text:
         raise BadScan("empty scan")
     if len(text) > MAX_SCAN_CHARS:

@@ -174,7 +174,9 @@ class MainWindow(QMainWindow):
         assert app is not None
         self.idle_lock = IdleLock(self, minutes=settings.idle_lock_minutes)
         self.idle_lock.timed_out.connect(self.lock)
-        self.wedge = ScannerWedge(self, burst_ms=settings.scanner_burst_ms)
+        self.wedge = ScannerWedge(
+            self, burst_ms=settings.scanner_burst_ms, suffix=settings.scanner_suffix
+        )
         self.wedge.passthrough = self._typing_passes
         self.wedge.scanned.connect(self.route_scan)
         # The filter installed last runs first: the idle lock must see keys the wedge keeps.

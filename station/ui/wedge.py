@@ -1,10 +1,16 @@
 """Keyboard-wedge hand scanners, wherever the focus is.
 
-A hand scanner types its code as a burst of key presses ending in Enter, much faster than a
-person types. This filter sees every key press first, holds printable keys back for a few
-milliseconds, and either recognises a burst that ends in Enter as a scan (the keys never reach
-the focused widget) or replays the held keys to where they were going. Typing feels the same;
-a scan lands in the scan handler whatever field has the focus.
+A USB hand scanner in keyboard mode types its code as a burst of key presses, 2–30 ms apart,
+ending in a suffix (Enter, or Tab), much faster than a person types. It presses and releases
+Shift around every capital (or relies on Caps Lock), may send a GS separator (Ctrl+]) inside
+GS1 codes and an AIM symbology prefix (``]C1``) before the code. This filter sees every key
+first and holds the printable keys back: a burst that ends in the suffix is a scan (none of
+its keys reach the focused widget, none fires a hotkey); keys that turn out to be typed by a
+person are replayed to where they were going once the burst window has passed.
+
+Timing comes from the keys' own timestamps (the window system's, set when the key was
+pressed), not from when the GUI thread got round to them: a busy moment in the window does not
+turn a scan into typing. Modifier keys and key releases inside a burst belong to the burst.
 """
 
 from __future__ import annotations
@@ -18,8 +24,24 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-_PASSTHROUGH_MODIFIERS = (
+GS = "\x1d"
+SUFFIXES = {
+    "enter": (Qt.Key.Key_Return, Qt.Key.Key_Enter),
+    "tab": (Qt.Key.Key_Tab,),
+    "enter_or_tab": (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab),
+}
+_MODIFIER_KEYS = frozenset(
+    {
+        Qt.Key.Key_Shift,
+        Qt.Key.Key_Control,
+        Qt.Key.Key_Alt,
+        Qt.Key.Key_AltGr,
+        Qt.Key.Key_Meta,
+        Qt.Key.Key_CapsLock,
+        Qt.Key.Key_NumLock,
+    }
+)
+_COMMAND_MODIFIERS = (
     Qt.KeyboardModifier.ControlModifier
     | Qt.KeyboardModifier.AltModifier
     | Qt.KeyboardModifier.MetaModifier
@@ -31,6 +53,7 @@ class _HeldKey:
     key: int
     modifiers: Qt.KeyboardModifier
     text: str
+    timestamp: int
 
 
 class ScannerWedge(QObject):
@@ -44,63 +67,76 @@ class ScannerWedge(QObject):
         *,
         burst_ms: int = 50,
         min_length: int = 4,
+        suffix: str = "enter_or_tab",
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(parent)
-        self.burst_s = burst_ms / 1000
+        self.burst_ms = burst_ms
         self.min_length = min_length
-        self.clock = clock
+        self.suffix_keys = SUFFIXES[suffix]
+        self.clock = clock  # for keys that carry no timestamp (synthesised ones)
         self._held: list[_HeldKey] = []
         self._receiver: QObject | None = None
-        self._last_key_at = 0.0
         self._replaying = False
         self.passthrough: Callable[[], bool] = lambda: False
         self._flush = QTimer(self)
         self._flush.setSingleShot(True)
         self._flush.setInterval(burst_ms)
-        self._flush.timeout.connect(self._on_quiet)
+        self._flush.timeout.connect(self._replay)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self._replaying or event.type() != QEvent.Type.KeyPress:
+        kind = event.type()
+        if self._replaying or kind not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             return False
         assert isinstance(event, QKeyEvent)
+        if kind == QEvent.Type.KeyRelease:
+            return bool(self._held)  # the releases of held keys go where their presses went
         if self.passthrough():
             return False
-        now = self.clock()
-        in_burst = bool(self._held) and (now - self._last_key_at) <= self.burst_s
-        if self._held and not in_burst:
-            self._replay()
         key = event.key()
-        if key in _ENTER_KEYS:
-            if in_burst and len(self._held) >= self.min_length:
-                code = "".join(h.text for h in self._held)
-                self._held.clear()
-                self._flush.stop()
-                self.scanned.emit(code)
-                return True
-            if self._held:
-                self._replay()
-            return False
-        text = event.text()
-        if not text or not text.isprintable() or event.modifiers() & _PASSTHROUGH_MODIFIERS:
+        if key in _MODIFIER_KEYS:
+            return bool(self._held)  # Shift around a capital is part of the burst
+        now = self._timestamp(event)
+        if self._held and now - self._held[-1].timestamp > self.burst_ms:
+            self._replay()  # what was held was typed, not scanned
+        if key in self.suffix_keys:
+            return self._end_of_burst()
+        text = self._text(event)
+        if text is None:
             if self._held:
                 self._replay()
             return False
         if not self._held:
             self._receiver = watched
-        self._held.append(_HeldKey(key, event.modifiers(), text))
-        self._last_key_at = now
+        self._held.append(_HeldKey(key, event.modifiers(), text, now))
         self._flush.start()
         return True
 
-    def _on_quiet(self) -> None:
-        if not self._held:
-            return
-        remaining = self.burst_s - (self.clock() - self._last_key_at)
-        if remaining > 0:
-            self._flush.start(max(1, int(remaining * 1000)))
-            return
-        self._replay()
+    def _end_of_burst(self) -> bool:
+        if len(self._held) < self.min_length:
+            if self._held:
+                self._replay()
+            return False
+        code = "".join(h.text for h in self._held)
+        self._held.clear()
+        self._receiver = None
+        self._flush.stop()
+        self.scanned.emit(code)
+        return True
+
+    def _text(self, event: QKeyEvent) -> str | None:
+        """The character a key adds to a code, or None for a key that cannot be part of one."""
+        text = event.text()
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if text == GS or (ctrl and event.key() == Qt.Key.Key_BracketRight):
+            return GS  # the GS1 group separator, as a wedge scanner types it
+        if not text or not text.isprintable() or event.modifiers() & _COMMAND_MODIFIERS:
+            return None
+        return text
+
+    def _timestamp(self, event: QKeyEvent) -> int:
+        stamp = int(event.timestamp())
+        return stamp if stamp > 0 else int(self.clock() * 1000)
 
     def _replay(self) -> None:
         """Deliver held keys to where they were going: they were typed, not scanned."""
@@ -113,8 +149,10 @@ class ScannerWedge(QObject):
         self._replaying = True
         try:
             for h in held:
-                event = QKeyEvent(QEvent.Type.KeyPress, h.key, h.modifiers, h.text)
-                QApplication.sendEvent(receiver, event)
+                for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                    event = QKeyEvent(kind, h.key, h.modifiers, h.text)
+                    event.setTimestamp(h.timestamp)
+                    QApplication.sendEvent(receiver, event)
         finally:
             self._replaying = False
 
@@ -122,3 +160,7 @@ class ScannerWedge(QObject):
         """Replay anything held (e.g. before the window loses focus)."""
         if self._held:
             self._replay()
+
+    @property
+    def holding(self) -> bool:
+        return bool(self._held)

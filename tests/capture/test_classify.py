@@ -39,6 +39,33 @@ def test_command_cards(command: Command) -> None:
 
 
 @pytest.mark.parametrize(
+    "raw", ["RSCMD-PASS", "rscmd-pass", "RSCMD_PASS", "RSCMDPASS", "RSCMD PASS", "]C1RSCMD-PASS"]
+)
+def test_a_command_card_is_read_however_the_scanner_typed_its_prefix(raw: str) -> None:
+    assert classify(raw).command is Command.PASS
+
+
+@pytest.mark.parametrize(
+    "raw,kind",
+    [
+        ("]C1RMA20261120000001", ScanKind.RMA),
+        ("]E06901234567892", ScanKind.EAN),
+        ("]Q1SF1402318765432", ScanKind.TRACKING),
+        ("]d2AP-TS-01-M", ScanKind.OTHER),
+    ],
+)
+def test_an_aim_symbology_prefix_is_dropped(raw: str, kind: ScanKind) -> None:
+    code = classify(raw)
+    assert code.kind is kind and code.text.upper() == raw[3:].upper()
+
+
+@pytest.mark.parametrize("word", ["PASS", "fail", "Photo", "NEXT", "BACK", "PRINT", "CANCEL"])
+def test_a_command_word_without_its_card_prefix_is_never_an_item_code(word: str) -> None:
+    with pytest.raises(BadScan, match="part of a command card"):
+        classify(word)
+
+
+@pytest.mark.parametrize(
     "raw,reason",
     [
         ("RSCMD-SELFDESTRUCT", "unknown command card"),

@@ -11,7 +11,10 @@ from station.capture.scan_text import MAX_SCAN_CHARS, BadScan, clean_scan
         ("RMA20261120000001", "RMA20261120000001"),
         ("  SF1402318765432\r\n", "SF1402318765432"),
         ("ＲＭＡ２０２６１１２０００００１", "RMA2026112000001"),  # IME full-width mode
-        ("]C1\x1d0106901234567892", "]C1\x1d0106901234567892"),  # GS1 separator kept
+        (
+            "]C1\x1d0106901234567892\x1d10ABC",
+            "0106901234567892\x1d10ABC",
+        ),  # AIM id dropped, GS kept
     ],
 )
 def test_scans_are_normalised(raw: str, expected: str) -> None:

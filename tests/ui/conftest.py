@@ -4,44 +4,33 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from station import app
 from station.ui.application import build_window
 from station.ui.main_window import MainWindow
+from tests.ui.keys import hid_keys, send_keys
 
 
-def type_keys(widget: QWidget, text: str, *, enter: bool = True) -> None:
-    """Key presses through the window system's path, as a keyboard or a wedge scanner sends
-    them: the window gets them and Qt routes them to whatever has the focus."""
-    handle = widget.window().windowHandle()
-    assert handle is not None
-    for ch in text:
-        QTest.keyClick(handle, ch)
-    if enter:
-        QTest.keyClick(handle, Qt.Key.Key_Return)
-
-
-class HumanClock:
-    """A clock on which every key press comes 200 ms after the one before: a person typing."""
-
-    def __init__(self) -> None:
-        self.t = 0.0
-
-    def __call__(self) -> float:
-        self.t += 0.2
-        return self.t
+def type_keys(
+    widget: QWidget,
+    text: str,
+    *,
+    enter: bool = True,
+    gap_ms: int = 8,
+    suffix: Qt.Key = Qt.Key.Key_Return,
+    aim: str = "",
+) -> None:
+    """Keys as a USB hand scanner in keyboard mode sends them, through the window system's
+    path (the window gets them; Qt routes them to whatever has the focus): Shift pressed and
+    released around every capital, ``gap_ms`` between keys, the suffix key at the end."""
+    send_keys(widget, hid_keys(aim + text, gap_ms=gap_ms, suffix=suffix if enter else None))
 
 
 def type_by_hand(window: MainWindow, text: str, *, enter: bool = True) -> None:
-    wedge = window.wedge
-    saved, wedge.clock = wedge.clock, HumanClock()
-    try:
-        type_keys(window, text, enter=enter)
-    finally:
-        wedge.flush_now()
-        wedge.clock = saved
+    """A person typing: 200 ms between keys, so every key reaches the focused widget."""
+    send_keys(window, hid_keys(text, gap_ms=200, suffix=Qt.Key.Key_Return if enter else None))
+    window.wedge.flush_now()
 
 
 @pytest.fixture
