@@ -1,5 +1,6 @@
 """Translation catalogues: ``update`` re-extracts UI strings into resources/i18n/*.ts,
 ``check`` lists strings still untranslated in the Chinese catalogue (exit 1 if any),
+``translate SOURCE CHINESE`` sets the Chinese for a source text wherever it is used,
 ``build`` compiles the .qm files the station loads."""
 
 from __future__ import annotations
@@ -34,6 +35,26 @@ def known(ts: Path) -> dict[str, str]:
     }
 
 
+def _write(ts: Path, tree: ET.ElementTree) -> None:
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    ts.write_text(f"{_HEADER}{body}\n", encoding="utf-8")
+
+
+def translate(source: str, translation: str, ts: Path = I18N / "station_zh_CN.ts") -> int:
+    """Set the translation of every message with this source text; how many there were."""
+    tree = ET.parse(ts)
+    found = 0
+    for msg in tree.getroot().iter("message"):
+        element = msg.find("translation")
+        if msg.findtext("source") == source and element is not None:
+            element.text = translation
+            element.attrib.pop("type", None)
+            found += 1
+    if found:
+        _write(ts, tree)
+    return found
+
+
 def reuse(ts: Path, translations: dict[str, str]) -> int:
     """Fill untranslated messages whose text was translated before (a string that moved to
     another class keeps its translation); how many were filled."""
@@ -53,8 +74,7 @@ def reuse(ts: Path, translations: dict[str, str]) -> int:
         translation.attrib.pop("type", None)
         filled += 1
     if filled:
-        body = ET.tostring(tree.getroot(), encoding="unicode")
-        ts.write_text(f"{_HEADER}{body}\n", encoding="utf-8")
+        _write(ts, tree)
     return filled
 
 
@@ -108,5 +128,7 @@ if __name__ == "__main__":
         update()
     elif action == "check":
         sys.exit(check())
+    elif action == "translate":
+        sys.exit(0 if translate(sys.argv[2], sys.argv[3]) else 1)
     else:
         build()

@@ -145,97 +145,107 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="288"/>
-        <source>Item matches the order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../station/ui/bench_view.py" line="289"/>
-        <source>Item does not match the order: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/bench_view.py" line="290"/>
-        <source>Answer first: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/bench_view.py" line="291"/>
-        <source>Still needed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/bench_view.py" line="292"/>
-        <source>Scan a parcel before taking photos.</source>
+        <source>The camera sees another parcel (%1). Finish this one first, or scan %1 with the hand scanner to switch.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../station/ui/bench_view.py" line="293"/>
-        <source>No camera picture to take.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/bench_view.py" line="294"/>
-        <source>Photo kept but %1 — press R to retake it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/bench_view.py" line="295"/>
-        <source>%1 photo taken.</source>
+        <source>The camera sees %1, which is not this order&apos;s item: not used. Scan the item with the hand scanner to record what it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../station/ui/bench_view.py" line="296"/>
-        <source>Photo not kept: %1</source>
+        <source>Item matches the order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../station/ui/bench_view.py" line="297"/>
-        <source>Done: %1 · %2</source>
+        <source>Item does not match the order: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../station/ui/bench_view.py" line="298"/>
-        <source>Done, but no label: %1</source>
+        <source>Answer first: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../station/ui/bench_view.py" line="299"/>
-        <source>Could not complete: %1</source>
+        <source>Still needed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../station/ui/bench_view.py" line="300"/>
-        <source>Override refused: %1</source>
+        <source>Scan a parcel before taking photos.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../station/ui/bench_view.py" line="301"/>
-        <source>No label to print again yet.</source>
+        <source>No camera picture to take.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../station/ui/bench_view.py" line="302"/>
-        <source>Printing the label again.</source>
+        <source>Photo kept but %1 — press R to retake it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../station/ui/bench_view.py" line="303"/>
-        <source>Cannot reprint: %1</source>
+        <source>%1 photo taken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../station/ui/bench_view.py" line="304"/>
-        <source>No inspection to cancel.</source>
+        <source>Photo not kept: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../station/ui/bench_view.py" line="305"/>
-        <source>Scan CANCEL again to cancel the inspection of %1.</source>
+        <source>Done: %1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../station/ui/bench_view.py" line="306"/>
+        <source>Done, but no label: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="307"/>
+        <source>Could not complete: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="308"/>
+        <source>Override refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="309"/>
+        <source>No label to print again yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="310"/>
+        <source>Printing the label again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="311"/>
+        <source>Cannot reprint: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="312"/>
+        <source>No inspection to cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="313"/>
+        <source>Scan CANCEL again to cancel the inspection of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="314"/>
         <source>Inspection cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1183,124 +1193,124 @@
     </message>
     <message>
         <location filename="../../station/ui/main_window.py" line="171"/>
-        <location filename="../../station/ui/main_window.py" line="442"/>
+        <location filename="../../station/ui/main_window.py" line="444"/>
         <source>Printer ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="213"/>
+        <location filename="../../station/ui/main_window.py" line="215"/>
         <source>Locked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="250"/>
+        <location filename="../../station/ui/main_window.py" line="252"/>
         <source>Only supervisors can open the review screens.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="283"/>
+        <location filename="../../station/ui/main_window.py" line="285"/>
         <source>Only admins can change the settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="366"/>
+        <location filename="../../station/ui/main_window.py" line="368"/>
         <source>Camera lost (%1). The hand scanner still works; the camera reconnects by itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="372"/>
+        <location filename="../../station/ui/main_window.py" line="374"/>
         <source>Camera back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="387"/>
+        <location filename="../../station/ui/main_window.py" line="389"/>
         <source>Outbox: %1 waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="389"/>
+        <location filename="../../station/ui/main_window.py" line="391"/>
         <source> (oldest %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="391"/>
+        <location filename="../../station/ui/main_window.py" line="393"/>
         <source> · %1 parked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="398"/>
+        <location filename="../../station/ui/main_window.py" line="400"/>
         <source>%1 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="400"/>
+        <location filename="../../station/ui/main_window.py" line="402"/>
         <source>%1 h %2 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="407"/>
+        <location filename="../../station/ui/main_window.py" line="409"/>
         <source>No central service is configured.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="410"/>
-        <location filename="../../station/ui/main_window.py" line="416"/>
+        <location filename="../../station/ui/main_window.py" line="412"/>
+        <location filename="../../station/ui/main_window.py" line="418"/>
         <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="414"/>
+        <location filename="../../station/ui/main_window.py" line="416"/>
         <source>Offline (no central service)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="419"/>
+        <location filename="../../station/ui/main_window.py" line="421"/>
         <source>Online · synced %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="421"/>
+        <location filename="../../station/ui/main_window.py" line="423"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="423"/>
+        <location filename="../../station/ui/main_window.py" line="425"/>
         <source>Offline · retrying</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="427"/>
+        <location filename="../../station/ui/main_window.py" line="429"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="430"/>
+        <location filename="../../station/ui/main_window.py" line="432"/>
         <source>Last successful sync: %1
 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="444"/>
+        <location filename="../../station/ui/main_window.py" line="446"/>
         <source>Label printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="446"/>
+        <location filename="../../station/ui/main_window.py" line="448"/>
         <source>Printer problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="450"/>
+        <location filename="../../station/ui/main_window.py" line="452"/>
         <source>Label not printed: %1. It stays queued and prints when the printer is back; PRINT reprints.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="454"/>
+        <location filename="../../station/ui/main_window.py" line="456"/>
         <source>Label cannot be printed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="459"/>
+        <location filename="../../station/ui/main_window.py" line="461"/>
         <source>Error: %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -145,97 +145,107 @@
         <translation>扫描处理失败：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="288" />
+        <location filename="../../station/ui/bench_view.py" line="289" />
+        <source>The camera sees another parcel (%1). Finish this one first, or scan %1 with the hand scanner to switch.</source>
+        <translation>摄像头看到另一个包裹（%1）。请先完成当前包裹，或用扫描枪扫描 %1 切换。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="293" />
+        <source>The camera sees %1, which is not this order's item: not used. Scan the item with the hand scanner to record what it is.</source>
+        <translation>摄像头看到的 %1 不是本订单的商品，未采用。如需记录，请用扫描枪扫描该商品。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="296" />
         <source>Item matches the order</source>
         <translation>商品与订单一致</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="289" />
+        <location filename="../../station/ui/bench_view.py" line="297" />
         <source>Item does not match the order: %1</source>
         <translation>商品与订单不符：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="290" />
+        <location filename="../../station/ui/bench_view.py" line="298" />
         <source>Answer first: %1</source>
         <translation>请先回答：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="291" />
+        <location filename="../../station/ui/bench_view.py" line="299" />
         <source>Still needed: %1</source>
         <translation>还缺：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="292" />
+        <location filename="../../station/ui/bench_view.py" line="300" />
         <source>Scan a parcel before taking photos.</source>
         <translation>请先扫描包裹再拍照。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="293" />
+        <location filename="../../station/ui/bench_view.py" line="301" />
         <source>No camera picture to take.</source>
         <translation>摄像头没有画面，无法拍照。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="294" />
+        <location filename="../../station/ui/bench_view.py" line="302" />
         <source>Photo kept but %1 — press R to retake it.</source>
         <translation>照片已保存，但%1——按 R 重拍。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="295" />
+        <location filename="../../station/ui/bench_view.py" line="303" />
         <source>%1 photo taken.</source>
         <translation>已拍摄%1照片。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="296" />
+        <location filename="../../station/ui/bench_view.py" line="304" />
         <source>Photo not kept: %1</source>
         <translation>照片未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="297" />
+        <location filename="../../station/ui/bench_view.py" line="305" />
         <source>Done: %1 · %2</source>
         <translation>已完成：%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="298" />
+        <location filename="../../station/ui/bench_view.py" line="306" />
         <source>Done, but no label: %1</source>
         <translation>已完成，但未生成标签：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="299" />
+        <location filename="../../station/ui/bench_view.py" line="307" />
         <source>Could not complete: %1</source>
         <translation>无法完成：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="300" />
+        <location filename="../../station/ui/bench_view.py" line="308" />
         <source>Override refused: %1</source>
         <translation>不能修改结果：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="301" />
+        <location filename="../../station/ui/bench_view.py" line="309" />
         <source>No label to print again yet.</source>
         <translation>还没有可重打的标签。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="302" />
+        <location filename="../../station/ui/bench_view.py" line="310" />
         <source>Printing the label again.</source>
         <translation>正在重打标签。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="303" />
+        <location filename="../../station/ui/bench_view.py" line="311" />
         <source>Cannot reprint: %1</source>
         <translation>无法重打：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="304" />
+        <location filename="../../station/ui/bench_view.py" line="312" />
         <source>No inspection to cancel.</source>
         <translation>没有可取消的质检。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="305" />
+        <location filename="../../station/ui/bench_view.py" line="313" />
         <source>Scan CANCEL again to cancel the inspection of %1.</source>
         <translation>再次扫描「取消」以取消 %1 的质检。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="306" />
+        <location filename="../../station/ui/bench_view.py" line="314" />
         <source>Inspection cancelled.</source>
         <translation>已取消质检。</translation>
     </message>
@@ -1183,125 +1193,125 @@
     </message>
     <message>
         <location filename="../../station/ui/main_window.py" line="171" />
-        <location filename="../../station/ui/main_window.py" line="442" />
+        <location filename="../../station/ui/main_window.py" line="444" />
         <source>Printer ready</source>
         <translation>打印机就绪</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="213" />
+        <location filename="../../station/ui/main_window.py" line="215" />
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="250" />
+        <location filename="../../station/ui/main_window.py" line="252" />
         <source>Only supervisors can open the review screens.</source>
         <translation>只有主管可以打开复核界面。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="283" />
+        <location filename="../../station/ui/main_window.py" line="285" />
         <source>Only admins can change the settings.</source>
         <translation>只有管理员可以修改设置。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="366" />
+        <location filename="../../station/ui/main_window.py" line="368" />
         <source>Camera lost (%1). The hand scanner still works; the camera reconnects by itself.</source>
         <translation>摄像头断开（%1）。扫描枪仍可使用，摄像头会自动重连。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="372" />
+        <location filename="../../station/ui/main_window.py" line="374" />
         <source>Camera back.</source>
         <translation>摄像头已恢复。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="387" />
+        <location filename="../../station/ui/main_window.py" line="389" />
         <source>Outbox: %1 waiting</source>
         <translation>待上传：%1 条</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="389" />
+        <location filename="../../station/ui/main_window.py" line="391" />
         <source> (oldest %1)</source>
         <translation>（最早 %1前）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="391" />
+        <location filename="../../station/ui/main_window.py" line="393" />
         <source> · %1 parked</source>
         <translation> · 搁置 %1 条</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="398" />
+        <location filename="../../station/ui/main_window.py" line="400" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="400" />
+        <location filename="../../station/ui/main_window.py" line="402" />
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="407" />
+        <location filename="../../station/ui/main_window.py" line="409" />
         <source>No central service is configured.</source>
         <translation>未配置总部服务。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="410" />
-        <location filename="../../station/ui/main_window.py" line="416" />
+        <location filename="../../station/ui/main_window.py" line="412" />
+        <location filename="../../station/ui/main_window.py" line="418" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="414" />
+        <location filename="../../station/ui/main_window.py" line="416" />
         <source>Offline (no central service)</source>
         <translation>离线（未配置总部服务）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="419" />
+        <location filename="../../station/ui/main_window.py" line="421" />
         <source>Online · synced %1</source>
         <translation>在线 · %1 已同步</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="421" />
+        <location filename="../../station/ui/main_window.py" line="423" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="423" />
+        <location filename="../../station/ui/main_window.py" line="425" />
         <source>Offline · retrying</source>
         <translation>离线 · 正在重试</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="427" />
+        <location filename="../../station/ui/main_window.py" line="429" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="430" />
+        <location filename="../../station/ui/main_window.py" line="432" />
         <source>Last successful sync: %1
 %2</source>
         <translation>上次成功同步：%1
 %2</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="444" />
+        <location filename="../../station/ui/main_window.py" line="446" />
         <source>Label printed</source>
         <translation>标签已打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="446" />
+        <location filename="../../station/ui/main_window.py" line="448" />
         <source>Printer problem</source>
         <translation>打印机故障</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="450" />
+        <location filename="../../station/ui/main_window.py" line="452" />
         <source>Label not printed: %1. It stays queued and prints when the printer is back; PRINT reprints.</source>
         <translation>标签未打印：%1。标签保留在队列中，打印机恢复后自动打印；扫描「打印」可重打。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="454" />
+        <location filename="../../station/ui/main_window.py" line="456" />
         <source>Label cannot be printed: %1</source>
         <translation>标签无法打印：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="459" />
+        <location filename="../../station/ui/main_window.py" line="461" />
         <source>Error: %1</source>
         <translation>错误：%1</translation>
     </message>

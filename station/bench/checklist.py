@@ -77,6 +77,14 @@ class ChecklistModel:
         """Whether an item code would answer a question of this checklist."""
         return any(q.kind is QuestionKind.SCAN_MATCH for q in self.evaluation.visible)
 
+    def expects(self, code: str) -> bool:
+        """Whether ``code`` is one the order says this item carries (its EAN, SKU, serial)."""
+        return any(
+            matches(q, code, self.checklist.expected)
+            for q in self.evaluation.visible
+            if q.kind is QuestionKind.SCAN_MATCH
+        )
+
     # -- input -------------------------------------------------------------------------------
 
     def item_scanned(self, code: str) -> ItemScan | None:

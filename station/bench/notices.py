@@ -42,6 +42,8 @@ class Say(StrEnum):
     NOT_INSPECTABLE = "not_inspectable"  # rma, state
     BAD_SCAN = "bad_scan"  # reason
     SCAN_FAILED = "scan_failed"  # error
+    CAMERA_OTHER_PARCEL = "camera_other_parcel"  # code
+    CAMERA_OTHER_ITEM = "camera_other_item"  # code
     ITEM_MATCHES = "item_matches"
     ITEM_MISMATCH = "item_mismatch"  # code
     ANSWER_FIRST = "answer_first"  # question

@@ -7,6 +7,11 @@ resumes an inspection. The session owns the checklist's navigation, the photo ta
 and cancel, and announces every change through its emitters (:class:`BenchEvents`); screens
 subscribe and render, and decide nothing.
 
+The camera sees more than the inspector means: the next parcel's waybill, other items on the
+bench. So while a parcel is open, a camera code never switches to another parcel (the hand
+scanner does, deliberately), and the camera answers an item step only with a code the order
+expects; a mismatch is recorded only from the hand scanner.
+
 Work that touches the database, the disk or a printer goes to ``runner`` (a worker in the
 window, inline in tests); its result comes back to the session on the session's own thread.
 Nothing here imports Qt.
@@ -186,6 +191,9 @@ class BenchSession:
             self.command(code.command)
             self.events.handled.emit(code.command)
             return
+        if source == "camera" and self._camera_ignores(code):
+            self.events.handled.emit(code)
+            return
         if self._answers_item_step(code):
             self.events.handled.emit(code)
             return
@@ -207,6 +215,31 @@ class BenchSession:
             self.reprint()
         elif not self._checklist_command(command):
             self._say(Say.NOTHING_TO_DO, Tone.WARN, command.value.upper())
+
+    def _camera_ignores(self, code: ScanCode) -> bool:
+        """Whether a code the camera saw must not act on the open parcel (and says why)."""
+        if self.outcome is None or isinstance(self.outcome, NotInspectable):
+            return False
+        if code.kind in (ScanKind.EAN, ScanKind.OTHER) and self.checklist is not None:
+            if self.checklist.waits_for_item_scan() and not self.checklist.expects(code.text):
+                self._say(Say.CAMERA_OTHER_ITEM, Tone.INFO, code.text)
+                return True
+            return False
+        if code.kind.names_a_parcel:
+            if not self._is_open_parcel(code.text):
+                self._say(Say.CAMERA_OTHER_PARCEL, Tone.INFO, code.text)
+            return True  # the open parcel's own label, still in view: nothing to do
+        return False
+
+    def _is_open_parcel(self, text: str) -> bool:
+        outcome = self.outcome
+        if isinstance(outcome, InspectionStarted):
+            order = outcome.order
+            codes = {order.rma_no, order.order_no, *(number for _, number in order.tracking)}
+            return text.upper() in {c.upper() for c in codes}
+        if isinstance(outcome, ParcelUnmatched):
+            return text.upper() == outcome.parcel.code.upper()
+        return False
 
     def _answers_item_step(self, code: ScanCode) -> bool:
         """While a checklist waits for an item scan, item-like codes answer it."""

@@ -285,6 +285,14 @@ class BenchView(QWidget):
             Say.NOT_INSPECTABLE: self.tr("%1 is %2 and cannot be inspected at the bench."),
             Say.BAD_SCAN: self.tr("Not a usable scan: %1"),
             Say.SCAN_FAILED: self.tr("The scan could not be handled: %1"),
+            Say.CAMERA_OTHER_PARCEL: self.tr(
+                "The camera sees another parcel (%1). Finish this one first, or scan %1 with "
+                "the hand scanner to switch."
+            ),
+            Say.CAMERA_OTHER_ITEM: self.tr(
+                "The camera sees %1, which is not this order's item: not used. Scan the item "
+                "with the hand scanner to record what it is."
+            ),
             Say.ITEM_MATCHES: self.tr("Item matches the order"),
             Say.ITEM_MISMATCH: self.tr("Item does not match the order: %1"),
             Say.ANSWER_FIRST: self.tr("Answer first: %1"),

@@ -210,13 +210,39 @@ def test_an_open_inspection_resumes_where_it_was_after_a_logout(
 def test_camera_and_scanner_codes_interleave_through_one_meaning(bench: Bench) -> None:
     order = received_order(bench.station, "apparel")
     assert isinstance(bench.scan(order.rma_no, source="camera"), InspectionStarted)
-    bench.scan(order.rma_no, source="scanner")  # the same parcel again: nothing reloads
+    notices = len(bench.notices)
+    bench.scan(order.rma_no, source="camera")  # its label still in view: nothing happens
+    assert len(bench.notices) == notices
+    bench.scan(order.rma_no, source="scanner")  # scanned again by hand: nothing reloads
     assert bench.last.say is Say.ALREADY_INSPECTING
     bench.scan(order.lines[0].ean or "", source="camera")  # the tag seen by the camera
     assert bench.last.say is Say.ITEM_MATCHES
     bench.scan(command_payload(Command.FAIL), source="camera")  # a card held up
     model = bench.session.checklist
     assert model is not None and model.answers["tags_attached"] is False
+
+
+def test_the_camera_never_switches_parcels_or_records_a_distractor_as_a_swap(
+    bench: Bench,
+) -> None:
+    order = received_order(bench.station, "apparel")
+    other = received_order(bench.station, "electronics")
+    started = bench.scan(order.rma_no, source="camera")
+    assert isinstance(started, InspectionStarted)
+    bench.scan(other.rma_no, source="camera")  # the next parcel's label in view
+    assert bench.last.say is Say.CAMERA_OTHER_PARCEL
+    assert bench.session.inspection is not None
+    assert bench.session.inspection.inspection.id == started.inspection.id
+    bench.scan("6900000000002", source="camera")  # another item on the bench
+    assert bench.last.say is Say.CAMERA_OTHER_ITEM
+    model = bench.session.checklist
+    assert model is not None and "item_matches" not in model.answers
+    bench.scan(order.lines[0].ean or "", source="camera")  # this order's item: answers
+    assert bench.last.say is Say.ITEM_MATCHES
+    bench.scan("6900000000002")  # the hand scanner is deliberate: the mismatch is recorded
+    assert bench.last.say is Say.ITEM_MISMATCH
+    switched = bench.scan(other.rma_no)  # and it switches parcels when asked
+    assert isinstance(switched, InspectionStarted) and switched.order.rma_no == other.rma_no
 
 
 def test_cancel_takes_the_card_twice_within_ten_seconds(bench: Bench, clock: list[float]) -> None:
