@@ -15,6 +15,7 @@ import numpy as np
 
 from station.capture.frames import SourceError, VideoFileSource
 from station.demo.video import FilmingStopped, write_demo_video
+from station.store.files import remove_leftovers
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +60,7 @@ class Filming:
     def _work(self, path: Path, orders: list[dict[str, object]]) -> None:
         try:
             rmas = [str(row["rma_no"]) for row in orders]
-            write_demo_video(path, rmas, orders=orders, stop=self._stop)
+            write_demo_video(path, rmas, orders=orders, stop=self._stop.is_set)
             log.info("demo camera video written: %s", path)
         except FilmingStopped:
             log.info("demo camera video abandoned at shutdown; it is filmed again next time")
@@ -84,6 +85,5 @@ def film_in_background(path: Path, orders: list[dict[str, object]]) -> Filming |
     """Write the clip for ``orders`` (manifest-like rows) unless it is there already."""
     if path.is_file() or not orders:
         return None
-    for stale in path.parent.glob(f".demo-*{path.suffix}"):  # left by a process that was killed
-        stale.unlink(missing_ok=True)
+    remove_leftovers(path)  # a process killed while filming left its unfinished clip
     return Filming(path, orders)

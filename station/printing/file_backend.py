@@ -3,12 +3,12 @@ printer yet, for the demo, and for sending labels to a print server by shared fo
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from station.printing.backends import RENDER_ERRORS, PrintError, PrintJob, render_failure
 from station.printing.pdf import render_pdf
 from station.printing.sizes import parse_size
+from station.store.files import write_atomically
 
 
 class FileBackend:
@@ -23,15 +23,8 @@ class FileBackend:
         except RENDER_ERRORS as exc:
             raise render_failure(exc) from exc
         target = self.folder / f"{job.job_title}.pdf"
-        temp = target.with_suffix(".part")
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            with temp.open("wb") as fh:
-                fh.write(pdf)
-                fh.flush()
-                os.fsync(fh.fileno())
-            temp.replace(target)
+            write_atomically(target, pdf, replace=lambda _: True)
         except OSError as exc:
-            temp.unlink(missing_ok=True)
             raise PrintError(f"cannot write {target}: {exc.strerror}") from exc
         return str(target)
