@@ -16,10 +16,11 @@ from typing import Literal
 from station.domain.enums import Disposition
 from station.domain.labels import Language
 from station.domain.records import InspectionView, OrderView, UnmatchedView
-from station.printing.backends import PrintJob, backend_from_spec
+from station.printing.backends import PrintJob
 from station.printing.compose import DEFAULT_DPI
 from station.printing.data import MAX_CHARS, LabelData, LabelKind, new_label_id, unprintable
 from station.printing.pdf import render_pdf
+from station.printing.registry import backend_from_spec
 from station.printing.sizes import LabelSize, parse_size
 from station.printing.zpl import ZplOptions, render_zpl
 from station.store.files import write_atomically
