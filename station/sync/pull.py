@@ -19,6 +19,7 @@ from station.qc.errors import QcFileError
 from station.qc.template import Template
 from station.qc.template_parse import parse_template
 from station.security import audit
+from station.security.actors import user_ref
 from station.store.database import Database
 from station.store.models import Inspection, ReturnOrder, ReturnTracking, SyncCursor, User
 from station.store.models import Template as TemplateRow
@@ -186,7 +187,7 @@ def _user(session: Session, change: Change, station: str, now: datetime) -> obje
         session,
         actor="central",
         action="user_synced",
-        entity=f"user:{body.badge_id}",
+        entity=user_ref(body),
         details={"role": body.role.value, "active": body.active},
         at=now,
     )
