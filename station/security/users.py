@@ -126,14 +126,6 @@ def set_pin_hash(session: Session, *, user_id: int, pin_hash: str) -> None:
     session.get_one(User, user_id).pin_hash = pin_hash
 
 
-def count_admins(session: Session) -> int:
-    return len(
-        session.scalars(
-            select(User.id).where(User.role == Role.ADMIN.value, User.active.is_(True))
-        ).all()
-    )
-
-
 def login_record(session: Session, badge: str) -> LoginRecord | None:
     try:
         user = _by_badge(session, badge)
