@@ -26,8 +26,9 @@ from station.demo.users import DEMO_USERS
 from station.domain.enums import Role
 from station.domain.records import UserView
 from station.evidence.photo_store import PhotoStore
-from station.printing.backends import PrinterBackend, backend_from_spec
+from station.printing.backends import PrinterBackend
 from station.printing.queue import PrintQueue
+from station.printing.registry import backend_from_spec
 from station.protocol.manifest import ParsedManifest, read_manifest
 from station.protocol.manifest import parse_manifest as parse_manifest_stream
 from station.review.central_source import CentralInspections
@@ -150,10 +151,7 @@ BENCH_PRINTER = "bench"  # the station's label printer, whatever its connection
 
 
 def printer_backend(spec: str, paths: DataPaths) -> PrinterBackend:
-    if spec.startswith("qprinter:"):
-        from station.printing.qprinter_backend import QPrinterBackend
-
-        return QPrinterBackend(spec.partition(":")[2])
+    """The label printer a setting names; no setting files labels in the data folder."""
     return backend_from_spec(spec or f"file:{paths.labels}")
 
 

@@ -24,6 +24,7 @@ from station.protocol.errors import QcFileError
 from station.protocol.template import Template
 from station.protocol.template_parse import TemplateError, parse_template
 from station.qc.policy import QcPolicy, parse_policy
+from station.store.files import write_atomically
 from station.store.models import Template as TemplateRow
 
 log = logging.getLogger(__name__)
@@ -161,6 +162,6 @@ def load_policy(path: Path, keep: Path) -> tuple[QcPolicy, list[Problem]]:
             return parse_policy(keep.read_text(encoding="utf-8"), keep.name), [problem]
         return QcPolicy(), [problem]
     if not keep.exists() or keep.read_text(encoding="utf-8") != text:
-        keep.parent.mkdir(parents=True, exist_ok=True)
-        keep.write_text(text, encoding="utf-8")
+        # whole or not at all: a torn copy would fail exactly when it is needed
+        write_atomically(keep, text.encode("utf-8"), replace=lambda _: True)
     return policy, []

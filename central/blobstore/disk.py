@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from central.blobstore.base import CHUNK, BlobMissing, StoredBlob, StoreUnavailable
+from station.store.files import move_into_place
 
 
 class DiskBlobStore:
@@ -26,13 +26,8 @@ class DiskBlobStore:
         return self.root / sha256[:2] / sha256[2:4] / sha256
 
     def store(self, sha256: str, source: Path) -> None:
-        final = self.path(sha256)
         try:
-            final.parent.mkdir(parents=True, exist_ok=True)
-            with source.open("rb") as fh:
-                os.fsync(fh.fileno())
-            source.replace(final)
-            _fsync_dir(final.parent)
+            move_into_place(source, self.path(sha256))
         except OSError as exc:
             raise StoreUnavailable(f"storing {sha256} on disk failed: {exc}") from exc
 
@@ -59,12 +54,3 @@ def _read(fh: BinaryIO) -> Iterator[bytes]:
     with fh:
         while chunk := fh.read(CHUNK):
             yield chunk
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        with contextlib.suppress(OSError):  # not every file system syncs folders
-            os.fsync(fd)
-    finally:
-        os.close(fd)

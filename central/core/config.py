@@ -7,7 +7,6 @@ data folder. PostgreSQL and S3-compatible storage are chosen by URL.
 from __future__ import annotations
 
 import logging
-import os
 import secrets
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator, model_v
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from station.protocol.wire import MAX_BLOB_BYTES
+from station.store.files import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -116,13 +116,6 @@ def enrollment_key(settings: CentralSettings) -> str:
     if len(key) >= MIN_KEY_LENGTH:
         return key
     key = secrets.token_urlsafe(32)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_suffix(".tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(key + "\n")
-        fh.flush()
-        os.fsync(fh.fileno())
-    temp.replace(path)
+    write_atomically(path, f"{key}\n".encode(), mode=0o600, replace=lambda _: True)
     log.warning("no enrollment key configured: made one, kept in %s", path)
     return key

@@ -1510,26 +1510,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="97"/>
-        <source>No printer: file labels as PDF in a folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="98"/>
-        <source>CUPS printer queue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="99"/>
-        <source>ZPL printer on the network (port 9100)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="100"/>
-        <source>System printer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../station/ui/setup/printer_form.py" line="104"/>
         <source>Choose…</source>
         <translation type="unfinished"></translation>
@@ -1542,21 +1522,6 @@
     <message>
         <location filename="../../station/ui/setup/printer_form.py" line="106"/>
         <source>Test print</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="116"/>
-        <source>queue name, e.g. Zebra_ZD421</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="117"/>
-        <source>address, e.g. 10.0.0.7 or 10.0.0.7:9100</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="118"/>
-        <source>printer name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

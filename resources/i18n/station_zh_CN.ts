@@ -1511,26 +1511,6 @@
         <translation>标签语言</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="97" />
-        <source>No printer: file labels as PDF in a folder</source>
-        <translation>无打印机：标签存为文件夹中的 PDF</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="98" />
-        <source>CUPS printer queue</source>
-        <translation>CUPS 打印队列</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="99" />
-        <source>ZPL printer on the network (port 9100)</source>
-        <translation>网络 ZPL 打印机（端口 9100）</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="100" />
-        <source>System printer</source>
-        <translation>系统打印机</translation>
-    </message>
-    <message>
         <location filename="../../station/ui/setup/printer_form.py" line="104" />
         <source>Choose…</source>
         <translation>选择…</translation>
@@ -1544,21 +1524,6 @@
         <location filename="../../station/ui/setup/printer_form.py" line="106" />
         <source>Test print</source>
         <translation>打印测试页</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="116" />
-        <source>queue name, e.g. Zebra_ZD421</source>
-        <translation>队列名，例如 Zebra_ZD421</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="117" />
-        <source>address, e.g. 10.0.0.7 or 10.0.0.7:9100</source>
-        <translation>地址，例如 10.0.0.7 或 10.0.0.7:9100</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="118" />
-        <source>printer name</source>
-        <translation>打印机名称</translation>
     </message>
     <message>
         <location filename="../../station/ui/setup/printer_form.py" line="152" />

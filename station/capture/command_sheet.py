@@ -9,9 +9,6 @@ CJK is OpenType/CFF, which reportlab cannot embed, and the built-in STSong-Light
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Final
@@ -25,6 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from station.capture.classify import Command, command_payload
 from station.fonts import FontFile, FontMissing, find_font
+from station.store.files import atomic_path
 
 NAMES: Final[dict[Command, tuple[str, str]]] = {
     Command.PASS: ("通过", "PASS"),
@@ -59,22 +57,12 @@ def render_command_sheet(
     target = Path(path)
     if target.is_dir():
         raise IsADirectoryError(f"{target} is a directory")
-    if not target.parent.is_dir():
-        raise FileNotFoundError(f"folder {target.parent} does not exist")
     wanted = list(commands)
     if not wanted:
         raise ValueError("no commands to print")
     cjk = _register(font)
-    fd, name = tempfile.mkstemp(prefix=".commands-", suffix=".pdf", dir=target.parent)
-    os.close(fd)
-    temp = Path(name)
-    try:
+    with atomic_path(target, parents=False) as temp:  # a missing folder is refused here
         _draw(Canvas(str(temp), pagesize=A4), wanted, cjk)
-        temp.replace(target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
     return target
 
 

@@ -1,9 +1,10 @@
 """Live scanning: camera frames in, one scan event per physical scan out.
 
 Two threads: the :class:`~station.capture.reader.FrameReader` keeps the newest frame; the
-scanner's own thread decodes it, debounces what it read, and reports. Callbacks run on the
-scanner's thread — a UI must only hand their arguments over to its own thread. The newest
-full-resolution frame is kept for photos, so a photo is what the camera sees, not the preview.
+scanner's own (a :class:`~station.runtime.worker.Worker`) decodes it, debounces what it read,
+and reports. Callbacks run on the scanner's thread — a UI must only hand their arguments over
+to its own thread. The newest full-resolution frame is kept for photos, so a photo is what the
+camera sees, not the preview.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from station.capture.decoders import Decoded
 from station.capture.frames import FrameSource
 from station.capture.pipeline import DecodePipeline, FrameResult
 from station.capture.reader import Frame, FrameReader, ReaderState
+from station.runtime.worker import FINISHED, Finished, Worker
 
 log = logging.getLogger(__name__)
 
@@ -63,27 +65,29 @@ class LiveScanner:
         self.reader = FrameReader(source, on_state=self._state, clock=clock)
         self._latest: Frame | None = None
         self._lock = threading.Lock()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._worker: Worker | None = None
+        self._stopped = False
         self.decoded_frames = 0
 
     def start(self) -> None:
         """Start scanning; again after :meth:`stop` (the settings dialog borrows the camera)."""
-        if self._thread is not None:
+        if self._worker is not None:
             return
-        if self._stop.is_set():  # a stopped reader cannot start again: a fresh one, same camera
-            self._stop.clear()
+        if self._stopped:  # a stopped reader cannot start again: a fresh one, same camera
+            self._stopped = False
             self.reader = FrameReader(self.reader.source, on_state=self._state, clock=self._clock)
         self.reader.start()
-        self._thread = threading.Thread(target=self._run, name="station-decode", daemon=True)
-        self._thread.start()
+        self._worker = Worker("station-decode", self._round, on_start=_yield_to_the_ui)
+        self._worker.start()
 
     def stop(self, timeout: float = 5.0) -> None:
-        self._stop.set()
+        self._stopped = True
+        worker, self._worker = self._worker, None
+        if worker is not None:
+            worker.stop(timeout=0)  # no further round, while the reader closes the camera
         self.reader.stop(timeout)
-        if self._thread is not None:
-            self._thread.join(timeout)
-            self._thread = None
+        if worker is not None:
+            worker.join(timeout)
 
     def _state(self, state: ReaderState, detail: str) -> None:
         if self.on_state is not None:
@@ -94,31 +98,29 @@ class LiveScanner:
         with self._lock:
             return None if self._latest is None else self._latest.image.copy()
 
-    def _run(self) -> None:
-        _yield_to_the_ui()
-        while not self._stop.is_set():
-            frame = self.reader.take(timeout=0.2)
-            if frame is None:
-                if self.reader.state is ReaderState.ENDED:
-                    return
-                continue
-            with self._lock:
-                self._latest = frame
-            try:
-                result = self.pipeline.decode(frame.image)
-            except Exception:  # a frame the decoders choke on must not end live scanning
-                log.exception("decoding a frame failed")
-                continue
-            self.decoded_frames += 1
-            fresh = self.debouncer.feed(result.codes, now=frame.timestamp)
-            try:
-                if self.on_frame is not None:
-                    self.on_frame(frame, result)
-                if self.on_scan is not None:
-                    for code in fresh:
-                        self.on_scan(code, frame)
-            except Exception:  # a listener's failure must not end live scanning either
-                log.exception("a live-scanning listener failed")
+    def _round(self) -> float | Finished:
+        """Decode the newest frame, if one comes within a moment, and report what it held."""
+        frame = self.reader.take(timeout=0.2)
+        if frame is None:
+            return FINISHED if self.reader.state is ReaderState.ENDED else 0.0
+        with self._lock:
+            self._latest = frame
+        try:
+            result = self.pipeline.decode(frame.image)
+        except Exception:  # a frame the decoders choke on must not end live scanning
+            log.exception("decoding a frame failed")
+            return 0.0
+        self.decoded_frames += 1
+        fresh = self.debouncer.feed(result.codes, now=frame.timestamp)
+        try:
+            if self.on_frame is not None:
+                self.on_frame(frame, result)
+            if self.on_scan is not None:
+                for code in fresh:
+                    self.on_scan(code, frame)
+        except Exception:  # a listener's failure must not end live scanning either
+            log.exception("a live-scanning listener failed")
+        return 0.0
 
 
 def _yield_to_the_ui() -> None:

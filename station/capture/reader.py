@@ -4,7 +4,8 @@ Decoding may be slower than the camera; then the frames it had no time for are d
 queued, so what it decodes is always what the camera sees now (a one-slot handoff, counted in
 ``stats``). When the source fails (a webcam unplugged: no frame, or an error) the reader says
 so, closes it, and keeps reopening it with growing pauses until it works again, then says that
-too; it never takes the process down. A finite source (a video file) ends the reader.
+too; it never takes the process down. A finite source (a video file) ends the reader. The
+thread is a :class:`~station.runtime.worker.Worker` whose round is one open-and-stream.
 
 Typical use from a worker (a Qt worker calls the same from its own thread)::
 
@@ -32,6 +33,8 @@ from enum import StrEnum
 import numpy as np
 
 from station.capture.frames import EndOfStream, FrameSource
+from station.runtime.backoff import Backoff
+from station.runtime.worker import FINISHED, Finished, Worker
 
 log = logging.getLogger(__name__)
 
@@ -76,11 +79,13 @@ class FrameReader:
     ) -> None:
         self.source = source
         self._on_state = on_state
-        self._retry_initial, self._retry_max = retry_initial_s, retry_max_s
+        # no jitter: only this station opens its camera
+        self._reopen = Backoff(retry_initial_s, retry_max_s, jitter=False)
         self._clock = clock
         self._cond = threading.Condition()
-        self._stopping = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._worker = Worker(
+            "frame-reader", self._round, on_start=self._opening, on_exit=self._ended
+        )
         self._slot: Frame | None = None
         self._state = ReaderState.IDLE
         self._detail = ""
@@ -120,7 +125,7 @@ class FrameReader:
 
     def is_alive(self) -> bool:
         """Whether the reader's thread is running."""
-        return self._thread is not None and self._thread.is_alive()
+        return self._worker.alive
 
     def wait_for(self, *states: ReaderState, timeout: float | None = None) -> bool:
         """Blocks until the reader is in one of ``states``; False on timeout."""
@@ -130,24 +135,20 @@ class FrameReader:
     # -- life cycle ----------------------------------------------------------------------
 
     def start(self) -> None:
-        if self._thread is not None:
-            raise RuntimeError("reader already started")
-        self._thread = threading.Thread(target=self._run, name="frame-reader", daemon=True)
-        self._thread.start()
+        try:
+            self._worker.start()
+        except RuntimeError:
+            raise RuntimeError("reader already started") from None
 
     def stop(self, timeout: float = 5.0) -> None:
         """Stops reading, closes the source and joins the thread."""
-        self._stopping.set()
+        self._worker.stop(timeout=0)
         with self._cond:
-            self._cond.notify_all()
-        thread = self._thread
-        if thread is not None and thread is not threading.current_thread():
-            thread.join(timeout)
-            if thread.is_alive():  # a driver stuck in read(): the thread is a daemon
-                log.warning("%s did not stop within %.1f s", self.source.name, timeout)
-        if self.state not in (ReaderState.STOPPED, ReaderState.ENDED) and (
-            thread is None or not thread.is_alive()
-        ):
+            self._cond.notify_all()  # a consumer waiting in take() returns at once
+        if not self._worker.join(timeout) and not self._worker.on_its_thread:
+            # a driver stuck in read(): the thread is a daemon
+            log.warning("%s did not stop within %.1f s", self.source.name, timeout)
+        if self.state not in (ReaderState.STOPPED, ReaderState.ENDED) and not self._worker.alive:
             self._set_state(ReaderState.STOPPED, "")
 
     def __enter__(self) -> FrameReader:
@@ -159,22 +160,21 @@ class FrameReader:
 
     # -- reader thread -------------------------------------------------------------------
 
-    def _run(self) -> None:
-        delay = self._retry_initial
+    def _opening(self) -> None:
         self._set_state(ReaderState.OPENING, self.source.name)
-        try:
-            while not self._stopping.is_set():
-                failure = self._stream()
-                if failure is None:  # stopped or ended
-                    return
-                self._fail(failure)
-                if self._stopping.wait(delay):
-                    return
-                delay = min(delay * 2, self._retry_max)
-        finally:
-            self._close_source()
-            if self.state is not ReaderState.ENDED:
-                self._set_state(ReaderState.STOPPED, "")
+
+    def _round(self) -> float | Finished:
+        """Open the source and stream until it fails: then the pause before reopening."""
+        failure = self._stream()
+        if failure is None:  # stopped or ended
+            return FINISHED
+        self._fail(failure)
+        return self._reopen.next_delay()
+
+    def _ended(self) -> None:
+        self._close_source()
+        if self.state is not ReaderState.ENDED:
+            self._set_state(ReaderState.STOPPED, "")
 
     def _stream(self) -> str | None:
         """Opens the source and reads until it fails (returns why) or stops/ends (None)."""
@@ -183,7 +183,7 @@ class FrameReader:
         except Exception as exc:
             return f"cannot open {self.source.name}: {exc}"
         first = True
-        while not self._stopping.is_set():
+        while not self._worker.stopping:
             try:
                 image = self.source.read()
             except EndOfStream:
@@ -212,6 +212,7 @@ class FrameReader:
             self._cond.notify_all()
 
     def _started(self) -> None:
+        self._reopen.reset()  # a later outage starts again with short pauses
         with self._cond:
             recovered = self._state is ReaderState.FAILED
             if recovered:
@@ -240,7 +241,7 @@ class FrameReader:
             log.warning("closing %s failed", self.source.name, exc_info=True)
 
     def _finished(self) -> bool:
-        return self._state in (ReaderState.ENDED, ReaderState.STOPPED) or (self._stopping.is_set())
+        return self._state in (ReaderState.ENDED, ReaderState.STOPPED) or self._worker.stopping
 
     def _set_state(self, state: ReaderState, detail: str) -> None:
         with self._cond:

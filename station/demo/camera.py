@@ -8,13 +8,14 @@ as it does for a webcam that is not plugged in yet.
 from __future__ import annotations
 
 import logging
-import threading
 from pathlib import Path
 
 import numpy as np
 
 from station.capture.frames import SourceError, VideoFileSource
 from station.demo.video import FilmingStopped, write_demo_video
+from station.runtime.worker import FINISHED, Finished, Worker
+from station.store.files import remove_leftovers
 
 log = logging.getLogger(__name__)
 
@@ -50,40 +51,35 @@ class Filming:
     encoder is left running while the interpreter shuts down (that aborts the process)."""
 
     def __init__(self, path: Path, orders: list[dict[str, object]]) -> None:
-        self._stop = threading.Event()
-        self._thread = threading.Thread(
-            target=self._work, args=(path, orders), name="demo-camera-film", daemon=True
-        )
-        self._thread.start()
+        self._worker = Worker("demo-camera-film", lambda: self._film(path, orders))
+        self._worker.start()
 
-    def _work(self, path: Path, orders: list[dict[str, object]]) -> None:
+    def _film(self, path: Path, orders: list[dict[str, object]]) -> Finished:
         try:
             rmas = [str(row["rma_no"]) for row in orders]
-            write_demo_video(path, rmas, orders=orders, stop=self._stop)
+            write_demo_video(path, rmas, orders=orders, stop=lambda: self._worker.stopping)
             log.info("demo camera video written: %s", path)
         except FilmingStopped:
             log.info("demo camera video abandoned at shutdown; it is filmed again next time")
-        except Exception:
+        except Exception:  # filmed once: a failure is not tried again until the next start
             log.exception("could not write the demo camera video")
+        return FINISHED
 
     @property
     def running(self) -> bool:
-        return self._thread.is_alive()
+        return self._worker.alive
 
     def wait(self, timeout: float | None = None) -> bool:
         """Wait for the clip to be finished (or abandoned); True when the work is over."""
-        self._thread.join(timeout)
-        return not self._thread.is_alive()
+        return self._worker.join(timeout)
 
     def stop(self, timeout: float = 10.0) -> None:
-        self._stop.set()
-        self._thread.join(timeout)
+        self._worker.stop(timeout)
 
 
 def film_in_background(path: Path, orders: list[dict[str, object]]) -> Filming | None:
     """Write the clip for ``orders`` (manifest-like rows) unless it is there already."""
     if path.is_file() or not orders:
         return None
-    for stale in path.parent.glob(f".demo-*{path.suffix}"):  # left by a process that was killed
-        stale.unlink(missing_ok=True)
+    remove_leftovers(path)  # a process killed while filming left its unfinished clip
     return Filming(path, orders)

@@ -9,13 +9,9 @@ what a real camera sees. The drawing helpers are shared with the decode benchmar
 
 from __future__ import annotations
 
-import contextlib
 import math
-import os
 import random
-import tempfile
-import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -26,6 +22,7 @@ import numpy as np
 import zxingcpp
 
 from station.demo.orders import generate_orders
+from station.store.files import atomic_path
 
 FRAME_SIZE: Final = (1280, 720)
 MAX_PARCELS: Final = 50
@@ -255,13 +252,14 @@ def write_demo_video(
     gap_s: float = 0.4,
     fourcc: str = "MJPG",
     seed: int = 2026,
-    stop: threading.Event | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> int:
     """Writes the clip (MJPG ``.avi`` by default) and returns how many frames it holds.
 
     Each parcel takes ``hold_s`` + 1.2 s in view (sliding in and out) then ``gap_s`` of empty
     bench; an 8-parcel clip is about 20 s and 27 MB. The file appears whole or not at all.
-    Setting ``stop`` abandons the clip (:class:`FilmingStopped`) at the next frame.
+    When ``stop`` answers True the clip is abandoned (:class:`FilmingStopped`) at the next
+    frame.
     """
     if not rmas:
         raise ValueError("no parcels to film")
@@ -280,11 +278,8 @@ def write_demo_video(
     parcels = parcels_for(rmas, orders)
     rng = random.Random(seed)
     boxes = [parcel_image(parcel, rng) for parcel in parcels]  # bad codes fail before writing
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=".demo-", suffix=target.suffix or ".avi", dir=target.parent)
-    os.close(fd)
-    temp = Path(name)
-    try:
+    # the encoder picks the container by the file's suffix
+    with atomic_path(target, suffix=target.suffix or ".avi") as temp:
         frames = _film(
             temp,
             boxes,
@@ -297,11 +292,6 @@ def write_demo_video(
             seed=seed,
             stop=stop,
         )
-        temp.replace(target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
     return frames
 
 
@@ -316,7 +306,7 @@ def _film(
     gap_s: float,
     fourcc: str,
     seed: int,
-    stop: threading.Event | None,
+    stop: Callable[[], bool] | None,
 ) -> int:
     writer = cv2.VideoWriter(str(temp), cv2.VideoWriter.fourcc(*fourcc), fps, size)
     if not writer.isOpened():
@@ -335,7 +325,7 @@ def _film(
             y = h / 2 + rng.uniform(-30, 30) * h / 720
             in_view = 1.2 + hold_s
             for n in range(round((in_view + gap_s) * fps)):
-                if stop is not None and stop.is_set():
+                if stop is not None and stop():
                     raise FilmingStopped
                 t = n / fps
                 frame = background.copy()

@@ -8,7 +8,7 @@ existing file is never rewritten (blobs are also made read-only). Derived images
 (thumbnails, captioned copies) live in their own sub-folders, whose names are never two hex
 digits, so they cannot be mistaken for originals.
 
-Writes are crash-safe (:mod:`station.evidence.files`). A photo whose file was written but
+Writes are crash-safe (:mod:`station.store.files`). A photo whose file was written but
 whose database transaction then failed leaves a file no row points at; that is harmless
 (the same bytes would map to the same file) and :mod:`station.evidence.verify` counts such
 files without touching them.
@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from station.evidence.errors import BlobCorrupt, BlobMissing, storage_error
-from station.evidence.files import clean_temp_files, ensure_dir, write_atomically
+from station.store.files import clean_temp_files, ensure_dir, write_atomically
 
 log = logging.getLogger(__name__)
 

@@ -24,8 +24,8 @@ from station.domain.enums import PhotoKind
 from station.domain.labels import label
 from station.evidence.blobs import BlobStore, check_digest
 from station.evidence.errors import ImageRejected, storage_error
-from station.evidence.files import write_atomically
 from station.fonts import FontFile, FontMissing, find_font
+from station.store.files import write_atomically
 
 log = logging.getLogger(__name__)
 

@@ -45,9 +45,9 @@ from reportlab.platypus import (
 from station.domain.labels import label
 from station.evidence.caption import Caption, clean_field, local_time
 from station.evidence.errors import EvidenceError, storage_error
-from station.evidence.files import write_atomically
 from station.evidence.pack_data import EvidencePackData, PackLine, PackPhoto, pack_data
 from station.evidence.photo_store import PhotoStore
+from station.store.files import write_atomically
 from station.store.types import utcnow
 
 __all__ = ["BuiltPack", "EvidencePackData", "PackLine", "PackPhoto", "build_pack", "pack_data"]

@@ -34,6 +34,7 @@ from station.evidence.quality import DEFAULT_THRESHOLDS, QualityThresholds, asse
 from station.evidence.records import PhotoView, PreparedPhoto, photo_view
 from station.protocol import events
 from station.security import audit
+from station.security.actors import user_ref
 from station.store import outbox
 from station.store.models import Inspection, Photo, UnmatchedParcel, User
 from station.store.types import utcnow
@@ -150,7 +151,7 @@ def _actor_for(session: Session, user_id: int) -> str:
     user = session.get(User, user_id)
     if user is None:
         raise PhotoRefused(f"There is no user {user_id}.", f"没有用户 {user_id}。")
-    return f"user:{user.badge_id}"
+    return user_ref(user)
 
 
 def record_photo(

@@ -18,7 +18,7 @@ import numpy as np
 from station.evidence.blobs import BlobStore, relative_path
 from station.evidence.encode import Frame, check_frame
 from station.evidence.errors import ImageRejected, storage_error
-from station.evidence.files import write_atomically
+from station.store.files import write_atomically
 
 log = logging.getLogger(__name__)
 

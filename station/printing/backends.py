@@ -5,6 +5,11 @@ the printer's reference for the job or raises :class:`PrintError` with the print
 ``retryable`` says whether trying again later can help (the printer is off, out of paper, not
 accepting) or not (the label cannot be rendered). Backends hold no state between jobs and may
 be used from any thread; the print queue calls them from its worker.
+
+Every backend class is also a kind of printer in :mod:`station.printing.registry`: it is built
+from the part of a printer setting after the colon (``from_target``), lists the printers of its
+kind this computer knows (``choices``) and says, without printing, whether its printer is there
+and ready (``check``).
 """
 
 from __future__ import annotations
@@ -12,11 +17,13 @@ from __future__ import annotations
 import logging
 import os
 import re
+import shutil
 import socket
 import subprocess
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import Protocol, Self, runtime_checkable
 
 from station.domain.labels import Language
 from station.printing.barcodes import BarcodeError
@@ -61,6 +68,20 @@ class PrinterBackend(Protocol):
     def print_job(self, job: PrintJob) -> str:
         """Render and send ``job``; the printer's reference for it, or :class:`PrintError`."""
         ...
+
+
+class Readiness(StrEnum):
+    READY = "ready"
+    NOT_FOUND = "not_found"  # no such printer, or nothing answers there
+    NOT_READY = "not_ready"  # it is there but cannot print now (stopped, no paper, read-only)
+
+
+@dataclass(frozen=True, slots=True)
+class PrinterCheck:
+    """What a printer says before anything is printed on it; ``detail`` in its own words."""
+
+    readiness: Readiness
+    detail: str = ""
 
 
 def render_failure(exc: Exception) -> PrintError:
@@ -115,6 +136,26 @@ class CupsBackend:
         self.timeout = timeout
         self.layouts = layouts
         self.name = f"cups:{queue}"
+
+    @classmethod
+    def from_target(cls, target: str, *, layouts: Path | None = None) -> Self:
+        """``QUEUE`` or ``QUEUE@HOST[:PORT]`` (a CUPS server other than this computer's)."""
+        queue, _, server = target.partition("@")
+        return cls(queue, server=server or None, layouts=layouts)
+
+    @classmethod
+    def choices(cls, timeout: float = 5.0) -> list[str]:
+        return cups_queues(timeout=timeout)
+
+    def check(self, timeout: float = 3.0) -> PrinterCheck:
+        probe = CupsBackend(self.queue, server=self.server, timeout=timeout)
+        try:
+            state = probe.state()
+        except PrintError as exc:
+            return PrinterCheck(Readiness.NOT_FOUND, str(exc))
+        if not state.enabled:
+            return PrinterCheck(Readiness.NOT_READY, f"{self.queue}: {state.reason}")
+        return PrinterCheck(Readiness.READY, f"CUPS queue {self.queue} is ready")
 
     def _env(self) -> dict[str, str]:
         env = dict(os.environ, LC_ALL="C", LANG="C")  # parse CUPS' English messages
@@ -192,6 +233,22 @@ class CupsBackend:
             raise PrintError(_message(done, f"CUPS did not accept the job for {self.queue}"))
         log.info("label %s sent to %s as %s", title, self.queue, match[1])
         return match[1]
+
+
+def cups_queues(server: str | None = None, timeout: float = 5.0) -> list[str]:
+    """The CUPS queues this computer (or ``server``, ``host:port``) knows; empty without CUPS."""
+    if shutil.which("lpstat") is None:
+        return []
+    env = dict(os.environ, LC_ALL="C")
+    if server:
+        env["CUPS_SERVER"] = server
+    try:
+        done = subprocess.run(
+            ["lpstat", "-e"], capture_output=True, timeout=timeout, check=False, text=True, env=env
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return []
+    return sorted(line.strip() for line in done.stdout.splitlines() if line.strip())
 
 
 def _safe_title(title: str) -> str:
@@ -279,6 +336,27 @@ class RawTcpBackend:
         self.layouts = layouts
         self.name = f"zpl:{host}:{port}"
 
+    @classmethod
+    def from_target(cls, target: str, *, layouts: Path | None = None) -> Self:
+        """``HOST`` or ``HOST:PORT`` (9100 by default); an IPv6 address without a port."""
+        host, _, port = target.rpartition(":") if target.count(":") == 1 else (target, "", "")
+        if port and not port.isdigit():
+            raise ValueError("the port must be a number")
+        return cls(host or target, int(port) if port else 9100, layouts=layouts)
+
+    @classmethod
+    def choices(cls, timeout: float = 5.0) -> list[str]:
+        return []  # printers on the network are not discovered; the address is typed
+
+    def check(self, timeout: float = 3.0) -> PrinterCheck:
+        where = f"{self.host}:{self.port}"
+        try:
+            with socket.create_connection((self.host, self.port), timeout=timeout):
+                pass
+        except OSError as exc:
+            return PrinterCheck(Readiness.NOT_FOUND, f"{where}: {exc}")
+        return PrinterCheck(Readiness.READY, f"{where} answers")
+
     def print_job(self, job: PrintJob) -> str:
         try:
             zpl = render_zpl(
@@ -345,27 +423,3 @@ class RawTcpBackend:
                 pass
         except TimeoutError:
             pass  # a printer may keep the connection open; the data left without error
-
-
-def backend_from_spec(spec: str, *, layouts: Path | None = None) -> PrinterBackend:
-    """A backend from a settings string: ``cups:QUEUE``, ``cups:QUEUE@HOST[:PORT]``,
-    ``zpl:HOST[:PORT]`` (raw TCP, 9100 by default) or ``file:FOLDER`` (PDF files).
-    ``qprinter:NAME`` needs Qt and is built by the application with
-    :class:`station.printing.qprinter_backend.QPrinterBackend`."""
-    scheme, _, rest = spec.strip().partition(":")
-    if scheme == "file" and rest:
-        # imported here: file_backend builds on this module
-        from station.printing.file_backend import FileBackend
-
-        return FileBackend(Path(rest), layouts=layouts)
-    if scheme == "cups" and rest:
-        queue, _, server = rest.partition("@")
-        return CupsBackend(queue, server=server or None, layouts=layouts)
-    if scheme == "zpl" and rest:
-        host, _, port = rest.rpartition(":") if rest.count(":") == 1 else (rest, "", "")
-        if port and not port.isdigit():
-            raise ValueError(f"printer {spec!r}: port must be a number")
-        return RawTcpBackend(host or rest, int(port) if port else 9100, layouts=layouts)
-    raise ValueError(
-        f"printer {spec!r}: expected cups:QUEUE[@HOST:PORT], zpl:HOST[:PORT] or file:FOLDER"
-    )

@@ -3,12 +3,20 @@ printer yet, for the demo, and for sending labels to a print server by shared fo
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+from typing import Self
 
-from station.printing.backends import RENDER_ERRORS, PrintError, PrintJob, render_failure
+from station.printing.backends import (
+    RENDER_ERRORS,
+    PrinterCheck,
+    PrintError,
+    PrintJob,
+    Readiness,
+    render_failure,
+)
 from station.printing.pdf import render_pdf
 from station.printing.sizes import parse_size
+from station.store.files import write_atomically
 
 
 class FileBackend:
@@ -17,21 +25,33 @@ class FileBackend:
         self.name = f"file:{folder}"
         self._layouts = layouts
 
+    @classmethod
+    def from_target(cls, target: str, *, layouts: Path | None = None) -> Self:
+        return cls(Path(target), layouts=layouts)
+
+    @classmethod
+    def choices(cls, timeout: float = 5.0) -> list[str]:
+        return []  # any folder; the settings screen offers to browse for one
+
+    def check(self, timeout: float = 3.0) -> PrinterCheck:
+        """Can labels be filed there: the folder made if need be, and written to."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            probe = self.folder / ".station-write-check"
+            probe.write_bytes(b"")
+            probe.unlink()
+        except OSError as exc:
+            return PrinterCheck(Readiness.NOT_READY, f"{self.folder}: {exc.strerror or exc}")
+        return PrinterCheck(Readiness.READY, f"labels are filed as PDF in {self.folder}")
+
     def print_job(self, job: PrintJob) -> str:
         try:
             pdf = render_pdf(job.data, parse_size(job.size), layouts=self._layouts)
         except RENDER_ERRORS as exc:
             raise render_failure(exc) from exc
         target = self.folder / f"{job.job_title}.pdf"
-        temp = target.with_suffix(".part")
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            with temp.open("wb") as fh:
-                fh.write(pdf)
-                fh.flush()
-                os.fsync(fh.fileno())
-            temp.replace(target)
+            write_atomically(target, pdf, replace=lambda _: True)
         except OSError as exc:
-            temp.unlink(missing_ok=True)
             raise PrintError(f"cannot write {target}: {exc.strerror}") from exc
         return str(target)

@@ -12,13 +12,21 @@ from __future__ import annotations
 import logging
 import tempfile
 from pathlib import Path
+from typing import Self
 
 from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
-from station.printing.backends import RENDER_ERRORS, PrintError, PrintJob, render_failure
+from station.printing.backends import (
+    RENDER_ERRORS,
+    PrinterCheck,
+    PrintError,
+    PrintJob,
+    Readiness,
+    render_failure,
+)
 from station.printing.compose import DEFAULT_DPI
 from station.printing.pdf import render_pdf
 
@@ -40,6 +48,23 @@ class QPrinterBackend:
         self.dpi = dpi
         self.layouts = layouts
         self.name = f"qprinter:{printer}"
+
+    @classmethod
+    def from_target(cls, target: str, *, layouts: Path | None = None) -> Self:
+        return cls(target, layouts=layouts)
+
+    @classmethod
+    def choices(cls, timeout: float = 5.0) -> list[str]:
+        return printer_names()
+
+    def check(self, timeout: float = 3.0) -> PrinterCheck:
+        if QGuiApplication.instance() is None:
+            return PrinterCheck(
+                Readiness.NOT_READY, "checking a system printer needs the application running"
+            )
+        if QPrinterInfo.printerInfo(self.printer).isNull():
+            return PrinterCheck(Readiness.NOT_FOUND, f"no printer named {self.printer!r}")
+        return PrinterCheck(Readiness.READY, self.printer)
 
     def print_job(self, job: PrintJob) -> str:
         try:

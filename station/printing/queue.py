@@ -27,6 +27,8 @@ from station.printing import jobs
 from station.printing.backends import PrinterBackend, PrintError, PrintJob
 from station.printing.data import LabelData
 from station.printing.jobs import LabelView
+from station.runtime.backoff import Backoff
+from station.runtime.worker import Worker
 from station.store.database import Database
 
 log = logging.getLogger(__name__)
@@ -63,15 +65,20 @@ class RetryPolicy:
     max_delay: float = 60.0
     report_after: int = 3
 
-    def delay(self, attempt: int) -> float:
-        return float(min(self.max_delay, self.first_delay * self.factor ** max(0, attempt - 1)))
+    def backoff(self) -> Backoff:
+        # no jitter: only this station talks to its printer
+        return Backoff(self.first_delay, self.max_delay, self.factor, jitter=False)
 
 
 @dataclass
 class _Lane:
+    backoff: Backoff  # its failures are the head label's attempts so far
     labels: deque[str] = field(default_factory=deque)
-    attempts: int = 0
     due: float = 0.0
+
+    def reset(self) -> None:
+        self.backoff.reset()
+        self.due = 0.0
 
 
 class PrintQueue:
@@ -93,14 +100,13 @@ class PrintQueue:
         self._listeners: list[Listener] = []
         self._cond = threading.Condition()
         self._busy: str | None = None
-        self._stopping = False
-        self._thread: threading.Thread | None = None
+        self._worker: Worker | None = None
 
     # -- life cycle ---------------------------------------------------------------------------
 
     def start(self) -> int:
         """Resume what the store says is pending and start the worker; how many resumed."""
-        if self._thread is not None:
+        if self._worker is not None:
             raise RuntimeError("the print queue is already running")
         self._db.run(jobs.requeue_interrupted)
         waiting = self._db.run(jobs.pending)
@@ -109,9 +115,8 @@ class PrintQueue:
                 lane = self._lane(view.printer)
                 if view.id not in lane.labels:
                     lane.labels.append(view.id)
-            self._stopping = False
-        self._thread = threading.Thread(target=self._run, name="station-print", daemon=True)
-        self._thread.start()
+            self._worker = Worker("station-print", self._round)
+        self._worker.start()
         if waiting:
             log.info("print queue resumed %d label(s)", len(waiting))
         return len(waiting)
@@ -119,11 +124,9 @@ class PrintQueue:
     def stop(self, timeout: float = 30.0) -> None:
         """Stop after the label being printed, if any; queued labels stay in the store."""
         with self._cond:
-            self._stopping = True
-            self._cond.notify_all()
-        if self._thread is not None:
-            self._thread.join(timeout)
-            self._thread = None
+            worker, self._worker = self._worker, None
+        if worker is not None:
+            worker.stop(timeout)
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         with self._cond:
@@ -143,7 +146,7 @@ class PrintQueue:
             lane = self._lanes.get(name)
             if lane is not None:
                 lane.due = 0.0
-            self._cond.notify_all()
+            self._changed()
 
     # -- requests (any thread) -----------------------------------------------------------------
 
@@ -176,7 +179,7 @@ class PrintQueue:
             lane = self._lane(view.printer)
             if view.id not in lane.labels:
                 lane.labels.append(view.id)
-            self._cond.notify_all()
+            self._changed()
         self._emit(PrintEvent(PrintEventKind.QUEUED, view.id, view.printer))
 
     def reprint(
@@ -201,9 +204,8 @@ class PrintQueue:
             for lane in self._lanes.values():
                 if label_id in lane.labels:
                     lane.labels.remove(label_id)
-                    lane.attempts = 0
-                    lane.due = 0.0
-            self._cond.notify_all()
+                    lane.reset()
+            self._changed()
         self._emit(PrintEvent(PrintEventKind.CANCELLED, label_id, view.printer))
         return view
 
@@ -213,7 +215,7 @@ class PrintQueue:
             for name, lane in self._lanes.items():
                 if printer is None or name == printer:
                     lane.due = 0.0
-            self._cond.notify_all()
+            self._changed()
 
     def waiting(self) -> dict[str, int]:
         """Labels waiting per printer."""
@@ -233,7 +235,16 @@ class PrintQueue:
     # -- the worker ----------------------------------------------------------------------------
 
     def _lane(self, printer: str) -> _Lane:
-        return self._lanes.setdefault(printer, _Lane())
+        lane = self._lanes.get(printer)
+        if lane is None:
+            lane = self._lanes[printer] = _Lane(self._retry.backoff())
+        return lane
+
+    def _changed(self) -> None:
+        """Tell the waiters and the worker that lanes changed (hold ``_cond``)."""
+        self._cond.notify_all()
+        if self._worker is not None:
+            self._worker.wake()
 
     def _next(self) -> tuple[str, str] | float | None:
         """(printer, label) due now, else seconds until the next one is, else None."""
@@ -248,26 +259,25 @@ class PrintQueue:
             soonest = wait if soonest is None else min(soonest, wait)
         return soonest
 
-    def _run(self) -> None:
-        while True:
+    def _round(self) -> float | None:
+        """Print the label that is due, if any; the pause before the next round (None: until
+        something changes)."""
+        with self._cond:
+            picked = self._next()
+            if not isinstance(picked, tuple):
+                return picked
+            printer, label_id = picked
+            self._busy = label_id
+        try:
+            self._attempt(printer, label_id)
+        except Exception as exc:  # the worker must outlive any one label
+            log.exception("print queue: label %s", label_id)
+            self._recover(printer, label_id, exc)
+        finally:
             with self._cond:
-                if self._stopping:
-                    return
-                picked = self._next()
-                if not isinstance(picked, tuple):
-                    self._cond.wait(picked)
-                    continue
-                printer, label_id = picked
-                self._busy = label_id
-            try:
-                self._attempt(printer, label_id)
-            except Exception as exc:  # the worker must outlive any one label
-                log.exception("print queue: label %s", label_id)
-                self._recover(printer, label_id, exc)
-            finally:
-                with self._cond:
-                    self._busy = None
-                    self._cond.notify_all()
+                self._busy = None
+                self._cond.notify_all()
+        return 0.0
 
     def _attempt(self, printer: str, label_id: str) -> None:
         view = self._db.run(lambda s: jobs.mark_printing(s, label_id))
@@ -276,7 +286,7 @@ class PrintQueue:
                 self._drop_head(printer, label_id)
             return
         with self._cond:
-            attempt = self._lane(printer).attempts + 1
+            attempt = self._lane(printer).backoff.failures + 1
         self._emit(PrintEvent(PrintEventKind.PRINTING, label_id, printer, attempt))
         backend = self._printers.get(printer)
         try:
@@ -325,8 +335,7 @@ class PrintQueue:
 
     def _requeue_later(self, printer: str) -> float:
         lane = self._lane(printer)
-        lane.attempts += 1
-        delay = self._retry.delay(lane.attempts)
+        delay = lane.backoff.next_delay()
         lane.due = self._clock() + delay
         return delay
 
@@ -334,8 +343,7 @@ class PrintQueue:
         lane = self._lane(printer)
         if label_id in lane.labels:
             lane.labels.remove(label_id)
-        lane.attempts = 0
-        lane.due = 0.0
+        lane.reset()
 
     def _emit(self, event: PrintEvent) -> None:
         with self._cond:

@@ -8,8 +8,6 @@ whole or not at all.
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 import unicodedata
 from datetime import date
 from pathlib import Path
@@ -18,12 +16,14 @@ from typing import Literal
 from station.domain.enums import Disposition
 from station.domain.labels import Language
 from station.domain.records import InspectionView, OrderView, UnmatchedView
-from station.printing.backends import PrintJob, backend_from_spec
+from station.printing.backends import PrintJob
 from station.printing.compose import DEFAULT_DPI
 from station.printing.data import MAX_CHARS, LabelData, LabelKind, new_label_id, unprintable
 from station.printing.pdf import render_pdf
+from station.printing.registry import backend_from_spec
 from station.printing.sizes import LabelSize, parse_size
 from station.printing.zpl import ZplOptions, render_zpl
+from station.store.files import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -133,17 +133,7 @@ def render(
     """
     chosen: Format = fmt or ("zpl" if out.suffix.lower() == ".zpl" else "pdf")
     body = render_bytes(data, size, chosen, dpi=dpi)
-    out = out.expanduser()
-    handle, temp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(body)
-            stream.flush()
-            os.fsync(stream.fileno())
-        Path(temp).replace(out)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_atomically(out.expanduser(), body, replace=lambda _: True, parents=False)
     log.info("label %s written to %s", data.label_id, out)
 
 

@@ -50,7 +50,3 @@ def check_reviewer(session: Session, user: UserView) -> None:
             f"{user.badge_id} is {label(role, 'en').lower()} now and may not review inspections.",
             f"{user.badge_id} 当前角色为{label(role, 'zh_CN')}，无复核权限。",
         )
-
-
-def actor(user: UserView) -> str:
-    return f"user:{user.badge_id}"

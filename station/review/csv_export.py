@@ -18,8 +18,8 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Final
 
-from station.evidence.files import write_atomically
 from station.review.errors import ExportFailed
+from station.store.files import write_atomically
 
 log = logging.getLogger(__name__)
 

@@ -21,11 +21,12 @@ from uuid6 import uuid7
 from station.domain.enums import Disposition, Grade, InspectionState, RefundKind, Responsibility
 from station.domain.records import UserView
 from station.protocol.events import Decision
-from station.review.access import actor, check_reviewer
+from station.review.access import check_reviewer
 from station.review.errors import DecisionRefused
 from station.review.evidence import Outcome
 from station.review.text import clean_reason
 from station.security import audit
+from station.security.actors import user_ref as actor
 from station.store import outbox
 from station.store.models import Inspection, ReturnLine
 from station.sync.pull import apply_decision

@@ -22,9 +22,10 @@ from station.domain.enums import OrderState
 from station.domain.labels import label
 from station.domain.records import UserView
 from station.protocol.events import UnmatchedLinked
-from station.review.access import actor, check_reviewer
+from station.review.access import check_reviewer
 from station.review.errors import LinkRefused
 from station.security import audit
+from station.security.actors import user_ref as actor
 from station.store import outbox
 from station.store.models import Photo, ReturnOrder, UnmatchedParcel, User
 from station.store.queries import find_order_id

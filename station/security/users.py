@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from station.domain.enums import Role
 from station.domain.records import UserView
 from station.security import audit
+from station.security.actors import user_ref
 from station.security.pins import BadPin, hash_pin
 from station.store.models import User
 
@@ -97,7 +98,7 @@ def add_user(
         session,
         actor=actor,
         action="user_added",
-        entity=f"user:{badge}",
+        entity=user_ref(user),
         details={"role": role.value, "name": name},
     )
     return view(user)
@@ -116,21 +117,13 @@ def set_active(session: Session, *, badge: str, active: bool, actor: str) -> Use
         session,
         actor=actor,
         action="user_enabled" if active else "user_disabled",
-        entity=f"user:{user.badge_id}",
+        entity=user_ref(user),
     )
     return view(user)
 
 
 def set_pin_hash(session: Session, *, user_id: int, pin_hash: str) -> None:
     session.get_one(User, user_id).pin_hash = pin_hash
-
-
-def count_admins(session: Session) -> int:
-    return len(
-        session.scalars(
-            select(User.id).where(User.role == Role.ADMIN.value, User.active.is_(True))
-        ).all()
-    )
 
 
 def login_record(session: Session, badge: str) -> LoginRecord | None:
@@ -168,7 +161,7 @@ def record_login_attempt(
             at=now,
         )
         return BadCredentials(policy.max_attempts)
-    entity = f"user:{user.badge_id}"
+    entity = user_ref(user)
     if user.locked_until is not None and user.locked_until > now:
         return BadgeLocked(user.locked_until)
     if success:

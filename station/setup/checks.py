@@ -9,13 +9,8 @@ the screens run them on a worker.
 from __future__ import annotations
 
 import logging
-import os
 import re
-import shutil
-import socket
-import subprocess
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -23,12 +18,8 @@ from pathlib import Path
 import httpx
 
 from station.capture.frames import FrameSource, SourceError, open_source
-from station.printing.backends import (
-    CupsBackend,
-    PrinterBackend,
-    PrintError,
-    print_test_label,
-)
+from station.printing.backends import PrinterBackend, PrintError, Readiness, print_test_label
+from station.printing.registry import backend_from_spec
 from station.sync.client import Refused, SyncError, Unauthorized
 from station.sync.enrol import CentralAccess
 
@@ -184,77 +175,22 @@ def check_source(source: FrameSource, timeout: float = 5.0) -> Check:
         source.close()
 
 
-def cups_queues(server: str | None = None, timeout: float = 5.0) -> list[str]:
-    """The CUPS queues this computer (or ``server``, ``host:port``) knows; empty without CUPS."""
-    if shutil.which("lpstat") is None:
-        return []
-    env = dict(os.environ, LC_ALL="C")
-    if server:
-        env["CUPS_SERVER"] = server
+_PRINTER_OUTCOMES = {
+    Readiness.READY: Outcome.OK,
+    Readiness.NOT_FOUND: Outcome.NOT_FOUND,
+    Readiness.NOT_READY: Outcome.NOT_READY,
+}
+
+
+def check_printer(spec: str, *, default_folder: Path, timeout: float = 3.0) -> Check:
+    """Is the printer there and ready, without printing? No setting means PDFs filed in
+    ``default_folder``."""
     try:
-        done = subprocess.run(
-            ["lpstat", "-e"], capture_output=True, timeout=timeout, check=False, text=True, env=env
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return []
-    return sorted(line.strip() for line in done.stdout.splitlines() if line.strip())
-
-
-def check_printer(
-    spec: str,
-    *,
-    default_folder: Path,
-    system_printers: Callable[[], list[str]] | None = None,
-    timeout: float = 3.0,
-) -> Check:
-    """Is the printer there and ready, without printing? ``system_printers`` lists the
-    platform's printers for ``qprinter:`` (the screens pass Qt's list)."""
-    scheme, _, rest = spec.strip().partition(":")
-    rest = rest.strip()
-    if not spec.strip():
-        scheme, rest = "file", str(default_folder)
-    if scheme == "file" and rest:
-        return _check_folder(Path(rest))
-    if scheme == "cups" and rest:
-        queue, _, server = rest.partition("@")
-        try:
-            backend = CupsBackend(queue, server=server or None, timeout=timeout)
-            state = backend.state()
-        except ValueError as exc:
-            return Check(Outcome.BAD_VALUE, str(exc))
-        except PrintError as exc:
-            return Check(Outcome.NOT_FOUND, str(exc))
-        if not state.enabled:
-            return Check(Outcome.NOT_READY, f"{queue}: {state.reason}")
-        return Check(Outcome.OK, f"CUPS queue {queue} is ready")
-    if scheme == "zpl" and rest:
-        host, _, port = rest.rpartition(":") if rest.count(":") == 1 else (rest, "", "")
-        if port and not port.isdigit():
-            return Check(Outcome.BAD_VALUE, "the port must be a number")
-        address = (host or rest, int(port) if port else 9100)
-        try:
-            with socket.create_connection(address, timeout=timeout):
-                pass
-        except OSError as exc:
-            return Check(Outcome.NOT_FOUND, f"{address[0]}:{address[1]}: {exc}")
-        return Check(Outcome.OK, f"{address[0]}:{address[1]} answers")
-    if scheme == "qprinter" and rest:
-        known = system_printers() if system_printers is not None else []
-        if rest not in known:
-            return Check(Outcome.NOT_FOUND, f"no printer named {rest!r}")
-        return Check(Outcome.OK, rest)
-    return Check(Outcome.BAD_VALUE, "cups:QUEUE, zpl:HOST[:PORT], qprinter:NAME or file:FOLDER")
-
-
-def _check_folder(folder: Path) -> Check:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        probe = folder / ".station-write-check"
-        probe.write_bytes(b"")
-        probe.unlink()
-    except OSError as exc:
-        return Check(Outcome.NOT_READY, f"{folder}: {exc.strerror or exc}")
-    return Check(Outcome.OK, f"labels are filed as PDF in {folder}")
+        backend = backend_from_spec(spec.strip() or f"file:{default_folder}")
+    except ValueError as exc:
+        return Check(Outcome.BAD_VALUE, str(exc))
+    said = backend.check(timeout)
+    return Check(_PRINTER_OUTCOMES[said.readiness], said.detail)
 
 
 def print_check_label(backend: PrinterBackend, size: str, language: str = "zh_CN") -> Check:

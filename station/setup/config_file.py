@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource
 
 from station.config import ConfigError, Settings
-from station.evidence.files import write_atomically
+from station.store.files import write_atomically
 
 SECRET_KEYS: Final = frozenset({"central_token", "central_enrollment_key"})
 

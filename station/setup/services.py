@@ -14,6 +14,7 @@ from station.capture.frames import FrameSource, open_source
 from station.capture.live import LiveScanner, LiveSettings
 from station.config import DataPaths, Settings
 from station.printing.backends import PrinterBackend
+from station.printing.registry import kind_named
 from station.setup import checks, config_file, first_run, support
 from station.setup.checks import Check
 
@@ -58,13 +59,12 @@ class SetupServices:
         default = self.default_camera() if self.default_camera else None
         return checks.check_camera(spec, width=width, height=height, default=default)
 
-    def check_printer(self, spec: str, system_printers: list[str]) -> Check:
-        return checks.check_printer(
-            spec, default_folder=self.paths.labels, system_printers=lambda: system_printers
-        )
+    def check_printer(self, spec: str) -> Check:
+        return checks.check_printer(spec, default_folder=self.paths.labels)
 
-    def cups_queues(self) -> list[str]:
-        return checks.cups_queues()
+    def printer_choices(self, scheme: str) -> list[str]:
+        """The printers of that kind this computer knows (CUPS queues, system printers)."""
+        return kind_named(scheme).choices()
 
     def test_print(self, spec: str, size: str, language: str) -> Check:
         try:

@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 from station.config import DataPaths, Settings
 from station.security import audit
 from station.setup.config_file import SECRET_KEYS, environment_overrides, read_values, redacted
+from station.store.files import atomic_path
 
 PACKAGES = (
     "returns-station",
@@ -79,18 +80,14 @@ def write_support_bundle(
         "storage.json": _json(_storage_report(paths)),
     }
     logs = sorted(paths.logs.glob("*.log*")) if paths.logs.is_dir() else []
-    out.parent.mkdir(parents=True, exist_ok=True)
-    partial = out.with_name(f".{out.name}.partial")
-    try:
-        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
-            for name, data in entries.items():
-                bundle.writestr(name, data)
-            for log_file in logs:
-                bundle.writestr(f"logs/{log_file.name}", scrub(_read_text(log_file), secrets))
-        partial.replace(out)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+    with (
+        atomic_path(out) as partial,
+        zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as bundle,
+    ):
+        for name, data in entries.items():
+            bundle.writestr(name, data)
+        for log_file in logs:
+            bundle.writestr(f"logs/{log_file.name}", scrub(_read_text(log_file), secrets))
     names = (*entries, *(f"logs/{p.name}" for p in logs))
     return BundleReport(out, names, out.stat().st_size, integrity)
 

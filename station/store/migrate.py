@@ -19,6 +19,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 
+from station.store.files import atomic_path
+
 log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -85,20 +87,18 @@ def upgrade(
 
 def back_up(engine: Engine, backup_dir: Path, *, label: str) -> Path:
     """A consistent copy of the database (WAL included), through SQLite's backup API."""
-    backup_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = backup_dir / f"station-{label}-{stamp}.db"
-    partial = target.with_suffix(".partial")
     source = sqlite3.connect(_database_path(engine))
     try:
-        copy = sqlite3.connect(partial)
-        try:
-            source.backup(copy)
-        finally:
-            copy.close()
+        with atomic_path(target) as partial:
+            copy = sqlite3.connect(partial)
+            try:
+                source.backup(copy)
+            finally:
+                copy.close()
     finally:
         source.close()
-    partial.replace(target)
     _prune(backup_dir)
     log.info("database copied to %s before upgrading", target)
     return target

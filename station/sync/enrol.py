@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from station.evidence.files import write_atomically
+from station.store.files import write_atomically
 from station.sync.client import CentralClient, SyncError
 
 log = logging.getLogger(__name__)

@@ -22,6 +22,7 @@ from station.protocol.template import Template
 from station.protocol.template_parse import parse_template
 from station.protocol.wire import Change, ChangeKind, ChangesPage, TemplateChange, UserChange
 from station.security import audit
+from station.security.actors import user_ref
 from station.store.database import Database
 from station.store.models import Inspection, ReturnOrder, ReturnTracking, SyncCursor, User
 from station.store.models import Template as TemplateRow
@@ -181,7 +182,7 @@ def _user(session: Session, change: Change, station: str, now: datetime) -> obje
         session,
         actor="central",
         action="user_synced",
-        entity=f"user:{body.badge_id}",
+        entity=user_ref(body),
         details={"role": body.role.value, "active": body.active},
         at=now,
     )

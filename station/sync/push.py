@@ -120,14 +120,6 @@ def park(session: Session, event_id: str, error: str, now: datetime, station_id:
     )
 
 
-def note_failure(session: Session, event_ids: list[str], error: str, now: datetime) -> None:
-    session.execute(
-        update(OutboxEvent)
-        .where(OutboxEvent.event_id.in_(event_ids))
-        .values(attempts=OutboxEvent.attempts + 1, last_error=error[:1000], next_attempt_at=now)
-    )
-
-
 def _wire(event: Outgoing, station_id: str) -> Event:
     return Event(
         event_id=event.event_id,

@@ -8,8 +8,6 @@ Only one worker syncs a data folder at a time, even across processes (the window
 from __future__ import annotations
 
 import logging
-import random
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -18,6 +16,8 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from station.protocol.template import Template
+from station.runtime.backoff import Backoff
+from station.runtime.worker import Worker
 from station.store import outbox
 from station.store.database import Database
 from station.store.types import utcnow
@@ -42,23 +42,6 @@ class SyncStatus:
 class CycleReport:
     push: PushReport
     pull: PullReport
-
-
-class Backoff:
-    """Exponential backoff with full jitter, so a warehouse of stations does not reconnect in
-    step after an outage."""
-
-    def __init__(self, base: float = 2.0, cap: float = 300.0, rng: random.Random | None = None):
-        self.base, self.cap = base, cap
-        self.failures = 0
-        self._rng = rng or random.Random()
-
-    def next_delay(self) -> float:
-        self.failures += 1
-        return self._rng.uniform(self.base / 2, min(self.cap, self.base * 2**self.failures))
-
-    def reset(self) -> None:
-        self.failures = 0
 
 
 class SyncService:
@@ -86,11 +69,11 @@ class SyncService:
         self._interval = interval
         self._clock = clock
         self.on_status = on_status
-        self.backoff = Backoff()
+        # full jitter between 1 s and 4, 8, 16 … 300 s, so a warehouse of stations does not
+        # reconnect in step after an outage
+        self.backoff = Backoff(base=4.0, cap=300.0, floor=1.0)
         self._status = SyncStatus(configured=client is not None)
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._worker: Worker | None = None
 
     @property
     def status(self) -> SyncStatus:
@@ -144,39 +127,36 @@ class SyncService:
     # -- the background loop ----------------------------------------------------------------
 
     def start(self) -> None:
-        if self._client is None or self._thread is not None:
+        if self._client is None or self._worker is not None:
             return
-        self._thread = threading.Thread(target=self._run, name="station-sync", daemon=True)
-        self._thread.start()
+        self._worker = Worker("station-sync", self._round)
+        self._worker.start()
 
     def sync_now(self) -> None:
-        self._wake.set()
+        if self._worker is not None:
+            self._worker.wake()
 
     def stop(self, timeout: float = 10.0) -> None:
-        self._stop.set()
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-            self._thread = None
+        if self._worker is not None:
+            self._worker.stop(timeout)
+            self._worker = None
 
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            delay = self._interval
-            try:
-                self.sync_once()
-                self.backoff.reset()
-            except Unauthorized as exc:
-                self._failed(str(exc))
-                delay = self.backoff.cap  # a wrong token does not fix itself quickly
-            except (SyncError, BadPage) as exc:
-                self._failed(str(exc))
-                delay = self.backoff.next_delay()
-            except Exception as exc:
-                log.exception("sync cycle failed")
-                self._failed(f"{type(exc).__name__}: {exc}")
-                delay = self.backoff.next_delay()
-            self._wake.wait(delay)
-            self._wake.clear()
+    def _round(self) -> float:
+        """One cycle on the worker; the pause before the next."""
+        try:
+            self.sync_once()
+        except Unauthorized as exc:
+            self._failed(str(exc))
+            return self.backoff.cap  # a wrong token does not fix itself quickly
+        except (SyncError, BadPage) as exc:
+            self._failed(str(exc))
+            return self.backoff.next_delay()
+        except Exception as exc:
+            log.exception("sync cycle failed")
+            self._failed(f"{type(exc).__name__}: {exc}")
+            return self.backoff.next_delay()
+        self.backoff.reset()
+        return self._interval
 
     def _failed(self, error: str) -> None:
         log.warning("sync failed: %s", error)

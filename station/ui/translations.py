@@ -20,9 +20,13 @@ def resolve_language(setting: str, system: QLocale | None = None) -> Language:
     return "en" if locale.language() == QLocale.Language.English else "zh_CN"
 
 
+_SPOKEN = "stationLanguage"  # the application's property: the language the UI speaks now
+
+
 def install_translation(app: QCoreApplication, language: Language) -> QTranslator | None:
     """Load the compiled catalogue for ``language`` in place of the one loaded before (the
     first-run wizard switches while it is open; a restart may too). English is the source."""
+    app.setProperty(_SPOKEN, "en")
     for old in app.findChildren(QTranslator, "stationCatalogue"):
         app.removeTranslator(old)
         old.deleteLater()
@@ -32,7 +36,16 @@ def install_translation(app: QCoreApplication, language: Language) -> QTranslato
     translator.setObjectName("stationCatalogue")
     catalogue = resources_dir() / "i18n" / f"station_{language}.qm"
     if translator.load(str(catalogue)):
+        app.setProperty(_SPOKEN, language)  # before the language-change events go out
         app.installTranslator(translator)
         return translator
     log.warning("no translation catalogue at %s; showing English", catalogue)
     return None
+
+
+def current_language() -> Language:
+    """The language the UI speaks now, for texts that are bilingual data rather than
+    catalogue entries (printer kinds, domain names)."""
+    app = QCoreApplication.instance()
+    spoken = app.property(_SPOKEN) if app is not None else None
+    return "zh_CN" if spoken == "zh_CN" else "en"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -12,6 +14,7 @@ from station.demo.camera import DemoCamera, film_in_background
 from station.demo.video import demo_parcel_orders
 
 TODAY = date(2026, 11, 20)
+REPO = Path(__file__).resolve().parents[2]
 
 
 def test_stopping_abandons_the_clip_and_leaves_no_partial_file(tmp_path: Path) -> None:
@@ -25,13 +28,30 @@ def test_stopping_abandons_the_clip_and_leaves_no_partial_file(tmp_path: Path) -
         DemoCamera(path).open()
 
 
+KILLED_WHILE_FILMING = """
+import os, sys
+from datetime import date
+from station.demo.video import demo_parcel_orders, write_demo_video
+
+orders = demo_parcel_orders(1, today=date(2026, 11, 20))
+write_demo_video(sys.argv[1], [o["rma_no"] for o in orders], orders=orders,
+                 stop=lambda: os._exit(9))  # killed at the first frame: no cleanup runs
+"""
+
+
 def test_a_finished_clip_plays_and_is_not_filmed_again(tmp_path: Path) -> None:
     path = tmp_path / "demo-camera.avi"
-    stale = tmp_path / ".demo-killed.avi"  # what a killed process leaves behind
-    stale.write_bytes(b"half a clip")
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_WHILE_FILMING, str(path)],
+        cwd=REPO,
+        capture_output=True,
+        timeout=120,
+    )
+    assert killed.returncode == 9, killed.stderr
+    assert [p.name for p in tmp_path.iterdir()] != []  # what the killed process left behind
+    assert not path.exists()
     filming = film_in_background(path, demo_parcel_orders(1, today=TODAY))
     assert filming is not None
-    assert not stale.exists()
     assert filming.wait(120)
     assert [p.name for p in tmp_path.iterdir()] == ["demo-camera.avi"]
     camera = DemoCamera(path)

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from station.evidence import files
 from station.evidence.blobs import BlobStore, check_digest, hash_file
 from station.evidence.errors import BlobCorrupt, BlobMissing, StorageError
+from station.store import files
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = b"\xff\xd8\xff\xe0 not really a jpeg, but bytes are bytes" * 100
@@ -143,7 +143,7 @@ def test_a_failed_rename_leaves_no_temporary_file(
 CRASH_BEFORE_RENAME = """
 import os, sys
 from pathlib import Path
-from station.evidence import files
+from station.store import files
 from station.evidence.blobs import BlobStore
 
 files._publish = lambda temp, target: os._exit(17)  # the process dies: no cleanup runs

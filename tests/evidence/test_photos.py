@@ -15,7 +15,6 @@ from sqlalchemy import func, select
 from station import app
 from station.domain.enums import PhotoKind
 from station.domain.records import UserView
-from station.evidence import files
 from station.evidence.blobs import sha256_hex
 from station.evidence.encode import encode_jpeg
 from station.evidence.errors import ImageRejected, PhotoRefused, StorageError
@@ -34,6 +33,7 @@ from station.evidence.photos import (
 from station.evidence.quality import QualityFlag
 from station.evidence.verify import referenced_photos, unreferenced_blobs, verify_evidence
 from station.security import audit
+from station.store import files
 from station.store.models import AuditEntry, OutboxEvent, Photo
 from station.workflow import InspectionStarted, ParcelUnmatched
 from tests.evidence.conftest import (
@@ -330,7 +330,7 @@ import os, sys
 from pathlib import Path
 import numpy as np
 from station.domain.enums import PhotoKind
-from station.evidence import files
+from station.store import files
 from station.evidence.photos import PhotoStore, prepare_photo, record_photo
 from station.store.database import Database
 

@@ -13,7 +13,6 @@ from station.printing.backends import (
     PrintError,
     PrintJob,
     RawTcpBackend,
-    backend_from_spec,
     parse_host_status,
     print_test_label,
 )
@@ -209,22 +208,3 @@ def test_status_flags_are_read_from_their_positions() -> None:
         "print head open",
     ]
     assert parse_host_status(status_reply()).problems() == []
-
-
-@pytest.mark.parametrize(
-    "spec,name",
-    [
-        ("cups:LabelPDF", "cups:LabelPDF"),
-        ("cups:Q@10.0.0.2:631", "cups:Q"),
-        ("zpl:10.0.0.5", "zpl:10.0.0.5:9100"),
-        ("zpl:printer.local:6101", "zpl:printer.local:6101"),
-    ],
-)
-def test_printers_come_from_settings_strings(spec: str, name: str) -> None:
-    assert backend_from_spec(spec).name == name
-
-
-@pytest.mark.parametrize("spec", ["", "lpr:x", "cups:", "zpl:host:port", "qprinter:Zebra"])
-def test_bad_printer_settings_are_refused(spec: str) -> None:
-    with pytest.raises(ValueError, match="printer"):
-        backend_from_spec(spec)

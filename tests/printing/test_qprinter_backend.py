@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from station.printing.backends import PrintError, PrintJob
+from station.printing.backends import PrintError, PrintJob, Readiness
 from station.printing.data import LabelKind
 from station.printing.qprinter_backend import QPrinterBackend, printer_names
 from station.printing.samples import sample
@@ -30,6 +30,14 @@ def qt_cups(cups: CupsServer, qapp: object) -> Iterator[CupsServer]:
 
 def test_qt_sees_the_cups_queue(qt_cups: CupsServer) -> None:
     assert QUEUE in printer_names()
+    assert QUEUE in QPrinterBackend.choices()
+
+
+def test_a_system_printer_is_checked_without_printing(qt_cups: CupsServer) -> None:
+    ready = QPrinterBackend(QUEUE).check()
+    assert ready.readiness is Readiness.READY and ready.detail == QUEUE
+    gone = QPrinterBackend("Gone").check()
+    assert gone.readiness is Readiness.NOT_FOUND and "'Gone'" in gone.detail
 
 
 @pytest.mark.parametrize("size,expected", [("60x40", (60, 40)), ("100x150", (100, 150))])

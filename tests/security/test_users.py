@@ -52,6 +52,21 @@ def test_login_with_badge_and_pin(user_station: app.Station) -> None:
     assert audit_actions(user_station)[-1] == "login"
 
 
+def test_the_audit_log_names_a_user_by_badge_as_subject_and_as_actor(
+    user_station: app.Station,
+) -> None:
+    user_station.auth.login("I2001", "2468")
+    rows = user_station.db.run(
+        lambda s: [
+            (e.action, e.actor, e.entity)
+            for e in s.scalars(select(AuditEntry).order_by(AuditEntry.seq))
+        ]
+    )
+    added = next(row for row in rows if row[0] == "user_added")
+    assert added[2] == "user:I2001"
+    assert rows[-1] == ("login", "user:I2001", "user:I2001")
+
+
 def test_badges_are_case_insensitive_and_trimmed(user_station: app.Station) -> None:
     assert user_station.auth.login("  i2001 ", "2468").badge_id == "I2001"
 

@@ -14,20 +14,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from station.printing.registry import KINDS, PrinterKind, kind_named, parse
 from station.setup.checks import Check
 from station.setup.services import SetupServices
 from station.ui.owned_tasks import submit
 from station.ui.setup.form import CheckLine, SetupForm
 from station.ui.tasks import TaskRunner
-
-KINDS = ("file", "cups", "zpl", "qprinter")
-
-
-def system_printers() -> list[str]:
-    """The printers Qt knows on this platform (Windows printers included)."""
-    from PySide6.QtPrintSupport import QPrinterInfo
-
-    return list(QPrinterInfo.availablePrinterNames())
+from station.ui.translations import current_language
 
 
 class PrinterForm(SetupForm):
@@ -40,11 +33,12 @@ class PrinterForm(SetupForm):
     ) -> None:
         super().__init__(parent)
         self._services, self._runner = services, runner
-        self._cups: list[str] = []
+        self._choices: dict[str, list[str]] = {}  # per kind, once asked for
+        self._asked: set[str] = set()
         self.kind = QComboBox()
         self.kind.setObjectName("printerKind")
         for kind in KINDS:
-            self.kind.addItem("", kind)
+            self.kind.addItem("", kind.scheme)
         self.kind.activated.connect(self._kind_chosen)
         self.add_row("printer_kind", self.kind)
         self.target = QComboBox()
@@ -84,7 +78,6 @@ class PrinterForm(SetupForm):
         self.result = CheckLine("printer")
         self.outer.addWidget(self.result)
         self.outer.addStretch(1)
-        self._load_cups_queues()
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -92,43 +85,27 @@ class PrinterForm(SetupForm):
         self.captions["label_printer"].setText(self.tr("Printer"))
         self.captions["label_size"].setText(self.tr("Label size"))
         self.captions["label_language"].setText(self.tr("Label language"))
-        for index, text in enumerate(
-            (
-                self.tr("No printer: file labels as PDF in a folder"),
-                self.tr("CUPS printer queue"),
-                self.tr("ZPL printer on the network (port 9100)"),
-                self.tr("System printer"),
-            )
-        ):
-            self.kind.setItemText(index, text)
+        language = current_language()
+        for index, kind in enumerate(KINDS):
+            self.kind.setItemText(index, kind.title(language))
         self.browse.setText(self.tr("Choose…"))
         self.check_button.setText(self.tr("Check printer"))
         self.test_button.setText(self.tr("Test print"))
         self._placeholder()
 
+    def _chosen(self) -> PrinterKind:
+        return kind_named(str(self.kind.currentData()))
+
     def _placeholder(self) -> None:
         line = self.target.lineEdit()
-        kind = self.kind.currentData()
+        kind = self._chosen()
         assert line is not None  # the combo box is editable
-        line.setPlaceholderText(
-            {
-                "file": str(self._services.paths.labels),
-                "cups": self.tr("queue name, e.g. Zebra_ZD421"),
-                "zpl": self.tr("address, e.g. 10.0.0.7 or 10.0.0.7:9100"),
-                "qprinter": self.tr("printer name"),
-            }.get(kind, "")
-        )
-        self.browse.setVisible(kind == "file")
+        # an empty folder is the default one
+        hint = str(self._services.paths.labels) if kind.browse_folder else None
+        line.setPlaceholderText(hint or kind.target(current_language()))
+        self.browse.setVisible(kind.browse_folder)
 
     # -- choosing ----------------------------------------------------------------------------
-
-    def _load_cups_queues(self) -> None:
-        def done(queues: list[str]) -> None:
-            self._cups = queues
-            if self.kind.currentData() == "cups":
-                self._fill_targets()
-
-        submit(self._runner, self, self._services.cups_queues, done, lambda _exc: None)
 
     def _kind_chosen(self, _index: int) -> None:
         self.target.setEditText("")
@@ -136,17 +113,33 @@ class PrinterForm(SetupForm):
         self._edited()
 
     def _fill_targets(self) -> None:
+        kind = self._chosen()
         text = self.target.currentText()
         self.target.blockSignals(True)
         self.target.clear()
-        kind = self.kind.currentData()
-        if kind == "cups":
-            self.target.addItems(self._cups)
-        elif kind == "qprinter":
-            self.target.addItems(system_printers())
+        self.target.addItems(self._choices.get(kind.scheme, []))
         self.target.setEditText(text)
         self.target.blockSignals(False)
         self._placeholder()
+        if kind.lists_choices and kind.scheme not in self._asked:
+            self._asked.add(kind.scheme)
+            self._load_choices(kind.scheme)
+
+    def _load_choices(self, scheme: str) -> None:
+        """Ask for the printers of that kind on the worker (lpstat, or Qt's list)."""
+
+        def done(names: list[str]) -> None:
+            self._choices[scheme] = names
+            if self.kind.currentData() == scheme:
+                self._fill_targets()
+
+        submit(
+            self._runner,
+            self,
+            lambda: self._services.printer_choices(scheme),
+            done,
+            lambda _exc: None,
+        )
 
     def _browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, self.tr("Label folder"))
@@ -171,8 +164,7 @@ class PrinterForm(SetupForm):
 
     def run_check(self) -> None:
         spec = self.spec()
-        printers = system_printers() if spec.startswith("qprinter:") else []
-        self._run(lambda: self._services.check_printer(spec, printers))
+        self._run(lambda: self._services.check_printer(spec))
 
     def test_print(self) -> None:
         spec, size = self.spec(), self.label_size.currentData()
@@ -210,11 +202,11 @@ class PrinterForm(SetupForm):
         )
 
     def load(self, values: Mapping[str, Any]) -> None:
-        spec = str(values.get("label_printer", ""))
-        kind, _, target = spec.partition(":")
-        if kind not in KINDS:
-            kind, target = "file", ""
-        self.kind.setCurrentIndex(self.kind.findData(kind))
+        try:
+            kind, target = parse(str(values.get("label_printer", "")))
+        except ValueError:  # none yet: PDFs in the data folder
+            kind, target = kind_named("file"), ""
+        self.kind.setCurrentIndex(self.kind.findData(kind.scheme))
         self._fill_targets()
         self.target.setEditText(target)
         self.label_size.setCurrentIndex(

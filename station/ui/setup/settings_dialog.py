@@ -37,7 +37,7 @@ from station.ui.setup.camera_form import CameraForm
 from station.ui.setup.central_form import CentralForm
 from station.ui.setup.form import SetupForm
 from station.ui.setup.messages import check_message
-from station.ui.setup.printer_form import PrinterForm, system_printers
+from station.ui.setup.printer_form import PrinterForm
 from station.ui.setup.station_form import StationForm
 from station.ui.tasks import TaskRunner
 from station.ui.widgets import set_tone
@@ -244,8 +244,7 @@ class SettingsDialog(QDialog):
             jobs.append(("camera", camera_check))
         if "label_printer" in changes:
             spec = values["label_printer"]
-            printers = system_printers() if spec.startswith("qprinter:") else []
-            jobs.append(("printer", lambda: self._services.check_printer(spec, printers)))
+            jobs.append(("printer", lambda: self._services.check_printer(spec)))
         if not jobs:
             self._write(changes)
             return

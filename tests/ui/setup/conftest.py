@@ -16,9 +16,9 @@ from station.setup.services import SetupServices
 from station.ui.tasks import TaskRunner
 from station.ui.translations import install_translation
 from tests.central.servers import CentralServer, central_server
-from tests.printing.conftest import zebra
+from tests.printing.conftest import cups, cups_server, zebra
 
-__all__ = ["zebra"]
+__all__ = ["cups", "cups_server", "zebra"]
 
 
 @pytest.fixture(scope="session")

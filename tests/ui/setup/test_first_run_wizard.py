@@ -14,6 +14,7 @@ from station import app
 from station.config import load_settings
 from station.setup.services import SetupServices
 from station.ui.setup.first_run_wizard import FirstRunWizard
+from station.ui.setup.printer_form import PrinterForm
 from station.ui.tasks import TaskRunner
 from station.ui.translations import install_translation
 from tests.central.servers import CentralServer
@@ -161,5 +162,9 @@ def test_the_wizard_speaks_the_language_chosen_on_its_first_page(
     wizard.language_page.choose("zh_CN")
     qtbot.waitUntil(lambda: wizard.button(QWizard.WizardButton.NextButton).text() == "下一步")
     assert wizard.station_page.form.captions["station_id"].text() == "工作台编号"
+    printer = wizard.printer_page.form
+    assert isinstance(printer, PrinterForm)
+    assert printer.kind.itemText(printer.kind.findData("cups")) == "CUPS 打印队列"
     wizard.language_page.choose("en")
     qtbot.waitUntil(lambda: wizard.button(QWizard.WizardButton.NextButton).text() == "Next")
+    assert printer.kind.itemText(printer.kind.findData("cups")) == "CUPS printer queue"

@@ -14,6 +14,7 @@ from station.setup.services import SetupServices
 from station.ui.setup.settings_dialog import SettingsDialog
 from station.ui.tasks import TaskRunner
 from tests.central.servers import CentralServer
+from tests.printing.cups_server import QUEUE, CupsServer
 from tests.printing.fake_zebra import FakeZebra, closed_port
 
 WAIT = 15_000
@@ -102,6 +103,22 @@ def test_a_missing_printer_is_reported_and_nothing_is_saved(
     qtbot.waitUntil(lambda: "Not saved yet" in dialog.message.text(), timeout=WAIT)
     assert "No such printer" in dialog.message.text()
     assert not config.exists()
+
+
+def test_choosing_cups_offers_the_queues_this_computer_knows(
+    qtbot, dialog: SettingsDialog, cups: CupsServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CUPS_SERVER", cups.server)
+    form = dialog.printer
+    assert not form.browse.isHidden()  # PDFs in a folder: one may be picked
+    form.kind.setCurrentIndex(form.kind.findData("cups"))
+    form.kind.activated.emit(form.kind.currentIndex())
+    qtbot.waitUntil(lambda: form.target.findText(QUEUE) >= 0, timeout=WAIT)
+    line = form.target.lineEdit()
+    assert line is not None and line.placeholderText() == "queue name, e.g. Zebra_ZD421"
+    assert form.browse.isHidden()
+    form.target.setCurrentIndex(form.target.findText(QUEUE))
+    assert form.spec() == f"cups:{QUEUE}"
 
 
 def test_a_working_printer_is_saved_and_its_test_print_arrives(

@@ -1,0 +1,210 @@
+"""Crash-safe file writing, the one way the station and the central service write files.
+
+A file is written under a hidden temporary name in its final folder, flushed to the disk,
+then renamed into place and the folder itself flushed, so after a power cut a name either
+holds the complete file or does not exist. A crash can leave only temporary files behind,
+which :func:`clean_temp_files` (a whole tree) or :func:`remove_leftovers` (one file's) remove.
+
+This module imports nothing of the station, so the central service may use it too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import logging
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+TEMP_PREFIX = "."
+TEMP_SUFFIX = ".tmp"
+_CHUNK = 1 << 16
+# what a file system answers when it cannot flush a folder (some network and FUSE mounts)
+_NO_FOLDER_FLUSH = frozenset({errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP})
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename or a new entry in ``folder`` durable."""
+    if os.name == "nt":  # Windows cannot open a folder for fsync; NTFS journals renames.
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        if exc.errno not in _NO_FOLDER_FLUSH:
+            raise
+    finally:
+        os.close(fd)
+
+
+def ensure_dir(folder: Path) -> None:
+    """Create ``folder`` (and parents) durably: its parent's entry is flushed too."""
+    if folder.is_dir():
+        return
+    ensure_dir(folder.parent)
+    with contextlib.suppress(FileExistsError):  # another thread made it first
+        folder.mkdir()
+        fsync_dir(folder.parent)
+
+
+def write_atomically(
+    target: Path,
+    data: bytes,
+    *,
+    mode: int = 0o644,
+    replace: Callable[[Path], bool] | None = None,
+    parents: bool = True,
+) -> bool:
+    """Write ``data`` to ``target`` all or nothing; return whether ``target`` was written.
+
+    If ``target`` exists and ``replace`` is None or returns False for it, nothing is
+    written. Missing folders are created unless ``parents`` is False (then the folder must
+    exist). Any error removes the temporary file before it propagates.
+    """
+    if target.exists() and not (replace and replace(target)):
+        return False
+    fd, temp = _open_temp(target, suffix="", parents=parents)
+    try:
+        try:
+            _write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        _finish(temp, target, mode)
+    except BaseException:
+        _discard(temp)
+        raise
+    return True
+
+
+@contextlib.contextmanager
+def atomic_path(
+    target: Path, *, mode: int = 0o644, parents: bool = True, suffix: str | None = None
+) -> Iterator[Path]:
+    """A temporary path beside ``target`` for a library that writes files by name (a PDF
+    canvas, a video encoder); when the block ends without an error the file is flushed and
+    renamed to ``target``, on an error it is removed.
+
+    The temporary name ends with ``suffix`` (by default ``target``'s), since such libraries
+    often choose the format by it.
+    """
+    fd, temp = _open_temp(
+        target, suffix=target.suffix if suffix is None else suffix, parents=parents
+    )
+    os.close(fd)
+    try:
+        yield temp
+        _fsync_file(temp)
+        _finish(temp, target, mode)
+    except BaseException:
+        _discard(temp)
+        raise
+
+
+def move_into_place(source: Path, target: Path) -> None:
+    """Make ``source``, a file finished elsewhere on the same file system (an upload spooled
+    while it was hashed), durable and rename it to ``target``."""
+    ensure_dir(target.parent)
+    _fsync_file(source)
+    _publish(source, target)
+    fsync_dir(target.parent)
+
+
+def is_temp_file(path: Path) -> bool:
+    """Whether ``path`` is a temporary file of this writer (left by a crash, or in use)."""
+    name = path.name
+    return name.startswith(TEMP_PREFIX) and TEMP_SUFFIX in (
+        path.suffix,
+        Path(name.removesuffix(path.suffix)).suffix,
+    )
+
+
+def remove_leftovers(target: Path) -> int:
+    """Remove what a process killed while writing ``target`` left beside it.
+
+    Only call it when nobody is writing ``target``.
+    """
+    removed = 0
+    if not target.parent.is_dir():
+        return 0
+    prefix = f"{TEMP_PREFIX}{target.name}."
+    for path in target.parent.iterdir():
+        if path.name.startswith(prefix) and is_temp_file(path):
+            removed += _remove_leftover(path)
+    return removed
+
+
+def clean_temp_files(root: Path, *, depth: int = 3) -> int:
+    """Remove temporary files a crash left under ``root`` (down to ``depth`` folders).
+
+    Only call it when no writer is running on ``root``: at start, before photos are taken.
+    """
+    removed = 0
+    if not root.is_dir():
+        return 0
+    for entry in os.scandir(root):
+        path = Path(entry.path)
+        if entry.is_dir(follow_symlinks=False) and depth > 1:
+            removed += clean_temp_files(path, depth=depth - 1)
+        elif entry.is_file(follow_symlinks=False) and is_temp_file(path):
+            removed += _remove_leftover(path)
+    return removed
+
+
+# -- the steps ---------------------------------------------------------------------------------
+
+
+def _open_temp(target: Path, *, suffix: str, parents: bool) -> tuple[int, Path]:
+    if parents:
+        ensure_dir(target.parent)
+    elif not target.parent.is_dir():
+        raise FileNotFoundError(f"folder {target.parent} does not exist")
+    fd, name = tempfile.mkstemp(
+        dir=target.parent, prefix=f"{TEMP_PREFIX}{target.name}.", suffix=TEMP_SUFFIX + suffix
+    )
+    return fd, Path(name)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view[:_CHUNK])
+        view = view[written:]
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))  # Windows flushes only writers
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _finish(temp: Path, target: Path, mode: int) -> None:
+    temp.chmod(mode)
+    _publish(temp, target)
+    fsync_dir(target.parent)
+
+
+def _publish(temp: Path, target: Path) -> None:
+    """The rename that makes a written file visible under its final name."""
+    temp.replace(target)
+
+
+def _discard(temp: Path) -> None:
+    with contextlib.suppress(OSError):
+        temp.unlink()
+
+
+def _remove_leftover(path: Path) -> int:
+    try:
+        path.unlink()
+    except OSError as exc:
+        log.warning("cannot remove the unfinished file %s: %s", path, exc)
+        return 0
+    log.warning("removed an unfinished file left by a crash: %s", path)
+    return 1
