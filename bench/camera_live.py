@@ -75,7 +75,7 @@ def main() -> None:
             expected[0] = now + TICK_MS / 1000
 
         def shown(outcome: object) -> None:
-            seen_at = window.bench.last_scan_seen_at
+            seen_at = window.session.last_scan_seen_at
             if seen_at is not None:
                 latency.append(time.monotonic() - seen_at)
             key = "started" if isinstance(outcome, InspectionStarted | NotInspectable) else "other"

@@ -79,9 +79,10 @@ def clean_apparel_orders(count: int) -> list[dict]:
 
 def photograph(station: app.Station, window: MainWindow) -> None:
     """Record the required photos as the evidence store does (the camera is not measured)."""
-    started = window.bench.inspection
-    assert started is not None
-    missing = window.bench.checklist.model.evaluation.missing_photos  # type: ignore[union-attr]
+    started = window.session.inspection
+    model = window.session.checklist
+    assert started is not None and model is not None
+    missing = model.evaluation.missing_photos
 
     def work(session) -> None:  # type: ignore[no-untyped-def]
         for n, kind in enumerate(missing):
@@ -99,7 +100,7 @@ def photograph(station: app.Station, window: MainWindow) -> None:
             )
 
     station.db.run(work)
-    window.bench.checklist.set_photos({kind: 1 for kind in missing})
+    window.session.refresh_photos()
 
 
 def main() -> None:
@@ -135,17 +136,17 @@ def main() -> None:
         }
         names = list(steps)
         totals = []
-        bench = window.bench
+        bench, session = window.bench, window.session
         for row in clean_apparel_orders(args.orders):
             spent = [
                 timed_until(bench.scan_handled, lambda r=row: window.route_scan(r["rma_no"])),
                 timed(lambda r=row: window.route_scan(r["lines"][0]["ean"])),
-                timed(lambda: bench.command(Command.PASS)),
-                timed(lambda: bench.command(Command.PASS)),
-                timed(lambda: photograph(station, window)),
-                timed_until(bench.completed, lambda: bench.command(Command.PASS)),
+                timed(lambda: session.command(Command.PASS)),
+                timed(lambda: session.command(Command.PASS)),
+                timed_until(bench.photos_shown, lambda: photograph(station, window)),
+                timed_until(bench.completed, lambda: session.command(Command.PASS)),
             ]
-            assert isinstance(bench.outcome, InspectionStarted) or bench.outcome is None
+            assert isinstance(session.outcome, InspectionStarted) or session.outcome is None
             for name, value in zip(names, spent, strict=True):
                 steps[name].append(value)
             totals.append(sum(spent))

@@ -87,7 +87,7 @@ def shoot(language: str, qapp: QApplication, data_dir: Path) -> None:
     )
     wait_for(window.bench.scan_handled, lambda: window.route_scan(apparel["rma_no"]))
     window.route_scan(apparel["lines"][0]["ean"])
-    window.bench.checklist.pick(0)  # tags removed
+    window.session.pick(0)  # tags removed
     settle()
     window.grab().save(str(OUT / f"checklist{suffix}.png"))
     window.close()

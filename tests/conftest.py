@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -57,3 +58,22 @@ def demo_station(tmp_path: Path, demo_template: Path) -> Iterator[app.Station]:
 @pytest.fixture
 def inspector(demo_station: app.Station) -> UserView:
     return demo_station.auth.login("I1001", "1234")
+
+
+# The station's background threads. One a test leaves running outlives it into the next tests
+# and into interpreter shutdown, where a thread inside OpenCV or a decoder aborts the process.
+STATION_THREADS = frozenset(
+    {"station-decode", "frame-reader", "station-sync", "station-print", "demo-camera-film"}
+)
+
+
+@pytest.fixture(autouse=True)
+def no_station_thread_left_running() -> Iterator[None]:
+    before = {t for t in threading.enumerate() if t.name in STATION_THREADS}
+    yield
+    left = [
+        t
+        for t in threading.enumerate()
+        if t.name in STATION_THREADS and t not in before and (t.join(2.0) or t.is_alive())
+    ]
+    assert not left, f"left running: {sorted(t.name for t in left)}"

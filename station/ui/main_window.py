@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self._locked_user: UserView | None = None
         self._painted = False
         self._camera_started = False
+        self._closing = False
         self._camera_was_down = False
         self._outbox_status = outbox_status
         self.sync = sync
@@ -291,6 +292,8 @@ class MainWindow(QMainWindow):
             self.setup_runner.submit(scanner.stop, lambda _none: self._show_settings())
 
     def _show_settings(self) -> None:
+        if self._closing:
+            return
         if self.user is None or self.setup is None:  # locked while the camera was stopping
             self.camera_view.start()
             return
@@ -306,7 +309,8 @@ class MainWindow(QMainWindow):
         dialog, self.settings_dialog = self.settings_dialog, None
         if dialog is not None:
             dialog.deleteLater()
-        self.camera_view.start()
+        if not self._closing:
+            self.camera_view.start()
 
     def _settings_applied(self, values: dict[str, object]) -> None:
         minutes = values.get("idle_lock_minutes")
@@ -487,10 +491,11 @@ class MainWindow(QMainWindow):
             app.removeEventFilter(self.idle_lock)
         if self._unsubscribe_changes is not None:
             self._unsubscribe_changes()
-        self.camera_view.stop()
         if hasattr(self, "_unsubscribe_printing"):
             self._unsubscribe_printing()
+        self._closing = True  # a settings dialog closed now must not restart the camera
         self._close_setup_screens()
+        self.camera_view.stop()
         self.runner.shutdown()
         self.setup_runner.shutdown(wait=False)
         super().closeEvent(event)
