@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TypeAlias
+from typing import TypeAlias, TypedDict, TypeVar, Unpack
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -103,12 +103,24 @@ Margins: TypeAlias = int | tuple[int, int, int, int]
 LayoutItem: TypeAlias = QWidget | QLayout | Stretch | tuple[QWidget | QLayout, int]
 
 
-def _fill(
-    box: QBoxLayout, items: Iterable[LayoutItem], margins: Margins | None, spacing: int | None
-) -> None:
-    if margins is not None:
-        box.setContentsMargins(*((margins,) * 4 if isinstance(margins, int) else margins))
-    if spacing is not None:
+class BoxOptions(TypedDict, total=False):
+    margins: Margins  # around the items: one for all four sides, or (left, top, right, bottom)
+    spacing: int  # between the items
+    parent: QWidget  # the widget the box lays out
+
+
+Box = TypeVar("Box", bound=QBoxLayout)
+
+
+def _filled(box: Box, items: Iterable[LayoutItem], options: BoxOptions) -> Box:
+    margins, spacing, parent = (options.get(k) for k in ("margins", "spacing", "parent"))
+    if isinstance(parent, QWidget):
+        parent.setLayout(box)
+    if isinstance(margins, int):
+        box.setContentsMargins(margins, margins, margins, margins)
+    elif isinstance(margins, tuple):
+        box.setContentsMargins(*margins)
+    if isinstance(spacing, int):
         box.setSpacing(spacing)
     for item in items:
         target, stretch = item if isinstance(item, tuple) else (item, 0)
@@ -118,30 +130,17 @@ def _fill(
             box.addLayout(target, stretch)
         else:
             box.addWidget(target, stretch)
-
-
-def vbox(
-    *items: LayoutItem,
-    margins: Margins | None = None,
-    spacing: int | None = None,
-    parent: QWidget | None = None,
-) -> QVBoxLayout:
-    """A column of ``items`` (on ``parent`` when given); an (item, n) pair stretches by n."""
-    box = QVBoxLayout(parent) if parent is not None else QVBoxLayout()
-    _fill(box, items, margins, spacing)
     return box
 
 
-def hbox(
-    *items: LayoutItem,
-    margins: Margins | None = None,
-    spacing: int | None = None,
-    parent: QWidget | None = None,
-) -> QHBoxLayout:
-    """A row of ``items`` (on ``parent`` when given); an (item, n) pair stretches by n."""
-    box = QHBoxLayout(parent) if parent is not None else QHBoxLayout()
-    _fill(box, items, margins, spacing)
-    return box
+def vbox(*items: LayoutItem, **options: Unpack[BoxOptions]) -> QVBoxLayout:
+    """A column of ``items``; an (item, n) pair stretches by n."""
+    return _filled(QVBoxLayout(), items, options)
+
+
+def hbox(*items: LayoutItem, **options: Unpack[BoxOptions]) -> QHBoxLayout:
+    """A row of ``items``; an (item, n) pair stretches by n."""
+    return _filled(QHBoxLayout(), items, options)
 
 
 def holder(layout: QLayout) -> QWidget:
