@@ -64,6 +64,10 @@ class QueueSort(StrEnum):
     NEWEST = "newest"
     AMOUNT = "amount"  # most valuable first
 
+    @property
+    def descending(self) -> bool:
+        return self is not QueueSort.OLDEST
+
 
 @dataclass(frozen=True, slots=True)
 class QueueFilter:
@@ -77,23 +81,25 @@ class QueueFilter:
     include_decided: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class QueueRow:
+    """What a parcel or a refused event has not (no order, no verdict) is left out."""
+
     kind: RowKind
     key: str  # inspection id, parcel id or event id
     at: datetime  # completed, received or parked
     rma_no: str  # for a parcel: its code
-    sku: str
-    category: Category | None
-    reason: ReturnReason | None
-    inspector: str
-    station_id: str
-    amount_fen: int | None
-    grade: Grade | None
-    disposition: Disposition | None
-    refund_kind: RefundKind | None
-    refund_fen: int | None
     flags: ReviewFlag
+    sku: str = ""
+    category: Category | None = None
+    reason: ReturnReason | None = None
+    inspector: str = ""
+    station_id: str = ""
+    amount_fen: int | None = None
+    grade: Grade | None = None
+    disposition: Disposition | None = None
+    refund_kind: RefundKind | None = None
+    refund_fen: int | None = None
     note: str = ""  # override reason, refusal from central…
 
     @property
