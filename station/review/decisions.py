@@ -22,7 +22,7 @@ from station.domain.enums import Disposition, Grade, InspectionState, RefundKind
 from station.domain.records import UserView
 from station.review.access import actor, check_reviewer
 from station.review.errors import DecisionRefused
-from station.review.evidence import Outcome
+from station.review.evidence import OUTCOME_FIELDS, Outcome
 from station.review.text import clean_reason
 from station.security import audit
 from station.store.models import Inspection, ReturnLine
@@ -30,7 +30,6 @@ from station.sync import outbox
 from station.sync.pull import apply_decision
 from station.sync.wire import Decision, EventKind
 
-DECIDABLE: Final = ("grade", "disposition", "refund_kind", "refund_fen", "responsibility")
 MAX_FEN: Final = 10**11  # ¥1,000,000,000: far above any item; stops absurd typed amounts
 
 
@@ -47,7 +46,7 @@ class DecisionRequest:
     responsibility: Responsibility | None = None
 
     def given(self) -> dict[str, Any]:
-        return {f: v for f in DECIDABLE if (v := getattr(self, f)) is not None}
+        return {f: v for f in OUTCOME_FIELDS if (v := getattr(self, f)) is not None}
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,10 +129,6 @@ def changes_for(
     return changes
 
 
-def _current(row: Inspection) -> Outcome:
-    return Outcome.from_mapping({f: getattr(row, f) for f in DECIDABLE}) or Outcome()
-
-
 def decide(
     session: Session,
     inspection_id: str,
@@ -157,7 +152,7 @@ def decide(
         )
     line = session.get(ReturnLine, row.return_line_id)
     amount = line.unit_price_fen * line.qty if line is not None else None
-    changes = changes_for(_current(row), request, amount)
+    changes = changes_for(Outcome.of_row(row), request, amount)
     decision = _decision(row.id, reason, request.approve, changes, user, now)
     apply_decision(session, row, decision, now)
     event_id = outbox.enqueue(
