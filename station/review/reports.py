@@ -134,7 +134,7 @@ def limits_table(limits: TimeLimits, language: Language) -> ReportTable:
             (
                 _kind(item.kind, language),
                 item.rma_no,
-                item.detail,
+                item.detail_text(language),
                 item.since,
                 item.due_at,
                 round(item.left(now).total_seconds() / 3600, 1),

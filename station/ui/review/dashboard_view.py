@@ -277,7 +277,8 @@ class DashboardView(NoticePane):
                 else arg(self.tr("%1 h"), f"{hours:.0f}")
             )
             due = item.due_at.astimezone().strftime("%m-%d %H:%M")
-            rows.append((names[item.kind], item.rma_no, item.detail, due, left))
+            detail = item.detail_text(self._language)
+            rows.append((names[item.kind], item.rma_no, detail, due, left))
             colours.append(_LATE if hours < 0 else _SOON if hours < 8 else None)
         fill(self.limits, rows, colours)
 
