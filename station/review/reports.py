@@ -91,7 +91,9 @@ def rates_table(rates: Sequence[Rate], language: Language) -> ReportTable:
     return ReportTable(
         "rates",
         _h(language, "who", "count", "hours", "per_hour"),
-        tuple((r.who, r.inspections, r.active_hours, round(r.per_hour, 1)) for r in rates),
+        tuple(
+            (r.who, r.inspections, round(r.hours_on_duty, 2), round(r.per_hour, 1)) for r in rates
+        ),
     )
 
 

@@ -246,7 +246,7 @@ class DashboardView(NoticePane):
         fill(
             self.rates,
             [
-                (r.who, r.inspections, r.active_hours, f"{r.per_hour:.1f}")
+                (r.who, r.inspections, f"{r.hours_on_duty:.1f}", f"{r.per_hour:.1f}")
                 for r in d.inspector_rates
             ],
         )
