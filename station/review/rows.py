@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import IntFlag, StrEnum
+from typing import Final
 
 from station.domain.enums import Category, Disposition, Grade, RefundKind, ReturnReason
 from station.domain.labels import Language
@@ -57,6 +58,20 @@ FLAG_LABELS: dict[ReviewFlag, tuple[str, str]] = {
 def flag_names(flags: ReviewFlag, language: Language = "zh_CN") -> list[str]:
     index = 0 if language == "zh_CN" else 1
     return [names[index] for flag, names in FLAG_LABELS.items() if flag in flags]
+
+
+# what a row says of its item, as columns in this order: on screen and in the CSV export
+ITEM_COLUMNS: Final = (
+    "rma",
+    "sku",
+    "category",
+    "reason",
+    "inspector",
+    "station",
+    "amount",
+    "grade",
+    "refund",
+)
 
 
 class QueueSort(StrEnum):
