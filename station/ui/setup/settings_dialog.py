@@ -18,7 +18,6 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QTabWidget,
     QWidget,
 )
@@ -37,7 +36,16 @@ from station.ui.setup.printer_form import PrinterForm, system_printers
 from station.ui.setup.station_form import StationForm
 from station.ui.tasks import TaskRunner
 from station.ui.texts import arg
-from station.ui.widgets import STRETCH, hbox, holder, push_button, set_tone, text_label, vbox
+from station.ui.widgets import (
+    STRETCH,
+    ask_save_path,
+    hbox,
+    holder,
+    push_button,
+    set_tone,
+    text_label,
+    vbox,
+)
 
 log = logging.getLogger(__name__)
 
@@ -331,12 +339,12 @@ class SettingsDialog(QDialog):
     def export_bundle(self, target: Path | None = None) -> None:
         if target is None:
             name = f"support-{self._services.settings.station_id}-{datetime.now():%Y%m%d-%H%M}.zip"
-            chosen, _ = QFileDialog.getSaveFileName(
+            chosen = ask_save_path(
                 self, self.tr("Export support bundle"), str(Path.home() / name), "Zip (*.zip)"
             )
-            if not chosen:
+            if chosen is None:
                 return
-            target = Path(chosen)
+            target = chosen
         self.bundle_button.setEnabled(False)
         self.bundle_result.setText(self.tr("Writing the support bundle…"))
         set_tone(self.bundle_result, "info")
