@@ -35,13 +35,12 @@ from station.ui.review.charts import (
     share_bars,
     throughput_chart,
 )
-from station.ui.review.pane import NoticePane, ReviewContext
+from station.ui.review.pane import PERIOD_DAYS, NoticePane, ReviewContext
 from station.ui.review.tables import fill, read_only
 from station.ui.review.tile import Tile
 from station.ui.texts import arg
 from station.ui.widgets import ask_save_path, hbox, push_button, scrolling, text_label, vbox
 
-PERIODS = (1, 7, 30)
 _ALERT = QColor("#fde2e1")
 _LATE = QColor("#fde2e1")
 _SOON = QColor("#fff1d6")
@@ -58,7 +57,7 @@ class DashboardView(NoticePane):
 
         self.period = QComboBox()
         for days, text in zip(
-            PERIODS,
+            PERIOD_DAYS,
             (self.tr("Last 24 hours"), self.tr("Last 7 days"), self.tr("Last 30 days")),
             strict=True,
         ):

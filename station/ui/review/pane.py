@@ -21,6 +21,7 @@ from station.ui.tasks import TaskRunner
 from station.ui.widgets import NoticeBar
 
 T = TypeVar("T")
+PERIOD_DAYS = (1, 7, 30)  # the periods to choose from: the last day, week and month
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
-from enum import StrEnum
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -34,7 +33,7 @@ from station.review.rows import (
     QueueSort,
     ReviewFlag,
 )
-from station.ui.review.pane import ReviewContext, ReviewPane
+from station.ui.review.pane import PERIOD_DAYS, ReviewContext, ReviewPane
 from station.ui.review.queue_model import COLUMNS, QueueModel
 from station.ui.texts import arg
 from station.ui.widgets import hbox, push_button, text_label, vbox
@@ -56,13 +55,6 @@ _FILTER_FLAGS = (
     ReviewFlag.PARKED,
     ReviewFlag.OVERTURNED,
 )
-
-
-class Period(StrEnum):
-    ANY = "any"
-    DAY = "day"
-    WEEK = "week"
-    MONTH = "month"
 
 
 class QueueView(ReviewPane):
@@ -95,13 +87,9 @@ class QueueView(ReviewPane):
         for reason in ReturnReason:
             self.reason.addItem(label(reason, language), reason.value)
         self.inspector = self._combo([(self.tr("All inspectors"), None)])
+        last = (self.tr("Last 24 hours"), self.tr("Last 7 days"), self.tr("Last 30 days"))
         self.period = self._combo(
-            [
-                (self.tr("Any time"), Period.ANY.value),
-                (self.tr("Last 24 hours"), Period.DAY.value),
-                (self.tr("Last 7 days"), Period.WEEK.value),
-                (self.tr("Last 30 days"), Period.MONTH.value),
-            ]
+            [(self.tr("Any time"), None), *zip(last, PERIOD_DAYS, strict=True)]
         )
         self.decided = QCheckBox(self.tr("Show decided"))
         self.central = QCheckBox(self.tr("All stations (central)"))
@@ -176,14 +164,8 @@ class QueueView(ReviewPane):
     # -- filters -----------------------------------------------------------------------------
 
     def filters(self) -> QueueFilter:
-        now = self._service.now()
-        period = Period(self.period.currentData())
-        since = {
-            Period.ANY: None,
-            Period.DAY: now - timedelta(days=1),
-            Period.WEEK: now - timedelta(days=7),
-            Period.MONTH: now - timedelta(days=30),
-        }[period]
+        days = self.period.currentData()
+        since = None if days is None else self._service.now() - timedelta(days=days)
         flag = self.flag.currentData()
         category = self.category.currentData()
         reason = self.reason.currentData()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -57,6 +58,17 @@ def test_the_queue_shows_what_waits_and_filters_narrow_it(
         panel.queue.search.setText(rma)
         qtbot.keyClick(panel.queue.search, Qt.Key.Key_Return)
     assert keys_in_queue(panel) == [waiting.refused]
+
+
+def test_the_period_filter_reaches_back_the_days_chosen(
+    panel: SupervisorPanel, service: ReviewService
+) -> None:
+    box = panel.queue.period
+    assert box.count() == 4 and box.itemText(0) == "Any time"
+    assert panel.queue.filters().since is None
+    for n, days in enumerate((1, 7, 30), start=1):
+        box.setCurrentIndex(n)
+        assert panel.queue.filters().since == service.now() - timedelta(days=days)
 
 
 def test_evidence_follows_the_current_row(qtbot, panel: SupervisorPanel, waiting: Waiting) -> None:
