@@ -113,14 +113,14 @@ Box = TypeVar("Box", bound=QBoxLayout)
 
 
 def _filled(box: Box, items: Iterable[LayoutItem], options: BoxOptions) -> Box:
-    margins, spacing, parent = (options.get(k) for k in ("margins", "spacing", "parent"))
-    if isinstance(parent, QWidget):
+    parent = options.get("parent")
+    if parent is not None:
         parent.setLayout(box)
-    if isinstance(margins, int):
-        box.setContentsMargins(margins, margins, margins, margins)
-    elif isinstance(margins, tuple):
-        box.setContentsMargins(*margins)
-    if isinstance(spacing, int):
+    margins = options.get("margins")
+    if margins is not None:
+        box.setContentsMargins(*((margins,) * 4 if isinstance(margins, int) else margins))
+    spacing = options.get("spacing")
+    if spacing is not None:
         box.setSpacing(spacing)
     for item in items:
         target, stretch = item if isinstance(item, tuple) else (item, 0)

@@ -60,6 +60,7 @@ class ReviewPane(QWidget):
         self.failed.emit(message)
 
     def _show_failure(self, message: str) -> None:
+        """Where this pane tells what went wrong."""
         raise NotImplementedError
 
 
