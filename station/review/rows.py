@@ -98,7 +98,8 @@ class QueueFilter:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class QueueRow:
-    """What a parcel or a refused event has not (no order, no verdict) is left out."""
+    """One thing to look at. What a parcel or a refused event has no value for (the order's
+    facts, a verdict) stays at its empty default."""
 
     kind: RowKind
     key: str  # inspection id, parcel id or event id
