@@ -230,21 +230,22 @@ def _defect(d: _Draft) -> bool:
     return True
 
 
-def _excluded(d: _Draft) -> bool:
-    excluded = d.facts.window.kind is WindowKind.EXCLUDED
-    if not excluded:
-        return False
+def _outside_the_window(d: _Draft, rule: str, text: Mapping[str, object]) -> bool:
+    """No refund: the return came outside what the window allows. The parcel as it came and
+    its shipping label are what show it."""
     d.photos.update({PhotoKind.OVERVIEW, PhotoKind.SHIPPING_LABEL})
-    d.decide(
-        "excluded_no_reason",
-        RefundKind.NONE,
-        Responsibility.CUSTOMER,
-        text={
-            "category": label(d.facts.category, "zh_CN"),
-            "category_en": label(d.facts.category, "en"),
-        },
-    )
+    d.decide(rule, RefundKind.NONE, Responsibility.CUSTOMER, text=text)
     return True
+
+
+def _excluded(d: _Draft) -> bool:
+    if d.facts.window.kind is not WindowKind.EXCLUDED:
+        return False
+    names = {
+        "category": label(d.facts.category, "zh_CN"),
+        "category_en": label(d.facts.category, "en"),
+    }
+    return _outside_the_window(d, "excluded_no_reason", names)
 
 
 def _claim_consistent(d: _Draft) -> bool:
@@ -264,14 +265,7 @@ def _claim_consistent(d: _Draft) -> bool:
 def _expired(d: _Draft) -> bool:
     if d.facts.window.kind is not WindowKind.EXPIRED:
         return False
-    d.photos.update({PhotoKind.OVERVIEW, PhotoKind.SHIPPING_LABEL})
-    d.decide(
-        "window_expired",
-        RefundKind.NONE,
-        Responsibility.CUSTOMER,
-        text={"days": d.facts.window.days_at_request},
-    )
-    return True
+    return _outside_the_window(d, "window_expired", {"days": d.facts.window.days_at_request})
 
 
 def _claim_not_found(d: _Draft) -> bool:

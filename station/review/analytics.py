@@ -24,6 +24,8 @@ Dimension = Literal["category", "sku", "batch"]
 Who = Literal["inspector", "station"]
 Bucket = Literal["hour", "day"]
 DEFAULT_DEFECT_REASONS: Final = frozenset({ReturnReason.QUALITY_DEFECT})
+# one inspection alone spans no time at all, a few in a minute hardly any: on duty at least this
+MIN_ON_DUTY: Final = timedelta(minutes=15)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,11 +72,11 @@ class TimeCount:
 class Rate:
     who: str
     inspections: int
-    active_hours: int
+    hours_on_duty: float  # from the first completion of the window to the last
 
     @property
     def per_hour(self) -> float:
-        return self.inspections / self.active_hours if self.active_hours else 0.0
+        return self.inspections / self.hours_on_duty if self.hours_on_duty else 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,22 +166,23 @@ def throughput(session: Session, window: Window, by: Who, per: Bucket = "hour") 
 
 
 def rates(session: Session, window: Window, by: Who) -> list[Rate]:
-    """Inspections per active hour (an hour with at least one completion) for each inspector
-    or station, busiest first: grouped per person-hour, then per person, both in SQL."""
-    bucket, who = _bucket(window, "hour"), _who(by)
-    per_hour = (
-        select(who.label("who"), func.count().label("n"))
-        .where(*_in_window(window))
-        .group_by(bucket, who)
-        .subquery()
-    )
+    """Inspections per hour on duty for each inspector or station, busiest first. Time on
+    duty runs from the first completion in the window to the last (at least
+    :data:`MIN_ON_DUTY`): counting every clock hour touched would make a quarter of an hour
+    across 10:00 two hours."""
+    who, at = _who(by), Inspection.completed_at
     rows: list[Any] = list(
         session.execute(
-            select(per_hour.c.who, func.sum(per_hour.c.n), func.count()).group_by(per_hour.c.who)
+            select(who, func.count(), func.min(at), func.max(at))
+            .where(*_in_window(window))
+            .group_by(who)
         )
     )
     names = _names(session, by)
-    out = [Rate(names.get(w) or str(w), int(n), int(hours)) for w, n, hours in rows]
+    out = [
+        Rate(names.get(w) or str(w), int(n), max(last - first, MIN_ON_DUTY) / timedelta(hours=1))
+        for w, n, first, last in rows
+    ]
     return sorted(out, key=lambda r: (-r.per_hour, r.who))
 
 

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from typing import Any, Protocol, TypeVar
 
 from station.domain.enums import InspectionState
 from station.protocol.wire import InspectionDetail, InspectionPage, InspectionSummary
 from station.review.errors import CentralUnavailable
-from station.review.evidence import AnswerLine, DecisionInfo, EvidenceDetail, Outcome, RuleLine
+from station.review.evidence import AnswerLine, DecisionInfo, EvidenceDetail, Outcome, rule_lines
 from station.review.rows import QueueCursor, QueueFilter, QueuePage, QueueRow, ReviewFlag, RowKind
 from station.sync.client import CentralClient, SyncError
 
@@ -28,17 +29,29 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 R = TypeVar("R")
 
 
+@dataclass(frozen=True, slots=True)
+class InspectionQuery:
+    """A page of the central service's inspection list; None: not narrowed by that."""
+
+    limit: int
+    offset: int = 0
+    needs_review: bool | None = None
+    overturned: bool | None = None
+    rma: str | None = None
+    station: str | None = None
+
+    def params(self) -> dict[str, Any]:
+        """As query parameters, booleans spelled as the API reads them."""
+        values = ((f.name, getattr(self, f.name)) for f in fields(self))
+        return {
+            name: str(value).lower() if isinstance(value, bool) else value
+            for name, value in values
+            if value is not None
+        }
+
+
 class RemoteInspections(Protocol):
-    def list_inspections(
-        self,
-        *,
-        needs_review: bool | None,
-        overturned: bool | None,
-        rma: str | None,
-        station: str | None,
-        limit: int,
-        offset: int,
-    ) -> InspectionPage: ...
+    def list_inspections(self, query: InspectionQuery) -> InspectionPage: ...
 
     def inspection(self, inspection_id: str) -> InspectionDetail: ...
 
@@ -51,25 +64,8 @@ class CentralInspections:
     def __init__(self, client: CentralClient | Callable[[], CentralClient]) -> None:
         self._client = client
 
-    def list_inspections(
-        self,
-        *,
-        needs_review: bool | None,
-        overturned: bool | None,
-        rma: str | None,
-        station: str | None,
-        limit: int,
-        offset: int,
-    ) -> InspectionPage:
-        params: dict[str, Any] = {"limit": limit, "offset": offset}
-        for name, value in (
-            ("needs_review", needs_review),
-            ("overturned", overturned),
-            ("rma", rma),
-            ("station", station),
-        ):
-            if value is not None:
-                params[name] = str(value).lower() if isinstance(value, bool) else value
+    def list_inspections(self, query: InspectionQuery) -> InspectionPage:
+        params = query.params()
         return self._call(lambda client: client.get_inspections(params))
 
     def inspection(self, inspection_id: str) -> InspectionDetail:
@@ -103,11 +99,8 @@ def remote_row(item: InspectionSummary) -> QueueRow:
         at=item.completed_at or _EPOCH,
         rma_no=item.rma_no,
         sku=item.sku,
-        category=None,
-        reason=None,
         inspector=sys.intern(item.inspector),
         station_id=sys.intern(item.station_id),
-        amount_fen=None,
         grade=item.grade,
         disposition=item.disposition,
         refund_kind=item.refund_kind,
@@ -128,12 +121,14 @@ def remote_page(
     offset = int(after.value) if after is not None and isinstance(after.value, int) else 0
     limit = max(1, min(limit, PAGE_LIMIT))
     page = source.list_inspections(
-        needs_review=None if filters.include_decided else True,
-        overturned=True if filters.flag is ReviewFlag.OVERTURNED else None,
-        rma=filters.text or None,
-        station=station,
-        limit=limit,
-        offset=offset,
+        InspectionQuery(
+            limit=limit,
+            offset=offset,
+            needs_review=None if filters.include_decided else True,
+            overturned=True if filters.flag is ReviewFlag.OVERTURNED else None,
+            rma=filters.text or None,
+            station=station,
+        )
     )
     rows = tuple(remote_row(item) for item in page.items)
     end = offset + len(rows)
@@ -173,11 +168,7 @@ def remote_detail(item: InspectionDetail) -> EvidenceDetail:
         override_reason="",
         needs_review=item.needs_review,
         overturned=item.overturned,
-        rules=tuple(
-            RuleLine(str(r.get("id", "")), str(r.get("zh_CN", "")), str(r.get("en", "")))
-            for r in item.rules_fired
-            if isinstance(r, dict)
-        ),
+        rules=rule_lines(item.rules_fired),
         answers=tuple(
             AnswerLine(qid, (qid, qid), (str(v)[:120], str(v)[:120]), ())
             for qid, v in sorted(item.answers.items())

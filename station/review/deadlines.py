@@ -21,6 +21,7 @@ from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
 from station.domain.enums import OrderState
+from station.domain.labels import Language, label
 from station.domain.policy import Policy
 from station.review.queue import PENDING
 from station.store.models import Inspection, ReturnLine, ReturnOrder
@@ -42,9 +43,15 @@ class DueItem:
     kind: LimitKind
     key: str  # RMA no. (refund) or inspection id (review)
     rma_no: str
-    detail: str  # order state or SKU
+    detail: str  # the order state's code (refund) or the SKU (review)
     since: datetime
     due_at: datetime
+
+    def detail_text(self, language: Language) -> str:
+        """The detail as a supervisor reads it: a refund's order state by its name."""
+        if self.kind is LimitKind.REFUND:
+            return label(OrderState(self.detail), language)
+        return self.detail
 
     def left(self, now: datetime) -> timedelta:
         return self.due_at - now

@@ -23,7 +23,7 @@ from station.domain.records import UserView
 from station.protocol.events import Decision
 from station.review.access import check_reviewer
 from station.review.errors import DecisionRefused
-from station.review.evidence import Outcome
+from station.review.evidence import OUTCOME_FIELDS, Outcome
 from station.review.text import clean_reason
 from station.security import audit
 from station.security.actors import user_ref as actor
@@ -31,7 +31,6 @@ from station.store import outbox
 from station.store.models import Inspection, ReturnLine
 from station.sync.pull import apply_decision
 
-DECIDABLE: Final = ("grade", "disposition", "refund_kind", "refund_fen", "responsibility")
 MAX_FEN: Final = 10**11  # ¥1,000,000,000: far above any item; stops absurd typed amounts
 
 
@@ -48,7 +47,7 @@ class DecisionRequest:
     responsibility: Responsibility | None = None
 
     def given(self) -> dict[str, Any]:
-        return {f: v for f in DECIDABLE if (v := getattr(self, f)) is not None}
+        return {f: v for f in OUTCOME_FIELDS if (v := getattr(self, f)) is not None}
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,10 +130,6 @@ def changes_for(
     return changes
 
 
-def _current(row: Inspection) -> Outcome:
-    return Outcome.from_mapping({f: getattr(row, f) for f in DECIDABLE}) or Outcome()
-
-
 def decide(
     session: Session,
     inspection_id: str,
@@ -158,7 +153,7 @@ def decide(
         )
     line = session.get(ReturnLine, row.return_line_id)
     amount = line.unit_price_fen * line.qty if line is not None else None
-    changes = changes_for(_current(row), request, amount)
+    changes = changes_for(Outcome.of_row(row), request, amount)
     decision = _decision(row.id, reason, request.approve, changes, user, now)
     apply_decision(session, row, decision, now)
     event_id = outbox.enqueue(session, decision, at=now)

@@ -6,17 +6,11 @@ language. Each says what was refused and why, so the UI can show it as it is.
 
 from __future__ import annotations
 
-from station.domain.labels import Language
+from station.domain.errors import BilingualError
 
 
-class ReviewError(Exception):
-    def __init__(self, en: str, zh: str) -> None:
-        super().__init__(en)
-        self.en = en
-        self.zh = zh
-
-    def message(self, language: Language = "zh_CN") -> str:
-        return self.zh if language == "zh_CN" else self.en
+class ReviewError(BilingualError):
+    """Anything the review service refuses or cannot do."""
 
 
 class DecisionRefused(ReviewError):

@@ -6,9 +6,10 @@ decision so far."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Final
 
 from sqlalchemy.orm import Session
 
@@ -31,11 +32,12 @@ from station.qc.context import expected_for
 from station.review.errors import DecisionRefused
 from station.rulebook import Rulebook
 from station.store.models import Inspection, User
-from station.store.queries import line_view, load_order
+from station.store.queries import code_or_none, line_view, load_order
 
 log = logging.getLogger(__name__)
 
 Bilingual = tuple[str, str]  # (zh_CN, en)
+OUTCOME_FIELDS: Final = ("grade", "disposition", "refund_kind", "refund_fen", "responsibility")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,14 +55,17 @@ class Outcome:
         if not data:
             return None
         return cls(
-            grade=Grade(data["grade"]) if data.get("grade") else None,
-            disposition=Disposition(data["disposition"]) if data.get("disposition") else None,
-            refund_kind=RefundKind(data["refund_kind"]) if data.get("refund_kind") else None,
+            grade=code_or_none(Grade, data.get("grade")),
+            disposition=code_or_none(Disposition, data.get("disposition")),
+            refund_kind=code_or_none(RefundKind, data.get("refund_kind")),
             refund_fen=data.get("refund_fen"),
-            responsibility=(
-                Responsibility(data["responsibility"]) if data.get("responsibility") else None
-            ),
+            responsibility=code_or_none(Responsibility, data.get("responsibility")),
         )
+
+    @classmethod
+    def of_row(cls, row: Inspection) -> Outcome:
+        """The verdict as an inspection row holds it now."""
+        return cls.from_mapping({f: getattr(row, f) for f in OUTCOME_FIELDS}) or cls()
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +81,15 @@ class RuleLine:
     id: str
     zh_CN: str
     en: str
+
+
+def rule_lines(fired: Iterable[object]) -> tuple[RuleLine, ...]:
+    """The rules that fired, as stored with an inspection (here or centrally)."""
+    return tuple(
+        RuleLine(str(r.get("id", "")), str(r.get("zh_CN", "")), str(r.get("en", "")))
+        for r in fired
+        if isinstance(r, dict)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,13 +180,7 @@ def evidence_detail(
         review_due_at=(
             row.completed_at + timedelta(hours=review_hours) if row.completed_at else None
         ),
-        verdict=Outcome(
-            grade=Grade(row.grade) if row.grade else None,
-            disposition=Disposition(row.disposition) if row.disposition else None,
-            refund_kind=RefundKind(row.refund_kind) if row.refund_kind else None,
-            refund_fen=row.refund_fen,
-            responsibility=Responsibility(row.responsibility) if row.responsibility else None,
-        ),
+        verdict=Outcome.of_row(row),
         proposal=Outcome.from_mapping(row.proposal),
         station_verdict=Outcome.from_mapping(row.station_verdict),
         refund_reason=row.refund_reason,
@@ -181,11 +189,7 @@ def evidence_detail(
         override_reason=row.override_reason,
         needs_review=row.needs_review,
         overturned=row.overturned,
-        rules=tuple(
-            RuleLine(str(r.get("id", "")), str(r.get("zh_CN", "")), str(r.get("en", "")))
-            for r in row.rules_fired
-            if isinstance(r, dict)
-        ),
+        rules=rule_lines(row.rules_fired),
         answers=_answers(row.answers, template, expected),
         photos=tuple(photos_for(session, row.id)),
         decision=(

@@ -19,7 +19,7 @@ from typing import Any, Final
 from sqlalchemy import ColumnElement, SQLColumnExpression, func, select
 from sqlalchemy.orm import Session
 
-from station.review.keyset import RANK
+from station.review.keyset import RANK, ArmPage
 from station.review.queue_inspections import PENDING, inspection_arm, inspection_where
 from station.review.queue_others import parked_arm, parked_where, unmatched_arm, unmatched_where
 from station.review.rows import (
@@ -38,7 +38,7 @@ __all__ = ["MAX_PAGE", "PENDING", "normalised", "queue_count", "queue_page"]
 
 MAX_PAGE: Final = 1000
 
-Arm = Callable[[Session, QueueFilter, QueueSort, QueueCursor | None, int, int], list[QueueRow]]
+Arm = Callable[[Session, ArmPage], list[QueueRow]]
 
 _ARMS: Final[tuple[tuple[RowKind, Arm], ...]] = (
     (RowKind.INSPECTION, inspection_arm),
@@ -73,9 +73,10 @@ def queue_page(
     """One page of the queue, after ``after`` (None: the first page)."""
     limit = max(1, min(limit, MAX_PAGE))
     f = normalised(filters)
-    streams = [arm(session, f, sort, after, limit + 1, high_value_fen) for _, arm in _ARMS]
+    asked = ArmPage(f, sort, after, limit + 1, high_value_fen)  # one more: is there a next?
+    streams = [arm(session, asked) for _, arm in _ARMS]
     key = _sort_key(sort)
-    merged = list(heapq.merge(*streams, key=key, reverse=sort is not QueueSort.OLDEST))
+    merged = list(heapq.merge(*streams, key=key, reverse=sort.descending))
     rows = tuple(merged[:limit])
     if len(merged) <= limit or not rows:
         return QueuePage(rows, None)

@@ -14,7 +14,7 @@ from typing import Any, Final
 
 from sqlalchemy import (
     ColumnElement,
-    SQLColumnExpression,
+    Select,
     Table,
     Text,
     and_,
@@ -36,8 +36,8 @@ from station.domain.enums import (
     RefundKind,
     ReturnReason,
 )
-from station.review.keyset import RANK, after, ordered, rows
-from station.review.rows import QueueCursor, QueueFilter, QueueRow, QueueSort, ReviewFlag, RowKind
+from station.review.keyset import ArmPage, ordered, rows, within
+from station.review.rows import QueueFilter, QueueRow, ReviewFlag, RowKind
 from station.review.text import prefix_bounds
 from station.store.models import (
     Inspection,
@@ -127,12 +127,7 @@ def inspection_where(f: QueueFilter, threshold_fen: int) -> list[ColumnElement[b
         )
     else:
         conditions.append(PENDING)
-    if f.since is not None:
-        conditions.append(i.completed_at >= f.since)
-    if f.until is not None:
-        conditions.append(i.completed_at < f.until)
-    if f.inspector_id is not None:
-        conditions.append(i.inspector_id == f.inspector_id)
+    conditions += within(f, i.completed_at, i.inspector_id)
     if f.category is not None:
         conditions.append(
             select(line.id)
@@ -150,30 +145,17 @@ def inspection_where(f: QueueFilter, threshold_fen: int) -> list[ColumnElement[b
     return conditions
 
 
-def inspection_arm(
-    session: Session,
-    f: QueueFilter,
-    sort: QueueSort,
-    cursor: QueueCursor | None,
-    limit: int,
-    threshold_fen: int,
-) -> list[QueueRow]:
+def inspection_arm(session: Session, asked: ArmPage) -> list[QueueRow]:
     i, line, order = Inspection, ReturnLine, ReturnOrder
-    descending = sort is not QueueSort.OLDEST
+    threshold_fen, descending = asked.high_value_fen, asked.sort.descending
     amount = (
         select(line.unit_price_fen * line.qty).where(line.id == i.return_line_id).scalar_subquery()
     )
-    sort_value: SQLColumnExpression[Any] = amount if sort is QueueSort.AMOUNT else i.completed_at
-    conditions = inspection_where(f, threshold_fen)
-    rank = RANK[RowKind.INSPECTION]
-    conditions.append(after(sort_value, i.id, rank, cursor, descending))
-    page = (
-        select(i.id.label("id"), sort_value.label("sv"))
-        .where(*conditions)
-        .order_by(ordered(sort_value, descending), ordered(i.id, descending))
-        .limit(limit)
-        .subquery()
+    sort_value = asked.sort_value(i.completed_at, amount)
+    chosen: Select[str, Any] = select(i.id.label("id"), sort_value.label("sv")).where(
+        *inspection_where(asked.filters, threshold_fen)
     )
+    page = asked.of(chosen, sort_value, i.id, RowKind.INSPECTION).subquery()
     query = (
         select(
             page.c.id,

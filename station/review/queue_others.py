@@ -4,19 +4,12 @@ service refused (parked by sync). Both tables are small; each arm is one ordered
 from __future__ import annotations
 
 import sys
-from typing import Any
 
-from sqlalchemy import (
-    ColumnElement,
-    SQLColumnExpression,
-    func,
-    literal,
-    select,
-)
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
-from station.review.keyset import RANK, after, ordered, rows
-from station.review.rows import QueueCursor, QueueFilter, QueueRow, QueueSort, ReviewFlag, RowKind
+from station.review.keyset import ArmPage, rows, within
+from station.review.rows import QueueFilter, QueueRow, ReviewFlag, RowKind
 from station.store.models import (
     OutboxEvent,
     UnmatchedParcel,
@@ -35,60 +28,36 @@ def unmatched_where(f: QueueFilter) -> list[ColumnElement[bool]] | None:
         conditions.append(p.resolved_return_id.is_not(None))
     elif not f.include_decided:
         conditions.append(p.resolved_return_id.is_(None))
-    if f.since is not None:
-        conditions.append(p.received_at >= f.since)
-    if f.until is not None:
-        conditions.append(p.received_at < f.until)
-    if f.inspector_id is not None:
-        conditions.append(p.inspector_id == f.inspector_id)
+    conditions += within(f, p.received_at, p.inspector_id)
     if f.text:
         conditions.append(func.instr(func.upper(p.code), f.text) > 0)
     return conditions
 
 
-def unmatched_arm(
-    session: Session,
-    f: QueueFilter,
-    sort: QueueSort,
-    cursor: QueueCursor | None,
-    limit: int,
-    _threshold_fen: int,
-) -> list[QueueRow]:
+def unmatched_arm(session: Session, asked: ArmPage) -> list[QueueRow]:
     p = UnmatchedParcel
-    conditions = unmatched_where(f)
+    conditions = unmatched_where(asked.filters)
     if conditions is None:
         return []
-    descending = sort is not QueueSort.OLDEST
-    sort_value: SQLColumnExpression[Any] = literal(0) if sort is QueueSort.AMOUNT else p.received_at
-    conditions.append(after(sort_value, p.id, RANK[RowKind.UNMATCHED], cursor, descending))
     query = (
         select(p.id, p.received_at, p.code, User.display_name, p.station_id, p.note)
         .add_columns(p.resolved_return_id)
         .outerjoin(User, User.id == p.inspector_id)
         .where(*conditions)
-        .order_by(ordered(sort_value, descending), ordered(p.id, descending))
-        .limit(limit)
     )
+    page = asked.of(query, asked.sort_value(p.received_at), p.id, RowKind.UNMATCHED)
     return [
         QueueRow(
             kind=RowKind.UNMATCHED,
             key=key,
             at=at,
             rma_no=code,
-            sku="",
-            category=None,
-            reason=None,
             inspector=sys.intern(name or ""),
             station_id=sys.intern(station),
-            amount_fen=None,
-            grade=None,
-            disposition=None,
-            refund_kind=None,
-            refund_fen=None,
             flags=ReviewFlag.UNMATCHED | (ReviewFlag.DECIDED if resolved else ReviewFlag.NONE),
             note=note[:200],
         )
-        for key, at, code, name, station, note, resolved in rows(session, query)
+        for key, at, code, name, station, note, resolved in rows(session, page)
     ]
 
 
@@ -102,37 +71,19 @@ def parked_where(f: QueueFilter) -> list[ColumnElement[bool]] | None:
     if narrowed or f.flag not in (None, ReviewFlag.PARKED):
         return None
     conditions: list[ColumnElement[bool]] = [e.sent_at.is_(None), e.parked.is_(True)]
-    if f.since is not None:
-        conditions.append(e.created_at >= f.since)
-    if f.until is not None:
-        conditions.append(e.created_at < f.until)
+    conditions += within(f, e.created_at)
     if f.text:
         conditions.append(func.instr(func.upper(_parked_rma()), f.text) > 0)
     return conditions
 
 
-def parked_arm(
-    session: Session,
-    f: QueueFilter,
-    sort: QueueSort,
-    cursor: QueueCursor | None,
-    limit: int,
-    _threshold_fen: int,
-) -> list[QueueRow]:
+def parked_arm(session: Session, asked: ArmPage) -> list[QueueRow]:
     e = OutboxEvent
-    conditions = parked_where(f)
+    conditions = parked_where(asked.filters)
     if conditions is None:
         return []
-    descending = sort is not QueueSort.OLDEST
-    sort_value: SQLColumnExpression[Any] = literal(0) if sort is QueueSort.AMOUNT else e.created_at
-    rma = _parked_rma()
-    conditions.append(after(sort_value, e.event_id, RANK[RowKind.PARKED], cursor, descending))
-    query = (
-        select(e.event_id, e.created_at, rma, e.kind, e.last_error)
-        .where(*conditions)
-        .order_by(ordered(sort_value, descending), ordered(e.event_id, descending))
-        .limit(limit)
-    )
+    query = select(e.event_id, e.created_at, _parked_rma(), e.kind, e.last_error).where(*conditions)
+    page = asked.of(query, asked.sort_value(e.created_at), e.event_id, RowKind.PARKED)
     return [
         QueueRow(
             kind=RowKind.PARKED,
@@ -140,17 +91,8 @@ def parked_arm(
             at=at,
             rma_no=str(rma_no),
             sku=kind,
-            category=None,
-            reason=None,
-            inspector="",
-            station_id="",
-            amount_fen=None,
-            grade=None,
-            disposition=None,
-            refund_kind=None,
-            refund_fen=None,
             flags=ReviewFlag.PARKED,
             note=error[:200],
         )
-        for key, at, rma_no, kind, error in rows(session, query)
+        for key, at, rma_no, kind, error in rows(session, page)
     ]

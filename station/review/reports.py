@@ -14,7 +14,7 @@ from station.review.analytics import Alert, MixRow, Rate, ReasonRow, TimeCount
 from station.review.csv_export import ReportTable
 from station.review.dashboard import Dashboard
 from station.review.deadlines import LimitKind, TimeLimits
-from station.review.rows import QueueRow, RowKind, flag_names
+from station.review.rows import ITEM_COLUMNS, QueueRow, RowKind, flag_names
 
 _HEADERS: dict[str, tuple[str, str]] = {
     "at": ("时间", "Time"),
@@ -91,7 +91,9 @@ def rates_table(rates: Sequence[Rate], language: Language) -> ReportTable:
     return ReportTable(
         "rates",
         _h(language, "who", "count", "hours", "per_hour"),
-        tuple((r.who, r.inspections, r.active_hours, round(r.per_hour, 1)) for r in rates),
+        tuple(
+            (r.who, r.inspections, round(r.hours_on_duty, 2), round(r.per_hour, 1)) for r in rates
+        ),
     )
 
 
@@ -134,7 +136,7 @@ def limits_table(limits: TimeLimits, language: Language) -> ReportTable:
             (
                 _kind(item.kind, language),
                 item.rma_no,
-                item.detail,
+                item.detail_text(language),
                 item.since,
                 item.due_at,
                 round(item.left(now).total_seconds() / 3600, 1),
@@ -147,24 +149,7 @@ def limits_table(limits: TimeLimits, language: Language) -> ReportTable:
 def queue_table(rows: Sequence[QueueRow], language: Language) -> ReportTable:
     return ReportTable(
         "review_queue",
-        _h(
-            language,
-            "kind",
-            "at",
-            "rma",
-            "sku",
-            "category",
-            "reason",
-            "inspector",
-            "station",
-            "amount",
-            "grade",
-            "refund",
-            "refund_yuan",
-            "flags",
-            "note",
-            "key",
-        ),
+        _h(language, "kind", "at", *ITEM_COLUMNS, "refund_yuan", "flags", "note", "key"),
         tuple(
             (
                 _kind(r.kind, language),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import IntFlag, StrEnum
+from typing import Final
 
 from station.domain.enums import Category, Disposition, Grade, RefundKind, ReturnReason
 from station.domain.labels import Language
@@ -59,10 +60,28 @@ def flag_names(flags: ReviewFlag, language: Language = "zh_CN") -> list[str]:
     return [names[index] for flag, names in FLAG_LABELS.items() if flag in flags]
 
 
+# what a row says of its item, as columns in this order: on screen and in the CSV export
+ITEM_COLUMNS: Final = (
+    "rma",
+    "sku",
+    "category",
+    "reason",
+    "inspector",
+    "station",
+    "amount",
+    "grade",
+    "refund",
+)
+
+
 class QueueSort(StrEnum):
     OLDEST = "oldest"  # longest waiting first: the review time limit runs from completion
     NEWEST = "newest"
     AMOUNT = "amount"  # most valuable first
+
+    @property
+    def descending(self) -> bool:
+        return self is not QueueSort.OLDEST
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,23 +96,26 @@ class QueueFilter:
     include_decided: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class QueueRow:
+    """One thing to look at. What a parcel or a refused event has no value for (the order's
+    facts, a verdict) stays at its empty default."""
+
     kind: RowKind
     key: str  # inspection id, parcel id or event id
     at: datetime  # completed, received or parked
     rma_no: str  # for a parcel: its code
-    sku: str
-    category: Category | None
-    reason: ReturnReason | None
-    inspector: str
-    station_id: str
-    amount_fen: int | None
-    grade: Grade | None
-    disposition: Disposition | None
-    refund_kind: RefundKind | None
-    refund_fen: int | None
     flags: ReviewFlag
+    sku: str = ""
+    category: Category | None = None
+    reason: ReturnReason | None = None
+    inspector: str = ""
+    station_id: str = ""
+    amount_fen: int | None = None
+    grade: Grade | None = None
+    disposition: Disposition | None = None
+    refund_kind: RefundKind | None = None
+    refund_fen: int | None = None
     note: str = ""  # override reason, refusal from central…
 
     @property

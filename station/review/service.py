@@ -18,7 +18,6 @@ from typing import TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from station.domain.enums import Role
 from station.domain.labels import Language
 from station.domain.policy import Policy
 from station.domain.records import UserView
@@ -39,6 +38,7 @@ from station.review.evidence import EvidenceDetail, Outcome, evidence_detail
 from station.review.rows import QueueCount, QueueCursor, QueueFilter, QueuePage, QueueRow, QueueSort
 from station.review.unmatched import ParcelLinked, ParcelRow
 from station.rulebook import Rulebook
+from station.security import users
 from station.store.database import Database
 from station.store.models import Inspection, User
 from station.store.types import utcnow
@@ -120,10 +120,7 @@ class ReviewService:
         """Everyone who inspects, for the queue's inspector filter."""
 
         def work(session: Session) -> list[UserView]:
-            rows = session.scalars(select(User).order_by(User.badge_id))
-            return [
-                UserView(u.id, u.badge_id, u.display_name, Role(u.role), u.active) for u in rows
-            ]
+            return [users.view(u) for u in session.scalars(select(User).order_by(User.badge_id))]
 
         return self._run(user, work)
 

@@ -41,6 +41,19 @@ def entry_hash(
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
+def _hash_of(entry: AuditEntry) -> str:
+    """What the entry's hash should be, from what it holds."""
+    return entry_hash(
+        seq=entry.seq,
+        at=entry.at,
+        actor=entry.actor,
+        action=entry.action,
+        entity=entry.entity,
+        details=entry.details,
+        prev_hash=entry.prev_hash,
+    )
+
+
 def append(
     session: Session,
     *,
@@ -57,25 +70,16 @@ def append(
     seq = last.seq + 1 if last else 1
     prev = last.hash if last else GENESIS
     when = at or utcnow()
-    body = dict(details or {})
     entry = AuditEntry(
         seq=seq,
         at=when,
         actor=actor,
         action=action,
         entity=entity,
-        details=body,
+        details=dict(details or {}),
         prev_hash=prev,
-        hash=entry_hash(
-            seq=seq,
-            at=when,
-            actor=actor,
-            action=action,
-            entity=entity,
-            details=body,
-            prev_hash=prev,
-        ),
     )
+    entry.hash = _hash_of(entry)
     session.add(entry)
     session.flush()
     return entry
@@ -104,16 +108,7 @@ def verify(session: Session) -> ChainReport:
             return ChainReport(checked, expected_seq, f"entry {expected_seq} is missing")
         if row.prev_hash != prev:
             return ChainReport(checked, row.seq, "does not follow the entry before it")
-        recomputed = entry_hash(
-            seq=row.seq,
-            at=row.at,
-            actor=row.actor,
-            action=row.action,
-            entity=row.entity,
-            details=row.details,
-            prev_hash=row.prev_hash,
-        )
-        if recomputed != row.hash:
+        if _hash_of(row) != row.hash:
             return ChainReport(checked, row.seq, "its content was changed after it was written")
         prev, expected_seq = row.hash, expected_seq + 1
         checked += 1

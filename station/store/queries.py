@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
+from enum import StrEnum
+from functools import cache
+from typing import TYPE_CHECKING, TypeVar
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload
 
@@ -26,69 +31,68 @@ from station.store.models import (
     UnmatchedParcel,
 )
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+Code = TypeVar("Code", bound=StrEnum)
+Record = TypeVar("Record", bound="DataclassInstance")
+
+
+def code_or_none(kind: type[Code], value: str | None) -> Code | None:
+    """A stored code as its enum; an empty or missing one is None."""
+    return kind(value) if value else None
+
+
+def record_of(kind: type[Record], row: object, **converted: object) -> Record:
+    """The record ``kind`` with each field read from ``row``'s attribute of the same name;
+    ``converted`` gives the fields that need more than a copy (codes, nested records)."""
+    values = {
+        name: converted[name] if name in converted else getattr(row, name)
+        for name in _field_names(kind)
+    }
+    return kind(**values)
+
+
+@cache
+def _field_names(kind: type[DataclassInstance]) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(kind))
+
 
 def line_view(line: ReturnLine) -> LineView:
-    return LineView(
-        id=line.id,
-        line_no=line.line_no,
-        sku=line.sku,
-        title=line.title,
+    return record_of(
+        LineView,
+        line,
         category=Category(line.category),
-        qty=line.qty,
-        unit_price_fen=line.unit_price_fen,
-        ean=line.ean,
-        expected_serial=line.expected_serial,
-        batch=line.batch,
         accessories=tuple(str(a) for a in line.accessories),
     )
 
 
 def order_view(order: ReturnOrder) -> OrderView:
-    return OrderView(
-        id=order.id,
-        rma_no=order.rma_no,
-        order_no=order.order_no,
+    return record_of(
+        OrderView,
+        order,
         state=OrderState(order.state),
         reason=ReturnReason(order.reason),
-        customer_received_on=order.customer_received_on,
-        requested_on=order.requested_on,
-        customer_masked=order.customer_masked,
         lines=tuple(line_view(line) for line in order.lines),
         tracking=tuple((Carrier(t.carrier), t.tracking_no) for t in order.tracking),
-        reason_note=order.reason_note,
-        platform=order.platform,
     )
 
 
 def inspection_view(row: Inspection) -> InspectionView:
-    return InspectionView(
-        id=row.id,
-        return_id=row.return_id,
-        return_line_id=row.return_line_id,
-        station_id=row.station_id,
-        inspector_id=row.inspector_id,
+    return record_of(
+        InspectionView,
+        row,
         state=InspectionState(row.state),
-        started_at=row.started_at,
-        completed_at=row.completed_at,
-        grade=Grade(row.grade) if row.grade else None,
-        disposition=Disposition(row.disposition) if row.disposition else None,
-        refund_kind=RefundKind(row.refund_kind) if row.refund_kind else None,
-        refund_fen=row.refund_fen,
-        refund_reason=row.refund_reason,
-        responsibility=Responsibility(row.responsibility) if row.responsibility else None,
+        grade=code_or_none(Grade, row.grade),
+        disposition=code_or_none(Disposition, row.disposition),
+        refund_kind=code_or_none(RefundKind, row.refund_kind),
+        responsibility=code_or_none(Responsibility, row.responsibility),
         answers=dict(row.answers),
     )
 
 
 def unmatched_view(row: UnmatchedParcel) -> UnmatchedView:
-    return UnmatchedView(
-        id=row.id,
-        code=row.code,
-        station_id=row.station_id,
-        inspector_id=row.inspector_id,
-        received_at=row.received_at,
-        resolved_return_id=row.resolved_return_id,
-    )
+    return record_of(UnmatchedView, row)
 
 
 _LIVE_STATES = (

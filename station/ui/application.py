@@ -7,6 +7,7 @@ import logging
 import sys
 import time
 from collections.abc import Callable
+from typing import Required, TypedDict, Unpack
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, SignalInstance
@@ -109,34 +110,25 @@ def apply_look(app: QApplication) -> None:
     app.setStyleSheet(STYLESHEET)
 
 
-def build_window(
-    app: QApplication,
-    *,
-    workflow: Workflow,
-    auth: Authenticator,
-    outbox_status: Callable[[], OutboxStatus],
-    settings: Settings,
-    sync: SyncService | None = None,
-    review: ReviewService | None = None,
-    camera: LiveScanner | None = None,
-    setup: SetupServices | None = None,
-    changes: Emitter[frozenset[str]] | None = None,
-) -> MainWindow:
-    language = resolve_language(settings.language)
+class WindowServices(TypedDict, total=False):
+    """What the station window is given: the services it works with and its settings."""
+
+    workflow: Required[Workflow]
+    auth: Required[Authenticator]
+    outbox_status: Required[Callable[[], OutboxStatus]]
+    settings: Required[Settings]
+    sync: SyncService | None
+    review: ReviewService | None
+    camera: LiveScanner | None
+    setup: SetupServices | None
+    changes: Emitter[frozenset[str]] | None
+
+
+def build_window(app: QApplication, **services: Unpack[WindowServices]) -> MainWindow:
+    language = resolve_language(services["settings"].language)
     install_translation(app, language)
     apply_look(app)
-    window = MainWindow(
-        workflow=workflow,
-        auth=auth,
-        outbox_status=outbox_status,
-        settings=settings,
-        language=language,
-        sync=sync,
-        review=review,
-        camera=camera,
-        setup=setup,
-        changes=changes,
-    )
+    window = MainWindow(language=language, **services)
     # Everything built so far lives as long as the window. Out of the collector's sight, a
     # full collection no longer walks it: those walks stalled the window for 100+ ms.
     gc.freeze()
@@ -145,34 +137,18 @@ def build_window(
 
 def run_window(
     *,
-    workflow: Workflow,
-    auth: Authenticator,
-    outbox_status: Callable[[], OutboxStatus],
-    settings: Settings,
-    sync: SyncService | None = None,
-    review: ReviewService | None = None,
-    camera: LiveScanner | None = None,
-    setup: SetupServices | None = None,
-    changes: Emitter[frozenset[str]] | None = None,
     smoke: bool = False,
     started: float | None = None,
+    **services: Unpack[WindowServices],
 ) -> int:
     """Open the station window and run until it closes; the exit code says whether to start
     again (:data:`station.app.RESTART_EXIT`). With ``smoke``, quit after the first paint and
     report how long start-up took."""
     app = application()
-    window = build_window(
-        app,
-        workflow=workflow,
-        auth=auth,
-        outbox_status=outbox_status,
-        settings=settings,
-        sync=sync,
-        review=review,
-        camera=None if smoke else camera,
-        setup=setup,
-        changes=changes,
-    )
+    if smoke:
+        services["camera"] = None  # a start-up check opens no camera
+    window = build_window(app, **services)
+    sync = services.get("sync")
     if sync is not None and not smoke:
         sync.start()
     if smoke:

@@ -5,9 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
-    QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -16,6 +14,8 @@ from station.domain.records import UserView
 from station.security.login import Authenticator
 from station.security.users import BadCredentials, BadgeLocked, LoginError
 from station.ui.tasks import TaskRunner
+from station.ui.texts import arg
+from station.ui.widgets import push_button, set_tone, text_label, vbox
 
 
 class LoginView(QWidget):
@@ -35,14 +35,10 @@ class LoginView(QWidget):
         self._auth = auth
         self._runner = runner
 
-        title = QLabel(self.tr("Returns inspection station"))
-        title.setObjectName("loginTitle")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.station_label = QLabel(self.tr("Station %1").replace("%1", station_id))
-        self.station_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.locked_label = QLabel()
-        self.locked_label.setObjectName("lockedNotice")
-        self.locked_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        centred = Qt.AlignmentFlag.AlignCenter
+        title = text_label(self.tr("Returns inspection station"), name="loginTitle", align=centred)
+        self.station_label = text_label(arg(self.tr("Station %1"), station_id), align=centred)
+        self.locked_label = text_label(name="lockedNotice", align=centred)
         self.locked_label.hide()
 
         self.badge = QLineEdit()
@@ -54,13 +50,9 @@ class LoginView(QWidget):
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setPlaceholderText(self.tr("PIN"))
         self.pin.setMaxLength(12)
-        self.submit = QPushButton(self.tr("Log in"))
-        self.submit.setObjectName("loginButton")
+        self.submit = push_button(self.tr("Log in"), name="loginButton", clicked=self.attempt)
         self.submit.setDefault(True)
-        self.message = QLabel()
-        self.message.setObjectName("loginMessage")
-        self.message.setWordWrap(True)
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message = text_label(name="loginMessage", wrap=True, align=centred)
 
         form = QFormLayout()
         form.addRow(self.tr("Badge"), self.badge)
@@ -69,20 +61,17 @@ class LoginView(QWidget):
         panel = QWidget()
         panel.setObjectName("loginPanel")
         panel.setMaximumWidth(520)
-        inner = QVBoxLayout(panel)
-        inner.addWidget(title)
-        inner.addWidget(self.station_label)
-        inner.addWidget(self.locked_label)
+        inner = vbox(title, self.station_label, self.locked_label, parent=panel)
         inner.addSpacing(16)
         inner.addLayout(form)
         inner.addWidget(self.submit)
         inner.addWidget(self.message)
         if demo_hint:
-            hint = QLabel(
-                self.tr("Demo: inspector badge I1001, PIN 1234 · supervisor S9001, PIN 9999")
+            hint = text_label(
+                self.tr("Demo: inspector badge I1001, PIN 1234 · supervisor S9001, PIN 9999"),
+                name="demoHint",
+                align=centred,
             )
-            hint.setObjectName("demoHint")
-            hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
             inner.addWidget(hint)
 
         outer = QVBoxLayout(self)
@@ -92,7 +81,6 @@ class LoginView(QWidget):
 
         self.badge.returnPressed.connect(self.pin.setFocus)
         self.pin.returnPressed.connect(self.attempt)
-        self.submit.clicked.connect(self.attempt)
 
     def reset(self, locked_user: UserView | None = None) -> None:
         """Show a fresh form; after an idle lock, say whose session was locked."""
@@ -101,8 +89,9 @@ class LoginView(QWidget):
         self.submit.setEnabled(True)
         if locked_user is not None:
             self.locked_label.setText(
-                self.tr("Locked after inactivity. %1, log in again to continue.").replace(
-                    "%1", locked_user.display_name
+                arg(
+                    self.tr("Locked after inactivity. %1, log in again to continue."),
+                    locked_user.display_name,
                 )
             )
             self.locked_label.show()
@@ -143,21 +132,18 @@ class LoginView(QWidget):
         self.pin.clear()
         self.pin.setFocus()
         if isinstance(error, BadgeLocked):
-            text = self.tr("Badge locked until %1 after repeated wrong PINs.").replace(
-                "%1", error.until.astimezone().strftime("%H:%M")
+            text = arg(
+                self.tr("Badge locked until %1 after repeated wrong PINs."),
+                error.until.astimezone().strftime("%H:%M"),
             )
         elif isinstance(error, BadCredentials):
-            text = self.tr("Wrong badge or PIN. %1 attempts left.").replace(
-                "%1", str(error.attempts_left)
-            )
+            text = arg(self.tr("Wrong badge or PIN. %1 attempts left."), error.attempts_left)
         elif isinstance(error, LoginError):
             text = str(error)
         else:
-            text = self.tr("Login failed: %1").replace("%1", str(error))
+            text = arg(self.tr("Login failed: %1"), error)
         self._show_error(text)
 
     def _show_error(self, text: str) -> None:
         self.message.setText(text)
-        self.message.setProperty("tone", "error")
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        set_tone(self.message, "error")

@@ -6,12 +6,13 @@ import html
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
 from station.domain.labels import Language, label
 from station.domain.policy import WindowKind
 from station.domain.records import OrderView, UnmatchedView
-from station.ui.widgets import set_tone
+from station.ui.texts import arg
+from station.ui.widgets import STRETCH, set_tone, text_label, vbox
 
 _WINDOW_TONE = {
     WindowKind.NO_REASON: "ok",
@@ -34,21 +35,11 @@ class OrderCard(QFrame):
         self.language: Language = language
         self.order: OrderView | None = None
 
-        self.heading = QLabel()
-        self.heading.setObjectName("cardHeading")
-        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.state = QLabel()
-        self.state.setObjectName("stateBadge")
-        self.window_line = QLabel()
-        self.window_line.setObjectName("windowLine")
-        self.window_line.setWordWrap(True)
-        self.lines = QLabel()
-        self.lines.setObjectName("linesList")
-        self.lines.setTextFormat(Qt.TextFormat.RichText)
-        self.lines.setWordWrap(True)
-        self.notice = QLabel()
-        self.notice.setObjectName("cardNotice")
-        self.notice.setWordWrap(True)
+        self.heading = text_label(name="cardHeading", selectable=True)
+        self.state = text_label(name="stateBadge")
+        self.window_line = text_label(name="windowLine", wrap=True)
+        self.lines = text_label(name="linesList", wrap=True, text_format=Qt.TextFormat.RichText)
+        self.notice = text_label(name="cardNotice", wrap=True)
 
         self._fields: dict[str, QLabel] = {}
         grid = QGridLayout()
@@ -61,26 +52,17 @@ class OrderCard(QFrame):
             ("customer", self.tr("Customer")),
         )
         for row, (key, caption) in enumerate(rows):
-            name = QLabel(caption)
-            name.setObjectName("fieldCaption")
-            value = QLabel()
-            value.setObjectName(f"field_{key}")
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
+            value = text_label(name=f"field_{key}", wrap=True, selectable=True)
+            grid.addWidget(
+                text_label(caption, name="fieldCaption"), row, 0, Qt.AlignmentFlag.AlignTop
+            )
             grid.addWidget(value, row, 1)
             self._fields[key] = value
 
-        layout = QVBoxLayout(self)
         top = QGridLayout()
         top.addWidget(self.heading, 0, 0)
         top.addWidget(self.state, 0, 1, Qt.AlignmentFlag.AlignRight)
-        layout.addLayout(top)
-        layout.addWidget(self.window_line)
-        layout.addLayout(grid)
-        layout.addWidget(self.lines)
-        layout.addWidget(self.notice)
-        layout.addStretch(1)
+        vbox(top, self.window_line, grid, self.lines, self.notice, STRETCH, parent=self)
         self.clear()
 
     def field(self, key: str) -> str:
@@ -111,7 +93,7 @@ class OrderCard(QFrame):
         self.heading.setText(order.rma_no)
         self.state.setText(label(order.state, lang))
         status = order.window(today)
-        since = self.tr("%1 days ago").replace("%1", str(status.days_since_receipt))
+        since = arg(self.tr("%1 days ago"), status.days_since_receipt)
         self.window_line.setText(f"{status.describe(lang)} · {since}")
         set_tone(self.window_line, _WINDOW_TONE[status.kind])
         platform = f" · {order.platform}" if order.platform else ""
@@ -126,7 +108,7 @@ class OrderCard(QFrame):
         )
         self._fields["received"].setText(
             f"{order.customer_received_on:%Y-%m-%d} · "
-            + self.tr("asked %1").replace("%1", f"{order.requested_on:%Y-%m-%d}")
+            + arg(self.tr("asked %1"), f"{order.requested_on:%Y-%m-%d}")
         )
         self._fields["customer"].setText(order.customer_masked or "—")
         self.lines.setText(self._lines_html(order, current_line_id))

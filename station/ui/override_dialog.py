@@ -11,16 +11,15 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from station.domain.enums import Disposition, Grade, RefundKind, Responsibility
-from station.domain.labels import Language, label
+from station.domain.labels import Language
 from station.qc.engine import Override
 from station.qc.rules import Proposal
+from station.ui.widgets import code_combo, text_label, vbox
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -38,10 +37,10 @@ class OverrideDialog(QDialog):
         self.setWindowTitle(self.tr("Override the verdict"))
         self._proposal = proposal
         self._amount_fen = amount_fen
-        self.grade = self._combo(list(Grade), proposal.grade, language)
-        self.disposition = self._combo(list(Disposition), proposal.disposition, language)
-        self.refund_kind = self._combo(list(RefundKind), proposal.refund_kind, language)
-        self.responsibility = self._combo(list(Responsibility), proposal.responsibility, language)
+        self.grade = self._combo(Grade, proposal.grade, language)
+        self.disposition = self._combo(Disposition, proposal.disposition, language)
+        self.refund_kind = self._combo(RefundKind, proposal.refund_kind, language)
+        self.responsibility = self._combo(Responsibility, proposal.responsibility, language)
         self.refund = QDoubleSpinBox()
         self.refund.setRange(0, amount_fen / 100)
         self.refund.setDecimals(2)
@@ -51,8 +50,7 @@ class OverrideDialog(QDialog):
         self.reason.setObjectName("overrideReason")
         self.reason.setMaxLength(300)
         self.reason.setPlaceholderText(self.tr("Why (required, the supervisor reads it)"))
-        self.problem = QLabel()
-        self.problem.setObjectName("loginMessage")
+        self.problem = text_label(name="loginMessage")
         form = QFormLayout()
         form.addRow(self.tr("Grade"), self.grade)
         form.addRow(self.tr("Disposition"), self.disposition)
@@ -65,19 +63,14 @@ class OverrideDialog(QDialog):
         )
         self.buttons.accepted.connect(self._try_accept)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.problem)
-        layout.addWidget(self.buttons)
+        vbox(form, self.problem, self.buttons, parent=self)
         self.refund_kind.currentIndexChanged.connect(self._refund_kind_changed)
         self.reason.setFocus()
 
     @staticmethod
-    def _combo(values: list, current: object, language: Language) -> QComboBox:  # type: ignore[type-arg]
-        box = QComboBox()
-        for value in values:
-            box.addItem(label(value, language), value)
-        box.setCurrentIndex(values.index(current))
+    def _combo(codes: type[E], current: E, language: Language) -> QComboBox:
+        box = code_combo(codes, language)
+        box.setCurrentIndex(box.findData(current.value))
         return box
 
     @staticmethod

@@ -13,15 +13,14 @@ from PySide6.QtWidgets import (
     QGraphicsPixmapItem,
     QGraphicsScene,
     QGraphicsView,
-    QHBoxLayout,
-    QLabel,
-    QVBoxLayout,
     QWidget,
 )
 
 from station.domain.labels import Language, label
 from station.evidence.records import PhotoView
 from station.ui.tasks import TaskRunner
+from station.ui.texts import arg
+from station.ui.widgets import hbox, text_label, vbox
 
 ZOOM_STEP = 1.25
 
@@ -83,24 +82,15 @@ class PhotoViewer(QDialog):
         self.left, self.right = ZoomView(), ZoomView()
         self.left.partner, self.right.partner = self.right, self.left
         self.right.hide()
-        self.meta = QLabel()
-        self.meta.setObjectName("photoMeta")
-        self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.meta.setWordWrap(True)
-        hint = QLabel(
+        self.meta = text_label(name="photoMeta", wrap=True, selectable=True)
+        hint = text_label(
             self.tr(
                 "Wheel or +/− zoom · drag to pan · 0 fit · C compare · "
                 "PgUp/PgDn previous/next · Esc close"
-            )
+            ),
+            name="stepHint",
         )
-        hint.setObjectName("stepHint")
-        views = QHBoxLayout()
-        views.addWidget(self.left, 1)
-        views.addWidget(self.right, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(views, 1)
-        layout.addWidget(self.meta)
-        layout.addWidget(hint)
+        vbox((hbox((self.left, 1), (self.right, 1)), 1), self.meta, hint, parent=self)
         self.show_photo(index)
 
     @property
@@ -131,11 +121,11 @@ class PhotoViewer(QDialog):
         parts = [
             label(photo.kind, lang),
             photo.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
-            self.tr("station %1").replace("%1", photo.station_id),
+            arg(self.tr("station %1"), photo.station_id),
             f"{photo.width}×{photo.height}",
             f"{photo.size_bytes / 1024:.0f} KB",
-            self.tr("sharpness %1").replace("%1", f"{photo.sharpness or 0:.0f}"),
-            self.tr("quality flags: %1").replace("%1", flags),
+            arg(self.tr("sharpness %1"), f"{photo.sharpness or 0:.0f}"),
+            arg(self.tr("quality flags: %1"), flags),
         ]
         return " · ".join(parts) + f"\nSHA-256 {photo.sha256}"
 

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSpinBox,
     QWidget,
@@ -17,7 +16,8 @@ from PySide6.QtWidgets import (
 from station.domain.labels import Language, label
 from station.protocol.template import OrderDetail, Question, QuestionKind
 from station.qc.answers import Expected
-from station.ui.widgets import set_tone
+from station.ui.texts import arg
+from station.ui.widgets import set_tone, text_label
 
 
 class QuestionRow(QFrame):
@@ -42,16 +42,12 @@ class QuestionRow(QFrame):
         self._buttons: dict[object, QPushButton] = {}
         self._spin: QSpinBox | QDoubleSpinBox | None = None
 
-        number_label = QLabel(str(number))
-        number_label.setObjectName("questionNumber")
-        text = QLabel(question.text.get(language))
-        text.setObjectName("questionText")
-        text.setWordWrap(True)
-        text.setTextFormat(Qt.TextFormat.PlainText)
-        self.status = QLabel()
-        self.status.setObjectName("questionStatus")
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setWordWrap(True)
+        plain = Qt.TextFormat.PlainText
+        number_label = text_label(str(number), name="questionNumber")
+        text = text_label(
+            question.text.get(language), name="questionText", wrap=True, text_format=plain
+        )
+        self.status = text_label(name="questionStatus", wrap=True, text_format=plain)
         detail = self._detail(question, expected, accessories)
 
         answers = QHBoxLayout()
@@ -80,10 +76,7 @@ class QuestionRow(QFrame):
         else:
             grid.addLayout(answers, 0, 2, Qt.AlignmentFlag.AlignRight)
         if detail:
-            detail_label = QLabel(detail)
-            detail_label.setObjectName("questionDetail")
-            detail_label.setWordWrap(True)
-            detail_label.setTextFormat(Qt.TextFormat.PlainText)
+            detail_label = text_label(detail, name="questionDetail", wrap=True, text_format=plain)
             grid.addWidget(detail_label, 2, 1, 1, 2)
         grid.addWidget(self.status, 3, 1, 1, 2)
         grid.setColumnStretch(1, 1)
@@ -114,10 +107,10 @@ class QuestionRow(QFrame):
 
     def _detail(self, q: Question, expected: Expected, accessories: tuple[str, ...]) -> str:
         if q.shows is OrderDetail.ACCESSORIES and accessories:
-            return self.tr("Should contain: %1").replace("%1", "、".join(accessories))
+            return arg(self.tr("Should contain: %1"), "、".join(accessories))
         if q.kind is QuestionKind.SCAN_MATCH and q.match is not None:
             wanted = " / ".join(expected.for_field(q.match))
-            return self.tr("Order says: %1").replace("%1", wanted)
+            return arg(self.tr("Order says: %1"), wanted)
         return ""
 
     def focus_editor(self) -> bool:
@@ -130,7 +123,7 @@ class QuestionRow(QFrame):
 
     def set_current(self, current: bool) -> None:
         self.setProperty("current", current)
-        self.style().unpolish(self)
+        self.style().unpolish(self)  # a property, not a tone: re-apply the style by hand
         self.style().polish(self)
 
     def show_answer(self, value: object, *, good: object, problem: str = "") -> None:
@@ -148,33 +141,28 @@ class QuestionRow(QFrame):
             self._spin.setValue(float(value))
             self._spin.blockSignals(False)
         if value is None:
-            self._status("")
-            set_tone(self, "")
+            self._status("", "")
         else:
-            self._status(problem)
-            set_tone(self, "bad" if problem else "ok")
+            self._status(problem, "bad" if problem else "ok")
 
     def show_scan(self, scanned: str | None, matched: bool) -> None:
         if scanned is None:
-            self._status(self.tr("Waiting for a scan…"))
-            set_tone(self, "")
+            self._status(self.tr("Waiting for a scan…"), "")
         elif matched:
-            self._status(self.tr("Matches: %1").replace("%1", scanned))
-            set_tone(self, "ok")
+            self._status(arg(self.tr("Matches: %1"), scanned), "ok")
         else:
-            self._status(self.tr("Does not match: %1").replace("%1", scanned))
-            set_tone(self, "bad")
+            self._status(arg(self.tr("Does not match: %1"), scanned), "bad")
 
     def show_photos(self, taken: int) -> None:
         kind = self.question.photo_kind
         name = label(kind, self._language) if kind else ""
         if taken:
-            self._status(self.tr("%1 photo taken").replace("%1", name))
-            set_tone(self, "ok")
+            self._status(arg(self.tr("%1 photo taken"), name), "ok")
         else:
-            self._status(self.tr("Take a %1 photo").replace("%1", name))
-            set_tone(self, "")
+            self._status(arg(self.tr("Take a %1 photo"), name), "")
 
-    def _status(self, text: str) -> None:
+    def _status(self, text: str, tone: str) -> None:
+        """The line under the question, and the row's colour to go with it."""
         self.status.setText(text)
         self.status.setVisible(bool(text))
+        set_tone(self, tone)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QWidget
 
 from station.domain.enums import RefundKind
 from station.domain.labels import Language, label
 from station.qc.engine import Evaluation
 from station.ui.order_card import yuan
-from station.ui.widgets import set_tone
+from station.ui.texts import arg
+from station.ui.widgets import STRETCH, hbox, set_tone, text_label, vbox
 
 _GRADE_TONE = {"A": "ok", "B": "info", "C": "warn", "D": "bad"}
 
@@ -19,43 +20,26 @@ class VerdictPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("verdictPanel")
         self.language: Language = language
-        caption = QLabel(self.tr("Proposed verdict"))
-        caption.setObjectName("fieldCaption")
-        self.grade = QLabel()
-        self.grade.setObjectName("gradeBadge")
-        self.grade.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        plain = Qt.TextFormat.PlainText
+        caption = text_label(self.tr("Proposed verdict"), name="fieldCaption")
+        self.grade = text_label(name="gradeBadge", align=Qt.AlignmentFlag.AlignCenter)
         self.grade.setMinimumWidth(120)
-        self.disposition = QLabel()
-        self.disposition.setObjectName("verdictLine")
-        self.refund = QLabel()
-        self.refund.setObjectName("verdictLine")
-        self.refund.setWordWrap(True)
-        self.responsibility = QLabel()
-        self.flags = QLabel()
-        self.flags.setObjectName("verdictFlags")
-        self.flags.setWordWrap(True)
-        self.reasons = QLabel()
-        self.reasons.setObjectName("verdictReasons")
-        self.reasons.setWordWrap(True)
-        self.reasons.setTextFormat(Qt.TextFormat.PlainText)
-        self.missing = QLabel()
-        self.missing.setObjectName("verdictMissing")
-        self.missing.setWordWrap(True)
-        self.missing.setTextFormat(Qt.TextFormat.PlainText)
-        side = QVBoxLayout()
-        side.setSpacing(2)
-        for widget in (caption, self.disposition, self.refund, self.responsibility):
-            side.addWidget(widget)
-        top = QHBoxLayout()
-        top.addWidget(self.grade)
-        top.addLayout(side, 1)
-        layout = QVBoxLayout(self)
-        layout.setSpacing(4)
-        layout.addLayout(top)
-        layout.addWidget(self.flags)
-        layout.addWidget(self.reasons)
-        layout.addStretch(1)
-        layout.addWidget(self.missing)
+        self.disposition = text_label(name="verdictLine")
+        self.refund = text_label(name="verdictLine", wrap=True)
+        self.responsibility = text_label()
+        self.flags = text_label(name="verdictFlags", wrap=True)
+        self.reasons = text_label(name="verdictReasons", wrap=True, text_format=plain)
+        self.missing = text_label(name="verdictMissing", wrap=True, text_format=plain)
+        side = vbox(caption, self.disposition, self.refund, self.responsibility, spacing=2)
+        vbox(
+            hbox(self.grade, (side, 1)),
+            self.flags,
+            self.reasons,
+            STRETCH,
+            self.missing,
+            spacing=4,
+            parent=self,
+        )
         self.clear()
 
     def clear(self) -> None:
@@ -88,7 +72,7 @@ class VerdictPanel(QFrame):
             {RefundKind.FULL: "ok", RefundKind.PARTIAL: "warn"}.get(p.refund_kind, "bad"),
         )
         self.responsibility.setText(
-            self.tr("Responsibility: %1").replace("%1", label(p.responsibility, lang))
+            arg(self.tr("Responsibility: %1"), label(p.responsibility, lang))
         )
         flags = []
         if p.carrier_claim:
@@ -99,14 +83,12 @@ class VerdictPanel(QFrame):
         self.reasons.setText("\n".join(f"• {rule.text(lang)}" for rule in p.rules))
         missing = []
         if evaluation.unanswered:
-            missing.append(
-                self.tr("%1 questions to answer").replace("%1", str(len(evaluation.unanswered)))
-            )
+            missing.append(arg(self.tr("%1 questions to answer"), len(evaluation.unanswered)))
         if evaluation.missing_photos:
             kinds = "、".join(label(k, lang) for k in evaluation.missing_photos)
-            missing.append(self.tr("photos: %1").replace("%1", kinds))
+            missing.append(arg(self.tr("photos: %1"), kinds))
         self.missing.setText(
-            self.tr("Still needed: %1").replace("%1", "; ".join(missing))
+            arg(self.tr("Still needed: %1"), "; ".join(missing))
             if missing
             else self.tr("Complete. PASS or Enter accepts; F2 overrides.")
         )

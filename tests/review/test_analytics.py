@@ -13,6 +13,7 @@ from station.demo.orders import HOT_BATCH, generate_orders
 from station.domain.enums import ReturnReason
 from station.domain.policy import Policy
 from station.review import analytics as a
+from station.review import reports
 from station.review.dashboard import build_dashboard
 from station.store.models import Inspection, ReturnOrder
 from tests.conftest import TODAY, make_settings
@@ -125,11 +126,30 @@ def test_throughput_per_hour_per_inspector_and_per_station(demo_station: app.Sta
     per_station = demo_station.db.run(lambda s: a.throughput(s, day, "station", "day"))
     assert {(c.who, c.count) for c in per_station} == {("ST-HZ01", 4), ("ST-HZ02", 2)}
     rates = demo_station.db.run(lambda s: a.rates(s, day, "inspector"))
-    assert [(r.who.split()[-1], r.inspections, r.active_hours) for r in rates] == [
-        ("I1001", 4, 2),
-        ("I1002", 2, 2),
+    # on duty from the first completion to the last: 09:05–10:10 and 09:10–11:10
+    assert [(r.who.split()[-1], r.inspections, r.hours_on_duty) for r in rates] == [
+        ("I1001", 4, pytest.approx(65 / 60)),
+        ("I1002", 2, 2.0),
     ]
-    assert rates[0].per_hour == 2.0
+    assert rates[0].per_hour == pytest.approx(4 / (65 / 60)) and rates[1].per_hour == 1.0
+
+
+def test_the_hourly_rate_counts_the_time_worked_not_the_clock_hours_touched(
+    demo_station: app.Station,
+) -> None:
+    # five inspections in the quarter hour across 10:00, and one alone an hour later
+    _completions(
+        demo_station,
+        [(m, "ST-HZ01", 1, "A", "restock") for m in (50, 54, 57, 61, 65)]
+        + [(120, "ST-HZ02", 2, "A", "restock")],
+    )
+    day = a.Window(T0, T0 + timedelta(hours=12))
+    rates = demo_station.db.run(lambda s: a.rates(s, day, "inspector"))
+    worked = {r.who.split()[-1]: (r.inspections, r.hours_on_duty, r.per_hour) for r in rates}
+    assert worked["I1001"] == (5, 0.25, 20.0)  # not "2 h on duty, 2.5 an hour"
+    assert worked["I1002"] == (1, 0.25, 4.0)  # a lone inspection: the shortest time on duty
+    table = reports.rates_table(rates, "zh_CN")
+    assert table.header[2] == "在岗小时" and table.rows[0][1:] == (5, 0.25, 20.0)
 
 
 def test_grade_and_disposition_mix(demo_station: app.Station) -> None:

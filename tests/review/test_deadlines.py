@@ -6,6 +6,7 @@ from sqlalchemy import event, insert, select, update
 from sqlalchemy.orm import Session
 
 from station import app
+from station.review import reports
 from station.review.deadlines import LimitKind, time_limits
 from station.store.models import Inspection, ReturnOrder
 
@@ -70,6 +71,22 @@ def test_items_at_risk_come_first_overdue_then_least_time_left(demo_station: app
     assert mine[2].left(NOW) == timedelta(hours=2)
     assert (limits.refunds.overdue, limits.refunds.due_soon) == (1, 1)
     assert (limits.reviews.open, limits.reviews.overdue, limits.reviews.due_soon) == (2, 1, 1)
+
+
+def test_a_refund_s_order_state_is_named_in_the_supervisor_s_language(
+    demo_station: app.Station,
+) -> None:
+    rma = _setup(demo_station)
+    limits = demo_station.db.run(lambda s: time_limits(s, NOW))
+    states = {i.rma_no: i for i in limits.items}
+    refund, review = states[rma["1"]], states[rma["4"]]
+    assert refund.detail_text("zh_CN") == "已签收" and refund.detail_text("en") == "Received"
+    assert review.detail_text("zh_CN") == review.detail  # the SKU, as it is
+    for language, received in (("zh_CN", "已签收"), ("en", "Received")):
+        table = reports.limits_table(limits, language)  # type: ignore[arg-type]
+        column = [row[2] for row in table.rows if row[1] == rma["1"]]
+        assert column == [received]
+        assert "received" not in [row[2] for row in table.rows]
 
 
 def test_the_limits_read_only_open_items_through_indexes(demo_station: app.Station) -> None:

@@ -11,31 +11,23 @@ from PySide6.QtGui import QAction, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QMenu,
-    QPushButton,
-    QScrollArea,
     QSpinBox,
     QTableWidget,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from station.domain.enums import Category, Disposition, Grade, ReturnReason
-from station.domain.labels import Language, label
-from station.domain.records import UserView
+from station.domain.labels import label
 from station.review import reports
 from station.review.analytics import AlertRule
 from station.review.csv_export import ReportTable
 from station.review.dashboard import Dashboard
 from station.review.deadlines import LimitKind
-from station.review.service import ReviewService
-from station.ui.owned_tasks import submit
 from station.ui.review.charts import (
     chart_view,
     mix_pie,
@@ -43,43 +35,29 @@ from station.ui.review.charts import (
     share_bars,
     throughput_chart,
 )
-from station.ui.review.errors import describe
+from station.ui.review.pane import PERIOD_DAYS, NoticePane, ReviewContext
 from station.ui.review.tables import fill, read_only
 from station.ui.review.tile import Tile
-from station.ui.tasks import TaskRunner
-from station.ui.widgets import NoticeBar
+from station.ui.texts import arg
+from station.ui.widgets import ask_save_path, hbox, push_button, scrolling, text_label, vbox
 
-PERIODS = (1, 7, 30)
 _ALERT = QColor("#fde2e1")
 _LATE = QColor("#fde2e1")
 _SOON = QColor("#fff1d6")
 
 
-class DashboardView(QWidget):
+class DashboardView(NoticePane):
     loaded = Signal(object)  # Dashboard
     exported = Signal(object)  # Path
-    failed = Signal(str)
 
-    def __init__(
-        self,
-        service: ReviewService,
-        runner: TaskRunner,
-        *,
-        user: UserView,
-        language: Language,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("dashboardView")
-        self._service = service
-        self._runner = runner
-        self._user = user
-        self._language = language
+    def __init__(self, context: ReviewContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, name="dashboardView", parent=parent)
+        service = context.service
         self.dashboard: Dashboard | None = None
 
         self.period = QComboBox()
         for days, text in zip(
-            PERIODS,
+            PERIOD_DAYS,
             (self.tr("Last 24 hours"), self.tr("Last 7 days"), self.tr("Last 30 days")),
             strict=True,
         ):
@@ -95,8 +73,7 @@ class DashboardView(QWidget):
         self.minimum.setRange(1, 100_000)
         self.minimum.setValue(service.alert_rule.minimum)
         self.minimum.setToolTip(self.tr("Fewest returns before a share counts"))
-        self.refresh = QPushButton(self.tr("Reload"))
-        self.refresh.setObjectName("secondaryButton")
+        self.refresh = push_button(self.tr("Reload"), name="secondaryButton", clicked=self.reload)
         self.export_button = QToolButton()
         self.export_button.setText(self.tr("Export CSV"))
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -128,7 +105,6 @@ class DashboardView(QWidget):
                 self.tr("Per hour"),
             ]
         )
-        self.notice = NoticeBar()
         self.notice.setMinimumHeight(28)
         self.notice.hide()  # shown with its first message
 
@@ -138,16 +114,11 @@ class DashboardView(QWidget):
             (self.tr("Alert from"), self.threshold),
             (self.tr("of at least"), self.minimum),
         ):
-            name = QLabel(caption)
-            name.setObjectName("fieldCaption")
-            controls.addWidget(name)
+            controls.addWidget(text_label(caption, name="fieldCaption"))
             controls.addWidget(widget)
         controls.addStretch(1)
         controls.addWidget(self.refresh)
         controls.addWidget(self.export_button)
-        tiles = QHBoxLayout()
-        for tile in self.tiles.values():
-            tiles.addWidget(tile, 1)
         charts = QGridLayout()
         charts.addWidget(self.throughput, 0, 0, 1, 2)
         charts.addWidget(self.grades, 0, 2)
@@ -156,35 +127,26 @@ class DashboardView(QWidget):
         charts.setColumnStretch(0, 1)
         charts.setColumnStretch(1, 1)
         charts.setColumnStretch(2, 1)
-        tables = QHBoxLayout()
-        for caption, table in (
-            (self.tr("Batch and SKU alerts"), self.alerts),
-            (self.tr("Time limits: at risk first"), self.limits),
-            (self.tr("Inspections per active hour"), self.rates),
-        ):
-            box = QVBoxLayout()
-            heading = QLabel(caption)
-            heading.setObjectName("sectionHeading")
-            box.addWidget(heading)
-            box.addWidget(table)
-            tables.addLayout(box, 1)
+        tables = hbox(
+            *(
+                (vbox(text_label(caption, name="sectionHeading"), table), 1)
+                for caption, table in (
+                    (self.tr("Batch and SKU alerts"), self.alerts),
+                    (self.tr("Time limits: at risk first"), self.limits),
+                    (self.tr("Inspections per active hour"), self.rates),
+                )
+            )
+        )
         body = QWidget()
-        inner = QVBoxLayout(body)
-        inner.setContentsMargins(0, 0, 0, 0)
-        inner.addLayout(tiles)
-        inner.addLayout(charts)
-        inner.addLayout(tables)
-        scroll = QScrollArea()
-        scroll.setObjectName("panelScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(controls)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(self.notice)
+        vbox(
+            hbox(*((tile, 1) for tile in self.tiles.values())),
+            charts,
+            tables,
+            margins=0,
+            parent=body,
+        )
+        vbox(controls, (scrolling(body, framed=True), 1), self.notice, margins=0, parent=self)
 
-        self.refresh.clicked.connect(self.reload)
         self.period.currentIndexChanged.connect(lambda _i: self.reload())
         self.threshold.editingFinished.connect(self.reload)
         self.minimum.editingFinished.connect(self.reload)
@@ -220,7 +182,7 @@ class DashboardView(QWidget):
             self.refresh.setEnabled(True)
             self._fail(exc)
 
-        submit(self._runner, self, read, self.show_dashboard, failed)
+        self._submit(read, self.show_dashboard, failed)
 
     def show_dashboard(self, d: Dashboard) -> None:
         self.refresh.setEnabled(True)
@@ -230,25 +192,25 @@ class DashboardView(QWidget):
         self.tiles["inspections"].show_figure(
             self.tr("Inspections"),
             f"{total:,}",
-            self.tr("%1 inspectors").replace("%1", str(len(d.inspector_rates))),
+            arg(self.tr("%1 inspectors"), len(d.inspector_rates)),
         )
         self.tiles["reviews"].show_figure(
             self.tr("Waiting for review"),
             f"{d.limits.reviews.open:,}",
-            self.tr("%1 overdue").replace("%1", str(d.limits.reviews.overdue)),
+            arg(self.tr("%1 overdue"), d.limits.reviews.overdue),
             "error" if d.limits.reviews.overdue else "ok",
         )
         self.tiles["refunds"].show_figure(
             self.tr("Refunds to pay"),
             f"{d.limits.refunds.open:,}",
-            self.tr("%1 overdue").replace("%1", str(d.limits.refunds.overdue)),
+            arg(self.tr("%1 overdue"), d.limits.refunds.overdue),
             "error" if d.limits.refunds.overdue else "ok",
         )
         batches = sum(1 for a in d.alerts if a.dimension == "batch")
         self.tiles["alerts"].show_figure(
             self.tr("Quality alerts"),
             f"{len(d.alerts)}",
-            self.tr("batches: %1").replace("%1", str(batches)),
+            arg(self.tr("batches: %1"), batches),
             "error" if d.alerts else "ok",
         )
         self.throughput.setChart(
@@ -272,8 +234,9 @@ class DashboardView(QWidget):
                 d.reasons_by_category,
                 {c.value: label(c, lang) for c in Category},
                 {r.value: label(r, lang) for r in ReturnReason},
-                self.tr("Return reasons by category, requests of the last %1 days").replace(
-                    "%1", str((d.returns_window.end - d.returns_window.start).days)
+                arg(
+                    self.tr("Return reasons by category, requests of the last %1 days"),
+                    (d.returns_window.end - d.returns_window.start).days,
                 ),
             )
         )
@@ -282,7 +245,7 @@ class DashboardView(QWidget):
         fill(
             self.rates,
             [
-                (r.who, r.inspections, r.active_hours, f"{r.per_hour:.1f}")
+                (r.who, r.inspections, f"{r.hours_on_duty:.1f}", f"{r.per_hour:.1f}")
                 for r in d.inspector_rates
             ],
         )
@@ -308,12 +271,13 @@ class DashboardView(QWidget):
         for item in d.limits.items:
             hours = item.left(now).total_seconds() / 3600
             left = (
-                self.tr("%1 h late").replace("%1", f"{-hours:.0f}")
+                arg(self.tr("%1 h late"), f"{-hours:.0f}")
                 if hours < 0
-                else self.tr("%1 h").replace("%1", f"{hours:.0f}")
+                else arg(self.tr("%1 h"), f"{hours:.0f}")
             )
             due = item.due_at.astimezone().strftime("%m-%d %H:%M")
-            rows.append((names[item.kind], item.rma_no, item.detail, due, left))
+            detail = item.detail_text(self._language)
+            rows.append((names[item.kind], item.rma_no, detail, due, left))
             colours.append(_LATE if hours < 0 else _SOON if hours < 8 else None)
         fill(self.limits, rows, colours)
 
@@ -353,32 +317,11 @@ class DashboardView(QWidget):
     @staticmethod
     def ask_path(parent: QWidget, suggested: str) -> Path | None:
         """Where to save; tests replace this."""
-        name, _ = QFileDialog.getSaveFileName(
-            parent, parent.tr("Export CSV"), suggested, "CSV (*.csv)"
-        )
-        return Path(name) if name else None
+        return ask_save_path(parent, parent.tr("Export CSV"), suggested, "CSV (*.csv)")
 
     def export(self, table: ReportTable, path: Path) -> None:
         def done(count: int) -> None:
-            self._notify(
-                self.tr("%1 rows saved to %2").replace("%1", str(count)).replace("%2", str(path)),
-                "ok",
-            )
+            self._notify(arg(self.tr("%1 rows saved to %2"), count, path), "ok")
             self.exported.emit(path)
 
-        submit(
-            self._runner,
-            self,
-            lambda: self._service.export_table(self._user, table, path),
-            done,
-            self._fail,
-        )
-
-    def _notify(self, text: str, tone: str) -> None:
-        self.notice.show()
-        self.notice.show_message(text, tone)
-
-    def _fail(self, exc: BaseException) -> None:
-        message = describe(exc, self._language)
-        self._notify(message, "error")
-        self.failed.emit(message)
+        self._submit(lambda: self._service.export_table(self._user, table, path), done)

@@ -6,31 +6,22 @@ Ctrl+Enter does whichever fits (overturn when a field differs, else approve).
 
 from __future__ import annotations
 
-from enum import StrEnum
-from typing import TypeVar
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QDoubleSpinBox,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from station.domain.enums import Disposition, Grade, RefundKind, Responsibility
-from station.domain.labels import Language, label
+from station.domain.labels import Language
 from station.review.decisions import DecisionRequest
 from station.review.evidence import Outcome
 from station.review.text import MAX_REASON
-
-E = TypeVar("E", bound=StrEnum)
+from station.ui.widgets import STRETCH, code_combo, hbox, push_button, text_label, vbox
 
 
 class DecisionForm(QFrame):
@@ -39,21 +30,19 @@ class DecisionForm(QFrame):
     def __init__(self, *, language: Language, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("decisionForm")
-        self._language = language
         self._current = Outcome()
         self._amount_fen: int | None = None
-        self.heading = QLabel(self.tr("Decision"))
-        self.heading.setObjectName("sectionHeading")
+        self.heading = text_label(self.tr("Decision"), name="sectionHeading")
         self.reason = QLineEdit()
         self.reason.setObjectName("decisionReason")
         self.reason.setMaxLength(MAX_REASON)
         self.reason.setPlaceholderText(
             self.tr("Reason (required): what the evidence shows, why the verdict stands or changes")
         )
-        self.grade = self._combo(list(Grade))
-        self.disposition = self._combo(list(Disposition))
-        self.refund_kind = self._combo(list(RefundKind))
-        self.responsibility = self._combo(list(Responsibility))
+        self.grade = code_combo(Grade, language)
+        self.disposition = code_combo(Disposition, language)
+        self.refund_kind = code_combo(RefundKind, language)
+        self.responsibility = code_combo(Responsibility, language)
         self.responsibility.insertItem(0, self.tr("(unchanged)"), None)
         self.refund = QDoubleSpinBox()
         self.refund.setDecimals(2)
@@ -61,15 +50,20 @@ class DecisionForm(QFrame):
         self.refund.setMaximum(10_000_000)
         self.refund.setGroupSeparatorShown(True)
         self.refund_kind.currentIndexChanged.connect(self._refund_kind_changed)
-        self.approve = QPushButton(self.tr("&Approve verdict"))
-        self.approve.setObjectName("approveButton")
-        self.overturn = QPushButton(self.tr("&Overturn with these fields"))
-        self.overturn.setObjectName("overturnButton")
-        self.problem = QLabel()
-        self.problem.setObjectName("formProblem")
-        self.problem.setWordWrap(True)
-        hint = QLabel(self.tr("Alt+A approve · Alt+O overturn · Ctrl+Enter either"))
-        hint.setObjectName("stepHint")
+        self.approve = push_button(
+            self.tr("&Approve verdict"),
+            name="approveButton",
+            clicked=lambda: self.submit(approve=True),
+        )
+        self.overturn = push_button(
+            self.tr("&Overturn with these fields"),
+            name="overturnButton",
+            clicked=lambda: self.submit(approve=False),
+        )
+        self.problem = text_label(name="formProblem", wrap=True)
+        hint = text_label(
+            self.tr("Alt+A approve · Alt+O overturn · Ctrl+Enter either"), name="stepHint"
+        )
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
@@ -82,40 +76,24 @@ class DecisionForm(QFrame):
             (self.tr("Amount"), self.refund, 2, 1),
         )
         for caption, widget, row, column in pairs:
-            text = QLabel(caption)
-            text.setObjectName("fieldCaption")
-            grid.addWidget(text, row, column)
+            grid.addWidget(text_label(caption, name="fieldCaption"), row, column)
             grid.addWidget(widget, row + 1, column)
         for column in range(3):
             grid.setColumnStretch(column, 1)
-        top = QHBoxLayout()
-        top.addWidget(self.heading)
-        top.addStretch(1)
-        top.addWidget(hint)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.approve)
-        buttons.addWidget(self.overturn)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
-        layout.setSpacing(6)
-        layout.addLayout(top)
-        layout.addWidget(self.reason)
-        layout.addLayout(grid)
-        layout.addWidget(self.problem)
-        layout.addLayout(buttons)
-        self.approve.clicked.connect(lambda: self.submit(approve=True))
-        self.overturn.clicked.connect(lambda: self.submit(approve=False))
+        vbox(
+            hbox(self.heading, STRETCH, hint),
+            self.reason,
+            grid,
+            self.problem,
+            hbox(STRETCH, self.approve, self.overturn),
+            margins=(10, 8, 10, 8),
+            spacing=6,
+            parent=self,
+        )
         self.reason.returnPressed.connect(self.submit_either)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.submit_either)
         self.set_current(None, None)
-
-    def _combo(self, values: list[E]) -> QComboBox:
-        box = QComboBox()
-        for value in values:
-            box.addItem(label(value, self._language), value.value)
-        return box
 
     # -- state -------------------------------------------------------------------------------
 

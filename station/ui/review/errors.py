@@ -9,6 +9,7 @@ from station.domain.labels import Language
 from station.evidence.errors import EvidenceError
 from station.review.errors import ReviewError
 from station.sync.client import SyncError
+from station.ui.texts import arg
 
 
 def describe(exc: BaseException, language: Language) -> str:
@@ -16,11 +17,10 @@ def describe(exc: BaseException, language: Language) -> str:
     if isinstance(exc, ReviewError | EvidenceError):
         return exc.message(language)
     if isinstance(exc, SyncError):
-        return QCoreApplication.translate("ReviewErrors", "Central service: %1").replace(
-            "%1", str(exc)
-        )
+        return arg(QCoreApplication.translate("ReviewErrors", "Central service: %1"), exc)
     if isinstance(exc, BadScan | ValueError | OSError):
         return str(exc)
-    return QCoreApplication.translate("ReviewErrors", "Something went wrong: %1").replace(
-        "%1", f"{type(exc).__name__}: {exc}"
+    return arg(
+        QCoreApplication.translate("ReviewErrors", "Something went wrong: %1"),
+        f"{type(exc).__name__}: {exc}",
     )

@@ -11,29 +11,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QTableWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHeaderView, QTableWidget, QWidget
 
-from station.domain.labels import Language, label
-from station.domain.records import UserView
+from station.domain.labels import label
 from station.evidence.pack import BuiltPack
-from station.evidence.photo_store import PhotoStore
 from station.review.decisions import DecisionMade, DecisionRequest
 from station.review.evidence import EvidenceDetail
 from station.review.rows import QueueRow, RowKind
-from station.review.service import ReviewService
-from station.ui.owned_tasks import submit
 from station.ui.review.decision_form import DecisionForm
 from station.ui.review.errors import describe
+from station.ui.review.pane import NoticePane, ReviewContext
 from station.ui.review.tables import (
     facts_html,
     fill_answers,
@@ -43,53 +30,45 @@ from station.ui.review.tables import (
     yuan,
 )
 from station.ui.review.thumbnails import ThumbnailStrip
-from station.ui.tasks import TaskRunner
-from station.ui.widgets import NoticeBar
+from station.ui.texts import arg
+from station.ui.widgets import (
+    STRETCH,
+    ask_save_path,
+    hbox,
+    push_button,
+    scrolling,
+    set_tone,
+    text_label,
+    vbox,
+)
 
 log = logging.getLogger(__name__)
 
 THUMB = QSize(104, 78)
 
 
-class EvidenceView(QWidget):
+class EvidenceView(NoticePane):
     shown = Signal(object)  # EvidenceDetail | None
     decided = Signal(object)  # DecisionMade
     pack_written = Signal(object)  # BuiltPack
-    failed = Signal(str)
 
-    def __init__(
-        self,
-        service: ReviewService,
-        runner: TaskRunner,
-        photos: PhotoStore,
-        *,
-        user: UserView,
-        language: Language,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("evidenceView")
-        self._service = service
-        self._runner = runner
-        self._photos = photos
-        self._user = user
-        self._language = language
+    def __init__(self, context: ReviewContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, name="evidenceView", parent=parent)
         self.row: QueueRow | None = None
         self.detail: EvidenceDetail | None = None
         self._asked = 0
+        self._focus_when_loaded = False
 
-        self.title = QLabel(self.tr("Choose an item in the queue"))
-        self.title.setObjectName("evidenceTitle")
-        self.title.setWordWrap(True)
-        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.status = QLabel()
-        self.status.setObjectName("statusBadge")
-        self.facts = QLabel()
-        self.facts.setObjectName("evidenceFacts")
-        self.facts.setWordWrap(True)
-        self.facts.setTextFormat(Qt.TextFormat.RichText)
-        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.thumbs = ThumbnailStrip(runner, photos, language=language, size=THUMB)
+        self.title = text_label(
+            self.tr("Choose an item in the queue"), name="evidenceTitle", wrap=True, selectable=True
+        )
+        self.status = text_label(name="statusBadge")
+        self.facts = text_label(
+            name="evidenceFacts", wrap=True, selectable=True, text_format=Qt.TextFormat.RichText
+        )
+        self.thumbs = ThumbnailStrip(
+            context.runner, context.photos, language=context.language, size=THUMB
+        )
         self.verdict = QTableWidget(5, 3)
         self.verdict.setObjectName("verdictTable")
         self.verdict.setHorizontalHeaderLabels(
@@ -109,69 +88,56 @@ class EvidenceView(QWidget):
         self.verdict.verticalHeader().setDefaultSectionSize(28)
         self.verdict.setFixedHeight(28 * 5 + 34)
         self.verdict.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.override = QLabel()
-        self.override.setObjectName("overrideNote")
-        self.override.setWordWrap(True)
-        self.rules = QLabel()
-        self.rules.setObjectName("rulesFired")
-        self.rules.setWordWrap(True)
+        self.override = text_label(name="overrideNote", wrap=True)
+        self.rules = text_label(name="rulesFired", wrap=True)
         self.answers = QTableWidget(0, 3)
         self.answers.setObjectName("answersTable")
         self.answers.setHorizontalHeaderLabels(
             [self.tr("Question"), self.tr("Answer"), self.tr("Meaning")]
         )
         self._fixed_table(self.answers)
-        self.decision_note = QLabel()
-        self.decision_note.setObjectName("decisionNote")
-        self.decision_note.setWordWrap(True)
-        self.form = DecisionForm(language=language)
+        self.decision_note = text_label(name="decisionNote", wrap=True)
+        self.form = DecisionForm(language=context.language)
         self.form.submitted.connect(self.decide)
-        self.pack = QPushButton(self.tr("Evidence pack (PDF)…"))
-        self.pack.setObjectName("secondaryButton")
+        self.pack = push_button(
+            self.tr("Evidence pack (PDF)…"), name="secondaryButton", clicked=self.export_pack_dialog
+        )
         self.pack.setToolTip(self.tr("Ctrl+E"))
-        self.pack.clicked.connect(self.export_pack_dialog)
-        self.notice = NoticeBar()
         self.notice.setMinimumHeight(30)
         self.notice.hide()  # shown with its first message
 
-        heading = QHBoxLayout()
-        heading.addWidget(self.status)
-        heading.addStretch(1)
-        heading.addWidget(self.pack)
         body = QWidget()
         body.setObjectName("evidenceBody")
-        inner = QVBoxLayout(body)
-        inner.setContentsMargins(0, 0, 6, 0)
-        inner.addWidget(self.facts)
-        inner.addWidget(self._caption(self.tr("Photos (Enter opens; C in the viewer compares)")))
-        inner.addWidget(self.thumbs)
-        inner.addWidget(self._caption(self.tr("Proposal and verdict")))
-        inner.addWidget(self.verdict)
-        inner.addWidget(self.override)
-        inner.addWidget(self.rules)
-        inner.addWidget(self._caption(self.tr("Answers")))
-        inner.addWidget(self.answers)
-        inner.addWidget(self.decision_note)
-        inner.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setObjectName("panelScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 0, 0, 0)
-        layout.addWidget(self.title)
-        layout.addLayout(heading)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(self.notice)
-        layout.addWidget(self.form)
+        vbox(
+            self.facts,
+            self._caption(self.tr("Photos (Enter opens; C in the viewer compares)")),
+            self.thumbs,
+            self._caption(self.tr("Proposal and verdict")),
+            self.verdict,
+            self.override,
+            self.rules,
+            self._caption(self.tr("Answers")),
+            self.answers,
+            self.decision_note,
+            STRETCH,
+            margins=(0, 0, 6, 0),
+            parent=body,
+        )
+        vbox(
+            self.title,
+            hbox(self.status, STRETCH, self.pack),
+            (scrolling(body, framed=True), 1),
+            self.notice,
+            self.form,
+            margins=(8, 0, 0, 0),
+            parent=self,
+        )
         QShortcut(QKeySequence("Ctrl+E"), self, self.export_pack_dialog)
         self.show_detail(None)
 
     @staticmethod
-    def _caption(text: str) -> QLabel:
-        caption = QLabel(text)
-        caption.setObjectName("sectionHeading")
-        return caption
+    def _caption(text: str) -> QWidget:
+        return text_label(text, name="sectionHeading")
 
     @staticmethod
     def _fixed_table(table: QTableWidget) -> None:
@@ -185,13 +151,13 @@ class EvidenceView(QWidget):
         self.row = row
         self._asked += 1
         asked = self._asked
+        self._focus_when_loaded = False
         if row is None or not row.decidable:
             self.show_detail(None, row)
             return
+        self._clear()  # nothing of the case before stays on screen or in the form meanwhile
         self.title.setText(f"{row.rma_no} · {row.sku}")
-        submit(
-            self._runner,
-            self,
+        self._submit(
             lambda: self._service.evidence(self._user, row),
             lambda detail: self._loaded(detail, asked),
             lambda exc: self._fail(exc) if asked == self._asked else None,
@@ -202,23 +168,21 @@ class EvidenceView(QWidget):
             self.show_detail(detail, self.row)
 
     def show_detail(self, detail: EvidenceDetail | None, row: QueueRow | None = None) -> None:
-        self.detail = detail
-        self.thumbs.show_photos([])
-        self.answers.setRowCount(0)
-        self.pack.setEnabled(detail is not None and not detail.remote)
+        self._clear()
         if detail is None:
             self._show_other(row)
-            self.form.set_current(None, None)
             self.shown.emit(None)
             return
+        self.detail = detail
         lang = self._language
+        self.pack.setEnabled(not detail.remote)
         self.title.setText(f"{detail.rma_no} · {detail.sku}")
         self._status(detail)
         self.facts.setText(self._facts(detail))
         fill_verdict(self.verdict, detail, lang)
         self.override.setVisible(detail.overridden)
         self.override.setText(
-            self.tr("Inspector overrode the proposal: %1").replace("%1", detail.override_reason)
+            arg(self.tr("Inspector overrode the proposal: %1"), detail.override_reason)
         )
         fired = [rule.zh_CN if lang == "zh_CN" else rule.en for rule in detail.rules]
         self.rules.setText(
@@ -231,18 +195,39 @@ class EvidenceView(QWidget):
         self.decision_note.setText(self._decision_text(detail))
         decidable = detail.decidable
         self.form.set_current(detail.verdict if decidable else None, detail.amount_fen)
+        if self._focus_when_loaded:
+            self._focus_when_loaded = False
+            self.focus_reason()
         self.shown.emit(detail)
 
-    def _show_other(self, row: QueueRow | None) -> None:
+    def focus_reason(self) -> None:
+        """The cursor in the decision's reason: now, or once the case on its way has loaded
+        (the form stays off until then)."""
+        if self.form.reason.isEnabled():
+            self.form.reason.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self._focus_when_loaded = self.row is not None and self.detail is None
+
+    def _clear(self) -> None:
+        """Empty every part that shows a case, and take the decision form off it."""
+        self.detail = None
         self.status.setText("")
+        set_tone(self.status, "")
+        self.facts.setText("")
+        self.thumbs.show_photos([])
+        self.verdict.clearContents()
         self.override.hide()
         self.rules.setText("")
+        self.answers.setRowCount(0)
         self.decision_note.setText("")
+        self.pack.setEnabled(False)
+        self.form.set_current(None, None)
+
+    def _show_other(self, row: QueueRow | None) -> None:
         if row is None:
             self.title.setText(self.tr("Choose an item in the queue"))
-            self.facts.setText("")
         elif row.kind is RowKind.UNMATCHED:
-            self.title.setText(self.tr("Unmatched parcel %1").replace("%1", row.rma_no))
+            self.title.setText(arg(self.tr("Unmatched parcel %1"), row.rma_no))
             self.facts.setText(
                 self.tr("Link it to its order on the Unmatched parcels tab (Ctrl+2).")
             )
@@ -259,9 +244,7 @@ class EvidenceView(QWidget):
         else:
             text, tone = self.tr("Waiting for review"), "warn"
         self.status.setText(text)
-        self.status.setProperty("tone", tone)
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
+        set_tone(self.status, tone)
 
     def _facts(self, d: EvidenceDetail) -> str:
         lang = self._language
@@ -291,12 +274,12 @@ class EvidenceView(QWidget):
         if d.decision is None:
             return ""
         kind = self.tr("approved") if d.decision.approve else self.tr("overturned")
-        return (
-            self.tr("Decision: %1 by %2 at %3 — %4")
-            .replace("%1", kind)
-            .replace("%2", d.decision.decided_by)
-            .replace("%3", d.decision.decided_at[:16].replace("T", " "))
-            .replace("%4", d.decision.reason)
+        return arg(
+            self.tr("Decision: %1 by %2 at %3 — %4"),
+            kind,
+            d.decision.decided_by,
+            d.decision.decided_at[:16].replace("T", " "),
+            d.decision.reason,
         )
 
     # -- actions -----------------------------------------------------------------------------
@@ -310,12 +293,8 @@ class EvidenceView(QWidget):
         def done(made: DecisionMade) -> None:
             self.form.setEnabled(True)
             what = self.tr("Overturned") if made.changed else self.tr("Approved")
-            self._notify(
-                self.tr("%1: %2 — sent to the central service")
-                .replace("%1", what)
-                .replace("%2", self.detail.rma_no if self.detail else ""),
-                "ok",
-            )
+            rma = self.detail.rma_no if self.detail else ""
+            self._notify(arg(self.tr("%1: %2 — sent to the central service"), what, rma), "ok")
             self.decided.emit(made)
 
         def refused(exc: BaseException) -> None:
@@ -323,13 +302,7 @@ class EvidenceView(QWidget):
             self.form.show_problem(describe(exc, self._language))
             self._fail(exc)
 
-        submit(
-            self._runner,
-            self,
-            lambda: self._service.decide(self._user, row, request),
-            done,
-            refused,
-        )
+        self._submit(lambda: self._service.decide(self._user, row, request), done, refused)
 
     def export_pack_dialog(self) -> None:
         if self.detail is None or self.detail.remote:
@@ -342,10 +315,7 @@ class EvidenceView(QWidget):
     @staticmethod
     def ask_path(parent: QWidget, suggested: str) -> Path | None:
         """Where to save; tests replace this."""
-        name, _ = QFileDialog.getSaveFileName(
-            parent, parent.tr("Save the evidence pack"), suggested, "PDF (*.pdf)"
-        )
-        return Path(name) if name else None
+        return ask_save_path(parent, parent.tr("Save the evidence pack"), suggested, "PDF (*.pdf)")
 
     def export_pack(self, path: Path) -> None:
         if self.detail is None:
@@ -357,10 +327,7 @@ class EvidenceView(QWidget):
         def done(built: BuiltPack) -> None:
             self.pack.setEnabled(True)
             self._notify(
-                self.tr("Evidence pack saved: %1 (%2 photos)")
-                .replace("%1", str(built.path))
-                .replace("%2", str(built.photos)),
-                "ok",
+                arg(self.tr("Evidence pack saved: %1 (%2 photos)"), built.path, built.photos), "ok"
             )
             self.pack_written.emit(built)
 
@@ -368,19 +335,8 @@ class EvidenceView(QWidget):
             self.pack.setEnabled(True)
             self._fail(exc)
 
-        submit(
-            self._runner,
-            self,
+        self._submit(
             lambda: self._service.export_pack(self._user, key, path, language=language),
             done,
             failed,
         )
-
-    def _notify(self, text: str, tone: str) -> None:
-        self.notice.show()
-        self.notice.show_message(text, tone)
-
-    def _fail(self, exc: BaseException) -> None:
-        message = describe(exc, self._language)
-        self._notify(message, "error")
-        self.failed.emit(message)

@@ -23,22 +23,18 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from station.domain.labels import Language, label
-from station.review.rows import QueueCursor, QueuePage, QueueRow, QueueSort, ReviewFlag, RowKind
+from station.review.rows import (
+    ITEM_COLUMNS,
+    QueueCursor,
+    QueuePage,
+    QueueRow,
+    QueueSort,
+    ReviewFlag,
+    RowKind,
+)
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS: Final = (
-    "at",
-    "flags",
-    "rma",
-    "sku",
-    "category",
-    "reason",
-    "inspector",
-    "station",
-    "amount",
-    "grade",
-    "refund",
-)
+COLUMNS: Final = ("at", "flags", *ITEM_COLUMNS)
 _URGENT = ReviewFlag.MISMATCH | ReviewFlag.PARKED | ReviewFlag.UNMATCHED
 _DECIDED_INK = QColor("#667085")
 _URGENT_BACK = QColor("#fff4f3")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
-from enum import StrEnum
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -16,18 +15,14 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
-    QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from station.domain.enums import Category, ReturnReason
-from station.domain.labels import Language, label
+from station.domain.labels import label
 from station.domain.records import UserView
 from station.review.rows import (
     QueueCount,
@@ -38,11 +33,10 @@ from station.review.rows import (
     QueueSort,
     ReviewFlag,
 )
-from station.review.service import ReviewService
-from station.ui.owned_tasks import submit
-from station.ui.review.errors import describe
+from station.ui.review.pane import PERIOD_DAYS, ReviewContext, ReviewPane
 from station.ui.review.queue_model import COLUMNS, QueueModel
-from station.ui.tasks import TaskRunner
+from station.ui.texts import arg
+from station.ui.widgets import hbox, push_button, text_label, vbox
 
 log = logging.getLogger(__name__)
 
@@ -63,35 +57,15 @@ _FILTER_FLAGS = (
 )
 
 
-class Period(StrEnum):
-    ANY = "any"
-    DAY = "day"
-    WEEK = "week"
-    MONTH = "month"
-
-
-class QueueView(QWidget):
+class QueueView(ReviewPane):
     row_chosen = Signal(object)  # QueueRow | None: the current row (after a short pause)
     row_activated = Signal(object)  # QueueRow: Enter or double-click
     loaded = Signal(object)  # QueuePage: the first page after a reload
     counted = Signal(object)  # QueueCount
-    failed = Signal(str)
 
-    def __init__(
-        self,
-        service: ReviewService,
-        runner: TaskRunner,
-        *,
-        user: UserView,
-        language: Language,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("queueView")
-        self._service = service
-        self._runner = runner
-        self._user = user
-        self._language = language
+    def __init__(self, context: ReviewContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, name="queueView", parent=parent)
+        service, language = context.service, context.language
         self.sort = QueueSort.OLDEST
         self._active: tuple[QueueFilter, QueueSort, bool] = (QueueFilter(), self.sort, False)
         self.model = QueueModel(language=language, parent=self)
@@ -113,22 +87,16 @@ class QueueView(QWidget):
         for reason in ReturnReason:
             self.reason.addItem(label(reason, language), reason.value)
         self.inspector = self._combo([(self.tr("All inspectors"), None)])
+        last = (self.tr("Last 24 hours"), self.tr("Last 7 days"), self.tr("Last 30 days"))
         self.period = self._combo(
-            [
-                (self.tr("Any time"), Period.ANY.value),
-                (self.tr("Last 24 hours"), Period.DAY.value),
-                (self.tr("Last 7 days"), Period.WEEK.value),
-                (self.tr("Last 30 days"), Period.MONTH.value),
-            ]
+            [(self.tr("Any time"), None), *zip(last, PERIOD_DAYS, strict=True)]
         )
         self.decided = QCheckBox(self.tr("Show decided"))
         self.central = QCheckBox(self.tr("All stations (central)"))
         self.central.setVisible(service.has_remote)
-        self.refresh = QPushButton(self.tr("Reload"))
-        self.refresh.setObjectName("secondaryButton")
+        self.refresh = push_button(self.tr("Reload"), name="secondaryButton", clicked=self.reload)
         self.refresh.setToolTip(self.tr("F5"))
-        self.count = QLabel()
-        self.count.setObjectName("queueCount")
+        self.count = text_label(name="queueCount")
 
         self.table = QTableView()
         self.table.setObjectName("queueTable")
@@ -151,22 +119,21 @@ class QueueView(QWidget):
         self.table.activated.connect(self._activated)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
-        top = QHBoxLayout()
-        top.setSpacing(8)
-        top.addWidget(self.search, 1)
-        top.addWidget(self.decided)
-        top.addWidget(self.central)
-        top.addWidget(self.count)
-        top.addWidget(self.refresh)
-        filters = QHBoxLayout()
-        filters.setSpacing(6)
-        for widget in (self.flag, self.category, self.reason, self.inspector, self.period):
-            filters.addWidget(widget, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
+        filters = (self.flag, self.category, self.reason, self.inspector, self.period)
+        vbox(
+            hbox(
+                (self.search, 1),
+                self.decided,
+                self.central,
+                self.count,
+                self.refresh,
+                spacing=8,
+            ),
+            hbox(*((box, 1) for box in filters), spacing=6),
+            (self.table, 1),
+            margins=0,
+            parent=self,
+        )
 
         self._search_pause = QTimer(self)
         self._search_pause.setSingleShot(True)
@@ -178,11 +145,10 @@ class QueueView(QWidget):
         self._follow.timeout.connect(lambda: self.row_chosen.emit(self.current()))
         self.search.textEdited.connect(lambda _t: self._search_pause.start())
         self.search.returnPressed.connect(self._search_now)
-        for box in (self.flag, self.category, self.reason, self.inspector, self.period):
+        for box in filters:
             box.currentIndexChanged.connect(lambda _i: self.reload())
         self.decided.toggled.connect(lambda _on: self.reload())
         self.central.toggled.connect(self._central_toggled)
-        self.refresh.clicked.connect(self.reload)
         QShortcut(QKeySequence("Ctrl+F"), self, self._focus_search)
         QShortcut(QKeySequence("F5"), self, self.reload)
 
@@ -198,14 +164,8 @@ class QueueView(QWidget):
     # -- filters -----------------------------------------------------------------------------
 
     def filters(self) -> QueueFilter:
-        now = self._service.now()
-        period = Period(self.period.currentData())
-        since = {
-            Period.ANY: None,
-            Period.DAY: now - timedelta(days=1),
-            Period.WEEK: now - timedelta(days=7),
-            Period.MONTH: now - timedelta(days=30),
-        }[period]
+        days = self.period.currentData()
+        since = None if days is None else self._service.now() - timedelta(days=days)
         flag = self.flag.currentData()
         category = self.category.currentData()
         reason = self.reason.currentData()
@@ -230,7 +190,7 @@ class QueueView(QWidget):
             self.inspector.setCurrentIndex(max(0, self.inspector.findData(current)))
             self.inspector.blockSignals(False)
 
-        submit(self._runner, self, lambda: self._service.inspectors(self._user), fill, self._fail)
+        self._submit(lambda: self._service.inspectors(self._user), fill)
 
     def set_sort(self, sort: QueueSort) -> None:
         self.sort = sort
@@ -280,11 +240,9 @@ class QueueView(QWidget):
             self._restore(keep)
             self.loaded.emit(page)
 
-        submit(self._runner, self, first, show, lambda exc: self._load_failed(exc, generation))
+        self._submit(first, show, lambda exc: self._load_failed(exc, generation))
         if not remote:
-            submit(
-                self._runner,
-                self,
+            self._submit(
                 lambda: self._service.queue_count(user, filters),
                 lambda n: self._counted(n, generation),
                 lambda _exc: None,  # the page's own error says it
@@ -305,9 +263,7 @@ class QueueView(QWidget):
                 return self._service.remote_page(user, filters, after=cursor, limit=PAGE)
             return self._service.queue_page(user, filters, sort=sort, after=cursor, limit=PAGE)
 
-        submit(
-            self._runner,
-            self,
+        self._submit(
             more,
             lambda page: self.model.append_page(page, generation),
             lambda exc: self._load_failed(exc, generation),
@@ -317,17 +273,15 @@ class QueueView(QWidget):
         if generation != self.model.generation:
             return
         text = f"{count.count:,}+" if count.capped else f"{count.count:,}"
-        self.count.setText(self.tr("%1 to review").replace("%1", text))
+        self.count.setText(arg(self.tr("%1 to review"), text))
         self.counted.emit(count)
 
     def _load_failed(self, exc: BaseException, generation: int) -> None:
         self.model.load_failed(generation)
         self._fail(exc)
 
-    def _fail(self, exc: BaseException) -> None:
-        message = describe(exc, self._language)
+    def _show_failure(self, message: str) -> None:
         self.count.setText(message)
-        self.failed.emit(message)
 
     # -- current row -------------------------------------------------------------------------
 
@@ -357,6 +311,11 @@ class QueueView(QWidget):
         row = self.model.row_at(index.row())
         if row is not None:
             self.row_activated.emit(row)
+
+    def stop_following(self) -> None:
+        """No pending search or row change fires any more."""
+        self._search_pause.stop()
+        self._follow.stop()
 
     def focus_table(self) -> None:
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from station.domain.labels import Language
 from station.domain.records import UserView
@@ -22,10 +22,12 @@ from station.review.rows import QueuePage, QueueRow
 from station.review.service import ReviewService
 from station.ui.review.dashboard_view import DashboardView
 from station.ui.review.evidence_view import EvidenceView
+from station.ui.review.pane import ReviewContext
 from station.ui.review.queue_view import QueueView
 from station.ui.review.style import STYLESHEET
 from station.ui.review.unmatched_view import UnmatchedView
 from station.ui.tasks import TaskRunner
+from station.ui.widgets import text_label
 from station.workflow import Workflow
 
 log = logging.getLogger(__name__)
@@ -49,22 +51,25 @@ class SupervisorPanel(QWidget):
         self.setStyleSheet(STYLESHEET)
         self.user = user
         self._started = False
+        self._dropped = False
         self._after_decision: int | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         self.allowed = can_review(user)
         if not self.allowed:
-            notice = QLabel(self.tr("Only supervisors and admins can review inspections."))
-            notice.setObjectName("lockedNotice")
-            notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            notice = text_label(
+                self.tr("Only supervisors and admins can review inspections."),
+                name="lockedNotice",
+                align=Qt.AlignmentFlag.AlignCenter,
+            )
             layout.addWidget(notice)
             return
 
-        photos = workflow.photos
-        self.queue = QueueView(service, runner, user=user, language=language)
-        self.evidence = EvidenceView(service, runner, photos, user=user, language=language)
-        self.unmatched = UnmatchedView(service, runner, photos, user=user, language=language)
-        self.dashboard = DashboardView(service, runner, user=user, language=language)
+        context = ReviewContext(service, runner, workflow.photos, user, language)
+        self.queue = QueueView(context)
+        self.evidence = EvidenceView(context)
+        self.unmatched = UnmatchedView(context)
+        self.dashboard = DashboardView(context)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.queue)
         split.addWidget(self.evidence)
@@ -104,6 +109,28 @@ class SupervisorPanel(QWidget):
         self.queue.focus_table()
         self.started.emit()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        pages = self.parentWidget()
+        if event.type() == QEvent.Type.ParentChange and isinstance(pages, QStackedWidget):
+            pages.widgetRemoved.connect(self._page_removed)  # leaving the window's pages ends it
+
+    def _page_removed(self, _index: int) -> None:
+        pages = self.parentWidget()
+        if isinstance(pages, QStackedWidget) and pages.indexOf(self) < 0:
+            self.drop()
+
+    def drop(self) -> None:
+        """Forget the case on screen and whatever is still on its way: the supervisor's
+        session ended (logout, idle lock), and nothing of it may show to whoever is next."""
+        if not self.allowed or self._dropped:
+            return
+        self._dropped = True
+        self.queue.row_chosen.disconnect(self.evidence.show_row)  # nothing loads it again
+        self.queue.stop_following()
+        self.evidence.show_row(None)
+        self.unmatched.thumbs.show_photos([])
+
     def show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
         target = (self.queue.table, self.unmatched.table, self.dashboard.period)[index]
@@ -113,7 +140,7 @@ class SupervisorPanel(QWidget):
         if row.decidable:
             if self.evidence.row is None or self.evidence.row.key != row.key:
                 self.evidence.show_row(row)
-            self.evidence.form.reason.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.evidence.focus_reason()
         elif row.kind.value == "unmatched":
             self.show_tab(1)
 

@@ -9,10 +9,9 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from station.domain.labels import Language, label
-from station.review.evidence import EvidenceDetail, Outcome
+from station.review.evidence import OUTCOME_FIELDS, EvidenceDetail, Outcome
 
 _CHANGED = QColor("#fff1d6")
-_OUTCOME_FIELDS = ("grade", "disposition", "refund_kind", "refund_fen", "responsibility")
 
 
 def yuan(fen: int | None) -> str:
@@ -73,7 +72,7 @@ def fill_verdict(table: QTableWidget, d: EvidenceDetail, language: Language) -> 
     for col, outcome in enumerate((d.proposal, d.verdict, d.station_verdict)):
         for row, text in enumerate(outcome_cells(outcome, language)):
             item = QTableWidgetItem(text)
-            field = _OUTCOME_FIELDS[row]
+            field = OUTCOME_FIELDS[row]
             changed = d.proposal is not None and (
                 getattr(d.proposal, field) != getattr(d.verdict, field)
             )

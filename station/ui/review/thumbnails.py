@@ -43,6 +43,8 @@ class ThumbnailStrip(QListWidget):
         self.itemActivated.connect(self.open_photo)
 
     def show_photos(self, photos: list[PhotoView]) -> None:
+        for viewer in self.findChildren(PhotoViewer):  # it shows photos no longer listed
+            viewer.close()
         self.clear()
         self.photos = list(photos)
         self._shown += 1

@@ -7,54 +7,29 @@ from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
-from station.domain.labels import Language
-from station.domain.records import UserView
-from station.evidence.photo_store import PhotoStore
 from station.evidence.records import PhotoView
-from station.review.service import ReviewService
 from station.review.unmatched import ParcelLinked, ParcelRow
-from station.ui.owned_tasks import submit
-from station.ui.review.errors import describe
+from station.ui.review.pane import NoticePane, ReviewContext
 from station.ui.review.thumbnails import ThumbnailStrip
-from station.ui.tasks import TaskRunner
-from station.ui.widgets import NoticeBar
+from station.ui.texts import arg
+from station.ui.widgets import STRETCH, hbox, push_button, text_label, vbox
 
 THUMB = QSize(120, 90)
 
 
-class UnmatchedView(QWidget):
+class UnmatchedView(NoticePane):
     loaded = Signal(object)  # list[ParcelRow]
     linked = Signal(object)  # ParcelLinked
-    failed = Signal(str)
 
-    def __init__(
-        self,
-        service: ReviewService,
-        runner: TaskRunner,
-        photos: PhotoStore,
-        *,
-        user: UserView,
-        language: Language,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("unmatchedView")
-        self._service = service
-        self._runner = runner
-        self._photos = photos
-        self._user = user
-        self._language = language
+    def __init__(self, context: ReviewContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, name="unmatchedView", parent=parent)
         self.parcels: list[ParcelRow] = []
 
         self.table = QTableWidget(0, 6)
@@ -78,40 +53,32 @@ class UnmatchedView(QWidget):
         self.table.activated.connect(lambda _i: self._focus_code())
         self.show_linked = QCheckBox(self.tr("Show linked parcels"))
         self.show_linked.toggled.connect(lambda _on: self.reload())
-        self.refresh = QPushButton(self.tr("Reload"))
-        self.refresh.setObjectName("secondaryButton")
-        self.refresh.clicked.connect(self.reload)
-        self.thumbs = ThumbnailStrip(runner, photos, language=language, size=THUMB)
+        self.refresh = push_button(self.tr("Reload"), name="secondaryButton", clicked=self.reload)
+        self.thumbs = ThumbnailStrip(
+            context.runner, context.photos, language=context.language, size=THUMB
+        )
         self.code = QLineEdit()
         self.code.setObjectName("linkCode")
         self.code.setPlaceholderText(self.tr("Scan or type the order's RMA, order or waybill no."))
         self.code.returnPressed.connect(self.link)
-        self.link_button = QPushButton(self.tr("&Link to order"))
-        self.link_button.clicked.connect(self.link)
-        self.notice = NoticeBar()
-        hint = QLabel(
+        self.link_button = push_button(self.tr("&Link to order"), clicked=self.link)
+        hint = text_label(
             self.tr(
                 "After linking, scan the order at a bench: its inspection starts as usual and "
                 "the parcel's photos stay on record with it."
-            )
+            ),
+            name="stepHint",
+            wrap=True,
         )
-        hint.setObjectName("stepHint")
-        hint.setWordWrap(True)
-
-        top = QHBoxLayout()
-        top.addWidget(self.show_linked)
-        top.addStretch(1)
-        top.addWidget(self.refresh)
-        link_row = QHBoxLayout()
-        link_row.addWidget(self.code, 1)
-        link_row.addWidget(self.link_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.thumbs)
-        layout.addLayout(link_row)
-        layout.addWidget(hint)
-        layout.addWidget(self.notice)
+        vbox(
+            hbox(self.show_linked, STRETCH, self.refresh),
+            (self.table, 1),
+            self.thumbs,
+            hbox((self.code, 1), self.link_button),
+            hint,
+            self.notice,
+            parent=self,
+        )
 
     def _focus_code(self) -> None:
         self.code.setFocus()
@@ -119,12 +86,9 @@ class UnmatchedView(QWidget):
     def reload(self) -> None:
         keep = self.current()
         include = self.show_linked.isChecked()
-        submit(
-            self._runner,
-            self,
+        self._submit(
             lambda: self._service.parcels(self._user, include_linked=include),
             lambda rows: self._show(rows, keep.id if keep else None),
-            self._fail,
         )
 
     def _show(self, rows: list[ParcelRow], keep: str | None) -> None:
@@ -160,12 +124,9 @@ class UnmatchedView(QWidget):
         self.link_button.setEnabled(linkable)
         if parcel is None:
             return
-        submit(
-            self._runner,
-            self,
+        self._submit(
             lambda: self._service.parcel_photos(self._user, parcel.id),
             lambda photos: self._show_photos(parcel.id, photos),
-            self._fail,
         )
 
     def _show_photos(self, parcel_id: str, photos: list[PhotoView]) -> None:
@@ -178,17 +139,19 @@ class UnmatchedView(QWidget):
         if parcel is None or not self.link_button.isEnabled():
             return
         if not code.strip():
-            self.notice.show_message(self.tr("Scan or type the order's number first."), "warn")
+            self._notify(self.tr("Scan or type the order's number first."), "warn")
             self.code.setFocus()
             return
         self.link_button.setEnabled(False)
 
         def done(result: ParcelLinked) -> None:
             self.code.clear()
-            self.notice.show_message(
-                self.tr("%1 linked to %2. Scan %2 at a bench to inspect it.")
-                .replace("%1", parcel.code)
-                .replace("%2", result.rma_no),
+            self._notify(
+                arg(
+                    self.tr("%1 linked to %2. Scan %2 at a bench to inspect it."),
+                    parcel.code,
+                    result.rma_no,
+                ),
                 "ok",
             )
             self.linked.emit(result)
@@ -198,15 +161,4 @@ class UnmatchedView(QWidget):
             self.link_button.setEnabled(True)
             self._fail(exc)
 
-        submit(
-            self._runner,
-            self,
-            lambda: self._service.link_parcel(self._user, parcel.id, code),
-            done,
-            refused,
-        )
-
-    def _fail(self, exc: BaseException) -> None:
-        message = describe(exc, self._language)
-        self.notice.show_message(message, "error")
-        self.failed.emit(message)
+        self._submit(lambda: self._service.link_parcel(self._user, parcel.id, code), done, refused)

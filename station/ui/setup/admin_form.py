@@ -5,19 +5,19 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from station.setup.first_run import AdminAnswer, FirstRunError, check_admin
 from station.ui.setup.form import SetupForm
+from station.ui.texts import arg
+from station.ui.widgets import text_label
 
 
 class AdminForm(SetupForm):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.existing: list[str] = []
-        self.note = QLabel()
-        self.note.setObjectName("setupHint")
-        self.note.setWordWrap(True)
+        self.note = text_label(name="setupHint", wrap=True)
         self.rows.addRow(self.note)
         self.badge = QLineEdit()
         self.badge.setMaxLength(40)
@@ -42,10 +42,13 @@ class AdminForm(SetupForm):
     def retranslate(self) -> None:
         if self.existing:
             self.note.setText(
-                self.tr(
-                    "This station already has an admin (%1). You may add another one here, or "
-                    "leave the fields empty."
-                ).replace("%1", ", ".join(self.existing))
+                arg(
+                    self.tr(
+                        "This station already has an admin (%1). You may add another one here, "
+                        "or leave the fields empty."
+                    ),
+                    ", ".join(self.existing),
+                )
             )
         else:
             self.note.setText(

@@ -12,8 +12,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
-    QLabel,
     QPushButton,
     QWidget,
 )
@@ -24,9 +22,10 @@ from station.capture.live import LiveScanner
 from station.setup.checks import Check
 from station.setup.services import SetupServices
 from station.ui.camera_view import CameraView
-from station.ui.owned_tasks import submit
 from station.ui.setup.form import CheckLine, SetupForm
 from station.ui.tasks import TaskRunner
+from station.ui.texts import arg
+from station.ui.widgets import STRETCH, hbox, push_button, text_label
 
 log = logging.getLogger(__name__)
 
@@ -85,17 +84,10 @@ class CameraForm(SetupForm):
         self.preview_button.setObjectName("previewButton")
         self.preview_button.setCheckable(True)
         self.preview_button.toggled.connect(self._preview_toggled)
-        self.check_button = QPushButton()
-        self.check_button.setObjectName("checkCamera")
-        self.check_button.clicked.connect(self.run_check)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.preview_button)
-        buttons.addWidget(self.check_button)
-        buttons.addStretch(1)
-        self.outer.addLayout(buttons)
+        self.check_button = push_button(name="checkCamera", clicked=self.run_check)
+        self.outer.addLayout(hbox(self.preview_button, self.check_button, STRETCH))
         self.outer.addWidget(self.preview, 1)
-        self.read_line = QLabel()
-        self.read_line.setObjectName("previewRead")
+        self.read_line = text_label(name="previewRead")
         self.outer.addWidget(self.read_line)
         self.result = CheckLine("camera")
         self.outer.addWidget(self.result)
@@ -213,7 +205,7 @@ class CameraForm(SetupForm):
         QTimer.singleShot(0, old.deleteLater)
 
     def _read(self, text: str, _seen_at: float) -> None:
-        self.read_line.setText(self.tr("Read: %1").replace("%1", text))
+        self.read_line.setText(arg(self.tr("Read: %1"), text))
 
     @property
     def checked(self) -> Check | None:
@@ -223,22 +215,13 @@ class CameraForm(SetupForm):
         spec = self.setting()
         width, height = self.resolution.currentData()
         stop_preview = self.detach_preview()  # one user of the device at a time
-        self.result.busy()
         self.check_button.setEnabled(False)
 
         def work() -> Check:
             stop_preview()
             return self._services.check_camera(spec, width, height)
 
-        def done(check: Check) -> None:
-            self.check_button.setEnabled(True)
-            self.result.show_check(check)
-
-        def failed(exc: BaseException) -> None:
-            self.check_button.setEnabled(True)
-            self.result.show_error(str(exc))
-
-        submit(self._runner, self, work, done, failed)
+        self.result.run(self._runner, work, lambda: self.check_button.setEnabled(True))
 
     # -- values ----------------------------------------------------------------------------------
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
 from station.setup.checks import Check
 from station.setup.services import SetupServices
-from station.ui.owned_tasks import submit
 from station.ui.setup.form import CheckLine, SetupForm
 from station.ui.tasks import TaskRunner
+from station.ui.widgets import push_button
 
 
 class CentralForm(SetupForm):
@@ -42,9 +42,7 @@ class CentralForm(SetupForm):
         ):
             field.textChanged.connect(self._edited)
             self.add_row(key, field)
-        self.test = QPushButton()
-        self.test.setObjectName("testConnection")
-        self.test.clicked.connect(self.run_check)
+        self.test = push_button(name="testConnection", clicked=self.run_check)
         self.rows.addRow(self.test)
         self.result = CheckLine("central")
         self.rows.addRow(self.result)
@@ -78,7 +76,6 @@ class CentralForm(SetupForm):
     def run_check(self) -> None:
         url, key, token = self.url.text(), self.key.text(), self.token.text()
         station_id = self._station_id()
-        self.result.busy()
         self.test.setEnabled(False)
 
         def work() -> Check:
@@ -86,15 +83,9 @@ class CentralForm(SetupForm):
                 url, station_id=station_id, enrollment_key=key, token=token
             )
 
-        def done(check: Check) -> None:
-            self.test.setEnabled(not self.offline.isChecked())
-            self.result.show_check(check)
-
-        def failed(exc: BaseException) -> None:
-            self.test.setEnabled(True)
-            self.result.show_error(str(exc))
-
-        submit(self._runner, self, work, done, failed)
+        self.result.run(
+            self._runner, work, lambda: self.test.setEnabled(not self.offline.isChecked())
+        )
 
     def values(self) -> dict[str, Any]:
         if self.offline.isChecked():

@@ -9,7 +9,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QLabel,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -29,7 +28,8 @@ from station.ui.setup.form import SetupForm
 from station.ui.setup.printer_form import PrinterForm
 from station.ui.setup.station_form import StationForm
 from station.ui.tasks import TaskRunner
-from station.ui.widgets import set_tone
+from station.ui.texts import arg
+from station.ui.widgets import set_tone, text_label
 
 
 class _Page(QWizardPage):
@@ -38,15 +38,14 @@ class _Page(QWizardPage):
     def __init__(self, form: SetupForm | None = None) -> None:
         super().__init__()
         self.form = form
-        self.problem = QLabel()
-        self.problem.setObjectName("fieldProblem")
-        self.problem.setWordWrap(True)
+        self.problem = text_label(name="fieldProblem", wrap=True)
         self.problem.hide()
         layout = QVBoxLayout(self)
         if form is not None:
             layout.addWidget(form, 1)
             form.changed.connect(self._changed)
         layout.addWidget(self.problem)
+        self.retranslate()
 
     def _changed(self) -> None:
         self.problem.hide()
@@ -84,7 +83,6 @@ class LanguagePage(_Page):
         layout.insertLayout(0, column)
         self.choices.buttons()[0].setChecked(True)
         self.choices.buttonToggled.connect(self._toggled)
-        self.retranslate()
 
     @property
     def language(self) -> str:
@@ -107,51 +105,45 @@ class LanguagePage(_Page):
         )
 
 
-class StationPage(_Page):
+class _SettingsPage(_Page):
+    """A page whose form's values are settings: Next only once they would load."""
+
+    form: SetupForm
+
+    def validatePage(self) -> bool:
+        try:
+            validate(self.form.values())
+        except InvalidSettings as exc:
+            self.form.show_problems(exc.problems)
+            return False
+        return True
+
+
+class StationPage(_SettingsPage):
     form: StationForm
 
     def __init__(self, data_folder: str) -> None:
+        self.data_folder = data_folder  # named in the subtitle, which is set as the page is built
         super().__init__(StationForm(with_data_dir=False, with_language=False))
-        self.data_folder = data_folder
-        self.retranslate()
 
     def isComplete(self) -> bool:
         return bool(self.form.station_id.text().strip())
 
-    def validatePage(self) -> bool:
-        try:
-            validate(self.form.values())
-        except InvalidSettings as exc:
-            self.form.show_problems(exc.problems)
-            return False
-        return True
-
     def retranslate(self) -> None:
         self.setTitle(self.tr("This station"))
         self.setSubTitle(
-            self.tr("Its id appears on labels and in every record. Data is kept in %1.").replace(
-                "%1", self.data_folder
+            arg(
+                self.tr("Its id appears on labels and in every record. Data is kept in %1."),
+                self.data_folder,
             )
         )
 
 
-class CentralPage(_Page):
+class CentralPage(_SettingsPage):
     form: CentralForm
-
-    def __init__(self, form: CentralForm) -> None:
-        super().__init__(form)
-        self.retranslate()
 
     def isComplete(self) -> bool:
         return self.form.offline.isChecked() or bool(self.form.url.text().strip())
-
-    def validatePage(self) -> bool:
-        try:
-            validate(self.form.values())
-        except InvalidSettings as exc:
-            self.form.show_problems(exc.problems)
-            return False
-        return True
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Central service"))
@@ -164,9 +156,7 @@ class CentralPage(_Page):
 
 
 class CameraPage(_Page):
-    def __init__(self, form: CameraForm) -> None:
-        super().__init__(form)
-        self.retranslate()
+    form: CameraForm
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Bench camera"))
@@ -182,15 +172,10 @@ class CameraPage(_Page):
         return True
 
     def stop(self) -> None:
-        assert isinstance(self.form, CameraForm)
         self.form.stop_preview()
 
 
 class PrinterPage(_Page):
-    def __init__(self, form: PrinterForm) -> None:
-        super().__init__(form)
-        self.retranslate()
-
     def retranslate(self) -> None:
         self.setTitle(self.tr("Label printer"))
         self.setSubTitle(self.tr("A test print shows the station can reach it."))
@@ -201,7 +186,6 @@ class AdminPage(_Page):
 
     def __init__(self) -> None:
         super().__init__(AdminForm())
-        self.retranslate()
 
     def isComplete(self) -> bool:
         return bool(self.form.existing) or all(
@@ -340,7 +324,7 @@ class FirstRunWizard(QWizard):
                 self._back_to(exc)
             else:
                 self.admin_page.show_problem(
-                    self.tr("The station could not be set up: %1").replace("%1", str(exc))
+                    arg(self.tr("The station could not be set up: %1"), exc)
                 )
 
         submit(self._runner, self, lambda: self._services.finish_first_run(answers), done, failed)

@@ -4,15 +4,18 @@ follow a change of language while the form is open."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from station.setup.checks import Check
+from station.ui.owned_tasks import submit
 from station.ui.setup.messages import check_message, setting_problem
-from station.ui.widgets import set_tone
+from station.ui.tasks import TaskRunner
+from station.ui.texts import arg
+from station.ui.widgets import holder, set_tone, text_label, vbox
 
 
 class CheckLine(QLabel):
@@ -44,6 +47,23 @@ class CheckLine(QLabel):
         self.check = None
         self.clear()
 
+    def run(
+        self, runner: TaskRunner, work: Callable[[], Check], finished: Callable[[], None]
+    ) -> None:
+        """Run the check on a worker, "checking…" meanwhile; ``finished`` (the buttons back
+        on) goes before the outcome is shown, whichever it is."""
+        self.busy()
+
+        def done(check: Check) -> None:
+            finished()
+            self.show_check(check)
+
+        def failed(exc: BaseException) -> None:
+            finished()
+            self.show_error(str(exc))
+
+        submit(runner, self, work, done, failed)
+
 
 class SetupForm(QWidget):
     changed = Signal()
@@ -63,22 +83,14 @@ class SetupForm(QWidget):
     # -- building ----------------------------------------------------------------------------
 
     def add_row(self, key: str, field: QWidget) -> None:
-        caption = QLabel()
-        caption.setObjectName("setupCaption")
-        problem = QLabel()
-        problem.setObjectName("fieldProblem")
-        problem.setWordWrap(True)
+        caption = text_label(name="setupCaption")
+        problem = text_label(name="fieldProblem", wrap=True)
         problem.hide()
-        holder = QWidget()
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(field)
-        column.addWidget(problem)
+        with_problem = holder(vbox(field, problem, margins=0, spacing=2))
         # level with the middle of the (tall, touch-sized) field, which the style sheet sizes
         field.ensurePolished()
         caption.setMinimumHeight(field.sizeHint().height())
-        self.rows.addRow(caption, holder)
+        self.rows.addRow(caption, with_problem)
         caption.setBuddy(field)
         self.captions[key], self.problems[key], self.fields[key] = caption, problem, field
 
@@ -100,8 +112,9 @@ class SetupForm(QWidget):
             self.locked[key] = value
             field.setEnabled(False)
             field.setToolTip(
-                self.tr("Set by the environment variable %1; change it there.").replace(
-                    "%1", f"STATION_{key.upper()}"
+                arg(
+                    self.tr("Set by the environment variable %1; change it there."),
+                    f"STATION_{key.upper()}",
                 )
             )
 

@@ -18,12 +18,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -40,7 +35,17 @@ from station.ui.setup.messages import check_message
 from station.ui.setup.printer_form import PrinterForm
 from station.ui.setup.station_form import StationForm
 from station.ui.tasks import TaskRunner
-from station.ui.widgets import set_tone
+from station.ui.texts import arg
+from station.ui.widgets import (
+    STRETCH,
+    ask_save_path,
+    hbox,
+    holder,
+    push_button,
+    set_tone,
+    text_label,
+    vbox,
+)
 
 log = logging.getLogger(__name__)
 
@@ -78,30 +83,19 @@ class SettingsDialog(QDialog):
             form.changed.connect(self._edited)
         self.tabs.addTab(self._support_tab(), "")
 
-        self.message = QLabel()
-        self.message.setObjectName("settingsMessage")
-        self.message.setWordWrap(True)
+        self.message = text_label(name="settingsMessage", wrap=True)
         self.message.hide()
-        self.save_button = QPushButton()
-        self.save_button.setObjectName("saveSettings")
+        self.save_button = push_button(name="saveSettings", clicked=self.save)
         self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save)
-        self.restart_button = QPushButton()
-        self.restart_button.setObjectName("restartStation")
-        self.restart_button.clicked.connect(self._restart)
+        self.restart_button = push_button(name="restartStation", clicked=self._restart)
         self.restart_button.hide()
-        self.cancel_button = QPushButton()
-        self.cancel_button.setObjectName("secondaryButton")
-        self.cancel_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.restart_button)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.save_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.message)
-        layout.addLayout(buttons)
+        self.cancel_button = push_button(name="secondaryButton", clicked=self.reject)
+        vbox(
+            (self.tabs, 1),
+            self.message,
+            hbox(STRETCH, self.restart_button, self.cancel_button, self.save_button),
+            parent=self,
+        )
 
         values = {**services.settings.model_dump(mode="json"), **services.file_values()}
         for form in self.forms:
@@ -113,35 +107,24 @@ class SettingsDialog(QDialog):
         self.retranslate()
 
     def _support_tab(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        self.support_note = QLabel()
-        self.support_note.setWordWrap(True)
-        self.bundle_button = QPushButton()
-        self.bundle_button.setObjectName("supportBundle")
-        self.bundle_button.clicked.connect(self.export_bundle)
-        self.bundle_result = QLabel()
-        self.bundle_result.setObjectName("checkLine")
-        self.bundle_result.setWordWrap(True)
-        self.wizard_button = QPushButton()
-        self.wizard_button.setObjectName("rerunFirstRun")
-        self.wizard_button.clicked.connect(self._first_run)
-        self.config_note = QLabel()
-        self.config_note.setObjectName("setupHint")
-        self.config_note.setWordWrap(True)
-        for widget in (
-            self.support_note,
-            self.bundle_button,
-            self.bundle_result,
-            self.wizard_button,
-            self.config_note,
-        ):
-            layout.addWidget(widget)
-        layout.addStretch(1)
-        return page
+        self.support_note = text_label(wrap=True)
+        self.bundle_button = push_button(name="supportBundle", clicked=self.export_bundle)
+        self.bundle_result = text_label(name="checkLine", wrap=True)
+        self.wizard_button = push_button(name="rerunFirstRun", clicked=self._first_run)
+        self.config_note = text_label(name="setupHint", wrap=True)
+        return holder(
+            vbox(
+                self.support_note,
+                self.bundle_button,
+                self.bundle_result,
+                self.wizard_button,
+                self.config_note,
+                STRETCH,
+            )
+        )
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Settings · %1").replace("%1", self._station_id()))
+        self.setWindowTitle(arg(self.tr("Settings · %1"), self._station_id()))
         for index, title in enumerate(
             (
                 self.tr("Station"),
@@ -166,9 +149,7 @@ class SettingsDialog(QDialog):
         )
         self.bundle_button.setText(self.tr("Export support bundle…"))
         self.wizard_button.setText(self.tr("Run the first-run wizard again"))
-        self.config_note.setText(
-            self.tr("Settings file: %1").replace("%1", str(self._services.config_path))
-        )
+        self.config_note.setText(arg(self.tr("Settings file: %1"), self._services.config_path))
 
     def _station_id(self) -> str:
         station_id = self.station.values().get("station_id")
@@ -205,7 +186,7 @@ class SettingsDialog(QDialog):
             self._refused(exc.problems)
             return
         except ConfigError as exc:
-            self._show(self.tr("Could not save: %1").replace("%1", str(exc)), "error")
+            self._show(arg(self.tr("Could not save: %1"), exc), "error")
             return
         if self._confirmed_problems:
             self._write(changes)
@@ -288,10 +269,9 @@ class SettingsDialog(QDialog):
             self.restart_keys = restart_keys
             self.applied.emit(self._collect())
             if restart_keys:
+                names = ", ".join(self._key_name(k) for k in restart_keys)
                 self._show(
-                    self.tr("Saved. The station uses the new %1 after a restart.").replace(
-                        "%1", ", ".join(self._key_name(k) for k in restart_keys)
-                    ),
+                    arg(self.tr("Saved. The station uses the new %1 after a restart."), names),
                     "ok",
                 )
                 self.restart_button.show()
@@ -304,7 +284,7 @@ class SettingsDialog(QDialog):
             if isinstance(exc, InvalidSettings):
                 self._refused(exc.problems)
             else:
-                self._show(self.tr("Could not save: %1").replace("%1", str(exc)), "error")
+                self._show(arg(self.tr("Could not save: %1"), exc), "error")
 
         file_changes = _for_file(changes)
         submit(self._runner, self, lambda: self._services.save(file_changes), done, failed)
@@ -358,12 +338,12 @@ class SettingsDialog(QDialog):
     def export_bundle(self, target: Path | None = None) -> None:
         if target is None:
             name = f"support-{self._services.settings.station_id}-{datetime.now():%Y%m%d-%H%M}.zip"
-            chosen, _ = QFileDialog.getSaveFileName(
+            chosen = ask_save_path(
                 self, self.tr("Export support bundle"), str(Path.home() / name), "Zip (*.zip)"
             )
-            if not chosen:
+            if chosen is None:
                 return
-            target = Path(chosen)
+            target = chosen
         self.bundle_button.setEnabled(False)
         self.bundle_result.setText(self.tr("Writing the support bundle…"))
         set_tone(self.bundle_result, "info")
@@ -371,18 +351,18 @@ class SettingsDialog(QDialog):
 
         def done(report: BundleReport) -> None:
             self.bundle_button.setEnabled(True)
-            text = self.tr("Written: %1 (%2 KB). Database check: %3").replace(
-                "%1", str(report.path)
+            text = arg(
+                self.tr("Written: %1 (%2 KB). Database check: %3"),
+                report.path,
+                f"{report.size / 1024:,.0f}",
+                report.integrity,
             )
-            text = text.replace("%2", f"{report.size / 1024:,.0f}").replace("%3", report.integrity)
             self.bundle_result.setText(text)
             set_tone(self.bundle_result, "ok" if report.integrity == "ok" else "error")
 
         def failed(exc: BaseException) -> None:
             self.bundle_button.setEnabled(True)
-            self.bundle_result.setText(
-                self.tr("Could not write the support bundle: %1").replace("%1", str(exc))
-            )
+            self.bundle_result.setText(arg(self.tr("Could not write the support bundle: %1"), exc))
             set_tone(self.bundle_result, "error")
 
         submit(self._runner, self, lambda: self._services.support_bundle(out), done, failed)

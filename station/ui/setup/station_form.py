@@ -9,15 +9,13 @@ from typing import Any
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QWidget,
 )
 
 from station.ui.setup.form import SetupForm
+from station.ui.widgets import hbox, holder, push_button, text_label
 
 LANGUAGES = ("zh_CN", "en", "system")
 
@@ -48,18 +46,9 @@ class StationForm(SetupForm):
 
         self.data_dir = QLineEdit()
         self.data_dir.textEdited.connect(self.changed)
-        self.browse = QPushButton()
-        self.browse.setObjectName("secondaryButton")
-        self.browse.clicked.connect(self._browse)
-        folder = QWidget()
-        row = QHBoxLayout(folder)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.data_dir, 1)
-        row.addWidget(self.browse)
-        self.data_hint = QLabel()
-        self.data_hint.setObjectName("setupHint")
-        self.data_hint.setWordWrap(True)
-        self.add_row("data_dir", folder)
+        self.browse = push_button(name="secondaryButton", clicked=self._browse)
+        self.data_hint = text_label(name="setupHint", wrap=True)
+        self.add_row("data_dir", holder(hbox((self.data_dir, 1), self.browse, margins=0)))
         self.outer.addWidget(self.data_hint)
         if not with_data_dir:  # the wizard sets up the folder it was started on
             self.rows.setRowVisible(self.rows.rowCount() - 1, False)

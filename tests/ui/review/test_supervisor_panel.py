@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -10,8 +11,10 @@ from PySide6.QtWidgets import QLabel
 from sqlalchemy import func, select
 
 from station import app
-from station.domain.enums import Grade
+from station.domain.enums import Grade, OrderState
+from station.domain.labels import label
 from station.domain.records import UserView
+from station.review.deadlines import LimitKind
 from station.review.rows import ReviewFlag, RowKind
 from station.review.service import ReviewService
 from station.store.models import Inspection, OutboxEvent
@@ -55,6 +58,17 @@ def test_the_queue_shows_what_waits_and_filters_narrow_it(
         panel.queue.search.setText(rma)
         qtbot.keyClick(panel.queue.search, Qt.Key.Key_Return)
     assert keys_in_queue(panel) == [waiting.refused]
+
+
+def test_the_period_filter_reaches_back_the_days_chosen(
+    panel: SupervisorPanel, service: ReviewService
+) -> None:
+    box = panel.queue.period
+    assert box.count() == 4 and box.itemText(0) == "Any time"
+    assert panel.queue.filters().since is None
+    for n, days in enumerate((1, 7, 30), start=1):
+        box.setCurrentIndex(n)
+        assert panel.queue.filters().since == service.now() - timedelta(days=days)
 
 
 def test_evidence_follows_the_current_row(qtbot, panel: SupervisorPanel, waiting: Waiting) -> None:
@@ -182,6 +196,16 @@ def test_the_dashboard_shows_the_numbers_and_exports_csv(
     with qtbot.waitSignal(panel.dashboard.loaded, timeout=10_000):
         panel.dashboard.period.setCurrentIndex(2)  # 30 days: per day
     assert panel.dashboard.dashboard.bucket == "day"  # type: ignore[union-attr]
+
+
+def test_the_time_limits_name_order_states_in_the_supervisor_s_language(
+    panel: SupervisorPanel, waiting: Waiting
+) -> None:
+    d = panel.dashboard.dashboard
+    assert d is not None
+    refunds = [n for n, item in enumerate(d.limits.items) if item.kind is LimitKind.REFUND]
+    shown = {panel.dashboard.limits.item(n, 2).text() for n in refunds}  # type: ignore[union-attr]
+    assert shown and shown <= {label(state, "en") for state in OrderState}
 
 
 def test_an_inspector_gets_a_notice_not_the_tabs(
