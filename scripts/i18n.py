@@ -73,8 +73,7 @@ def reuse(ts: Path, translations: dict[str, str]) -> int:
         translation.text = translations[source]
         translation.attrib.pop("type", None)
         filled += 1
-    if filled:
-        _write(ts, tree)
+    _write(ts, tree)  # always: one layout, whichever tool wrote the file last
     return filled
 
 

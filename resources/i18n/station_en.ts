@@ -4,2316 +4,2316 @@
 <context>
     <name>AdminForm</name>
     <message>
-        <location filename="../../station/ui/setup/admin_form.py" line="46"/>
+        <location filename="../../station/ui/setup/admin_form.py" line="47" />
         <source>This station already has an admin (%1). You may add another one here, or leave the fields empty.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/admin_form.py" line="53"/>
+        <location filename="../../station/ui/setup/admin_form.py" line="56" />
         <source>The first admin user sets the station up and manages its users. The station cannot be finished without one.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/admin_form.py" line="57"/>
+        <location filename="../../station/ui/setup/admin_form.py" line="60" />
         <source>Badge</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/admin_form.py" line="58"/>
+        <location filename="../../station/ui/setup/admin_form.py" line="61" />
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/admin_form.py" line="59"/>
+        <location filename="../../station/ui/setup/admin_form.py" line="62" />
         <source>PIN (4–12 digits)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/admin_form.py" line="60"/>
+        <location filename="../../station/ui/setup/admin_form.py" line="63" />
         <source>PIN again</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/admin_form.py" line="86"/>
-        <source>A badge is 1–40 letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../station/ui/setup/admin_form.py" line="89" />
+        <source>A badge is 1–40 letters, digits, '-' or '_'.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/admin_form.py" line="87"/>
+        <location filename="../../station/ui/setup/admin_form.py" line="90" />
         <source>A name is 1–80 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/admin_form.py" line="88"/>
+        <location filename="../../station/ui/setup/admin_form.py" line="91" />
         <source>A PIN is 4–12 digits, the same both times.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="216"/>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="200" />
         <source>First admin user</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="217"/>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="201" />
         <source>Needed to change settings and to manage users.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>BenchView</name>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="79"/>
+        <location filename="../../station/ui/bench_view.py" line="79" />
         <source>Scan or type an RMA, order or tracking number, then Enter</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="83"/>
+        <location filename="../../station/ui/bench_view.py" line="83" />
         <source>Scan</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="98"/>
+        <location filename="../../station/ui/bench_view.py" line="98" />
         <source>Accept (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="100"/>
+        <location filename="../../station/ui/bench_view.py" line="100" />
         <source>Override (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="277"/>
+        <location filename="../../station/ui/bench_view.py" line="277" />
         <source>Hello %1. Scan a return parcel to begin.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="278"/>
+        <location filename="../../station/ui/bench_view.py" line="278" />
         <source>Welcome back, %1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="279"/>
+        <location filename="../../station/ui/bench_view.py" line="279" />
         <source>%1 is an item barcode. Scan the return parcel first.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="280"/>
+        <location filename="../../station/ui/bench_view.py" line="280" />
         <source>Nothing to do for %1 now.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="281"/>
+        <location filename="../../station/ui/bench_view.py" line="281" />
         <source>Already inspecting %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="222"/>
+        <location filename="../../station/ui/bench_view.py" line="222" />
         <source>item %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="283"/>
+        <location filename="../../station/ui/bench_view.py" line="283" />
         <source>Resumed the open inspection of %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="282"/>
+        <location filename="../../station/ui/bench_view.py" line="282" />
         <source>Inspecting %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="284"/>
+        <location filename="../../station/ui/bench_view.py" line="284" />
         <source>No order for %1: received as an unmatched parcel.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="285"/>
+        <location filename="../../station/ui/bench_view.py" line="285" />
         <source>%1 is %2 and cannot be inspected at the bench.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="286"/>
+        <location filename="../../station/ui/bench_view.py" line="286" />
         <source>Not a usable scan: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="287"/>
+        <location filename="../../station/ui/bench_view.py" line="287" />
         <source>The scan could not be handled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="289"/>
+        <location filename="../../station/ui/bench_view.py" line="289" />
         <source>The camera sees another parcel (%1). Finish this one first, or scan %1 with the hand scanner to switch.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="293"/>
-        <source>The camera sees %1, which is not this order&apos;s item: not used. Scan the item with the hand scanner to record what it is.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../station/ui/bench_view.py" line="293" />
+        <source>The camera sees %1, which is not this order's item: not used. Scan the item with the hand scanner to record what it is.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="296"/>
+        <location filename="../../station/ui/bench_view.py" line="296" />
         <source>Item matches the order</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="297"/>
+        <location filename="../../station/ui/bench_view.py" line="297" />
         <source>Item does not match the order: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="298"/>
+        <location filename="../../station/ui/bench_view.py" line="298" />
         <source>Answer first: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="299"/>
+        <location filename="../../station/ui/bench_view.py" line="299" />
         <source>Still needed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="300"/>
+        <location filename="../../station/ui/bench_view.py" line="300" />
         <source>Scan a parcel before taking photos.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="301"/>
+        <location filename="../../station/ui/bench_view.py" line="301" />
         <source>No camera picture to take.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="302"/>
+        <location filename="../../station/ui/bench_view.py" line="302" />
         <source>Photo kept but %1 — press R to retake it.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="303"/>
+        <location filename="../../station/ui/bench_view.py" line="303" />
         <source>%1 photo taken.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="304"/>
+        <location filename="../../station/ui/bench_view.py" line="304" />
         <source>Photo not kept: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="305"/>
+        <location filename="../../station/ui/bench_view.py" line="305" />
         <source>Done: %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="306"/>
+        <location filename="../../station/ui/bench_view.py" line="306" />
         <source>Done, but no label: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="307"/>
+        <location filename="../../station/ui/bench_view.py" line="307" />
         <source>Could not complete: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="308"/>
+        <location filename="../../station/ui/bench_view.py" line="308" />
         <source>Override refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="309"/>
+        <location filename="../../station/ui/bench_view.py" line="309" />
         <source>No label to print again yet.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="310"/>
+        <location filename="../../station/ui/bench_view.py" line="310" />
         <source>Printing the label again.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="311"/>
+        <location filename="../../station/ui/bench_view.py" line="311" />
         <source>Cannot reprint: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="312"/>
+        <location filename="../../station/ui/bench_view.py" line="312" />
         <source>No inspection to cancel.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="313"/>
+        <location filename="../../station/ui/bench_view.py" line="313" />
         <source>Scan CANCEL again to cancel the inspection of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="314"/>
+        <location filename="../../station/ui/bench_view.py" line="314" />
         <source>Inspection cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>CameraForm</name>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="108"/>
+        <location filename="../../station/ui/setup/camera_form.py" line="100" />
         <source>Camera</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="109"/>
+        <location filename="../../station/ui/setup/camera_form.py" line="101" />
         <source>Resolution</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="110"/>
+        <location filename="../../station/ui/setup/camera_form.py" line="102" />
         <source>Barcode decoder</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="111"/>
+        <location filename="../../station/ui/setup/camera_form.py" line="103" />
         <source>zxing-cpp (recommended)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="112"/>
+        <location filename="../../station/ui/setup/camera_form.py" line="104" />
         <source>pyzbar</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="114"/>
+        <location filename="../../station/ui/setup/camera_form.py" line="106" />
         <source>Stop preview</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="114"/>
+        <location filename="../../station/ui/setup/camera_form.py" line="106" />
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="116"/>
+        <location filename="../../station/ui/setup/camera_form.py" line="108" />
         <source>Check camera</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="123"/>
+        <location filename="../../station/ui/setup/camera_form.py" line="115" />
         <source>Default (first camera; the demo camera in demo mode)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="126"/>
+        <location filename="../../station/ui/setup/camera_form.py" line="118" />
         <source>No camera (hand scanner only)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="127"/>
+        <location filename="../../station/ui/setup/camera_form.py" line="119" />
         <source>Video file…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="148"/>
+        <location filename="../../station/ui/setup/camera_form.py" line="140" />
         <source>Video file</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="148"/>
+        <location filename="../../station/ui/setup/camera_form.py" line="140" />
         <source>Videos (*.avi *.mp4 *.mkv *.mov)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="174"/>
+        <location filename="../../station/ui/setup/camera_form.py" line="166" />
         <source>No camera is chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="216"/>
+        <location filename="../../station/ui/setup/camera_form.py" line="208" />
         <source>Read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>CameraPage</name>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="172"/>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="162" />
         <source>Bench camera</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="174"/>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="164" />
         <source>Hold a parcel label under it in the preview: the code it reads shows below.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>CameraView</name>
     <message>
-        <location filename="../../station/ui/camera_view.py" line="63"/>
+        <location filename="../../station/ui/camera_view.py" line="63" />
         <source>No camera</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/camera_view.py" line="63"/>
-        <location filename="../../station/ui/camera_view.py" line="118"/>
+        <location filename="../../station/ui/camera_view.py" line="63" />
+        <location filename="../../station/ui/camera_view.py" line="118" />
         <source>Starting camera…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/camera_view.py" line="115"/>
+        <location filename="../../station/ui/camera_view.py" line="115" />
         <source>Camera not available: %1. Reconnecting by itself; the hand scanner works.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/camera_view.py" line="116"/>
+        <location filename="../../station/ui/camera_view.py" line="116" />
         <source>no picture</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/camera_view.py" line="120"/>
+        <location filename="../../station/ui/camera_view.py" line="120" />
         <source>Camera stopped</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>CentralForm</name>
     <message>
-        <location filename="../../station/ui/setup/central_form.py" line="55"/>
+        <location filename="../../station/ui/setup/central_form.py" line="53" />
         <source>Work offline for now (no central service)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/central_form.py" line="56"/>
+        <location filename="../../station/ui/setup/central_form.py" line="54" />
         <source>Central service address</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/central_form.py" line="57"/>
+        <location filename="../../station/ui/setup/central_form.py" line="55" />
         <source>Enrollment key</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/central_form.py" line="58"/>
+        <location filename="../../station/ui/setup/central_form.py" line="56" />
         <source>Station token (if issued)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/central_form.py" line="59"/>
+        <location filename="../../station/ui/setup/central_form.py" line="57" />
         <source>given by IT; the station registers with it</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/central_form.py" line="60"/>
+        <location filename="../../station/ui/setup/central_form.py" line="58" />
         <source>leave empty when using an enrollment key</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/central_form.py" line="61"/>
+        <location filename="../../station/ui/setup/central_form.py" line="59" />
         <source>Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>CentralPage</name>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="157"/>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="149" />
         <source>Central service</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="160"/>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="152" />
         <source>Verdicts and photos go there. Without it the station works offline and delivers everything once it is set.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>CheckLine</name>
     <message>
-        <location filename="../../station/ui/setup/form.py" line="30"/>
+        <location filename="../../station/ui/setup/form.py" line="33" />
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>ChecklistView</name>
     <message>
-        <location filename="../../station/ui/checklist_view.py" line="108"/>
+        <location filename="../../station/ui/checklist_view.py" line="108" />
         <source>Checklist</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/checklist_view.py" line="109"/>
+        <location filename="../../station/ui/checklist_view.py" line="109" />
         <source>Scan a return parcel to start its checklist.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/checklist_view.py" line="112"/>
+        <location filename="../../station/ui/checklist_view.py" line="112" />
         <source>Confirm the verdict</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/checklist_view.py" line="115"/>
+        <location filename="../../station/ui/checklist_view.py" line="115" />
         <source>PASS or Enter accepts the proposed verdict; F2 overrides it; PgUp goes back.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/checklist_view.py" line="126"/>
+        <location filename="../../station/ui/checklist_view.py" line="126" />
         <source>Step %1 of %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/checklist_view.py" line="133"/>
+        <location filename="../../station/ui/checklist_view.py" line="133" />
         <source>Enter/PASS: all fine · Space/FAIL: problem · ↑↓ move · 1–9 pick</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/checklist_view.py" line="118"/>
+        <location filename="../../station/ui/checklist_view.py" line="118" />
         <source>Still needed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="83"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="61" />
         <source>Last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="83"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="61" />
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="83"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="61" />
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="93"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="71" />
         <source>Defect share from which a SKU or batch is an alert</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="97"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="75" />
         <source>Fewest returns before a share counts</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="98"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="76" />
         <source>Reload</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="101"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="78" />
         <source>Export CSV</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="112"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="89" />
         <source>Batch / SKU</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="112"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="89" />
         <source>Returns</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="112"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="89" />
         <source>Defect claims</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="112"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="89" />
         <source>Share</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="116"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="93" />
         <source>Limit</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="117"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="94" />
         <source>RMA no.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="118"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="95" />
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="119"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="96" />
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="120"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="97" />
         <source>Left</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="125"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="102" />
         <source>Inspector</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="126"/>
-        <location filename="../../station/ui/review/dashboard_view.py" line="231"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="103" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="193" />
         <source>Inspections</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="127"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="104" />
         <source>Active hours</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="128"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="105" />
         <source>Per hour</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="137"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="113" />
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="138"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="114" />
         <source>Alert from</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="139"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="115" />
         <source>of at least</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="161"/>
-        <location filename="../../station/ui/review/dashboard_view.py" line="324"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="134" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="288" />
         <source>Batch and SKU alerts</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="162"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="135" />
         <source>Time limits: at risk first</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="163"/>
-        <location filename="../../station/ui/review/dashboard_view.py" line="327"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="136" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="291" />
         <source>Inspections per active hour</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="233"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="195" />
         <source>%1 inspectors</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="236"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="198" />
         <source>Waiting for review</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="238"/>
-        <location filename="../../station/ui/review/dashboard_view.py" line="244"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="200" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="206" />
         <source>%1 overdue</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="242"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="204" />
         <source>Refunds to pay</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="249"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="211" />
         <source>Quality alerts</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="251"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="213" />
         <source>batches: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="258"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="220" />
         <source>Inspections per hour by inspector</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="260"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="222" />
         <source>Inspections per day by inspector</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="261"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="223" />
         <source>Others</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="265"/>
-        <location filename="../../station/ui/review/dashboard_view.py" line="328"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="227" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="292" />
         <source>Grade mix</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="268"/>
-        <location filename="../../station/ui/review/dashboard_view.py" line="329"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="230" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="293" />
         <source>Dispositions</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="268"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="230" />
         <source>Items</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="275"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="238" />
         <source>Return reasons by category, requests of the last %1 days</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="292"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="255" />
         <source>Batch</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="306"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="269" />
         <source>Refund</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="306"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="269" />
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="311"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="274" />
         <source>%1 h late</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="313"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="276" />
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="325"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="289" />
         <source>Time limits</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="326"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="290" />
         <source>Inspections per hour</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="330"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="294" />
         <source>Return reasons by category</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="331"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="295" />
         <source>Return reasons by SKU</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="332"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="296" />
         <source>Return reasons by batch</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="364"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="324" />
         <source>%1 rows saved to %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>DecisionForm</name>
     <message>
-        <location filename="../../station/ui/review/decision_form.py" line="45"/>
+        <location filename="../../station/ui/review/decision_form.py" line="35" />
         <source>Decision</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/decision_form.py" line="51"/>
+        <location filename="../../station/ui/review/decision_form.py" line="40" />
         <source>Reason (required): what the evidence shows, why the verdict stands or changes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/decision_form.py" line="57"/>
+        <location filename="../../station/ui/review/decision_form.py" line="46" />
         <source>(unchanged)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/decision_form.py" line="64"/>
+        <location filename="../../station/ui/review/decision_form.py" line="54" />
         <source>&amp;Approve verdict</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/decision_form.py" line="66"/>
+        <location filename="../../station/ui/review/decision_form.py" line="59" />
         <source>&amp;Overturn with these fields</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/decision_form.py" line="71"/>
+        <location filename="../../station/ui/review/decision_form.py" line="65" />
         <source>Alt+A approve · Alt+O overturn · Ctrl+Enter either</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/decision_form.py" line="78"/>
+        <location filename="../../station/ui/review/decision_form.py" line="72" />
         <source>Grade</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/decision_form.py" line="79"/>
+        <location filename="../../station/ui/review/decision_form.py" line="73" />
         <source>Disposition</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/decision_form.py" line="80"/>
+        <location filename="../../station/ui/review/decision_form.py" line="74" />
         <source>Responsibility</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/decision_form.py" line="81"/>
+        <location filename="../../station/ui/review/decision_form.py" line="75" />
         <source>Refund</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/decision_form.py" line="82"/>
+        <location filename="../../station/ui/review/decision_form.py" line="76" />
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/decision_form.py" line="191"/>
+        <location filename="../../station/ui/review/decision_form.py" line="169" />
         <source>A decision needs a reason. Type it first.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/decision_form.py" line="197"/>
+        <location filename="../../station/ui/review/decision_form.py" line="175" />
         <source>You changed fields: overturn (Alt+O), or set them back to approve.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/decision_form.py" line="202"/>
+        <location filename="../../station/ui/review/decision_form.py" line="180" />
         <source>Nothing is changed: approve (Alt+A) instead.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>EvidenceView</name>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="81"/>
-        <location filename="../../station/ui/review/evidence_view.py" line="242"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="63" />
+        <location filename="../../station/ui/review/evidence_view.py" line="228" />
         <source>Choose an item in the queue</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="96"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="75" />
         <source>Proposal</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="96"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="75" />
         <source>Verdict</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="96"/>
-        <source>Inspector&apos;s verdict</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../station/ui/review/evidence_view.py" line="75" />
+        <source>Inspector's verdict</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="100"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="79" />
         <source>Grade</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="101"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="80" />
         <source>Disposition</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="102"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="81" />
         <source>Refund</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="103"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="82" />
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="104"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="83" />
         <source>Responsibility</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="121"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="96" />
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="121"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="96" />
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="121"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="96" />
         <source>Meaning</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="129"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="103" />
         <source>Evidence pack (PDF)…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="131"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="105" />
         <source>Ctrl+E</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="146"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="113" />
         <source>Photos (Enter opens; C in the viewer compares)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="148"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="115" />
         <source>Proposal and verdict</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="152"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="119" />
         <source>Answers</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="221"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="185" />
         <source>Inspector overrode the proposal: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="225"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="189" />
         <source>Rules fired:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="227"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="191" />
         <source>No rule fired.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="245"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="230" />
         <source>Unmatched parcel %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="247"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="232" />
         <source>Link it to its order on the Unmatched parcels tab (Ctrl+2).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="250"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="235" />
         <source>Event refused by the central service</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="256"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="241" />
         <source>Decided</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="258"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="243" />
         <source>Review overdue</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="260"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="245" />
         <source>Waiting for review</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="276"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="259" />
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="277"/>
-        <source>Customer&apos;s claim</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../station/ui/review/evidence_view.py" line="260" />
+        <source>Customer's claim</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="278"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="261" />
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="279"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="262" />
         <source>Item amount</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="280"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="263" />
         <source>Batch</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="281"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="264" />
         <source>Inspector</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="282"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="265" />
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="283"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="266" />
         <source>Review due</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="284"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="267" />
         <source>Checklist</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="287"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="270" />
         <source>Photos at the central service</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="293"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="276" />
         <source>approved</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="293"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="276" />
         <source>overturned</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="295"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="278" />
         <source>Decision: %1 by %2 at %3 — %4</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="312"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="295" />
         <source>Overturned</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="312"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="295" />
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="314"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="297" />
         <source>%1: %2 — sent to the central service</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="355"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="325" />
         <source>Writing the evidence pack…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="360"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="330" />
         <source>Evidence pack saved: %1 (%2 photos)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="280"/>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="264" />
         <source>Set up the returns-inspection station</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="281"/>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="265" />
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="282"/>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="266" />
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="283"/>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="267" />
         <source>Finish</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="284"/>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="268" />
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="329"/>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="313" />
         <source>Setting the station up…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="343"/>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="327" />
         <source>The station could not be set up: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>LanguagePage</name>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="104"/>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="102" />
         <source>Welcome · 欢迎</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="106"/>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="104" />
         <source>This bench PC becomes a returns-inspection station. Choose its language.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>LoginView</name>
     <message>
-        <location filename="../../station/ui/login_view.py" line="38"/>
+        <location filename="../../station/ui/login_view.py" line="39" />
         <source>Returns inspection station</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="41"/>
+        <location filename="../../station/ui/login_view.py" line="40" />
         <source>Station %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="50"/>
+        <location filename="../../station/ui/login_view.py" line="46" />
         <source>Scan your badge or type its number</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="55"/>
-        <location filename="../../station/ui/login_view.py" line="67"/>
+        <location filename="../../station/ui/login_view.py" line="51" />
+        <location filename="../../station/ui/login_view.py" line="59" />
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="57"/>
+        <location filename="../../station/ui/login_view.py" line="53" />
         <source>Log in</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="66"/>
+        <location filename="../../station/ui/login_view.py" line="58" />
         <source>Badge</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="82"/>
+        <location filename="../../station/ui/login_view.py" line="71" />
         <source>Demo: inspector badge I1001, PIN 1234 · supervisor S9001, PIN 9999</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="104"/>
+        <location filename="../../station/ui/login_view.py" line="93" />
         <source>Locked after inactivity. %1, log in again to continue.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="124"/>
+        <location filename="../../station/ui/login_view.py" line="113" />
         <source>Scan or type your badge first.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="128"/>
+        <location filename="../../station/ui/login_view.py" line="117" />
         <source>Enter your PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="132"/>
+        <location filename="../../station/ui/login_view.py" line="121" />
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="146"/>
+        <location filename="../../station/ui/login_view.py" line="136" />
         <source>Badge locked until %1 after repeated wrong PINs.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="150"/>
+        <location filename="../../station/ui/login_view.py" line="140" />
         <source>Wrong badge or PIN. %1 attempts left.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="156"/>
+        <location filename="../../station/ui/login_view.py" line="144" />
         <source>Login failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../station/ui/main_window.py" line="79"/>
+        <location filename="../../station/ui/main_window.py" line="79" />
         <source>Returns inspection · %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="122"/>
+        <location filename="../../station/ui/main_window.py" line="123" />
         <source>Station %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="124"/>
+        <location filename="../../station/ui/main_window.py" line="125" />
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="132"/>
+        <location filename="../../station/ui/main_window.py" line="133" />
         <source>Log out</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="136"/>
-        <location filename="../../station/ui/main_window.py" line="140"/>
+        <location filename="../../station/ui/main_window.py" line="137" />
+        <location filename="../../station/ui/main_window.py" line="141" />
         <source>Review (F10)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="146"/>
+        <location filename="../../station/ui/main_window.py" line="147" />
         <source>Settings (Ctrl+,)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="150"/>
+        <location filename="../../station/ui/main_window.py" line="151" />
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="156"/>
+        <location filename="../../station/ui/main_window.py" line="157" />
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="171"/>
-        <location filename="../../station/ui/main_window.py" line="444"/>
+        <location filename="../../station/ui/main_window.py" line="172" />
+        <location filename="../../station/ui/main_window.py" line="448" />
         <source>Printer ready</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="215"/>
+        <location filename="../../station/ui/main_window.py" line="216" />
         <source>Locked</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="252"/>
+        <location filename="../../station/ui/main_window.py" line="253" />
         <source>Only supervisors can open the review screens.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="285"/>
+        <location filename="../../station/ui/main_window.py" line="286" />
         <source>Only admins can change the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="368"/>
+        <location filename="../../station/ui/main_window.py" line="372" />
         <source>Camera lost (%1). The hand scanner still works; the camera reconnects by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="374"/>
+        <location filename="../../station/ui/main_window.py" line="378" />
         <source>Camera back.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="389"/>
+        <location filename="../../station/ui/main_window.py" line="393" />
         <source>Outbox: %1 waiting</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="391"/>
+        <location filename="../../station/ui/main_window.py" line="395" />
         <source> (oldest %1)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="393"/>
+        <location filename="../../station/ui/main_window.py" line="397" />
         <source> · %1 parked</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="400"/>
+        <location filename="../../station/ui/main_window.py" line="404" />
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="402"/>
+        <location filename="../../station/ui/main_window.py" line="406" />
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="409"/>
+        <location filename="../../station/ui/main_window.py" line="413" />
         <source>No central service is configured.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="412"/>
-        <location filename="../../station/ui/main_window.py" line="418"/>
+        <location filename="../../station/ui/main_window.py" line="416" />
+        <location filename="../../station/ui/main_window.py" line="422" />
         <source>Syncing…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="416"/>
+        <location filename="../../station/ui/main_window.py" line="420" />
         <source>Offline (no central service)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="421"/>
+        <location filename="../../station/ui/main_window.py" line="425" />
         <source>Online · synced %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="423"/>
+        <location filename="../../station/ui/main_window.py" line="427" />
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="425"/>
+        <location filename="../../station/ui/main_window.py" line="429" />
         <source>Offline · retrying</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="429"/>
+        <location filename="../../station/ui/main_window.py" line="433" />
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="432"/>
+        <location filename="../../station/ui/main_window.py" line="436" />
         <source>Last successful sync: %1
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="446"/>
+        <location filename="../../station/ui/main_window.py" line="450" />
         <source>Label printed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="448"/>
+        <location filename="../../station/ui/main_window.py" line="452" />
         <source>Printer problem</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="452"/>
+        <location filename="../../station/ui/main_window.py" line="456" />
         <source>Label not printed: %1. It stays queued and prints when the printer is back; PRINT reprints.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="456"/>
+        <location filename="../../station/ui/main_window.py" line="460" />
         <source>Label cannot be printed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="461"/>
+        <location filename="../../station/ui/main_window.py" line="465" />
         <source>Error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>OrderCard</name>
     <message>
-        <location filename="../../station/ui/order_card.py" line="57"/>
+        <location filename="../../station/ui/order_card.py" line="48" />
         <source>Order no.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="58"/>
+        <location filename="../../station/ui/order_card.py" line="49" />
         <source>Return parcel</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="59"/>
-        <source>Customer&apos;s reason</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../station/ui/order_card.py" line="50" />
+        <source>Customer's reason</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="60"/>
+        <location filename="../../station/ui/order_card.py" line="51" />
         <source>Received by customer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="61"/>
+        <location filename="../../station/ui/order_card.py" line="52" />
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="91"/>
+        <location filename="../../station/ui/order_card.py" line="73" />
         <source>Scan a return parcel</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="93"/>
-        <source>RMA no., order no. or the return waybill&apos;s tracking no.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../station/ui/order_card.py" line="75" />
+        <source>RMA no., order no. or the return waybill's tracking no.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="114"/>
+        <location filename="../../station/ui/order_card.py" line="96" />
         <source>%1 days ago</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="129"/>
+        <location filename="../../station/ui/order_card.py" line="111" />
         <source>asked %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="151"/>
+        <location filename="../../station/ui/order_card.py" line="133" />
         <source>Unmatched parcel</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="152"/>
+        <location filename="../../station/ui/order_card.py" line="134" />
         <source>Unmatched</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="155"/>
+        <location filename="../../station/ui/order_card.py" line="137" />
         <source>No order has this code. The parcel is received and kept for the central service to resolve: photograph it and print a holding label.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="165"/>
+        <location filename="../../station/ui/order_card.py" line="147" />
         <source>Already recorded earlier; continuing that record.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../station/ui/override_dialog.py" line="38"/>
+        <location filename="../../station/ui/override_dialog.py" line="37" />
         <source>Override the verdict</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/override_dialog.py" line="53"/>
+        <location filename="../../station/ui/override_dialog.py" line="52" />
         <source>Why (required, the supervisor reads it)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/override_dialog.py" line="57"/>
+        <location filename="../../station/ui/override_dialog.py" line="55" />
         <source>Grade</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/override_dialog.py" line="58"/>
+        <location filename="../../station/ui/override_dialog.py" line="56" />
         <source>Disposition</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/override_dialog.py" line="59"/>
+        <location filename="../../station/ui/override_dialog.py" line="57" />
         <source>Refund</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/override_dialog.py" line="60"/>
+        <location filename="../../station/ui/override_dialog.py" line="58" />
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/override_dialog.py" line="61"/>
+        <location filename="../../station/ui/override_dialog.py" line="59" />
         <source>Responsibility</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/override_dialog.py" line="62"/>
+        <location filename="../../station/ui/override_dialog.py" line="60" />
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/override_dialog.py" line="115"/>
+        <location filename="../../station/ui/override_dialog.py" line="108" />
         <source>Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/override_dialog.py" line="117"/>
+        <location filename="../../station/ui/override_dialog.py" line="110" />
         <source>An override needs a reason.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../station/ui/photo_strip.py" line="65"/>
+        <location filename="../../station/ui/photo_strip.py" line="65" />
         <source>Ctrl+%1 chooses this kind</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/photo_strip.py" line="134"/>
+        <location filename="../../station/ui/photo_strip.py" line="134" />
         <source>Next photo: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/photo_strip.py" line="137"/>
+        <location filename="../../station/ui/photo_strip.py" line="137" />
         <source>still needed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../station/ui/photo_viewer.py" line="75"/>
+        <location filename="../../station/ui/photo_viewer.py" line="74" />
         <source>Photo</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/photo_viewer.py" line="92"/>
+        <location filename="../../station/ui/photo_viewer.py" line="88" />
         <source>Wheel or +/− zoom · drag to pan · 0 fit · C compare · PgUp/PgDn previous/next · Esc close</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/photo_viewer.py" line="130"/>
+        <location filename="../../station/ui/photo_viewer.py" line="120" />
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/photo_viewer.py" line="134"/>
+        <location filename="../../station/ui/photo_viewer.py" line="124" />
         <source>station %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/photo_viewer.py" line="137"/>
+        <location filename="../../station/ui/photo_viewer.py" line="127" />
         <source>sharpness %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/photo_viewer.py" line="138"/>
+        <location filename="../../station/ui/photo_viewer.py" line="128" />
         <source>quality flags: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>PrinterForm</name>
     <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="91"/>
+        <location filename="../../station/ui/setup/printer_form.py" line="84" />
         <source>Printer connection</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="92"/>
+        <location filename="../../station/ui/setup/printer_form.py" line="85" />
         <source>Printer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="93"/>
+        <location filename="../../station/ui/setup/printer_form.py" line="86" />
         <source>Label size</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="94"/>
+        <location filename="../../station/ui/setup/printer_form.py" line="87" />
         <source>Label language</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="104"/>
+        <location filename="../../station/ui/setup/printer_form.py" line="91" />
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="105"/>
+        <location filename="../../station/ui/setup/printer_form.py" line="92" />
         <source>Check printer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="106"/>
+        <location filename="../../station/ui/setup/printer_form.py" line="93" />
         <source>Test print</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="152"/>
+        <location filename="../../station/ui/setup/printer_form.py" line="145" />
         <source>Label folder</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>PrinterPage</name>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="195"/>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="180" />
         <source>Label printer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="196"/>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="181" />
         <source>A test print shows the station can reach it.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>QuestionRow</name>
     <message>
-        <location filename="../../station/ui/question_row.py" line="95"/>
+        <location filename="../../station/ui/question_row.py" line="88" />
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/question_row.py" line="95"/>
+        <location filename="../../station/ui/question_row.py" line="88" />
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/question_row.py" line="117"/>
+        <location filename="../../station/ui/question_row.py" line="110" />
         <source>Should contain: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/question_row.py" line="120"/>
+        <location filename="../../station/ui/question_row.py" line="113" />
         <source>Order says: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/question_row.py" line="159"/>
+        <location filename="../../station/ui/question_row.py" line="150" />
         <source>Waiting for a scan…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/question_row.py" line="162"/>
+        <location filename="../../station/ui/question_row.py" line="152" />
         <source>Matches: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/question_row.py" line="165"/>
+        <location filename="../../station/ui/question_row.py" line="154" />
         <source>Does not match: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/question_row.py" line="172"/>
+        <location filename="../../station/ui/question_row.py" line="160" />
         <source>%1 photo taken</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/question_row.py" line="175"/>
+        <location filename="../../station/ui/question_row.py" line="162" />
         <source>Take a %1 photo</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="62"/>
+        <location filename="../../station/ui/review/queue_model.py" line="58" />
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="63"/>
+        <location filename="../../station/ui/review/queue_model.py" line="59" />
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="64"/>
+        <location filename="../../station/ui/review/queue_model.py" line="60" />
         <source>RMA / code</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="65"/>
+        <location filename="../../station/ui/review/queue_model.py" line="61" />
         <source>SKU</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="66"/>
+        <location filename="../../station/ui/review/queue_model.py" line="62" />
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="67"/>
+        <location filename="../../station/ui/review/queue_model.py" line="63" />
         <source>Claim</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="68"/>
+        <location filename="../../station/ui/review/queue_model.py" line="64" />
         <source>Inspector</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="69"/>
+        <location filename="../../station/ui/review/queue_model.py" line="65" />
         <source>Station</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="70"/>
+        <location filename="../../station/ui/review/queue_model.py" line="66" />
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="71"/>
+        <location filename="../../station/ui/review/queue_model.py" line="67" />
         <source>Grade</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="72"/>
+        <location filename="../../station/ui/review/queue_model.py" line="68" />
         <source>Refund</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="75"/>
+        <location filename="../../station/ui/review/queue_model.py" line="71" />
         <source>Overridden</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="76"/>
+        <location filename="../../station/ui/review/queue_model.py" line="72" />
         <source>Refused</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="77"/>
+        <location filename="../../station/ui/review/queue_model.py" line="73" />
         <source>Partial</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="78"/>
+        <location filename="../../station/ui/review/queue_model.py" line="74" />
         <source>High value</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="79"/>
+        <location filename="../../station/ui/review/queue_model.py" line="75" />
         <source>Rule</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="80"/>
+        <location filename="../../station/ui/review/queue_model.py" line="76" />
         <source>Mismatch</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="81"/>
+        <location filename="../../station/ui/review/queue_model.py" line="77" />
         <source>Carrier claim</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="82"/>
+        <location filename="../../station/ui/review/queue_model.py" line="78" />
         <source>Unmatched</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="83"/>
+        <location filename="../../station/ui/review/queue_model.py" line="79" />
         <source>Sync refused</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="84"/>
+        <location filename="../../station/ui/review/queue_model.py" line="80" />
         <source>Decided</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="85"/>
+        <location filename="../../station/ui/review/queue_model.py" line="81" />
         <source>Overturned</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="103"/>
+        <location filename="../../station/ui/review/queue_view.py" line="77" />
         <source>RMA, order, waybill no. or SKU (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="106"/>
+        <location filename="../../station/ui/review/queue_view.py" line="80" />
         <source>Any reason</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="109"/>
+        <location filename="../../station/ui/review/queue_view.py" line="83" />
         <source>All categories</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="112"/>
+        <location filename="../../station/ui/review/queue_view.py" line="86" />
         <source>All claims</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="115"/>
+        <location filename="../../station/ui/review/queue_view.py" line="89" />
         <source>All inspectors</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="118"/>
+        <location filename="../../station/ui/review/queue_view.py" line="92" />
         <source>Any time</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="119"/>
+        <location filename="../../station/ui/review/queue_view.py" line="90" />
         <source>Last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="120"/>
+        <location filename="../../station/ui/review/queue_view.py" line="90" />
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="121"/>
+        <location filename="../../station/ui/review/queue_view.py" line="90" />
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="124"/>
+        <location filename="../../station/ui/review/queue_view.py" line="94" />
         <source>Show decided</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="125"/>
+        <location filename="../../station/ui/review/queue_view.py" line="95" />
         <source>All stations (central)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="127"/>
+        <location filename="../../station/ui/review/queue_view.py" line="97" />
         <source>Reload</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="129"/>
+        <location filename="../../station/ui/review/queue_view.py" line="98" />
         <source>F5</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="262"/>
+        <location filename="../../station/ui/review/queue_view.py" line="222" />
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="320"/>
+        <location filename="../../station/ui/review/queue_view.py" line="276" />
         <source>%1 to review</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>ReviewErrors</name>
     <message>
-        <location filename="../../station/ui/review/errors.py" line="19"/>
+        <location filename="../../station/ui/review/errors.py" line="20" />
         <source>Central service: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/errors.py" line="24"/>
+        <location filename="../../station/ui/review/errors.py" line="24" />
         <source>Something went wrong: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="144"/>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="127" />
         <source>Settings · %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="147"/>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="130" />
         <source>Station</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="148"/>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="131" />
         <source>Central service</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="149"/>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="132" />
         <source>Camera</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="150"/>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="133" />
         <source>Printer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="151"/>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="134" />
         <source>Support</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="156"/>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="139" />
         <source>Save anyway</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="156"/>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="139" />
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="158"/>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="141" />
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="158"/>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="141" />
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="159"/>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="142" />
         <source>Restart now</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="162"/>
-        <source>A support bundle holds the logs, the settings without their secrets, the database&apos;s integrity check and versions. It holds no PINs, tokens, photos or customer data.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="145" />
+        <source>A support bundle holds the logs, the settings without their secrets, the database's integrity check and versions. It holds no PINs, tokens, photos or customer data.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="167"/>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="150" />
         <source>Export support bundle…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="168"/>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="151" />
         <source>Run the first-run wizard again</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="170"/>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="152" />
         <source>Settings file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="200"/>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="181" />
         <source>Nothing has changed.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="208"/>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="308"/>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="189" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="287" />
         <source>Could not save: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="253"/>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="233" />
         <source>Checking the service and devices…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="266"/>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="246" />
         <source>Not saved yet:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="270"/>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="250" />
         <source>Fix them, or save anyway if the device is only unplugged for now.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="293"/>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="274" />
         <source>Saved. The station uses the new %1 after a restart.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="300"/>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="279" />
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="324"/>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="303" />
         <source>Not saved: some values cannot be used; they are marked.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="329"/>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="308" />
         <source>station id</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="330"/>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="309" />
         <source>language</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="331"/>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="310" />
         <source>data folder</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="332"/>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="333"/>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="334"/>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="311" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="312" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="313" />
         <source>central service</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="335"/>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="336"/>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="337"/>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="314" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="315" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="316" />
         <source>camera</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="338"/>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="317" />
         <source>decoder</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="339"/>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="318" />
         <source>printer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="340"/>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="319" />
         <source>label size</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="341"/>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="320" />
         <source>label language</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="363"/>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="342" />
         <source>Export support bundle</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="369"/>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="348" />
         <source>Writing the support bundle…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="375"/>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="355" />
         <source>Written: %1 (%2 KB). Database check: %3</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="385"/>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="365" />
         <source>Could not write the support bundle: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>SetupForm</name>
     <message>
-        <location filename="../../station/ui/setup/form.py" line="103"/>
+        <location filename="../../station/ui/setup/form.py" line="116" />
         <source>Set by the environment variable %1; change it there.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>SetupMessages</name>
     <message>
-        <location filename="../../station/ui/setup/messages.py" line="15"/>
+        <location filename="../../station/ui/setup/messages.py" line="15" />
         <source>Connected: the central service accepts this station.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/messages.py" line="18"/>
+        <location filename="../../station/ui/setup/messages.py" line="18" />
         <source>The camera works.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/messages.py" line="19"/>
+        <location filename="../../station/ui/setup/messages.py" line="19" />
         <source>The printer is ready.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/messages.py" line="22"/>
+        <location filename="../../station/ui/setup/messages.py" line="22" />
         <source>This is not a service address.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/messages.py" line="25"/>
+        <location filename="../../station/ui/setup/messages.py" line="25" />
         <source>This is not a camera setting.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/messages.py" line="26"/>
+        <location filename="../../station/ui/setup/messages.py" line="26" />
         <source>This is not a printer setting.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/messages.py" line="31"/>
+        <location filename="../../station/ui/setup/messages.py" line="31" />
         <source>Nothing answers at this address. Check the address and the network.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/messages.py" line="37"/>
+        <location filename="../../station/ui/setup/messages.py" line="37" />
         <source>Something answers at this address, but it is not a central service.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/messages.py" line="43"/>
+        <location filename="../../station/ui/setup/messages.py" line="43" />
         <source>The service answers, but the station has no token or enrollment key for it.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/messages.py" line="49"/>
+        <location filename="../../station/ui/setup/messages.py" line="49" />
         <source>The service refused the token or enrollment key.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/messages.py" line="54"/>
+        <location filename="../../station/ui/setup/messages.py" line="54" />
         <source>No such camera: is it plugged in?</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/messages.py" line="57"/>
+        <location filename="../../station/ui/setup/messages.py" line="57" />
         <source>No such printer: is it switched on and connected?</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/messages.py" line="62"/>
+        <location filename="../../station/ui/setup/messages.py" line="62" />
         <source>The camera is there but gives no picture.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/messages.py" line="65"/>
+        <location filename="../../station/ui/setup/messages.py" line="65" />
         <source>The printer is there but cannot print now.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/messages.py" line="70"/>
+        <location filename="../../station/ui/setup/messages.py" line="70" />
         <source>The check failed.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/messages.py" line="79"/>
-        <source>2–20 capital letters, digits or &apos;-&apos;, e.g. ST-HZ01.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../station/ui/setup/messages.py" line="79" />
+        <source>2–20 capital letters, digits or '-', e.g. ST-HZ01.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/messages.py" line="82"/>
+        <location filename="../../station/ui/setup/messages.py" line="82" />
         <source>An http:// or https:// address, e.g. http://central:8765.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/messages.py" line="85"/>
+        <location filename="../../station/ui/setup/messages.py" line="85" />
         <source>Choose a camera from the list, a video file, or no camera.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/messages.py" line="88"/>
+        <location filename="../../station/ui/setup/messages.py" line="88" />
         <source>Choose a printer: CUPS queue, ZPL printer, system printer or folder.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/messages.py" line="91"/>
+        <location filename="../../station/ui/setup/messages.py" line="91" />
         <source>Between 1 and 240 minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/messages.py" line="94"/>
+        <location filename="../../station/ui/setup/messages.py" line="94" />
         <source>A folder the station can write to.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../station/ui/application.py" line="49"/>
+        <location filename="../../station/ui/application.py" line="50" />
         <source>The station cannot start</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>StationForm</name>
     <message>
-        <location filename="../../station/ui/setup/station_form.py" line="76"/>
+        <location filename="../../station/ui/setup/station_form.py" line="65" />
         <source>Station id</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/station_form.py" line="77"/>
+        <location filename="../../station/ui/setup/station_form.py" line="66" />
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/station_form.py" line="78"/>
+        <location filename="../../station/ui/setup/station_form.py" line="67" />
         <source>Lock after idle (minutes)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/station_form.py" line="79"/>
-        <location filename="../../station/ui/setup/station_form.py" line="94"/>
+        <location filename="../../station/ui/setup/station_form.py" line="68" />
+        <location filename="../../station/ui/setup/station_form.py" line="83" />
         <source>Data folder</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/station_form.py" line="81"/>
+        <location filename="../../station/ui/setup/station_form.py" line="70" />
         <source>中文（简体）</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/station_form.py" line="81"/>
+        <location filename="../../station/ui/setup/station_form.py" line="70" />
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/station_form.py" line="81"/>
+        <location filename="../../station/ui/setup/station_form.py" line="70" />
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/station_form.py" line="84"/>
+        <location filename="../../station/ui/setup/station_form.py" line="73" />
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/station_form.py" line="87"/>
-        <source>The database, photos and logs live here. A new folder starts empty: move the old one&apos;s contents there first, or its users come from the central service.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../station/ui/setup/station_form.py" line="76" />
+        <source>The database, photos and logs live here. A new folder starts empty: move the old one's contents there first, or its users come from the central service.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>StationPage</name>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="130"/>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="133" />
         <source>This station</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="132"/>
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="136" />
         <source>Its id appears on labels and in every record. Data is kept in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>SupervisorPanel</name>
     <message>
-        <location filename="../../station/ui/review/supervisor_panel.py" line="57"/>
+        <location filename="../../station/ui/review/supervisor_panel.py" line="61" />
         <source>Only supervisors and admins can review inspections.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/supervisor_panel.py" line="77"/>
+        <location filename="../../station/ui/review/supervisor_panel.py" line="82" />
         <source>Review queue</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/supervisor_panel.py" line="78"/>
+        <location filename="../../station/ui/review/supervisor_panel.py" line="83" />
         <source>Unmatched parcels</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/supervisor_panel.py" line="79"/>
+        <location filename="../../station/ui/review/supervisor_panel.py" line="84" />
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>UnmatchedView</name>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="64"/>
+        <location filename="../../station/ui/review/unmatched_view.py" line="39" />
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="65"/>
+        <location filename="../../station/ui/review/unmatched_view.py" line="40" />
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="66"/>
+        <location filename="../../station/ui/review/unmatched_view.py" line="41" />
         <source>Station</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="67"/>
+        <location filename="../../station/ui/review/unmatched_view.py" line="42" />
         <source>Received by</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="68"/>
+        <location filename="../../station/ui/review/unmatched_view.py" line="43" />
         <source>Photos</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="69"/>
+        <location filename="../../station/ui/review/unmatched_view.py" line="44" />
         <source>Linked to</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="79"/>
+        <location filename="../../station/ui/review/unmatched_view.py" line="54" />
         <source>Show linked parcels</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="81"/>
+        <location filename="../../station/ui/review/unmatched_view.py" line="56" />
         <source>Reload</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="87"/>
-        <source>Scan or type the order&apos;s RMA, order or waybill no.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../station/ui/review/unmatched_view.py" line="62" />
+        <source>Scan or type the order's RMA, order or waybill no.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="89"/>
+        <location filename="../../station/ui/review/unmatched_view.py" line="64" />
         <source>&amp;Link to order</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="94"/>
-        <source>After linking, scan the order at a bench: its inspection starts as usual and the parcel&apos;s photos stay on record with it.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../station/ui/review/unmatched_view.py" line="67" />
+        <source>After linking, scan the order at a bench: its inspection starts as usual and the parcel's photos stay on record with it.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="181"/>
-        <source>Scan or type the order&apos;s number first.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../station/ui/review/unmatched_view.py" line="142" />
+        <source>Scan or type the order's number first.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="189"/>
+        <location filename="../../station/ui/review/unmatched_view.py" line="151" />
         <source>%1 linked to %2. Scan %2 at a bench to inspect it.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="22"/>
+        <location filename="../../station/ui/verdict_panel.py" line="24" />
         <source>Proposed verdict</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="91"/>
+        <location filename="../../station/ui/verdict_panel.py" line="75" />
         <source>Responsibility: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="95"/>
+        <location filename="../../station/ui/verdict_panel.py" line="79" />
         <source>Carrier claim</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="97"/>
+        <location filename="../../station/ui/verdict_panel.py" line="81" />
         <source>Supervisor review</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="103"/>
+        <location filename="../../station/ui/verdict_panel.py" line="86" />
         <source>%1 questions to answer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="107"/>
+        <location filename="../../station/ui/verdict_panel.py" line="89" />
         <source>photos: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="109"/>
+        <location filename="../../station/ui/verdict_panel.py" line="91" />
         <source>Still needed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="111"/>
+        <location filename="../../station/ui/verdict_panel.py" line="93" />
         <source>Complete. PASS or Enter accepts; F2 overrides.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="357"/>
+        <location filename="../../station/ui/review/dashboard_view.py" line="320" />
         <source>Export CSV</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="346"/>
+        <location filename="../../station/ui/review/evidence_view.py" line="318" />
         <source>Save the evidence pack</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

@@ -4,47 +4,47 @@
 <context>
     <name>AdminForm</name>
     <message>
-        <location filename="../../station/ui/setup/admin_form.py" line="46" />
+        <location filename="../../station/ui/setup/admin_form.py" line="47" />
         <source>This station already has an admin (%1). You may add another one here, or leave the fields empty.</source>
         <translation>本工作台已有管理员（%1）。可以在此再添加一位，也可以留空。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/admin_form.py" line="53" />
+        <location filename="../../station/ui/setup/admin_form.py" line="56" />
         <source>The first admin user sets the station up and manages its users. The station cannot be finished without one.</source>
         <translation>第一位管理员负责设置工作台并管理用户。没有管理员无法完成设置。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/admin_form.py" line="57" />
+        <location filename="../../station/ui/setup/admin_form.py" line="60" />
         <source>Badge</source>
         <translation>工牌</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/admin_form.py" line="58" />
+        <location filename="../../station/ui/setup/admin_form.py" line="61" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/admin_form.py" line="59" />
+        <location filename="../../station/ui/setup/admin_form.py" line="62" />
         <source>PIN (4–12 digits)</source>
         <translation>PIN（4–12 位数字）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/admin_form.py" line="60" />
+        <location filename="../../station/ui/setup/admin_form.py" line="63" />
         <source>PIN again</source>
         <translation>再次输入 PIN</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/admin_form.py" line="86" />
+        <location filename="../../station/ui/setup/admin_form.py" line="89" />
         <source>A badge is 1–40 letters, digits, '-' or '_'.</source>
         <translation>工牌为 1–40 位字母、数字、“-”或“_”。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/admin_form.py" line="87" />
+        <location filename="../../station/ui/setup/admin_form.py" line="90" />
         <source>A name is 1–80 characters.</source>
         <translation>姓名为 1–80 个字符。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/admin_form.py" line="88" />
+        <location filename="../../station/ui/setup/admin_form.py" line="91" />
         <source>A PIN is 4–12 digits, the same both times.</source>
         <translation>PIN 为 4–12 位数字，两次输入须一致。</translation>
     </message>
@@ -52,12 +52,12 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="216" />
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="200" />
         <source>First admin user</source>
         <translation>第一位管理员</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="217" />
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="201" />
         <source>Needed to change settings and to manage users.</source>
         <translation>用于修改设置和管理用户。</translation>
     </message>
@@ -253,77 +253,77 @@
 <context>
     <name>CameraForm</name>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="108" />
+        <location filename="../../station/ui/setup/camera_form.py" line="100" />
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="109" />
+        <location filename="../../station/ui/setup/camera_form.py" line="101" />
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="110" />
+        <location filename="../../station/ui/setup/camera_form.py" line="102" />
         <source>Barcode decoder</source>
         <translation>条码解码器</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="111" />
+        <location filename="../../station/ui/setup/camera_form.py" line="103" />
         <source>zxing-cpp (recommended)</source>
         <translation>zxing-cpp（推荐）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="112" />
+        <location filename="../../station/ui/setup/camera_form.py" line="104" />
         <source>pyzbar</source>
         <translation>pyzbar</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="114" />
+        <location filename="../../station/ui/setup/camera_form.py" line="106" />
         <source>Stop preview</source>
         <translation>停止预览</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="114" />
+        <location filename="../../station/ui/setup/camera_form.py" line="106" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="116" />
+        <location filename="../../station/ui/setup/camera_form.py" line="108" />
         <source>Check camera</source>
         <translation>检查摄像头</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="123" />
+        <location filename="../../station/ui/setup/camera_form.py" line="115" />
         <source>Default (first camera; the demo camera in demo mode)</source>
         <translation>默认（第一个摄像头；演示模式下为演示摄像头）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="126" />
+        <location filename="../../station/ui/setup/camera_form.py" line="118" />
         <source>No camera (hand scanner only)</source>
         <translation>不用摄像头（仅用扫码枪）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="127" />
+        <location filename="../../station/ui/setup/camera_form.py" line="119" />
         <source>Video file…</source>
         <translation>视频文件…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="148" />
+        <location filename="../../station/ui/setup/camera_form.py" line="140" />
         <source>Video file</source>
         <translation>视频文件</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="148" />
+        <location filename="../../station/ui/setup/camera_form.py" line="140" />
         <source>Videos (*.avi *.mp4 *.mkv *.mov)</source>
         <translation>视频 (*.avi *.mp4 *.mkv *.mov)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="174" />
+        <location filename="../../station/ui/setup/camera_form.py" line="166" />
         <source>No camera is chosen.</source>
         <translation>未选择摄像头。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="216" />
+        <location filename="../../station/ui/setup/camera_form.py" line="208" />
         <source>Read: %1</source>
         <translation>读到：%1</translation>
     </message>
@@ -331,12 +331,12 @@
 <context>
     <name>CameraPage</name>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="172" />
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="162" />
         <source>Bench camera</source>
         <translation>台面摄像头</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="174" />
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="164" />
         <source>Hold a parcel label under it in the preview: the code it reads shows below.</source>
         <translation>在预览中把包裹面单放到摄像头下：读到的条码显示在下方。</translation>
     </message>
@@ -373,37 +373,37 @@
 <context>
     <name>CentralForm</name>
     <message>
-        <location filename="../../station/ui/setup/central_form.py" line="55" />
+        <location filename="../../station/ui/setup/central_form.py" line="53" />
         <source>Work offline for now (no central service)</source>
         <translation>暂时离线工作（不连接中心服务）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/central_form.py" line="56" />
+        <location filename="../../station/ui/setup/central_form.py" line="54" />
         <source>Central service address</source>
         <translation>中心服务地址</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/central_form.py" line="57" />
+        <location filename="../../station/ui/setup/central_form.py" line="55" />
         <source>Enrollment key</source>
         <translation>注册密钥</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/central_form.py" line="58" />
+        <location filename="../../station/ui/setup/central_form.py" line="56" />
         <source>Station token (if issued)</source>
         <translation>工作台令牌（如已签发）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/central_form.py" line="59" />
+        <location filename="../../station/ui/setup/central_form.py" line="57" />
         <source>given by IT; the station registers with it</source>
         <translation>由 IT 提供；工作台用它注册</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/central_form.py" line="60" />
+        <location filename="../../station/ui/setup/central_form.py" line="58" />
         <source>leave empty when using an enrollment key</source>
         <translation>使用注册密钥时留空</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/central_form.py" line="61" />
+        <location filename="../../station/ui/setup/central_form.py" line="59" />
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
@@ -411,12 +411,12 @@
 <context>
     <name>CentralPage</name>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="157" />
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="149" />
         <source>Central service</source>
         <translation>中心服务</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="160" />
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="152" />
         <source>Verdicts and photos go there. Without it the station works offline and delivers everything once it is set.</source>
         <translation>质检结论和照片上传到这里。未设置时工作台离线工作，设置后补传全部内容。</translation>
     </message>
@@ -424,7 +424,7 @@
 <context>
     <name>CheckLine</name>
     <message>
-        <location filename="../../station/ui/setup/form.py" line="30" />
+        <location filename="../../station/ui/setup/form.py" line="33" />
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
@@ -470,258 +470,258 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="83" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="61" />
         <source>Last 24 hours</source>
         <translation>近 24 小时</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="83" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="61" />
         <source>Last 7 days</source>
         <translation>近 7 天</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="83" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="61" />
         <source>Last 30 days</source>
         <translation>近 30 天</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="93" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="71" />
         <source>Defect share from which a SKU or batch is an alert</source>
         <translation>SKU 或批次的质量问题占比达到此值即预警</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="97" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="75" />
         <source>Fewest returns before a share counts</source>
         <translation>计算占比所需的最少退货数</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="98" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="76" />
         <source>Reload</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="101" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="78" />
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="112" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="89" />
         <source>Batch / SKU</source>
         <translation>批次 / SKU</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="112" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="89" />
         <source>Returns</source>
         <translation>退货数</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="112" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="89" />
         <source>Defect claims</source>
         <translation>质量问题数</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="112" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="89" />
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="116" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="93" />
         <source>Limit</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="117" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="94" />
         <source>RMA no.</source>
         <translation>售后单号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="118" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="95" />
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="119" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="96" />
         <source>Due</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="120" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="97" />
         <source>Left</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="125" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="102" />
         <source>Inspector</source>
         <translation>质检员</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="126" />
-        <location filename="../../station/ui/review/dashboard_view.py" line="231" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="103" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="193" />
         <source>Inspections</source>
         <translation>质检数</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="127" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="104" />
         <source>Active hours</source>
         <translation>在岗小时</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="128" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="105" />
         <source>Per hour</source>
         <translation>每小时</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="137" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="113" />
         <source>Period</source>
         <translation>时间范围</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="138" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="114" />
         <source>Alert from</source>
         <translation>预警阈值</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="139" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="115" />
         <source>of at least</source>
         <translation>最少</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="161" />
-        <location filename="../../station/ui/review/dashboard_view.py" line="324" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="134" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="288" />
         <source>Batch and SKU alerts</source>
         <translation>批次与 SKU 质量预警</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="162" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="135" />
         <source>Time limits: at risk first</source>
         <translation>时效：风险项优先</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="163" />
-        <location filename="../../station/ui/review/dashboard_view.py" line="327" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="136" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="291" />
         <source>Inspections per active hour</source>
         <translation>每在岗小时质检数</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="233" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="195" />
         <source>%1 inspectors</source>
         <translation>%1 名质检员</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="236" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="198" />
         <source>Waiting for review</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="238" />
-        <location filename="../../station/ui/review/dashboard_view.py" line="244" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="200" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="206" />
         <source>%1 overdue</source>
         <translation>%1 项已超时</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="242" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="204" />
         <source>Refunds to pay</source>
         <translation>待退款</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="249" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="211" />
         <source>Quality alerts</source>
         <translation>质量预警</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="251" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="213" />
         <source>batches: %1</source>
         <translation>批次：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="258" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="220" />
         <source>Inspections per hour by inspector</source>
         <translation>各质检员每小时质检数</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="260" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="222" />
         <source>Inspections per day by inspector</source>
         <translation>各质检员每日质检数</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="261" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="223" />
         <source>Others</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="265" />
-        <location filename="../../station/ui/review/dashboard_view.py" line="328" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="227" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="292" />
         <source>Grade mix</source>
         <translation>等级分布</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="268" />
-        <location filename="../../station/ui/review/dashboard_view.py" line="329" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="230" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="293" />
         <source>Dispositions</source>
         <translation>处置分布</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="268" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="230" />
         <source>Items</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="275" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="238" />
         <source>Return reasons by category, requests of the last %1 days</source>
         <translation>各品类退货原因（近 %1 天的申请）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="292" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="255" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="306" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="269" />
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="306" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="269" />
         <source>Review</source>
         <translation>复核</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="311" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="274" />
         <source>%1 h late</source>
         <translation>已超时 %1 小时</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="313" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="276" />
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="325" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="289" />
         <source>Time limits</source>
         <translation>时效</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="326" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="290" />
         <source>Inspections per hour</source>
         <translation>每小时质检数</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="330" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="294" />
         <source>Return reasons by category</source>
         <translation>各品类退货原因</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="331" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="295" />
         <source>Return reasons by SKU</source>
         <translation>各 SKU 退货原因</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="332" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="296" />
         <source>Return reasons by batch</source>
         <translation>各批次退货原因</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="364" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="324" />
         <source>%1 rows saved to %2</source>
         <translation>已保存 %1 行到 %2</translation>
     </message>
@@ -729,72 +729,72 @@
 <context>
     <name>DecisionForm</name>
     <message>
-        <location filename="../../station/ui/review/decision_form.py" line="45" />
+        <location filename="../../station/ui/review/decision_form.py" line="35" />
         <source>Decision</source>
         <translation>复核结论</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/decision_form.py" line="51" />
+        <location filename="../../station/ui/review/decision_form.py" line="40" />
         <source>Reason (required): what the evidence shows, why the verdict stands or changes</source>
         <translation>原因（必填）：证据显示了什么，为何维持或改判</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/decision_form.py" line="57" />
+        <location filename="../../station/ui/review/decision_form.py" line="46" />
         <source>(unchanged)</source>
         <translation>（不变）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/decision_form.py" line="64" />
+        <location filename="../../station/ui/review/decision_form.py" line="54" />
         <source>&amp;Approve verdict</source>
         <translation>维持原判(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/decision_form.py" line="66" />
+        <location filename="../../station/ui/review/decision_form.py" line="59" />
         <source>&amp;Overturn with these fields</source>
         <translation>按所选改判(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/decision_form.py" line="71" />
+        <location filename="../../station/ui/review/decision_form.py" line="65" />
         <source>Alt+A approve · Alt+O overturn · Ctrl+Enter either</source>
         <translation>Alt+A 维持 · Alt+O 改判 · Ctrl+Enter 自动</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/decision_form.py" line="78" />
+        <location filename="../../station/ui/review/decision_form.py" line="72" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/decision_form.py" line="79" />
+        <location filename="../../station/ui/review/decision_form.py" line="73" />
         <source>Disposition</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/decision_form.py" line="80" />
+        <location filename="../../station/ui/review/decision_form.py" line="74" />
         <source>Responsibility</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/decision_form.py" line="81" />
+        <location filename="../../station/ui/review/decision_form.py" line="75" />
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/decision_form.py" line="82" />
+        <location filename="../../station/ui/review/decision_form.py" line="76" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/decision_form.py" line="191" />
+        <location filename="../../station/ui/review/decision_form.py" line="169" />
         <source>A decision needs a reason. Type it first.</source>
         <translation>复核结论必须填写原因，请先填写。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/decision_form.py" line="197" />
+        <location filename="../../station/ui/review/decision_form.py" line="175" />
         <source>You changed fields: overturn (Alt+O), or set them back to approve.</source>
         <translation>您修改了字段：请改判（Alt+O），或恢复原值后维持原判。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/decision_form.py" line="202" />
+        <location filename="../../station/ui/review/decision_form.py" line="180" />
         <source>Nothing is changed: approve (Alt+A) instead.</source>
         <translation>未做任何修改：请改为维持原判（Alt+A）。</translation>
     </message>
@@ -802,223 +802,223 @@
 <context>
     <name>EvidenceView</name>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="81" />
-        <location filename="../../station/ui/review/evidence_view.py" line="242" />
+        <location filename="../../station/ui/review/evidence_view.py" line="63" />
+        <location filename="../../station/ui/review/evidence_view.py" line="228" />
         <source>Choose an item in the queue</source>
         <translation>请在队列中选择一项</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="96" />
+        <location filename="../../station/ui/review/evidence_view.py" line="75" />
         <source>Proposal</source>
         <translation>系统建议</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="96" />
+        <location filename="../../station/ui/review/evidence_view.py" line="75" />
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="96" />
+        <location filename="../../station/ui/review/evidence_view.py" line="75" />
         <source>Inspector's verdict</source>
         <translation>质检员原判</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="100" />
+        <location filename="../../station/ui/review/evidence_view.py" line="79" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="101" />
+        <location filename="../../station/ui/review/evidence_view.py" line="80" />
         <source>Disposition</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="102" />
+        <location filename="../../station/ui/review/evidence_view.py" line="81" />
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="103" />
+        <location filename="../../station/ui/review/evidence_view.py" line="82" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="104" />
+        <location filename="../../station/ui/review/evidence_view.py" line="83" />
         <source>Responsibility</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="121" />
+        <location filename="../../station/ui/review/evidence_view.py" line="96" />
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="121" />
+        <location filename="../../station/ui/review/evidence_view.py" line="96" />
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="121" />
+        <location filename="../../station/ui/review/evidence_view.py" line="96" />
         <source>Meaning</source>
         <translation>含义</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="129" />
+        <location filename="../../station/ui/review/evidence_view.py" line="103" />
         <source>Evidence pack (PDF)…</source>
         <translation>证据包（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="131" />
+        <location filename="../../station/ui/review/evidence_view.py" line="105" />
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="146" />
+        <location filename="../../station/ui/review/evidence_view.py" line="113" />
         <source>Photos (Enter opens; C in the viewer compares)</source>
         <translation>照片（回车打开；查看器中按 C 对比）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="148" />
+        <location filename="../../station/ui/review/evidence_view.py" line="115" />
         <source>Proposal and verdict</source>
         <translation>系统建议与结论</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="152" />
+        <location filename="../../station/ui/review/evidence_view.py" line="119" />
         <source>Answers</source>
         <translation>质检回答</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="221" />
+        <location filename="../../station/ui/review/evidence_view.py" line="185" />
         <source>Inspector overrode the proposal: %1</source>
         <translation>质检员改判了系统建议：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="225" />
+        <location filename="../../station/ui/review/evidence_view.py" line="189" />
         <source>Rules fired:</source>
         <translation>触发的规则：</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="227" />
+        <location filename="../../station/ui/review/evidence_view.py" line="191" />
         <source>No rule fired.</source>
         <translation>未触发规则。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="245" />
+        <location filename="../../station/ui/review/evidence_view.py" line="230" />
         <source>Unmatched parcel %1</source>
         <translation>无头件 %1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="247" />
+        <location filename="../../station/ui/review/evidence_view.py" line="232" />
         <source>Link it to its order on the Unmatched parcels tab (Ctrl+2).</source>
         <translation>请在“无头件”页将其关联到售后单（Ctrl+2）。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="250" />
+        <location filename="../../station/ui/review/evidence_view.py" line="235" />
         <source>Event refused by the central service</source>
         <translation>被中心服务拒收的事件</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="256" />
+        <location filename="../../station/ui/review/evidence_view.py" line="241" />
         <source>Decided</source>
         <translation>已复核</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="258" />
+        <location filename="../../station/ui/review/evidence_view.py" line="243" />
         <source>Review overdue</source>
         <translation>复核已超时</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="260" />
+        <location filename="../../station/ui/review/evidence_view.py" line="245" />
         <source>Waiting for review</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="276" />
+        <location filename="../../station/ui/review/evidence_view.py" line="259" />
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="277" />
+        <location filename="../../station/ui/review/evidence_view.py" line="260" />
         <source>Customer's claim</source>
         <translation>买家申请原因</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="278" />
+        <location filename="../../station/ui/review/evidence_view.py" line="261" />
         <source>Category</source>
         <translation>品类</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="279" />
+        <location filename="../../station/ui/review/evidence_view.py" line="262" />
         <source>Item amount</source>
         <translation>商品金额</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="280" />
+        <location filename="../../station/ui/review/evidence_view.py" line="263" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="281" />
+        <location filename="../../station/ui/review/evidence_view.py" line="264" />
         <source>Inspector</source>
         <translation>质检员</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="282" />
+        <location filename="../../station/ui/review/evidence_view.py" line="265" />
         <source>Completed</source>
         <translation>完成时间</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="283" />
+        <location filename="../../station/ui/review/evidence_view.py" line="266" />
         <source>Review due</source>
         <translation>复核截止</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="284" />
+        <location filename="../../station/ui/review/evidence_view.py" line="267" />
         <source>Checklist</source>
         <translation>质检模板</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="287" />
+        <location filename="../../station/ui/review/evidence_view.py" line="270" />
         <source>Photos at the central service</source>
         <translation>中心服务上的照片</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="293" />
+        <location filename="../../station/ui/review/evidence_view.py" line="276" />
         <source>approved</source>
         <translation>维持原判</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="293" />
+        <location filename="../../station/ui/review/evidence_view.py" line="276" />
         <source>overturned</source>
         <translation>改判</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="295" />
+        <location filename="../../station/ui/review/evidence_view.py" line="278" />
         <source>Decision: %1 by %2 at %3 — %4</source>
         <translation>复核结论：%2 于 %3 %1 — %4</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="312" />
+        <location filename="../../station/ui/review/evidence_view.py" line="295" />
         <source>Overturned</source>
         <translation>已改判</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="312" />
+        <location filename="../../station/ui/review/evidence_view.py" line="295" />
         <source>Approved</source>
         <translation>已维持原判</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="314" />
+        <location filename="../../station/ui/review/evidence_view.py" line="297" />
         <source>%1: %2 — sent to the central service</source>
         <translation>%1：%2 — 已发送至中心服务</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="355" />
+        <location filename="../../station/ui/review/evidence_view.py" line="325" />
         <source>Writing the evidence pack…</source>
         <translation>正在生成证据包…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="360" />
+        <location filename="../../station/ui/review/evidence_view.py" line="330" />
         <source>Evidence pack saved: %1 (%2 photos)</source>
         <translation>证据包已保存：%1（%2 张照片）</translation>
     </message>
@@ -1026,37 +1026,37 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="280" />
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="264" />
         <source>Set up the returns-inspection station</source>
         <translation>设置退货质检工作台</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="281" />
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="265" />
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="282" />
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="266" />
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="283" />
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="267" />
         <source>Finish</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="284" />
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="268" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="329" />
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="313" />
         <source>Setting the station up…</source>
         <translation>正在设置工作台…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="343" />
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="327" />
         <source>The station could not be set up: %1</source>
         <translation>工作台设置失败：%1</translation>
     </message>
@@ -1064,12 +1064,12 @@
 <context>
     <name>LanguagePage</name>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="104" />
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="102" />
         <source>Welcome · 欢迎</source>
         <translation>欢迎 · Welcome</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="106" />
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="104" />
         <source>This bench PC becomes a returns-inspection station. Choose its language.</source>
         <translation>这台电脑将成为退货质检工作台。请选择语言。</translation>
     </message>
@@ -1077,73 +1077,73 @@
 <context>
     <name>LoginView</name>
     <message>
-        <location filename="../../station/ui/login_view.py" line="38" />
+        <location filename="../../station/ui/login_view.py" line="39" />
         <source>Returns inspection station</source>
         <translation>退货质检工作台</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="41" />
+        <location filename="../../station/ui/login_view.py" line="40" />
         <source>Station %1</source>
         <translation>工作台 %1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="50" />
+        <location filename="../../station/ui/login_view.py" line="46" />
         <source>Scan your badge or type its number</source>
         <translation>扫描工牌或输入工号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="55" />
-        <location filename="../../station/ui/login_view.py" line="67" />
+        <location filename="../../station/ui/login_view.py" line="51" />
+        <location filename="../../station/ui/login_view.py" line="59" />
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="57" />
+        <location filename="../../station/ui/login_view.py" line="53" />
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="66" />
+        <location filename="../../station/ui/login_view.py" line="58" />
         <source>Badge</source>
         <translation>工牌</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="82" />
+        <location filename="../../station/ui/login_view.py" line="71" />
         <source>Demo: inspector badge I1001, PIN 1234 · supervisor S9001, PIN 9999</source>
         <translation>演示：质检员工牌 I1001，密码 1234 · 主管 S9001，密码 9999</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="104" />
+        <location filename="../../station/ui/login_view.py" line="93" />
         <source>Locked after inactivity. %1, log in again to continue.</source>
         <translation>长时间无操作已锁定。%1，请重新登录以继续。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="124" />
+        <location filename="../../station/ui/login_view.py" line="113" />
         <source>Scan or type your badge first.</source>
         <translation>请先扫描工牌或输入工号。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="128" />
+        <location filename="../../station/ui/login_view.py" line="117" />
         <source>Enter your PIN.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="132" />
+        <location filename="../../station/ui/login_view.py" line="121" />
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="146" />
+        <location filename="../../station/ui/login_view.py" line="136" />
         <source>Badge locked until %1 after repeated wrong PINs.</source>
         <translation>密码多次错误，工牌已锁定至 %1。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="150" />
+        <location filename="../../station/ui/login_view.py" line="140" />
         <source>Wrong badge or PIN. %1 attempts left.</source>
         <translation>工牌或密码错误，还可尝试 %1 次。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="156" />
+        <location filename="../../station/ui/login_view.py" line="144" />
         <source>Login failed: %1</source>
         <translation>登录失败：%1</translation>
     </message>
@@ -1156,162 +1156,162 @@
         <translation>退货质检 · %1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="122" />
+        <location filename="../../station/ui/main_window.py" line="123" />
         <source>Station %1</source>
         <translation>工作台 %1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="124" />
+        <location filename="../../station/ui/main_window.py" line="125" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="132" />
+        <location filename="../../station/ui/main_window.py" line="133" />
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="136" />
-        <location filename="../../station/ui/main_window.py" line="140" />
+        <location filename="../../station/ui/main_window.py" line="137" />
+        <location filename="../../station/ui/main_window.py" line="141" />
         <source>Review (F10)</source>
         <translation>复核（F10）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="146" />
+        <location filename="../../station/ui/main_window.py" line="147" />
         <source>Settings (Ctrl+,)</source>
         <translation>设置 (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="150" />
+        <location filename="../../station/ui/main_window.py" line="151" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="156" />
+        <location filename="../../station/ui/main_window.py" line="157" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="171" />
-        <location filename="../../station/ui/main_window.py" line="444" />
+        <location filename="../../station/ui/main_window.py" line="172" />
+        <location filename="../../station/ui/main_window.py" line="448" />
         <source>Printer ready</source>
         <translation>打印机就绪</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="215" />
+        <location filename="../../station/ui/main_window.py" line="216" />
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="252" />
+        <location filename="../../station/ui/main_window.py" line="253" />
         <source>Only supervisors can open the review screens.</source>
         <translation>只有主管可以打开复核界面。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="285" />
+        <location filename="../../station/ui/main_window.py" line="286" />
         <source>Only admins can change the settings.</source>
         <translation>只有管理员可以修改设置。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="368" />
+        <location filename="../../station/ui/main_window.py" line="372" />
         <source>Camera lost (%1). The hand scanner still works; the camera reconnects by itself.</source>
         <translation>摄像头断开（%1）。扫描枪仍可使用，摄像头会自动重连。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="374" />
+        <location filename="../../station/ui/main_window.py" line="378" />
         <source>Camera back.</source>
         <translation>摄像头已恢复。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="389" />
+        <location filename="../../station/ui/main_window.py" line="393" />
         <source>Outbox: %1 waiting</source>
         <translation>待上传：%1 条</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="391" />
+        <location filename="../../station/ui/main_window.py" line="395" />
         <source> (oldest %1)</source>
         <translation>（最早 %1前）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="393" />
+        <location filename="../../station/ui/main_window.py" line="397" />
         <source> · %1 parked</source>
         <translation> · 搁置 %1 条</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="400" />
+        <location filename="../../station/ui/main_window.py" line="404" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="402" />
+        <location filename="../../station/ui/main_window.py" line="406" />
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="409" />
+        <location filename="../../station/ui/main_window.py" line="413" />
         <source>No central service is configured.</source>
         <translation>未配置总部服务。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="412" />
-        <location filename="../../station/ui/main_window.py" line="418" />
+        <location filename="../../station/ui/main_window.py" line="416" />
+        <location filename="../../station/ui/main_window.py" line="422" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="416" />
+        <location filename="../../station/ui/main_window.py" line="420" />
         <source>Offline (no central service)</source>
         <translation>离线（未配置总部服务）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="421" />
+        <location filename="../../station/ui/main_window.py" line="425" />
         <source>Online · synced %1</source>
         <translation>在线 · %1 已同步</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="423" />
+        <location filename="../../station/ui/main_window.py" line="427" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="425" />
+        <location filename="../../station/ui/main_window.py" line="429" />
         <source>Offline · retrying</source>
         <translation>离线 · 正在重试</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="429" />
+        <location filename="../../station/ui/main_window.py" line="433" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="432" />
+        <location filename="../../station/ui/main_window.py" line="436" />
         <source>Last successful sync: %1
 %2</source>
         <translation>上次成功同步：%1
 %2</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="446" />
+        <location filename="../../station/ui/main_window.py" line="450" />
         <source>Label printed</source>
         <translation>标签已打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="448" />
+        <location filename="../../station/ui/main_window.py" line="452" />
         <source>Printer problem</source>
         <translation>打印机故障</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="452" />
+        <location filename="../../station/ui/main_window.py" line="456" />
         <source>Label not printed: %1. It stays queued and prints when the printer is back; PRINT reprints.</source>
         <translation>标签未打印：%1。标签保留在队列中，打印机恢复后自动打印；扫描「打印」可重打。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="456" />
+        <location filename="../../station/ui/main_window.py" line="460" />
         <source>Label cannot be printed: %1</source>
         <translation>标签无法打印：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="461" />
+        <location filename="../../station/ui/main_window.py" line="465" />
         <source>Error: %1</source>
         <translation>错误：%1</translation>
     </message>
@@ -1319,67 +1319,67 @@
 <context>
     <name>OrderCard</name>
     <message>
-        <location filename="../../station/ui/order_card.py" line="57" />
+        <location filename="../../station/ui/order_card.py" line="48" />
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="58" />
+        <location filename="../../station/ui/order_card.py" line="49" />
         <source>Return parcel</source>
         <translation>退货快递</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="59" />
+        <location filename="../../station/ui/order_card.py" line="50" />
         <source>Customer's reason</source>
         <translation>退货原因</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="60" />
+        <location filename="../../station/ui/order_card.py" line="51" />
         <source>Received by customer</source>
         <translation>买家签收</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="61" />
+        <location filename="../../station/ui/order_card.py" line="52" />
         <source>Customer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="91" />
+        <location filename="../../station/ui/order_card.py" line="73" />
         <source>Scan a return parcel</source>
         <translation>请扫描退货包裹</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="93" />
+        <location filename="../../station/ui/order_card.py" line="75" />
         <source>RMA no., order no. or the return waybill's tracking no.</source>
         <translation>售后单号、订单号或退货快递单号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="114" />
+        <location filename="../../station/ui/order_card.py" line="96" />
         <source>%1 days ago</source>
         <translation>%1 天前</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="129" />
+        <location filename="../../station/ui/order_card.py" line="111" />
         <source>asked %1</source>
         <translation>申请于 %1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="151" />
+        <location filename="../../station/ui/order_card.py" line="133" />
         <source>Unmatched parcel</source>
         <translation>无头件</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="152" />
+        <location filename="../../station/ui/order_card.py" line="134" />
         <source>Unmatched</source>
         <translation>无头件</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="155" />
+        <location filename="../../station/ui/order_card.py" line="137" />
         <source>No order has this code. The parcel is received and kept for the central service to resolve: photograph it and print a holding label.</source>
         <translation>没有订单对应此单号。包裹已登记收货，等待总部匹配：请拍照并打印暂存标签。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="165" />
+        <location filename="../../station/ui/order_card.py" line="147" />
         <source>Already recorded earlier; continuing that record.</source>
         <translation>此前已登记，继续该记录。</translation>
     </message>
@@ -1387,52 +1387,52 @@
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../station/ui/override_dialog.py" line="38" />
+        <location filename="../../station/ui/override_dialog.py" line="37" />
         <source>Override the verdict</source>
         <translation>修改质检结果</translation>
     </message>
     <message>
-        <location filename="../../station/ui/override_dialog.py" line="53" />
+        <location filename="../../station/ui/override_dialog.py" line="52" />
         <source>Why (required, the supervisor reads it)</source>
         <translation>原因（必填，主管会查看）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/override_dialog.py" line="57" />
+        <location filename="../../station/ui/override_dialog.py" line="55" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../station/ui/override_dialog.py" line="58" />
+        <location filename="../../station/ui/override_dialog.py" line="56" />
         <source>Disposition</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/override_dialog.py" line="59" />
+        <location filename="../../station/ui/override_dialog.py" line="57" />
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../station/ui/override_dialog.py" line="60" />
+        <location filename="../../station/ui/override_dialog.py" line="58" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../station/ui/override_dialog.py" line="61" />
+        <location filename="../../station/ui/override_dialog.py" line="59" />
         <source>Responsibility</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../station/ui/override_dialog.py" line="62" />
+        <location filename="../../station/ui/override_dialog.py" line="60" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../station/ui/override_dialog.py" line="115" />
+        <location filename="../../station/ui/override_dialog.py" line="108" />
         <source>Nothing was changed.</source>
         <translation>没有修改任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/override_dialog.py" line="117" />
+        <location filename="../../station/ui/override_dialog.py" line="110" />
         <source>An override needs a reason.</source>
         <translation>修改结果必须填写原因。</translation>
     </message>
@@ -1458,32 +1458,32 @@
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../station/ui/photo_viewer.py" line="75" />
+        <location filename="../../station/ui/photo_viewer.py" line="74" />
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../station/ui/photo_viewer.py" line="92" />
+        <location filename="../../station/ui/photo_viewer.py" line="88" />
         <source>Wheel or +/− zoom · drag to pan · 0 fit · C compare · PgUp/PgDn previous/next · Esc close</source>
         <translation>滚轮或 +/− 缩放 · 拖动平移 · 0 适应窗口 · C 对比 · PgUp/PgDn 上一张/下一张 · Esc 关闭</translation>
     </message>
     <message>
-        <location filename="../../station/ui/photo_viewer.py" line="130" />
+        <location filename="../../station/ui/photo_viewer.py" line="120" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../station/ui/photo_viewer.py" line="134" />
+        <location filename="../../station/ui/photo_viewer.py" line="124" />
         <source>station %1</source>
         <translation>工作台 %1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/photo_viewer.py" line="137" />
+        <location filename="../../station/ui/photo_viewer.py" line="127" />
         <source>sharpness %1</source>
         <translation>清晰度 %1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/photo_viewer.py" line="138" />
+        <location filename="../../station/ui/photo_viewer.py" line="128" />
         <source>quality flags: %1</source>
         <translation>质量标记：%1</translation>
     </message>
@@ -1491,42 +1491,42 @@
 <context>
     <name>PrinterForm</name>
     <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="91" />
+        <location filename="../../station/ui/setup/printer_form.py" line="84" />
         <source>Printer connection</source>
         <translation>打印机连接方式</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="92" />
+        <location filename="../../station/ui/setup/printer_form.py" line="85" />
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="93" />
+        <location filename="../../station/ui/setup/printer_form.py" line="86" />
         <source>Label size</source>
         <translation>标签尺寸</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="94" />
+        <location filename="../../station/ui/setup/printer_form.py" line="87" />
         <source>Label language</source>
         <translation>标签语言</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="104" />
+        <location filename="../../station/ui/setup/printer_form.py" line="91" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="105" />
+        <location filename="../../station/ui/setup/printer_form.py" line="92" />
         <source>Check printer</source>
         <translation>检查打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="106" />
+        <location filename="../../station/ui/setup/printer_form.py" line="93" />
         <source>Test print</source>
         <translation>打印测试页</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="152" />
+        <location filename="../../station/ui/setup/printer_form.py" line="145" />
         <source>Label folder</source>
         <translation>标签文件夹</translation>
     </message>
@@ -1534,12 +1534,12 @@
 <context>
     <name>PrinterPage</name>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="195" />
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="180" />
         <source>Label printer</source>
         <translation>标签打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="196" />
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="181" />
         <source>A test print shows the station can reach it.</source>
         <translation>打印测试页可确认工作台能连到打印机。</translation>
     </message>
@@ -1547,47 +1547,47 @@
 <context>
     <name>QuestionRow</name>
     <message>
-        <location filename="../../station/ui/question_row.py" line="95" />
+        <location filename="../../station/ui/question_row.py" line="88" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../station/ui/question_row.py" line="95" />
+        <location filename="../../station/ui/question_row.py" line="88" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../station/ui/question_row.py" line="117" />
+        <location filename="../../station/ui/question_row.py" line="110" />
         <source>Should contain: %1</source>
         <translation>应包含：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/question_row.py" line="120" />
+        <location filename="../../station/ui/question_row.py" line="113" />
         <source>Order says: %1</source>
         <translation>订单记录：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/question_row.py" line="159" />
+        <location filename="../../station/ui/question_row.py" line="150" />
         <source>Waiting for a scan…</source>
         <translation>等待扫描…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/question_row.py" line="162" />
+        <location filename="../../station/ui/question_row.py" line="152" />
         <source>Matches: %1</source>
         <translation>一致：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/question_row.py" line="165" />
+        <location filename="../../station/ui/question_row.py" line="154" />
         <source>Does not match: %1</source>
         <translation>不符：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/question_row.py" line="172" />
+        <location filename="../../station/ui/question_row.py" line="160" />
         <source>%1 photo taken</source>
         <translation>已拍%1照片</translation>
     </message>
     <message>
-        <location filename="../../station/ui/question_row.py" line="175" />
+        <location filename="../../station/ui/question_row.py" line="162" />
         <source>Take a %1 photo</source>
         <translation>请拍%1照片</translation>
     </message>
@@ -1595,112 +1595,112 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="62" />
+        <location filename="../../station/ui/review/queue_model.py" line="58" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="63" />
+        <location filename="../../station/ui/review/queue_model.py" line="59" />
         <source>Why</source>
         <translation>复核原因</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="64" />
+        <location filename="../../station/ui/review/queue_model.py" line="60" />
         <source>RMA / code</source>
         <translation>售后单号 / 单号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="65" />
+        <location filename="../../station/ui/review/queue_model.py" line="61" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="66" />
+        <location filename="../../station/ui/review/queue_model.py" line="62" />
         <source>Category</source>
         <translation>品类</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="67" />
+        <location filename="../../station/ui/review/queue_model.py" line="63" />
         <source>Claim</source>
         <translation>退货原因</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="68" />
+        <location filename="../../station/ui/review/queue_model.py" line="64" />
         <source>Inspector</source>
         <translation>质检员</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="69" />
+        <location filename="../../station/ui/review/queue_model.py" line="65" />
         <source>Station</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="70" />
+        <location filename="../../station/ui/review/queue_model.py" line="66" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="71" />
+        <location filename="../../station/ui/review/queue_model.py" line="67" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="72" />
+        <location filename="../../station/ui/review/queue_model.py" line="68" />
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="75" />
+        <location filename="../../station/ui/review/queue_model.py" line="71" />
         <source>Overridden</source>
         <translation>人工改判</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="76" />
+        <location filename="../../station/ui/review/queue_model.py" line="72" />
         <source>Refused</source>
         <translation>拒绝退款</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="77" />
+        <location filename="../../station/ui/review/queue_model.py" line="73" />
         <source>Partial</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="78" />
+        <location filename="../../station/ui/review/queue_model.py" line="74" />
         <source>High value</source>
         <translation>高价值</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="79" />
+        <location filename="../../station/ui/review/queue_model.py" line="75" />
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="80" />
+        <location filename="../../station/ui/review/queue_model.py" line="76" />
         <source>Mismatch</source>
         <translation>货不对板</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="81" />
+        <location filename="../../station/ui/review/queue_model.py" line="77" />
         <source>Carrier claim</source>
         <translation>物流索赔</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="82" />
+        <location filename="../../station/ui/review/queue_model.py" line="78" />
         <source>Unmatched</source>
         <translation>无头件</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="83" />
+        <location filename="../../station/ui/review/queue_model.py" line="79" />
         <source>Sync refused</source>
         <translation>同步被拒</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="84" />
+        <location filename="../../station/ui/review/queue_model.py" line="80" />
         <source>Decided</source>
         <translation>已复核</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="85" />
+        <location filename="../../station/ui/review/queue_model.py" line="81" />
         <source>Overturned</source>
         <translation>已改判</translation>
     </message>
@@ -1708,77 +1708,77 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="103" />
+        <location filename="../../station/ui/review/queue_view.py" line="77" />
         <source>RMA, order, waybill no. or SKU (Ctrl+F)</source>
         <translation>售后单号、订单号、运单号或 SKU（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="106" />
+        <location filename="../../station/ui/review/queue_view.py" line="80" />
         <source>Any reason</source>
         <translation>全部复核原因</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="109" />
+        <location filename="../../station/ui/review/queue_view.py" line="83" />
         <source>All categories</source>
         <translation>全部品类</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="112" />
+        <location filename="../../station/ui/review/queue_view.py" line="86" />
         <source>All claims</source>
         <translation>全部退货原因</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="115" />
+        <location filename="../../station/ui/review/queue_view.py" line="89" />
         <source>All inspectors</source>
         <translation>全部质检员</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="118" />
+        <location filename="../../station/ui/review/queue_view.py" line="92" />
         <source>Any time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="119" />
+        <location filename="../../station/ui/review/queue_view.py" line="90" />
         <source>Last 24 hours</source>
         <translation>近 24 小时</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="120" />
+        <location filename="../../station/ui/review/queue_view.py" line="90" />
         <source>Last 7 days</source>
         <translation>近 7 天</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="121" />
+        <location filename="../../station/ui/review/queue_view.py" line="90" />
         <source>Last 30 days</source>
         <translation>近 30 天</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="124" />
+        <location filename="../../station/ui/review/queue_view.py" line="94" />
         <source>Show decided</source>
         <translation>显示已复核</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="125" />
+        <location filename="../../station/ui/review/queue_view.py" line="95" />
         <source>All stations (central)</source>
         <translation>全部工作台（中心）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="127" />
+        <location filename="../../station/ui/review/queue_view.py" line="97" />
         <source>Reload</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="129" />
+        <location filename="../../station/ui/review/queue_view.py" line="98" />
         <source>F5</source>
         <translation>F5</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="262" />
+        <location filename="../../station/ui/review/queue_view.py" line="222" />
         <source>Loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="320" />
+        <location filename="../../station/ui/review/queue_view.py" line="276" />
         <source>%1 to review</source>
         <translation>%1 项待复核</translation>
     </message>
@@ -1786,7 +1786,7 @@
 <context>
     <name>ReviewErrors</name>
     <message>
-        <location filename="../../station/ui/review/errors.py" line="19" />
+        <location filename="../../station/ui/review/errors.py" line="20" />
         <source>Central service: %1</source>
         <translation>中心服务：%1</translation>
     </message>
@@ -1799,187 +1799,187 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="144" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="127" />
         <source>Settings · %1</source>
         <translation>设置 · %1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="147" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="130" />
         <source>Station</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="148" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="131" />
         <source>Central service</source>
         <translation>中心服务</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="149" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="132" />
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="150" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="133" />
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="151" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="134" />
         <source>Support</source>
         <translation>技术支持</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="156" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="139" />
         <source>Save anyway</source>
         <translation>仍然保存</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="156" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="139" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="158" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="141" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="158" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="141" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="159" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="142" />
         <source>Restart now</source>
         <translation>立即重启</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="162" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="145" />
         <source>A support bundle holds the logs, the settings without their secrets, the database's integrity check and versions. It holds no PINs, tokens, photos or customer data.</source>
         <translation>支持包包含日志、去除密钥的设置、数据库完整性检查结果和版本信息，不含 PIN、令牌、照片或客户数据。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="167" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="150" />
         <source>Export support bundle…</source>
         <translation>导出支持包…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="168" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="151" />
         <source>Run the first-run wizard again</source>
         <translation>重新运行首次设置向导</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="170" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="152" />
         <source>Settings file: %1</source>
         <translation>设置文件：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="200" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="181" />
         <source>Nothing has changed.</source>
         <translation>没有改动。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="208" />
-        <location filename="../../station/ui/setup/settings_dialog.py" line="308" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="189" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="287" />
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="253" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="233" />
         <source>Checking the service and devices…</source>
         <translation>正在检查服务和设备…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="266" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="246" />
         <source>Not saved yet:</source>
         <translation>尚未保存：</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="270" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="250" />
         <source>Fix them, or save anyway if the device is only unplugged for now.</source>
         <translation>请先修正；如果设备只是暂时未连接，也可以仍然保存。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="293" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="274" />
         <source>Saved. The station uses the new %1 after a restart.</source>
         <translation>已保存。新的%1在重启后生效。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="300" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="279" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="324" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="303" />
         <source>Not saved: some values cannot be used; they are marked.</source>
         <translation>未保存：有些值不可用，已标出。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="329" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="308" />
         <source>station id</source>
         <translation>工作台编号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="330" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="309" />
         <source>language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="331" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="310" />
         <source>data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="332" />
-        <location filename="../../station/ui/setup/settings_dialog.py" line="333" />
-        <location filename="../../station/ui/setup/settings_dialog.py" line="334" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="311" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="312" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="313" />
         <source>central service</source>
         <translation>中心服务</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="335" />
-        <location filename="../../station/ui/setup/settings_dialog.py" line="336" />
-        <location filename="../../station/ui/setup/settings_dialog.py" line="337" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="314" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="315" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="316" />
         <source>camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="338" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="317" />
         <source>decoder</source>
         <translation>解码器</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="339" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="318" />
         <source>printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="340" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="319" />
         <source>label size</source>
         <translation>标签尺寸</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="341" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="320" />
         <source>label language</source>
         <translation>标签语言</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="363" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="342" />
         <source>Export support bundle</source>
         <translation>导出支持包</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="369" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="348" />
         <source>Writing the support bundle…</source>
         <translation>正在写入支持包…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="375" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="355" />
         <source>Written: %1 (%2 KB). Database check: %3</source>
         <translation>已写入：%1（%2 KB）。数据库检查：%3</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="385" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="365" />
         <source>Could not write the support bundle: %1</source>
         <translation>无法写入支持包：%1</translation>
     </message>
@@ -1987,7 +1987,7 @@
 <context>
     <name>SetupForm</name>
     <message>
-        <location filename="../../station/ui/setup/form.py" line="103" />
+        <location filename="../../station/ui/setup/form.py" line="116" />
         <source>Set by the environment variable %1; change it there.</source>
         <translation>由环境变量 %1 设定，请在那里修改。</translation>
     </message>
@@ -2103,7 +2103,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../station/ui/application.py" line="49" />
+        <location filename="../../station/ui/application.py" line="50" />
         <source>The station cannot start</source>
         <translation>工作台无法启动</translation>
     </message>
@@ -2111,48 +2111,48 @@
 <context>
     <name>StationForm</name>
     <message>
-        <location filename="../../station/ui/setup/station_form.py" line="76" />
+        <location filename="../../station/ui/setup/station_form.py" line="65" />
         <source>Station id</source>
         <translation>工作台编号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/station_form.py" line="77" />
+        <location filename="../../station/ui/setup/station_form.py" line="66" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/station_form.py" line="78" />
+        <location filename="../../station/ui/setup/station_form.py" line="67" />
         <source>Lock after idle (minutes)</source>
         <translation>空闲锁定（分钟）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/station_form.py" line="79" />
-        <location filename="../../station/ui/setup/station_form.py" line="94" />
+        <location filename="../../station/ui/setup/station_form.py" line="68" />
+        <location filename="../../station/ui/setup/station_form.py" line="83" />
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/station_form.py" line="81" />
+        <location filename="../../station/ui/setup/station_form.py" line="70" />
         <source>中文（简体）</source>
         <translation>中文（简体）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/station_form.py" line="81" />
+        <location filename="../../station/ui/setup/station_form.py" line="70" />
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/station_form.py" line="81" />
+        <location filename="../../station/ui/setup/station_form.py" line="70" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/station_form.py" line="84" />
+        <location filename="../../station/ui/setup/station_form.py" line="73" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/station_form.py" line="87" />
+        <location filename="../../station/ui/setup/station_form.py" line="76" />
         <source>The database, photos and logs live here. A new folder starts empty: move the old one's contents there first, or its users come from the central service.</source>
         <translation>数据库、照片和日志都存放在这里。新文件夹是空的：请先把旧文件夹的内容移过去，或者由中心服务同步用户。</translation>
     </message>
@@ -2160,12 +2160,12 @@
 <context>
     <name>StationPage</name>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="130" />
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="133" />
         <source>This station</source>
         <translation>本工作台</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/first_run_wizard.py" line="132" />
+        <location filename="../../station/ui/setup/first_run_wizard.py" line="136" />
         <source>Its id appears on labels and in every record. Data is kept in %1.</source>
         <translation>编号会印在标签上并记入每条记录。数据保存在 %1。</translation>
     </message>
@@ -2173,22 +2173,22 @@
 <context>
     <name>SupervisorPanel</name>
     <message>
-        <location filename="../../station/ui/review/supervisor_panel.py" line="57" />
+        <location filename="../../station/ui/review/supervisor_panel.py" line="61" />
         <source>Only supervisors and admins can review inspections.</source>
         <translation>仅主管和管理员可以复核质检。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/supervisor_panel.py" line="77" />
+        <location filename="../../station/ui/review/supervisor_panel.py" line="82" />
         <source>Review queue</source>
         <translation>复核队列</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/supervisor_panel.py" line="78" />
+        <location filename="../../station/ui/review/supervisor_panel.py" line="83" />
         <source>Unmatched parcels</source>
         <translation>无头件</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/supervisor_panel.py" line="79" />
+        <location filename="../../station/ui/review/supervisor_panel.py" line="84" />
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
@@ -2196,67 +2196,67 @@
 <context>
     <name>UnmatchedView</name>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="64" />
+        <location filename="../../station/ui/review/unmatched_view.py" line="39" />
         <source>Code</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="65" />
+        <location filename="../../station/ui/review/unmatched_view.py" line="40" />
         <source>Received</source>
         <translation>签收时间</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="66" />
+        <location filename="../../station/ui/review/unmatched_view.py" line="41" />
         <source>Station</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="67" />
+        <location filename="../../station/ui/review/unmatched_view.py" line="42" />
         <source>Received by</source>
         <translation>签收人</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="68" />
+        <location filename="../../station/ui/review/unmatched_view.py" line="43" />
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="69" />
+        <location filename="../../station/ui/review/unmatched_view.py" line="44" />
         <source>Linked to</source>
         <translation>已关联</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="79" />
+        <location filename="../../station/ui/review/unmatched_view.py" line="54" />
         <source>Show linked parcels</source>
         <translation>显示已关联包裹</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="81" />
+        <location filename="../../station/ui/review/unmatched_view.py" line="56" />
         <source>Reload</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="87" />
+        <location filename="../../station/ui/review/unmatched_view.py" line="62" />
         <source>Scan or type the order's RMA, order or waybill no.</source>
         <translation>扫描或输入售后单号、订单号或运单号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="89" />
+        <location filename="../../station/ui/review/unmatched_view.py" line="64" />
         <source>&amp;Link to order</source>
         <translation>关联到售后单(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="94" />
+        <location filename="../../station/ui/review/unmatched_view.py" line="67" />
         <source>After linking, scan the order at a bench: its inspection starts as usual and the parcel's photos stay on record with it.</source>
         <translation>关联后请在工作台扫描该单：质检照常开始，包裹的照片随之保留在记录中。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="181" />
+        <location filename="../../station/ui/review/unmatched_view.py" line="142" />
         <source>Scan or type the order's number first.</source>
         <translation>请先扫描或输入单号。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="189" />
+        <location filename="../../station/ui/review/unmatched_view.py" line="151" />
         <source>%1 linked to %2. Scan %2 at a bench to inspect it.</source>
         <translation>%1 已关联到 %2。请在工作台扫描 %2 进行质检。</translation>
     </message>
@@ -2264,42 +2264,42 @@
 <context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="22" />
+        <location filename="../../station/ui/verdict_panel.py" line="24" />
         <source>Proposed verdict</source>
         <translation>建议结果</translation>
     </message>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="91" />
+        <location filename="../../station/ui/verdict_panel.py" line="75" />
         <source>Responsibility: %1</source>
         <translation>责任方：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="95" />
+        <location filename="../../station/ui/verdict_panel.py" line="79" />
         <source>Carrier claim</source>
         <translation>物流索赔</translation>
     </message>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="97" />
+        <location filename="../../station/ui/verdict_panel.py" line="81" />
         <source>Supervisor review</source>
         <translation>主管复核</translation>
     </message>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="103" />
+        <location filename="../../station/ui/verdict_panel.py" line="86" />
         <source>%1 questions to answer</source>
         <translation>还需回答 %1 题</translation>
     </message>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="107" />
+        <location filename="../../station/ui/verdict_panel.py" line="89" />
         <source>photos: %1</source>
         <translation>照片：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="109" />
+        <location filename="../../station/ui/verdict_panel.py" line="91" />
         <source>Still needed: %1</source>
         <translation>还缺：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="111" />
+        <location filename="../../station/ui/verdict_panel.py" line="93" />
         <source>Complete. PASS or Enter accepts; F2 overrides.</source>
         <translation>已完整。「通过」或回车接受；F2 修改。</translation>
     </message>
@@ -2307,12 +2307,12 @@
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="357" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="320" />
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="346" />
+        <location filename="../../station/ui/review/evidence_view.py" line="318" />
         <source>Save the evidence pack</source>
         <translation>保存证据包</translation>
     </message>
