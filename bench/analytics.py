@@ -31,12 +31,12 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from bench._common import summary_ms, table
-from station.domain.enums import (
+from station.domain.policy import Policy
+from station.protocol.enums import (
     Category,
     InspectionState,
     ReturnReason,
 )
-from station.domain.policy import Policy
 from station.review.analytics import (
     AlertRule,
     Window,

@@ -31,7 +31,7 @@ from station import app
 from station.capture.classify import Command
 from station.config import load_settings
 from station.demo.orders import generate_orders
-from station.store.models import Photo
+from station.store.models import EvidenceItem
 from station.ui.application import build_window
 from station.ui.main_window import MainWindow
 from station.workflow import InspectionStarted
@@ -87,7 +87,7 @@ def photograph(station: app.Station, window: MainWindow) -> None:
     def work(session) -> None:  # type: ignore[no-untyped-def]
         for n, kind in enumerate(missing):
             session.add(
-                Photo(
+                EvidenceItem(
                     sha256=f"{n:064x}",
                     inspection_id=started.inspection.id,
                     kind=kind.value,

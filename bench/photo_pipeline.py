@@ -40,11 +40,11 @@ from bench._common import summary_ms, table
 from bench._photo_scenes import LABEL_CODE, photo_scene
 from station import app
 from station.config import load_settings
-from station.domain.enums import OrderState, PhotoKind
 from station.evidence.encode import DEFAULT_QUALITY, decode_jpeg, encode_jpeg
-from station.evidence.photos import PhotoStore, PreparedPhoto, prepare_photo, record_photo
+from station.evidence.photos import EvidenceStore, PreparedPhoto, prepare_photo, record_photo
 from station.evidence.quality import assess
 from station.evidence.thumbnails import render_thumbnail
+from station.protocol.enums import OrderState, PhotoKind
 from station.store.models import ReturnOrder
 from station.workflow import InspectionStarted
 
@@ -80,7 +80,7 @@ def end_to_end(count: int) -> tuple[list[float], list[int]]:
     shots = frames(count)
     with tempfile.TemporaryDirectory() as tmp:
         station, started, user_id = open_inspection(Path(tmp))
-        store = PhotoStore.open(station.paths.photos)
+        store = EvidenceStore.open(station.paths.photos)
         camera_buffer = np.empty_like(shots[0])
 
         def take(n: int) -> PreparedPhoto:
@@ -121,7 +121,7 @@ def stages(count: int) -> list[list[object]]:
         return result
 
     with tempfile.TemporaryDirectory() as tmp:
-        store = PhotoStore.open(Path(tmp))
+        store = EvidenceStore.open(Path(tmp))
         for shot in shots:
             timed("quality gate", assess, shot, PhotoKind.SHIPPING_LABEL)
             encoded = timed("JPEG encode", encode_jpeg, shot)

@@ -38,7 +38,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench._common import table
 from bench._photo_scenes import close_up, exposed, gaussian_blur, motion_blur, photo_scene
-from station.domain.enums import PhotoKind
 from station.evidence.quality import (
     DEFAULT_THRESHOLDS,
     QualityFlag,
@@ -47,6 +46,7 @@ from station.evidence.quality import (
     assess,
     judge,
 )
+from station.protocol.enums import PhotoKind
 
 RESOLUTIONS = [(640, 480), (1280, 720), (1920, 1080), (2592, 1944)]
 SCENES = ["parcel", "fabric", "plain"]

@@ -38,7 +38,7 @@ from bench._common import summary_ms, table
 from station import app
 from station.config import load_settings
 from station.demo.orders import generate_orders
-from station.store.models import Base, Inspection, OutboxEvent, Photo, ReturnLine, User
+from station.store.models import Base, EvidenceItem, Inspection, OutboxEvent, ReturnLine, User
 from station.ui.application import build_window
 from tests.central.servers import central_server
 
@@ -129,7 +129,7 @@ def build_backlog(station: app.Station, inspections: int, photos: int) -> tuple[
         )
         for k in range(photos):
             data = tiny_jpeg(n * photos + k)
-            stored = station.photos.blobs.put(data)
+            stored = station.evidence.blobs.put(data)
             blob_bytes += len(data)
             photo_rows.append(
                 {
@@ -165,7 +165,7 @@ def build_backlog(station: app.Station, inspections: int, photos: int) -> tuple[
     def write(session: Any) -> None:
         tables = Base.metadata.tables
         session.execute(insert(tables[Inspection.__tablename__]), inspection_rows)
-        session.execute(insert(tables[Photo.__tablename__]), photo_rows)
+        session.execute(insert(tables[EvidenceItem.__tablename__]), photo_rows)
         session.execute(
             insert(tables[OutboxEvent.__tablename__]),
             [

@@ -33,15 +33,15 @@ from sqlalchemy import select  # noqa: E402
 from bench._photo_scenes import close_up, photo_scene  # noqa: E402
 from station import app  # noqa: E402
 from station.config import load_settings  # noqa: E402
-from station.domain.enums import (  # noqa: E402
+from station.domain.labels import Language  # noqa: E402
+from station.domain.records import UserView  # noqa: E402
+from station.protocol.enums import (  # noqa: E402
     Disposition,
     Grade,
     OrderState,
     PhotoKind,
     RefundKind,
 )
-from station.domain.labels import Language  # noqa: E402
-from station.domain.records import UserView  # noqa: E402
 from station.protocol.template import QuestionKind  # noqa: E402
 from station.qc.answers import good_answer  # noqa: E402
 from station.qc.engine import Override, decide  # noqa: E402
@@ -130,7 +130,7 @@ def fill(station: app.Station) -> str:
         station.db,
         station_id=station.settings.station_id,
         rulebook=station.workflow.rulebook,
-        photos=station.photos,
+        evidence=station.evidence,
         clock=clock,
     )
     people = [station.auth.login(b, "1234") for b in ("I1001", "I1002", "I1003")]
@@ -197,7 +197,7 @@ def shoot(language: str, qapp: QApplication, data_dir: Path) -> None:
         station.db,
         station_id="ST-HZ01",
         rulebook=station.workflow.rulebook,
-        photos=station.photos,
+        evidence=station.evidence,
         clock=lambda: NOW,
         utc_offset_minutes=480,
     )

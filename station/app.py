@@ -23,12 +23,12 @@ from station.demo.camera import DemoCamera, film_in_background
 from station.demo.expected import expected_parcels
 from station.demo.orders import generate_orders
 from station.demo.users import DEMO_USERS
-from station.domain.enums import Role
 from station.domain.records import UserView
-from station.evidence.photo_store import PhotoStore
+from station.evidence.storage import EvidenceStore
 from station.printing.backends import PrinterBackend
 from station.printing.queue import PrintQueue
 from station.printing.registry import backend_from_spec
+from station.protocol.enums import Role
 from station.protocol.manifest import ParsedManifest, read_manifest
 from station.protocol.manifest import parse_manifest as parse_manifest_stream
 from station.review.central_source import CentralInspections
@@ -59,7 +59,7 @@ class Station:
     auth: Authenticator
     sync: SyncService
     printing: LabelPrinting
-    photos: PhotoStore
+    evidence: EvidenceStore
     review: ReviewService
     # background work to stop before the store closes (and before the interpreter exits)
     stoppers: list[Callable[[], None]] = field(default_factory=list)
@@ -120,7 +120,7 @@ def open_station(settings: Settings) -> Station:
     lockout = LockoutPolicy(settings.lockout_attempts, settings.lockout_minutes)
     rulebook = load_rulebook(db, settings, paths)
     printing = build_printing(db, settings, paths)
-    photos = PhotoStore.open(paths.photos)
+    evidence = EvidenceStore.open(paths.photos)
     access = central_access(settings, paths)
     return Station(
         settings=settings,
@@ -130,18 +130,18 @@ def open_station(settings: Settings) -> Station:
             db,
             station_id=settings.station_id,
             rulebook=rulebook,
-            photos=photos,
+            evidence=evidence,
             printing=printing,
         ),
         auth=Authenticator(db, station_id=settings.station_id, lockout=lockout),
-        sync=build_sync(db, settings, access, rulebook, photos, paths),
+        sync=build_sync(db, settings, access, rulebook, evidence, paths),
         printing=printing,
-        photos=photos,
+        evidence=evidence,
         review=ReviewService(
             db,
             station_id=settings.station_id,
             rulebook=rulebook,
-            photos=photos,
+            evidence=evidence,
             remote=CentralInspections(access.client) if access else None,
         ),
     )
@@ -179,7 +179,7 @@ def build_sync(
     settings: Settings,
     access: CentralAccess | None,
     rulebook: Rulebook,
-    photos: PhotoStore,
+    evidence: EvidenceStore,
     paths: DataPaths,
 ) -> SyncService:
     return SyncService(
@@ -187,7 +187,7 @@ def build_sync(
         client=access.client if access else None,
         renew=access.renew if access else None,
         station_id=settings.station_id,
-        blob_path=photos.blobs.path_for,
+        blob_path=evidence.path_for,
         on_templates=rulebook.adopt,
         lock_path=paths.root / "sync.lock",
         interval=settings.sync_interval_seconds,

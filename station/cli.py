@@ -31,7 +31,6 @@ from station.config import (
 from station.demo.expected import expected_parcels
 from station.demo.orders import generate_orders
 from station.demo.video import write_demo_video
-from station.domain.enums import Role
 from station.domain.records import UserView
 from station.evidence.commands import pack_command, verify_command
 from station.fonts import FontMissing
@@ -39,6 +38,7 @@ from station.printing.backends import RENDER_ERRORS, PrintError, PrintJob, print
 from station.printing.data import LabelData
 from station.printing.layout import LayoutError, check_all
 from station.printing.render_cli import render as render_label
+from station.protocol.enums import Role
 from station.review.commands import dashboard_command, queue_command
 from station.security import audit
 from station.security.users import LoginError, UserError, list_users, set_active

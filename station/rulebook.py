@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from station.domain.enums import Category
+from station.protocol.enums import Category
 from station.protocol.errors import QcFileError
 from station.protocol.template import Template
 from station.protocol.template_parse import TemplateError, parse_template

@@ -20,7 +20,6 @@ from uuid6 import uuid7
 
 from station.capture.classify import ScanCode
 from station.capture.scan_text import clean_scan
-from station.domain.enums import Actor, InspectionState, OrderState, PhotoKind
 from station.domain.labels import Language
 from station.domain.records import (
     InspectionView,
@@ -30,23 +29,24 @@ from station.domain.records import (
     UserView,
     Verdict,
 )
-from station.evidence.photo_store import PhotoStore
 from station.evidence.photos import (
     delete_photo,
+    evidence_for,
+    evidence_for_unmatched,
     photo_kinds_present,
-    photos_for,
-    photos_for_unmatched,
     prepare_imported,
     prepare_photo,
     record_photo,
 )
-from station.evidence.records import PhotoView, PreparedPhoto
+from station.evidence.records import EvidenceView, PreparedPhoto
+from station.evidence.storage import EvidenceStore
 from station.printing import jobs
 from station.printing.backends import RENDER_ERRORS
 from station.printing.data import LabelData
 from station.printing.queue import PrintQueue
 from station.printing.render_cli import label_data_from_records
 from station.protocol import events
+from station.protocol.enums import Actor, InspectionState, OrderState, PhotoKind
 from station.protocol.states import Action, IllegalTransition, TransitionContext, next_state
 from station.protocol.template import Question, Template
 from station.qc.answers import Expected
@@ -176,14 +176,14 @@ class Workflow:
         *,
         station_id: str,
         rulebook: Rulebook,
-        photos: PhotoStore,
+        evidence: EvidenceStore,
         printing: LabelPrinting | None = None,
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self._db = db
         self.station_id = station_id
         self.rulebook = rulebook
-        self.photos = photos
+        self.evidence = evidence
         self.printing = printing
         self._clock = clock
 
@@ -247,14 +247,14 @@ class Workflow:
         *,
         inspection_id: str | None = None,
         unmatched_id: str | None = None,
-    ) -> PhotoView:
+    ) -> EvidenceView:
         """Store a camera frame as evidence of an open inspection or an unmatched parcel.
 
         Scoring, encoding and the fsynced write happen on the calling thread (a worker); the
         record, its audit entry and its outbox event commit together. Refused photos raise
         :class:`~station.evidence.errors.EvidenceError` with the reason in both languages.
         """
-        prepared = prepare_photo(frame, kind, self.photos)  # type: ignore[arg-type]
+        prepared = prepare_photo(frame, kind, self.evidence)  # type: ignore[arg-type]
         return self._record(prepared, inspector, inspection_id, unmatched_id)
 
     def import_photo(
@@ -265,9 +265,9 @@ class Workflow:
         *,
         inspection_id: str | None = None,
         unmatched_id: str | None = None,
-    ) -> PhotoView:
+    ) -> EvidenceView:
         """A photo from a file (a phone's picture, a USB stick), checked before it is read."""
-        prepared = prepare_imported(path, kind, self.photos)
+        prepared = prepare_imported(path, kind, self.evidence)
         return self._record(prepared, inspector, inspection_id, unmatched_id)
 
     def _record(
@@ -276,7 +276,7 @@ class Workflow:
         inspector: UserView,
         inspection_id: str | None,
         unmatched_id: str | None,
-    ) -> PhotoView:
+    ) -> EvidenceView:
         taken = self._clock()
         return self._db.run(
             lambda s: record_photo(
@@ -290,17 +290,17 @@ class Workflow:
             )
         )
 
-    def delete_photo(self, photo_id: int, inspector: UserView, reason: str) -> PhotoView:
+    def delete_photo(self, photo_id: int, inspector: UserView, reason: str) -> EvidenceView:
         now = self._clock()
         return self._db.run(
             lambda s: delete_photo(s, photo_id, actor=_actor(inspector), reason=reason, at=now)
         )
 
-    def photos_of(self, inspection_id: str) -> list[PhotoView]:
-        return self._db.run(lambda s: photos_for(s, inspection_id))
+    def evidence_of(self, inspection_id: str) -> list[EvidenceView]:
+        return self._db.run(lambda s: evidence_for(s, inspection_id))
 
-    def photos_of_unmatched(self, unmatched_id: str) -> list[PhotoView]:
-        return self._db.run(lambda s: photos_for_unmatched(s, unmatched_id))
+    def evidence_of_unmatched(self, unmatched_id: str) -> list[EvidenceView]:
+        return self._db.run(lambda s: evidence_for_unmatched(s, unmatched_id))
 
     def reprint(
         self,

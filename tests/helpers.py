@@ -8,8 +8,8 @@ import cv2
 import numpy as np
 
 from station import app
-from station.domain.enums import PhotoKind, Role
 from station.domain.records import UserView, Verdict
+from station.protocol.enums import PhotoKind, Role
 from station.protocol.template import QuestionKind
 from station.qc.answers import good_answer
 from station.qc.engine import decide

@@ -135,7 +135,7 @@ def test_run_without_a_display_says_what_to_do(data, capsys, monkeypatch) -> Non
 def test_label_render_and_print_a_completed_inspection(
     demo_station, inspector, capsys, tmp_path: Path
 ) -> None:
-    from station.domain.enums import OrderState
+    from station.protocol.enums import OrderState
     from tests.helpers import clean_verdict
     from tests.test_workflow import order_in
 
@@ -206,7 +206,7 @@ def test_label_render_and_print_a_completed_inspection(
 def test_verify_evidence_and_the_evidence_pack(
     demo_station, inspector, capsys, tmp_path: Path
 ) -> None:
-    from station.domain.enums import OrderState
+    from station.protocol.enums import OrderState
     from tests.helpers import clean_verdict
     from tests.test_workflow import order_in
 
@@ -215,8 +215,8 @@ def test_verify_evidence_and_the_evidence_pack(
     done = demo_station.workflow.complete(
         started.inspection.id, clean_verdict(demo_station, started), inspector
     )
-    photo = demo_station.workflow.photos_of(done.inspection.id)[0]
-    blob = demo_station.photos.blobs.path_for(photo.sha256)
+    photo = demo_station.workflow.evidence_of(done.inspection.id)[0]
+    blob = demo_station.evidence.blobs.path_for(photo.sha256)
     data = ["--data-dir", str(demo_station.paths.root), "--config", str(tmp_path / "n.toml")]
     demo_station.close()
     code, out, _ = run([*data, "verify-evidence"], capsys)

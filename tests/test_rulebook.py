@@ -7,7 +7,7 @@ import pytest
 
 from station import app
 from station.config import resources_dir
-from station.domain.enums import Category
+from station.protocol.enums import Category
 from station.qc.policy import PolicyError, parse_policy
 from station.rulebook import load_policy
 from tests.conftest import make_settings

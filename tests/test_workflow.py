@@ -7,7 +7,8 @@ from sqlalchemy import func, select
 
 from station import app
 from station.capture.scan_text import BadScan
-from station.domain.enums import (
+from station.domain.records import UserView, Verdict
+from station.protocol.enums import (
     Disposition,
     Grade,
     InspectionState,
@@ -16,7 +17,6 @@ from station.domain.enums import (
     RefundKind,
     Responsibility,
 )
-from station.domain.records import UserView, Verdict
 from station.qc.engine import Override, decide
 from station.security import audit
 from station.store.models import (

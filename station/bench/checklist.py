@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from station.domain.enums import PhotoKind
 from station.domain.records import LineView, Verdict
+from station.protocol.enums import PhotoKind
 from station.protocol.template import Question, QuestionKind, Step
 from station.qc.answers import good_answer, matches
 from station.qc.engine import Evaluation, decide

@@ -31,12 +31,12 @@ from station.bench.checklist import ChecklistModel, StepResult
 from station.bench.notices import Notice, Say, Sound, Tone
 from station.capture.classify import Command, ScanCode, ScanKind, classify
 from station.capture.scan_text import BadScan
-from station.domain.enums import PhotoKind
 from station.domain.labels import Language, label
 from station.domain.records import UserView, Verdict
 from station.evidence.errors import EvidenceError
 from station.evidence.quality import reason
-from station.evidence.records import PhotoView
+from station.evidence.records import EvidenceView
+from station.protocol.enums import PhotoKind
 from station.qc.engine import Override, OverrideError, decide
 from station.runtime.emitter import Emitter
 from station.workflow import (
@@ -115,7 +115,7 @@ class BenchEvents:
         default_factory=lambda: Emitter("parcel")
     )
     checklist: Emitter[ChecklistModel | None] = field(default_factory=lambda: Emitter("checklist"))
-    photos: Emitter[list[PhotoView]] = field(default_factory=lambda: Emitter("photos"))
+    photos: Emitter[list[EvidenceView]] = field(default_factory=lambda: Emitter("photos"))
     photo_target: Emitter[PhotoTarget] = field(default_factory=lambda: Emitter("photo_target"))
     completed: Emitter[Completion] = field(default_factory=lambda: Emitter("completed"))
     # every code, once its meaning is settled: the outcome, a command, or why it was refused
@@ -142,9 +142,9 @@ class BenchSession:
         self.user: UserView | None = None
         self.outcome: ScanOutcome | None = None
         self.checklist: ChecklistModel | None = None
-        self.photos: list[PhotoView] = []
+        self.photos: list[EvidenceView] = []
         self.photo_kind = PhotoKind.OVERVIEW
-        self.retake_candidate: PhotoView | None = None
+        self.retake_candidate: EvidenceView | None = None
         self.last_labelled: dict[str, str] = {}  # what PRINT reprints: inspection or parcel
         self.last_scan_seen_at: float | None = None  # when the camera saw the scan's frame
         self._cancel_armed_at = 0.0
@@ -475,7 +475,7 @@ class BenchSession:
         self.retake_candidate = None
         kind, ids, workflow = target.kind, target.ids, self.workflow
 
-        def work() -> PhotoView:
+        def work() -> EvidenceView:
             photo = workflow.take_photo(frame.copy(), kind, user, **ids)
             if replaced is not None:
                 flags = ", ".join(f.value for f in replaced.quality_flags)
@@ -491,7 +491,7 @@ class BenchSession:
         self.take_photo(retake=True)
         return True
 
-    def _photo_taken(self, photo: PhotoView) -> None:
+    def _photo_taken(self, photo: EvidenceView) -> None:
         if photo.quality_flags:
             self.retake_candidate = photo
             reasons = "; ".join(reason(f, self.language) for f in photo.quality_flags)
@@ -512,14 +512,14 @@ class BenchSession:
         workflow = self.workflow
         if "inspection_id" in ids:
             inspection_id = ids["inspection_id"]
-            self.runner.submit(lambda: workflow.photos_of(inspection_id), self._photos_loaded)
+            self.runner.submit(lambda: workflow.evidence_of(inspection_id), self._photos_loaded)
         else:
             unmatched_id = ids["unmatched_id"]
             self.runner.submit(
-                lambda: workflow.photos_of_unmatched(unmatched_id), self._photos_loaded
+                lambda: workflow.evidence_of_unmatched(unmatched_id), self._photos_loaded
             )
 
-    def _photos_loaded(self, photos: list[PhotoView]) -> None:
+    def _photos_loaded(self, photos: list[EvidenceView]) -> None:
         self.photos = list(photos)
         if self.checklist is not None:
             counts: dict[PhotoKind, int] = {}

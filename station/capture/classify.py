@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from station.capture.scan_text import BadScan, clean_scan
 from station.domain.codes import ORDER_NO_PATTERN, RMA_PATTERN, carrier_of, ean_valid
-from station.domain.enums import Carrier
+from station.protocol.enums import Carrier
 
 COMMAND_PREFIX = "RSCMD-"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from station.domain.enums import OrderState
+from station.protocol.enums import OrderState
 from station.store.models import ReturnOrder
 from station.store.queries import load_order, order_view
 

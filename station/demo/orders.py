@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from station.domain.codes import ean_check_digit, s10_check_digit
-from station.domain.enums import Carrier, Category, OrderState
+from station.protocol.enums import Carrier, Category, OrderState
 
 
 @dataclass(frozen=True, slots=True)

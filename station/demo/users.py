@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from station.domain.enums import Role
+from station.protocol.enums import Role
 
 DEMO_USERS: tuple[tuple[str, str, Role, str], ...] = (
     ("I1001", "王芳", Role.INSPECTOR, "1234"),

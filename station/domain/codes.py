@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from station.domain.enums import Carrier
+from station.protocol.enums import Carrier
 
 RMA_PATTERN = re.compile(r"RMA\d{14}")
 ORDER_NO_PATTERN = re.compile(r"\d{16,19}")

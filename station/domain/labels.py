@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Literal
 
-from station.domain.enums import (
+from station.protocol.enums import (
     Carrier,
     Category,
     Disposition,

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from station.domain.enums import Category, ReturnReason
+from station.protocol.enums import Category, ReturnReason
 
 QUALITY_REASONS = frozenset(
     {

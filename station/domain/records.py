@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from station.domain.enums import (
+from station.domain.policy import Policy, WindowStatus, window_for
+from station.protocol.enums import (
     Carrier,
     Category,
     Disposition,
@@ -17,7 +18,6 @@ from station.domain.enums import (
     ReturnReason,
     Role,
 )
-from station.domain.policy import Policy, WindowStatus, window_for
 
 
 @dataclass(frozen=True, slots=True)

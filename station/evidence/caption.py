@@ -20,11 +20,11 @@ from typing import Final
 
 from PIL import Image, ImageDraw, ImageFont
 
-from station.domain.enums import PhotoKind
 from station.domain.labels import label
 from station.evidence.blobs import BlobStore, check_digest
 from station.evidence.errors import ImageRejected, storage_error
 from station.fonts import FontFile, FontMissing, find_font
+from station.protocol.enums import PhotoKind
 from station.store.files import write_atomically
 
 log = logging.getLogger(__name__)

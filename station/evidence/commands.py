@@ -16,8 +16,8 @@ from typing import TextIO
 from station.domain.labels import Language
 from station.evidence.errors import EvidenceError
 from station.evidence.pack import build_pack, pack_data
-from station.evidence.photo_store import PhotoStore
-from station.evidence.verify import check_photos, referenced_photos, unreferenced_blobs
+from station.evidence.storage import EvidenceStore
+from station.evidence.verify import check_evidence, referenced_evidence, unreferenced_blobs
 from station.store.database import Database
 
 log = logging.getLogger(__name__)
@@ -27,26 +27,26 @@ def verify_command(
     db: Database, photos_root: Path, out: TextIO, *, unreferenced: bool = False
 ) -> int:
     """Re-hash every photo the records point at; list what is missing or altered."""
-    refs = db.run(referenced_photos)  # a quick query; the hashing below holds no session
+    refs = db.run(referenced_evidence)  # a quick query; the hashing below holds no session
     step = max(1, len(refs) // 20)
 
     def progress(done: int, total: int) -> None:
         if done % step == 0 or done == total:
             log.info("evidence check: %d of %d photos", done, total)
 
-    report = check_photos(refs, photos_root, progress=progress)
+    report = check_evidence(refs, photos_root, progress=progress)
     for finding in report.findings:
         out.write(finding.describe() + "\n")
     size_mb = report.bytes_read / 2**20
     if report.ok:
         out.write(
-            f"evidence intact: {report.photos} photos, {report.files} files, {size_mb:.1f} MB\n"
+            f"evidence intact: {report.items} items, {report.files} files, {size_mb:.1f} MB\n"
         )
     else:
         out.write(
             f"evidence check FAILED: {len(report.missing)} missing, {len(report.altered)}"
             f" altered, {len(report.findings) - len(report.missing) - len(report.altered)}"
-            f" unreadable, of {report.photos} photos\n"
+            f" unreadable, of {report.items} items\n"
         )
     if unreferenced:
         orphans = unreferenced_blobs(refs, photos_root)
@@ -69,7 +69,7 @@ def pack_command(
     """Write the evidence pack PDF of one inspection."""
     try:
         data = db.run(lambda s: pack_data(s, inspection_id))
-        built = build_pack(data, out_path, PhotoStore.open(photos_root), captioned=captioned)
+        built = build_pack(data, out_path, EvidenceStore.open(photos_root), captioned=captioned)
     except EvidenceError as exc:
         out.write(exc.message(language) + "\n")
         return 2

@@ -46,7 +46,7 @@ from station.domain.labels import label
 from station.evidence.caption import Caption, clean_field, local_time
 from station.evidence.errors import EvidenceError, storage_error
 from station.evidence.pack_data import EvidencePackData, PackLine, PackPhoto, pack_data
-from station.evidence.photo_store import PhotoStore
+from station.evidence.storage import EvidenceStore
 from station.store.files import write_atomically
 from station.store.types import utcnow
 
@@ -243,7 +243,7 @@ def _pixels(path: Path) -> tuple[int, int]:
 
 
 def _photo_pages(
-    data: EvidencePackData, store: PhotoStore, *, captioned: bool, tz: tzinfo | None
+    data: EvidencePackData, store: EvidenceStore, *, captioned: bool, tz: tzinfo | None
 ) -> list[_PhotoPage]:
     pages = []
     for n, photo in enumerate(data.photos, start=1):
@@ -266,7 +266,7 @@ def _photo_pages(
 def build_pack(
     data: EvidencePackData,
     out_path: Path,
-    store: PhotoStore,
+    store: EvidenceStore,
     *,
     captioned: bool = True,
     tz: tzinfo | None = None,

@@ -8,18 +8,19 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from station.domain.enums import (
+from station.evidence.errors import PhotoRefused
+from station.evidence.photos import evidence_for
+from station.evidence.quality import QualityFlag
+from station.protocol.enums import (
     Disposition,
     Grade,
     InspectionState,
+    MediaKind,
     PhotoKind,
     RefundKind,
     Responsibility,
     ReturnReason,
 )
-from station.evidence.errors import PhotoRefused
-from station.evidence.photos import photos_for
-from station.evidence.quality import QualityFlag
 from station.store.models import Inspection, User
 from station.store.queries import load_order
 
@@ -101,7 +102,8 @@ def pack_data(session: Session, inspection_id: str) -> EvidencePackData:
             size_bytes=p.size_bytes,
             quality_flags=p.quality_flags,
         )
-        for p in photos_for(session, inspection_id)
+        for p in evidence_for(session, inspection_id)
+        if p.media is MediaKind.PHOTO
     )
     lines = tuple(
         PackLine(

@@ -25,28 +25,28 @@ from typing import Any, Final
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from station.domain.enums import InspectionState, PhotoKind
 from station.evidence.blobs import sha256_hex
 from station.evidence.encode import DEFAULT_QUALITY, Frame, encode_jpeg, load_image_file
 from station.evidence.errors import PhotoRefused, StorageError
-from station.evidence.photo_store import PhotoStore
 from station.evidence.quality import DEFAULT_THRESHOLDS, QualityThresholds, assess
-from station.evidence.records import PhotoView, PreparedPhoto, photo_view
+from station.evidence.records import EvidenceView, PreparedPhoto, evidence_view
+from station.evidence.storage import EvidenceStore
 from station.protocol import events
+from station.protocol.enums import InspectionState, MediaKind, PhotoKind
 from station.security import audit
 from station.security.actors import user_ref
 from station.store import outbox
-from station.store.models import Inspection, Photo, UnmatchedParcel, User
+from station.store.models import EvidenceItem, Inspection, UnmatchedParcel, User
 from station.store.types import utcnow
 
 __all__ = [
-    "PhotoStore",
-    "PhotoView",
+    "EvidenceStore",
+    "EvidenceView",
     "PreparedPhoto",
     "delete_photo",
+    "evidence_for",
+    "evidence_for_unmatched",
     "photo_kinds_present",
-    "photos_for",
-    "photos_for_unmatched",
     "prepare_imported",
     "prepare_photo",
     "record_photo",
@@ -64,7 +64,7 @@ _BAD_REASON_CHARS: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202
 def prepare_photo(
     frame: Frame,
     kind: PhotoKind,
-    store: PhotoStore,
+    store: EvidenceStore,
     *,
     jpeg_quality: int = DEFAULT_QUALITY,
     thresholds: QualityThresholds = DEFAULT_THRESHOLDS,
@@ -101,7 +101,7 @@ def prepare_photo(
 def prepare_imported(
     path: Path,
     kind: PhotoKind,
-    store: PhotoStore,
+    store: EvidenceStore,
     *,
     jpeg_quality: int = DEFAULT_QUALITY,
     thresholds: QualityThresholds = DEFAULT_THRESHOLDS,
@@ -163,7 +163,7 @@ def record_photo(
     station_id: str,
     inspector_id: int,
     taken_at: datetime | None = None,
-) -> PhotoView:
+) -> EvidenceView:
     """Record a prepared photo against an open inspection or an unmatched parcel.
 
     Recording the same photo (same bytes, same kind) twice for the same target returns the
@@ -176,11 +176,11 @@ def record_photo(
         raise ValueError("taken_at must be an aware datetime (UTC)")
     if inspection_id is not None:
         _check_open_inspection(session, inspection_id, "adding a photo")
-        target = Photo.inspection_id == inspection_id
+        target = EvidenceItem.inspection_id == inspection_id
     else:
         assert unmatched_id is not None
         _check_open_parcel(session, unmatched_id)
-        target = Photo.unmatched_id == unmatched_id
+        target = EvidenceItem.unmatched_id == unmatched_id
     if not prepared.blob_path.is_file() or prepared.blob_path.stat().st_size != prepared.size_bytes:
         raise PhotoRefused(
             "The photo's file is not in the photo folder; take the photo again.",
@@ -188,17 +188,18 @@ def record_photo(
         )
     actor = _actor_for(session, inspector_id)
     existing = session.scalar(
-        select(Photo).where(
+        select(EvidenceItem).where(
             target,
-            Photo.sha256 == prepared.sha256,
-            Photo.kind == prepared.kind.value,
-            Photo.deleted_at.is_(None),
+            EvidenceItem.sha256 == prepared.sha256,
+            EvidenceItem.kind == prepared.kind.value,
+            EvidenceItem.deleted_at.is_(None),
         )
     )
     if existing is not None:
-        return photo_view(existing)
-    row = Photo(
+        return evidence_view(existing)
+    row = EvidenceItem(
         sha256=prepared.sha256,
+        media=MediaKind.PHOTO.value,
         inspection_id=inspection_id,
         unmatched_id=unmatched_id,
         kind=prepared.kind.value,
@@ -247,7 +248,7 @@ def record_photo(
         ),
         at=when,
     )
-    return photo_view(row)
+    return evidence_view(row)
 
 
 def _clean_reason(reason: str) -> str:
@@ -274,11 +275,11 @@ def delete_photo(
     actor: str,
     reason: str,
     at: datetime | None = None,
-) -> PhotoView:
+) -> EvidenceView:
     """Mark a photo deleted (its file stays: evidence is never destroyed). Refused once
     its inspection is completed or cancelled, or its unmatched parcel matched."""
     text = _clean_reason(reason)
-    row = session.get(Photo, photo_id)
+    row = session.get(EvidenceItem, photo_id)
     if row is None:
         raise PhotoRefused(f"There is no photo {photo_id}.", f"没有照片 {photo_id}。")
     if row.deleted_at is not None:
@@ -316,31 +317,41 @@ def delete_photo(
         ),
         at=when,
     )
-    return photo_view(row)
+    return evidence_view(row)
 
 
-def photos_for(
+def evidence_for(
     session: Session, inspection_id: str, *, include_deleted: bool = False
-) -> list[PhotoView]:
+) -> list[EvidenceView]:
     """An inspection's photos in the order they were taken."""
-    query = select(Photo).where(Photo.inspection_id == inspection_id)
+    query = select(EvidenceItem).where(EvidenceItem.inspection_id == inspection_id)
     if not include_deleted:
-        query = query.where(Photo.deleted_at.is_(None))
-    return [photo_view(r) for r in session.scalars(query.order_by(Photo.taken_at, Photo.id))]
+        query = query.where(EvidenceItem.deleted_at.is_(None))
+    return [
+        evidence_view(r)
+        for r in session.scalars(query.order_by(EvidenceItem.taken_at, EvidenceItem.id))
+    ]
 
 
-def photos_for_unmatched(
+def evidence_for_unmatched(
     session: Session, unmatched_id: str, *, include_deleted: bool = False
-) -> list[PhotoView]:
-    query = select(Photo).where(Photo.unmatched_id == unmatched_id)
+) -> list[EvidenceView]:
+    query = select(EvidenceItem).where(EvidenceItem.unmatched_id == unmatched_id)
     if not include_deleted:
-        query = query.where(Photo.deleted_at.is_(None))
-    return [photo_view(r) for r in session.scalars(query.order_by(Photo.taken_at, Photo.id))]
+        query = query.where(EvidenceItem.deleted_at.is_(None))
+    return [
+        evidence_view(r)
+        for r in session.scalars(query.order_by(EvidenceItem.taken_at, EvidenceItem.id))
+    ]
 
 
 def photo_kinds_present(session: Session, inspection_id: str) -> Counter[PhotoKind]:
     """How many live photos of each kind an inspection has (for "photos still needed")."""
     kinds = session.scalars(
-        select(Photo.kind).where(Photo.inspection_id == inspection_id, Photo.deleted_at.is_(None))
+        select(EvidenceItem.kind).where(
+            EvidenceItem.inspection_id == inspection_id,
+            EvidenceItem.media == MediaKind.PHOTO.value,
+            EvidenceItem.deleted_at.is_(None),
+        )
     )
     return Counter(PhotoKind(k) for k in kinds)

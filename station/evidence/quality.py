@@ -31,9 +31,9 @@ from typing import Final
 import cv2
 import numpy as np
 
-from station.domain.enums import PhotoKind
 from station.domain.labels import Language
 from station.evidence.encode import Frame, check_frame
+from station.protocol.enums import PhotoKind
 
 
 class QualityFlag(StrEnum):

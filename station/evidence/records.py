@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from station.domain.enums import PhotoKind
 from station.evidence.blobs import relative_path
 from station.evidence.quality import QualityFlag, QualityReport
-from station.store.models import Photo
+from station.protocol.enums import MediaKind, PhotoKind
+from station.store.models import EvidenceItem
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +27,9 @@ class PreparedPhoto:
 
 
 @dataclass(frozen=True, slots=True)
-class PhotoView:
+class EvidenceView:
+    """One piece of evidence on record: a photo, or another medium."""
+
     id: int
     sha256: str
     kind: PhotoKind
@@ -43,6 +45,8 @@ class PhotoView:
     inspector_id: int
     taken_at: datetime
     deleted_at: datetime | None = None
+    media: MediaKind = MediaKind.PHOTO
+    duration_ms: int | None = None
 
     @property
     def deleted(self) -> bool:
@@ -54,8 +58,8 @@ class PhotoView:
         return relative_path(self.sha256)
 
 
-def photo_view(row: Photo) -> PhotoView:
-    return PhotoView(
+def evidence_view(row: EvidenceItem) -> EvidenceView:
+    return EvidenceView(
         id=row.id,
         sha256=row.sha256,
         kind=PhotoKind(row.kind),
@@ -71,4 +75,6 @@ def photo_view(row: Photo) -> PhotoView:
         inspector_id=row.inspector_id,
         taken_at=row.taken_at,
         deleted_at=row.deleted_at,
+        media=MediaKind(row.media),
+        duration_ms=row.duration_ms,
     )

@@ -5,7 +5,7 @@ memory) and compared with the SHA-256 its row expects, which is also its file na
 deleted photos are checked too: deleting hides a photo, it never removes the file.
 
 It runs in two halves so the database thread is not held while files are read:
-:func:`referenced_photos` (a quick query) and :func:`check_photos` (disk only; any
+:func:`referenced_evidence` (a quick query) and :func:`check_evidence` (disk only; any
 thread). :func:`verify_evidence` does both, for the ``station verify-evidence`` command.
 """
 
@@ -21,7 +21,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from station.evidence.blobs import BlobStore, hash_file
-from station.store.models import Photo
+from station.evidence.storage import EvidenceStore
+from station.protocol.enums import MediaKind
+from station.store.models import EvidenceItem
 
 log = logging.getLogger(__name__)
 
@@ -35,8 +37,9 @@ class Problem(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class PhotoRef:
-    photo_id: int
+class EvidenceRef:
+    evidence_id: int
+    media: MediaKind
     sha256: str
     size_bytes: int
     inspection_id: str | None
@@ -47,7 +50,8 @@ class PhotoRef:
 @dataclass(frozen=True, slots=True)
 class Finding:
     problem: Problem
-    photo_id: int
+    evidence_id: int
+    media: MediaKind
     inspection_id: str | None
     unmatched_id: str | None
     expected_sha256: str
@@ -61,7 +65,10 @@ class Finding:
             if self.inspection_id
             else f"unmatched parcel {self.unmatched_id}"
         )
-        text = f"photo {self.photo_id} ({owner}) {self.problem}: expected {self.expected_sha256}"
+        text = (
+            f"{self.media} {self.evidence_id} ({owner}) {self.problem}: "
+            f"expected {self.expected_sha256}"
+        )
         if self.actual_sha256:
             text += f", found {self.actual_sha256}"
         if self.detail:
@@ -71,7 +78,7 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class VerifyReport:
-    photos: int  # rows checked
+    items: int  # rows checked
     files: int  # distinct files re-hashed
     bytes_read: int
     findings: tuple[Finding, ...] = field(default=())
@@ -92,21 +99,23 @@ class VerifyReport:
         return self.of(Problem.ALTERED)
 
 
-def referenced_photos(session: Session) -> list[PhotoRef]:
-    """Every photo row (deleted ones too), as plain values."""
+def referenced_evidence(session: Session) -> list[EvidenceRef]:
+    """Every evidence row (deleted ones too), as plain values."""
     rows = session.execute(
         select(
-            Photo.id,
-            Photo.sha256,
-            Photo.size_bytes,
-            Photo.inspection_id,
-            Photo.unmatched_id,
-            Photo.deleted_at,
-        ).order_by(Photo.id)
+            EvidenceItem.id,
+            EvidenceItem.media,
+            EvidenceItem.sha256,
+            EvidenceItem.size_bytes,
+            EvidenceItem.inspection_id,
+            EvidenceItem.unmatched_id,
+            EvidenceItem.deleted_at,
+        ).order_by(EvidenceItem.id)
     )
     return [
-        PhotoRef(
-            photo_id=r.id,
+        EvidenceRef(
+            evidence_id=r.id,
+            media=MediaKind(r.media),
             sha256=r.sha256,
             size_bytes=r.size_bytes,
             inspection_id=r.inspection_id,
@@ -129,23 +138,23 @@ def _check_file(path: Path, expected: str) -> tuple[Problem | None, str | None, 
     return None, actual, size, ""
 
 
-def check_photos(
-    refs: Iterable[PhotoRef], photos_root: Path, *, progress: Progress | None = None
+def check_evidence(
+    refs: Iterable[EvidenceRef], photos_root: Path, *, progress: Progress | None = None
 ) -> VerifyReport:
     """Re-hash the originals of ``refs``; each file once, however many rows share it."""
     refs = list(refs)
-    blobs = BlobStore(photos_root)
-    by_sha: dict[str, list[PhotoRef]] = {}
+    store = EvidenceStore(photos_root)
+    by_blob: dict[tuple[str, MediaKind], list[EvidenceRef]] = {}
     for ref in refs:
-        by_sha.setdefault(ref.sha256, []).append(ref)
+        by_blob.setdefault((ref.sha256, ref.media), []).append(ref)
     findings: list[Finding] = []
     bytes_read = 0
     done = 0
     total = len(refs)
-    for sha, sharing in by_sha.items():
+    for (sha, media), sharing in by_blob.items():
         problem: Problem | None
         try:
-            path = blobs.path_for(sha)
+            path = store.path_for(sha, media)
         except ValueError:  # a malformed digest in the row itself
             path = photos_root
             problem, actual, size = Problem.ALTERED, None, 0
@@ -157,7 +166,8 @@ def check_photos(
             for ref in sharing:
                 finding = Finding(
                     problem=problem,
-                    photo_id=ref.photo_id,
+                    evidence_id=ref.evidence_id,
+                    media=ref.media,
                     inspection_id=ref.inspection_id,
                     unmatched_id=ref.unmatched_id,
                     expected_sha256=sha,
@@ -170,19 +180,19 @@ def check_photos(
         done += len(sharing)
         if progress is not None:
             progress(done, total)
-    findings.sort(key=lambda f: f.photo_id)
-    return VerifyReport(len(refs), len(by_sha), bytes_read, tuple(findings))
+    findings.sort(key=lambda f: f.evidence_id)
+    return VerifyReport(len(refs), len(by_blob), bytes_read, tuple(findings))
 
 
 def verify_evidence(
     session: Session, photos_root: Path, *, progress: Progress | None = None
 ) -> VerifyReport:
-    """Check every photo the database refers to (holds the session while files are read:
-    from the UI, run :func:`referenced_photos` and :func:`check_photos` separately)."""
-    return check_photos(referenced_photos(session), photos_root, progress=progress)
+    """Check every evidence file the database refers to (holds the session while files are read:
+    from the UI, run :func:`referenced_evidence` and :func:`check_evidence` separately)."""
+    return check_evidence(referenced_evidence(session), photos_root, progress=progress)
 
 
-def unreferenced_blobs(refs: Iterable[PhotoRef], photos_root: Path) -> list[str]:
+def unreferenced_blobs(refs: Iterable[EvidenceRef], photos_root: Path) -> list[str]:
     """Originals no row points at: left by a transaction that failed after its file was
     written. Harmless and kept (never deleted automatically); listed for information."""
     known = {ref.sha256 for ref in refs}

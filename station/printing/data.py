@@ -16,8 +16,8 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from station.domain.enums import Disposition, Grade, RefundKind
 from station.domain.labels import LANGUAGES, Language, label
+from station.protocol.enums import Disposition, Grade, RefundKind
 
 
 class LabelKind(StrEnum):

@@ -13,7 +13,6 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from station.domain.enums import Disposition
 from station.domain.labels import Language
 from station.domain.records import InspectionView, OrderView, UnmatchedView
 from station.printing.backends import PrintJob
@@ -23,6 +22,7 @@ from station.printing.pdf import render_pdf
 from station.printing.registry import backend_from_spec
 from station.printing.sizes import LabelSize, parse_size
 from station.printing.zpl import ZplOptions, render_zpl
+from station.protocol.enums import Disposition
 from station.store.files import write_atomically
 
 log = logging.getLogger(__name__)

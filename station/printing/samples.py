@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from station.domain.enums import Disposition, Grade, RefundKind
 from station.domain.labels import Language
 from station.printing.data import LabelData, LabelKind
+from station.protocol.enums import Disposition, Grade, RefundKind
 
 SAMPLE_DATE = date(2026, 11, 20)
 TEST_LABEL_ID = "00000000000000000000000000"

@@ -7,14 +7,14 @@ import graphlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from station.domain.enums import (
+from station.domain.records import Verdict
+from station.protocol.enums import (
     Disposition,
     Grade,
     PhotoKind,
     RefundKind,
     Responsibility,
 )
-from station.domain.records import Verdict
 from station.protocol.template import PhotoWhen, Question, QuestionKind, Template
 from station.qc.answers import BadAnswer, Expected, applicable, check, findings_of
 from station.qc.policy import QcPolicy

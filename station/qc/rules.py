@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from station.domain.enums import (
+from station.domain.labels import label
+from station.domain.policy import NO_REASON_REASONS, WindowKind, WindowStatus
+from station.protocol.enums import (
     Category,
     Disposition,
     Grade,
@@ -20,8 +22,6 @@ from station.domain.enums import (
     Responsibility,
     ReturnReason,
 )
-from station.domain.labels import label
-from station.domain.policy import NO_REASON_REASONS, WindowKind, WindowStatus
 from station.protocol.findings import FINDINGS, Severity, describe
 from station.qc.policy import REFUSE, QcPolicy
 

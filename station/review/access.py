@@ -8,9 +8,9 @@ from typing import Final
 
 from sqlalchemy.orm import Session
 
-from station.domain.enums import Role
 from station.domain.labels import label
 from station.domain.records import UserView
+from station.protocol.enums import Role
 from station.review.errors import ReviewError
 from station.store.models import User
 

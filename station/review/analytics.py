@@ -17,7 +17,7 @@ from typing import Any, Final, Literal
 from sqlalchemy import ColumnElement, SQLColumnExpression, case, func, select
 from sqlalchemy.orm import Session
 
-from station.domain.enums import Disposition, Grade, ReturnReason
+from station.protocol.enums import Disposition, Grade, ReturnReason
 from station.store.models import Inspection, ReturnLine, ReturnOrder, User
 
 Dimension = Literal["category", "sku", "batch"]

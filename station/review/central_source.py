@@ -17,7 +17,7 @@ from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from typing import Any, Protocol, TypeVar
 
-from station.domain.enums import InspectionState
+from station.protocol.enums import InspectionState
 from station.protocol.wire import InspectionDetail, InspectionPage, InspectionSummary
 from station.review.errors import CentralUnavailable
 from station.review.evidence import AnswerLine, DecisionInfo, EvidenceDetail, Outcome, rule_lines

@@ -20,9 +20,9 @@ from typing import Any, Final
 from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
-from station.domain.enums import OrderState
 from station.domain.labels import Language, label
 from station.domain.policy import Policy
+from station.protocol.enums import OrderState
 from station.review.queue import PENDING
 from station.store.models import Inspection, ReturnLine, ReturnOrder
 

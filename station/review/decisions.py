@@ -18,8 +18,8 @@ from typing import Any, Final
 from sqlalchemy.orm import Session
 from uuid6 import uuid7
 
-from station.domain.enums import Disposition, Grade, InspectionState, RefundKind, Responsibility
 from station.domain.records import UserView
+from station.protocol.enums import Disposition, Grade, InspectionState, RefundKind, Responsibility
 from station.protocol.events import Decision
 from station.review.access import check_reviewer
 from station.review.errors import DecisionRefused

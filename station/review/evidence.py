@@ -13,7 +13,9 @@ from typing import Any, Final
 
 from sqlalchemy.orm import Session
 
-from station.domain.enums import (
+from station.evidence.photos import evidence_for
+from station.evidence.records import EvidenceView
+from station.protocol.enums import (
     Category,
     Disposition,
     Grade,
@@ -22,8 +24,6 @@ from station.domain.enums import (
     Responsibility,
     ReturnReason,
 )
-from station.evidence.photos import photos_for
-from station.evidence.records import PhotoView
 from station.protocol.errors import QcFileError
 from station.protocol.findings import describe
 from station.protocol.template import Question, QuestionKind, Template
@@ -131,7 +131,7 @@ class EvidenceDetail:
     overturned: bool
     rules: tuple[RuleLine, ...]
     answers: tuple[AnswerLine, ...]
-    photos: tuple[PhotoView, ...]
+    photos: tuple[EvidenceView, ...]
     decision: DecisionInfo | None
     template: str  # "id v3", or why its questions could not be read
     remote: bool = False  # another station's, read from the central service
@@ -191,7 +191,7 @@ def evidence_detail(
         overturned=row.overturned,
         rules=rule_lines(row.rules_fired),
         answers=_answers(row.answers, template, expected),
-        photos=tuple(photos_for(session, row.id)),
+        photos=tuple(evidence_for(session, row.id)),
         decision=(
             DecisionInfo(
                 decision_id=str(decision.get("decision_id", "")),

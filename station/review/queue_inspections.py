@@ -28,7 +28,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from station.domain.enums import (
+from station.protocol.enums import (
     Category,
     Disposition,
     Grade,

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from enum import StrEnum
 
-from station.domain.enums import Category, Disposition, Grade, ReturnReason
 from station.domain.labels import Language, label
+from station.protocol.enums import Category, Disposition, Grade, ReturnReason
 from station.review.analytics import Alert, MixRow, Rate, ReasonRow, TimeCount
 from station.review.csv_export import ReportTable
 from station.review.dashboard import Dashboard

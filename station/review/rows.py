@@ -12,8 +12,8 @@ from datetime import datetime
 from enum import IntFlag, StrEnum
 from typing import Final
 
-from station.domain.enums import Category, Disposition, Grade, RefundKind, ReturnReason
 from station.domain.labels import Language
+from station.protocol.enums import Category, Disposition, Grade, RefundKind, ReturnReason
 
 
 class RowKind(StrEnum):

@@ -23,9 +23,9 @@ from station.domain.policy import Policy
 from station.domain.records import UserView
 from station.evidence.errors import EvidenceError
 from station.evidence.pack import BuiltPack, build_pack, pack_data
-from station.evidence.photo_store import PhotoStore
-from station.evidence.photos import photos_for, photos_for_unmatched
-from station.evidence.records import PhotoView
+from station.evidence.photos import evidence_for, evidence_for_unmatched
+from station.evidence.records import EvidenceView
+from station.evidence.storage import EvidenceStore
 from station.review import decisions, queue, unmatched
 from station.review.access import check_reviewer, require_reviewer
 from station.review.analytics import AlertRule, Window
@@ -60,7 +60,7 @@ class ReviewService:
         *,
         station_id: str,
         rulebook: Rulebook,
-        photos: PhotoStore,
+        evidence: EvidenceStore,
         remote: RemoteInspections | None = None,
         clock: Callable[[], datetime] = utcnow,
         alert_rule: AlertRule | None = None,
@@ -69,7 +69,7 @@ class ReviewService:
         self._db = db
         self.station_id = station_id
         self.rulebook = rulebook
-        self.photos = photos
+        self.evidence_store = evidence
         self.remote = remote
         self._clock = clock
         self.alert_rule = alert_rule or AlertRule()
@@ -181,8 +181,8 @@ class ReviewService:
         )
         return made
 
-    def photos_of(self, user: UserView, inspection_id: str) -> list[PhotoView]:
-        return self._run(user, lambda s: photos_for(s, inspection_id))
+    def evidence_of(self, user: UserView, inspection_id: str) -> list[EvidenceView]:
+        return self._run(user, lambda s: evidence_for(s, inspection_id))
 
     def export_pack(
         self, user: UserView, inspection_id: str, out_path: Path, *, language: Language = "zh_CN"
@@ -194,7 +194,7 @@ class ReviewService:
                 f"Cannot write the evidence pack to {out_path}.", f"无法将证据包写入 {out_path}。"
             )
         try:
-            return build_pack(data, out_path, self.photos, captioned=True)
+            return build_pack(data, out_path, self.evidence_store, captioned=True)
         except EvidenceError as exc:
             raise ExportFailed(exc.en, exc.zh) from exc
 
@@ -203,8 +203,8 @@ class ReviewService:
     def parcels(self, user: UserView, *, include_linked: bool = False) -> list[ParcelRow]:
         return self._run(user, lambda s: unmatched.parcels(s, include_linked=include_linked))
 
-    def parcel_photos(self, user: UserView, parcel_id: str) -> list[PhotoView]:
-        return self._run(user, lambda s: photos_for_unmatched(s, parcel_id))
+    def parcel_photos(self, user: UserView, parcel_id: str) -> list[EvidenceView]:
+        return self._run(user, lambda s: evidence_for_unmatched(s, parcel_id))
 
     def link_parcel(self, user: UserView, parcel_id: str, code: str) -> ParcelLinked:
         now = self._clock()

@@ -18,16 +18,16 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session, aliased
 
 from station.capture.scan_text import BadScan, clean_scan
-from station.domain.enums import OrderState
 from station.domain.labels import label
 from station.domain.records import UserView
+from station.protocol.enums import OrderState
 from station.protocol.events import UnmatchedLinked
 from station.review.access import check_reviewer
 from station.review.errors import LinkRefused
 from station.security import audit
 from station.security.actors import user_ref as actor
 from station.store import outbox
-from station.store.models import Photo, ReturnOrder, UnmatchedParcel, User
+from station.store.models import EvidenceItem, ReturnOrder, UnmatchedParcel, User
 from station.store.queries import find_order_id
 
 MAX_LIST: Final = 2000
@@ -75,8 +75,8 @@ def parcels(
     p = UnmatchedParcel
     receiver, linker = aliased(User), aliased(User)
     photos = (
-        select(func.count(Photo.id))
-        .where(Photo.unmatched_id == p.id, Photo.deleted_at.is_(None))
+        select(func.count(EvidenceItem.id))
+        .where(EvidenceItem.unmatched_id == p.id, EvidenceItem.deleted_at.is_(None))
         .scalar_subquery()
     )
     query = (
@@ -177,8 +177,8 @@ def link_parcel(
     row.resolved_by = user.id
     session.flush()
     photo_count = session.scalar(
-        select(func.count(Photo.id)).where(
-            and_(Photo.unmatched_id == row.id, Photo.deleted_at.is_(None))
+        select(func.count(EvidenceItem.id)).where(
+            and_(EvidenceItem.unmatched_id == row.id, EvidenceItem.deleted_at.is_(None))
         )
     )
     audit.append(

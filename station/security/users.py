@@ -14,8 +14,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from station.domain.enums import Role
 from station.domain.records import UserView
+from station.protocol.enums import Role
 from station.security import audit
 from station.security.actors import user_ref
 from station.security.pins import BadPin, hash_pin

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from station.config import DataPaths, Settings
-from station.domain.enums import Role
+from station.protocol.enums import Role
 from station.security.pins import BadPin, hash_pin
 from station.security.users import UserError, add_user, normalise_badge
 from station.setup import config_file

@@ -1,6 +1,6 @@
 """The station's local tables (DESIGN §4) as SQLAlchemy 2 typed models.
 
-Money is integer fen; times are aware UTC; codes are the values of :mod:`station.domain.enums`.
+Money is integer fen; times are aware UTC; codes are the values of :mod:`station.protocol.enums`.
 Schema changes go through an Alembic revision in ``migrations/versions``.
 """
 
@@ -211,17 +211,22 @@ class UnmatchedParcel(Base):
     resolved_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
 
-class Photo(Base):
-    __tablename__ = "photos"
+class EvidenceItem(Base):
+    """A photo (or another medium of evidence) of an inspection or an unmatched parcel; its
+    bytes live in the evidence folder under their SHA-256."""
+
+    __tablename__ = "evidence_items"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64), index=True)
+    media: Mapped[str] = mapped_column(String(10), default="photo")  # MediaKind
     inspection_id: Mapped[str | None] = mapped_column(ForeignKey("inspections.id"), index=True)
     unmatched_id: Mapped[str | None] = mapped_column(ForeignKey("unmatched_parcels.id"), index=True)
     kind: Mapped[str] = mapped_column(String(20))
     size_bytes: Mapped[int] = mapped_column(Integer)
     width: Mapped[int] = mapped_column(Integer)
     height: Mapped[int] = mapped_column(Integer)
+    duration_ms: Mapped[int | None] = mapped_column(Integer)  # of a recording
     sharpness: Mapped[float | None]
     exposure: Mapped[float | None]
     quality_flags: Mapped[list[Any]] = mapped_column(default=list)

@@ -11,7 +11,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload
 
 from station.domain.codes import ORDER_NO_PATTERN, RMA_PATTERN
-from station.domain.enums import (
+from station.domain.records import InspectionView, LineView, OrderView, UnmatchedView
+from station.protocol.enums import (
     Carrier,
     Category,
     Disposition,
@@ -22,7 +23,6 @@ from station.domain.enums import (
     Responsibility,
     ReturnReason,
 )
-from station.domain.records import InspectionView, LineView, OrderView, UnmatchedView
 from station.store.models import (
     Inspection,
     ReturnLine,

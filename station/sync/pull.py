@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from station.domain.enums import OrderState
+from station.protocol.enums import OrderState
 from station.protocol.errors import QcFileError
 from station.protocol.events import Decision
 from station.protocol.manifest import ManifestOrder

@@ -21,11 +21,12 @@ from pydantic import ValidationError
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from station.protocol.enums import MediaKind
 from station.protocol.events import EventKind, blobs_of
 from station.protocol.wire import BatchResult, Event, EventBatch
 from station.security import audit
 from station.store.database import Database
-from station.store.models import OutboxEvent, Photo
+from station.store.models import EvidenceItem, OutboxEvent
 from station.sync.client import CentralClient, Refused
 
 log = logging.getLogger(__name__)
@@ -71,19 +72,22 @@ def due(session: Session, *, limit: int = BATCH) -> list[Outgoing]:
     return [Outgoing(r.seq, r.event_id, r.kind, dict(r.payload), r.created_at) for r in rows]
 
 
-def not_uploaded(session: Session, shas: list[str]) -> list[str]:
+def not_uploaded(session: Session, shas: list[str]) -> list[tuple[str, MediaKind]]:
+    """Which of the blobs have not reached central yet, with the medium of each."""
     if not shas:
         return []
-    found = session.scalars(
-        select(Photo.sha256).where(Photo.sha256.in_(shas), Photo.uploaded_at.is_(None)).distinct()
+    found = session.execute(
+        select(EvidenceItem.sha256, EvidenceItem.media)
+        .where(EvidenceItem.sha256.in_(shas), EvidenceItem.uploaded_at.is_(None))
+        .distinct()
     )
-    return sorted(set(found))
+    return sorted({(sha, MediaKind(media)) for sha, media in found})
 
 
 def mark_uploaded(session: Session, shas: list[str], now: datetime) -> None:
     session.execute(
-        update(Photo)
-        .where(Photo.sha256.in_(shas), Photo.uploaded_at.is_(None))
+        update(EvidenceItem)
+        .where(EvidenceItem.sha256.in_(shas), EvidenceItem.uploaded_at.is_(None))
         .values(uploaded_at=now)
     )
 
@@ -167,7 +171,7 @@ def push_once(
     client: CentralClient,
     *,
     station_id: str,
-    blob_path: Callable[[str], Path],
+    blob_path: Callable[[str, MediaKind], Path],
     clock: Callable[[], datetime],
     max_batches: int = 1_000_000,
 ) -> PushReport:
@@ -189,23 +193,24 @@ def push_once(
 def _upload(
     db: Database,
     client: CentralClient,
-    shas: list[str],
-    blob_path: Callable[[str], Path],
+    blobs: list[tuple[str, MediaKind]],
+    blob_path: Callable[[str, MediaKind], Path],
     clock: Callable[[], datetime],
 ) -> None:
     # PUT is idempotent and the server verifies the hash, so no HEAD first; a few in flight
     # at once, since each mostly waits on the other side's fsync
     stored = _StoredBlobs(db, clock)
 
-    def upload(sha: str) -> None:
-        client.put_blob(sha, blob_path(sha))
+    def upload(blob: tuple[str, MediaKind]) -> None:
+        sha, media = blob
+        client.put_blob(sha, blob_path(sha, media))
         stored.add(sha)
 
     try:
         with ThreadPoolExecutor(UPLOADS_IN_FLIGHT, "station-upload") as uploads:
-            list(uploads.map(upload, shas))
+            list(uploads.map(upload, blobs))
     finally:
-        stored.flush()  # a push cut short resumes after the photos that landed
+        stored.flush()  # a push cut short resumes after the blobs that landed
 
 
 def _send(

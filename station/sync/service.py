@@ -15,6 +15,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from station.protocol.enums import MediaKind
 from station.protocol.template import Template
 from station.runtime.backoff import Backoff
 from station.runtime.worker import Worker
@@ -51,7 +52,7 @@ class SyncService:
         *,
         client: Callable[[], CentralClient] | None,
         station_id: str,
-        blob_path: Callable[[str], Path],
+        blob_path: Callable[[str, MediaKind], Path],
         on_templates: Callable[[Template], None] = lambda _template: None,
         lock_path: Path,
         interval: float = 15.0,

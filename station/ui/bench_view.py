@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 from station.bench.checklist import ChecklistModel
 from station.bench.notices import Notice, Say
 from station.bench.session import BenchSession, PhotoTarget
-from station.domain.enums import PhotoKind
 from station.domain.labels import Language, label
-from station.evidence.records import PhotoView
+from station.evidence.records import EvidenceView
+from station.protocol.enums import PhotoKind
 from station.ui.camera_view import CameraView
 from station.ui.checklist_view import ChecklistView
 from station.ui.feedback import ScanFeedback
@@ -49,7 +49,7 @@ log = logging.getLogger(__name__)
 class BenchView(QWidget):
     scan_handled = Signal(object)  # ScanOutcome, a Command, a ScanCode, or why it was refused
     completed = Signal(object)  # Completion
-    photos_shown = Signal(object)  # list[PhotoView], after the strip is refreshed
+    photos_shown = Signal(object)  # list[EvidenceView], after the strip is refreshed
 
     def __init__(
         self,
@@ -192,7 +192,7 @@ class BenchView(QWidget):
         if change is not None:
             self.session.override(change)
 
-    def open_photo(self, photo: PhotoView) -> None:
+    def open_photo(self, photo: EvidenceView) -> None:
         photos = self.photo_strip.photos
         viewer = PhotoViewer(
             photos,
@@ -249,7 +249,7 @@ class BenchView(QWidget):
         else:
             self.verdict.show_evaluation(model.evaluation, model.line.amount_fen)
 
-    def _show_photos(self, photos: list[PhotoView]) -> None:
+    def _show_photos(self, photos: list[EvidenceView]) -> None:
         self.photo_strip.show_photos(photos)
         self.photos_shown.emit(photos)
 

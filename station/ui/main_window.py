@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 from station.bench.session import BenchSession
 from station.capture.live import LiveScanner
 from station.config import Settings
-from station.domain.enums import Role
 from station.domain.labels import Language, label
 from station.domain.records import UserView
 from station.printing.queue import PrintEvent, PrintEventKind
+from station.protocol.enums import Role
 from station.review.service import ReviewService
 from station.runtime.emitter import Emitter
 from station.security.login import Authenticator
@@ -108,8 +108,8 @@ class MainWindow(QMainWindow):
             self.runner,
             self.camera_view,
             language=language,
-            blob_path=workflow.photos.blobs.path_for,
-            thumbnail_path=workflow.photos.thumbnails.path_for,
+            blob_path=workflow.evidence.blobs.path_for,
+            thumbnail_path=workflow.evidence.thumbnails.path_for,
         )
         self.camera_view.scanned.connect(
             lambda text, seen_at: self.route_scan(text, source="camera", seen_at=seen_at)

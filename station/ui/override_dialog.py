@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.domain.enums import Disposition, Grade, RefundKind, Responsibility
 from station.domain.labels import Language
+from station.protocol.enums import Disposition, Grade, RefundKind, Responsibility
 from station.qc.engine import Override
 from station.qc.rules import Proposal
 from station.ui.widgets import code_combo, text_label, vbox

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.domain.enums import PhotoKind
 from station.domain.labels import Language, label
-from station.evidence.records import PhotoView
+from station.evidence.records import EvidenceView
+from station.protocol.enums import PhotoKind
 from station.ui.tasks import TaskRunner
 
 THUMB = QSize(96, 72)
@@ -34,7 +34,7 @@ THUMB = QSize(96, 72)
 
 class PhotoStrip(QFrame):
     kind_chosen = Signal(object)  # PhotoKind
-    photo_opened = Signal(object)  # PhotoView
+    photo_opened = Signal(object)  # EvidenceView
 
     def __init__(
         self,
@@ -49,7 +49,7 @@ class PhotoStrip(QFrame):
         self._runner = runner
         self._thumbnail_path = thumbnail_path
         self._language = language
-        self.photos: list[PhotoView] = []
+        self.photos: list[EvidenceView] = []
         self.kind: PhotoKind = PhotoKind.OVERVIEW
         self._missing: tuple[PhotoKind, ...] = ()
 
@@ -95,7 +95,7 @@ class PhotoStrip(QFrame):
         self.kinds.button(list(PhotoKind).index(kind)).setChecked(True)
         self._caption()
 
-    def show_photos(self, photos: list[PhotoView]) -> None:
+    def show_photos(self, photos: list[EvidenceView]) -> None:
         self.photos = list(photos)
         self.list.clear()
         for photo in self.photos:
@@ -115,7 +115,7 @@ class PhotoStrip(QFrame):
             self.list.scrollToItem(self.list.item(self.list.count() - 1))
         self._caption()
 
-    def _item_text(self, photo: PhotoView) -> str:
+    def _item_text(self, photo: EvidenceView) -> str:
         mark = " ⚠" if photo.quality_flags else ""
         return f"{label(photo.kind, self._language)}{mark}"
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from station.domain.labels import Language, label
-from station.evidence.records import PhotoView
+from station.evidence.records import EvidenceView
 from station.ui.tasks import TaskRunner
 from station.ui.texts import arg
 from station.ui.widgets import hbox, text_label, vbox
@@ -62,7 +62,7 @@ class ZoomView(QGraphicsView):
 class PhotoViewer(QDialog):
     def __init__(
         self,
-        photos: list[PhotoView],
+        photos: list[EvidenceView],
         index: int,
         *,
         runner: TaskRunner,
@@ -94,7 +94,7 @@ class PhotoViewer(QDialog):
         self.show_photo(index)
 
     @property
-    def photo(self) -> PhotoView:
+    def photo(self) -> EvidenceView:
         return self._photos[self.index]
 
     def show_photo(self, index: int) -> None:
@@ -111,11 +111,11 @@ class PhotoViewer(QDialog):
         self.right.show()
         self._load(self.right, self._photos[self.compare_index])
 
-    def _load(self, view: ZoomView, photo: PhotoView) -> None:
+    def _load(self, view: ZoomView, photo: EvidenceView) -> None:
         path = self._blob_path(photo.sha256)
         self._runner.submit(lambda: QImage(str(path)), view.show_image, lambda _e: None)
 
-    def _describe(self, photo: PhotoView) -> str:
+    def _describe(self, photo: EvidenceView) -> str:
         lang = self._language
         flags = ", ".join(f.value for f in photo.quality_flags) or self.tr("none")
         parts = [

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QWidget
 
-from station.domain.enums import RefundKind
 from station.domain.labels import Language, label
+from station.protocol.enums import RefundKind
 from station.qc.engine import Evaluation
 from station.ui.order_card import yuan
 from station.ui.texts import arg

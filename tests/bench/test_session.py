@@ -17,8 +17,8 @@ from station import app
 from station.bench.notices import Notice, Say, Sound, Tone
 from station.bench.session import BenchSession, InlineRunner
 from station.capture.classify import Command, command_payload
-from station.domain.enums import Grade, PhotoKind, RefundKind, ReturnReason
 from station.domain.records import OrderView, UserView
+from station.protocol.enums import Grade, PhotoKind, RefundKind, ReturnReason
 from station.qc.engine import Override
 from station.store.models import Inspection, OutboxEvent, ReturnOrder, UnmatchedParcel
 from station.store.queries import order_view

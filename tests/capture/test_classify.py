@@ -4,7 +4,7 @@ import pytest
 
 from station.capture.classify import Command, ScanKind, classify, command_payload
 from station.capture.scan_text import BadScan
-from station.domain.enums import Carrier
+from station.protocol.enums import Carrier
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,8 @@ from typing import Any
 from sqlalchemy import select
 
 from station import app
-from station.domain.enums import OrderState
 from station.domain.records import UserView
+from station.protocol.enums import OrderState
 from station.protocol.events import EventKind
 from station.protocol.wire import Event, InspectionDetail, InspectionPage
 from station.store.models import Inspection, OutboxEvent, ReturnOrder

@@ -6,7 +6,7 @@ import pytest
 
 from station.demo.orders import tracking_number
 from station.domain.codes import carrier_of, ean_valid, s10_valid
-from station.domain.enums import Carrier
+from station.protocol.enums import Carrier
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from station.domain.enums import Category, ReturnReason
 from station.domain.policy import Policy, WindowKind, window_for
+from station.protocol.enums import Category, ReturnReason
 
 R, C, W = ReturnReason, Category, WindowKind
 RECEIVED = date(2026, 11, 1)

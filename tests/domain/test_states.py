@@ -4,7 +4,7 @@ import itertools
 
 import pytest
 
-from station.domain.enums import Actor, OrderState, RefundKind
+from station.protocol.enums import Actor, OrderState, RefundKind
 from station.protocol.states import (
     TRANSITIONS,
     Action,

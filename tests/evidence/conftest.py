@@ -12,15 +12,15 @@ import zxingcpp
 from sqlalchemy import select
 
 from station import app
-from station.domain.enums import OrderState, PhotoKind
 from station.domain.records import UserView
 from station.evidence.photos import (
-    PhotoStore,
-    PhotoView,
+    EvidenceStore,
+    EvidenceView,
     photo_kinds_present,
     prepare_photo,
     record_photo,
 )
+from station.protocol.enums import OrderState, PhotoKind
 from station.qc.engine import decide
 from station.store.models import ReturnOrder
 from station.workflow import Completion, InspectionStarted
@@ -77,13 +77,13 @@ def motion_blurred(frame: np.ndarray, length: int) -> np.ndarray:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> PhotoStore:
-    return PhotoStore.open(tmp_path / "photos")
+def store(tmp_path: Path) -> EvidenceStore:
+    return EvidenceStore.open(tmp_path / "photos")
 
 
 @pytest.fixture
-def station_store(demo_station: app.Station) -> PhotoStore:
-    return PhotoStore.open(demo_station.paths.photos)
+def station_store(demo_station: app.Station) -> EvidenceStore:
+    return EvidenceStore.open(demo_station.paths.photos)
 
 
 def start_inspection(station: app.Station, user: UserView, *, nth: int = 0) -> InspectionStarted:
@@ -109,14 +109,14 @@ def open_inspection(demo_station: app.Station, inspector: UserView) -> Inspectio
 
 def take_photo(
     station: app.Station,
-    store: PhotoStore,
+    store: EvidenceStore,
     started: InspectionStarted,
     user: UserView,
     kind: PhotoKind,
     *,
     frame: np.ndarray | None = None,
     seed: int = 0,
-) -> PhotoView:
+) -> EvidenceView:
     """Take a real photo: prepared on this thread, recorded on the database thread."""
     prepared = prepare_photo(textured_frame(seed=seed) if frame is None else frame, kind, store)
     return station.db.run(
@@ -132,7 +132,7 @@ def take_photo(
 
 
 def complete_inspection(
-    station: app.Station, store: PhotoStore, started: InspectionStarted, user: UserView
+    station: app.Station, store: EvidenceStore, started: InspectionStarted, user: UserView
 ) -> Completion:
     """Answer the checklist, take the photos it still asks for, accept its verdict."""
     answers = good_answers(started.checklist)

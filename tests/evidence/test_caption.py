@@ -8,18 +8,18 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from station.domain.enums import PhotoKind
 from station.evidence.blobs import hash_file
 from station.evidence.caption import Caption, clean_field, render_captioned
 from station.evidence.encode import encode_jpeg
-from station.evidence.photos import PhotoStore
+from station.evidence.photos import EvidenceStore
 from station.fonts import find_font
+from station.protocol.enums import PhotoKind
 from tests.evidence.conftest import textured_frame
 
 CHINA = timezone(timedelta(hours=8))
 
 
-def stored(store: PhotoStore, frame: np.ndarray) -> str:
+def stored(store: EvidenceStore, frame: np.ndarray) -> str:
     return store.blobs.put(encode_jpeg(frame).data).sha256
 
 
@@ -55,7 +55,7 @@ def test_control_and_direction_characters_never_reach_a_caption() -> None:
         caption_for("../../etc/passwd").lines()
 
 
-def test_a_captioned_copy_adds_a_band_and_leaves_the_original_alone(store: PhotoStore) -> None:
+def test_a_captioned_copy_adds_a_band_and_leaves_the_original_alone(store: EvidenceStore) -> None:
     assert find_font().path.is_file()  # fonts-wqy-zenhei is installed
     frame = textured_frame(960, 720)
     sha = stored(store, frame)
@@ -71,7 +71,7 @@ def test_a_captioned_copy_adds_a_band_and_leaves_the_original_alone(store: Photo
     assert list(store.blobs.digests()) == [sha]  # the copy is not an original
 
 
-def test_different_captions_are_different_copies(store: PhotoStore) -> None:
+def test_different_captions_are_different_copies(store: EvidenceStore) -> None:
     sha = stored(store, textured_frame(320, 240))
     first = store.captioned.ensure(caption_for(sha), store.blobs, tz=CHINA)
     other = store.captioned.ensure(caption_for(sha, rma_no="RMA9"), store.blobs, tz=CHINA)

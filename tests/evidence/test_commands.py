@@ -4,17 +4,17 @@ import io
 from pathlib import Path
 
 from station import app
-from station.domain.enums import PhotoKind
 from station.domain.records import UserView
 from station.evidence.commands import pack_command, verify_command
-from station.evidence.photos import PhotoStore, prepare_photo
+from station.evidence.photos import EvidenceStore, prepare_photo
+from station.protocol.enums import PhotoKind
 from station.workflow import InspectionStarted
 from tests.evidence.conftest import take_photo, textured_frame
 
 
 def test_verify_evidence_reports_and_sets_the_exit_code(
     demo_station: app.Station,
-    station_store: PhotoStore,
+    station_store: EvidenceStore,
     open_inspection: InspectionStarted,
     inspector: UserView,
 ) -> None:
@@ -22,7 +22,7 @@ def test_verify_evidence_reports_and_sets_the_exit_code(
     orphan = prepare_photo(textured_frame(seed=8), PhotoKind.OVERVIEW, station_store)
     out = io.StringIO()
     assert verify_command(demo_station.db, station_store.root, out, unreferenced=True) == 0
-    assert "evidence intact: 1 photos, 1 files" in out.getvalue()
+    assert "evidence intact: 1 items, 1 files" in out.getvalue()
     assert f"unreferenced (harmless, kept): {orphan.sha256}" in out.getvalue()
     (station_store.root / photo.relative_path).unlink()
     out = io.StringIO()
@@ -32,7 +32,7 @@ def test_verify_evidence_reports_and_sets_the_exit_code(
 
 def test_evidence_pack_writes_the_pdf_or_explains_why_not(
     demo_station: app.Station,
-    station_store: PhotoStore,
+    station_store: EvidenceStore,
     open_inspection: InspectionStarted,
     inspector: UserView,
     tmp_path: Path,

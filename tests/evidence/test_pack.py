@@ -8,11 +8,11 @@ import pytest
 from pypdf import PdfReader
 
 from station import app
-from station.domain.enums import PhotoKind
 from station.domain.records import UserView
 from station.evidence.errors import BlobCorrupt, BlobMissing, PhotoRefused
 from station.evidence.pack import EvidencePackData, PackPhoto, build_pack, pack_data
-from station.evidence.photos import PhotoStore
+from station.evidence.photos import EvidenceStore
+from station.protocol.enums import PhotoKind
 from station.workflow import InspectionStarted
 from tests.evidence.conftest import complete_inspection, take_photo
 
@@ -22,7 +22,7 @@ CHINA = timezone(timedelta(hours=8))
 @pytest.fixture
 def completed(
     demo_station: app.Station,
-    station_store: PhotoStore,
+    station_store: EvidenceStore,
     open_inspection: InspectionStarted,
     inspector: UserView,
 ) -> tuple[EvidencePackData, list[PackPhoto]]:
@@ -41,7 +41,7 @@ def read_pdf(path: Path) -> tuple[PdfReader, str]:
 
 def test_the_pack_holds_order_verdict_photos_and_hashes(
     completed: tuple[EvidencePackData, list[PackPhoto]],
-    station_store: PhotoStore,
+    station_store: EvidenceStore,
     open_inspection: InspectionStarted,
     tmp_path: Path,
 ) -> None:
@@ -67,7 +67,7 @@ def test_the_pack_holds_order_verdict_photos_and_hashes(
 
 def test_the_pack_can_show_originals_instead_of_captioned_copies(
     completed: tuple[EvidencePackData, list[PackPhoto]],
-    station_store: PhotoStore,
+    station_store: EvidenceStore,
     tmp_path: Path,
 ) -> None:
     data, photos = completed
@@ -79,7 +79,7 @@ def test_the_pack_can_show_originals_instead_of_captioned_copies(
 
 def test_an_altered_photo_stops_the_pack_and_nothing_is_written(
     completed: tuple[EvidencePackData, list[PackPhoto]],
-    station_store: PhotoStore,
+    station_store: EvidenceStore,
     tmp_path: Path,
 ) -> None:
     data, photos = completed
@@ -98,7 +98,7 @@ def test_an_altered_photo_stops_the_pack_and_nothing_is_written(
 
 def test_hostile_text_is_printed_literally(
     completed: tuple[EvidencePackData, list[PackPhoto]],
-    station_store: PhotoStore,
+    station_store: EvidenceStore,
     tmp_path: Path,
 ) -> None:
     data, _ = completed
@@ -117,7 +117,7 @@ def test_hostile_text_is_printed_literally(
 
 def test_a_pack_without_photos_still_builds(
     demo_station: app.Station,
-    station_store: PhotoStore,
+    station_store: EvidenceStore,
     open_inspection: InspectionStarted,
     tmp_path: Path,
 ) -> None:
@@ -131,7 +131,7 @@ def test_a_pack_without_photos_still_builds(
 
 def test_deleted_photos_are_left_out_and_unknown_inspections_refused(
     demo_station: app.Station,
-    station_store: PhotoStore,
+    station_store: EvidenceStore,
     open_inspection: InspectionStarted,
     inspector: UserView,
 ) -> None:

@@ -13,28 +13,28 @@ import pytest
 from sqlalchemy import func, select
 
 from station import app
-from station.domain.enums import PhotoKind
 from station.domain.records import UserView
 from station.evidence.blobs import sha256_hex
 from station.evidence.encode import encode_jpeg
 from station.evidence.errors import ImageRejected, PhotoRefused, StorageError
 from station.evidence.photos import (
-    PhotoStore,
-    PhotoView,
+    EvidenceStore,
+    EvidenceView,
     PreparedPhoto,
     delete_photo,
+    evidence_for,
+    evidence_for_unmatched,
     photo_kinds_present,
-    photos_for,
-    photos_for_unmatched,
     prepare_imported,
     prepare_photo,
     record_photo,
 )
 from station.evidence.quality import QualityFlag
-from station.evidence.verify import referenced_photos, unreferenced_blobs, verify_evidence
+from station.evidence.verify import referenced_evidence, unreferenced_blobs, verify_evidence
+from station.protocol.enums import PhotoKind
 from station.security import audit
 from station.store import files
-from station.store.models import AuditEntry, OutboxEvent, Photo
+from station.store.models import AuditEntry, EvidenceItem, OutboxEvent
 from station.workflow import InspectionStarted, ParcelUnmatched
 from tests.evidence.conftest import (
     TAKEN,
@@ -49,14 +49,14 @@ REPO = Path(__file__).resolve().parents[2]
 
 def take(
     station: app.Station,
-    store: PhotoStore,
+    store: EvidenceStore,
     started: InspectionStarted,
     user: UserView,
     *,
     seed: int = 0,
     kind: PhotoKind = PhotoKind.OVERVIEW,
     frame: np.ndarray | None = None,
-) -> PhotoView:
+) -> EvidenceView:
     return take_photo(station, store, started, user, kind, frame=frame, seed=seed)
 
 
@@ -64,7 +64,7 @@ def counts(station: app.Station) -> dict[str, int]:
     def work(s):
         return {
             m.__tablename__: s.scalar(select(func.count()).select_from(m))
-            for m in (Photo, AuditEntry, OutboxEvent)
+            for m in (EvidenceItem, AuditEntry, OutboxEvent)
         }
 
     return station.db.run(work)
@@ -76,7 +76,7 @@ def files_under(root: Path) -> set[Path]:
 
 def test_a_photo_is_stored_recorded_audited_and_queued_for_sync(
     demo_station: app.Station,
-    station_store: PhotoStore,
+    station_store: EvidenceStore,
     open_inspection: InspectionStarted,
     inspector: UserView,
 ) -> None:
@@ -106,7 +106,7 @@ def test_a_photo_is_stored_recorded_audited_and_queued_for_sync(
 
 def test_an_inspections_photos_are_listed_and_counted_by_kind(
     demo_station: app.Station,
-    station_store: PhotoStore,
+    station_store: EvidenceStore,
     open_inspection: InspectionStarted,
     inspector: UserView,
 ) -> None:
@@ -115,7 +115,7 @@ def test_an_inspections_photos_are_listed_and_counted_by_kind(
         take(demo_station, station_store, open_inspection, inspector, seed=n, kind=k)
         for n, k in enumerate(kinds)
     ]
-    listed = demo_station.db.run(lambda s: photos_for(s, open_inspection.inspection.id))
+    listed = demo_station.db.run(lambda s: evidence_for(s, open_inspection.inspection.id))
     assert [p.id for p in listed] == [p.id for p in taken]
     present = demo_station.db.run(lambda s: photo_kinds_present(s, open_inspection.inspection.id))
     assert present == Counter(
@@ -125,7 +125,7 @@ def test_an_inspections_photos_are_listed_and_counted_by_kind(
 
 def test_recording_the_same_photo_twice_keeps_one_record(
     demo_station: app.Station,
-    station_store: PhotoStore,
+    station_store: EvidenceStore,
     open_inspection: InspectionStarted,
     inspector: UserView,
 ) -> None:
@@ -137,7 +137,7 @@ def test_recording_the_same_photo_twice_keeps_one_record(
 
 def test_quality_flags_are_recorded_with_the_photo(
     demo_station: app.Station,
-    station_store: PhotoStore,
+    station_store: EvidenceStore,
     open_inspection: InspectionStarted,
     inspector: UserView,
 ) -> None:
@@ -149,13 +149,13 @@ def test_quality_flags_are_recorded_with_the_photo(
 
 def test_photos_are_refused_once_the_inspection_is_completed(
     demo_station: app.Station,
-    station_store: PhotoStore,
+    station_store: EvidenceStore,
     open_inspection: InspectionStarted,
     inspector: UserView,
 ) -> None:
     kept = take(demo_station, station_store, open_inspection, inspector, seed=1)
     complete_inspection(demo_station, station_store, open_inspection, inspector)
-    kept_all = demo_station.db.run(lambda s: photos_for(s, open_inspection.inspection.id))
+    kept_all = demo_station.db.run(lambda s: evidence_for(s, open_inspection.inspection.id))
     before = counts(demo_station)
     with pytest.raises(PhotoRefused, match="is completed") as caught:
         take(demo_station, station_store, open_inspection, inspector, seed=2)
@@ -165,13 +165,13 @@ def test_photos_are_refused_once_the_inspection_is_completed(
             lambda s: delete_photo(s, kept.id, actor="user:I1001", reason="wrong angle")
         )
     assert counts(demo_station) == before
-    listed = demo_station.db.run(lambda s: photos_for(s, open_inspection.inspection.id))
+    listed = demo_station.db.run(lambda s: evidence_for(s, open_inspection.inspection.id))
     assert listed == kept_all and kept in listed
 
 
 def test_a_photo_is_soft_deleted_while_the_inspection_is_open(
     demo_station: app.Station,
-    station_store: PhotoStore,
+    station_store: EvidenceStore,
     open_inspection: InspectionStarted,
     inspector: UserView,
 ) -> None:
@@ -182,8 +182,8 @@ def test_a_photo_is_soft_deleted_while_the_inspection_is_open(
         lambda s: delete_photo(s, drop.id, actor="user:I1001", reason="拍错了商品\n换一张")
     )
     assert gone.deleted and gone.deleted_at is not None
-    assert demo_station.db.run(lambda s: photos_for(s, inspection_id)) == [keep]
-    everything = demo_station.db.run(lambda s: photos_for(s, inspection_id, include_deleted=True))
+    assert demo_station.db.run(lambda s: evidence_for(s, inspection_id)) == [keep]
+    everything = demo_station.db.run(lambda s: evidence_for(s, inspection_id, include_deleted=True))
     assert [p.id for p in everything] == [keep.id, drop.id]
     assert demo_station.db.run(lambda s: photo_kinds_present(s, inspection_id)) == Counter(
         {PhotoKind.OVERVIEW: 1}
@@ -212,7 +212,7 @@ def test_a_photo_is_soft_deleted_while_the_inspection_is_open(
 )
 def test_a_deletion_needs_a_clean_reason_and_writes_nothing_otherwise(
     demo_station: app.Station,
-    station_store: PhotoStore,
+    station_store: EvidenceStore,
     open_inspection: InspectionStarted,
     inspector: UserView,
     reason: str,
@@ -223,18 +223,18 @@ def test_a_deletion_needs_a_clean_reason_and_writes_nothing_otherwise(
     with pytest.raises(PhotoRefused, match=message):
         demo_station.db.run(lambda s: delete_photo(s, view.id, actor="user:I1001", reason=reason))
     assert counts(demo_station) == before
-    assert not demo_station.db.run(lambda s: s.get_one(Photo, view.id).deleted_at)
+    assert not demo_station.db.run(lambda s: s.get_one(EvidenceItem, view.id).deleted_at)
 
 
 def test_recording_is_refused_for_missing_targets_and_files(
     demo_station: app.Station,
-    station_store: PhotoStore,
+    station_store: EvidenceStore,
     open_inspection: InspectionStarted,
     inspector: UserView,
 ) -> None:
     prepared = prepare_photo(textured_frame(), PhotoKind.OVERVIEW, station_store)
 
-    def record(**target: object) -> PhotoView:
+    def record(**target: object) -> EvidenceView:
         return demo_station.db.run(
             lambda s: record_photo(
                 s, prepared, station_id="ST-TEST", inspector_id=inspector.id, **target
@@ -258,7 +258,7 @@ def test_recording_is_refused_for_missing_targets_and_files(
 
 
 def test_an_unmatched_parcel_can_be_photographed(
-    demo_station: app.Station, station_store: PhotoStore, inspector: UserView
+    demo_station: app.Station, station_store: EvidenceStore, inspector: UserView
 ) -> None:
     parcel = demo_station.workflow.scan("SF9999999999999", inspector)
     assert isinstance(parcel, ParcelUnmatched)
@@ -273,12 +273,12 @@ def test_an_unmatched_parcel_can_be_photographed(
         )
     )
     assert view.unmatched_id == parcel.parcel.id and view.inspection_id is None
-    assert demo_station.db.run(lambda s: photos_for_unmatched(s, parcel.parcel.id)) == [view]
+    assert demo_station.db.run(lambda s: evidence_for_unmatched(s, parcel.parcel.id)) == [view]
 
 
 def test_a_full_disk_refuses_the_photo_and_keeps_the_inspection_intact(
     demo_station: app.Station,
-    station_store: PhotoStore,
+    station_store: EvidenceStore,
     open_inspection: InspectionStarted,
     inspector: UserView,
     monkeypatch: pytest.MonkeyPatch,
@@ -298,7 +298,7 @@ def test_a_full_disk_refuses_the_photo_and_keeps_the_inspection_intact(
     monkeypatch.undo()
     assert files_under(station_store.root) == on_disk  # no blob, thumbnail or temp file
     assert counts(demo_station) == before
-    listed = demo_station.db.run(lambda s: photos_for(s, open_inspection.inspection.id))
+    listed = demo_station.db.run(lambda s: evidence_for(s, open_inspection.inspection.id))
     assert listed == [first]
     assert demo_station.db.run(lambda s: verify_evidence(s, station_store.root)).ok
     second = take(demo_station, station_store, open_inspection, inspector, seed=2)
@@ -307,7 +307,7 @@ def test_a_full_disk_refuses_the_photo_and_keeps_the_inspection_intact(
 
 def test_a_full_disk_after_the_thumbnail_removes_the_thumbnail_too(
     demo_station: app.Station,
-    station_store: PhotoStore,
+    station_store: EvidenceStore,
     open_inspection: InspectionStarted,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -329,9 +329,9 @@ CRASH_BEFORE_BLOB_RENAME = """
 import os, sys
 from pathlib import Path
 import numpy as np
-from station.domain.enums import PhotoKind
+from station.protocol.enums import PhotoKind
 from station.store import files
-from station.evidence.photos import PhotoStore, prepare_photo, record_photo
+from station.evidence.photos import EvidenceStore, prepare_photo, record_photo
 from station.store.database import Database
 
 real = files._publish
@@ -342,7 +342,7 @@ def crash(temp, target):
 
 files._publish = crash
 root, db_path, frame_path, inspection_id, user_id = sys.argv[1:]
-prepared = prepare_photo(np.load(frame_path), PhotoKind.DEFECT, PhotoStore.open(Path(root)))
+prepared = prepare_photo(np.load(frame_path), PhotoKind.DEFECT, EvidenceStore.open(Path(root)))
 db = Database.open(Path(db_path))
 db.run(lambda s: record_photo(s, prepared, inspection_id=inspection_id, station_id="ST-TEST",
                               inspector_id=int(user_id)))
@@ -351,7 +351,7 @@ db.run(lambda s: record_photo(s, prepared, inspection_id=inspection_id, station_
 
 def test_a_crash_mid_photo_leaves_no_half_photo_and_no_dangling_row(
     demo_station: app.Station,
-    station_store: PhotoStore,
+    station_store: EvidenceStore,
     open_inspection: InspectionStarted,
     inspector: UserView,
     tmp_path: Path,
@@ -379,17 +379,17 @@ def test_a_crash_mid_photo_leaves_no_half_photo_and_no_dangling_row(
     )
     assert done.returncode == 17, done.stderr
     assert any(files.is_temp_file(p) for p in files_under(station_store.root))
-    restarted = PhotoStore.open(station_store.root)  # the station starts again
+    restarted = EvidenceStore.open(station_store.root)  # the station starts again
     assert not any(files.is_temp_file(p) for p in files_under(restarted.root))
     assert not restarted.blobs.exists(doomed_sha)
     assert counts(demo_station) == before
-    assert demo_station.db.run(lambda s: photos_for(s, open_inspection.inspection.id)) == [first]
+    assert demo_station.db.run(lambda s: evidence_for(s, open_inspection.inspection.id)) == [first]
     assert demo_station.db.run(lambda s: verify_evidence(s, restarted.root)).ok
 
 
 def test_a_failed_transaction_leaves_only_a_harmless_unreferenced_blob(
     demo_station: app.Station,
-    station_store: PhotoStore,
+    station_store: EvidenceStore,
     open_inspection: InspectionStarted,
     inspector: UserView,
     monkeypatch: pytest.MonkeyPatch,
@@ -413,7 +413,7 @@ def test_a_failed_transaction_leaves_only_a_harmless_unreferenced_blob(
         )
     monkeypatch.undo()
     assert counts(demo_station) == before  # no row, no audit entry, no event
-    refs = demo_station.db.run(referenced_photos)
+    refs = demo_station.db.run(referenced_evidence)
     assert unreferenced_blobs(refs, station_store.root) == [prepared.sha256]
     # Retrying records it against the very same file.
     again = prepare_photo(textured_frame(seed=4), PhotoKind.OVERVIEW, station_store)
@@ -422,7 +422,7 @@ def test_a_failed_transaction_leaves_only_a_harmless_unreferenced_blob(
 
 def test_an_imported_file_goes_through_the_same_checks(
     demo_station: app.Station,
-    station_store: PhotoStore,
+    station_store: EvidenceStore,
     open_inspection: InspectionStarted,
     tmp_path: Path,
 ) -> None:
@@ -440,10 +440,10 @@ def test_an_imported_file_goes_through_the_same_checks(
 
 def test_another_inspection_is_not_affected(
     demo_station: app.Station,
-    station_store: PhotoStore,
+    station_store: EvidenceStore,
     open_inspection: InspectionStarted,
     inspector: UserView,
 ) -> None:
     other = start_inspection(demo_station, inspector, nth=1)
     take(demo_station, station_store, open_inspection, inspector, seed=1)
-    assert demo_station.db.run(lambda s: photos_for(s, other.inspection.id)) == []
+    assert demo_station.db.run(lambda s: evidence_for(s, other.inspection.id)) == []

@@ -6,7 +6,6 @@ import cv2
 import numpy as np
 import pytest
 
-from station.domain.enums import PhotoKind
 from station.evidence.errors import ImageRejected
 from station.evidence.quality import (
     DEFAULT_THRESHOLDS,
@@ -16,6 +15,7 @@ from station.evidence.quality import (
     judge,
     reason,
 )
+from station.protocol.enums import PhotoKind
 from tests.evidence.conftest import close_up_frame, motion_blurred, textured_frame
 
 SHARP = textured_frame(seed=1)

@@ -5,7 +5,6 @@ import re
 
 import pytest
 
-from station.domain.enums import Disposition, Grade, RefundKind
 from station.printing.data import (
     LabelData,
     LabelDataError,
@@ -15,6 +14,7 @@ from station.printing.data import (
     refund_summary,
 )
 from station.printing.samples import sample
+from station.protocol.enums import Disposition, Grade, RefundKind
 
 
 @pytest.mark.parametrize("kind", list(LabelKind))

@@ -6,15 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from station.domain.enums import (
-    Category,
-    Disposition,
-    Grade,
-    InspectionState,
-    OrderState,
-    RefundKind,
-    ReturnReason,
-)
 from station.domain.records import InspectionView, LineView, OrderView, UnmatchedView
 from station.printing.barcodes import BarcodeError
 from station.printing.data import LabelKind
@@ -28,6 +19,15 @@ from station.printing.render_cli import (
 )
 from station.printing.samples import sample
 from station.printing.sizes import LabelSize, SizeError
+from station.protocol.enums import (
+    Category,
+    Disposition,
+    Grade,
+    InspectionState,
+    OrderState,
+    RefundKind,
+    ReturnReason,
+)
 from tests.printing.conftest import NOW, page_size_mm, pdf_text
 from tests.printing.fake_zebra import FakeZebra
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from station.domain.enums import Category, Grade, PhotoKind, RefundKind, ReturnReason
+from station.protocol.enums import Category, Grade, PhotoKind, RefundKind, ReturnReason
 from station.qc.answers import Expected
 from station.qc.engine import Override, OverrideError, decide, evaluate
 from tests.qc.test_rules import POLICY, PRICE, facts

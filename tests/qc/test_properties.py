@@ -7,8 +7,8 @@ from datetime import date, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from station.domain.enums import Category, PhotoKind, RefundKind, ReturnReason
 from station.domain.policy import window_for
+from station.protocol.enums import Category, PhotoKind, RefundKind, ReturnReason
 from station.protocol.template import Question, QuestionKind, Template
 from station.qc.answers import Expected
 from station.qc.engine import decide, evaluate

@@ -7,7 +7,8 @@ from datetime import date, timedelta
 import pytest
 
 from station.config import resources_dir
-from station.domain.enums import (
+from station.domain.policy import window_for
+from station.protocol.enums import (
     Category,
     Disposition,
     Grade,
@@ -16,7 +17,6 @@ from station.domain.enums import (
     Responsibility,
     ReturnReason,
 )
-from station.domain.policy import window_for
 from station.qc import rules
 from station.qc.policy import QcPolicy, parse_policy
 from station.qc.rules import OrderFacts, grade_for, propose

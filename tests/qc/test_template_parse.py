@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from station.config import resources_dir
-from station.domain.enums import Category
+from station.protocol.enums import Category
 from station.protocol.template import QuestionKind, Template
 from station.protocol.template_parse import TemplateError, parse_template
 

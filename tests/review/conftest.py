@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import func, select
 
 from station import app
-from station.domain.enums import Disposition, Grade, OrderState, RefundKind
 from station.domain.records import UserView
+from station.protocol.enums import Disposition, Grade, OrderState, RefundKind
 from station.protocol.template import QuestionKind
 from station.qc.engine import Override, decide
 from station.review.service import ReviewService
@@ -53,7 +53,7 @@ def service(demo_station: app.Station, clock: Clock) -> ReviewService:
         demo_station.db,
         station_id=demo_station.settings.station_id,
         rulebook=demo_station.workflow.rulebook,
-        photos=demo_station.photos,
+        evidence=demo_station.evidence,
         clock=clock,
         utc_offset_minutes=480,
     )

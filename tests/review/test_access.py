@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from station import app
-from station.domain.enums import Grade, Role
 from station.domain.records import UserView
+from station.protocol.enums import Grade, Role
 from station.review.access import NotAllowed, can_review
 from station.review.csv_export import ReportTable
 from station.review.decisions import DecisionRequest

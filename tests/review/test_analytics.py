@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from station import app
 from station.demo.orders import HOT_BATCH, generate_orders
-from station.domain.enums import ReturnReason
 from station.domain.policy import Policy
+from station.protocol.enums import ReturnReason
 from station.review import analytics as a
 from station.review import reports
 from station.review.dashboard import build_dashboard

@@ -13,8 +13,8 @@ import pytest
 from sqlalchemy import func, select
 
 from station import app
-from station.domain.enums import Grade
 from station.domain.records import UserView
+from station.protocol.enums import Grade
 from station.review.central_source import CentralInspections
 from station.review.decisions import DecisionRequest
 from station.review.errors import CentralUnavailable
@@ -49,7 +49,7 @@ class Linked:
             station.db,
             self.client,
             station_id=self.station_id,
-            blob_path=station.photos.blobs.path_for,
+            blob_path=station.evidence.path_for,
             clock=lambda: datetime.now(UTC),
         )
 
@@ -88,7 +88,7 @@ def test_other_stations_inspections_are_decided_through_events(
         demo_station.db,
         station_id="ST-TEST",
         rulebook=demo_station.workflow.rulebook,
-        photos=demo_station.photos,
+        evidence=demo_station.evidence,
         remote=CentralInspections(linked.client),
         clock=clock,
     )
@@ -144,7 +144,7 @@ def test_an_unreachable_central_service_is_a_clear_error(
         demo_station.db,
         station_id="ST-TEST",
         rulebook=demo_station.workflow.rulebook,
-        photos=demo_station.photos,
+        evidence=demo_station.evidence,
         remote=CentralInspections(lambda: CentralClient("http://127.0.0.1:9", "t", timeout=2)),
     )
     with pytest.raises(CentralUnavailable) as info:

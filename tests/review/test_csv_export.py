@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from station import app
-from station.domain.enums import Grade
 from station.domain.records import UserView
+from station.protocol.enums import Grade
 from station.review import reports
 from station.review.analytics import Alert, MixRow
 from station.review.csv_export import ReportTable, csv_text, write_csv

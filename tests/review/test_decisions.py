@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import select
 
 from station import app
-from station.domain.enums import Disposition, Grade, RefundKind, Responsibility
 from station.domain.records import UserView
+from station.protocol.enums import Disposition, Grade, RefundKind, Responsibility
 from station.protocol.events import Decision
 from station.protocol.wire import Change, ChangeKind, ChangesPage
 from station.review.decisions import DecisionRequest

@@ -6,8 +6,8 @@ import pytest
 from pypdf import PdfReader
 
 from station import app
-from station.domain.enums import Category, RefundKind
 from station.domain.records import UserView
+from station.protocol.enums import Category, RefundKind
 from station.protocol.template_parse import parse_template
 from station.review.errors import ExportFailed
 from station.review.service import ReviewService
@@ -76,7 +76,7 @@ def test_a_pack_with_a_missing_photo_is_refused_and_leaves_no_file(
     tmp_path: Path,
 ) -> None:
     photo = service.evidence(supervisor, apparel_refusal).photos[0]
-    demo_station.photos.blobs.path_for(photo.sha256).unlink()
+    demo_station.evidence.blobs.path_for(photo.sha256).unlink()
     folder = tmp_path / "out"
     folder.mkdir()
     with pytest.raises(ExportFailed) as info:

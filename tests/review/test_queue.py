@@ -8,8 +8,8 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from station import app
-from station.domain.enums import Category
 from station.domain.records import UserView
+from station.protocol.enums import Category
 from station.review.decisions import DecisionRequest
 from station.review.errors import BadInput
 from station.review.queue import queue_count

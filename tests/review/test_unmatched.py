@@ -4,8 +4,8 @@ import pytest
 from sqlalchemy import select
 
 from station import app
-from station.domain.enums import OrderState, PhotoKind
 from station.domain.records import UserView
+from station.protocol.enums import OrderState, PhotoKind
 from station.review.errors import LinkRefused
 from station.review.rows import QueueFilter, ReviewFlag
 from station.review.service import ReviewService

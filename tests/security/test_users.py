@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from station import app
-from station.domain.enums import Role
+from station.protocol.enums import Role
 from station.security.login import Authenticator
 from station.security.users import (
     BadCredentials,

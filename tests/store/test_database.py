@@ -24,7 +24,7 @@ def test_a_new_database_is_migrated_to_head_and_matches_the_models(tmp_path: Pat
             "returns",
             "return_lines",
             "inspections",
-            "photos",
+            "evidence_items",
             "labels",
             "unmatched_parcels",
             "outbox",

@@ -163,3 +163,44 @@ def test_only_the_newest_copies_are_kept(tmp_path: Path) -> None:
         migrate.back_up(engine, tmp_path / "backups", label="0001")
     engine.dispose()
     assert len(list((tmp_path / "backups").glob("*.db"))) == migrate.BACKUPS_KEPT
+
+
+def test_photos_taken_before_become_photo_evidence_items_with_their_ids(tmp_path: Path) -> None:
+    from alembic import command
+    from sqlalchemy import select
+
+    from station.store.models import EvidenceItem
+
+    path = tmp_path / "station.db"
+    engine = sqlite_engine(path)
+    command.upgrade(migrate.alembic_config(engine), "0003")
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "INSERT INTO users (id, badge_id, display_name, role, pin_hash, active,"
+            " failed_attempts, created_at) VALUES (3, 'I1001', 'x', 'inspector', 'h', 1, 0,"
+            " '2026-11-30 08:00:00')"
+        )
+        db.execute(
+            "INSERT INTO unmatched_parcels (id, code, station_id, inspector_id, received_at,"
+            " note) VALUES ('u-1', 'SF1', 'ST-A', 3, '2026-11-30 08:10:00', '')"
+        )
+        db.execute(
+            "INSERT INTO photos (id, sha256, inspection_id, unmatched_id, kind, size_bytes,"
+            " width, height, sharpness, exposure, quality_flags, station_id, inspector_id,"
+            " taken_at, deleted_at, uploaded_at) VALUES (12, ?, NULL, 'u-1', 'defect', 4096,"
+            " 1280, 720, 88.5, 0.4, '[\"blurred\"]', 'ST-A', 3, '2026-11-30 08:15:00',"
+            " NULL, '2026-11-30 09:00:00')",
+            ("ab" * 32,),
+        )
+    engine.dispose()
+    engine = sqlite_engine(path)
+    upgrade(engine)
+    with engine.connect() as connection:
+        row = connection.execute(select(EvidenceItem)).one()
+        tables = set(inspect(connection).get_table_names())
+    engine.dispose()
+    assert (row.id, row.media, row.kind, row.sha256) == (12, "photo", "defect", "ab" * 32)
+    assert (row.width, row.height, row.size_bytes, row.duration_ms) == (1280, 720, 4096, None)
+    assert row.quality_flags == ["blurred"] and row.uploaded_at is not None
+    assert row.unmatched_id == "u-1" and row.sharpness == 88.5
+    assert "photos" not in tables and "evidence_items" in tables

@@ -18,7 +18,7 @@ from sqlalchemy.engine import Engine
 from central.blobstore import DiskBlobStore
 from central.db.models import BlobRecord, EventRecord
 from station import app
-from station.store.models import OutboxEvent, Photo
+from station.store.models import EvidenceItem, OutboxEvent
 from tests.central.servers import CentralServer, central_server
 from tests.conftest import make_settings
 
@@ -82,7 +82,7 @@ def assert_converged(station: app.Station, central_db: Engine, central: CentralS
         ]
 
     outbox = station.db.run(outbox_rows)
-    photos = station.db.run(lambda s: sorted(set(s.scalars(select(Photo.sha256)))))
+    photos = station.db.run(lambda s: sorted(set(s.scalars(select(EvidenceItem.sha256)))))
     with central_db.connect() as conn:
         events = conn.execute(
             select(EventRecord.event_id, EventRecord.kind, EventRecord.payload).where(

@@ -16,13 +16,13 @@ from sqlalchemy import func, select
 from uuid6 import uuid7
 
 from station import app
-from station.domain.enums import OrderState
+from station.protocol.enums import OrderState
 from station.security.pins import hash_pin
 from station.store.models import (
     AuditEntry,
+    EvidenceItem,
     Inspection,
     OutboxEvent,
-    Photo,
     ReturnOrder,
     SyncCursor,
 )
@@ -246,7 +246,9 @@ def test_a_push_cut_short_resends_only_the_photos_not_yet_stored(
     station, proxy = proxied
     inspect(station, 2)
     pending = station.db.run(
-        lambda s: list(s.scalars(select(Photo.sha256).where(Photo.uploaded_at.is_(None))))
+        lambda s: list(
+            s.scalars(select(EvidenceItem.sha256).where(EvidenceItem.uploaded_at.is_(None)))
+        )
     )
     assert len(pending) >= 4
     failing = sorted(pending)[-1]  # the last one sent, after the others have landed

@@ -22,7 +22,7 @@ from sqlalchemy import func, select, text
 
 from central.db.models import ChangeRecord, EventRecord
 from station import app
-from station.domain.enums import OrderState, PhotoKind
+from station.protocol.enums import OrderState, PhotoKind
 from station.qc.engine import decide
 from station.security import audit
 from station.store.models import Inspection, OutboxEvent, ReturnOrder, SyncCursor

@@ -19,7 +19,7 @@ from station.capture.classify import Command, command_payload
 from station.capture.frames import SourceError, VideoFileSource
 from station.capture.live import LiveScanner, LiveSettings
 from station.demo.video import bench_background, label_image, paste, place, write_demo_video
-from station.domain.enums import OrderState
+from station.protocol.enums import OrderState
 from station.store.models import ReturnOrder
 from station.ui.application import build_window
 from station.ui.main_window import MainWindow

@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from station import app
 from station.capture.classify import Command, command_payload
-from station.domain.enums import Grade, RefundKind, ReturnReason
 from station.domain.records import OrderView
+from station.protocol.enums import Grade, RefundKind, ReturnReason
 from station.qc.engine import Override
 from station.store.models import Inspection, ReturnOrder
 from station.store.queries import order_view
@@ -213,7 +213,7 @@ def test_an_override_needs_a_reason_and_goes_to_review(
 
 
 def test_the_override_dialog_refuses_without_a_reason(qtbot, demo_station) -> None:
-    from station.domain.enums import Disposition, Responsibility
+    from station.protocol.enums import Disposition, Responsibility
     from station.qc.rules import FiredRule, Proposal
 
     proposal = Proposal(

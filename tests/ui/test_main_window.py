@@ -4,8 +4,8 @@ from PySide6.QtWidgets import QLineEdit
 from sqlalchemy import func, select
 
 from station import app
-from station.domain.enums import OrderState
 from station.domain.records import OrderView
+from station.protocol.enums import OrderState
 from station.store.models import ReturnOrder, UnmatchedParcel
 from station.store.queries import order_view
 from station.ui.main_window import MainWindow

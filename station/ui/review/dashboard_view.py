@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.domain.enums import Category, Disposition, Grade, ReturnReason
 from station.domain.labels import label
+from station.protocol.enums import Category, Disposition, Grade, ReturnReason
 from station.review import reports
 from station.review.analytics import AlertRule
 from station.review.csv_export import ReportTable

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.domain.enums import Disposition, Grade, RefundKind, Responsibility
 from station.domain.labels import Language
+from station.protocol.enums import Disposition, Grade, RefundKind, Responsibility
 from station.review.decisions import DecisionRequest
 from station.review.evidence import Outcome
 from station.review.text import MAX_REASON

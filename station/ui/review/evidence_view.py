@@ -67,7 +67,7 @@ class EvidenceView(NoticePane):
             name="evidenceFacts", wrap=True, selectable=True, text_format=Qt.TextFormat.RichText
         )
         self.thumbs = ThumbnailStrip(
-            context.runner, context.photos, language=context.language, size=THUMB
+            context.runner, context.evidence, language=context.language, size=THUMB
         )
         self.verdict = QTableWidget(5, 3)
         self.verdict.setObjectName("verdictTable")

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from station.domain.labels import Language
 from station.domain.records import UserView
-from station.evidence.photo_store import PhotoStore
+from station.evidence.storage import EvidenceStore
 from station.review.service import ReviewService
 from station.ui.owned_tasks import submit
 from station.ui.review.errors import describe
@@ -28,7 +28,7 @@ PERIOD_DAYS = (1, 7, 30)  # the periods to choose from: the last day, week and m
 class ReviewContext:
     service: ReviewService
     runner: TaskRunner
-    photos: PhotoStore
+    evidence: EvidenceStore
     user: UserView
     language: Language
 

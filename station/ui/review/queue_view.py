@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.domain.enums import Category, ReturnReason
 from station.domain.labels import label
 from station.domain.records import UserView
+from station.protocol.enums import Category, ReturnReason
 from station.review.rows import (
     QueueCount,
     QueueCursor,

@@ -65,7 +65,7 @@ class SupervisorPanel(QWidget):
             layout.addWidget(notice)
             return
 
-        context = ReviewContext(service, runner, workflow.photos, user, language)
+        context = ReviewContext(service, runner, workflow.evidence, user, language)
         self.queue = QueueView(context)
         self.evidence = EvidenceView(context)
         self.unmatched = UnmatchedView(context)

@@ -8,8 +8,8 @@ from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from station.domain.labels import Language, label
-from station.evidence.photo_store import PhotoStore
-from station.evidence.records import PhotoView
+from station.evidence.records import EvidenceView
+from station.evidence.storage import EvidenceStore
 from station.ui.owned_tasks import submit
 from station.ui.photo_viewer import PhotoViewer
 from station.ui.tasks import TaskRunner
@@ -19,7 +19,7 @@ class ThumbnailStrip(QListWidget):
     def __init__(
         self,
         runner: TaskRunner,
-        photos: PhotoStore,
+        photos: EvidenceStore,
         *,
         language: Language,
         size: QSize,
@@ -30,7 +30,7 @@ class ThumbnailStrip(QListWidget):
         self._runner = runner
         self._store = photos
         self._language = language
-        self.photos: list[PhotoView] = []
+        self.photos: list[EvidenceView] = []
         self._shown = 0  # which photo list the arriving thumbnails belong to
         self.setViewMode(QListWidget.ViewMode.IconMode)
         self.setFlow(QListWidget.Flow.LeftToRight)
@@ -42,7 +42,7 @@ class ThumbnailStrip(QListWidget):
         self.setMovement(QListWidget.Movement.Static)
         self.itemActivated.connect(self.open_photo)
 
-    def show_photos(self, photos: list[PhotoView]) -> None:
+    def show_photos(self, photos: list[EvidenceView]) -> None:
         for viewer in self.findChildren(PhotoViewer):  # it shows photos no longer listed
             viewer.close()
         self.clear()

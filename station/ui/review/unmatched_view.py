@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.evidence.records import PhotoView
+from station.evidence.records import EvidenceView
 from station.review.unmatched import ParcelLinked, ParcelRow
 from station.ui.review.pane import NoticePane, ReviewContext
 from station.ui.review.thumbnails import ThumbnailStrip
@@ -55,7 +55,7 @@ class UnmatchedView(NoticePane):
         self.show_linked.toggled.connect(lambda _on: self.reload())
         self.refresh = push_button(self.tr("Reload"), name="secondaryButton", clicked=self.reload)
         self.thumbs = ThumbnailStrip(
-            context.runner, context.photos, language=context.language, size=THUMB
+            context.runner, context.evidence, language=context.language, size=THUMB
         )
         self.code = QLineEdit()
         self.code.setObjectName("linkCode")
@@ -129,7 +129,7 @@ class UnmatchedView(NoticePane):
             lambda photos: self._show_photos(parcel.id, photos),
         )
 
-    def _show_photos(self, parcel_id: str, photos: list[PhotoView]) -> None:
+    def _show_photos(self, parcel_id: str, photos: list[EvidenceView]) -> None:
         current = self.current()
         if current is not None and current.id == parcel_id:
             self.thumbs.show_photos(photos)

@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from station.domain.enums import Category, Grade, RefundKind, ReturnReason
+from station.protocol.enums import Category, Grade, RefundKind, ReturnReason
 from station.review.rows import QueueCursor, QueuePage, QueueRow, QueueSort, ReviewFlag, RowKind
 from station.ui.review.queue_model import COLUMNS, QueueModel
 

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QLabel
 from sqlalchemy import func, select
 
 from station import app
-from station.domain.enums import Grade, OrderState
 from station.domain.labels import label
 from station.domain.records import UserView
+from station.protocol.enums import Grade, OrderState
 from station.review.deadlines import LimitKind
 from station.review.rows import ReviewFlag, RowKind
 from station.review.service import ReviewService
