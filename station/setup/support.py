@@ -132,7 +132,7 @@ def database_report(database: Path, integrity: str) -> dict[str, Any]:
             for table in (
                 "returns",
                 "inspections",
-                "photos",
+                "evidence_items",
                 "labels",
                 "outbox",
                 "audit_log",
