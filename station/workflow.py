@@ -56,7 +56,7 @@ from station.qc.policy import QcPolicy
 from station.qc.rules import OrderFacts
 from station.rulebook import Rulebook
 from station.security import audit
-from station.store import outbox
+from station.security.actors import user_ref
 from station.store.database import Database
 from station.store.models import Inspection, ReturnLine, ReturnOrder, UnmatchedParcel, User
 from station.store.queries import (
@@ -163,10 +163,6 @@ class LabelPrinting:
     printer: str
     size: str
     language: Language = "zh_CN"
-
-
-def _actor(user: UserView) -> str:
-    return f"user:{user.badge_id}"
 
 
 class Workflow:
@@ -293,7 +289,7 @@ class Workflow:
     def delete_photo(self, photo_id: int, inspector: UserView, reason: str) -> EvidenceView:
         now = self._clock()
         return self._db.run(
-            lambda s: delete_photo(s, photo_id, actor=_actor(inspector), reason=reason, at=now)
+            lambda s: delete_photo(s, photo_id, actor=user_ref(inspector), reason=reason, at=now)
         )
 
     def evidence_of(self, inspection_id: str) -> list[EvidenceView]:
@@ -316,7 +312,7 @@ class Workflow:
         if not history:
             raise WorkflowError("no label to print again")
         newest = max(history, key=lambda label: label.created_at)
-        return self.printing.queue.reprint(newest.id, actor=_actor(inspector))
+        return self.printing.queue.reprint(newest.id, actor=user_ref(inspector))
 
     def _print(self, label: jobs.LabelView) -> None:
         assert self.printing is not None
@@ -348,7 +344,7 @@ class Workflow:
                     data,
                     printer=self.printing.printer,
                     size=self.printing.size,
-                    actor=_actor(inspector),
+                    actor=user_ref(inspector),
                     at=now,
                 )
         except (jobs.LabelJobError, ValueError, *RENDER_ERRORS) as exc:
@@ -386,19 +382,15 @@ class Workflow:
             order = load_order(session, row.return_id)
             if not completed_line_ids(session, order.id):
                 self._transition(session, order, Action.CANCEL_INSPECTION, inspector, now)
-            audit.append(
-                session,
-                actor=_actor(inspector),
-                action="inspection_cancelled",
-                entity=f"inspection:{row.id}",
-                details={"rma_no": order.rma_no, "reason": reason[:200]},
-                at=now,
-            )
-            outbox.enqueue(
+            audit.record(
                 session,
                 events.InspectionCancelled(
                     inspection_id=row.id, rma_no=order.rma_no, state=order.state
                 ),
+                actor=user_ref(inspector),
+                action="inspection_cancelled",
+                entity=f"inspection:{row.id}",
+                details={"rma_no": order.rma_no, "reason": reason[:200]},
                 at=now,
             )
             session.flush()
@@ -427,19 +419,15 @@ class Workflow:
         )
         session.add(parcel)
         session.flush()
-        audit.append(
-            session,
-            actor=_actor(inspector),
-            action="parcel_unmatched",
-            entity=f"unmatched:{parcel.id}",
-            details={"code": code},
-            at=now,
-        )
-        outbox.enqueue(
+        audit.record(
             session,
             events.ParcelUnmatched(
                 unmatched_id=parcel.id, code=code, inspector=inspector.badge_id, received_at=now
             ),
+            actor=user_ref(inspector),
+            action="parcel_unmatched",
+            entity=f"unmatched:{parcel.id}",
+            details={"code": code},
             at=now,
         )
         view = unmatched_view(parcel)
@@ -454,7 +442,7 @@ class Workflow:
             if current.inspector_id != inspector.id:
                 audit.append(
                     session,
-                    actor=_actor(inspector),
+                    actor=user_ref(inspector),
                     action="inspection_taken_over",
                     entity=f"inspection:{current.id}",
                     details={"from_user_id": current.inspector_id},
@@ -499,15 +487,7 @@ class Workflow:
         )
         session.add(row)
         session.flush()
-        audit.append(
-            session,
-            actor=_actor(inspector),
-            action="inspection_started",
-            entity=f"inspection:{row.id}",
-            details={"rma_no": order.rma_no, "line_no": line.line_no, "sku": line.sku},
-            at=now,
-        )
-        outbox.enqueue(
+        audit.record(
             session,
             events.InspectionStarted(
                 inspection_id=row.id,
@@ -517,6 +497,10 @@ class Workflow:
                 template=events.TemplateRef(id=template.id, version=template.version),
                 started_at=now,
             ),
+            actor=user_ref(inspector),
+            action="inspection_started",
+            entity=f"inspection:{row.id}",
+            details={"rma_no": order.rma_no, "line_no": line.line_no, "sku": line.sku},
             at=now,
         )
         view, line_record = order_view(order), line_view(line)
@@ -568,7 +552,7 @@ class Workflow:
         order.state = after.value
         audit.append(
             session,
-            actor=_actor(inspector),
+            actor=user_ref(inspector),
             action=f"order_{action.value}",
             entity=f"return:{order.rma_no}",
             details={"from": before.value, "to": after.value},
@@ -639,12 +623,10 @@ class Workflow:
                 now,
                 TransitionContext(all_lines_inspected=True),
             )
-        event_id = outbox.enqueue(
-            session, _completed_event(row, verdict, order, line, inspector), at=now
-        )
-        audit.append(
+        event_id = audit.record(
             session,
-            actor=_actor(inspector),
+            _completed_event(row, verdict, order, line, inspector),
+            actor=user_ref(inspector),
             action="inspection_completed",
             entity=f"inspection:{row.id}",
             details={
@@ -654,7 +636,6 @@ class Workflow:
                 "refund": row.refund_kind,
                 "refund_fen": row.refund_fen,
                 "overridden": row.overridden,
-                "event_id": event_id,
             },
             at=now,
         )

@@ -8,17 +8,11 @@ from __future__ import annotations
 
 import errno
 
-from station.domain.labels import Language
+from station.domain.errors import BilingualError
 
 
-class EvidenceError(Exception):
-    def __init__(self, en: str, zh: str) -> None:
-        super().__init__(en)
-        self.en = en
-        self.zh = zh
-
-    def message(self, language: Language = "zh_CN") -> str:
-        return self.zh if language == "zh_CN" else self.en
+class EvidenceError(BilingualError):
+    """Anything the evidence store refuses or finds wrong."""
 
 
 class ImageRejected(EvidenceError):

@@ -16,15 +16,14 @@ while its inspection is open; once the inspection is completed its photos are im
 from __future__ import annotations
 
 import logging
-import re
 from collections import Counter
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Final
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from station.domain.text import reason_text
 from station.evidence.blobs import sha256_hex
 from station.evidence.encode import DEFAULT_QUALITY, Frame, encode_jpeg, load_image_file
 from station.evidence.errors import PhotoRefused, StorageError
@@ -35,7 +34,6 @@ from station.protocol import events
 from station.protocol.enums import InspectionState, MediaKind, PhotoKind
 from station.security import audit
 from station.security.actors import user_ref
-from station.store import outbox
 from station.store.models import EvidenceItem, Inspection, UnmatchedParcel, User
 from station.store.types import utcnow
 
@@ -53,9 +51,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-
-MAX_REASON: Final = 500
-_BAD_REASON_CHARS: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]")
 
 
 # -- the worker-thread half ---------------------------------------------------------------
@@ -215,23 +210,7 @@ def record_photo(
     )
     session.add(row)
     session.flush()
-    details: dict[str, Any] = {
-        "inspection_id": inspection_id,
-        "unmatched_id": unmatched_id,
-        "kind": row.kind,
-        "sha256": row.sha256,
-        "size_bytes": row.size_bytes,
-        "quality_flags": list(row.quality_flags),
-    }
-    audit.append(
-        session,
-        actor=actor,
-        action="photo_added",
-        entity=f"photo:{row.id}",
-        details=details,
-        at=when,
-    )
-    outbox.enqueue(
+    audit.record(
         session,
         events.EvidenceAdded(
             sha256=row.sha256,
@@ -246,26 +225,29 @@ def record_photo(
             inspector=actor.removeprefix("user:"),
             taken_at=when,
         ),
+        actor=actor,
+        action="photo_added",
+        entity=f"photo:{row.id}",
+        details={
+            "inspection_id": inspection_id,
+            "unmatched_id": unmatched_id,
+            "kind": row.kind,
+            "sha256": row.sha256,
+            "size_bytes": row.size_bytes,
+            "quality_flags": list(row.quality_flags),
+        },
         at=when,
     )
     return evidence_view(row)
 
 
 def _clean_reason(reason: str) -> str:
-    text = reason.strip()
-    if not text:
-        raise PhotoRefused("Say why the photo is deleted.", "请填写删除照片的原因。")
-    if _BAD_REASON_CHARS.search(text):
-        raise PhotoRefused(
-            "The reason contains control characters; type it again.",
-            "原因中含有控制字符，请重新输入。",
-        )
-    if len(text) > MAX_REASON:
-        raise PhotoRefused(
-            f"The reason is too long ({len(text)} characters, at most {MAX_REASON}).",
-            f"原因过长（{len(text)} 字，上限 {MAX_REASON} 字）。",
-        )
-    return text
+    return reason_text(
+        reason,
+        missing=("Say why the photo is deleted.", "请填写删除照片的原因。"),
+        refuse=PhotoRefused,
+        lines=True,
+    )
 
 
 def delete_photo(
@@ -291,21 +273,7 @@ def delete_photo(
     when = at or utcnow()
     row.deleted_at = when
     session.flush()
-    details = {
-        "inspection_id": row.inspection_id,
-        "unmatched_id": row.unmatched_id,
-        "sha256": row.sha256,
-        "reason": text,
-    }
-    audit.append(
-        session,
-        actor=actor,
-        action="photo_deleted",
-        entity=f"photo:{row.id}",
-        details=details,
-        at=when,
-    )
-    outbox.enqueue(
+    audit.record(
         session,
         events.EvidenceDeleted(
             evidence_id=row.id,
@@ -315,6 +283,15 @@ def delete_photo(
             reason=text,
             deleted_at=when,
         ),
+        actor=actor,
+        action="photo_deleted",
+        entity=f"photo:{row.id}",
+        details={
+            "inspection_id": row.inspection_id,
+            "unmatched_id": row.unmatched_id,
+            "sha256": row.sha256,
+            "reason": text,
+        },
         at=when,
     )
     return evidence_view(row)

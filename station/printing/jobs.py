@@ -23,7 +23,6 @@ from station.printing.data import LabelData, LabelDataError, LabelKind
 from station.printing.sizes import parse_size
 from station.protocol import events
 from station.security import audit
-from station.store import outbox
 from station.store.models import Inspection, Label, UnmatchedParcel
 from station.store.types import utcnow
 
@@ -197,7 +196,7 @@ def mark_printed(
     _update_payload(row, job_ref=job_ref[:200])
     session.flush()
     view = _view(row)
-    event_id = outbox.enqueue(
+    audit.record(
         session,
         events.LabelPrinted(
             label_id=row.id,
@@ -210,10 +209,6 @@ def mark_printed(
             reprint=view.reprints > 0,
             printed_at=when,
         ),
-        at=when,
-    )
-    audit.append(
-        session,
         actor=actor,
         action="label_printed",
         entity=f"label:{row.id}",
@@ -222,7 +217,6 @@ def mark_printed(
             "copies": row.copies,
             "job_ref": view.job_ref,
             "requested_by": view.requested_by,
-            "event_id": event_id,
         },
         at=when,
     )

@@ -177,8 +177,9 @@ def decide_remote(
     changes = changes_for(current, request, None)
     decision = _decision(inspection_id, reason, request.approve, changes, user, now)
     body = decision.model_dump(mode="json")
-    audit.append(
+    event_id = audit.record(
         session,
+        decision,
         actor=actor(user),
         action="decision_sent",
         entity=f"inspection:{inspection_id}",
@@ -191,7 +192,6 @@ def decide_remote(
         },
         at=now,
     )
-    event_id = outbox.enqueue(session, decision, at=now)
     return DecisionMade(decision, event_id, bool(changes), tuple(changes))
 
 

@@ -26,7 +26,6 @@ from station.review.access import check_reviewer
 from station.review.errors import LinkRefused
 from station.security import audit
 from station.security.actors import user_ref as actor
-from station.store import outbox
 from station.store.models import EvidenceItem, ReturnOrder, UnmatchedParcel, User
 from station.store.queries import find_order_id
 
@@ -181,8 +180,15 @@ def link_parcel(
             and_(EvidenceItem.unmatched_id == row.id, EvidenceItem.deleted_at.is_(None))
         )
     )
-    audit.append(
+    event_id = audit.record(
         session,
+        UnmatchedLinked(
+            unmatched_id=row.id,
+            rma_no=order.rma_no,
+            code=row.code,
+            linked_by=user.badge_id,
+            linked_at=now,
+        ),
         actor=actor(user),
         action="unmatched_linked",
         entity=f"unmatched:{row.id}",
@@ -192,17 +198,6 @@ def link_parcel(
             "order_state": state.value,
             "photos": int(photo_count or 0),
         },
-        at=now,
-    )
-    event_id = outbox.enqueue(
-        session,
-        UnmatchedLinked(
-            unmatched_id=row.id,
-            rma_no=order.rma_no,
-            code=row.code,
-            linked_by=user.badge_id,
-            linked_at=now,
-        ),
         at=now,
     )
     return ParcelLinked(parcel(session, row.id), order.rma_no, state, event_id)

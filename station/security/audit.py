@@ -16,6 +16,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from station.protocol.events import Payload
+from station.store import outbox
 from station.store.models import AuditEntry
 from station.store.types import utcnow
 
@@ -83,6 +85,31 @@ def append(
     session.add(entry)
     session.flush()
     return entry
+
+
+def record(
+    session: Session,
+    event: Payload,
+    *,
+    actor: str,
+    action: str,
+    entity: str,
+    details: dict[str, Any] | None = None,
+    at: datetime | None = None,
+) -> str:
+    """A change the central service hears about: its outbox event and its audit entry,
+    written together in the caller's transaction; the entry names the event. Returns the
+    event's id."""
+    event_id = outbox.enqueue(session, event, at=at)
+    append(
+        session,
+        actor=actor,
+        action=action,
+        entity=entity,
+        details={**(details or {}), "event_id": event_id},
+        at=at,
+    )
+    return event_id
 
 
 @dataclass(frozen=True, slots=True)
