@@ -113,7 +113,7 @@ def queue_prints(server: CupsServer, count: int) -> tuple[float, float, float]:
         db = Database.open(Path(folder) / "bench.db")
         printed = _Printed()
         queue = PrintQueue(db, {"bench": CupsBackend(QUEUE, server=server.server)})
-        queue.subscribe(printed)
+        queue.events.connect(printed)
         queue.start()
         samples, titles = [], []
         try:

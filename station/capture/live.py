@@ -23,7 +23,8 @@ from station.capture.debounce import Debouncer
 from station.capture.decoders import Decoded
 from station.capture.frames import FrameSource
 from station.capture.pipeline import DecodePipeline, FrameResult
-from station.capture.reader import Frame, FrameReader, ReaderState
+from station.capture.reader import Frame, FrameReader, ReaderState, StateChange
+from station.runtime.emitter import Emitter
 from station.runtime.worker import FINISHED, Finished, Worker
 
 log = logging.getLogger(__name__)
@@ -36,9 +37,20 @@ class LiveSettings:
     repeat_after_s: float = 1.5
 
 
-FrameListener = Callable[[Frame, FrameResult], None]
-ScanListener = Callable[[Decoded, Frame], None]
-StateListener = Callable[[ReaderState, str], None]
+@dataclass(frozen=True, slots=True)
+class Seen:
+    """A decoded frame: the picture and what the decoders found in it."""
+
+    frame: Frame
+    result: FrameResult
+
+
+@dataclass(frozen=True, slots=True)
+class Scanned:
+    """A new scan (one per physical scan, after debouncing) and the frame it was read in."""
+
+    code: Decoded
+    frame: Frame
 
 
 class LiveScanner:
@@ -47,9 +59,6 @@ class LiveScanner:
         source: FrameSource,
         *,
         settings: LiveSettings | None = None,
-        on_frame: FrameListener | None = None,
-        on_scan: ScanListener | None = None,
-        on_state: StateListener | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         chosen = settings or LiveSettings()
@@ -60,9 +69,12 @@ class LiveScanner:
         self.debouncer: Debouncer[Decoded] = Debouncer(
             chosen.repeat_after_s, key=lambda d: d.text, clock=clock
         )
-        self.on_frame, self.on_scan, self.on_state = on_frame, on_scan, on_state
+        # on the scanner's threads: a UI hands what it hears over to its own thread
+        self.frames: Emitter[Seen] = Emitter("decoded frames")
+        self.scans: Emitter[Scanned] = Emitter("camera scans")
+        self.states: Emitter[StateChange] = Emitter("camera state")
         self._clock = clock
-        self.reader = FrameReader(source, on_state=self._state, clock=clock)
+        self.reader = self._new_reader(source)
         self._latest: Frame | None = None
         self._lock = threading.Lock()
         self._worker: Worker | None = None
@@ -75,7 +87,7 @@ class LiveScanner:
             return
         if self._stopped:  # a stopped reader cannot start again: a fresh one, same camera
             self._stopped = False
-            self.reader = FrameReader(self.reader.source, on_state=self._state, clock=self._clock)
+            self.reader = self._new_reader(self.reader.source)
         self.reader.start()
         self._worker = Worker("station-decode", self._round, on_start=_yield_to_the_ui)
         self._worker.start()
@@ -89,9 +101,10 @@ class LiveScanner:
         if worker is not None:
             worker.join(timeout)
 
-    def _state(self, state: ReaderState, detail: str) -> None:
-        if self.on_state is not None:
-            self.on_state(state, detail)
+    def _new_reader(self, source: FrameSource) -> FrameReader:
+        reader = FrameReader(source, clock=self._clock)
+        reader.states.connect(self.states.emit)
+        return reader
 
     def latest_frame(self) -> np.ndarray | None:
         """A copy of the newest full-resolution frame (for a photo), if any."""
@@ -112,14 +125,9 @@ class LiveScanner:
             return 0.0
         self.decoded_frames += 1
         fresh = self.debouncer.feed(result.codes, now=frame.timestamp)
-        try:
-            if self.on_frame is not None:
-                self.on_frame(frame, result)
-            if self.on_scan is not None:
-                for code in fresh:
-                    self.on_scan(code, frame)
-        except Exception:  # a listener's failure must not end live scanning either
-            log.exception("a live-scanning listener failed")
+        self.frames.emit(Seen(frame, result))
+        for code in fresh:
+            self.scans.emit(Scanned(code, frame))
         return 0.0
 
 

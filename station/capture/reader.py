@@ -9,7 +9,8 @@ thread is a :class:`~station.runtime.worker.Worker` whose round is one open-and-
 
 Typical use from a worker (a Qt worker calls the same from its own thread)::
 
-    reader = FrameReader(open_source("camera:0"), on_state=lambda s, why: ...)
+    reader = FrameReader(open_source("camera:0"))
+    reader.states.connect(lambda change: ...)
     reader.start()
     while running:
         frame = reader.take(timeout=0.2)
@@ -17,7 +18,7 @@ Typical use from a worker (a Qt worker calls the same from its own thread)::
             result = pipeline.decode(frame.image)
     reader.stop()
 
-``on_state`` is called on the reader's thread: a Qt receiver should only emit a signal from it.
+``states`` announces on the reader's thread: a Qt receiver should only emit a signal from it.
 ``take``, ``stats``, ``state`` and ``stop`` are thread-safe.
 """
 
@@ -34,6 +35,7 @@ import numpy as np
 
 from station.capture.frames import EndOfStream, FrameSource
 from station.runtime.backoff import Backoff
+from station.runtime.emitter import Emitter
 from station.runtime.worker import FINISHED, Finished, Worker
 
 log = logging.getLogger(__name__)
@@ -64,7 +66,10 @@ class ReaderStats:
     recoveries: int  # times it came back after a failure
 
 
-StateListener = Callable[[ReaderState, str], None]
+@dataclass(frozen=True, slots=True)
+class StateChange:
+    state: ReaderState
+    detail: str  # what happened: the source's name, the error, "recovered"
 
 
 class FrameReader:
@@ -72,13 +77,13 @@ class FrameReader:
         self,
         source: FrameSource,
         *,
-        on_state: StateListener | None = None,
         retry_initial_s: float = 0.5,
         retry_max_s: float = 5.0,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.source = source
-        self._on_state = on_state
+        # every change of state, on the reader's thread: a Qt receiver only hands it over
+        self.states: Emitter[StateChange] = Emitter("camera state")
         # no jitter: only this station opens its camera
         self._reopen = Backoff(retry_initial_s, retry_max_s, jitter=False)
         self._clock = clock
@@ -248,8 +253,5 @@ class FrameReader:
             changed = state is not self._state
             self._state, self._detail = state, detail
             self._cond.notify_all()
-        if changed and self._on_state is not None:
-            try:
-                self._on_state(state, detail)
-            except Exception:  # a listener's bug must not stop the camera
-                log.exception("reader state listener failed")
+        if changed:  # a listener's failure is logged by the emitter: the camera goes on
+            self.states.emit(StateChange(state, detail))

@@ -8,8 +8,8 @@ After a few failed attempts the printer's error is reported; the label stays que
 as soon as the printer is back. Errors that retrying cannot fix (a label that cannot be
 rendered) mark the label ``failed`` at once.
 
-Listeners get a :class:`PrintEvent` for every step, on the worker thread: the UI forwards them
-to the GUI thread through a queued signal.
+``events`` announces a :class:`PrintEvent` for every step, on the worker thread: the UI
+forwards them to the GUI thread through a queued signal.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from station.printing.backends import PrinterBackend, PrintError, PrintJob
 from station.printing.data import LabelData
 from station.printing.jobs import LabelView
 from station.runtime.backoff import Backoff
+from station.runtime.emitter import Emitter
 from station.runtime.worker import Worker
 from station.store.database import Database
 
@@ -53,9 +54,6 @@ class PrintEvent:
     error: str = ""
     job_ref: str = ""
     retry_in: float | None = None
-
-
-Listener = Callable[[PrintEvent], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +95,7 @@ class PrintQueue:
         self._layouts = layouts
         self._clock = clock
         self._lanes: dict[str, _Lane] = {}
-        self._listeners: list[Listener] = []
+        self.events: Emitter[PrintEvent] = Emitter("print queue")  # on the print worker
         self._cond = threading.Condition()
         self._busy: str | None = None
         self._worker: Worker | None = None
@@ -127,17 +125,6 @@ class PrintQueue:
             worker, self._worker = self._worker, None
         if worker is not None:
             worker.stop(timeout)
-
-    def subscribe(self, listener: Listener) -> Callable[[], None]:
-        with self._cond:
-            self._listeners.append(listener)
-
-        def unsubscribe() -> None:
-            with self._cond:
-                if listener in self._listeners:
-                    self._listeners.remove(listener)
-
-        return unsubscribe
 
     def set_printer(self, name: str, backend: PrinterBackend) -> None:
         """Add or replace a printer (settings changed); its waiting labels try again now."""
@@ -346,10 +333,4 @@ class PrintQueue:
         lane.reset()
 
     def _emit(self, event: PrintEvent) -> None:
-        with self._cond:
-            listeners = list(self._listeners)
-        for listener in listeners:
-            try:
-                listener(event)
-            except Exception:
-                log.exception("print queue listener failed on %s", event)
+        self.events.emit(event)

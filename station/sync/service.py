@@ -18,6 +18,7 @@ from filelock import FileLock, Timeout
 from station.protocol.enums import MediaKind
 from station.protocol.template import Template
 from station.runtime.backoff import Backoff
+from station.runtime.emitter import Emitter
 from station.runtime.worker import Worker
 from station.store import outbox
 from station.store.database import Database
@@ -57,7 +58,6 @@ class SyncService:
         lock_path: Path,
         interval: float = 15.0,
         clock: Callable[[], datetime] = utcnow,
-        on_status: Callable[[SyncStatus], None] | None = None,
         renew: Callable[[], bool] | None = None,
     ) -> None:
         self._db = db
@@ -69,7 +69,7 @@ class SyncService:
         self._lock = FileLock(str(lock_path))
         self._interval = interval
         self._clock = clock
-        self.on_status = on_status
+        self.changed: Emitter[SyncStatus] = Emitter("sync status")  # on the sync thread
         # full jitter between 1 s and 4, 8, 16 … 300 s, so a warehouse of stations does not
         # reconnect in step after an outage
         self.backoff = Backoff(base=4.0, cap=300.0, floor=1.0)
@@ -169,5 +169,4 @@ class SyncService:
 
     def _set(self, **changes: object) -> None:
         self._status = replace(self._status, **changes)  # type: ignore[arg-type]
-        if self.on_status is not None:
-            self.on_status(self._status)
+        self.changed.emit(self._status)

@@ -15,10 +15,10 @@ from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QWidget
 
-from station.capture.decoders import Decoded
-from station.capture.live import LiveScanner
+from station.capture.live import LiveScanner, Scanned, Seen
 from station.capture.pipeline import FrameResult
-from station.capture.reader import Frame, ReaderState
+from station.capture.reader import Frame, ReaderState, StateChange
+from station.ui.listening import listen
 
 PREVIEW_WIDTH = 960
 
@@ -67,24 +67,27 @@ class CameraView(QWidget):
         self._bridge.scanned.connect(self.scanned)
         self._bridge.state.connect(self._show_state)
         if scanner is not None:
-            scanner.on_frame = self._on_frame
-            scanner.on_scan = self._on_scan
-            scanner.on_state = self._on_state
+            listen(
+                self,
+                scanner.frames.connect(self._on_frame),
+                scanner.scans.connect(self._on_scan),
+                scanner.states.connect(self._on_state),
+            )
 
     # -- scanner thread ----------------------------------------------------------------------
 
-    def _on_frame(self, frame: Frame, result: FrameResult) -> None:
-        image, outlines = preview(frame, result)
+    def _on_frame(self, seen: Seen) -> None:
+        image, outlines = preview(seen.frame, seen.result)
         with contextlib.suppress(RuntimeError):  # the window is gone: nobody to show it to
             self._bridge.frame.emit(image, outlines)
 
-    def _on_scan(self, code: Decoded, frame: Frame) -> None:
+    def _on_scan(self, scanned: Scanned) -> None:
         with contextlib.suppress(RuntimeError):
-            self._bridge.scanned.emit(code.text, frame.timestamp)
+            self._bridge.scanned.emit(scanned.code.text, scanned.frame.timestamp)
 
-    def _on_state(self, state: ReaderState, detail: str) -> None:
+    def _on_state(self, change: StateChange) -> None:
         with contextlib.suppress(RuntimeError):
-            self._bridge.state.emit(state.value, detail)
+            self._bridge.state.emit(change.state.value, change.detail)
 
     # -- GUI thread --------------------------------------------------------------------------
 

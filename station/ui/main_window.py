@@ -158,9 +158,11 @@ class MainWindow(QMainWindow):
         self.sync_action.setShortcut(QKeySequence("F5"))
         self.sync_action.triggered.connect(self.sync_now)
         self.addAction(self.sync_action)
+        # Services announce from their own threads; the signals queue it onto this one.
+        self._disconnects: list[Callable[[], None]] = []
         self.sync_changed.connect(self._show_sync)
         if sync is not None:
-            sync.on_status = self.sync_changed.emit
+            self._disconnects.append(sync.changed.connect(self.sync_changed.emit))
             self._show_sync(sync.status)
         self.printer_label = QLabel()
         self.printer_label.setObjectName("printerState")
@@ -168,7 +170,7 @@ class MainWindow(QMainWindow):
         self.print_event.connect(self._show_print)
         printing = workflow.printing
         if printing is not None:
-            self._unsubscribe_printing = printing.queue.subscribe(self.print_event.emit)
+            self._disconnects.append(printing.queue.events.connect(self.print_event.emit))
             self.printer_label.setText(self.tr("Printer ready"))
 
         app = QCoreApplication.instance()
@@ -186,7 +188,8 @@ class MainWindow(QMainWindow):
 
         self.login_view.logged_in.connect(self.logged_in)
         self.data_changed.connect(self._data_changed)
-        self._unsubscribe_changes = changes.connect(self.data_changed.emit) if changes else None
+        if changes is not None:
+            self._disconnects.append(changes.connect(self.data_changed.emit))
         self.login_view.reset()
         self.refresh_status()
 
@@ -489,10 +492,8 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.removeEventFilter(self.wedge)
             app.removeEventFilter(self.idle_lock)
-        if self._unsubscribe_changes is not None:
-            self._unsubscribe_changes()
-        if hasattr(self, "_unsubscribe_printing"):
-            self._unsubscribe_printing()
+        for disconnect in self._disconnects:
+            disconnect()
         self._closing = True  # a settings dialog closed now must not restart the camera
         self._close_setup_screens()
         self.camera_view.stop()

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from station.capture.frames import CameraSource, EndOfStream, SourceError, VideoFileSource
-from station.capture.reader import FrameReader, ReaderState
+from station.capture.reader import FrameReader, ReaderState, StateChange
 from tests.capture.test_frames import FakeCapture, frame_no, write_clip
 
 WAIT = 10.0  # seconds; a deadline for a thread to get somewhere, never a pause
@@ -76,9 +76,8 @@ def test_a_slow_consumer_gets_the_newest_frame_and_the_rest_are_dropped() -> Non
 def test_a_source_failing_mid_stream_is_reported_retried_and_recovers() -> None:
     source = ScriptedSource(1000, fail_after=5, refuse_opens=2)
     events: list[tuple[ReaderState, str]] = []
-    reader = FrameReader(
-        source, on_state=lambda s, why: events.append((s, why)), retry_initial_s=0.001
-    )
+    reader = FrameReader(source, retry_initial_s=0.001)
+    reader.states.connect(lambda change: events.append((change.state, change.detail)))
     reader.start()
     assert reader.wait_for(ReaderState.ENDED, timeout=WAIT)
     reader.stop()
@@ -118,12 +117,13 @@ def test_an_unplugged_camera_is_reported_and_picked_up_again_when_plugged_back()
     outage: list[str] = []
     reported = threading.Event()
 
-    def on_state(state: ReaderState, why: str) -> None:
-        if state is ReaderState.FAILED:
-            outage.append(why)
+    def on_state(change: StateChange) -> None:
+        if change.state is ReaderState.FAILED:
+            outage.append(change.detail)
             reported.set()
 
-    reader = FrameReader(CameraSource(0, capture=webcam), on_state=on_state, retry_initial_s=0.001)
+    reader = FrameReader(CameraSource(0, capture=webcam), retry_initial_s=0.001)
+    reader.states.connect(on_state)
     reader.start()
     assert reported.wait(WAIT)
     assert outage == ["camera 0 gave no frame (unplugged?)"]
@@ -163,10 +163,11 @@ def test_stop_joins_and_closes_the_source(tmp_path: Path) -> None:
 
 
 def test_a_listener_that_raises_does_not_stop_the_camera() -> None:
-    def broken(_state: ReaderState, _why: str) -> None:
+    def broken(_change: StateChange) -> None:
         raise ValueError("bug in the UI")
 
-    reader = FrameReader(ScriptedSource(20), on_state=broken)
+    reader = FrameReader(ScriptedSource(20))
+    reader.states.connect(broken)
     reader.start()
     assert reader.wait_for(ReaderState.ENDED, timeout=WAIT)
     assert reader.stats.read == 20
@@ -198,7 +199,8 @@ def test_live_scanning_starts_again_after_a_stop_on_the_same_camera() -> None:
 
     source = ScriptedSource(frames=10**9)
     frames = threading.Semaphore(0)
-    scanner = LiveScanner(source, on_frame=lambda _frame, _result: frames.release())
+    scanner = LiveScanner(source)
+    scanner.frames.connect(lambda _seen: frames.release())
     scanner.start()
     assert frames.acquire(timeout=WAIT)
     scanner.stop()

@@ -57,7 +57,7 @@ def make_queue(db: Database, events: EventLog) -> Iterator:  # type: ignore[type
 
     def make(printers: dict[str, PrinterBackend], **options: object) -> PrintQueue:
         queue = PrintQueue(db, printers, retry=FAST, **options)  # type: ignore[arg-type]
-        queue.subscribe(events)
+        queue.events.connect(events)
         queues.append(queue)
         return queue
 
@@ -269,7 +269,7 @@ def test_a_broken_listener_does_not_stop_the_queue(
     def explode(event: object) -> None:
         raise RuntimeError("UI gone")
 
-    queue.subscribe(explode)
+    queue.events.connect(explode)
     queue.start()
     view = queue.submit(label(), printer="zebra", size="60x40", actor=ACTOR)
     events.wait_kind(view.id, PrintEventKind.PRINTED)
