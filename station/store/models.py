@@ -258,7 +258,8 @@ class OutboxEvent(Base):
     change. ``seq`` orders delivery; ``event_id`` makes delivery idempotent."""
 
     __tablename__ = "outbox"
-    __table_args__ = (Index("ix_outbox_pending", "sent_at", "parked", "next_attempt_at"),)
+    # the push reads what is unsent and not parked, in order
+    __table_args__ = (Index("ix_outbox_pending", "sent_at", "parked", "seq"),)
 
     seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     event_id: Mapped[str] = mapped_column(String(36), unique=True)
@@ -266,7 +267,6 @@ class OutboxEvent(Base):
     payload: Mapped[dict[str, Any]] = mapped_column()
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
-    next_attempt_at: Mapped[datetime | None]
     sent_at: Mapped[datetime | None]
     parked: Mapped[bool] = mapped_column(Boolean, default=False)
     last_error: Mapped[str] = mapped_column(String(1000), default="")
