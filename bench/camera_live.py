@@ -62,7 +62,8 @@ def main() -> None:
         )
         window.resize(1366, 800)
         window.show()
-        window.logged_in(station.auth.login("I1001", "1234"))
+        user = station.auth.login("I1001", "1234")
+        window.logged_in(user)
 
         lateness: list[float] = []
         latency: list[float] = []
@@ -80,6 +81,8 @@ def main() -> None:
                 latency.append(time.monotonic() - seen_at)
             key = "started" if isinstance(outcome, InspectionStarted | NotInspectable) else "other"
             cards[key] += 1
+            if key == "started":  # parked at once, so the next parcel opens its own card
+                QTimer.singleShot(0, lambda: window.session.start(user))
 
         window.bench.scan_handled.connect(shown)
         timer = QTimer()

@@ -20,7 +20,7 @@ from collections import Counter
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from station.domain.text import reason_text
@@ -320,6 +320,14 @@ def evidence_for_unmatched(
         evidence_view(r)
         for r in session.scalars(query.order_by(EvidenceItem.taken_at, EvidenceItem.id))
     ]
+
+
+def live_evidence(*, unmatched_id: object) -> Select[int]:
+    """How many pieces of evidence (not deleted) an unmatched parcel has, as a query: the id
+    may be a column, for a subquery."""
+    return select(func.count(EvidenceItem.id)).where(
+        EvidenceItem.unmatched_id == unmatched_id, EvidenceItem.deleted_at.is_(None)
+    )
 
 
 def photo_kinds_present(session: Session, inspection_id: str) -> Counter[PhotoKind]:

@@ -144,7 +144,18 @@ class ParcelUnmatched(Payload):
     received_at: AwareDatetime | None = None
 
 
-class EvidenceAdded(Payload):
+class _Evidence(Payload):
+    """Which piece of evidence, of which inspection or unmatched parcel."""
+
+    # the station's own number for it ("photo_id" from stations before other media)
+    evidence_id: Annotated[
+        BigInt | None, Field(validation_alias=AliasChoices("evidence_id", "photo_id"))
+    ] = None
+    inspection_id: OptionalId = None
+    unmatched_id: OptionalId = None
+
+
+class EvidenceAdded(_Evidence):
     """A photo or another piece of evidence, stored on the station under its SHA-256."""
 
     KIND = EventKind.EVIDENCE_ADDED
@@ -152,11 +163,6 @@ class EvidenceAdded(Payload):
     sha256: Sha256
     media: MediaKind = MediaKind.PHOTO
     kind: Annotated[str, StringConstraints(min_length=1, max_length=30)]
-    evidence_id: Annotated[
-        BigInt | None, Field(validation_alias=AliasChoices("evidence_id", "photo_id"))
-    ] = None
-    inspection_id: OptionalId = None
-    unmatched_id: OptionalId = None
     size_bytes: BigInt | None = None
     width: SmallInt | None = None
     height: SmallInt | None = None
@@ -175,17 +181,12 @@ class EvidenceAdded(Payload):
         return (self.sha256,)
 
 
-class EvidenceDeleted(Payload):
+class EvidenceDeleted(_Evidence):
     """A piece of evidence marked deleted before its inspection was completed; its blob stays."""
 
     KIND = EventKind.EVIDENCE_DELETED
 
-    evidence_id: Annotated[
-        BigInt | None, Field(validation_alias=AliasChoices("evidence_id", "photo_id"))
-    ] = None
     sha256: Sha256 | None = None
-    inspection_id: OptionalId = None
-    unmatched_id: OptionalId = None
     reason: Note = ""
     deleted_at: AwareDatetime | None = None
 

@@ -14,19 +14,20 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from station.capture.scan_text import BadScan, clean_scan
 from station.domain.labels import label
 from station.domain.records import UserView
+from station.evidence.photos import live_evidence
 from station.protocol.enums import OrderState
 from station.protocol.events import UnmatchedLinked
 from station.review.access import check_reviewer
 from station.review.errors import LinkRefused
 from station.security import audit
 from station.security.actors import user_ref as actor
-from station.store.models import EvidenceItem, ReturnOrder, UnmatchedParcel, User
+from station.store.models import ReturnOrder, UnmatchedParcel, User
 from station.store.queries import find_order_id
 
 MAX_LIST: Final = 2000
@@ -73,11 +74,7 @@ def parcels(
     """Unmatched parcels, oldest first (linked ones too if asked), with their photo count."""
     p = UnmatchedParcel
     receiver, linker = aliased(User), aliased(User)
-    photos = (
-        select(func.count(EvidenceItem.id))
-        .where(EvidenceItem.unmatched_id == p.id, EvidenceItem.deleted_at.is_(None))
-        .scalar_subquery()
-    )
+    photos = live_evidence(unmatched_id=p.id).scalar_subquery()
     query = (
         select(
             p.id,
@@ -175,11 +172,7 @@ def link_parcel(
     row.resolved_at = now
     row.resolved_by = user.id
     session.flush()
-    photo_count = session.scalar(
-        select(func.count(EvidenceItem.id)).where(
-            and_(EvidenceItem.unmatched_id == row.id, EvidenceItem.deleted_at.is_(None))
-        )
-    )
+    photo_count = session.scalar(live_evidence(unmatched_id=row.id))
     event_id = audit.record(
         session,
         UnmatchedLinked(
