@@ -39,8 +39,8 @@ bench: setup-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run_all.py
 
 screenshots: setup-test
-	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python scripts/screenshots.py zh_CN
-	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python scripts/screenshots.py en
+	xvfb-run -a -s "-screen 0 1920x1080x24" $(BIN)/python scripts/screenshots.py zh_CN
+	xvfb-run -a -s "-screen 0 1920x1080x24" $(BIN)/python scripts/screenshots.py en
 	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python scripts/review_screenshots.py zh_CN
 	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python scripts/setup_screenshots.py zh_CN
 	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python scripts/setup_screenshots.py en

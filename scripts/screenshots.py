@@ -25,6 +25,8 @@ from station.ui.application import build_window
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 DEMO_DAY = date(2026, 11, 20)
+# the bench PCs' screens: the window fills them (the first is the smallest the bench fits)
+SIZES = ((1366, 768), (1920, 1080))
 
 
 def wait_for(signal: SignalInstance, action: Callable[[], None], timeout_ms: int = 10_000) -> None:
@@ -58,7 +60,7 @@ def shoot(language: str, qapp: QApplication, data_dir: Path) -> None:
         outbox_status=station.outbox_status,
         settings=settings,
     )
-    window.resize(1366, 800)
+    window.resize(*SIZES[0])
     window.show()
     settle()
     suffix = "" if language == "zh_CN" else "_en"
@@ -90,6 +92,10 @@ def shoot(language: str, qapp: QApplication, data_dir: Path) -> None:
     window.session.pick(0)  # tags removed
     settle()
     window.grab().save(str(OUT / f"checklist{suffix}.png"))
+    for width, height in SIZES[1:]:  # the same bench on a larger screen
+        window.resize(width, height)
+        settle()
+        window.grab().save(str(OUT / f"checklist_{width}x{height}{suffix}.png"))
     window.close()
     shoot_camera(qapp, station, settings, suffix)
     station.close()
@@ -109,7 +115,7 @@ def shoot_camera(qapp: QApplication, station: app.Station, settings: Settings, s
         settings=settings,
         camera=scanner,
     )
-    window.resize(1366, 800)
+    window.resize(*SIZES[0])
     window.show()
     window.logged_in(station.auth.login("I1002", "1234"))
     view = window.bench.camera_view

@@ -33,6 +33,7 @@ from station.evidence.photos import (
     delete_photo,
     evidence_for,
     evidence_for_unmatched,
+    keep_photo,
     photo_kinds_present,
     prepare_imported,
     prepare_photo,
@@ -291,6 +292,11 @@ class Workflow:
         return self._db.run(
             lambda s: delete_photo(s, photo_id, actor=user_ref(inspector), reason=reason, at=now)
         )
+
+    def keep_photo(self, photo_id: int, inspector: UserView) -> EvidenceView:
+        """A flagged photo kept as it is, on purpose: it now counts toward the verdict."""
+        now = self._clock()
+        return self._db.run(lambda s: keep_photo(s, photo_id, actor=user_ref(inspector), at=now))
 
     def evidence_of(self, inspection_id: str) -> list[EvidenceView]:
         return self._db.run(lambda s: evidence_for(s, inspection_id))

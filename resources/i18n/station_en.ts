@@ -75,177 +75,192 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="98" />
+        <location filename="../../station/ui/bench_view.py" line="107" />
         <source>Accept (Enter)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="100" />
+        <location filename="../../station/ui/bench_view.py" line="109" />
         <source>Override (F2)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="277" />
+        <location filename="../../station/ui/bench_view.py" line="306" />
         <source>Hello %1. Scan a return parcel to begin.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="278" />
+        <location filename="../../station/ui/bench_view.py" line="307" />
         <source>Welcome back, %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="279" />
+        <location filename="../../station/ui/bench_view.py" line="308" />
         <source>%1 is an item barcode. Scan the return parcel first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="280" />
+        <location filename="../../station/ui/bench_view.py" line="309" />
         <source>Nothing to do for %1 now.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="281" />
+        <location filename="../../station/ui/bench_view.py" line="310" />
         <source>Already inspecting %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="222" />
+        <location filename="../../station/ui/bench_view.py" line="245" />
         <source>item %1 of %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="283" />
+        <location filename="../../station/ui/bench_view.py" line="312" />
         <source>Resumed the open inspection of %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="282" />
+        <location filename="../../station/ui/bench_view.py" line="311" />
         <source>Inspecting %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="284" />
-        <source>No order for %1: received as an unmatched parcel.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station/ui/bench_view.py" line="285" />
-        <source>%1 is %2 and cannot be inspected at the bench.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station/ui/bench_view.py" line="286" />
-        <source>Not a usable scan: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station/ui/bench_view.py" line="287" />
-        <source>The scan could not be handled: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station/ui/bench_view.py" line="289" />
-        <source>The camera sees another parcel (%1). Finish this one first, or scan %1 with the hand scanner to switch.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station/ui/bench_view.py" line="293" />
-        <source>The camera sees %1, which is not this order's item: not used. Scan the item with the hand scanner to record what it is.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station/ui/bench_view.py" line="296" />
-        <source>Item matches the order</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station/ui/bench_view.py" line="297" />
-        <source>Item does not match the order: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station/ui/bench_view.py" line="298" />
-        <source>Answer first: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station/ui/bench_view.py" line="299" />
-        <source>Still needed: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station/ui/bench_view.py" line="300" />
-        <source>Scan a parcel before taking photos.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station/ui/bench_view.py" line="301" />
-        <source>No camera picture to take.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station/ui/bench_view.py" line="302" />
-        <source>Photo kept but %1 — press R to retake it.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station/ui/bench_view.py" line="303" />
-        <source>%1 photo taken.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station/ui/bench_view.py" line="304" />
-        <source>Photo not kept: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station/ui/bench_view.py" line="305" />
-        <source>Done: %1 · %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station/ui/bench_view.py" line="306" />
-        <source>Done, but no label: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station/ui/bench_view.py" line="307" />
-        <source>Could not complete: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station/ui/bench_view.py" line="308" />
-        <source>Override refused: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station/ui/bench_view.py" line="309" />
-        <source>No label to print again yet.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station/ui/bench_view.py" line="310" />
-        <source>Printing the label again.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station/ui/bench_view.py" line="311" />
-        <source>Cannot reprint: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station/ui/bench_view.py" line="312" />
-        <source>No inspection to cancel.</source>
+        <location filename="../../station/ui/bench_view.py" line="89" />
+        <source>F9/P photo · R retake · K keep · Enter/PASS all fine · Space/FAIL problem · 1–9 pick · F2 override · CANCEL twice: cancel · F5 sync · Ctrl+L log out</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../station/ui/bench_view.py" line="313" />
-        <source>Scan CANCEL again to cancel the inspection of %1.</source>
+        <source>No order for %1: received as an unmatched parcel.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../station/ui/bench_view.py" line="314" />
+        <source>%1 is %2 and cannot be inspected at the bench.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="315" />
+        <source>Not a usable scan: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="316" />
+        <source>The scan could not be handled: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="318" />
+        <source>The camera sees another parcel (%1). Finish this one first, or scan %1 with the hand scanner to switch.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="322" />
+        <source>The camera sees %1, which is not this order's item: not used. Scan the item with the hand scanner to record what it is.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="325" />
+        <source>Item matches the order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="326" />
+        <source>Item does not match the order: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="327" />
+        <source>Answer first: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="328" />
+        <source>Still needed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="329" />
+        <source>Scan a parcel before taking photos.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="330" />
+        <source>No camera picture to take.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="332" />
+        <source>Photo %1: it does not count yet. R retakes it; K keeps it as it is.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="334" />
+        <source>%1 photo taken.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="335" />
+        <source>%1 photo kept as it is; it counts.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="336" />
+        <source>Photo not kept: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="337" />
+        <source>Done: %1 · %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="339" />
+        <source>Done: %1 · %2 — sent to a supervisor for review; the label says so.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="341" />
+        <source>Done, but no label: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="342" />
+        <source>Could not complete: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="343" />
+        <source>Override refused: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="344" />
+        <source>No label to print again yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="345" />
+        <source>Printing the label again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="346" />
+        <source>Cannot reprint: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="347" />
+        <source>No inspection to cancel.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="348" />
+        <source>Scan CANCEL again to cancel the inspection of %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="349" />
         <source>Inspection cancelled.</source>
         <translation type="unfinished" />
     </message>
@@ -350,22 +365,22 @@
     </message>
     <message>
         <location filename="../../station/ui/camera_view.py" line="63" />
-        <location filename="../../station/ui/camera_view.py" line="118" />
+        <location filename="../../station/ui/camera_view.py" line="121" />
         <source>Starting camera…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/camera_view.py" line="115" />
+        <location filename="../../station/ui/camera_view.py" line="118" />
         <source>Camera not available: %1. Reconnecting by itself; the hand scanner works.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/camera_view.py" line="116" />
+        <location filename="../../station/ui/camera_view.py" line="119" />
         <source>no picture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/camera_view.py" line="120" />
+        <location filename="../../station/ui/camera_view.py" line="123" />
         <source>Camera stopped</source>
         <translation type="unfinished" />
     </message>
@@ -556,7 +571,7 @@
     </message>
     <message>
         <location filename="../../station/ui/review/dashboard_view.py" line="103" />
-        <location filename="../../station/ui/review/dashboard_view.py" line="193" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="192" />
         <source>Inspections</source>
         <translation type="unfinished" />
     </message>
@@ -587,7 +602,7 @@
     </message>
     <message>
         <location filename="../../station/ui/review/dashboard_view.py" line="134" />
-        <location filename="../../station/ui/review/dashboard_view.py" line="288" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="287" />
         <source>Batch and SKU alerts</source>
         <translation type="unfinished" />
     </message>
@@ -598,130 +613,130 @@
     </message>
     <message>
         <location filename="../../station/ui/review/dashboard_view.py" line="136" />
-        <location filename="../../station/ui/review/dashboard_view.py" line="291" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="290" />
         <source>Inspections per active hour</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="195" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="194" />
         <source>%1 inspectors</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="198" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="197" />
         <source>Waiting for review</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="200" />
-        <location filename="../../station/ui/review/dashboard_view.py" line="206" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="199" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="205" />
         <source>%1 overdue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="204" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="203" />
         <source>Refunds to pay</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="211" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="210" />
         <source>Quality alerts</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="213" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="212" />
         <source>batches: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="220" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="219" />
         <source>Inspections per hour by inspector</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="222" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="221" />
         <source>Inspections per day by inspector</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="223" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="222" />
         <source>Others</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="227" />
-        <location filename="../../station/ui/review/dashboard_view.py" line="292" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="226" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="291" />
         <source>Grade mix</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="230" />
-        <location filename="../../station/ui/review/dashboard_view.py" line="293" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="229" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="292" />
         <source>Dispositions</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="230" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="229" />
         <source>Items</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="238" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="237" />
         <source>Return reasons by category, requests of the last %1 days</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="255" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="254" />
         <source>Batch</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="269" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="268" />
         <source>Refund</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="269" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="268" />
         <source>Review</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="274" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="273" />
         <source>%1 h late</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="276" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="275" />
         <source>%1 h</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="289" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="288" />
         <source>Time limits</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="290" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="289" />
         <source>Inspections per hour</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="294" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="293" />
         <source>Return reasons by category</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="295" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="294" />
         <source>Return reasons by SKU</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="296" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="295" />
         <source>Return reasons by batch</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="324" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="323" />
         <source>%1 rows saved to %2</source>
         <translation type="unfinished" />
     </message>
@@ -1166,151 +1181,156 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="133" />
+        <location filename="../../station/ui/main_window.py" line="140" />
         <source>Log out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="137" />
-        <location filename="../../station/ui/main_window.py" line="141" />
+        <location filename="../../station/ui/main_window.py" line="144" />
+        <location filename="../../station/ui/main_window.py" line="148" />
         <source>Review (F10)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="147" />
+        <location filename="../../station/ui/main_window.py" line="154" />
         <source>Settings (Ctrl+,)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="151" />
+        <location filename="../../station/ui/main_window.py" line="158" />
         <source>Settings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="157" />
+        <location filename="../../station/ui/main_window.py" line="164" />
         <source>Sync now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="172" />
-        <location filename="../../station/ui/main_window.py" line="448" />
+        <location filename="../../station/ui/main_window.py" line="178" />
+        <source>Log out (Ctrl+L)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="188" />
+        <location filename="../../station/ui/main_window.py" line="474" />
         <source>Printer ready</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="216" />
+        <location filename="../../station/ui/main_window.py" line="234" />
         <source>Locked</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="253" />
+        <location filename="../../station/ui/main_window.py" line="273" />
         <source>Only supervisors can open the review screens.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="286" />
+        <location filename="../../station/ui/main_window.py" line="306" />
         <source>Only admins can change the settings.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="372" />
+        <location filename="../../station/ui/main_window.py" line="392" />
         <source>Camera lost (%1). The hand scanner still works; the camera reconnects by itself.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="378" />
+        <location filename="../../station/ui/main_window.py" line="398" />
         <source>Camera back.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="393" />
+        <location filename="../../station/ui/main_window.py" line="413" />
         <source>Outbox: %1 waiting</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="395" />
+        <location filename="../../station/ui/main_window.py" line="415" />
         <source> (oldest %1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="397" />
+        <location filename="../../station/ui/main_window.py" line="417" />
         <source> · %1 parked</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="404" />
+        <location filename="../../station/ui/main_window.py" line="424" />
         <source>%1 min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="406" />
+        <location filename="../../station/ui/main_window.py" line="426" />
         <source>%1 h %2 min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="413" />
+        <location filename="../../station/ui/main_window.py" line="439" />
         <source>No central service is configured.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="416" />
-        <location filename="../../station/ui/main_window.py" line="422" />
+        <location filename="../../station/ui/main_window.py" line="442" />
+        <location filename="../../station/ui/main_window.py" line="448" />
         <source>Syncing…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="420" />
+        <location filename="../../station/ui/main_window.py" line="446" />
         <source>Offline (no central service)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="425" />
+        <location filename="../../station/ui/main_window.py" line="451" />
         <source>Online · synced %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="427" />
+        <location filename="../../station/ui/main_window.py" line="453" />
         <source>Connecting…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="429" />
+        <location filename="../../station/ui/main_window.py" line="455" />
         <source>Offline · retrying</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="433" />
+        <location filename="../../station/ui/main_window.py" line="459" />
         <source>never</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="436" />
+        <location filename="../../station/ui/main_window.py" line="462" />
         <source>Last successful sync: %1
 %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="450" />
+        <location filename="../../station/ui/main_window.py" line="476" />
         <source>Label printed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="452" />
+        <location filename="../../station/ui/main_window.py" line="478" />
         <source>Printer problem</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="456" />
+        <location filename="../../station/ui/main_window.py" line="482" />
         <source>Label not printed: %1. It stays queued and prints when the printer is back; PRINT reprints.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="460" />
+        <location filename="../../station/ui/main_window.py" line="486" />
         <source>Label cannot be printed: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="465" />
+        <location filename="../../station/ui/main_window.py" line="496" />
         <source>Error: %1</source>
         <translation type="unfinished" />
     </message>
@@ -1318,67 +1338,77 @@
 <context>
     <name>OrderCard</name>
     <message>
-        <location filename="../../station/ui/order_card.py" line="48" />
+        <location filename="../../station/ui/order_card.py" line="49" />
         <source>Order no.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="49" />
+        <location filename="../../station/ui/order_card.py" line="50" />
         <source>Return parcel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="50" />
+        <location filename="../../station/ui/order_card.py" line="51" />
         <source>Customer's reason</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="51" />
+        <location filename="../../station/ui/order_card.py" line="52" />
         <source>Received by customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="52" />
+        <location filename="../../station/ui/order_card.py" line="53" />
         <source>Customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="73" />
+        <location filename="../../station/ui/order_card.py" line="93" />
         <source>Scan a return parcel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="75" />
+        <location filename="../../station/ui/order_card.py" line="95" />
         <source>RMA no., order no. or the return waybill's tracking no.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="96" />
+        <location filename="../../station/ui/order_card.py" line="118" />
+        <source>Inspection %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/order_card.py" line="123" />
         <source>%1 days ago</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="111" />
+        <location filename="../../station/ui/order_card.py" line="138" />
         <source>asked %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="133" />
+        <location filename="../../station/ui/order_card.py" line="160" />
+        <source>Parcel record %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/order_card.py" line="161" />
         <source>Unmatched parcel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="134" />
+        <location filename="../../station/ui/order_card.py" line="162" />
         <source>Unmatched</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="137" />
+        <location filename="../../station/ui/order_card.py" line="165" />
         <source>No order has this code. The parcel is received and kept for the central service to resolve: photograph it and print a holding label.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="147" />
+        <location filename="../../station/ui/order_card.py" line="175" />
         <source>Already recorded earlier; continuing that record.</source>
         <translation type="unfinished" />
     </message>
@@ -1772,12 +1802,12 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="222" />
+        <location filename="../../station/ui/review/queue_view.py" line="221" />
         <source>Loading…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="276" />
+        <location filename="../../station/ui/review/queue_view.py" line="275" />
         <source>%1 to review</source>
         <translation type="unfinished" />
     </message>
@@ -2268,37 +2298,37 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="75" />
+        <location filename="../../station/ui/verdict_panel.py" line="73" />
         <source>Responsibility: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="79" />
+        <location filename="../../station/ui/verdict_panel.py" line="77" />
         <source>Carrier claim</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="81" />
+        <location filename="../../station/ui/verdict_panel.py" line="79" />
         <source>Supervisor review</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="86" />
+        <location filename="../../station/ui/verdict_panel.py" line="84" />
         <source>%1 questions to answer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="89" />
+        <location filename="../../station/ui/verdict_panel.py" line="87" />
         <source>photos: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="91" />
+        <location filename="../../station/ui/verdict_panel.py" line="89" />
         <source>Still needed: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="93" />
+        <location filename="../../station/ui/verdict_panel.py" line="91" />
         <source>Complete. PASS or Enter accepts; F2 overrides.</source>
         <translation type="unfinished" />
     </message>
@@ -2306,7 +2336,7 @@
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="320" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="319" />
         <source>Export CSV</source>
         <translation type="unfinished" />
     </message>

@@ -75,177 +75,192 @@
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="98" />
+        <location filename="../../station/ui/bench_view.py" line="107" />
         <source>Accept (Enter)</source>
         <translation>接受（回车）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="100" />
+        <location filename="../../station/ui/bench_view.py" line="109" />
         <source>Override (F2)</source>
         <translation>修改结果（F2）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="277" />
+        <location filename="../../station/ui/bench_view.py" line="306" />
         <source>Hello %1. Scan a return parcel to begin.</source>
         <translation>%1，你好。请扫描退货包裹开始质检。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="278" />
+        <location filename="../../station/ui/bench_view.py" line="307" />
         <source>Welcome back, %1.</source>
         <translation>%1，欢迎回来。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="279" />
+        <location filename="../../station/ui/bench_view.py" line="308" />
         <source>%1 is an item barcode. Scan the return parcel first.</source>
         <translation>%1 是商品条码，请先扫描退货包裹。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="280" />
+        <location filename="../../station/ui/bench_view.py" line="309" />
         <source>Nothing to do for %1 now.</source>
         <translation>当前无法执行 %1。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="281" />
+        <location filename="../../station/ui/bench_view.py" line="310" />
         <source>Already inspecting %1</source>
         <translation>正在质检 %1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="222" />
+        <location filename="../../station/ui/bench_view.py" line="245" />
         <source>item %1 of %2</source>
         <translation>第 %1 件，共 %2 件</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="283" />
+        <location filename="../../station/ui/bench_view.py" line="312" />
         <source>Resumed the open inspection of %1</source>
         <translation>继续未完成的质检：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="282" />
+        <location filename="../../station/ui/bench_view.py" line="311" />
         <source>Inspecting %1</source>
         <translation>正在质检：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="284" />
+        <location filename="../../station/ui/bench_view.py" line="89" />
+        <source>F9/P photo · R retake · K keep · Enter/PASS all fine · Space/FAIL problem · 1–9 pick · F2 override · CANCEL twice: cancel · F5 sync · Ctrl+L log out</source>
+        <translation>F9/P 拍照 · R 重拍 · K 保留 · 回车/通过 全部正常 · 空格/不通过 有问题 · 1–9 选择 · F2 修改结果 · 两次取消卡 取消 · F5 同步 · Ctrl+L 退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="313" />
         <source>No order for %1: received as an unmatched parcel.</source>
         <translation>未找到 %1 对应的订单：已登记为无头件。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="285" />
+        <location filename="../../station/ui/bench_view.py" line="314" />
         <source>%1 is %2 and cannot be inspected at the bench.</source>
         <translation>%1 当前状态为「%2」，不能在工作台质检。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="286" />
+        <location filename="../../station/ui/bench_view.py" line="315" />
         <source>Not a usable scan: %1</source>
         <translation>扫描内容无效：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="287" />
+        <location filename="../../station/ui/bench_view.py" line="316" />
         <source>The scan could not be handled: %1</source>
         <translation>扫描处理失败：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="289" />
+        <location filename="../../station/ui/bench_view.py" line="318" />
         <source>The camera sees another parcel (%1). Finish this one first, or scan %1 with the hand scanner to switch.</source>
         <translation>摄像头看到另一个包裹（%1）。请先完成当前包裹，或用扫描枪扫描 %1 切换。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="293" />
+        <location filename="../../station/ui/bench_view.py" line="322" />
         <source>The camera sees %1, which is not this order's item: not used. Scan the item with the hand scanner to record what it is.</source>
         <translation>摄像头看到的 %1 不是本订单的商品，未采用。如需记录，请用扫描枪扫描该商品。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="296" />
+        <location filename="../../station/ui/bench_view.py" line="325" />
         <source>Item matches the order</source>
         <translation>商品与订单一致</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="297" />
+        <location filename="../../station/ui/bench_view.py" line="326" />
         <source>Item does not match the order: %1</source>
         <translation>商品与订单不符：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="298" />
+        <location filename="../../station/ui/bench_view.py" line="327" />
         <source>Answer first: %1</source>
         <translation>请先回答：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="299" />
+        <location filename="../../station/ui/bench_view.py" line="328" />
         <source>Still needed: %1</source>
         <translation>还缺：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="300" />
+        <location filename="../../station/ui/bench_view.py" line="329" />
         <source>Scan a parcel before taking photos.</source>
         <translation>请先扫描包裹再拍照。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="301" />
+        <location filename="../../station/ui/bench_view.py" line="330" />
         <source>No camera picture to take.</source>
         <translation>摄像头没有画面，无法拍照。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="302" />
-        <source>Photo kept but %1 — press R to retake it.</source>
-        <translation>照片已保存，但%1——按 R 重拍。</translation>
+        <location filename="../../station/ui/bench_view.py" line="332" />
+        <source>Photo %1: it does not count yet. R retakes it; K keeps it as it is.</source>
+        <translation>照片%1，暂不计入。按 R 重拍，按 K 按原样保留。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="303" />
+        <location filename="../../station/ui/bench_view.py" line="334" />
         <source>%1 photo taken.</source>
         <translation>已拍摄%1照片。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="304" />
+        <location filename="../../station/ui/bench_view.py" line="335" />
+        <source>%1 photo kept as it is; it counts.</source>
+        <translation>%1照片已按原样保留，计入证据。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="336" />
         <source>Photo not kept: %1</source>
         <translation>照片未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="305" />
+        <location filename="../../station/ui/bench_view.py" line="337" />
         <source>Done: %1 · %2</source>
         <translation>已完成：%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="306" />
+        <location filename="../../station/ui/bench_view.py" line="339" />
+        <source>Done: %1 · %2 — sent to a supervisor for review; the label says so.</source>
+        <translation>完成：%1 · %2 —— 已转主管复核，标签上已标注。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="341" />
         <source>Done, but no label: %1</source>
         <translation>已完成，但未生成标签：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="307" />
+        <location filename="../../station/ui/bench_view.py" line="342" />
         <source>Could not complete: %1</source>
         <translation>无法完成：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="308" />
+        <location filename="../../station/ui/bench_view.py" line="343" />
         <source>Override refused: %1</source>
         <translation>不能修改结果：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="309" />
+        <location filename="../../station/ui/bench_view.py" line="344" />
         <source>No label to print again yet.</source>
         <translation>还没有可重打的标签。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="310" />
+        <location filename="../../station/ui/bench_view.py" line="345" />
         <source>Printing the label again.</source>
         <translation>正在重打标签。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="311" />
+        <location filename="../../station/ui/bench_view.py" line="346" />
         <source>Cannot reprint: %1</source>
         <translation>无法重打：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="312" />
+        <location filename="../../station/ui/bench_view.py" line="347" />
         <source>No inspection to cancel.</source>
         <translation>没有可取消的质检。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="313" />
+        <location filename="../../station/ui/bench_view.py" line="348" />
         <source>Scan CANCEL again to cancel the inspection of %1.</source>
         <translation>再次扫描「取消」以取消 %1 的质检。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="314" />
+        <location filename="../../station/ui/bench_view.py" line="349" />
         <source>Inspection cancelled.</source>
         <translation>已取消质检。</translation>
     </message>
@@ -350,22 +365,22 @@
     </message>
     <message>
         <location filename="../../station/ui/camera_view.py" line="63" />
-        <location filename="../../station/ui/camera_view.py" line="118" />
+        <location filename="../../station/ui/camera_view.py" line="121" />
         <source>Starting camera…</source>
         <translation>正在启动摄像头…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/camera_view.py" line="115" />
+        <location filename="../../station/ui/camera_view.py" line="118" />
         <source>Camera not available: %1. Reconnecting by itself; the hand scanner works.</source>
         <translation>摄像头不可用：%1。正在自动重连；扫描枪可继续使用。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/camera_view.py" line="116" />
+        <location filename="../../station/ui/camera_view.py" line="119" />
         <source>no picture</source>
         <translation>无画面</translation>
     </message>
     <message>
-        <location filename="../../station/ui/camera_view.py" line="120" />
+        <location filename="../../station/ui/camera_view.py" line="123" />
         <source>Camera stopped</source>
         <translation>摄像头已停止</translation>
     </message>
@@ -556,7 +571,7 @@
     </message>
     <message>
         <location filename="../../station/ui/review/dashboard_view.py" line="103" />
-        <location filename="../../station/ui/review/dashboard_view.py" line="193" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="192" />
         <source>Inspections</source>
         <translation>质检数</translation>
     </message>
@@ -587,7 +602,7 @@
     </message>
     <message>
         <location filename="../../station/ui/review/dashboard_view.py" line="134" />
-        <location filename="../../station/ui/review/dashboard_view.py" line="288" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="287" />
         <source>Batch and SKU alerts</source>
         <translation>批次与 SKU 质量预警</translation>
     </message>
@@ -598,130 +613,130 @@
     </message>
     <message>
         <location filename="../../station/ui/review/dashboard_view.py" line="136" />
-        <location filename="../../station/ui/review/dashboard_view.py" line="291" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="290" />
         <source>Inspections per active hour</source>
         <translation>每在岗小时质检数</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="195" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="194" />
         <source>%1 inspectors</source>
         <translation>%1 名质检员</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="198" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="197" />
         <source>Waiting for review</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="200" />
-        <location filename="../../station/ui/review/dashboard_view.py" line="206" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="199" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="205" />
         <source>%1 overdue</source>
         <translation>%1 项已超时</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="204" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="203" />
         <source>Refunds to pay</source>
         <translation>待退款</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="211" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="210" />
         <source>Quality alerts</source>
         <translation>质量预警</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="213" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="212" />
         <source>batches: %1</source>
         <translation>批次：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="220" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="219" />
         <source>Inspections per hour by inspector</source>
         <translation>各质检员每小时质检数</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="222" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="221" />
         <source>Inspections per day by inspector</source>
         <translation>各质检员每日质检数</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="223" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="222" />
         <source>Others</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="227" />
-        <location filename="../../station/ui/review/dashboard_view.py" line="292" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="226" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="291" />
         <source>Grade mix</source>
         <translation>等级分布</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="230" />
-        <location filename="../../station/ui/review/dashboard_view.py" line="293" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="229" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="292" />
         <source>Dispositions</source>
         <translation>处置分布</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="230" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="229" />
         <source>Items</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="238" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="237" />
         <source>Return reasons by category, requests of the last %1 days</source>
         <translation>各品类退货原因（近 %1 天的申请）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="255" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="254" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="269" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="268" />
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="269" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="268" />
         <source>Review</source>
         <translation>复核</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="274" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="273" />
         <source>%1 h late</source>
         <translation>已超时 %1 小时</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="276" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="275" />
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="289" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="288" />
         <source>Time limits</source>
         <translation>时效</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="290" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="289" />
         <source>Inspections per hour</source>
         <translation>每小时质检数</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="294" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="293" />
         <source>Return reasons by category</source>
         <translation>各品类退货原因</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="295" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="294" />
         <source>Return reasons by SKU</source>
         <translation>各 SKU 退货原因</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="296" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="295" />
         <source>Return reasons by batch</source>
         <translation>各批次退货原因</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="324" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="323" />
         <source>%1 rows saved to %2</source>
         <translation>已保存 %1 行到 %2</translation>
     </message>
@@ -1166,152 +1181,157 @@
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="133" />
+        <location filename="../../station/ui/main_window.py" line="140" />
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="137" />
-        <location filename="../../station/ui/main_window.py" line="141" />
+        <location filename="../../station/ui/main_window.py" line="144" />
+        <location filename="../../station/ui/main_window.py" line="148" />
         <source>Review (F10)</source>
         <translation>复核（F10）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="147" />
+        <location filename="../../station/ui/main_window.py" line="154" />
         <source>Settings (Ctrl+,)</source>
         <translation>设置 (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="151" />
+        <location filename="../../station/ui/main_window.py" line="158" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="157" />
+        <location filename="../../station/ui/main_window.py" line="164" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="172" />
-        <location filename="../../station/ui/main_window.py" line="448" />
+        <location filename="../../station/ui/main_window.py" line="178" />
+        <source>Log out (Ctrl+L)</source>
+        <translation>退出登录（Ctrl+L）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="188" />
+        <location filename="../../station/ui/main_window.py" line="474" />
         <source>Printer ready</source>
         <translation>打印机就绪</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="216" />
+        <location filename="../../station/ui/main_window.py" line="234" />
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="253" />
+        <location filename="../../station/ui/main_window.py" line="273" />
         <source>Only supervisors can open the review screens.</source>
         <translation>只有主管可以打开复核界面。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="286" />
+        <location filename="../../station/ui/main_window.py" line="306" />
         <source>Only admins can change the settings.</source>
         <translation>只有管理员可以修改设置。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="372" />
+        <location filename="../../station/ui/main_window.py" line="392" />
         <source>Camera lost (%1). The hand scanner still works; the camera reconnects by itself.</source>
         <translation>摄像头断开（%1）。扫描枪仍可使用，摄像头会自动重连。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="378" />
+        <location filename="../../station/ui/main_window.py" line="398" />
         <source>Camera back.</source>
         <translation>摄像头已恢复。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="393" />
+        <location filename="../../station/ui/main_window.py" line="413" />
         <source>Outbox: %1 waiting</source>
         <translation>待上传：%1 条</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="395" />
+        <location filename="../../station/ui/main_window.py" line="415" />
         <source> (oldest %1)</source>
         <translation>（最早 %1前）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="397" />
+        <location filename="../../station/ui/main_window.py" line="417" />
         <source> · %1 parked</source>
         <translation> · 搁置 %1 条</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="404" />
+        <location filename="../../station/ui/main_window.py" line="424" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="406" />
+        <location filename="../../station/ui/main_window.py" line="426" />
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="413" />
+        <location filename="../../station/ui/main_window.py" line="439" />
         <source>No central service is configured.</source>
         <translation>未配置总部服务。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="416" />
-        <location filename="../../station/ui/main_window.py" line="422" />
+        <location filename="../../station/ui/main_window.py" line="442" />
+        <location filename="../../station/ui/main_window.py" line="448" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="420" />
+        <location filename="../../station/ui/main_window.py" line="446" />
         <source>Offline (no central service)</source>
         <translation>离线（未配置总部服务）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="425" />
+        <location filename="../../station/ui/main_window.py" line="451" />
         <source>Online · synced %1</source>
         <translation>在线 · %1 已同步</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="427" />
+        <location filename="../../station/ui/main_window.py" line="453" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="429" />
+        <location filename="../../station/ui/main_window.py" line="455" />
         <source>Offline · retrying</source>
         <translation>离线 · 正在重试</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="433" />
+        <location filename="../../station/ui/main_window.py" line="459" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="436" />
+        <location filename="../../station/ui/main_window.py" line="462" />
         <source>Last successful sync: %1
 %2</source>
         <translation>上次成功同步：%1
 %2</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="450" />
+        <location filename="../../station/ui/main_window.py" line="476" />
         <source>Label printed</source>
         <translation>标签已打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="452" />
+        <location filename="../../station/ui/main_window.py" line="478" />
         <source>Printer problem</source>
         <translation>打印机故障</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="456" />
+        <location filename="../../station/ui/main_window.py" line="482" />
         <source>Label not printed: %1. It stays queued and prints when the printer is back; PRINT reprints.</source>
         <translation>标签未打印：%1。标签保留在队列中，打印机恢复后自动打印；扫描「打印」可重打。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="460" />
+        <location filename="../../station/ui/main_window.py" line="486" />
         <source>Label cannot be printed: %1</source>
         <translation>标签无法打印：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="465" />
+        <location filename="../../station/ui/main_window.py" line="496" />
         <source>Error: %1</source>
         <translation>错误：%1</translation>
     </message>
@@ -1319,67 +1339,77 @@
 <context>
     <name>OrderCard</name>
     <message>
-        <location filename="../../station/ui/order_card.py" line="48" />
+        <location filename="../../station/ui/order_card.py" line="49" />
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="49" />
+        <location filename="../../station/ui/order_card.py" line="50" />
         <source>Return parcel</source>
         <translation>退货快递</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="50" />
+        <location filename="../../station/ui/order_card.py" line="51" />
         <source>Customer's reason</source>
         <translation>退货原因</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="51" />
+        <location filename="../../station/ui/order_card.py" line="52" />
         <source>Received by customer</source>
         <translation>买家签收</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="52" />
+        <location filename="../../station/ui/order_card.py" line="53" />
         <source>Customer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="73" />
+        <location filename="../../station/ui/order_card.py" line="93" />
         <source>Scan a return parcel</source>
         <translation>请扫描退货包裹</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="75" />
+        <location filename="../../station/ui/order_card.py" line="95" />
         <source>RMA no., order no. or the return waybill's tracking no.</source>
         <translation>售后单号、订单号或退货快递单号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="96" />
+        <location filename="../../station/ui/order_card.py" line="118" />
+        <source>Inspection %1</source>
+        <translation>质检单号 %1</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/order_card.py" line="123" />
         <source>%1 days ago</source>
         <translation>%1 天前</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="111" />
+        <location filename="../../station/ui/order_card.py" line="138" />
         <source>asked %1</source>
         <translation>申请于 %1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="133" />
+        <location filename="../../station/ui/order_card.py" line="160" />
+        <source>Parcel record %1</source>
+        <translation>包裹记录 %1</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/order_card.py" line="161" />
         <source>Unmatched parcel</source>
         <translation>无头件</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="134" />
+        <location filename="../../station/ui/order_card.py" line="162" />
         <source>Unmatched</source>
         <translation>无头件</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="137" />
+        <location filename="../../station/ui/order_card.py" line="165" />
         <source>No order has this code. The parcel is received and kept for the central service to resolve: photograph it and print a holding label.</source>
         <translation>没有订单对应此单号。包裹已登记收货，等待总部匹配：请拍照并打印暂存标签。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="147" />
+        <location filename="../../station/ui/order_card.py" line="175" />
         <source>Already recorded earlier; continuing that record.</source>
         <translation>此前已登记，继续该记录。</translation>
     </message>
@@ -1773,12 +1803,12 @@
         <translation>F5</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="222" />
+        <location filename="../../station/ui/review/queue_view.py" line="221" />
         <source>Loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="276" />
+        <location filename="../../station/ui/review/queue_view.py" line="275" />
         <source>%1 to review</source>
         <translation>%1 项待复核</translation>
     </message>
@@ -2269,37 +2299,37 @@
         <translation>建议结果</translation>
     </message>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="75" />
+        <location filename="../../station/ui/verdict_panel.py" line="73" />
         <source>Responsibility: %1</source>
         <translation>责任方：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="79" />
+        <location filename="../../station/ui/verdict_panel.py" line="77" />
         <source>Carrier claim</source>
         <translation>物流索赔</translation>
     </message>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="81" />
+        <location filename="../../station/ui/verdict_panel.py" line="79" />
         <source>Supervisor review</source>
         <translation>主管复核</translation>
     </message>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="86" />
+        <location filename="../../station/ui/verdict_panel.py" line="84" />
         <source>%1 questions to answer</source>
         <translation>还需回答 %1 题</translation>
     </message>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="89" />
+        <location filename="../../station/ui/verdict_panel.py" line="87" />
         <source>photos: %1</source>
         <translation>照片：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="91" />
+        <location filename="../../station/ui/verdict_panel.py" line="89" />
         <source>Still needed: %1</source>
         <translation>还缺：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/verdict_panel.py" line="93" />
+        <location filename="../../station/ui/verdict_panel.py" line="91" />
         <source>Complete. PASS or Enter accepts; F2 overrides.</source>
         <translation>已完整。「通过」或回车接受；F2 修改。</translation>
     </message>
@@ -2307,7 +2337,7 @@
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../station/ui/review/dashboard_view.py" line="320" />
+        <location filename="../../station/ui/review/dashboard_view.py" line="319" />
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>

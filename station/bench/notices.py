@@ -52,8 +52,10 @@ class Say(StrEnum):
     NO_CAMERA_PICTURE = "no_camera_picture"
     PHOTO_FLAGGED = "photo_flagged"  # reasons
     PHOTO_TAKEN = "photo_taken"  # kind
+    PHOTO_KEPT = "photo_kept"  # kind
     PHOTO_REFUSED = "photo_refused"  # reason
     DONE = "done"  # rma, outcome
+    DONE_FOR_REVIEW = "done_for_review"  # rma, outcome
     DONE_NO_LABEL = "done_no_label"  # reason
     NOT_COMPLETED = "not_completed"  # reason
     OVERRIDE_REFUSED = "override_refused"  # reason

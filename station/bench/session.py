@@ -36,7 +36,7 @@ from station.domain.records import UserView, Verdict
 from station.evidence.errors import EvidenceError
 from station.evidence.quality import reason
 from station.evidence.records import EvidenceView
-from station.protocol.enums import PhotoKind
+from station.protocol.enums import MediaKind, PhotoKind
 from station.qc.engine import Override, OverrideError, decide
 from station.runtime.emitter import Emitter
 from station.workflow import (
@@ -412,7 +412,10 @@ class BenchSession:
             for value in (inspection.grade, inspection.disposition, inspection.refund_kind)
             if value
         ]
-        self._say(Say.DONE, Tone.OK, done.order.rma_no, " · ".join(parts))
+        if inspection.needs_review:  # overridden, or a verdict the rules send for review
+            self._say(Say.DONE_FOR_REVIEW, Tone.INFO, done.order.rma_no, " · ".join(parts))
+        else:
+            self._say(Say.DONE, Tone.OK, done.order.rma_no, " · ".join(parts))
         self.outcome = None
         self.checklist = None
         self.retake_candidate = None
@@ -473,7 +476,9 @@ class BenchSession:
             return
         replaced = self.retake_candidate if retake else None
         self.retake_candidate = None
-        kind, ids, workflow = target.kind, target.ids, self.workflow
+        # a retake replaces the flagged photo with one of the same kind
+        kind = replaced.kind if replaced is not None else target.kind
+        ids, workflow = target.ids, self.workflow
 
         def work() -> EvidenceView:
             photo = workflow.take_photo(frame.copy(), kind, user, **ids)
@@ -491,6 +496,17 @@ class BenchSession:
         self.take_photo(retake=True)
         return True
 
+    def keep_flagged(self) -> bool:
+        """K: keep the flagged photo as it is (recorded), so it counts; False when none."""
+        photo, user = self.retake_candidate, self.user
+        if photo is None or user is None:
+            return False
+        self.retake_candidate = None
+        self.runner.submit(
+            lambda: self.workflow.keep_photo(photo.id, user), self._photo_kept, self._photo_refused
+        )
+        return True
+
     def _photo_taken(self, photo: EvidenceView) -> None:
         if photo.quality_flags:
             self.retake_candidate = photo
@@ -498,6 +514,10 @@ class BenchSession:
             self._say(Say.PHOTO_FLAGGED, Tone.WARN, reasons)
         else:
             self._say(Say.PHOTO_TAKEN, Tone.OK, label(photo.kind, self.language))
+        self.refresh_photos()
+
+    def _photo_kept(self, photo: EvidenceView) -> None:
+        self._say(Say.PHOTO_KEPT, Tone.INFO, label(photo.kind, self.language))
         self.refresh_photos()
 
     def _photo_refused(self, error: BaseException) -> None:
@@ -523,8 +543,9 @@ class BenchSession:
         self.photos = list(photos)
         if self.checklist is not None:
             counts: dict[PhotoKind, int] = {}
-            for photo in photos:
-                counts[photo.kind] = counts.get(photo.kind, 0) + 1
+            for photo in photos:  # a flagged photo counts only when kept on purpose
+                if photo.counts and photo.media is MediaKind.PHOTO:
+                    counts[photo.kind] = counts.get(photo.kind, 0) + 1
             self.checklist.set_photos(counts)
             self.events.checklist.emit(self.checklist)
             self._target_changed()

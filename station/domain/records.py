@@ -107,6 +107,8 @@ class InspectionView:
     refund_reason: str = ""
     responsibility: Responsibility | None = None
     answers: dict[str, object] = field(default_factory=dict)
+    overridden: bool = False
+    needs_review: bool = False  # a supervisor will look at it (overridden, or flagged)
 
 
 @dataclass(frozen=True, slots=True)

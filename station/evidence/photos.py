@@ -34,7 +34,7 @@ from station.protocol import events
 from station.protocol.enums import InspectionState, MediaKind, PhotoKind
 from station.security import audit
 from station.security.actors import user_ref
-from station.store.models import EvidenceItem, Inspection, UnmatchedParcel, User
+from station.store.models import EvidenceItem, Inspection, ReturnOrder, UnmatchedParcel, User
 from station.store.types import utcnow
 
 __all__ = [
@@ -161,8 +161,9 @@ def record_photo(
 ) -> EvidenceView:
     """Record a prepared photo against an open inspection or an unmatched parcel.
 
-    Recording the same photo (same bytes, same kind) twice for the same target returns the
-    first record, so a retried call cannot duplicate it.
+    A picture identical to one already on record — the same bytes, anywhere — is refused: a
+    camera never takes the same picture twice unless it froze, and the same file imported
+    twice is not a second piece of evidence.
     """
     if (inspection_id is None) == (unmatched_id is None):
         raise ValueError("a photo belongs to exactly one inspection or unmatched parcel")
@@ -171,27 +172,21 @@ def record_photo(
         raise ValueError("taken_at must be an aware datetime (UTC)")
     if inspection_id is not None:
         _check_open_inspection(session, inspection_id, "adding a photo")
-        target = EvidenceItem.inspection_id == inspection_id
     else:
         assert unmatched_id is not None
         _check_open_parcel(session, unmatched_id)
-        target = EvidenceItem.unmatched_id == unmatched_id
     if not prepared.blob_path.is_file() or prepared.blob_path.stat().st_size != prepared.size_bytes:
         raise PhotoRefused(
             "The photo's file is not in the photo folder; take the photo again.",
             "照片文件不在照片文件夹中，请重新拍摄。",
         )
     actor = _actor_for(session, inspector_id)
-    existing = session.scalar(
-        select(EvidenceItem).where(
-            target,
-            EvidenceItem.sha256 == prepared.sha256,
-            EvidenceItem.kind == prepared.kind.value,
-            EvidenceItem.deleted_at.is_(None),
-        )
+    same = session.scalar(
+        select(EvidenceItem).where(EvidenceItem.sha256 == prepared.sha256).limit(1)
     )
-    if existing is not None:
-        return evidence_view(existing)
+    if same is not None:
+        here = (same.inspection_id, same.unmatched_id) == (inspection_id, unmatched_id)
+        raise _identical(session, same, here=here)
     row = EvidenceItem(
         sha256=prepared.sha256,
         media=MediaKind.PHOTO.value,
@@ -237,6 +232,54 @@ def record_photo(
             "quality_flags": list(row.quality_flags),
         },
         at=when,
+    )
+    return evidence_view(row)
+
+
+def _identical(session: Session, same: EvidenceItem, *, here: bool) -> PhotoRefused:
+    if here:
+        return PhotoRefused(
+            "This picture is identical to a photo already taken here: is the camera picture "
+            "frozen? Check the camera and take it again.",
+            "这张照片与本次已拍的照片完全相同：摄像头画面可能卡住了，请检查摄像头后重拍。",
+        )
+    owner = (
+        session.scalar(
+            select(ReturnOrder.rma_no).join(Inspection).where(Inspection.id == same.inspection_id)
+        )
+        if same.inspection_id
+        else same.unmatched_id
+    )
+    return PhotoRefused(
+        f"This picture is identical to a photo kept for {owner}: the camera picture has not "
+        "changed. Check the camera and take it again.",
+        f"这张照片与 {owner} 已保存的照片完全相同：摄像头画面没有变化，请检查摄像头后重拍。",
+    )
+
+
+def keep_photo(
+    session: Session, photo_id: int, *, actor: str, at: datetime | None = None
+) -> EvidenceView:
+    """The inspector keeps a flagged photo as it is (the item cannot be shown better): from
+    now on it counts toward the photos the verdict needs. Recorded in the audit log."""
+    row = session.get(EvidenceItem, photo_id)
+    if row is None or row.deleted_at is not None:
+        raise PhotoRefused(f"There is no photo {photo_id}.", f"没有照片 {photo_id}。")
+    if row.inspection_id is not None:
+        _check_open_inspection(session, row.inspection_id, "keeping a photo")
+    elif row.unmatched_id is not None:
+        _check_open_parcel(session, row.unmatched_id)
+    if row.kept or not row.quality_flags:
+        return evidence_view(row)
+    row.kept = True
+    session.flush()
+    audit.append(
+        session,
+        actor=actor,
+        action="photo_kept",
+        entity=f"photo:{row.id}",
+        details={"quality_flags": list(row.quality_flags), "sha256": row.sha256},
+        at=at,
     )
     return evidence_view(row)
 
@@ -331,12 +374,13 @@ def live_evidence(*, unmatched_id: object) -> Select[int]:
 
 
 def photo_kinds_present(session: Session, inspection_id: str) -> Counter[PhotoKind]:
-    """How many live photos of each kind an inspection has (for "photos still needed")."""
-    kinds = session.scalars(
-        select(EvidenceItem.kind).where(
+    """How many photos of each kind count as evidence for an inspection ("photos still
+    needed"): live ones, without quality flags or kept on purpose despite them."""
+    rows = session.execute(
+        select(EvidenceItem.kind, EvidenceItem.quality_flags, EvidenceItem.kept).where(
             EvidenceItem.inspection_id == inspection_id,
             EvidenceItem.media == MediaKind.PHOTO.value,
             EvidenceItem.deleted_at.is_(None),
         )
     )
-    return Counter(PhotoKind(k) for k in kinds)
+    return Counter(PhotoKind(str(kind)) for kind, flags, kept in rows if kept or not flags)

@@ -47,10 +47,16 @@ class EvidenceView:
     deleted_at: datetime | None = None
     media: MediaKind = MediaKind.PHOTO
     duration_ms: int | None = None
+    kept: bool = False  # flagged, and kept on purpose
 
     @property
     def deleted(self) -> bool:
         return self.deleted_at is not None
+
+    @property
+    def counts(self) -> bool:
+        """Whether it counts toward the photos a verdict needs."""
+        return not self.deleted and (self.kept or not self.quality_flags)
 
     @property
     def relative_path(self) -> Path:
@@ -77,4 +83,5 @@ def evidence_view(row: EvidenceItem) -> EvidenceView:
         deleted_at=row.deleted_at,
         media=MediaKind(row.media),
         duration_ms=row.duration_ms,
+        kept=row.kept,
     )

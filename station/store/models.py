@@ -230,6 +230,8 @@ class EvidenceItem(Base):
     sharpness: Mapped[float | None]
     exposure: Mapped[float | None]
     quality_flags: Mapped[list[Any]] = mapped_column(default=list)
+    # a flagged photo counts as evidence only when the inspector kept it on purpose
+    kept: Mapped[bool] = mapped_column(Boolean, default=False)
     station_id: Mapped[str] = mapped_column(String(40))
     inspector_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     taken_at: Mapped[datetime] = mapped_column(default=utcnow)

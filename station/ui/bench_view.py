@@ -40,7 +40,7 @@ from station.ui.photo_strip import PhotoStrip
 from station.ui.photo_viewer import PhotoViewer
 from station.ui.tasks import TaskRunner
 from station.ui.verdict_panel import VerdictPanel
-from station.ui.widgets import NoticeBar
+from station.ui.widgets import NoticeBar, text_label
 from station.workflow import Completion, InspectionStarted, NotInspectable, ParcelUnmatched
 
 log = logging.getLogger(__name__)
@@ -83,6 +83,15 @@ class BenchView(QWidget):
         scan_caption = QLabel(self.tr("Scan"))
         scan_caption.setObjectName("scanCaption")
         self.notice = NoticeBar()
+        # every key the bench answers to, always in view: nobody remembers them on day one
+        self.key_legend = text_label(
+            self.tr(
+                "F9/P photo · R retake · K keep · Enter/PASS all fine · Space/FAIL problem · "
+                "1–9 pick · F2 override · CANCEL twice: cancel · F5 sync · Ctrl+L log out"
+            ),
+            name="keyLegend",
+            wrap=True,
+        )
 
         self.camera_view = camera_view
         self.camera_area = camera_view
@@ -114,11 +123,14 @@ class BenchView(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.camera_area, 1)
         left_layout.addWidget(self.photo_strip)
+        left_layout.addWidget(self.key_legend)
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
-        middle_layout.addWidget(self.card, 3)
-        middle_layout.addWidget(self.verdict, 2)
+        # the card takes what the verdict (whose details scroll) leaves: squeezed below its
+        # height, the card's rows would be drawn over each other
+        middle_layout.addWidget(self.card, 1)
+        middle_layout.addWidget(self.verdict, 0)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -129,7 +141,7 @@ class BenchView(QWidget):
         right_layout.addLayout(buttons)
         split = QSplitter(Qt.Orientation.Horizontal)
         middle.setMinimumWidth(380)
-        for widget, stretch in ((left, 5), (middle, 4), (right, 4)):
+        for widget, stretch in ((left, 4), (middle, 4), (right, 5)):
             split.addWidget(widget)
             split.setStretchFactor(split.indexOf(widget), stretch)
         self.split = split
@@ -160,17 +172,28 @@ class BenchView(QWidget):
         self.session.code(text)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        kinds = list(PhotoKind)
-        if key in (Qt.Key.Key_F9, Qt.Key.Key_P) and not ctrl:
-            self.session.take_photo()
-        elif key == Qt.Key.Key_R and not ctrl and self.session.retake():
-            pass
-        elif ctrl and Qt.Key.Key_1.value <= key <= Qt.Key.Key_1.value + len(kinds) - 1:
-            self.session.choose_photo_kind(kinds[key - Qt.Key.Key_1.value])
-        else:
+        if not self._photo_key(event):
             super().keyPressEvent(event)
+
+    def _photo_key(self, event: QKeyEvent) -> bool:
+        """F9/P takes a photo, R retakes and K keeps a flagged one, Ctrl+1… picks the kind;
+        True when the key did something."""
+        key = event.key()
+        kinds = list(PhotoKind)
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            index = key - Qt.Key.Key_1.value
+            if 0 <= index < len(kinds):
+                self.session.choose_photo_kind(kinds[index])
+                return True
+            return False
+        if key in (Qt.Key.Key_F9, Qt.Key.Key_P):
+            self.session.take_photo()
+            return True
+        if key == Qt.Key.Key_R:
+            return self.session.retake()
+        if key == Qt.Key.Key_K:
+            return self.session.keep_flagged()
+        return False
 
     def _kind_chosen(self, kind: PhotoKind) -> None:
         if kind is not self.session.photo_kind:
@@ -225,7 +248,13 @@ class BenchView(QWidget):
                     if count > 1
                     else ""
                 )
-                self.card.show_order(order, today=today, current_line_id=line.id, notice=item)
+                self.card.show_order(
+                    order,
+                    today=today,
+                    current_line_id=line.id,
+                    notice=item,
+                    inspection_id=parcel.inspection.id,
+                )
                 self.checklist.setFocus()
             case ParcelUnmatched(parcel=unmatched, resumed=resumed):
                 self.card.show_unmatched(unmatched, resumed=resumed)
@@ -236,8 +265,8 @@ class BenchView(QWidget):
                     .replace("%2", label(order.state, self._language))
                 )
                 self.card.show_order(order, today=today, notice=why)
-            case Completion(order=order):
-                self.card.show_order(order, today=today)
+            case Completion(order=order, inspection=done):
+                self.card.show_order(order, today=today, inspection_id=done.id)
             case None:
                 self.card.clear()
 
@@ -270,7 +299,7 @@ class BenchView(QWidget):
         if not self._sized:  # share the width once; the inspector may drag it afterwards
             self._sized = True
             width = max(self.width(), 1000)
-            self.split.setSizes([int(width * 0.38), int(width * 0.30), int(width * 0.32)])
+            self.split.setSizes([int(width * 0.32), int(width * 0.31), int(width * 0.37)])
 
     def _wordings(self) -> dict[Say, str]:
         return {
@@ -299,10 +328,16 @@ class BenchView(QWidget):
             Say.STILL_NEEDED: self.tr("Still needed: %1"),
             Say.PHOTO_NEEDS_PARCEL: self.tr("Scan a parcel before taking photos."),
             Say.NO_CAMERA_PICTURE: self.tr("No camera picture to take."),
-            Say.PHOTO_FLAGGED: self.tr("Photo kept but %1 — press R to retake it."),
+            Say.PHOTO_FLAGGED: self.tr(
+                "Photo %1: it does not count yet. R retakes it; K keeps it as it is."
+            ),
             Say.PHOTO_TAKEN: self.tr("%1 photo taken."),
+            Say.PHOTO_KEPT: self.tr("%1 photo kept as it is; it counts."),
             Say.PHOTO_REFUSED: self.tr("Photo not kept: %1"),
             Say.DONE: self.tr("Done: %1 · %2"),
+            Say.DONE_FOR_REVIEW: self.tr(
+                "Done: %1 · %2 — sent to a supervisor for review; the label says so."
+            ),
             Say.DONE_NO_LABEL: self.tr("Done, but no label: %1"),
             Say.NOT_COMPLETED: self.tr("Could not complete: %1"),
             Say.OVERRIDE_REFUSED: self.tr("Override refused: %1"),

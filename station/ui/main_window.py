@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -126,6 +126,13 @@ class MainWindow(QMainWindow):
         self.sync_label.setObjectName("syncState")
         self.outbox_label = QLabel()
         self.outbox_label.setObjectName("outboxDepth")
+        # a passing message has a label of its own: Qt's temporary messages would cover the
+        # station, user, sync and printer fields, and drew black on the dark bar
+        self.message_label = QLabel()
+        self.message_label.setObjectName("statusMessage")
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.timeout.connect(self.message_label.clear)
         for widget in (self.station_label, self.user_label, self.sync_label):
             self.statusBar().addWidget(widget)
         self.statusBar().addPermanentWidget(self.outbox_label)
@@ -167,6 +174,13 @@ class MainWindow(QMainWindow):
         self.printer_label = QLabel()
         self.printer_label.setObjectName("printerState")
         self.statusBar().addWidget(self.printer_label)
+        self.statusBar().addWidget(self.message_label, 1)
+        self.logout_button = QPushButton(self.tr("Log out (Ctrl+L)"))
+        self.logout_button.setObjectName("logoutButton")
+        self.logout_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.logout_button.clicked.connect(self.log_out)
+        self.logout_button.hide()
+        self.statusBar().addPermanentWidget(self.logout_button)
         self.print_event.connect(self._show_print)
         printing = workflow.printing
         if printing is not None:
@@ -208,6 +222,7 @@ class MainWindow(QMainWindow):
         self.idle_lock.arm()
         self._drop_review()
         self.review_button.setVisible(self.review is not None and user.role is not Role.INSPECTOR)
+        self.logout_button.show()
         self.settings_button.setVisible(self.setup is not None and user.role is Role.ADMIN)
 
     def lock(self) -> None:
@@ -217,6 +232,7 @@ class MainWindow(QMainWindow):
         self.idle_lock.disarm()
         self.user = None
         self.user_label.setText(self.tr("Locked"))
+        self.logout_button.hide()
         self._drop_review()
         self._close_setup_screens()
         self.review_button.hide()
@@ -226,6 +242,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.login_view)
 
     def log_out(self) -> None:
+        self.logout_button.hide()
         self.idle_lock.disarm()
         self._drop_review()
         self._close_setup_screens()
@@ -378,7 +395,7 @@ class MainWindow(QMainWindow):
                 "warn",
             )
         elif state == "running" and self._camera_was_down:
-            self.statusBar().showMessage(self.tr("Camera back."), 4000)
+            self.tell(self.tr("Camera back."), 4000)
         self._camera_was_down = state == "failed"
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -412,11 +429,17 @@ class MainWindow(QMainWindow):
         )
 
     def sync_now(self) -> None:
+        """F5: sync now; on the review screens, also read the tab in front again."""
+        if (
+            self.supervisor_panel is not None
+            and self.pages.currentWidget() is self.supervisor_panel
+        ):
+            self.supervisor_panel.reload()
         if self.sync is None or not self.sync.status.configured:
-            self.statusBar().showMessage(self.tr("No central service is configured."), 5000)
+            self.tell(self.tr("No central service is configured."), 5000)
             return
         self.sync.sync_now()
-        self.statusBar().showMessage(self.tr("Syncing…"), 3000)
+        self.tell(self.tr("Syncing…"), 3000)
 
     def _show_sync(self, status: SyncStatus) -> None:
         if not status.configured:
@@ -450,7 +473,7 @@ class MainWindow(QMainWindow):
         if kind is PrintEventKind.PRINTED:
             self.printer_label.setText(self.tr("Printer ready"))
             set_tone(self.printer_label, "ok")
-            self.statusBar().showMessage(self.tr("Label printed"), 4000)
+            self.tell(self.tr("Label printed"), 4000)
         elif kind in (PrintEventKind.PRINTER_ERROR, PrintEventKind.FAILED):
             self.printer_label.setText(self.tr("Printer problem"))
             set_tone(self.printer_label, "warn")
@@ -464,8 +487,13 @@ class MainWindow(QMainWindow):
             ).replace("%1", event.error)
             self.bench.notice.show_message(text, "error")
 
+    def tell(self, text: str, ms: int = 5000) -> None:
+        """A passing message in the status bar, beside (never over) its fields."""
+        self.message_label.setText(text)
+        self._message_timer.start(ms)
+
     def _task_failed(self, error: BaseException) -> None:
-        self.statusBar().showMessage(self.tr("Error: %1").replace("%1", str(error)), 10_000)
+        self.tell(self.tr("Error: %1").replace("%1", str(error)), 10_000)
 
     # -- Qt overrides ----------------------------------------------------------------------
 

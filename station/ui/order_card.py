@@ -12,7 +12,7 @@ from station.domain.labels import Language, label
 from station.domain.policy import WindowKind
 from station.domain.records import OrderView, UnmatchedView
 from station.ui.texts import arg
-from station.ui.widgets import STRETCH, set_tone, text_label, vbox
+from station.ui.widgets import STRETCH, holder, scrolling, set_tone, text_label, vbox
 
 _WINDOW_TONE = {
     WindowKind.NO_REASON: "ok",
@@ -44,6 +44,7 @@ class OrderCard(QFrame):
         self._fields: dict[str, QLabel] = {}
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
+        grid.setVerticalSpacing(2)  # the card must fit a 1366×768 screen beside the verdict
         rows = (
             ("order_no", self.tr("Order no.")),
             ("tracking", self.tr("Return parcel")),
@@ -52,7 +53,9 @@ class OrderCard(QFrame):
             ("customer", self.tr("Customer")),
         )
         for row, (key, caption) in enumerate(rows):
-            value = text_label(name=f"field_{key}", wrap=True, selectable=True)
+            # one line each, never wrapped: wrapped labels lose their height in the bench's
+            # splitter and are drawn over each other (the reason's note is in its tooltip)
+            value = text_label(name=f"field_{key}", selectable=True)
             grid.addWidget(
                 text_label(caption, name="fieldCaption"), row, 0, Qt.AlignmentFlag.AlignTop
             )
@@ -62,7 +65,24 @@ class OrderCard(QFrame):
         top = QGridLayout()
         top.addWidget(self.heading, 0, 0)
         top.addWidget(self.state, 0, 1, Qt.AlignmentFlag.AlignRight)
-        vbox(top, self.window_line, grid, self.lines, self.notice, STRETCH, parent=self)
+        # an order of many items scrolls its list instead of pushing the card off the screen
+        # the card scrolls rather than squeeze its rows over each other when a screen (or an
+        # order of many items) leaves it less height than it needs
+        # (what is in the parcel first: at 1366×768 the last fields may need a scroll)
+        self.inspection_line = text_label(name="inspectionLine", selectable=True)
+        body = holder(
+            vbox(
+                self.lines,
+                self.window_line,
+                self.inspection_line,
+                grid,
+                self.notice,
+                STRETCH,
+                margins=0,
+            )
+        )
+        body.setObjectName("cardBody")
+        vbox(top, (scrolling(body), 1), parent=self)
         self.clear()
 
     def field(self, key: str) -> str:
@@ -78,6 +98,7 @@ class OrderCard(QFrame):
             value.clear()
         self.lines.clear()
         self.notice.clear()
+        self.inspection_line.clear()
         set_tone(self, "")
 
     def show_order(
@@ -87,9 +108,15 @@ class OrderCard(QFrame):
         today: date,
         current_line_id: int | None = None,
         notice: str = "",
+        inspection_id: str = "",
     ) -> None:
+        """The order; ``inspection_id`` (selectable, to copy into a ticket or a search) when an
+        inspection of it is open or just done."""
         lang = self.language
         self.order = order
+        self.inspection_line.setText(
+            arg(self.tr("Inspection %1"), inspection_id) if inspection_id else ""
+        )
         self.heading.setText(order.rma_no)
         self.state.setText(label(order.state, lang))
         status = order.window(today)
@@ -103,9 +130,9 @@ class OrderCard(QFrame):
             or "—"
         )
         reason = label(order.reason, lang)
-        self._fields["reason"].setText(
-            f"{reason} · {order.reason_note}" if order.reason_note else reason
-        )
+        said = f"{reason} · {order.reason_note}" if order.reason_note else reason
+        self._fields["reason"].setText(said)
+        self._fields["reason"].setToolTip(said)
         self._fields["received"].setText(
             f"{order.customer_received_on:%Y-%m-%d} · "
             + arg(self.tr("asked %1"), f"{order.requested_on:%Y-%m-%d}")
@@ -130,6 +157,7 @@ class OrderCard(QFrame):
 
     def show_unmatched(self, parcel: UnmatchedView, *, resumed: bool) -> None:
         self.order = None
+        self.inspection_line.setText(arg(self.tr("Parcel record %1"), parcel.id))
         self.heading.setText(self.tr("Unmatched parcel"))
         self.state.setText(self.tr("Unmatched"))
         self.window_line.setText(

@@ -23,15 +23,18 @@ QLabel#demoHint { color: #667085; }
 QLabel#scanCaption { font-size: 15pt; font-weight: 600; }
 QLineEdit#scanField { font-size: 18pt; border-width: 3px; }
 QLabel#noticeBar {
-    font-size: 15pt; padding: 6px 12px; border-radius: 6px; background: #e8eefc;
+    font-size: 16pt; font-weight: 600; padding: 6px 12px; border-radius: 6px;
+    background: #e8eefc; color: #1d2430;
 }
-QLabel#noticeBar[tone="ok"] { background: #e3f4e8; color: #14532d; }
-QLabel#noticeBar[tone="warn"] { background: #fff1d6; color: #7a4d00; }
-QLabel#noticeBar[tone="error"] { background: #fde2e1; color: #8f1d14; }
-QLabel#noticeBar[tone="ok-flash"] { background: #2e9e5b; color: white; }
-QLabel#noticeBar[tone="warn-flash"] { background: #e59a1a; color: white; }
-QLabel#noticeBar[tone="error-flash"] { background: #d64545; color: white; }
-QLabel#noticeBar[tone="info-flash"] { background: #1f6feb; color: white; }
+QLabel#noticeBar[tone="ok"] { background: #1f8a4c; color: white; }
+QLabel#noticeBar[tone="warn"] { background: #c27803; color: white; }
+QLabel#noticeBar[tone="error"] { background: #c4320a; color: white; }
+QLabel#noticeBar[tone="info"] { background: #1f5fbf; color: white; }
+QLabel#keyLegend {
+    font-size: 13pt; color: #1d2430; background: white; border: 1px solid #d0d5dd;
+    border-radius: 8px; padding: 6px 8px;
+}
+QLabel#inspectionLine { font-family: monospace; font-size: 9pt; color: #475467; }
 QFrame#orderCard {
     background: white; border: 1px solid #d0d5dd; border-radius: 10px; padding: 10px;
 }
@@ -41,7 +44,7 @@ QLabel#stateBadge {
     font-size: 12pt; padding: 3px 10px; border-radius: 10px; background: #e8eefc;
     color: #1f3d7a;
 }
-QLabel#windowLine { font-size: 13pt; padding: 4px 8px; border-radius: 6px; }
+QLabel#windowLine { font-size: 13pt; padding: 2px 8px; border-radius: 6px; }
 QLabel#windowLine[tone="ok"] { background: #e3f4e8; color: #14532d; }
 QLabel#windowLine[tone="warn"] { background: #fff1d6; color: #7a4d00; }
 QLabel#windowLine[tone="error"] { background: #fde2e1; color: #8f1d14; }
@@ -53,18 +56,21 @@ QFrame[role="placeholder"] {
 }
 QFrame#cameraArea { background: #1d2430; border: none; }
 QFrame#cameraArea QLabel { color: #98a2b3; font-size: 16pt; }
-QStatusBar { background: #1d2430; }
-QStatusBar QLabel { color: #e4e7ec; padding: 2px 10px; font-size: 11pt; }
+QStatusBar { background: #1d2430; color: #e4e7ec; font-size: 12pt; }
+QStatusBar QLabel { color: #e4e7ec; padding: 2px 10px; font-size: 12pt; }
+QStatusBar QPushButton { font-size: 11pt; padding: 2px 12px; min-height: 18px; }
 QLabel#syncState { color: #fdb022; }
 QLabel#syncState[tone="ok"] { color: #75e0a7; }
 QLabel#syncState[tone="info"] { color: #84caff; }
-QScrollArea#panelScroll, QWidget#checklistRows { background: transparent; }
+QScrollArea#panelScroll, QWidget#checklistRows, QWidget#cardBody, QWidget#verdictDetails {
+    background: transparent;
+}
 QFrame#checklistView, QFrame#verdictPanel {
     background: white; border: 1px solid #d0d5dd; border-radius: 10px; padding: 8px;
 }
 QFrame#checklistView:focus { border: 2px solid #1f6feb; }
 QLabel#stepHeading { font-size: 16pt; font-weight: 700; }
-QLabel#stepHint { color: #667085; font-size: 11pt; }
+QLabel#stepHint { color: #344054; font-size: 13pt; }
 QFrame#questionRow { border: 1px solid #e4e7ec; border-radius: 8px; background: #fcfcfd; }
 QFrame#questionRow[current="true"] { border: 2px solid #1f6feb; }
 QFrame#questionRow[tone="ok"] { background: #f3fbf5; }

@@ -10,7 +10,7 @@ from station.protocol.enums import RefundKind
 from station.qc.engine import Evaluation
 from station.ui.order_card import yuan
 from station.ui.texts import arg
-from station.ui.widgets import STRETCH, hbox, set_tone, text_label, vbox
+from station.ui.widgets import STRETCH, hbox, holder, scrolling, set_tone, text_label, vbox
 
 _GRADE_TONE = {"A": "ok", "B": "info", "C": "warn", "D": "bad"}
 
@@ -31,15 +31,13 @@ class VerdictPanel(QFrame):
         self.reasons = text_label(name="verdictReasons", wrap=True, text_format=plain)
         self.missing = text_label(name="verdictMissing", wrap=True, text_format=plain)
         side = vbox(caption, self.disposition, self.refund, self.responsibility, spacing=2)
-        vbox(
-            hbox(self.grade, (side, 1)),
-            self.flags,
-            self.reasons,
-            STRETCH,
-            self.missing,
-            spacing=4,
-            parent=self,
+        # the reasons grow with the findings: they scroll rather than push the panel past a
+        # 1366×768 screen, where squeezed rows would be drawn over each other
+        details = holder(
+            vbox(self.flags, self.reasons, STRETCH, self.missing, spacing=4, margins=0)
         )
+        details.setObjectName("verdictDetails")
+        vbox(hbox(self.grade, (side, 1)), (scrolling(details), 1), spacing=4, parent=self)
         self.clear()
 
     def clear(self) -> None:

@@ -8,7 +8,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TypeAlias, TypedDict, TypeVar, Unpack
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
@@ -34,9 +34,8 @@ def set_tone(widget: QWidget, tone: str) -> None:
 
 
 class NoticeBar(QLabel):
-    """One line that tells the inspector what just happened, with a short colour flash."""
-
-    FLASH_MS = 450
+    """One line that tells the inspector what just happened, in a strong colour that stays
+    until the next thing happens (read at arm's length, seen from the corner of an eye)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,10 +43,6 @@ class NoticeBar(QLabel):
         self.setWordWrap(True)
         self.setMinimumHeight(44)
         self._tone = ""
-        self._unflash = QTimer(self)
-        self._unflash.setSingleShot(True)
-        self._unflash.setInterval(self.FLASH_MS)
-        self._unflash.timeout.connect(lambda: set_tone(self, self._tone))
 
     @property
     def tone(self) -> str:
@@ -56,8 +51,7 @@ class NoticeBar(QLabel):
     def show_message(self, text: str, tone: str = "info") -> None:
         self._tone = tone
         self.setText(text)
-        set_tone(self, f"{tone}-flash")
-        self._unflash.start()
+        set_tone(self, tone)
 
     def announce(self, text: str, tone: str = "info") -> None:
         """Show the bar (kept hidden until there is something to say) with ``text``."""
@@ -82,6 +76,8 @@ def scrolling(content: QWidget, *, framed: bool = False) -> QScrollArea:
     area.setObjectName("panelScroll")
     area.setWidget(content)
     area.setWidgetResizable(True)
+    # the content follows the width; only a lack of height scrolls
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     if not framed:
         area.setFrameShape(QFrame.Shape.NoFrame)
     return area

@@ -20,7 +20,7 @@ from station.capture.classify import Command, command_payload
 from station.domain.records import OrderView, UserView
 from station.protocol.enums import Grade, PhotoKind, RefundKind, ReturnReason
 from station.qc.engine import Override
-from station.store.models import Inspection, OutboxEvent, ReturnOrder, UnmatchedParcel
+from station.store.models import AuditEntry, Inspection, OutboxEvent, ReturnOrder, UnmatchedParcel
 from station.store.queries import order_view
 from station.workflow import Completion, InspectionStarted, ParcelUnmatched
 from tests.helpers import frame
@@ -169,7 +169,8 @@ def test_an_override_needs_a_reason_and_sends_the_case_to_a_supervisor(bench: Be
     assert bench.last.say is Say.OVERRIDE_REFUSED and not bench.completed
     bench.session.override(Override(grade=Grade.B, reason="small pull in the seam"))
     done = bench.completed[-1]
-    assert done.inspection.grade is Grade.B
+    assert done.inspection.grade is Grade.B and done.inspection.needs_review
+    assert bench.last.say is Say.DONE_FOR_REVIEW  # the inspector is told where it went
     row = bench.station.db.run(lambda s: s.get_one(Inspection, done.inspection.id))
     assert row.overridden and row.needs_review and row.override_reason == "small pull in the seam"
 
@@ -280,3 +281,53 @@ def test_nothing_happens_without_someone_logged_in(bench: Bench) -> None:
 def test_an_item_code_before_any_parcel_is_explained(bench: Bench) -> None:
     bench.scan("6901234567892")
     assert bench.last.say is Say.ITEM_CODE_FIRST and bench.last.tone is Tone.WARN
+
+
+def blurred(seed: int):  # type: ignore[no-untyped-def]
+    import cv2
+
+    return cv2.GaussianBlur(frame(seed), (0, 0), 6)
+
+
+def test_a_flagged_photo_counts_only_when_kept_on_purpose_and_a_retake_keeps_its_kind(
+    bench: Bench,
+) -> None:
+    order = received_order(bench.station, "apparel")
+    bench.scan(order.rma_no)
+    model = bench.session.checklist
+    assert model is not None
+    needed = bench.session.photo_target.missing
+    assert PhotoKind.OVERVIEW in needed
+    bench.session.choose_photo_kind(PhotoKind.OVERVIEW)
+    bench.session.frames = lambda: blurred(1)
+    bench.session.take_photo()
+    assert bench.last.say is Say.PHOTO_FLAGGED
+    assert PhotoKind.OVERVIEW in bench.session.photo_target.missing  # does not count yet
+    bench.session.choose_photo_kind(PhotoKind.ITEM_LABEL)  # the target moves on meanwhile
+    bench.session.frames = lambda: frame(77)
+    assert bench.session.retake()
+    kinds = [(p.kind, p.quality_flags) for p in bench.session.photos]
+    assert kinds == [(PhotoKind.OVERVIEW, ())]  # the retake is an overview, the blur is gone
+    assert PhotoKind.OVERVIEW not in bench.session.photo_target.missing
+
+    bench.session.choose_photo_kind(PhotoKind.ITEM_LABEL)
+    bench.session.frames = lambda: blurred(2)
+    bench.session.take_photo()
+    assert PhotoKind.ITEM_LABEL in bench.session.photo_target.missing
+    assert bench.session.keep_flagged()  # K: the tag cannot be shown any sharper
+    assert bench.last.say is Say.PHOTO_KEPT
+    assert PhotoKind.ITEM_LABEL not in bench.session.photo_target.missing
+    kept = bench.station.db.run(
+        lambda s: s.scalar(select(AuditEntry).where(AuditEntry.action == "photo_kept"))
+    )
+    assert kept is not None and kept.actor == "user:I1001"
+
+
+def test_a_frozen_camera_is_refused_with_a_message(bench: Bench) -> None:
+    order = received_order(bench.station, "apparel")
+    bench.scan(order.rma_no)
+    bench.session.frames = lambda: frame(42)
+    bench.session.take_photo()
+    bench.session.take_photo()  # the very same picture again
+    assert bench.last.say is Say.PHOTO_REFUSED and "frozen" in bench.last.args[0]
+    assert len(bench.session.photos) == 1

@@ -123,16 +123,21 @@ def test_an_inspections_photos_are_listed_and_counted_by_kind(
     )
 
 
-def test_recording_the_same_photo_twice_keeps_one_record(
+def test_the_same_picture_again_is_refused_as_a_frozen_camera_and_nothing_is_recorded(
     demo_station: app.Station,
     station_store: EvidenceStore,
     open_inspection: InspectionStarted,
     inspector: UserView,
 ) -> None:
-    first = take(demo_station, station_store, open_inspection, inspector, seed=7)
+    take(demo_station, station_store, open_inspection, inspector, seed=7)
+    other = start_inspection(demo_station, inspector, nth=1)
     before = counts(demo_station)
-    again = take(demo_station, station_store, open_inspection, inspector, seed=7)
-    assert again.id == first.id and counts(demo_station) == before
+    with pytest.raises(PhotoRefused, match="identical to a photo already taken here") as here:
+        take(demo_station, station_store, open_inspection, inspector, seed=7)
+    assert "摄像头画面可能卡住" in here.value.message("zh_CN")
+    with pytest.raises(PhotoRefused, match=open_inspection.order.rma_no):
+        take(demo_station, station_store, other, inspector, seed=7)  # the frozen frame again
+    assert counts(demo_station) == before
 
 
 def test_quality_flags_are_recorded_with_the_photo(

@@ -50,7 +50,8 @@ def code_frame(symbology: str, text: str, size: tuple[int, int] = (1280, 720)) -
 
 
 class ScriptedCamera:
-    """A stand-in webcam whose picture the test changes; it can also be "unplugged"."""
+    """A stand-in webcam whose picture the test changes; it can also be "unplugged". Like a
+    real sensor, no two of its frames are exactly alike."""
 
     name = "scripted camera"
     fps = 30.0
@@ -58,6 +59,7 @@ class ScriptedCamera:
     def __init__(self) -> None:
         self.picture = bench_background((1280, 720))
         self.unplugged = threading.Event()
+        self.frames = 0
 
     def show(self, picture: np.ndarray) -> None:
         self.picture = picture
@@ -70,7 +72,10 @@ class ScriptedCamera:
         time.sleep(1 / self.fps)
         if self.unplugged.is_set():
             raise SourceError("device removed")
-        return self.picture.copy()
+        frame = self.picture.copy()
+        self.frames += 1
+        frame[0, :8, 0] = np.frombuffer(self.frames.to_bytes(8, "little"), np.uint8)  # noise
+        return frame
 
     def close(self) -> None:
         pass

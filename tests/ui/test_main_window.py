@@ -170,3 +170,33 @@ def test_an_inspector_gets_no_review_screens(qtbot, logged_in: MainWindow) -> No
     logged_in.toggle_review()
     assert logged_in.pages.currentWidget() is logged_in.bench
     assert "Only supervisors" in logged_in.bench.notice.text()
+
+
+def test_the_status_bar_keeps_its_fields_when_it_says_something_and_offers_log_out(
+    qtbot, logged_in: MainWindow
+) -> None:
+    assert logged_in.logout_button.isVisible()
+    fields = (logged_in.station_label, logged_in.user_label, logged_in.sync_label)
+    logged_in.tell("Label printed")
+    assert logged_in.message_label.text() == "Label printed"
+    assert all(field.isVisible() and field.text() for field in fields)
+    logged_in.logout_button.click()
+    assert logged_in.screen_name == "login" and not logged_in.logout_button.isVisible()
+
+
+def test_a_notice_keeps_its_colour_until_the_next_one_and_the_card_shows_the_inspection(
+    qtbot, logged_in: MainWindow, demo_station: app.Station
+) -> None:
+    order = a_received_order(demo_station)
+    with qtbot.waitSignal(logged_in.bench.scan_handled, timeout=10_000) as signal:
+        type_keys(logged_in, order.rma_no)
+    started = signal.args[0]
+    assert isinstance(started, InspectionStarted)
+    notice = logged_in.bench.notice
+    assert notice.tone == "ok" and notice.property("tone") == "ok"
+    qtbot.wait(700)  # longer than the flash it used to be: the colour stays
+    assert notice.property("tone") == "ok"
+    assert started.inspection.id in logged_in.bench.card.inspection_line.text()
+    assert logged_in.bench.card.inspection_line.textInteractionFlags()  # selectable: copied
+    legend = logged_in.bench.key_legend.text()
+    assert "F9/P" in legend and "Ctrl+L" in legend

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -150,7 +150,6 @@ class DashboardView(NoticePane):
         self.period.currentIndexChanged.connect(lambda _i: self.reload())
         self.threshold.editingFinished.connect(self.reload)
         self.minimum.editingFinished.connect(self.reload)
-        QShortcut(QKeySequence("F5"), self, self.reload)
         self._build_export_menu()
 
     @staticmethod

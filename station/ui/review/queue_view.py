@@ -150,7 +150,6 @@ class QueueView(ReviewPane):
         self.decided.toggled.connect(lambda _on: self.reload())
         self.central.toggled.connect(self._central_toggled)
         QShortcut(QKeySequence("Ctrl+F"), self, self._focus_search)
-        QShortcut(QKeySequence("F5"), self, self.reload)
 
     @staticmethod
     def _combo(items: list[tuple[str, object]]) -> QComboBox:

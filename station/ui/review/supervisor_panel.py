@@ -131,6 +131,11 @@ class SupervisorPanel(QWidget):
         self.evidence.show_row(None)
         self.unmatched.thumbs.show_photos([])
 
+    def reload(self) -> None:
+        """F5 on the review screens: the tab in front reads its figures again."""
+        tab = self.tabs.currentIndex()
+        (self.queue, self.unmatched, self.dashboard)[tab].reload()
+
     def show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
         target = (self.queue.table, self.unmatched.table, self.dashboard.period)[index]

@@ -1,4 +1,5 @@
 """evidence of any media: the photos table becomes evidence_items, each row saying its media
+(and whether a flagged photo was kept on purpose)
 
 Revision ID: 0004
 Revises: 0003
@@ -52,6 +53,7 @@ def upgrade() -> None:
         sa.Column("sharpness", sa.Double(), nullable=True),
         sa.Column("exposure", sa.Double(), nullable=True),
         sa.Column("quality_flags", sa.JSON(), nullable=False),
+        sa.Column("kept", sa.Boolean(), nullable=False, server_default=sa.false()),
         sa.Column("station_id", sa.String(length=40), nullable=False),
         sa.Column("inspector_id", sa.Integer(), nullable=False),
         sa.Column("taken_at", sa.DateTime(), nullable=False),
