@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from station.config import resources_dir
 from station.domain.labels import Language
@@ -25,13 +25,26 @@ _SPOKEN = "stationLanguage"  # the application's property: the language the UI s
 
 def install_translation(app: QCoreApplication, language: Language) -> QTranslator | None:
     """Load the compiled catalogue for ``language`` in place of the one loaded before (the
-    first-run wizard switches while it is open; a restart may too). English is the source."""
+    first-run wizard switches while it is open; a restart may too). English is the source.
+    Qt's own catalogue comes too, for the words Qt draws itself (OK, Cancel, Yes, No…)."""
     app.setProperty(_SPOKEN, "en")
-    for old in app.findChildren(QTranslator, "stationCatalogue"):
+    for old in [
+        *app.findChildren(QTranslator, "stationCatalogue"),
+        *app.findChildren(QTranslator, "qtCatalogue"),
+    ]:
         app.removeTranslator(old)
         old.deleteLater()
     if language == "en":
         return None
+    qt = QTranslator(app)
+    qt.setObjectName("qtCatalogue")
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt.load(f"qtbase_{language}", qt_folder):
+        app.installTranslator(qt)
+    else:
+        log.warning(
+            "no Qt catalogue for %s in %s: Qt's own buttons stay English", language, qt_folder
+        )
     translator = QTranslator(app)
     translator.setObjectName("stationCatalogue")
     catalogue = resources_dir() / "i18n" / f"station_{language}.qm"

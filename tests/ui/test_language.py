@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QLocale, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from station import app
 from station.ui.application import build_window, resolve_language
@@ -37,6 +37,13 @@ def test_the_window_speaks_simplified_chinese(qtbot, demo_station: app.Station) 
         assert win.login_view.submit.text() == "登录"
         assert win.sync_label.text() == "离线"
         assert win.bench.card.heading.text() == "请扫描退货包裹"
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        qtbot.addWidget(buttons)  # Qt's own words (the override dialog's buttons) in Chinese
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok).text().replace("&", "")
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "")
+        assert ok.startswith("确定") and cancel.startswith("取消")
     finally:
         for translator in qapp.findChildren(QTranslator):
             qapp.removeTranslator(translator)
