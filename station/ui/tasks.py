@@ -39,6 +39,7 @@ class TaskRunner(QObject):
         self._relay = _Relay(self)
         self._relay.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._pending = 0
+        self._closed = False
 
     @property
     def pending(self) -> int:
@@ -51,7 +52,11 @@ class TaskRunner(QObject):
         on_error: Callable[[BaseException], None] | None = None,
     ) -> None:
         """Run ``work()`` on a worker; call ``on_done(result)`` or ``on_error(exc)`` on the GUI
-        thread afterwards."""
+        thread afterwards. Once the runner is shut down (the window closed), work that a late
+        answer asks for is dropped: nobody is left to show its result."""
+        if self._closed:
+            log.debug("dropped work submitted after shutdown: %s", work)
+            return
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
@@ -87,4 +92,5 @@ class TaskRunner(QObject):
     def shutdown(self, *, wait: bool = True) -> None:
         """Stop taking work; queued tasks are dropped. ``wait=False`` leaves a running task
         to finish on its own (its result is dropped with the runner)."""
+        self._closed = True
         self._pool.shutdown(wait=wait, cancel_futures=True)

@@ -10,6 +10,7 @@ from station.store.models import ReturnOrder, UnmatchedParcel
 from station.store.queries import order_view
 from station.ui.main_window import MainWindow
 from station.workflow import InspectionStarted, ParcelUnmatched
+from tests.helpers import frame
 from tests.ui.conftest import type_by_hand, type_keys
 
 
@@ -123,12 +124,18 @@ def test_someone_else_logging_in_after_a_lock_gets_a_clear_bench(
     order = a_received_order(demo_station)
     with qtbot.waitSignal(logged_in.bench.scan_handled, timeout=10_000):
         type_keys(logged_in, order.rma_no)
+    bench = logged_in.bench
+    bench.session.frames = lambda: frame(9)
+    bench.session.take_photo()
+    qtbot.waitUntil(lambda: bool(bench.photo_strip.photos))  # the first inspector's photo
     logged_in.lock()
     logged_in.login_view.badge.setText("I1002")
     logged_in.login_view.pin.setText("1234")
     with qtbot.waitSignal(logged_in.login_view.logged_in, timeout=10_000):
         logged_in.login_view.attempt()
-    assert logged_in.bench.card.heading.text() != order.rma_no
+    assert bench.card.heading.text() != order.rma_no
+    assert bench.photo_strip.photos == [] and bench.photo_strip.list.count() == 0
+    assert bench.checklist.model is None and not bench.verdict.grade.text().strip("–")
     assert "李强" in logged_in.user_label.text()
 
 
