@@ -124,6 +124,7 @@ def shoot_camera(qapp: QApplication, station: app.Station, settings: Settings, s
     while not view.outlines and deadline:
         settle(50)
         deadline -= 1
+    settle(300)  # let the card and checklist lay themselves out for the parcel just read
     window.grab().save(str(OUT / f"live_scanning{suffix}.png"))
     window.close()
 

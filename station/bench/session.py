@@ -148,6 +148,7 @@ class BenchSession:
         self.last_labelled: dict[str, str] = {}  # what PRINT reprints: inspection or parcel
         self.last_scan_seen_at: float | None = None  # when the camera saw the scan's frame
         self._cancel_armed_at = 0.0
+        self._opening = False  # a parcel scan is on its way to the store
 
     # -- who is at the bench -----------------------------------------------------------------
 
@@ -202,7 +203,11 @@ class BenchSession:
             self._say(Say.ITEM_CODE_FIRST, Tone.WARN, code.text)
             self.events.handled.emit(code)
             return
+        if source == "camera" and self._opening:
+            self.events.handled.emit(code)  # the parcel's other label, read while it opens
+            return
         user = self.user
+        self._opening = True
         self.runner.submit(lambda: self.workflow.scan(code, user), self._show, self._refused)
 
     def command(self, command: Command) -> None:
@@ -259,6 +264,7 @@ class BenchSession:
         return True
 
     def _show(self, outcome: ScanOutcome) -> None:
+        self._opening = False
         current = self.inspection
         if (
             isinstance(outcome, InspectionStarted)
@@ -296,6 +302,7 @@ class BenchSession:
         self.events.handled.emit(outcome)
 
     def _refused(self, error: BaseException) -> None:
+        self._opening = False
         self._sound(Sound.ERROR)
         if isinstance(error, BadScan):
             self._say(Say.BAD_SCAN, Tone.ERROR, str(error))

@@ -331,3 +331,41 @@ def test_a_frozen_camera_is_refused_with_a_message(bench: Bench) -> None:
     bench.session.take_photo()  # the very same picture again
     assert bench.last.say is Say.PHOTO_REFUSED and "frozen" in bench.last.args[0]
     assert len(bench.session.photos) == 1
+
+
+class ManualRunner:
+    """Work waits until the test lets it run: what is on its way to the store stays there."""
+
+    def __init__(self) -> None:
+        self.waiting: list[tuple[object, object, object]] = []
+
+    def submit(self, work, on_done=None, on_error=None) -> None:  # type: ignore[no-untyped-def]
+        self.waiting.append((work, on_done, on_error))
+
+    def run_all(self) -> None:
+        while self.waiting:
+            work, on_done, on_error = self.waiting.pop(0)
+            try:
+                result = work()  # type: ignore[operator]
+            except Exception as exc:
+                on_error(exc)  # type: ignore[operator]
+                continue
+            if on_done is not None:
+                on_done(result)  # type: ignore[operator]
+
+
+def test_the_parcel_s_other_label_read_while_it_opens_does_not_open_it_twice(
+    demo_station: app.Station, inspector: UserView
+) -> None:
+    runner = ManualRunner()
+    session = BenchSession(demo_station.workflow, runner, language="en")
+    said: list[Notice] = []
+    session.events.notice.connect(said.append)
+    session.start(inspector)
+    order = received_order(demo_station, "apparel")
+    session.code(order.rma_no, source="camera")
+    session.code(order.tracking[0][1] if order.tracking else order.order_no, source="camera")
+    assert len(runner.waiting) == 1  # one trip to the store for one parcel
+    runner.run_all()
+    assert session.inspection is not None
+    assert [n.say for n in said if n.say is Say.ALREADY_INSPECTING] == []
