@@ -107,6 +107,7 @@ class InspectionView:
     refund_reason: str = ""
     responsibility: Responsibility | None = None
     answers: dict[str, object] = field(default_factory=dict)
+    needs_review: bool = False  # waiting for a supervisor: the verdict may still change
 
 
 @dataclass(frozen=True, slots=True)
