@@ -51,6 +51,8 @@ _BEFORE_BENCH = {OrderState.REQUESTED, OrderState.APPROVED, OrderState.IN_TRANSI
 VERDICT_FIELDS: Final = ("grade", "disposition", "refund_kind", "refund_fen", "responsibility")
 # a decision changing any of these owns the refund's explanation from then on
 _REFUND_FIELDS: Final = frozenset({"disposition", "refund_kind", "refund_fen"})
+# what the item's label shows: a change to any of them needs a new label
+_PRINTED_FIELDS: Final = _REFUND_FIELDS | {"grade"}
 
 
 class BadPage(Exception):
@@ -92,7 +94,7 @@ class AppliedDecision:
     before: VerdictFields  # the verdict in force until this decision
     after: VerdictFields
     changed: tuple[str, ...]  # the fields whose value changed; none for an approval
-    relabel: bool  # the item here is owed a corrected label (requested, printed after commit)
+    relabel: bool  # the item here is owed a corrected label (requested; printed after commit)
 
 
 @dataclass(slots=True)
@@ -266,7 +268,7 @@ def apply_decision(
     """Central wins: the decision replaces the verdict; the station's own is kept beside it.
 
     ``here``: the inspection was done at this station, so the item is here; a decision that
-    changes its verdict requests a corrected label in this transaction. A decision that
+    changes what its label shows requests a corrected label in this transaction. A decision that
     changes the refund or the disposition gives the refund its explanation: the supervisor's
     reason, never the inspector's.
     """
@@ -288,7 +290,7 @@ def apply_decision(
     row.overturned = any(row.station_verdict.get(f) != getattr(row, f) for f in VERDICT_FIELDS)
     row.needs_review = False
     row.decision = decision.model_dump(mode="json")
-    relabel = bool(changed) and here
+    relabel = here and bool(_PRINTED_FIELDS.intersection(changed))
     if relabel:
         session.add(
             LabelRequest(

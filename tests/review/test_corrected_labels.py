@@ -13,7 +13,7 @@ from station import app
 from station.domain.records import UserView
 from station.printing import jobs
 from station.printing.queue import PrintEventKind
-from station.protocol.enums import Disposition, Grade, RefundKind
+from station.protocol.enums import Disposition, Grade, RefundKind, Responsibility
 from station.protocol.events import Decision
 from station.review.decisions import DecisionRequest
 from station.review.service import ReviewService
@@ -132,6 +132,26 @@ def test_an_approval_prints_nothing(
     assert demo_station.printing.queue.wait_idle(30)
     assert len(labels_of(demo_station, done.inspection.id)) == 1
     assert requests_of(demo_station, done.inspection.id) == []
+
+
+def test_a_change_the_label_does_not_show_prints_nothing(
+    demo_station: app.Station,
+    service: ReviewService,
+    supervisor: UserView,
+    inspector: UserView,
+    printed: EventLog,
+) -> None:
+    done = finish(demo_station, clean_orders(demo_station)[0], inspector, override=REFUSE)
+    wait_printed(printed, demo_station, done.inspection.id, 1)
+    made = service.decide(
+        supervisor,
+        done.inspection.id,
+        DecisionRequest("商家发错尺码", responsibility=Responsibility.MERCHANT),
+    )
+    assert made.applied is not None and made.applied.changed == ("responsibility",)
+    assert not made.applied.relabel
+    assert demo_station.printing.queue.wait_idle(30)
+    assert len(labels_of(demo_station, done.inspection.id)) == 1
 
 
 def test_a_refusal_made_by_the_supervisor_prints_the_return_label_with_the_supervisors_reason(
