@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from functools import partial
 from typing import Final
 
@@ -335,11 +336,8 @@ def apply_decision(
 
 def _stored(verdict: VerdictFields) -> dict[str, object]:
     """The fields as the inspection row stores them (codes as text)."""
-    return {
-        f: value.value if hasattr(value, "value") else value
-        for f in VERDICT_FIELDS
-        for value in (getattr(verdict, f),)
-    }
+    values = {f: getattr(verdict, f) for f in VERDICT_FIELDS}
+    return {f: v.value if isinstance(v, StrEnum) else v for f, v in values.items()}
 
 
 def _refused(session: Session, change: Change, why: str, station: str, now: datetime) -> None:
