@@ -613,6 +613,7 @@ class Workflow:
             for rule in evaluation.proposal.rules
         ]
         row.overridden = verdict.overridden
+        row.override_code = verdict.override_code.value if verdict.override_code else ""
         row.override_reason = verdict.override_reason
         row.needs_review = evaluation.proposal.needs_review or verdict.overridden
         row.state = InspectionState.COMPLETED.value

@@ -34,6 +34,7 @@ from station.workflow import (
     WorkflowError,
 )
 from tests.helpers import clean_verdict, good_answers
+from tests.printing.conftest import pdf_text
 
 
 def order_in(station: app.Station, state: OrderState, *, lines: int = 1) -> ReturnOrder:
@@ -349,6 +350,38 @@ def test_a_verdict_unlike_the_proposal_needs_an_override(
     )
     assert row.override_reason == "包装内有霉斑"
     assert row.proposal["grade"] == accepted.grade.value  # the proposal stays visible
+
+
+def test_an_overridden_inspections_label_says_it_waits_for_review(
+    demo_station: app.Station, inspector: UserView
+) -> None:
+    queue = demo_station.printing.queue
+    queue.start()
+    labels = []
+    for override in (
+        None,
+        Override(reason="包装内有霉斑", grade=Grade.D, disposition=Disposition.DESTROY),
+    ):
+        order = order_in(demo_station, OrderState.RECEIVED)
+        started = demo_station.workflow.scan(order.rma_no, inspector)
+        assert isinstance(started, InspectionStarted)
+        verdict = clean_verdict(demo_station, started)
+        if override is not None:
+            evaluation = started.checklist.evaluate(
+                verdict.answers, photos={k: 1 for k in PhotoKind}
+            )
+            verdict = decide(
+                evaluation, started.checklist.template, started.line.amount_fen, override
+            )
+        done = demo_station.workflow.complete(started.inspection.id, verdict, inspector)
+        assert done.label is not None
+        labels.append(done.label)
+    assert queue.wait_idle(30)
+    accepted, overridden = (
+        pdf_text(demo_station.paths.labels / f"label-{label.id}.pdf") for label in labels
+    )
+    assert "待复核" not in accepted and "PENDING REVIEW" not in accepted
+    assert "待复核 · PENDING REVIEW" in overridden
 
 
 def test_a_label_is_queued_with_the_verdict_and_prints_when_the_queue_runs(

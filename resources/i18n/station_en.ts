@@ -1416,53 +1416,63 @@
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../station/ui/override_dialog.py" line="37" />
+        <location filename="../../station/ui/override_dialog.py" line="56" />
         <source>Override the verdict</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/override_dialog.py" line="52" />
-        <source>Why (required, the supervisor reads it)</source>
+        <location filename="../../station/ui/override_dialog.py" line="61" />
+        <source>Proposed: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/override_dialog.py" line="55" />
+        <location filename="../../station/ui/override_dialog.py" line="85" />
+        <source>Optional; needed for Other</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/override_dialog.py" line="93" />
+        <source>Reason (press its number)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/override_dialog.py" line="88" />
         <source>Grade</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/override_dialog.py" line="56" />
+        <location filename="../../station/ui/override_dialog.py" line="89" />
         <source>Disposition</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/override_dialog.py" line="57" />
+        <location filename="../../station/ui/override_dialog.py" line="90" />
         <source>Refund</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/override_dialog.py" line="58" />
+        <location filename="../../station/ui/override_dialog.py" line="91" />
         <source>Amount</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/override_dialog.py" line="59" />
+        <location filename="../../station/ui/override_dialog.py" line="92" />
         <source>Responsibility</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/override_dialog.py" line="60" />
-        <source>Reason</source>
+        <location filename="../../station/ui/override_dialog.py" line="94" />
+        <source>Words</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/override_dialog.py" line="108" />
+        <location filename="../../station/ui/override_dialog.py" line="223" />
+        <source>An override needs a reason: press its number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/override_dialog.py" line="220" />
         <source>Nothing was changed.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station/ui/override_dialog.py" line="110" />
-        <source>An override needs a reason.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -1417,54 +1417,64 @@
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../station/ui/override_dialog.py" line="37" />
+        <location filename="../../station/ui/override_dialog.py" line="56" />
         <source>Override the verdict</source>
         <translation>修改质检结果</translation>
     </message>
     <message>
-        <location filename="../../station/ui/override_dialog.py" line="52" />
-        <source>Why (required, the supervisor reads it)</source>
-        <translation>原因（必填，主管会查看）</translation>
+        <location filename="../../station/ui/override_dialog.py" line="61" />
+        <source>Proposed: %1</source>
+        <translation>系统建议：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/override_dialog.py" line="55" />
+        <location filename="../../station/ui/override_dialog.py" line="85" />
+        <source>Optional; needed for Other</source>
+        <translation>选填；选“其他”时必填</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/override_dialog.py" line="93" />
+        <source>Reason (press its number)</source>
+        <translation>原因（按对应数字键）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/override_dialog.py" line="88" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../station/ui/override_dialog.py" line="56" />
+        <location filename="../../station/ui/override_dialog.py" line="89" />
         <source>Disposition</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/override_dialog.py" line="57" />
+        <location filename="../../station/ui/override_dialog.py" line="90" />
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../station/ui/override_dialog.py" line="58" />
+        <location filename="../../station/ui/override_dialog.py" line="91" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../station/ui/override_dialog.py" line="59" />
+        <location filename="../../station/ui/override_dialog.py" line="92" />
         <source>Responsibility</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../station/ui/override_dialog.py" line="60" />
-        <source>Reason</source>
-        <translation>原因</translation>
+        <location filename="../../station/ui/override_dialog.py" line="94" />
+        <source>Words</source>
+        <translation>补充说明</translation>
     </message>
     <message>
-        <location filename="../../station/ui/override_dialog.py" line="108" />
+        <location filename="../../station/ui/override_dialog.py" line="223" />
+        <source>An override needs a reason: press its number.</source>
+        <translation>修改结果需要原因：请按对应的数字键。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/override_dialog.py" line="220" />
         <source>Nothing was changed.</source>
         <translation>没有修改任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/override_dialog.py" line="110" />
-        <source>An override needs a reason.</source>
-        <translation>修改结果必须填写原因。</translation>
     </message>
 </context>
 <context>

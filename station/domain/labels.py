@@ -26,6 +26,21 @@ from station.protocol.enums import (
 Language = Literal["zh_CN", "en"]
 LANGUAGES: tuple[Language, ...] = ("zh_CN", "en")
 
+
+class OverrideReason(StrEnum):
+    """Why an inspector overrides the proposed verdict, offered in this order (number keys 1
+    to 8, so a gloved hand need not type); stored with the override beside any words added."""
+
+    TAGS_REMOVED = "tags_removed"
+    HIDDEN_WEAR = "hidden_wear"  # wear the checklist's questions did not bring out
+    ACCESSORY_FOUND = "accessory_found"  # what was reported missing is in the parcel
+    WRONG_CATEGORY = "wrong_category"  # the checklist of another category was asked
+    CUSTOMER_PHOTO = "customer_photo"  # the customer's own photos settle it
+    DEFECT_FOUND = "defect_found"
+    TRANSIT_DAMAGE = "transit_damage"
+    OTHER = "other"  # the words say why
+
+
 _NAMES: dict[StrEnum, tuple[str, str]] = {
     ReturnReason.NO_REASON_7D: ("七天无理由", "No-reason return (7 days)"),
     ReturnReason.QUALITY_DEFECT: ("质量问题", "Quality defect"),
@@ -90,6 +105,14 @@ _NAMES: dict[StrEnum, tuple[str, str]] = {
     PhotoKind.DEFECT: ("瑕疵特写", "Defect close-up"),
     PhotoKind.ACCESSORIES: ("配件", "Accessories"),
     PhotoKind.PACKAGING: ("包装", "Packaging"),
+    OverrideReason.TAGS_REMOVED: ("吊牌已拆", "Tags removed"),
+    OverrideReason.HIDDEN_WEAR: ("细查发现使用痕迹", "Wear not visible at first"),
+    OverrideReason.ACCESSORY_FOUND: ("缺失配件已找到", "Missing accessory found"),
+    OverrideReason.WRONG_CATEGORY: ("检查单类目不符", "Checklist of the wrong category"),
+    OverrideReason.CUSTOMER_PHOTO: ("买家照片为证", "Customer's photo evidence"),
+    OverrideReason.DEFECT_FOUND: ("发现质量问题", "Quality defect found"),
+    OverrideReason.TRANSIT_DAMAGE: ("运输途中损坏", "Damaged in transit"),
+    OverrideReason.OTHER: ("其他（须说明）", "Other (explain)"),
 }
 
 

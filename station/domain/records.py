@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from station.domain.labels import OverrideReason
 from station.domain.policy import Policy, WindowStatus, window_for
 from station.protocol.enums import (
     Carrier,
@@ -108,7 +109,7 @@ class InspectionView:
     responsibility: Responsibility | None = None
     answers: dict[str, object] = field(default_factory=dict)
     overridden: bool = False
-    needs_review: bool = False  # a supervisor will look at it (overridden, or flagged)
+    needs_review: bool = False  # waiting for a supervisor: the verdict may still change
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,10 +137,11 @@ class Verdict:
     rules_fired: tuple[str, ...] = ()
     proposal: dict[str, object] = field(default_factory=dict)
     overridden: bool = False
-    override_reason: str = ""
+    override_reason: str = ""  # as people read it: the reason code's names and any words
     needs_review: bool = False
     template_id: str | None = None
     template_version: int | None = None
+    override_code: OverrideReason | None = None
 
     def __post_init__(self) -> None:
         if self.refund_fen < 0:
@@ -148,3 +150,5 @@ class Verdict:
             raise ValueError("a partial or refused refund needs a reason")
         if self.overridden and not self.override_reason.strip():
             raise ValueError("an override needs a reason")
+        if self.override_code is not None and not self.overridden:
+            raise ValueError("only an override has an override reason")

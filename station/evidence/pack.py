@@ -1,10 +1,12 @@
 """The evidence pack: one PDF per inspection for a customer dispute.
 
-It holds the order summary (RMA, items, the customer's reason), the verdict, every photo
-(its captioned copy, or the original scaled) with its kind, time and full SHA-256, and a
-closing list of hashes with one fingerprint over the list. Every original is verified
-against its SHA-256 before it goes in: a missing or altered photo stops the pack with a
-clear error instead of producing a pack that would not stand.
+It holds the order summary (RMA, items, the customer's reason), the verdict in force with
+whose words explain its refund, how it came to be (the rules' proposal, the inspector's
+override and reason, every supervisor's decision), the checklist as answered with its problems
+marked, the rules that fired, every photo (its captioned copy, or the original scaled) with
+its kind, time and full SHA-256, and a closing list of hashes with one fingerprint over the
+list. Every original is verified against its SHA-256 before it goes in: a missing or altered
+photo stops the pack with a clear error instead of producing a pack that would not stand.
 
 The data is plain values (:class:`EvidencePackData`, read on the database thread by
 :func:`pack_data`); :func:`build_pack` then runs on a worker. Chinese text is set in an
@@ -20,6 +22,7 @@ import io
 import logging
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
+from enum import StrEnum
 from functools import cache
 from pathlib import Path
 from typing import Any, Final
@@ -45,8 +48,17 @@ from reportlab.platypus import (
 from station.domain.labels import label
 from station.evidence.caption import Caption, clean_field, local_time
 from station.evidence.errors import EvidenceError, storage_error
-from station.evidence.pack_data import EvidencePackData, PackLine, PackPhoto, pack_data
+from station.evidence.pack_data import (
+    EvidencePackData,
+    ExplainedBy,
+    Explanation,
+    PackLine,
+    PackPhoto,
+    PackVerdict,
+    pack_data,
+)
 from station.evidence.storage import EvidenceStore
+from station.protocol.enums import Disposition, Grade, RefundKind, Responsibility
 from station.store.files import write_atomically
 from station.store.types import utcnow
 
@@ -128,6 +140,10 @@ def _table(rows: list[list[Any]], widths: list[float], *, header: bool = False) 
     return table
 
 
+def _cells(rows: list[list[str]], style: ParagraphStyle) -> list[list[Paragraph]]:
+    return [[Paragraph(_text(c), style) for c in row] for row in rows]
+
+
 def _summary(data: EvidencePackData, s: _Styles, tz: tzinfo | None) -> list[Any]:
     p = s["body"]
     order_rows = [
@@ -148,6 +164,7 @@ def _summary(data: EvidencePackData, s: _Styles, tz: tzinfo | None) -> list[Any]
         ]
         for line in data.lines
     ]
+    decided = [d for d in data.decisions if d.changes]
     verdict_rows = [
         ["质检单 Inspection", data.inspection_id],
         ["状态 State", _both(data.inspection_state)],
@@ -155,28 +172,160 @@ def _summary(data: EvidencePackData, s: _Styles, tz: tzinfo | None) -> list[Any]
         ["质检员 Inspector", f"{data.inspector_name} ({data.inspector_badge})"],
         ["开始 Started", _when(data.started_at, tz)],
         ["完成 Completed", _when(data.completed_at, tz)],
+        [
+            "结论来源 Decided by",
+            f"主管复核 Supervisor's decision ({decided[-1].decided_by})"
+            if decided
+            else "质检员 Inspector",
+        ],
         ["成色 Grade", _both(data.grade)],
         ["处置 Disposition", _both(data.disposition)],
         ["退款 Refund", f"{_both(data.refund_kind)}   {_money(data.refund_fen)}"],
-        ["退款说明 Refund reason", data.refund_reason or "—"],
+        ["退款说明 Refund explanation", _explained(data.refund_explanation)],
         ["责任方 Responsibility", _both(data.responsibility)],
         ["物流索赔 Carrier claim", "是 Yes" if data.carrier_claim else "否 No"],
     ]
-    if data.overridden:
-        verdict_rows.append(["人工改判 Overridden", data.override_reason])
-
-    def cells(rows: list[list[str]]) -> list[list[Paragraph]]:
-        return [[Paragraph(_text(c), p) for c in row] for row in rows]
-
     return [
         Paragraph("退货质检证据包 · Return inspection evidence pack", s["title"]),
         Paragraph("订单 Order", s["h2"]),
-        _table(cells(order_rows), [45 * mm, 135 * mm]),
+        _table(_cells(order_rows, p), [45 * mm, 135 * mm]),
         Paragraph("商品 Items (★ = 本次质检 inspected here)", s["h2"]),
-        _table(cells(items), [12 * mm, 38 * mm, 80 * mm, 18 * mm, 32 * mm], header=True),
-        Paragraph("质检结论 Verdict", s["h2"]),
-        _table(cells(verdict_rows), [45 * mm, 135 * mm]),
+        _table(_cells(items, p), [12 * mm, 38 * mm, 80 * mm, 18 * mm, 32 * mm], header=True),
+        Paragraph("质检结论 Verdict (现行 in force)", s["h2"]),
+        _table(_cells(verdict_rows, p), [45 * mm, 135 * mm]),
+        *_history(data, s, tz),
+        *_checklist(data, s),
     ]
+
+
+_EXPLAINED_BY = {
+    ExplainedBy.RULES: "质检规则 The rules",
+    ExplainedBy.INSPECTOR: "质检员改判原因 The inspector's override reason",
+    ExplainedBy.SUPERVISOR: "主管复核意见 The supervisor's reason",
+}
+
+
+def _explained(explanation: Explanation) -> str:
+    """The explanation with whose words it is, so an inspector's reason never passes for a
+    supervisor's, nor the other way round."""
+    if not explanation.text:
+        return "—"
+    who = f" {explanation.who}" if explanation.who else ""
+    return f"{_EXPLAINED_BY[explanation.by]}{who}: {explanation.text}"
+
+
+_FIELD_NAMES = {
+    "grade": "成色 Grade",
+    "disposition": "处置 Disposition",
+    "refund_kind": "退款 Refund",
+    "refund_fen": "退款金额 Amount",
+    "responsibility": "责任方 Responsibility",
+}
+_CODES: dict[str, type[StrEnum]] = {
+    "grade": Grade,
+    "disposition": Disposition,
+    "refund_kind": RefundKind,
+    "responsibility": Responsibility,
+}
+
+
+def _value(field: str, value: object) -> str:
+    if field == "refund_fen":
+        return _money(value if isinstance(value, int) else None)
+    kind = _CODES[field]
+    try:
+        return _both(kind(str(value))) if value else "—"
+    except ValueError:
+        return str(value)
+
+
+def _compared(verdict: PackVerdict | None, field: str) -> str:
+    return "—" if verdict is None else _value(field, getattr(verdict, field))
+
+
+def _history(data: EvidencePackData, s: _Styles, tz: tzinfo | None) -> list[Any]:
+    """How the verdict came to be: proposal, the inspector's override, each decision."""
+    p, story = s["body"], []
+    if data.overridden:
+        code = _both(data.override_code) if data.override_code else "—"
+        rows = [
+            ["原因代码 Reason code", code],
+            ["质检员改判原因 Inspector's override reason", data.override_reason or "—"],
+        ]
+        story += [
+            Paragraph("质检员改判 The inspector's override", s["h2"]),
+            _table(_cells(rows, p), [45 * mm, 135 * mm]),
+        ]
+    if data.overridden or data.decisions:
+        now = PackVerdict(
+            data.grade, data.disposition, data.refund_kind, data.refund_fen, data.responsibility
+        )
+        rows = [["", "系统建议 Proposed", "质检员 Inspector", "现行 In force"]] + [
+            [
+                _FIELD_NAMES[f],
+                _compared(data.proposal, f),
+                _compared(data.inspector_verdict, f),
+                _compared(now, f),
+            ]
+            for f in _FIELD_NAMES
+        ]
+        story += [
+            Paragraph("结论对比 Proposed, given, in force", s["h2"]),
+            _table(_cells(rows, p), [36 * mm, 48 * mm, 48 * mm, 48 * mm], header=True),
+        ]
+    story.append(Paragraph("主管复核 Supervisors' decisions", s["h2"]))
+    if not data.decisions:
+        story.append(Paragraph("尚无主管复核 · No supervisor's decision yet", p))
+        return story
+    rows = [["时间 When", "主管 Supervisor", "结论 Decision", "原因 Reason"]]
+    for decision in data.decisions:
+        if decision.changes:
+            outcome = "改判 Overturned: " + "; ".join(
+                f"{_FIELD_NAMES[c.field]} {_value(c.field, c.before)} → {_value(c.field, c.after)}"
+                for c in decision.changes
+            )
+        else:
+            outcome = "维持原判 Approved: the verdict stands"
+        rows.append([_when(decision.decided_at, tz), decision.decided_by, outcome, decision.reason])
+    story.append(_table(_cells(rows, p), [30 * mm, 30 * mm, 70 * mm, 50 * mm], header=True))
+    return story
+
+
+def _checklist(data: EvidencePackData, s: _Styles) -> list[Any]:
+    small = s["small"]
+    heading = "检查项 Checklist answers" + (f" ({data.template})" if data.template else "")
+    story: list[Any] = [Paragraph(_text(heading), s["h2"])]
+    if not data.answers:
+        story.append(Paragraph("没有回答 · No answers", s["body"]))
+    else:
+        rows = [["问题 Question", "回答 Answer", "发现 Finding"]]
+        problems = []
+        for n, answer in enumerate(data.answers, start=1):
+            found = "; ".join(f"{zh} {en}" for zh, en in answer.findings)
+            rows.append(
+                [
+                    f"{answer.question[0]} / {answer.question[1]}",
+                    f"{answer.answer[0]} / {answer.answer[1]}",
+                    f"有问题 Problem: {found}" if answer.problem else "—",
+                ]
+            )
+            if answer.problem:
+                problems.append(n)
+        table = _table(_cells(rows, small), [80 * mm, 40 * mm, 60 * mm], header=True)
+        for n in problems:
+            table.setStyle(
+                TableStyle([("BACKGROUND", (0, n), (-1, n), colors.HexColor("#ffe3e3"))])
+            )
+        story.append(table)
+    story.append(Paragraph("触发规则 Rules that fired", s["h2"]))
+    if not data.rules:
+        story.append(Paragraph("—", s["body"]))
+        return story
+    rows = [["规则 Rule", "说明 What it decided", ""]] + [
+        [rule.id, rule.zh_CN, rule.en] for rule in data.rules
+    ]
+    story.append(_table(_cells(rows, small), [36 * mm, 72 * mm, 72 * mm], header=True))
+    return story
 
 
 @dataclass(frozen=True, slots=True)

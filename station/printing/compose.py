@@ -19,10 +19,11 @@ from station.printing.barcodes import (
     qr_matrix,
     qr_size,
 )
-from station.printing.data import LabelData, label_fields
+from station.printing.data import LabelData, label_fields, label_flags
 from station.printing.layout import (
     Box,
     Code128Element,
+    Element,
     Layout,
     QrElement,
     layout_for,
@@ -41,6 +42,7 @@ class Prepared:
     layout: Layout
     values: dict[str, str]
     data: LabelData
+    elements: tuple[Element, ...]  # what this label shows of its layout, in order
 
 
 def prepare(data: LabelData, size: LabelSize | str, layouts: Path | None = None) -> Prepared:
@@ -48,7 +50,8 @@ def prepare(data: LabelData, size: LabelSize | str, layouts: Path | None = None)
     that cannot be printed fails before anything is drawn or stored."""
     layout = layout_for(data.kind, size, layouts)
     values = label_fields(data)
-    for element in layout.elements:
+    elements = layout.shown(label_flags(data))
+    for element in elements:
         if isinstance(element, Code128Element | QrElement):
             value = values[element.field]
             try:
@@ -58,7 +61,7 @@ def prepare(data: LabelData, size: LabelSize | str, layouts: Path | None = None)
                     check_qr(value)
             except BarcodeError as exc:
                 raise BarcodeError(f"{element.field}: {exc}") from None
-    return Prepared(layout, values, data)
+    return Prepared(layout, values, data, elements)
 
 
 @dataclass(frozen=True, slots=True)

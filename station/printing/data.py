@@ -26,6 +26,14 @@ class LabelKind(StrEnum):
     RETURN_TO_CUSTOMER = "return_to_customer"  # a refused return going back to the buyer
 
 
+class LabelFlag(StrEnum):
+    """What a label must say about its inspection beyond the verdict; layouts show elements
+    only when (or unless) a flag is set."""
+
+    PENDING_REVIEW = "pending_review"  # a supervisor has yet to look: the verdict may change
+    CORRECTED = "corrected"  # a supervisor's decision replaced the verdict first printed
+
+
 class LabelDataError(ValueError):
     """A label cannot be made from these values; the message names the field and reason."""
 
@@ -43,6 +51,8 @@ MAX_CHARS: dict[str, int] = {
     "scanned_code": 200,
     "station_id": 20,
     "inspector_initials": 8,
+    "decision_id": 36,
+    "decided_by": 40,
 }
 
 # The ids end up in Code128 and QR symbols and in file names: keep them to a safe alphabet.
@@ -61,7 +71,7 @@ def new_label_id() -> str:
     return f"{time.time_ns() // 1_000_000:015d}{secrets.randbelow(10**11):011d}"
 
 
-_ID_FIELDS = ("label_id", "inspection_id", "unmatched_id")
+_ID_FIELDS = ("label_id", "inspection_id", "unmatched_id", "decision_id")
 
 _REQUIRED: dict[LabelKind, tuple[str, ...]] = {
     LabelKind.DISPOSITION: ("inspection_id", "rma_no", "sku", "grade", "disposition"),
@@ -106,6 +116,9 @@ class LabelData:
     refund_fen: int | None = None
     refusal_reason: str = ""
     scanned_code: str = ""
+    pending_review: bool = False
+    decision_id: str = ""  # set on a corrected label: the decision it carries out
+    decided_by: str = ""  # that decision's supervisor (badge)
 
     def __post_init__(self) -> None:
         if not isinstance(self.kind, LabelKind):
@@ -139,6 +152,24 @@ class LabelData:
             value = getattr(self, name)
             if value is None or (isinstance(value, str) and not value.strip()):
                 raise LabelDataError(f"{name}: missing, a {self.kind.value} label needs it")
+        self._check_flags()
+
+    def _check_flags(self) -> None:
+        if not isinstance(self.pending_review, bool):
+            raise LabelDataError(
+                f"pending_review: expected true or false, got {self.pending_review!r}"
+            )
+        if self.decided_by and not self.decision_id:
+            raise LabelDataError("decided_by: only a corrected label names its supervisor")
+        if not label_flags(self):
+            return
+        if self.kind is LabelKind.HOLDING:
+            raise LabelDataError("a holding label is not reviewed or corrected")
+        if self.pending_review and self.decision_id:
+            raise LabelDataError(
+                "pending_review: a corrected label carries a decision already made, it is not"
+                " pending"
+            )
 
     # -- persistence: the print queue stores this in the label row and rebuilds it ----------
 
@@ -174,6 +205,15 @@ class LabelData:
             return cls(**values)
         except TypeError as exc:
             raise LabelDataError(f"label payload is not valid: {exc}") from exc
+
+
+def label_flags(data: LabelData) -> frozenset[LabelFlag]:
+    flags: set[LabelFlag] = set()
+    if data.pending_review:
+        flags.add(LabelFlag.PENDING_REVIEW)
+    if data.decision_id:
+        flags.add(LabelFlag.CORRECTED)
+    return frozenset(flags)
 
 
 def _name_without_code(value: Grade, language: Language) -> str:
@@ -219,11 +259,14 @@ def label_fields(data: LabelData) -> dict[str, str]:
         "station_id": data.station_id,
         "inspector": data.inspector_initials,
         "date": data.date.isoformat(),
+        "decision_id": data.decision_id,
+        "decided_by": data.decided_by,
     }
 
 
 # Which fields each kind of label can show (a layout naming any other is refused).
 COMMON_FIELDS = frozenset({"label_id", "station_id", "inspector", "date"})
+REVIEW_FIELDS = frozenset({"decision_id", "decided_by"})
 KIND_FIELDS: dict[LabelKind, frozenset[str]] = {
     LabelKind.DISPOSITION: COMMON_FIELDS
     | {
@@ -236,10 +279,12 @@ KIND_FIELDS: dict[LabelKind, frozenset[str]] = {
         "disposition",
         "disposition_other",
         "refund",
-    },
+    }
+    | REVIEW_FIELDS,
     LabelKind.HOLDING: COMMON_FIELDS | {"unmatched_id", "scanned_code", "scanned_payload"},
     LabelKind.RETURN_TO_CUSTOMER: COMMON_FIELDS
-    | {"inspection_id", "rma_no", "sku", "title", "grade", "grade_name", "refusal_reason"},
+    | {"inspection_id", "rma_no", "sku", "title", "grade", "grade_name", "refusal_reason"}
+    | REVIEW_FIELDS,
 }
 
 # What a layout of each kind must show, whatever its size: the next person's instructions.
@@ -248,3 +293,12 @@ KIND_REQUIRED_FIELDS: dict[LabelKind, frozenset[str]] = {
     LabelKind.HOLDING: frozenset({"label_id", "scanned_code", "date", "station_id"}),
     LabelKind.RETURN_TO_CUSTOMER: frozenset({"label_id", "rma_no", "refusal_reason"}),
 }
+
+# Flags a layout of each kind may show elements for, and those it must: a verdict that may
+# still change, or has changed, is never printed as if it were final.
+KIND_FLAGS: dict[LabelKind, frozenset[LabelFlag]] = {
+    LabelKind.DISPOSITION: frozenset(LabelFlag),
+    LabelKind.HOLDING: frozenset(),
+    LabelKind.RETURN_TO_CUSTOMER: frozenset(LabelFlag),
+}
+KIND_REQUIRED_FLAGS = KIND_FLAGS

@@ -159,7 +159,8 @@ def create_label(
             "copies": copies,
             "inspection_id": row.inspection_id,
             "unmatched_id": row.unmatched_id,
-        },
+        }
+        | ({"decision_id": data.decision_id} if data.decision_id else {}),
         at=when,
     )
     return _view(row)

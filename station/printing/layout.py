@@ -3,9 +3,12 @@
 A layout is ``{kind}_{width}x{height}.toml``: the page size and a list of elements placed in
 millimetres from the top-left corner. Text elements are templates over the fields of
 :func:`station.printing.data.label_fields` (``"RMA {rma_no}"``), optionally one per language;
-barcodes name the field they carry. Anything a renderer could not honour — an unknown element
-type or key, an element off the page, a field the label kind does not have, a required field
-left out, type that cannot fit its box — is refused with the file and the reason.
+barcodes name the field they carry. An element may be drawn only ``when`` a flag of the label
+is set (:class:`~station.printing.data.LabelFlag`: pending review, corrected) or ``unless`` it
+is; a kind whose labels can carry a flag must have an element that shows it. Anything a
+renderer could not honour — an unknown element type or key, an element off the page, a field
+the label kind does not have, a required field left out, type that cannot fit its box — is
+refused with the file and the reason.
 """
 
 from __future__ import annotations
@@ -13,14 +16,22 @@ from __future__ import annotations
 import string
 import threading
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
 from station.config import resources_dir
 from station.domain.labels import LANGUAGES, Language
 from station.printing.barcodes import CODE128_MAX_CHARS, QUIET_MODULES_CODE128, code128_modules
-from station.printing.data import KIND_FIELDS, KIND_REQUIRED_FIELDS, MAX_CHARS, LabelKind
+from station.printing.data import (
+    KIND_FIELDS,
+    KIND_FLAGS,
+    KIND_REQUIRED_FIELDS,
+    KIND_REQUIRED_FLAGS,
+    MAX_CHARS,
+    LabelFlag,
+    LabelKind,
+)
 from station.printing.sizes import LabelSize, SizeError, parse_size
 from station.printing.textfit import block_height
 
@@ -45,6 +56,24 @@ class Box:
 
 
 @dataclass(frozen=True, slots=True)
+class Condition:
+    """When an element is drawn: every flag of ``when`` set and none of ``unless``."""
+
+    when: frozenset[LabelFlag] = frozenset()
+    unless: frozenset[LabelFlag] = frozenset()
+
+    def holds(self, flags: frozenset[LabelFlag]) -> bool:
+        return self.when <= flags and not self.unless & flags
+
+    @property
+    def always(self) -> bool:
+        return not self.when and not self.unless
+
+
+ALWAYS = Condition()
+
+
+@dataclass(frozen=True, slots=True)
 class TextElement:
     box: Box
     template: dict[Language, str]
@@ -54,6 +83,7 @@ class TextElement:
     bold: bool = False
     lines: int = 1
     invert: bool = False  # white on black
+    condition: Condition = ALWAYS
 
     def text(self, values: dict[str, str], language: Language) -> str:
         return self.template[language].format_map(values)
@@ -64,12 +94,14 @@ class Code128Element:
     box: Box
     field: str
     rotate: Literal[0, 90] = 0
+    condition: Condition = ALWAYS
 
 
 @dataclass(frozen=True, slots=True)
 class QrElement:
     box: Box  # square
     field: str
+    condition: Condition = ALWAYS
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +109,7 @@ class RuleElement:
     """A filled rectangle: rules, bars, banner backgrounds."""
 
     box: Box
+    condition: Condition = ALWAYS
 
 
 Element = TextElement | Code128Element | QrElement | RuleElement
@@ -89,8 +122,13 @@ class Layout:
     elements: tuple[Element, ...]
     source: Path
 
+    def shown(self, flags: frozenset[LabelFlag]) -> tuple[Element, ...]:
+        """The elements drawn on a label with ``flags``."""
+        return tuple(e for e in self.elements if e.condition.holds(flags))
+
 
 _TOP_KEYS = {"kind", "width_mm", "height_mm", "description", "element"}
+_ANY_ELEMENT_KEYS = {"type", "when", "unless"}
 # element type -> (required keys, optional keys)
 _KEYS: dict[str, tuple[set[str], set[str]]] = {
     "text": (
@@ -241,6 +279,31 @@ def _rule(table: dict[str, Any], page: LabelSize, check: _Checker) -> tuple[Elem
 _BUILDERS = {"text": _text, "code128": _code128, "qr": _qr, "rule": _rule}
 
 
+def _flags(
+    table: dict[str, Any], key: str, kind: LabelKind, check: _Checker
+) -> frozenset[LabelFlag]:
+    raw = table.get(key, [])
+    names = [raw] if isinstance(raw, str) else raw
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise check.fail(f"'{key}' must be a flag or a list of flags, got {raw!r}")
+    allowed = KIND_FLAGS[kind]
+    strange = sorted(set(names) - set(allowed))
+    if strange:
+        known = ", ".join(sorted(allowed)) or "none"
+        raise check.fail(
+            f"flag(s) {', '.join(strange)} not available on {kind.value} labels"
+            f" (available: {known})"
+        )
+    return frozenset(LabelFlag(n) for n in names)
+
+
+def _condition(table: dict[str, Any], kind: LabelKind, check: _Checker) -> Condition:
+    condition = Condition(_flags(table, "when", kind, check), _flags(table, "unless", kind, check))
+    if condition.when & condition.unless:
+        raise check.fail("an element cannot be shown both when and unless the same flag is set")
+    return condition
+
+
 def parse_layout(text: str, source: Path) -> Layout:
     check = _Checker(source)
     try:
@@ -269,6 +332,7 @@ def parse_layout(text: str, source: Path) -> Layout:
         raise check.fail("needs at least one [[element]]")
     elements: list[Element] = []
     used: set[str] = set()
+    marked: set[LabelFlag] = set()
     for n, table in enumerate(raw_elements, start=1):
         check.where = f"element {n}:"
         if not isinstance(table, dict):
@@ -281,10 +345,12 @@ def parse_layout(text: str, source: Path) -> Layout:
         missing = sorted(required - set(table))
         if missing:
             raise check.fail(f"missing key(s): {', '.join(missing)}")
-        extra = sorted(set(table) - required - optional - {"type"})
+        extra = sorted(set(table) - required - optional - _ANY_ELEMENT_KEYS)
         if extra:
             raise check.fail(f"unknown key(s): {', '.join(extra)}")
         element, names = _BUILDERS[kind_name](table, page, check)
+        condition = _condition(table, kind, check)
+        element = replace(element, condition=condition)
         allowed = KIND_FIELDS[kind]
         strange = sorted(names - allowed)
         if strange:
@@ -293,11 +359,19 @@ def parse_layout(text: str, source: Path) -> Layout:
                 f"(available: {', '.join(sorted(allowed))})"
             )
         elements.append(element)
-        used |= names
+        if condition.always:  # a field shown only sometimes is not always there
+            used |= names
+        marked.update(condition.when)
     check.where = ""
     left_out = sorted(KIND_REQUIRED_FIELDS[kind] - used)
     if left_out:
         raise check.fail(f"a {kind.value} label must show: {', '.join(left_out)}")
+    unmarked = sorted(KIND_REQUIRED_FLAGS[kind] - marked)
+    if unmarked:
+        raise check.fail(
+            f"a {kind.value} label must say when it is {', '.join(unmarked)}"
+            " (an element with when = the flag)"
+        )
     return Layout(kind=kind, size=page, elements=tuple(elements), source=source)
 
 

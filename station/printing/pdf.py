@@ -147,7 +147,7 @@ def draw(canvas: Canvas, prepared: Prepared, dpi: int = DEFAULT_DPI) -> None:
     layout, values = prepared.layout, prepared.values
     page = _Page(canvas, layout.size, dpi)
     canvas.setFillGray(0)
-    for element in layout.elements:
+    for element in prepared.elements:
         if isinstance(element, RuleElement):
             b = element.box
             page.rect_mm(b.x, b.y, b.w, b.h)

@@ -10,6 +10,10 @@ rendered) mark the label ``failed`` at once.
 
 ``events`` announces a :class:`PrintEvent` for every step, on the worker thread: the UI
 forwards them to the GUI thread through a queued signal.
+
+Labels owed by a supervisor's decision are requested in the store by whoever applied it (see
+:mod:`station.printing.corrections`); the queue hears the commit, makes them and prints them
+in the lane of the inspection's earlier label.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from station.printing import jobs
+from station.printing import corrections, jobs
 from station.printing.backends import PrinterBackend, PrintError, PrintJob
 from station.printing.data import LabelData
 from station.printing.jobs import LabelView
@@ -99,6 +103,11 @@ class PrintQueue:
         self._cond = threading.Condition()
         self._busy: str | None = None
         self._worker: Worker | None = None
+        # set on the database thread, which must never wait for _cond (a caller holding it
+        # may be waiting for the database): an Event needs no lock of ours
+        self._requests = threading.Event()
+        self._fulfilling = False
+        self._unlisten: Callable[[], None] | None = None
 
     # -- life cycle ---------------------------------------------------------------------------
 
@@ -114,6 +123,8 @@ class PrintQueue:
                 if view.id not in lane.labels:
                     lane.labels.append(view.id)
             self._worker = Worker("station-print", self._round)
+        self._requests.set()  # labels owed from before a restart
+        self._unlisten = self._db.changes.connect(self._heard)
         self._worker.start()
         if waiting:
             log.info("print queue resumed %d label(s)", len(waiting))
@@ -123,6 +134,9 @@ class PrintQueue:
         """Stop after the label being printed, if any; queued labels stay in the store."""
         with self._cond:
             worker, self._worker = self._worker, None
+            unlisten, self._unlisten = self._unlisten, None
+        if unlisten is not None:
+            unlisten()
         if worker is not None:
             worker.stop(timeout)
 
@@ -210,11 +224,14 @@ class PrintQueue:
             return {name: len(lane.labels) for name, lane in self._lanes.items() if lane.labels}
 
     def wait_idle(self, timeout: float) -> bool:
-        """Block until nothing is queued or printing (for the CLI and tests)."""
+        """Block until nothing is queued, owed or printing (for the CLI and tests)."""
         with self._cond:
             return self._cond.wait_for(
                 lambda: (
-                    self._busy is None and not any(lane.labels for lane in self._lanes.values())
+                    self._busy is None
+                    and not self._fulfilling
+                    and not self._requests.is_set()
+                    and not any(lane.labels for lane in self._lanes.values())
                 ),
                 timeout,
             )
@@ -246,9 +263,50 @@ class PrintQueue:
             soonest = wait if soonest is None else min(soonest, wait)
         return soonest
 
+    def _heard(self, tables: frozenset[str]) -> None:
+        """A commit (on the database thread): a label request means a label to make."""
+        if "label_requests" in tables:
+            self._requests.set()
+            worker = self._worker
+            if worker is not None:
+                worker.wake()
+
+    def _fulfil(self) -> None:
+        """Make the labels owed (own transaction) and queue them; cancelled ones leave."""
+        with self._cond:
+            self._fulfilling = self._requests.is_set()
+            self._requests.clear()
+        if not self._fulfilling:
+            return
+        try:
+            done = self._db.run(lambda s: corrections.fulfil(s, layouts=self._layouts))
+        except Exception:
+            self._requests.set()  # tried again after the worker's pause
+            raise
+        finally:
+            with self._cond:
+                self._fulfilling = False
+                self._cond.notify_all()
+        with self._cond:
+            for view in done.cancelled:
+                lane = self._lanes.get(view.printer)
+                if lane is not None and view.id in lane.labels:
+                    lane.labels.remove(view.id)
+                    lane.reset()
+            for view in done.labels:
+                lane = self._lane(view.printer)
+                if view.id not in lane.labels:
+                    lane.labels.append(view.id)
+            self._changed()
+        for view in done.cancelled:
+            self._emit(PrintEvent(PrintEventKind.CANCELLED, view.id, view.printer))
+        for view in done.labels:
+            self._emit(PrintEvent(PrintEventKind.QUEUED, view.id, view.printer))
+
     def _round(self) -> float | None:
-        """Print the label that is due, if any; the pause before the next round (None: until
-        something changes)."""
+        """Make the labels owed, then print the label that is due, if any; the pause before
+        the next round (None: until something changes)."""
+        self._fulfil()
         with self._cond:
             picked = self._next()
             if not isinstance(picked, tuple):

@@ -64,12 +64,16 @@ def label_data_from_records(
     on: date | None = None,
     language: Language = "zh_CN",
     label_id: str | None = None,
+    decision_id: str = "",
+    decided_by: str = "",
 ) -> LabelData:
     """The label for a completed inspection (with its order) or an unmatched parcel.
 
     The kind follows the verdict: ``return_to_customer`` gets the return label, with the
     refusal reason (the inspection's refund reason unless one is given); everything else the
-    disposition label; an unmatched parcel the holding label.
+    disposition label; an unmatched parcel the holding label. An inspection waiting for a
+    supervisor is marked pending review; with ``decision_id`` the label is the correction a
+    supervisor's decision calls for.
     """
     common = {
         "label_id": label_id or new_label_id(),
@@ -96,6 +100,9 @@ def label_data_from_records(
         "sku": line.sku,
         "title": clean_text(line.title, MAX_CHARS["title"]),
         "grade": inspection.grade,
+        "pending_review": inspection.needs_review and not decision_id,
+        "decision_id": decision_id,
+        "decided_by": clean_text(decided_by, MAX_CHARS["decided_by"]),
     }
     if inspection.disposition is Disposition.RETURN_TO_CUSTOMER:
         reason = refusal_reason if refusal_reason is not None else inspection.refund_reason

@@ -280,7 +280,7 @@ def zpl_document(
         f"^LL{writer.d(size.height_mm)}",
         "^LH0,0",
     ]
-    for element in prepared.layout.elements:
+    for element in prepared.elements:
         if isinstance(element, RuleElement):
             writer.rule(element)
         elif isinstance(element, TextElement):

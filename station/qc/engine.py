@@ -7,6 +7,7 @@ import graphlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from station.domain.labels import OverrideReason
 from station.domain.records import Verdict
 from station.protocol.enums import (
     Disposition,
@@ -17,8 +18,11 @@ from station.protocol.enums import (
 )
 from station.protocol.template import PhotoWhen, Question, QuestionKind, Template
 from station.qc.answers import BadAnswer, Expected, applicable, check, findings_of
+from station.qc.overrides import FIELDS, Choice, OverrideError, override_text, problem
 from station.qc.policy import QcPolicy
 from station.qc.rules import OrderFacts, Proposal, propose
+
+__all__ = ["Evaluation", "Override", "OverrideError", "check_override", "decide", "evaluate"]
 
 Answers = Mapping[str, object]
 
@@ -144,27 +148,48 @@ def _template_photos(
 
 @dataclass(frozen=True, slots=True)
 class Override:
-    """The inspector's corrections to a proposal; a reason is mandatory."""
+    """The inspector's corrections to a proposal and why: a reason code, with words (needed
+    only for "other")."""
 
-    reason: str
+    reason: str  # the inspector's words
     grade: Grade | None = None
     disposition: Disposition | None = None
     refund_kind: RefundKind | None = None
     refund_fen: int | None = None
     responsibility: Responsibility | None = None
+    code: OverrideReason = OverrideReason.OTHER
     fields: tuple[str, ...] = field(init=False, default=())
 
     def __post_init__(self) -> None:
-        changed = tuple(
-            name
-            for name in ("grade", "disposition", "refund_kind", "refund_fen", "responsibility")
-            if getattr(self, name) is not None
-        )
+        changed = tuple(name for name in FIELDS if getattr(self, name) is not None)
         object.__setattr__(self, "fields", changed)
 
 
-class OverrideError(ValueError):
-    pass
+def check_override(proposal: Proposal, amount_fen: int, override: Override) -> Choice:
+    """The verdict's fields once ``override`` is applied to ``proposal``; raises
+    :class:`OverrideError` (both languages) when they do not hold together."""
+    refund_kind = override.refund_kind or proposal.refund_kind
+    if override.refund_fen is not None:
+        refund_fen = override.refund_fen
+    elif override.refund_kind is not None:
+        refund_fen = {RefundKind.FULL: amount_fen, RefundKind.NONE: 0}.get(
+            refund_kind, proposal.refund_fen
+        )
+    else:
+        refund_fen = proposal.refund_fen
+    _check_refund(refund_kind, refund_fen, amount_fen)
+    choice = Choice(
+        grade=override.grade or proposal.grade,
+        disposition=override.disposition or proposal.disposition,
+        refund_kind=refund_kind,
+        refund_fen=refund_fen,
+        responsibility=override.responsibility or proposal.responsibility,
+    )
+    refused = problem(choice, override.code, proposal)
+    if refused is not None:
+        raise refused
+    override_text(override.code, override.reason)  # refuses missing or unusable words
+    return choice
 
 
 def decide(
@@ -173,49 +198,58 @@ def decide(
     amount_fen: int,
     override: Override | None = None,
 ) -> Verdict:
-    """The verdict: the proposal as accepted, or as the inspector corrected it."""
+    """The verdict: the proposal as accepted, or as the inspector corrected it. An override
+    that changes the refund explains it with the override's reason; otherwise the rule that
+    decided the refund still does."""
     p = evaluation.proposal
-    refund_kind, refund_fen = p.refund_kind, p.refund_fen
     reason = p.refund_reason.zh_CN if p.refund_reason else ""
-    overridden = override is not None and bool(override.fields)
-    if override is not None and overridden:
-        if not override.reason.strip():
-            raise OverrideError("an override needs a reason")
-        refund_kind = override.refund_kind or refund_kind
-        if override.refund_fen is not None:
-            refund_fen = override.refund_fen
-        elif override.refund_kind is not None:
-            refund_fen = {RefundKind.FULL: amount_fen, RefundKind.NONE: 0}.get(
-                refund_kind, refund_fen
-            )
-        _check_refund(refund_kind, refund_fen, amount_fen)
-        if refund_kind is not RefundKind.FULL:
-            reason = override.reason.strip()
+    common = {
+        "carrier_claim": p.carrier_claim,
+        "answers": dict(evaluation.answers),
+        "rules_fired": tuple(rule.id for rule in p.rules),
+        "proposal": p.as_dict(),
+        "template_id": template.id,
+        "template_version": template.version,
+    }
+    if override is None or not override.fields:
+        return Verdict(
+            grade=p.grade,
+            disposition=p.disposition,
+            refund_kind=p.refund_kind,
+            refund_fen=p.refund_fen,
+            responsibility=p.responsibility,
+            refund_reason=reason,
+            needs_review=p.needs_review,
+            **common,  # type: ignore[arg-type]
+        )
+    final = check_override(p, amount_fen, override)
+    text = override_text(override.code, override.reason)
+    if (final.refund_kind, final.refund_fen) != (p.refund_kind, p.refund_fen):
+        reason = "" if final.refund_kind is RefundKind.FULL else text
     return Verdict(
-        grade=override.grade or p.grade if override else p.grade,
-        disposition=override.disposition or p.disposition if override else p.disposition,
-        refund_kind=refund_kind,
-        refund_fen=refund_fen,
-        responsibility=(override.responsibility or p.responsibility)
-        if override
-        else (p.responsibility),
+        grade=final.grade,
+        disposition=final.disposition,
+        refund_kind=final.refund_kind,
+        refund_fen=final.refund_fen,
+        responsibility=final.responsibility,
         refund_reason=reason,
-        carrier_claim=p.carrier_claim,
-        answers=dict(evaluation.answers),
-        rules_fired=tuple(rule.id for rule in p.rules),
-        proposal=p.as_dict(),
-        overridden=overridden,
-        override_reason=override.reason.strip() if override and overridden else "",
-        needs_review=p.needs_review or overridden,
-        template_id=template.id,
-        template_version=template.version,
+        overridden=True,
+        override_reason=text,
+        override_code=override.code,
+        needs_review=True,
+        **common,  # type: ignore[arg-type]
     )
 
 
 def _check_refund(kind: RefundKind, fen: int, amount_fen: int) -> None:
     if kind is RefundKind.FULL and fen != amount_fen:
-        raise OverrideError("a full refund is the item's whole amount")
+        raise OverrideError(
+            "A full refund is the item's whole amount.", "全额退款应为商品的全部金额。"
+        )
     if kind is RefundKind.NONE and fen != 0:
-        raise OverrideError("a refused refund is 0")
+        raise OverrideError("A refused refund is 0.", "拒绝退款时金额应为 0。")
     if kind is RefundKind.PARTIAL and not 0 < fen < amount_fen:
-        raise OverrideError("a partial refund is more than 0 and less than the amount")
+        raise OverrideError(
+            "A partial refund is more than 0 and less than the item's amount.",
+            "部分退款金额应大于 0 且小于商品金额。",
+        )

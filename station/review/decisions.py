@@ -4,9 +4,10 @@ with a reason.
 A decision is one transaction: it is applied to the inspection by
 :func:`station.sync.pull.apply_decision` (the same code that applies decisions arriving from
 the central service; it keeps the station's verdict beside the decision and writes the audit
-entry) and queued as one ``decision.made`` event whose payload is the
-:class:`~station.protocol.wire.Decision`. When the central service publishes it back, the pull
-recognises the decision id and does not apply it again.
+entry, and requests the corrected label when the verdict changed) and queued as one
+``decision.made`` event whose payload is the :class:`~station.protocol.wire.Decision`. When the
+central service publishes it back, the pull recognises the decision id and does not apply it
+again.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from station.security import audit
 from station.security.actors import user_ref as actor
 from station.store import outbox
 from station.store.models import Inspection, ReturnLine
-from station.sync.pull import apply_decision
+from station.sync.pull import AppliedDecision, apply_decision
 
 MAX_FEN: Final = 10**11  # ¥1,000,000,000: far above any item; stops absurd typed amounts
 
@@ -56,6 +57,7 @@ class DecisionMade:
     event_id: str
     overturned: bool
     changed: tuple[str, ...]
+    applied: AppliedDecision | None = None  # as applied here; None when sent for another station
 
 
 def _refused(en: str, zh: str) -> DecisionRefused:
@@ -138,7 +140,9 @@ def decide(
     user: UserView,
     now: datetime,
 ) -> DecisionMade:
-    """Decide on one of this station's inspections (in the caller's transaction)."""
+    """Decide on one of this station's inspections (in the caller's transaction); another
+    station's go through :func:`decide_remote`, so the item is here and a changed verdict owes
+    it a corrected label."""
     check_reviewer(session, user)
     reason = clean_reason(request.reason)
     row = session.get(Inspection, inspection_id)
@@ -155,9 +159,9 @@ def decide(
     amount = line.unit_price_fen * line.qty if line is not None else None
     changes = changes_for(Outcome.of_row(row), request, amount)
     decision = _decision(row.id, reason, request.approve, changes, user, now)
-    apply_decision(session, row, decision, now)
+    applied = apply_decision(session, row, decision, now, here=True)
     event_id = outbox.enqueue(session, decision, at=now)
-    return DecisionMade(decision, event_id, row.overturned, tuple(changes))
+    return DecisionMade(decision, event_id, row.overturned, tuple(changes), applied)
 
 
 def decide_remote(

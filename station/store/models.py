@@ -183,6 +183,7 @@ class Inspection(Base):
     responsibility: Mapped[str | None] = mapped_column(String(20))
     carrier_claim: Mapped[bool] = mapped_column(Boolean, default=False)
     overridden: Mapped[bool] = mapped_column(Boolean, default=False)
+    override_code: Mapped[str] = mapped_column(String(30), default="")  # OverrideReason
     override_reason: Mapped[str] = mapped_column(String(500), default="")
     needs_review: Mapped[bool] = mapped_column(Boolean, default=False)
     # a supervisor decision from central wins; the station's own verdict is kept beside it
@@ -253,6 +254,24 @@ class Label(Base):
     copies: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     printed_at: Mapped[datetime | None]
+
+
+class LabelRequest(Base):
+    """A corrected label owed to an inspection because a supervisor's decision changed its
+    verdict. Written in the decision's transaction by whoever applies it (the sync has no
+    printer); the print queue makes the label from the verdict then in force and closes the
+    request, noting why when no label can be made."""
+
+    __tablename__ = "label_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id"), index=True)
+    decision_id: Mapped[str] = mapped_column(String(36))
+    decided_by: Mapped[str] = mapped_column(String(60))
+    requested_at: Mapped[datetime] = mapped_column(default=utcnow)
+    done_at: Mapped[datetime | None] = mapped_column(index=True)
+    label_id: Mapped[str | None] = mapped_column(String(36))  # the label made, if one was
+    note: Mapped[str] = mapped_column(String(500), default="")
 
 
 class OutboxEvent(Base):

@@ -1,6 +1,10 @@
 """Pulling changes from the central service: each page is applied in one transaction together
 with its cursor, so the cursor never moves ahead of the data it covers, and a page that does
-not hold together is refused whole."""
+not hold together is refused whole.
+
+A supervisor's decision is applied here whether it was pulled or made at this station
+(:func:`apply_decision`); one that changes the verdict of an inspection done here owes the item
+a corrected label, requested in the decision's own transaction (the print queue makes it)."""
 
 from __future__ import annotations
 
@@ -8,13 +12,15 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from functools import partial
+from typing import Final
 
 from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from station.protocol.enums import OrderState
+from station.protocol.enums import Disposition, Grade, OrderState, RefundKind, Responsibility
 from station.protocol.errors import QcFileError
 from station.protocol.events import Decision
 from station.protocol.manifest import ManifestOrder
@@ -24,8 +30,16 @@ from station.protocol.wire import Change, ChangeKind, ChangesPage, TemplateChang
 from station.security import audit
 from station.security.actors import user_ref
 from station.store.database import Database
-from station.store.models import Inspection, ReturnOrder, ReturnTracking, SyncCursor, User
+from station.store.models import (
+    Inspection,
+    LabelRequest,
+    ReturnOrder,
+    ReturnTracking,
+    SyncCursor,
+    User,
+)
 from station.store.models import Template as TemplateRow
+from station.store.queries import code_or_none
 from station.sync.client import CentralClient
 from station.sync.manifest import existing_values, insert_orders
 
@@ -35,10 +49,53 @@ STREAM = "changes"
 # The bench has the parcel from "received" on; central's earlier states must not undo that.
 _BENCH_STATES = {OrderState.RECEIVED, OrderState.INSPECTING, OrderState.INSPECTED}
 _BEFORE_BENCH = {OrderState.REQUESTED, OrderState.APPROVED, OrderState.IN_TRANSIT}
+VERDICT_FIELDS: Final = ("grade", "disposition", "refund_kind", "refund_fen", "responsibility")
+# a decision changing any of these owns the refund's explanation from then on
+_REFUND_FIELDS: Final = frozenset({"disposition", "refund_kind", "refund_fen"})
+# what the item's label shows: a change to any of them needs a new label
+_PRINTED_FIELDS: Final = _REFUND_FIELDS | {"grade"}
 
 
 class BadPage(Exception):
     """A page of changes that cannot be applied; nothing of it was."""
+
+
+@dataclass(frozen=True, slots=True)
+class VerdictFields:
+    """A verdict's decidable fields, as they stood before or after a decision."""
+
+    grade: Grade | None
+    disposition: Disposition | None
+    refund_kind: RefundKind | None
+    refund_fen: int | None
+    responsibility: Responsibility | None
+
+    @classmethod
+    def of_row(cls, row: Inspection) -> VerdictFields:
+        return cls(
+            grade=code_or_none(Grade, row.grade),
+            disposition=code_or_none(Disposition, row.disposition),
+            refund_kind=code_or_none(RefundKind, row.refund_kind),
+            refund_fen=row.refund_fen,
+            responsibility=code_or_none(Responsibility, row.responsibility),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class AppliedDecision:
+    """A supervisor's decision as this station applied it: what the bench is told."""
+
+    inspection_id: str
+    rma_no: str
+    decision_id: str
+    decided_by: str  # the supervisor's badge
+    decided_at: datetime
+    approve: bool
+    reason: str
+    before: VerdictFields  # the verdict in force until this decision
+    after: VerdictFields
+    changed: tuple[str, ...]  # the fields whose value changed; none for an approval
+    relabel: bool  # the item here is owed a corrected label (requested; printed after commit)
 
 
 @dataclass(slots=True)
@@ -47,6 +104,7 @@ class PullReport:
     applied: int = 0
     skipped: int = 0
     templates: tuple[Template, ...] = ()
+    decisions: tuple[AppliedDecision, ...] = ()  # applied to this station's inspections
 
 
 def cursor(session: Session) -> str | None:
@@ -70,6 +128,7 @@ def apply_page(
         session, [c for c in page.changes if c.kind is ChangeKind.RETURN]
     )
     templates: list[Template] = []
+    decisions: list[AppliedDecision] = []
     for change in page.changes:
         if change.kind is ChangeKind.RETURN:
             continue
@@ -79,6 +138,8 @@ def apply_page(
             raise BadPage(f"change {change.seq} ({change.kind}) is malformed: {exc}") from exc
         if isinstance(outcome, Template):
             templates.append(outcome)
+        if isinstance(outcome, AppliedDecision):
+            decisions.append(outcome)
         if outcome is None:
             report.skipped += 1
         else:
@@ -90,6 +151,7 @@ def apply_page(
         row.cursor, row.updated_at = page.cursor, now
     session.flush()
     report.templates = tuple(templates)
+    report.decisions = tuple(decisions)
     return report
 
 
@@ -198,38 +260,84 @@ def _decision(session: Session, change: Change, station: str, now: datetime) -> 
         applied = Decision.model_validate(row.decision)
         if applied.decision_id == decision.decision_id or applied.decided_at > decision.decided_at:
             return decision  # already applied, or superseded by a later one already here
-    apply_decision(session, row, decision, now)
-    return decision
+    return apply_decision(session, row, decision, now, here=row.station_id == station)
 
 
-def apply_decision(session: Session, row: Inspection, decision: Decision, now: datetime) -> None:
-    """Central wins: the decision replaces the verdict; the station's own is kept beside it."""
-    fields = ("grade", "disposition", "refund_kind", "refund_fen", "responsibility")
-    before = {f: getattr(row, f) for f in fields}
+def apply_decision(
+    session: Session, row: Inspection, decision: Decision, now: datetime, *, here: bool
+) -> AppliedDecision:
+    """Central wins: the decision replaces the verdict; the station's own is kept beside it.
+
+    ``here``: the inspection was done at this station, so the item is here; a decision that
+    changes what its label shows requests a corrected label in this transaction. A decision that
+    changes the refund or the disposition gives the refund its explanation: the supervisor's
+    reason, never the inspector's.
+    """
+    before = VerdictFields.of_row(row)
     if row.station_verdict is None:
-        row.station_verdict = before | {"override_reason": row.override_reason}
+        row.station_verdict = {f: getattr(row, f) for f in VERDICT_FIELDS} | {
+            "refund_reason": row.refund_reason,
+            "override_reason": row.override_reason,
+        }
     if not decision.approve:
-        for field in fields:
+        for field in VERDICT_FIELDS:
             value = getattr(decision, field)
             if value is not None:
                 setattr(row, field, value.value if hasattr(value, "value") else value)
-        row.overturned = before != {f: getattr(row, f) for f in fields}
+    after = VerdictFields.of_row(row)
+    changed = tuple(f for f in VERDICT_FIELDS if getattr(before, f) != getattr(after, f))
+    if _REFUND_FIELDS.intersection(changed):
+        row.refund_reason = decision.reason
+    row.overturned = any(row.station_verdict.get(f) != getattr(row, f) for f in VERDICT_FIELDS)
     row.needs_review = False
     row.decision = decision.model_dump(mode="json")
+    relabel = here and bool(_PRINTED_FIELDS.intersection(changed))
+    if relabel:
+        session.add(
+            LabelRequest(
+                inspection_id=row.id,
+                decision_id=decision.decision_id,
+                decided_by=decision.decided_by,
+                requested_at=now,
+            )
+        )
     session.flush()
     audit.append(
         session,
         actor=f"supervisor:{decision.decided_by}",
-        action="verdict_overturned" if row.overturned else "verdict_approved",
+        action="verdict_overturned" if changed else "verdict_approved",
         entity=f"inspection:{row.id}",
         details={
             "decision_id": decision.decision_id,
-            "station_verdict": before,
-            "decided": {f: getattr(row, f) for f in fields},
+            "decided_at": decision.decided_at.isoformat(),
+            "approve": decision.approve,
+            "station_verdict": _stored(before),
+            "decided": _stored(after),
             "reason": decision.reason,
+            "corrected_label": relabel,
         },
         at=now,
     )
+    order = session.get_one(ReturnOrder, row.return_id)
+    return AppliedDecision(
+        inspection_id=row.id,
+        rma_no=order.rma_no,
+        decision_id=decision.decision_id,
+        decided_by=decision.decided_by,
+        decided_at=decision.decided_at,
+        approve=decision.approve,
+        reason=decision.reason,
+        before=before,
+        after=after,
+        changed=changed,
+        relabel=relabel,
+    )
+
+
+def _stored(verdict: VerdictFields) -> dict[str, object]:
+    """The fields as the inspection row stores them (codes as text)."""
+    values = {f: getattr(verdict, f) for f in VERDICT_FIELDS}
+    return {f: v.value if isinstance(v, StrEnum) else v for f, v in values.items()}
 
 
 def _refused(session: Session, change: Change, why: str, station: str, now: datetime) -> None:
@@ -264,6 +372,7 @@ def pull_once(
     :class:`BadPage`."""
     total = PullReport()
     templates: list[Template] = []
+    decisions: list[AppliedDecision] = []
     for _ in range(max_pages):
         since = db.run(cursor)
         page = client.get_changes(since, limit=page_size)
@@ -274,7 +383,9 @@ def pull_once(
         total.applied += report.applied
         total.skipped += report.skipped
         templates.extend(report.templates)
+        decisions.extend(report.decisions)
         if not page.more:
             break
     total.templates = tuple(templates)
+    total.decisions = tuple(decisions)
     return total

@@ -3,6 +3,10 @@ with jitter while the central service is out of reach, and reports its state.
 
 Only one worker syncs a data folder at a time, even across processes (the window and a
 ``station sync --once`` in a terminal): a file lock in the data folder decides.
+
+``decisions`` announces each supervisor's decision a cycle applied to this station's
+inspections, once it is committed: the bench tells the inspector, whose item may need its new
+label.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from station.store import outbox
 from station.store.database import Database
 from station.store.types import utcnow
 from station.sync.client import CentralClient, SyncError, Unauthorized
-from station.sync.pull import BadPage, PullReport, pull_once
+from station.sync.pull import AppliedDecision, BadPage, PullReport, pull_once
 from station.sync.push import PushReport, push_once
 
 log = logging.getLogger(__name__)
@@ -70,6 +74,7 @@ class SyncService:
         self._interval = interval
         self._clock = clock
         self.changed: Emitter[SyncStatus] = Emitter("sync status")  # on the sync thread
+        self.decisions: Emitter[AppliedDecision] = Emitter("applied decisions")  # likewise
         # full jitter between 1 s and 4, 8, 16 … 300 s, so a warehouse of stations does not
         # reconnect in step after an outage
         self.backoff = Backoff(base=4.0, cap=300.0, floor=1.0)
@@ -104,6 +109,8 @@ class SyncService:
             self._set(syncing=False)
         for template in pulled.templates:
             self._on_templates(template)
+        for decision in pulled.decisions:
+            self.decisions.emit(decision)
         self._set(online=True, last_success=self._clock(), last_error="")
         self.refresh()
         return CycleReport(pushed, pulled)

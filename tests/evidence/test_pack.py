@@ -11,6 +11,7 @@ from station import app
 from station.domain.records import UserView
 from station.evidence.errors import BlobCorrupt, BlobMissing, PhotoRefused
 from station.evidence.pack import EvidencePackData, PackPhoto, build_pack, pack_data
+from station.evidence.pack_data import ExplainedBy, Explanation
 from station.evidence.photos import EvidenceStore
 from station.protocol.enums import PhotoKind
 from station.workflow import InspectionStarted
@@ -105,7 +106,7 @@ def test_hostile_text_is_printed_literally(
     hostile = replace(
         data,
         reason_note="<b>不是</b> & <font size=90>big</font>\x1b[31m\x00 尺码偏小",
-        refund_reason="</para><img src='/etc/passwd'/>",
+        refund_explanation=Explanation("</para><img src='/etc/passwd'/>", ExplainedBy.RULES),
         lines=tuple(replace(line, title=line.title + " <i>&amp;</i>") for line in data.lines),
     )
     build_pack(hostile, tmp_path / "pack.pdf", station_store)

@@ -2,7 +2,15 @@ from __future__ import annotations
 
 import pytest
 
-from station.protocol.enums import Category, Grade, PhotoKind, RefundKind, ReturnReason
+from station.domain.labels import OverrideReason
+from station.protocol.enums import (
+    Category,
+    Disposition,
+    Grade,
+    PhotoKind,
+    RefundKind,
+    ReturnReason,
+)
 from station.qc.answers import Expected
 from station.qc.engine import Override, OverrideError, decide, evaluate
 from tests.qc.test_rules import POLICY, PRICE, facts
@@ -136,8 +144,20 @@ def test_an_override_needs_a_reason_and_is_flagged() -> None:
     verdict = decide(e, APPAREL, PRICE, Override(reason="线头松动", grade=Grade.B))
     assert verdict.grade is Grade.B and verdict.overridden and verdict.needs_review
     assert verdict.proposal["grade"] == "A"
-    refused = decide(e, APPAREL, PRICE, Override(reason="不符合", refund_kind=RefundKind.NONE))
-    assert (refused.refund_fen, refused.refund_reason) == (0, "不符合")
+    refused = decide(
+        e,
+        APPAREL,
+        PRICE,
+        Override(
+            reason="照片显示已穿着",
+            code=OverrideReason.CUSTOMER_PHOTO,
+            refund_kind=RefundKind.NONE,
+            disposition=Disposition.RETURN_TO_CUSTOMER,
+        ),
+    )
+    assert (refused.refund_fen, refused.override_code) == (0, OverrideReason.CUSTOMER_PHOTO)
+    assert refused.override_reason == "买家照片为证 / Customer's photo evidence: 照片显示已穿着"
+    assert refused.refund_reason == refused.override_reason  # the override changed the refund
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from station.protocol.enums import Category, PhotoKind, RefundKind, ReturnReason
 from station.protocol.template import Question, QuestionKind, Template
 from station.qc.answers import Expected
 from station.qc.engine import decide, evaluate
+from station.qc.overrides import Choice, offered, problem
 from station.qc.rules import OrderFacts
 from tests.qc.test_rules import POLICY
 from tests.qc.test_template_parse import shipped
@@ -83,6 +84,12 @@ def test_any_answers_give_one_well_formed_verdict(case) -> None:
         p.refund_kind,
         p.refund_fen,
     )
+    # the rules never contradict the override table, so the override form opens on a verdict
+    # it accepts, with every proposed value on offer
+    proposed = Choice.of(p)
+    assert problem(proposed, None, p) is None
+    for field in ("grade", "disposition", "refund_kind", "responsibility"):
+        assert getattr(proposed, field) in offered(field, proposed, None, p, facts.amount_fen)
 
 
 @settings(max_examples=150, deadline=None)

@@ -233,12 +233,14 @@ def test_the_override_dialog_refuses_without_a_reason(qtbot, demo_station) -> No
     dialog.grade.setCurrentIndex(2)
     dialog.buttons.accepted.emit()
     assert dialog.result() == 0 and "needs a reason" in dialog.problem.text()
-    dialog.reason.setText("拉链坏")
-    dialog.refund_kind.setCurrentIndex(2)  # none: the amount follows
+    dialog.reason.setText("拉链坏")  # words alone are the reason "other"
+    dialog.refund_kind.setCurrentIndex(2)  # none: the amount and the disposition follow
     assert dialog.refund.value() == 0
     override = dialog.override()
     assert override.grade is Grade.C and override.refund_kind is RefundKind.NONE
-    assert set(override.fields) == {"grade", "refund_kind", "refund_fen"}
+    assert set(override.fields) == {"grade", "disposition", "refund_kind", "refund_fen"}
+    dialog.buttons.accepted.emit()
+    assert dialog.result() == 1
 
 
 def test_cancel_needs_the_card_twice(
