@@ -223,7 +223,7 @@ def main() -> None:
             station_id="ST-BENCH",
             language="en",
             central_url=central.base_url,
-            central_enrollment_key=central.enrollment_key,
+            central_enrolment_code=central.enrolment_code("ST-BENCH"),
         )
         station = app.open_station(settings)
         app.load_demo_data(station, count=args.inspections, today=date.today())

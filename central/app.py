@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -9,6 +10,7 @@ from importlib.metadata import version
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request, status
+from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
@@ -16,11 +18,22 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from central.api.deps import Runtime, SessionDep
 from central.api.models import Health, Problem
-from central.api.routes import blobs, changes, events, inspections, publish, stations
+from central.api.routes import (
+    blobs,
+    changes,
+    decisions,
+    events,
+    inspections,
+    publish,
+    sessions,
+    stations,
+)
 from central.blobstore import StoreUnavailable
 from central.core.config import CentralSettings, load_settings
-from central.db.session import read
+from central.db.session import read, write
+from central.db.types import utcnow
 from central.services.errors import Refused
+from central.services.publishing import erase_personal_data
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +47,9 @@ def create_app(settings: CentralSettings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        eraser = asyncio.create_task(_erase_personal_data_hourly(runtime))
         yield
+        eraser.cancel()
         runtime.close()
 
     app = FastAPI(
@@ -66,6 +81,8 @@ def create_app(settings: CentralSettings | None = None) -> FastAPI:
         events.router,
         changes.router,
         publish.router,
+        sessions.router,
+        decisions.router,
         inspections.router,
     ):
         app.include_router(router, max_body_size=json_limit)
@@ -75,6 +92,23 @@ def create_app(settings: CentralSettings | None = None) -> FastAPI:
     app.add_exception_handler(OperationalError, _database_unavailable)
     app.add_exception_handler(RequestValidationError, _invalid)
     return app
+
+
+async def _erase_personal_data_hourly(runtime: Runtime) -> None:
+    """Raw customer names and phones are kept no longer than the settings say (PIPL)."""
+    days = runtime.settings.personal_data_days
+
+    def erase() -> int:
+        with runtime.sessions() as session:
+            return write(session, lambda s: erase_personal_data(s, utcnow(), days))
+
+    while True:
+        try:
+            if erased := await run_in_threadpool(erase):
+                log.info("erased the raw customer data of %d return(s) after %d days", erased, days)
+        except SQLAlchemyError as exc:
+            log.warning("erasing old customer data failed, will try again: %s", exc)
+        await asyncio.sleep(3600)
 
 
 async def _refused(_request: Request, exc: Exception) -> JSONResponse:

@@ -7,23 +7,31 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 import uvicorn
+from pydantic import ValidationError
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from central.blobstore import clean_spool
-from central.core.config import CentralSettings, ConfigError, load_settings
+from central.core.config import ADMIN_TOKEN_FILE, CentralSettings, ConfigError, load_settings
 from central.db.migrate import upgrade
 from central.db.session import make_engine, session_factory, write
 from central.db.types import utcnow
 from central.services.errors import Refused
-from central.services.publishing import publish_returns
+from central.services.people import grant
+from central.services.publishing import erase_personal_data, publish_returns
+from central.services.stations import issue_code
+from station.protocol.enums import Role
 from station.protocol.manifest import read_manifest
+from station.protocol.wire import EnrolmentRequest, UserGrant
 
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 Handler = Callable[[argparse.Namespace, CentralSettings], int]
+T = TypeVar("T")
 
 
 class CommandError(Exception):
@@ -41,8 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="central",
         description="Reference central service for returns-inspection stations. Settings come "
-        "from CENTRAL_* environment variables (CENTRAL_ENROLLMENT_KEY, CENTRAL_DATABASE_URL, "
-        "CENTRAL_BLOB_URL, CENTRAL_S3_ACCESS_KEY, …), overridden by options.",
+        "from CENTRAL_* environment variables (CENTRAL_ADMIN_TOKEN, CENTRAL_DATABASE_URL, "
+        "CENTRAL_BLOB_URL, CENTRAL_TLS_CERT_FILE, …), overridden by options.",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -52,7 +60,41 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, help="port to listen on (default 8765)")
     _database_options(serve)
     serve.add_argument("--blob-url", help="file:///FOLDER or s3://BUCKET?endpoint=URL&region=R")
+    serve.add_argument("--tls-cert", type=Path, help="PEM certificate (chain) to serve HTTPS")
+    serve.add_argument("--tls-key", type=Path, help="PEM private key of the certificate")
+    serve.add_argument(
+        "--behind-proxy",
+        action="store_true",
+        default=None,
+        help="a proxy in front terminates TLS: plain HTTP on this address is fine",
+    )
     serve.set_defaults(handler=cmd_serve)
+
+    enrol = sub.add_parser("enrol", help="a one-time enrolment code for one station id")
+    enrol.add_argument("station_id")
+    enrol.add_argument("--warehouse", default="MAIN", help="the station's warehouse")
+    enrol.add_argument(
+        "--replace", action="store_true", help="the station is known: its token will be void"
+    )
+    enrol.add_argument("--valid-hours", type=int, default=24)
+    _database_options(enrol)
+    enrol.set_defaults(handler=cmd_enrol)
+
+    user = sub.add_parser("user", help="add or change a user; a new badge's code is printed")
+    user.add_argument("badge_id")
+    user.add_argument("--name", required=True, help="display name")
+    user.add_argument("--role", required=True, choices=[r.value for r in Role])
+    user.add_argument("--pin", help="4-12 digits; '-' reads it from the first line of stdin")
+    user.add_argument("--new-badge", action="store_true", help="issue a new badge")
+    user.add_argument("--inactive", action="store_true", help="disable the user")
+    _database_options(user)
+    user.set_defaults(handler=cmd_user)
+
+    erase = sub.add_parser(
+        "erase-personal", help="forget raw customer names and phones past their retention"
+    )
+    _database_options(erase)
+    erase.set_defaults(handler=cmd_erase_personal)
 
     migrate = sub.add_parser("migrate", help="bring the database to the newest schema")
     _database_options(migrate)
@@ -63,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     publish.add_argument("file", type=Path)
     publish.add_argument("--max-errors", type=int, default=50, help="row errors to print")
+    publish.add_argument("--warehouse", help="only this warehouse's stations get them")
     _database_options(publish)
     publish.set_defaults(handler=cmd_publish_manifest)
     return parser
@@ -71,8 +114,10 @@ def build_parser() -> argparse.ArgumentParser:
 def cmd_serve(args: argparse.Namespace, settings: CentralSettings) -> int:
     from central.app import create_app  # FastAPI is only needed to serve
 
+    if (why := settings.plain_http_problem()) is not None:
+        raise CommandError(why)
     _migrate(settings)
-    source = "settings" if settings.enrollment_key else str(settings.data_dir / "enrollment.key")
+    source = "settings" if settings.admin_token else str(settings.data_dir / ADMIN_TOKEN_FILE)
     app = create_app(settings)
     blobs = app.state.runtime.blobs
     try:
@@ -82,7 +127,8 @@ def cmd_serve(args: argparse.Namespace, settings: CentralSettings) -> int:
     if removed := clean_spool(blobs.spool_dir()):
         log.warning("removed %d upload(s) an earlier process left half-written", removed)
     log.info(
-        "serving on http://%s:%d (blobs: %s; enrollment key from %s)",
+        "serving on %s://%s:%d (blobs: %s; admin token from %s)",
+        "https" if settings.tls else "http",
         settings.host,
         settings.port,
         app.state.runtime.blobs.name,
@@ -95,6 +141,10 @@ def cmd_serve(args: argparse.Namespace, settings: CentralSettings) -> int:
         log_config=None,  # the root logger set up in main() takes uvicorn's records too
         server_header=False,
         timeout_graceful_shutdown=10,
+        ssl_certfile=settings.tls_cert_file,
+        ssl_keyfile=settings.tls_key_file,
+        proxy_headers=settings.behind_proxy,
+        forwarded_allow_ips=settings.forwarded_allow_ips if settings.behind_proxy else None,
     )
     return EXIT_OK
 
@@ -130,7 +180,7 @@ def cmd_publish_manifest(args: argparse.Namespace, settings: CentralSettings) ->
     try:
         with session_factory(engine)() as session:
             now = utcnow()
-            outcome = write(session, lambda s: publish_returns(s, orders, now))
+            outcome = write(session, lambda s: publish_returns(s, orders, now, args.warehouse))
     except Refused as exc:
         sys.stderr.write(f"{path.name}: nothing published: {exc}\n")
         return EXIT_FAIL
@@ -141,6 +191,75 @@ def cmd_publish_manifest(args: argparse.Namespace, settings: CentralSettings) ->
         f"rejected {len(parsed.errors)}\n"
     )
     return EXIT_FAIL if parsed.errors else EXIT_OK
+
+
+def _in_session(settings: CentralSettings, work: Callable[[Session], T]) -> T:
+    _migrate(settings)
+    engine = make_engine(settings.database_url)
+    try:
+        with session_factory(engine)() as session:
+            return write(session, work)
+    finally:
+        engine.dispose()
+
+
+def cmd_enrol(args: argparse.Namespace, settings: CentralSettings) -> int:
+    try:
+        request = EnrolmentRequest(
+            station_id=args.station_id,
+            warehouse=args.warehouse,
+            replace=args.replace,
+            valid_hours=args.valid_hours,
+        )
+    except ValidationError as exc:
+        raise CommandError(_first_error(exc)) from None
+    now = utcnow()
+    try:
+        code = _in_session(settings, lambda s: issue_code(s, request, now))
+    except Refused as exc:
+        raise CommandError(str(exc)) from None
+    sys.stdout.write(
+        f"{code.code}\n(station {code.station_id}, warehouse {code.warehouse}, "
+        f"valid until {code.expires_at:%Y-%m-%d %H:%M} UTC, once)\n"
+    )
+    return EXIT_OK
+
+
+def cmd_user(args: argparse.Namespace, settings: CentralSettings) -> int:
+    pin = sys.stdin.readline().strip() if args.pin == "-" else args.pin
+    try:
+        request = UserGrant(
+            badge_id=args.badge_id.strip().upper(),
+            display_name=args.name,
+            role=Role(args.role),
+            pin=pin,
+            active=not args.inactive,
+            new_badge=args.new_badge,
+        )
+    except ValidationError as exc:
+        raise CommandError(_first_error(exc)) from None
+    now = utcnow()
+    try:
+        issued = _in_session(settings, lambda s: grant(s, request, now))
+    except Refused as exc:
+        raise CommandError(str(exc)) from None
+    if issued.badge_code is not None:
+        sys.stdout.write(f"badge code (print it on the badge): {issued.badge_code}\n")
+    sys.stdout.write(f"{issued.badge_id}: {'published' if issued.published else 'unchanged'}\n")
+    return EXIT_OK
+
+
+def cmd_erase_personal(args: argparse.Namespace, settings: CentralSettings) -> int:
+    now = utcnow()
+    days = settings.personal_data_days
+    erased = _in_session(settings, lambda s: erase_personal_data(s, now, days))
+    sys.stdout.write(f"erased the customer's name and phone of {erased} return(s)\n")
+    return EXIT_OK
+
+
+def _first_error(exc: ValidationError) -> str:
+    err = exc.errors()[0]
+    return f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}"
 
 
 def _configure_logging(verbose: bool) -> None:
@@ -162,6 +281,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             blob_url=getattr(args, "blob_url", None),
             host=getattr(args, "host", None),
             port=getattr(args, "port", None),
+            tls_cert_file=getattr(args, "tls_cert", None),
+            tls_key_file=getattr(args, "tls_key", None),
+            behind_proxy=getattr(args, "behind_proxy", None),
         )
         handler: Handler = args.handler
         return handler(args, settings)

@@ -2,14 +2,16 @@
 camera and sync to that service. Closing the station stops the service.
 
 The service keeps its data beside the station's (``<data>/demo-central``); both live in the
-platform's data folder unless ``--data-dir`` says otherwise.
+platform's data folder unless ``--data-dir`` says otherwise. As its administrator, this script
+lets the demo station in (a one-time enrolment code, the first time) and issues a demo
+supervisor's badge (S9002, PIN 9999): its code is printed and kept in
+``<data>/demo-central/badges.txt``; decisions made signed in with it are the ones central takes.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import secrets
 import socket
 import subprocess
 import sys
@@ -18,7 +20,7 @@ from pathlib import Path
 
 import httpx
 
-from station.config import default_data_dir
+from station.config import ConfigError, default_data_dir, default_station_id, load_settings
 
 
 def free_port() -> int:
@@ -41,6 +43,49 @@ def wait_healthy(url: str, process: subprocess.Popen[bytes], timeout: float = 60
     raise SystemExit("the central service did not start within a minute")
 
 
+DEMO_SUPERVISOR = "S9002"
+DEMO_PIN = "9999"
+
+
+class Admin:
+    """The demo central's administrator (its token is in the service's data folder)."""
+
+    def __init__(self, url: str, token: str) -> None:
+        self.url, self.headers = url, {"X-Admin-Token": token}
+
+    def post(self, path: str, body: object) -> httpx.Response:
+        return httpx.post(f"{self.url}{path}", json=body, headers=self.headers, timeout=30)
+
+    def enrolment_code(self, station_id: str) -> str:
+        body = {"station_id": station_id}
+        answer = self.post("/v1/enrolment-codes", body)
+        if answer.status_code == 409:  # known from an earlier run: let it in again
+            answer = self.post("/v1/enrolment-codes", body | {"replace": True})
+        answer.raise_for_status()
+        return str(answer.json()["code"])
+
+
+def station_id() -> str:
+    """The id the station will run with (its settings file and environment, as it reads them)."""
+    try:
+        return load_settings().station_id
+    except ConfigError:
+        return default_station_id()  # the station reports the bad settings itself
+
+
+def demo_badge(admin: Admin, kept: Path) -> str:
+    """The demo supervisor's badge code, issued once and kept (0600)."""
+    if kept.exists():
+        return kept.read_text(encoding="utf-8").split()[-1]
+    grant = {"badge_id": DEMO_SUPERVISOR, "display_name": "周主管 (demo)", "role": "supervisor"}
+    answer = admin.post("/v1/users", grant | {"pin": DEMO_PIN, "new_badge": True})
+    answer.raise_for_status()
+    code = str(answer.json()["badge_code"])
+    kept.write_text(f"{DEMO_SUPERVISOR} {code}\n", encoding="utf-8")
+    kept.chmod(0o600)
+    return code
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data-dir", type=Path, default=default_data_dir())
@@ -49,12 +94,7 @@ def main() -> int:
     data: Path = args.data_dir
     central_dir = data / "demo-central"
     central_dir.mkdir(parents=True, exist_ok=True)
-    key_file = central_dir / "enrollment.key"
-    if not key_file.exists():
-        key_file.write_text(secrets.token_urlsafe(24))
-        key_file.chmod(0o600)
-    key = key_file.read_text().strip()
-    env = dict(os.environ)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CENTRAL_")}
     central: subprocess.Popen[bytes] | None = None
     if not args.no_central:
         port = free_port()
@@ -73,15 +113,18 @@ def main() -> int:
                 "--data-dir",
                 str(central_dir),
             ],
-            env=dict(env, CENTRAL_ENROLLMENT_KEY=key),
+            env=env,
             stdout=log,
             stderr=log,
         )
         wait_healthy(url, central)
         sys.stdout.write(f"central service: {url} (log: {central_dir / 'central.log'})\n")
-        # a new service each run on a new port: the station registers again with the key
-        (data / "central-token").unlink(missing_ok=True)
-        env.update(STATION_CENTRAL_URL=url, STATION_CENTRAL_ENROLLMENT_KEY=key)
+        admin = Admin(url, (central_dir / "admin.token").read_text(encoding="utf-8").strip())
+        env.update(STATION_CENTRAL_URL=url)
+        if not (data / "central-token").exists():
+            env.update(STATION_CENTRAL_ENROLMENT_CODE=admin.enrolment_code(station_id()))
+        badge = demo_badge(admin, central_dir / "badges.txt")
+        sys.stdout.write(f"demo supervisor badge (scan or type it), PIN {DEMO_PIN}: {badge}\n")
     try:
         return subprocess.call(
             [

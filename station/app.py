@@ -37,6 +37,7 @@ from station.rulebook import Rulebook, load_policy, load_templates, read_sources
 from station.security.login import Authenticator
 from station.security.pins import BadPin, hash_pin
 from station.security.users import LockoutPolicy, UserError, add_user, list_users
+from station.setup.config_file import scrub_retired
 from station.setup.first_run import needs_first_run
 from station.setup.services import RESTART_EXIT, SetupServices
 from station.store import outbox
@@ -45,6 +46,7 @@ from station.store.queries import count_orders
 from station.sync.enrol import CentralAccess
 from station.sync.manifest import ImportReport, import_orders
 from station.sync.service import SyncService
+from station.sync.sessions import SupervisorSessions
 from station.workflow import LabelPrinting, Workflow
 
 log = logging.getLogger(__name__)
@@ -142,7 +144,11 @@ def open_station(settings: Settings) -> Station:
             station_id=settings.station_id,
             rulebook=rulebook,
             evidence=evidence,
-            remote=CentralInspections(access.client) if access else None,
+            remote=(
+                CentralInspections(access.client, as_supervisor=SupervisorSessions(access).client)
+                if access
+                else None
+            ),
         ),
     )
 
@@ -170,7 +176,8 @@ def central_access(settings: Settings, paths: DataPaths) -> CentralAccess | None
         station_id=settings.station_id,
         token_file=paths.root / "central-token",
         token=settings.central_token,
-        enrollment_key=settings.central_enrollment_key,
+        enrolment_code=settings.central_enrolment_code,
+        ca_file=settings.central_ca_file,
     )
 
 
@@ -318,6 +325,12 @@ def run_station(
     from station.ui.application import run_first_run
 
     settings = load()
+    if scrub_retired(config_path):
+        log.warning(
+            "removed the old enrollment key from %s: it is not used any more (an enrolled "
+            "station keeps its token; a new one needs an enrolment code)",
+            config_path,
+        )
     if needs_first_run(config_path, settings):
         configure_logging(DataPaths(settings.data_dir).ensure(), verbose=verbose)
         finished = run_first_run(

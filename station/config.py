@@ -11,7 +11,7 @@ import tomllib
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 import platformdirs
 from pydantic import Field, ValidationError, field_validator
@@ -68,7 +68,10 @@ class Settings(BaseSettings):
     demo: bool = False
     central_url: str = ""  # empty: work offline only
     central_token: str = Field(default="", repr=False)
-    central_enrollment_key: str = Field(default="", repr=False)
+    # an administrator's one-time code (``central enrol``): spent by the first registration
+    central_enrolment_code: str = Field(default="", repr=False)
+    # a CA bundle (PEM) to check central's certificate with; none: the system's CAs
+    central_ca_file: Path | None = None
     sync_interval_seconds: int = Field(default=15, ge=2, le=3600)
     camera: str = ""  # camera:0, camera:/dev/video2, video:FILE, images:DIR, none; "" = default
     camera_width: int = Field(default=1280, ge=160, le=4096)
@@ -178,6 +181,11 @@ class DataPaths:
         return self
 
 
+# Settings older versions kept that must not be read any more: the fleet-wide enrollment key
+# gave any bench the administrator's powers. Dropped on reading, scrubbed from the file at start.
+RETIRED_KEYS: Final = frozenset({"central_enrollment_key"})
+
+
 def read_config_file(path: Path) -> dict[str, Any]:
     if not path.exists():
         return {}
@@ -191,7 +199,7 @@ def read_config_file(path: Path) -> dict[str, Any]:
     station = data.get("station", data)
     if not isinstance(station, dict):
         raise ConfigError(f"{path}: [station] must be a table")
-    return station
+    return {k: v for k, v in station.items() if k not in RETIRED_KEYS}
 
 
 def load_settings(config_path: Path | None = None, **overrides: Any) -> Settings:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import socket
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -35,18 +36,28 @@ def test_launcher_starts_central_then_the_station_and_stops_central_after(tmp_pa
     # the service is gone once the station has closed
     with socket.socket() as probe:
         assert probe.connect_ex(("127.0.0.1", int(match.group(1)))) != 0
-    key = (data / "demo-central" / "enrollment.key").read_text()
-    assert len(key) >= 24
-    assert (data / "demo-central" / "enrollment.key").stat().st_mode & 0o077 == 0
+    # the administrator's token stays in central's folder; the station got a one-time code
+    assert (data / "demo-central" / "admin.token").stat().st_mode & 0o077 == 0
+    with sqlite3.connect(data / "demo-central" / "central.db") as db:
+        codes = db.execute("SELECT count(*) FROM enrolment_codes").fetchone()[0]
+    assert codes == 1
+    badge = re.search(r"demo supervisor badge .*: (RSB1-S9002-[A-Z2-7]{26})", result.stdout)
+    assert badge, result.stdout
+    assert (data / "demo-central" / "badges.txt").stat().st_mode & 0o077 == 0
     # the demo store was created on first start
     assert (data / "station.db").exists()
 
 
-def test_launcher_keeps_its_key_between_runs_and_works_offline(tmp_path: Path) -> None:
+def test_launcher_keeps_its_token_and_badge_between_runs_and_works_offline(
+    tmp_path: Path,
+) -> None:
     data = tmp_path / "data"
     assert run_launcher(data, "--smoke").returncode == 0
-    key = (data / "demo-central" / "enrollment.key").read_text()
+    badges = (data / "demo-central" / "badges.txt").read_text()
+    again = run_launcher(data, "--smoke")
+    assert again.returncode == 0, again.stderr
+    assert (data / "demo-central" / "badges.txt").read_text() == badges
+    assert badges.split()[-1] in again.stdout
     offline = run_launcher(data, "--no-central", "--smoke")
     assert offline.returncode == 0, offline.stderr
     assert "central service" not in offline.stdout
-    assert (data / "demo-central" / "enrollment.key").read_text() == key

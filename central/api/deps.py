@@ -1,5 +1,6 @@
-"""Typed dependencies: the runtime, a database session, the calling station, the enrollment
-key. Tokens are compared by their SHA-256 only; a missing or wrong one is 401."""
+"""Typed dependencies: the runtime, a database session, and who is calling — a station, a
+supervisor or an administrator. Tokens are compared by their SHA-256 only; a missing or wrong
+one is 401, and too many wrong ones from one address are 429 before any check is made."""
 
 from __future__ import annotations
 
@@ -14,10 +15,13 @@ from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBea
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from central.api.throttle import FailureThrottle
 from central.blobstore import BlobStore, open_store
-from central.core.config import CentralSettings, enrollment_key
+from central.core.config import CentralSettings, admin_token
 from central.db.session import make_engine, read, session_factory, write
 from central.db.types import utcnow
+from central.services.people import Person
+from central.services.sessions import supervisor
 from central.services.stations import (
     AuthenticatedStation,
     authenticate,
@@ -36,7 +40,8 @@ class Runtime:
     engine: Engine
     sessions: sessionmaker[Session]
     blobs: BlobStore
-    enrollment_key: str
+    admin_token: str
+    throttle: FailureThrottle
 
     @classmethod
     def open(cls, settings: CentralSettings) -> Runtime:
@@ -46,7 +51,8 @@ class Runtime:
             engine,
             session_factory(engine),
             open_store(settings),
-            enrollment_key(settings),
+            admin_token(settings),
+            FailureThrottle(failures=settings.failed_checks_per_minute),
         )
 
     def close(self) -> None:
@@ -69,10 +75,13 @@ def get_db(runtime: RuntimeDep) -> Iterator[Session]:
 
 SessionDep = Annotated[Session, Depends(get_db)]
 
-_bearer = HTTPBearer(auto_error=False, description="the token the station got on registration")
-_enrollment = APIKeyHeader(
-    name="X-Enrollment-Key", auto_error=False, description="the service's enrollment key"
+_bearer = HTTPBearer(
+    auto_error=False, description="a station's token (st_…) or a supervisor's session (sv_…)"
 )
+_admin = APIKeyHeader(
+    name="X-Admin-Token", auto_error=False, description="the service's admin token"
+)
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 
 
 def _unauthorized(detail: str) -> HTTPException:
@@ -81,15 +90,18 @@ def _unauthorized(detail: str) -> HTTPException:
     )
 
 
-def get_station(
-    session: SessionDep,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+def address(request: Request) -> str:
+    return request.client.host if request.client is not None else "unknown"
+
+
+def _station(
+    runtime: Runtime, session: Session, request: Request, token: str
 ) -> AuthenticatedStation:
-    if credentials is None:
-        raise _unauthorized("a station token is needed: Authorization: Bearer <token>")
-    token = credentials.credentials
+    where = address(request)
+    runtime.throttle.check("token", where)
     station = read(session, lambda s: authenticate(s, token))
     if station is None:
+        runtime.throttle.fail("token", where)
         raise _unauthorized("unknown station token (never issued, or replaced by a newer one)")
     now = utcnow()
     if needs_seen_update(station, now):
@@ -97,15 +109,66 @@ def get_station(
     return station
 
 
+def get_station(
+    runtime: RuntimeDep, session: SessionDep, request: Request, credentials: Credentials
+) -> AuthenticatedStation:
+    if credentials is None:
+        raise _unauthorized("a station token is needed: Authorization: Bearer <token>")
+    return _station(runtime, session, request, credentials.credentials)
+
+
 StationDep = Annotated[AuthenticatedStation, Depends(get_station)]
 
 
-def require_enrollment_key(
-    runtime: RuntimeDep, key: Annotated[str | None, Depends(_enrollment)]
+def _supervisor(runtime: Runtime, session: Session, request: Request, token: str) -> Person:
+    where = address(request)
+    runtime.throttle.check("token", where)
+    now = utcnow()
+    who = read(session, lambda s: supervisor(s, token, now))
+    if who is None:
+        runtime.throttle.fail("token", where)
+        raise _unauthorized(
+            "a supervisor's session is needed (expired, closed, or the user may not review)"
+        )
+    return who
+
+
+def get_supervisor(
+    runtime: RuntimeDep, session: SessionDep, request: Request, credentials: Credentials
+) -> Person:
+    if credentials is None:
+        raise _unauthorized("a supervisor's session is needed: Authorization: Bearer <token>")
+    return _supervisor(runtime, session, request, credentials.credentials)
+
+
+SupervisorDep = Annotated[Person, Depends(get_supervisor)]
+
+
+def get_caller(
+    runtime: RuntimeDep, session: SessionDep, request: Request, credentials: Credentials
+) -> AuthenticatedStation | Person:
+    """A station or a supervisor, by the kind of token."""
+    if credentials is None:
+        raise _unauthorized("a station token or a supervisor's session is needed")
+    token = credentials.credentials
+    if token.startswith("sv_"):
+        return _supervisor(runtime, session, request, token)
+    return _station(runtime, session, request, token)
+
+
+CallerDep = Annotated[AuthenticatedStation | Person, Depends(get_caller)]
+
+
+def require_admin(
+    runtime: RuntimeDep, request: Request, token: Annotated[str | None, Depends(_admin)]
 ) -> None:
-    expected = runtime.enrollment_key.encode("utf-8")
-    if key is None or not hmac.compare_digest(key.encode("utf-8"), expected):
-        raise HTTPException(status.HTTP_401_UNAUTHORIZED, "a valid X-Enrollment-Key is needed")
+    where = address(request)
+    runtime.throttle.check("admin", where)
+    expected = runtime.admin_token.encode("utf-8")
+    if token is None or not hmac.compare_digest(token.encode("utf-8"), expected):
+        if token is not None:  # a missing header is not a guess
+            runtime.throttle.fail("admin", where)
+        raise HTTPException(status.HTTP_401_UNAUTHORIZED, "a valid X-Admin-Token is needed")
 
 
-EnrollmentDep = Depends(require_enrollment_key)
+AdminDep = Depends(require_admin)

@@ -22,8 +22,9 @@ from station.store.files import write_atomically
 log = logging.getLogger(__name__)
 
 APP_NAME = "returns-central"
-KEY_FILE = "enrollment.key"
-MIN_KEY_LENGTH = 16
+ADMIN_TOKEN_FILE = "admin.token"
+MIN_TOKEN_LENGTH = 24
+LOOPBACK = frozenset({"127.0.0.1", "::1", "localhost"})
 
 
 class ConfigError(ValueError):
@@ -41,13 +42,24 @@ class CentralSettings(BaseSettings):
     # empty: a SQLite file / a blob folder in the data folder
     database_url: str = Field(default="", repr=False)
     blob_url: str = ""
-    enrollment_key: SecretStr | None = None  # none: kept in <data_dir>/enrollment.key
+    # publishing, enrolment codes, users: none means kept in <data_dir>/admin.token
+    admin_token: SecretStr | None = None
     s3_access_key: SecretStr | None = None  # none: the standard AWS variables and files
     s3_secret_key: SecretStr | None = None
     max_blob_bytes: int = Field(default=MAX_BLOB_BYTES, ge=1, le=1 << 34)
     max_request_bytes: int = Field(default=16 * 1024 * 1024, ge=1024, le=1 << 30)
     host: str = "127.0.0.1"
     port: int = Field(default=8765, ge=1, le=65535)
+    # TLS: needed on any address but loopback, unless a proxy in front terminates it
+    tls_cert_file: Path | None = None
+    tls_key_file: Path | None = None
+    behind_proxy: bool = False
+    forwarded_allow_ips: str = "127.0.0.1"
+    # wrong tokens, codes or PINs one address may send a minute before it is made to wait
+    failed_checks_per_minute: int = Field(default=10, ge=1, le=100_000)
+    supervisor_session_hours: int = Field(default=10, ge=1, le=24)
+    # raw customer names and phones of published returns are erased after this many days
+    personal_data_days: int = Field(default=30, ge=1, le=3650)
 
     @field_validator("database_url")
     @classmethod
@@ -75,11 +87,11 @@ class CentralSettings(BaseSettings):
             return value
         raise ValueError("file:///FOLDER or s3://BUCKET[/PREFIX]?endpoint=URL&region=REGION")
 
-    @field_validator("enrollment_key")
+    @field_validator("admin_token")
     @classmethod
-    def _key(cls, value: SecretStr | None) -> SecretStr | None:
-        if value is not None and len(value.get_secret_value().strip()) < MIN_KEY_LENGTH:
-            raise ValueError(f"an enrollment key has at least {MIN_KEY_LENGTH} characters")
+    def _token(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and len(value.get_secret_value().strip()) < MIN_TOKEN_LENGTH:
+            raise ValueError(f"an admin token has at least {MIN_TOKEN_LENGTH} characters")
         return value
 
     @model_validator(mode="after")
@@ -88,7 +100,22 @@ class CentralSettings(BaseSettings):
             self.database_url = f"sqlite:///{self.data_dir / 'central.db'}"
         if not self.blob_url:
             self.blob_url = (self.data_dir / "blobs").resolve().as_uri()
+        if (self.tls_cert_file is None) != (self.tls_key_file is None):
+            raise ValueError("TLS needs both a certificate file and a key file")
         return self
+
+    @property
+    def tls(self) -> bool:
+        return self.tls_cert_file is not None
+
+    def plain_http_problem(self) -> str | None:
+        """Why serving plain HTTP on this address would be wrong (None: it is fine)."""
+        if self.tls or self.behind_proxy or self.host in LOOPBACK:
+            return None
+        return (
+            f"{self.host} is not a loopback address: give a TLS certificate and key "
+            "(--tls-cert, --tls-key) or, behind a proxy that terminates TLS, --behind-proxy"
+        )
 
 
 def load_settings(**overrides: Any) -> CentralSettings:
@@ -104,18 +131,18 @@ def load_settings(**overrides: Any) -> CentralSettings:
         raise ConfigError(problems) from None
 
 
-def enrollment_key(settings: CentralSettings) -> str:
-    """The configured key, else the one kept in the data folder (made on first use)."""
-    if settings.enrollment_key is not None:
-        return settings.enrollment_key.get_secret_value().strip()
-    path = settings.data_dir / KEY_FILE
+def admin_token(settings: CentralSettings) -> str:
+    """The configured token, else the one kept in the data folder (made on first use)."""
+    if settings.admin_token is not None:
+        return settings.admin_token.get_secret_value().strip()
+    path = settings.data_dir / ADMIN_TOKEN_FILE
     try:
-        key = path.read_text(encoding="utf-8").strip()
+        token = path.read_text(encoding="utf-8").strip()
     except FileNotFoundError:
-        key = ""
-    if len(key) >= MIN_KEY_LENGTH:
-        return key
-    key = secrets.token_urlsafe(32)
-    write_atomically(path, f"{key}\n".encode(), mode=0o600, replace=lambda _: True)
-    log.warning("no enrollment key configured: made one, kept in %s", path)
-    return key
+        token = ""
+    if len(token) >= MIN_TOKEN_LENGTH:
+        return token
+    token = "adm_" + secrets.token_urlsafe(32)
+    write_atomically(path, f"{token}\n".encode(), mode=0o600, replace=lambda _: True)
+    log.warning("no admin token configured: made one, kept in %s", path)
+    return token

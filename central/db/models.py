@@ -49,8 +49,57 @@ class Station(Base):
     id: Mapped[str] = mapped_column(String(20), primary_key=True)
     name: Mapped[str] = mapped_column(String(80), default="")
     token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    warehouse: Mapped[str] = mapped_column(String(20), server_default="MAIN")
     created_at: Mapped[datetime]
     last_seen_at: Mapped[datetime | None]
+
+
+class EnrolmentCodeRecord(Base):
+    """A one-time code an administrator issued for one station id; only its SHA-256 is kept."""
+
+    __tablename__ = "enrolment_codes"
+
+    code_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    station_id: Mapped[str] = mapped_column(String(20), index=True)
+    warehouse: Mapped[str] = mapped_column(String(20))
+    replace: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+
+
+class BadgeSecret(Base):
+    """What only the central service knows of a user: the badge's secret, the PIN's
+    verifier and the decision key (station/protocol/badges.py). Never published."""
+
+    __tablename__ = "badge_secrets"
+
+    badge_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    secret: Mapped[str] = mapped_column(String(32))
+    pin_hash: Mapped[str] = mapped_column(String(200))
+    decision_key: Mapped[str] = mapped_column(String(64))
+    issued_at: Mapped[datetime]
+
+
+class PinFailures(Base):
+    """Wrong PINs for a badge, wherever they were typed; escalating locks."""
+
+    __tablename__ = "pin_failures"
+
+    badge_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    locks: Mapped[int] = mapped_column(Integer, default=0)  # how many times it was locked
+    locked_until: Mapped[datetime | None]
+    updated_at: Mapped[datetime]
+
+
+class SupervisorSessionRecord(Base):
+    __tablename__ = "supervisor_sessions"
+
+    token_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    badge_id: Mapped[str] = mapped_column(String(40), index=True)
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
 
 
 class EventRecord(Base):
@@ -92,6 +141,7 @@ class ChangeRecord(Base):
     key: Mapped[str] = mapped_column(String(80))
     body: Mapped[dict[str, Any]]
     at: Mapped[datetime]
+    warehouse: Mapped[str | None] = mapped_column(String(20))  # None: for every station
 
 
 class ReturnRecord(Base):
@@ -101,10 +151,13 @@ class ReturnRecord(Base):
 
     rma_no: Mapped[str] = mapped_column(String(40), primary_key=True)
     state: Mapped[str] = mapped_column(String(30), index=True)
-    body: Mapped[dict[str, Any]]
+    body: Mapped[dict[str, Any]]  # as published, customer masked
     body_sha256: Mapped[str] = mapped_column(String(64))
     change_seq: Mapped[int] = mapped_column(BigInteger)
     updated_at: Mapped[datetime]
+    warehouse: Mapped[str | None] = mapped_column(String(20))
+    # the raw customer name and phone, for customer service, until erased (personal_data_days)
+    personal: Mapped[dict[str, Any] | None]
 
 
 class TemplateRecord(Base):

@@ -7,11 +7,25 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from central.db.models import BlobRecord
+from central.db.models import BlobRecord, EvidenceRecord, Station
 
 
-def blob_size(session: Session, sha256: str) -> int | None:
-    return session.scalar(select(BlobRecord.size).where(BlobRecord.sha256 == sha256))
+def blob_size(session: Session, sha256: str, warehouse: str | None = None) -> int | None:
+    """The blob's size; with ``warehouse``, only if a station of it uploaded the blob or
+    recorded evidence with it (a bench sees its own warehouse's photos, no others)."""
+    size = session.scalar(select(BlobRecord.size).where(BlobRecord.sha256 == sha256))
+    if size is None or warehouse is None:
+        return size
+    ours = select(Station.id).where(Station.warehouse == warehouse)
+    uploaded = select(BlobRecord.sha256).where(
+        BlobRecord.sha256 == sha256, BlobRecord.station_id.in_(ours)
+    )
+    recorded = select(EvidenceRecord.id).where(
+        EvidenceRecord.sha256 == sha256, EvidenceRecord.station_id.in_(ours)
+    )
+    if session.scalar(uploaded.limit(1)) is None and session.scalar(recorded.limit(1)) is None:
+        return None
+    return size
 
 
 def record_blob(session: Session, sha256: str, size: int, station_id: str, now: datetime) -> bool:

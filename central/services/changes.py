@@ -13,7 +13,7 @@ import re
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import func, insert, or_, select, text
 from sqlalchemy.orm import Session
 
 from central.db.models import ChangeRecord
@@ -24,14 +24,21 @@ CURSOR = re.compile(r"[0-9]{1,18}")  # ASCII only: \d takes full-width digits to
 
 
 def publish(
-    session: Session, kind: ChangeKind, key: str, body: dict[str, Any], at: datetime
+    session: Session,
+    kind: ChangeKind,
+    key: str,
+    body: dict[str, Any],
+    at: datetime,
+    *,
+    warehouse: str | None = None,
 ) -> int:
-    """Append a change in the caller's transaction and return its ``seq``."""
+    """Append a change in the caller's transaction and return its ``seq``; ``warehouse``:
+    only that warehouse's stations get it (None: every station)."""
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("LOCK TABLE changes IN EXCLUSIVE MODE"))
     seq = session.scalar(
         insert(ChangeRecord)
-        .values(kind=kind.value, key=key[:80], body=body, at=at)
+        .values(kind=kind.value, key=key[:80], body=body, at=at, warehouse=warehouse)
         .returning(ChangeRecord.seq)
     )
     assert seq is not None
@@ -46,10 +53,14 @@ def parse_cursor(raw: str | None) -> int:
     return int(raw)
 
 
-def page(session: Session, since: int, limit: int) -> ChangesPage:
+def page(session: Session, since: int, limit: int, warehouse: str) -> ChangesPage:
+    """The changes after ``since`` a station of ``warehouse`` may have."""
     rows = session.scalars(
         select(ChangeRecord)
-        .where(ChangeRecord.seq > since)
+        .where(
+            ChangeRecord.seq > since,
+            or_(ChangeRecord.warehouse.is_(None), ChangeRecord.warehouse == warehouse),
+        )
         .order_by(ChangeRecord.seq)
         .limit(limit + 1)
     ).all()

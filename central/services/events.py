@@ -2,7 +2,8 @@
 
 The envelope is strict (the route validated it against :class:`~station.protocol.wire.Event`);
 an event is refused — never half-taken — when it is not the caller's, reuses an id for other
-content, names a blob that was not uploaded, or carries a payload no database should hold.
+content, names a blob that was not uploaded, carries a payload no database should hold, or
+says what this station may not say (central/services/authorize.py).
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from central.db.models import BlobRecord, EventRecord
+from central.services.authorize import Owners, refusal
 from central.services.jsonsafe import canonical, digest, problem
 from central.services.projections import project
-from station.protocol.events import blobs_of
+from central.services.stations import AuthenticatedStation
+from station.protocol.events import EventKind, blobs_of
 from station.protocol.wire import BatchResult, Event, Refusal
 
 log = logging.getLogger(__name__)
@@ -63,8 +66,10 @@ def _chunks(values: list[str], size: int = 900) -> Iterator[list[str]]:
 
 
 def ingest(
-    session: Session, station_id: str, events: Sequence[Event], now: datetime
+    session: Session, station: AuthenticatedStation, events: Sequence[Event], now: datetime
 ) -> BatchResult:
+    station_id = station.id
+    owners = Owners.of(session, events)
     ids = sorted({e.event_id for e in events})
     stored = {
         row.event_id: row.payload_sha256
@@ -86,8 +91,19 @@ def ingest(
     rejected: list[Refusal] = []
     rows: list[dict[str, Any]] = []
 
+    skipped = 0
+    written = 0
+
     def refuse(event: Event, error: str) -> None:
         rejected.append(Refusal(event_id=event.event_id, error=error[:500]))
+
+    def write_accepted() -> None:
+        """Store and project what was accepted so far, in bulk."""
+        nonlocal skipped, written
+        if len(rows) > written:
+            session.execute(insert(EventRecord), rows[written:])
+        skipped += sum(not project(session, e, station_id, now) for e in accepted[written:])
+        written = len(rows)
 
     for event in events:
         if event.station_id != station_id:
@@ -108,6 +124,12 @@ def ingest(
         if missing:
             refuse(event, f"missing blob {missing[0]}: upload it before the event")
             continue
+        if event.kind is EventKind.DECISION_MADE:
+            write_accepted()  # a decision is checked against its inspection, maybe just sent
+        if (why := refusal(session, station, event, owners)) is not None:
+            log.warning("refused %s from %s: %s", event.kind.value, station_id, why)
+            refuse(event, why)
+            continue
         stored[event.event_id] = event_sha  # a repeat later in this batch is a duplicate
         accepted.append(event)
         rows.append(
@@ -123,9 +145,7 @@ def ingest(
                 "received_at": now,
             }
         )
-    if rows:
-        session.execute(insert(EventRecord), rows)
-    skipped = sum(not project(session, event, station_id, now) for event in accepted)
+    write_accepted()
     if rejected or skipped:
         log.info(
             "batch from %s: %d accepted (%d not projected), %d duplicates, %d rejected",

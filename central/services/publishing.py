@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from central.db.models import (
@@ -24,10 +24,12 @@ from central.db.models import (
 from central.services import changes
 from central.services.errors import Conflict, Invalid, NotFound
 from central.services.jsonsafe import digest, problem
+from central.services.stations import warehouse_of
 from station.protocol.enums import Actor, OrderState
 from station.protocol.errors import QcFileError
 from station.protocol.events import Decision
 from station.protocol.manifest import ManifestOrder
+from station.protocol.masking import mask_customer
 from station.protocol.states import TRANSITIONS
 from station.protocol.template_parse import parse_template
 from station.protocol.wire import ChangeKind, TemplateChange, UserChange
@@ -45,9 +47,18 @@ class Outcome:
     cursor: int  # seq of the last change appended (0: none)
 
 
-def publish_returns(session: Session, orders: Sequence[ManifestOrder], now: datetime) -> Outcome:
+def publish_returns(
+    session: Session,
+    orders: Sequence[ManifestOrder],
+    now: datetime,
+    warehouse: str | None = None,
+) -> Outcome:
     """All rows or none: a row that cannot be published (a repeated RMA, a state the RMA
-    cannot move to from its published one) refuses them all."""
+    cannot move to from its published one) refuses them all. ``warehouse``: only its
+    stations get them (None: every station).
+
+    Stations get the customer masked; the raw name and phone stay here, apart, until
+    :func:`erase_personal_data` removes them."""
     seen: dict[str, int] = {}
     for row, order in enumerate(orders):
         if order.rma_no in seen:
@@ -73,12 +84,17 @@ def publish_returns(session: Session, orders: Sequence[ManifestOrder], now: date
     for order in orders:
         body = manifest_body(order)
         _storable(body, f"return {order.rma_no}")
-        body_sha = digest(body)
+        body_sha = digest({"body": body, "warehouse": warehouse})
         current = existing.get(order.rma_no)
+        personal = personal_data(order)
         if current is not None and current.body_sha256 == body_sha:
+            if personal and current.personal is None:
+                current.personal = personal
             unchanged += 1
             continue
-        last = changes.publish(session, ChangeKind.RETURN, order.rma_no, body, now)
+        last = changes.publish(
+            session, ChangeKind.RETURN, order.rma_no, body, now, warehouse=warehouse
+        )
         if current is None:
             session.add(
                 ReturnRecord(
@@ -88,11 +104,14 @@ def publish_returns(session: Session, orders: Sequence[ManifestOrder], now: date
                     body_sha256=body_sha,
                     change_seq=last,
                     updated_at=now,
+                    warehouse=warehouse,
+                    personal=personal,
                 )
             )
         else:
             current.state, current.body, current.body_sha256 = order.state.value, body, body_sha
             current.change_seq, current.updated_at = last, now
+            current.warehouse, current.personal = warehouse, personal or current.personal
         published += 1
     session.flush()
     return Outcome(published, unchanged, last)
@@ -100,12 +119,71 @@ def publish_returns(session: Session, orders: Sequence[ManifestOrder], now: date
 
 def manifest_body(order: ManifestOrder) -> dict[str, Any]:
     """The row as a manifest row again, so the station reads it with the same model: prices
-    go back to yuan (the model turns ``"199.00"`` into 19900 fen on the way in)."""
+    go back to yuan (the model turns ``"199.00"`` into 19900 fen on the way in); the
+    customer only masked."""
     body = order.model_dump(mode="json")
     for line in body["lines"]:
         fen = int(line["unit_price"])
         line["unit_price"] = f"{fen // 100}.{fen % 100:02d}"
+    body["customer_masked"] = order.customer_masked or mask_customer(
+        order.customer_name, order.customer_phone
+    )
+    body["customer_name"] = body["customer_phone"] = ""
     return body
+
+
+def personal_data(order: ManifestOrder) -> dict[str, Any] | None:
+    raw = {"customer_name": order.customer_name, "customer_phone": order.customer_phone}
+    return raw if any(raw.values()) else None
+
+
+def erase_personal_data(session: Session, now: datetime, days: int) -> int:
+    """Forget raw names and phones published more than ``days`` ago; how many."""
+    result = session.execute(
+        update(ReturnRecord)
+        .where(
+            ReturnRecord.personal.is_not(None), ReturnRecord.updated_at < now - timedelta(days=days)
+        )
+        .values(personal=None)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def refund_limit(session: Session, inspection: InspectionRecord) -> int | None:
+    """The most a refund on this inspection can be: its order line's value (all lines' when
+    the line is not known); None when this service does not know the order."""
+    row = session.get(ReturnRecord, inspection.rma_no)
+    if row is None:
+        return None
+    lines = row.body.get("lines", [])
+    values = [
+        round(float(line["unit_price"]) * 100) * int(line.get("qty", 1))
+        for line in lines
+        if isinstance(line, dict)
+    ]
+    if inspection.line_no is not None and 1 <= inspection.line_no <= len(values):
+        return values[inspection.line_no - 1]
+    return sum(values)
+
+
+def check_refund(session: Session, decision: Decision) -> None:
+    """A decision's refund must fit its order; refused (Invalid) otherwise."""
+    if decision.refund_fen is None:
+        return
+    inspection = session.get(InspectionRecord, decision.inspection_id)
+    if inspection is None:
+        raise NotFound(f"no inspection {decision.inspection_id}")
+    limit = refund_limit(session, inspection)
+    if limit is None:
+        raise Invalid(
+            f"return {inspection.rma_no} was not published here, so a refund on it cannot be "
+            "checked against its order; publish the return first"
+        )
+    if decision.refund_fen > limit:
+        raise Invalid(
+            f"a refund of {decision.refund_fen} fen is more than the order line is worth "
+            f"({limit} fen)"
+        )
 
 
 def _may_move(before: OrderState, after: OrderState) -> bool:
@@ -179,10 +257,11 @@ def _storable(body: dict[str, Any], what: str) -> None:
 
 
 def record_decision(session: Session, decision: Decision, *, source: str, now: datetime) -> Outcome:
-    """Store a decision, update its inspection's flags and publish it to every station.
-
-    The same decision again changes nothing; its id with other content is a conflict."""
-    body = decision.model_dump(mode="json")
+    """Store a decision, update its inspection's flags and publish it to the stations of its
+    inspection's warehouse. Who may make it was checked by the caller; its refund is checked
+    here. The same decision again changes nothing; its id with other content is a conflict."""
+    check_refund(session, decision)
+    body = decision.model_dump(mode="json", exclude_none=False)
     _storable(body, "the decision")
     body_sha = digest(body)
     row = session.get(DecisionRecord, decision.decision_id)
@@ -204,16 +283,24 @@ def record_decision(session: Session, decision: Decision, *, source: str, now: d
     )
     session.flush()
     inspection = session.get(InspectionRecord, decision.inspection_id)
+    warehouse = None
     if inspection is not None:
         refresh_review(session, inspection, now)
-    seq = changes.publish(session, ChangeKind.DECISION, decision.decision_id, body, now)
+        warehouse = warehouse_of(session, inspection.station_id)
+    seq = changes.publish(
+        session, ChangeKind.DECISION, decision.decision_id, body, now, warehouse=warehouse
+    )
     return Outcome(1, 0, seq)
 
 
-def decide_at_central(session: Session, decision: Decision, now: datetime) -> Outcome:
+def decide_at_central(
+    session: Session, decision: Decision, now: datetime, *, decided_by: str
+) -> Outcome:
+    """A supervisor's decision made here: it is theirs, whatever the body says."""
     if session.get(InspectionRecord, decision.inspection_id) is None:
         raise NotFound(f"no inspection {decision.inspection_id}")
-    return record_decision(session, decision, source="central", now=now)
+    mine = decision.model_copy(update={"decided_by": decided_by, "proof": None})
+    return record_decision(session, mine, source=f"central:{decided_by}", now=now)
 
 
 def refresh_review(session: Session, inspection: InspectionRecord, now: datetime) -> None:

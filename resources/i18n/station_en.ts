@@ -399,7 +399,7 @@
     </message>
     <message>
         <location filename="../../station/ui/setup/central_form.py" line="55" />
-        <source>Enrollment key</source>
+        <source>Enrolment code</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -414,7 +414,7 @@
     </message>
     <message>
         <location filename="../../station/ui/setup/central_form.py" line="58" />
-        <source>leave empty when using an enrollment key</source>
+        <source>leave empty when using an enrolment code</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2075,12 +2075,12 @@
     </message>
     <message>
         <location filename="../../station/ui/setup/messages.py" line="43" />
-        <source>The service answers, but the station has no token or enrollment key for it.</source>
+        <source>The service answers, but the station has no token or enrolment code for it.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../station/ui/setup/messages.py" line="49" />
-        <source>The service refused the token or enrollment key.</source>
+        <source>The service refused the token or enrolment code.</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -399,8 +399,8 @@
     </message>
     <message>
         <location filename="../../station/ui/setup/central_form.py" line="55" />
-        <source>Enrollment key</source>
-        <translation>注册密钥</translation>
+        <source>Enrolment code</source>
+        <translation>注册码</translation>
     </message>
     <message>
         <location filename="../../station/ui/setup/central_form.py" line="56" />
@@ -414,8 +414,8 @@
     </message>
     <message>
         <location filename="../../station/ui/setup/central_form.py" line="58" />
-        <source>leave empty when using an enrollment key</source>
-        <translation>使用注册密钥时留空</translation>
+        <source>leave empty when using an enrolment code</source>
+        <translation>使用注册码时留空</translation>
     </message>
     <message>
         <location filename="../../station/ui/setup/central_form.py" line="59" />
@@ -1146,6 +1146,10 @@
         <location filename="../../station/ui/login_view.py" line="121" />
         <source>Checking…</source>
         <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs at this station: logins resume at %1.</source>
+        <translation>本工作台 PIN 错误次数过多：%1 后可再次登录。</translation>
     </message>
     <message>
         <location filename="../../station/ui/login_view.py" line="136" />
@@ -2076,13 +2080,13 @@
     </message>
     <message>
         <location filename="../../station/ui/setup/messages.py" line="43" />
-        <source>The service answers, but the station has no token or enrollment key for it.</source>
-        <translation>服务有响应，但工作台没有它的令牌或注册密钥。</translation>
+        <source>The service answers, but the station has no token or enrolment code for it.</source>
+        <translation>服务有响应，但工作台没有它的令牌或注册码。</translation>
     </message>
     <message>
         <location filename="../../station/ui/setup/messages.py" line="49" />
-        <source>The service refused the token or enrollment key.</source>
-        <translation>服务拒绝了令牌或注册密钥。</translation>
+        <source>The service refused the token or enrolment code.</source>
+        <translation>服务拒绝了令牌或注册码。</translation>
     </message>
     <message>
         <location filename="../../station/ui/setup/messages.py" line="54" />

@@ -83,12 +83,23 @@ class OrderView:
 
 
 @dataclass(frozen=True, slots=True)
+class BadgeLogin:
+    """What a user signed in with from a badge central issued, kept in memory only for the
+    session: the key that signs their decisions, and what opens their session at central."""
+
+    badge_code: str = field(repr=False)
+    pin: str = field(repr=False)
+    decision_key: bytes = field(repr=False)
+
+
+@dataclass(frozen=True, slots=True)
 class UserView:
     id: int
     badge_id: str
     display_name: str
     role: Role
     active: bool = True
+    badge: BadgeLogin | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

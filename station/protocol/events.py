@@ -233,6 +233,9 @@ class Decision(Payload):
     refund_kind: RefundKind | None = None
     refund_fen: Annotated[int, Field(ge=0)] | None = None
     responsibility: Responsibility | None = None
+    # HMAC-SHA256 with the supervisor's decision key (station/protocol/badges.py): how the
+    # central service tells a supervisor's decision from one a bench made up
+    proof: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None = None
 
 
 PAYLOADS: dict[EventKind, type[Payload]] = {

@@ -109,6 +109,8 @@ class ManifestOrder(BaseModel):
     requested_on: date
     customer_name: Annotated[Text, Field(max_length=40)] = ""
     customer_phone: Annotated[str, Field(pattern=r"^[\d +-]{0,20}$")] = ""
+    # already masked by the publisher (the central service never sends the raw name or phone)
+    customer_masked: Annotated[Text, Field(max_length=80)] = ""
     state: OrderState = OrderState.IN_TRANSIT
     tracking: Annotated[list[ManifestTracking], Field(max_length=10)] = []
     lines: Annotated[list[ManifestLine], Field(min_length=1, max_length=50)]

@@ -4,17 +4,25 @@ Both sides import these models: the station's client to build requests and valid
 the central service to validate requests and build answers. Anything that does not fit is
 refused whole — a page of changes is applied all or nothing.
 
-Endpoints (all but registration need ``Authorization: Bearer <station token>``):
+Three kinds of caller, each with its own credential (docs/SECURITY.md):
 
-- ``POST /v1/stations``                 register a station (``X-Enrollment-Key``) → token
-- ``HEAD /v1/blobs/{sha256}``           is the blob there?
-- ``PUT  /v1/blobs/{sha256}``           upload a blob; the server checks the hash
-- ``GET  /v1/blobs/{sha256}``           download a blob (supervisors' review)
-- ``POST /v1/events``                   a batch of outbox events, each stored once by id
-- ``GET  /v1/changes?since=&limit=``    expected returns, templates, users, decisions, …
-- ``POST /v1/returns``                  publish expected returns (manifest rows)
-- ``POST /v1/templates`` / ``/v1/users`` / ``/v1/decisions``   publish to every station
-- ``GET  /v1/inspections``, ``GET /v1/inspections/{id}``        read API for supervisors
+- a **station**: ``Authorization: Bearer st_…``, the token it got by registering with a
+  one-time enrolment code;
+- a **supervisor**: ``Authorization: Bearer sv_…``, a session opened with badge and PIN;
+- an **administrator**: ``X-Admin-Token``, which lives on the central host, never on a bench.
+
+Endpoints:
+
+- ``POST /v1/stations``                 register with an enrolment code → station token
+- ``POST /v1/enrolment-codes``          (admin) a one-time code for one station id
+- ``HEAD/GET /v1/blobs/{sha256}``       a blob of the caller's own warehouse
+- ``PUT  /v1/blobs/{sha256}``           (station) upload a blob; the server checks the hash
+- ``POST /v1/events``                   (station) a batch of outbox events, each stored once
+- ``GET  /v1/changes?since=&limit=``    (station) returns, templates, users, decisions for it
+- ``POST /v1/returns`` / ``/v1/templates`` / ``/v1/users``      (admin) publish
+- ``POST /v1/sessions``                 badge code + PIN → supervisor session
+- ``POST /v1/decisions``                (supervisor) a decision made at central
+- ``GET  /v1/inspections``, ``GET /v1/inspections/{id}``        (supervisor) read API
 """
 
 from __future__ import annotations
@@ -42,9 +50,30 @@ class _Wire(BaseModel):
 # -- registration --------------------------------------------------------------------------
 
 
+EnrolmentCodeText = Annotated[str, StringConstraints(pattern=r"^EN-[A-Z2-7]{20}$")]
+Warehouse = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9][A-Z0-9_-]{0,19}$")]
+
+
 class RegisterStation(_Wire):
     station_id: StationId
     name: Annotated[str, StringConstraints(max_length=80)] = ""
+    enrolment_code: EnrolmentCodeText
+
+
+class EnrolmentRequest(_Wire):
+    """An administrator lets one station id in (again, with ``replace``)."""
+
+    station_id: StationId
+    warehouse: Warehouse = "MAIN"
+    replace: bool = False  # re-registering a known station voids its current token
+    valid_hours: Annotated[int, Field(ge=1, le=24 * 14)] = 24
+
+
+class EnrolmentCode(_Wire):
+    code: EnrolmentCodeText
+    station_id: StationId
+    warehouse: Warehouse
+    expires_at: AwareDatetime
 
 
 class StationToken(_Wire):
@@ -90,12 +119,51 @@ class ChangeKind(StrEnum):
     DECISION = "decision"
 
 
+BadgeId = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9_-]{1,40}$")]
+PinText = Annotated[str, StringConstraints(pattern=r"^[0-9]{4,12}$")]
+
+
 class UserChange(_Wire):
-    badge_id: Annotated[str, StringConstraints(pattern=r"^[A-Z0-9_-]{1,40}$")]
+    """A user as every station gets it. ``pin_hash`` is argon2id of the badge's secret and
+    the PIN (station/protocol/badges.py): useless without the badge itself."""
+
+    badge_id: BadgeId
     display_name: Annotated[str, StringConstraints(min_length=1, max_length=80)]
     role: Role
     pin_hash: Annotated[str, StringConstraints(pattern=r"^\$argon2id\$.{20,200}$")]
     active: bool = True
+    badge_bound: bool = True  # the PIN is checked together with the badge's secret
+    locked_until: AwareDatetime | None = None  # too many wrong PINs, at any station
+
+
+class UserGrant(_Wire):
+    """An administrator adds or changes a user. A new user, or ``new_badge``, gets a new
+    badge secret (the old badge stops working); the PIN is needed then."""
+
+    badge_id: BadgeId
+    display_name: Annotated[str, StringConstraints(min_length=1, max_length=80)]
+    role: Role
+    pin: PinText | None = None
+    active: bool = True
+    new_badge: bool = False
+
+
+class UserIssued(_Wire):
+    badge_id: BadgeId
+    badge_code: str | None  # only when a badge was issued: print it, it is not kept readable
+    published: bool
+
+
+class SupervisorLogin(_Wire):
+    badge_code: Annotated[str, StringConstraints(max_length=100)]
+    pin: Annotated[str, StringConstraints(max_length=64)]
+
+
+class SupervisorSession(_Wire):
+    token: Annotated[str, StringConstraints(min_length=32, max_length=200)]
+    badge_id: BadgeId
+    role: Role
+    expires_at: AwareDatetime
 
 
 class TemplateChange(_Wire):

@@ -17,6 +17,7 @@ from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from typing import Any, Protocol, TypeVar
 
+from station.domain.records import BadgeLogin, UserView
 from station.protocol.enums import InspectionState
 from station.protocol.wire import InspectionDetail, InspectionPage, InspectionSummary
 from station.review.errors import CentralUnavailable
@@ -55,14 +56,37 @@ class RemoteInspections(Protocol):
 
     def inspection(self, inspection_id: str) -> InspectionDetail: ...
 
+    def for_user(self, user: UserView) -> RemoteInspections:
+        """The same, read in ``user``'s name (central answers supervisors only)."""
+        ...
+
 
 class CentralInspections:
     """:class:`RemoteInspections` over the station's HTTP client: a client to use as it is, or
     a way to connect (``CentralAccess.client``) so each read opens and closes its own, and a
     station offline at start-up is no problem until the list is asked for."""
 
-    def __init__(self, client: CentralClient | Callable[[], CentralClient]) -> None:
+    def __init__(
+        self,
+        client: CentralClient | Callable[[], CentralClient],
+        *,
+        as_supervisor: Callable[[BadgeLogin], CentralClient] | None = None,
+    ) -> None:
         self._client = client
+        self._as_supervisor = as_supervisor
+
+    def for_user(self, user: UserView) -> RemoteInspections:
+        """Reads in the user's name when they signed in with a badge central issued; a
+        client given as it is (already a supervisor's) is used as it is."""
+        if self._as_supervisor is None:
+            return self
+        if user.badge is None:
+            raise CentralUnavailable(
+                "Other stations' inspections need you signed in with your badge card.",
+                "查看其他工作台的质检需要刷工牌登录。",
+            )
+        badge, connect = user.badge, self._as_supervisor
+        return CentralInspections(lambda: connect(badge))
 
     def list_inspections(self, query: InspectionQuery) -> InspectionPage:
         params = query.params()

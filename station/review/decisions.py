@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from uuid6 import uuid7
 
 from station.domain.records import UserView
+from station.protocol.badges import proof
 from station.protocol.enums import Disposition, Grade, InspectionState, RefundKind, Responsibility
 from station.protocol.events import Decision
 from station.review.access import check_reviewer
@@ -208,7 +209,7 @@ def _decision(
     now: datetime,
 ) -> Decision:
     try:
-        return Decision(
+        decision = Decision(
             decision_id=str(uuid7()),
             inspection_id=inspection_id,
             decided_by=user.badge_id,
@@ -221,3 +222,7 @@ def _decision(
         raise _refused(
             f"The decision cannot be sent as it is: {exc}", f"复核结论格式无效：{exc}"
         ) from exc
+    if user.badge is None:
+        return decision  # a supervisor made at this bench: central will not take it
+    signed = proof(user.badge.decision_key, decision.model_dump(mode="json"))
+    return decision.model_copy(update={"proof": signed})

@@ -142,7 +142,7 @@ class ReviewService:
             raise BadInput("No central service is set up.", "未配置中心服务。")
         f = queue.normalised(filters)
         self._run(user, lambda _s: None)  # the store's word on the user, before the network
-        return remote_page(self.remote, f, after, limit)
+        return remote_page(self.remote.for_user(user), f, after, limit)
 
     # -- evidence and decisions --------------------------------------------------------------
 
@@ -153,7 +153,7 @@ class ReviewService:
             return self._run(
                 user, lambda s: evidence_detail(s, key, self.rulebook, review_hours=hours)
             )
-        return remote_detail(self.remote.inspection(key))
+        return remote_detail(self.remote.for_user(user).inspection(key))
 
     def _is_local(self, user: UserView, key: str) -> bool:
         return self._run(user, lambda s: s.get(Inspection, key) is not None)

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import re
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
+from station.protocol.badges import PIN_HASHER, verify_hash
 
 PIN_PATTERN = re.compile(r"\d{4,12}")
-
-_hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
 
 
 class BadPin(ValueError):
@@ -23,16 +20,13 @@ def check_pin_format(pin: str) -> None:
 
 def hash_pin(pin: str) -> str:
     check_pin_format(pin)
-    return _hasher.hash(pin)
+    return PIN_HASHER.hash(pin)
 
 
 def verify_pin(pin_hash: str, pin: str) -> bool:
     """True if ``pin`` matches; a corrupt hash counts as a mismatch, never an exception."""
-    try:
-        return _hasher.verify(pin_hash, pin)
-    except (VerificationError, InvalidHashError):
-        return False
+    return verify_hash(pin_hash, pin)
 
 
 def needs_rehash(pin_hash: str) -> bool:
-    return _hasher.check_needs_rehash(pin_hash)
+    return PIN_HASHER.check_needs_rehash(pin_hash)

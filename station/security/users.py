@@ -19,7 +19,7 @@ from station.protocol.enums import Role
 from station.security import audit
 from station.security.actors import user_ref
 from station.security.pins import BadPin, hash_pin
-from station.store.models import User
+from station.store.models import AuditEntry, User
 
 BADGE_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,40}")
 
@@ -44,10 +44,33 @@ class BadgeLocked(LoginError):
         super().__init__(f"badge locked until {until:%H:%M:%S} UTC after repeated wrong PINs")
 
 
+class StationLocked(BadgeLocked):
+    """Too many wrong PINs at this station, whatever the badges: someone is trying them all."""
+
+    def __init__(self, until: datetime) -> None:
+        LoginError.__init__(
+            self, f"logins paused until {until:%H:%M:%S} UTC after many wrong PINs here"
+        )
+        self.until = until
+
+
 @dataclass(frozen=True, slots=True)
 class LockoutPolicy:
+    """A badge locks after ``max_attempts`` wrong PINs in a row, for ``lock_minutes`` and
+    twice as long at each lock in a row (up to a day). The station as a whole takes
+    ``station_attempts`` wrong PINs in ``station_window_minutes`` before it pauses logins."""
+
     max_attempts: int = 5
     lock_minutes: int = 5
+    station_attempts: int = 30
+    station_window_minutes: int = 15
+
+    def lock_for(self, locks: int) -> timedelta:
+        length: timedelta = timedelta(minutes=self.lock_minutes) * 2 ** max(locks - 1, 0)
+        return min(length, MAX_LOCK)
+
+
+MAX_LOCK = timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +80,7 @@ class LoginRecord:
     user: UserView
     pin_hash: str
     locked_until: datetime | None
+    badge_bound: bool = False
 
 
 def view(user: User) -> UserView:
@@ -133,7 +157,26 @@ def login_record(session: Session, badge: str) -> LoginRecord | None:
         return None
     if user is None or not user.active:
         return None
-    return LoginRecord(view(user), user.pin_hash, user.locked_until)
+    return LoginRecord(view(user), user.pin_hash, user.locked_until, user.badge_bound)
+
+
+def station_paused_until(
+    session: Session, *, now: datetime, policy: LockoutPolicy
+) -> datetime | None:
+    """When logins here may go on, if the station spent its budget of wrong PINs."""
+    since = now - timedelta(minutes=policy.station_window_minutes)
+    failures = list(
+        session.scalars(
+            select(AuditEntry.at)
+            .where(AuditEntry.action == "login_failed", AuditEntry.at > since)
+            .order_by(AuditEntry.at.desc())
+            .limit(policy.station_attempts)
+        )
+    )
+    if len(failures) < policy.station_attempts:
+        return None
+    # the oldest of the last N failures must leave the window before another try counts
+    return failures[-1] + timedelta(minutes=policy.station_window_minutes)
 
 
 def record_login_attempt(
@@ -145,27 +188,49 @@ def record_login_attempt(
     station_id: str,
     policy: LockoutPolicy,
 ) -> UserView | LoginError:
-    """Count a PIN attempt. A refusal is returned, not raised, so that the caller's transaction
-    still commits the failed attempt and any lock it caused."""
+    """Count a PIN attempt; every attempt is audited, also one refused because of a lock.
+    A refusal is returned, not raised, so that the caller's transaction still commits the
+    failed attempt and any lock it caused."""
     try:
         user = _by_badge(session, badge)
     except UserError:
         user = None
+    station = f"station:{station_id}"
+    entity = user_ref(user) if user is not None else f"badge:{badge[:40]!r}"
+    paused = station_paused_until(session, now=now, policy=policy)
+    if paused is not None and paused > now:
+        audit.append(
+            session,
+            actor=station,
+            action="login_refused",
+            entity=entity,
+            details={"why": "station paused", "until": paused.isoformat()},
+            at=now,
+        )
+        return StationLocked(paused)
     if user is None or not user.active:
         audit.append(
             session,
-            actor=f"station:{station_id}",
+            actor=station,
             action="login_failed",
-            entity=f"badge:{badge[:40]!r}",
+            entity=entity,
             details={"why": "unknown or disabled badge"},
             at=now,
         )
         return BadCredentials(policy.max_attempts)
-    entity = user_ref(user)
     if user.locked_until is not None and user.locked_until > now:
+        audit.append(
+            session,
+            actor=station,
+            action="login_refused",
+            entity=entity,
+            details={"why": "badge locked", "until": user.locked_until.isoformat()},
+            at=now,
+        )
         return BadgeLocked(user.locked_until)
     if success:
         user.failed_attempts = 0
+        user.locks = 0
         user.locked_until = None
         audit.append(
             session,
@@ -179,7 +244,7 @@ def record_login_attempt(
     user.failed_attempts += 1
     audit.append(
         session,
-        actor=f"station:{station_id}",
+        actor=station,
         action="login_failed",
         entity=entity,
         details={"attempt": user.failed_attempts},
@@ -187,13 +252,19 @@ def record_login_attempt(
     )
     if user.failed_attempts >= policy.max_attempts:
         user.failed_attempts = 0
-        user.locked_until = now + timedelta(minutes=policy.lock_minutes)
+        user.locks += 1
+        length = policy.lock_for(user.locks)
+        user.locked_until = now + length
         audit.append(
             session,
-            actor=f"station:{station_id}",
+            actor=station,
             action="badge_locked",
             entity=entity,
-            details={"until": user.locked_until.isoformat(), "minutes": policy.lock_minutes},
+            details={
+                "until": user.locked_until.isoformat(),
+                "minutes": int(length.total_seconds() // 60),
+                "locks_in_a_row": user.locks,
+            },
             at=now,
         )
         return BadgeLocked(user.locked_until)

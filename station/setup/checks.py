@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+import ssl
 import time
 from dataclasses import dataclass
 from enum import StrEnum
@@ -20,7 +21,7 @@ import httpx
 from station.capture.frames import FrameSource, SourceError, open_source
 from station.printing.backends import PrinterBackend, PrintError, Readiness, print_test_label
 from station.printing.registry import backend_from_spec
-from station.sync.client import Refused, SyncError, Unauthorized
+from station.sync.client import Refused, SyncError, Unauthorized, plain_http_problem
 from station.sync.enrol import CentralAccess
 
 log = logging.getLogger(__name__)
@@ -33,8 +34,8 @@ class Outcome(StrEnum):
     BAD_VALUE = "bad_value"  # the setting itself cannot be right
     UNREACHABLE = "unreachable"  # nothing answers there
     NOT_CENTRAL = "not_central"  # something answers, but not a central service
-    NO_CREDENTIALS = "no_credentials"  # reachable; no token or enrollment key to sync with
-    REFUSED = "refused"  # the token or enrollment key was refused
+    NO_CREDENTIALS = "no_credentials"  # reachable; no token or enrolment code to sync with
+    REFUSED = "refused"  # the token or enrolment code was refused
     NOT_FOUND = "not_found"  # no such camera or printer
     NOT_READY = "not_ready"  # it is there but cannot work now (no frames, queue stopped…)
     FAILED = "failed"  # anything else; see the detail
@@ -56,39 +57,49 @@ def check_central(
     station_id: str,
     token_file: Path,
     token: str = "",
-    enrollment_key: str = "",
+    enrolment_code: str = "",
+    ca_file: Path | None = None,
     timeout: float = 5.0,
 ) -> Check:
     """Is a central service at ``url``, and will it take this station's token or key?
 
-    With an enrollment key and no token that works, the station registers, and keeps the
+    With an enrolment code and no token that works, the station registers, and keeps the
     token it is given in ``token_file`` (exactly what its first sync would do).
     """
     url = url.strip().rstrip("/")
     if not URL.fullmatch(url):
         return Check(Outcome.BAD_VALUE, "an http:// or https:// address, e.g. http://central:8765")
+    if (problem := plain_http_problem(url)) is not None:
+        return Check(Outcome.BAD_VALUE, problem)
+    verify: ssl.SSLContext | bool = True
+    if ca_file is not None:
+        try:
+            verify = ssl.create_default_context(cafile=str(ca_file))
+        except (OSError, ssl.SSLError) as exc:
+            return Check(Outcome.BAD_VALUE, f"cannot read the CA file {ca_file}: {exc}")
     try:
-        answer = httpx.get(f"{url}/v1/health", timeout=timeout)
+        answer = httpx.get(f"{url}/v1/health", timeout=timeout, verify=verify)
     except httpx.HTTPError as exc:
         return Check(Outcome.UNREACHABLE, _network_detail(exc))
     if answer.status_code != 200 or "application/json" not in answer.headers.get(
         "content-type", ""
     ):
         return Check(Outcome.NOT_CENTRAL, f"/v1/health answered HTTP {answer.status_code}")
-    if not token and not enrollment_key and not _stored(token_file):
-        return Check(Outcome.NO_CREDENTIALS, "neither a token nor an enrollment key")
+    if not token and not enrolment_code and not _stored(token_file):
+        return Check(Outcome.NO_CREDENTIALS, "neither a token nor an enrolment code")
     access = CentralAccess(
         url=url,
         station_id=station_id,
         token_file=token_file,
         token=token.strip(),
-        enrollment_key=enrollment_key.strip(),
+        enrolment_code=enrolment_code.strip(),
+        ca_file=ca_file,
         timeout=timeout,
     )
     try:
         _read_one_change(access)
     except Unauthorized as exc:
-        if token or not enrollment_key:
+        if token or not enrolment_code:
             return Check(Outcome.REFUSED, str(exc))
         # a token kept from another service (or a revoked one): register again with the key
         token_file.unlink(missing_ok=True)

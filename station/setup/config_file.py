@@ -1,7 +1,7 @@
 """Writing the settings file: validated whole, then replaced atomically, so a bad value is
 refused with its reason and a crash mid-save leaves the previous file intact.
 
-The file holds secrets (the central service's token and enrollment key), so it is written
+The file holds secrets (the central service's token, an enrolment code), so it is written
 readable by the station's user only.
 """
 
@@ -17,10 +17,10 @@ import tomli_w
 from pydantic import ValidationError
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource
 
-from station.config import ConfigError, Settings
+from station.config import RETIRED_KEYS, ConfigError, Settings
 from station.store.files import write_atomically
 
-SECRET_KEYS: Final = frozenset({"central_token", "central_enrollment_key"})
+SECRET_KEYS: Final = frozenset({"central_token", "central_enrolment_code", *RETIRED_KEYS})
 
 # Values the running station picks up at once; everything else is read at start-up.
 LIVE_KEYS: Final = frozenset({"idle_lock_minutes"})
@@ -75,7 +75,7 @@ def read_values(path: Path) -> dict[str, Any]:
     station = document.get("station", {})
     if not isinstance(station, dict):
         raise ConfigError(f"{path}: [station] must be a table")
-    return station
+    return {k: v for k, v in station.items() if k not in RETIRED_KEYS}
 
 
 def save(path: Path, changes: Mapping[str, Any]) -> Settings:
@@ -90,7 +90,7 @@ def save(path: Path, changes: Mapping[str, Any]) -> Settings:
             document = tomllib.loads(path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{path}: {exc}; fix or remove the file first") from exc
-    station = dict(document.get("station", {}))
+    station = {k: v for k, v in dict(document.get("station", {})).items() if k not in RETIRED_KEYS}
     for key, value in changes.items():
         if value is None or value == "":
             station.pop(key, None)
@@ -98,10 +98,23 @@ def save(path: Path, changes: Mapping[str, Any]) -> Settings:
             station[key] = str(value) if isinstance(value, Path) else value
     settings = validate(station)
     document["station"] = station
-    # 0600: the file may hold the central service's token and enrollment key
+    # 0600: the file may hold the central service's token and an enrolment code
     data = tomli_w.dumps(document).encode("utf-8")
     write_atomically(path, data, mode=0o600, replace=lambda _: True)
     return settings
+
+
+def scrub_retired(path: Path) -> list[str]:
+    """Take settings that must not be kept any more out of the file; the keys removed."""
+    try:
+        document = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return []  # no file, or one that load_settings reports on
+    station = document.get("station")
+    found = sorted(RETIRED_KEYS & set(station)) if isinstance(station, dict) else []
+    if found:
+        save(path, {})
+    return found
 
 
 def environment_overrides() -> dict[str, str]:

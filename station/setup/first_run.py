@@ -47,7 +47,7 @@ class FirstRunAnswers:
     language: str = "zh_CN"
     station_id: str = ""
     central_url: str = ""  # empty: work offline for now
-    central_enrollment_key: str = ""
+    central_enrolment_code: str = ""
     central_token: str = ""
     camera: str = ""
     decoder: str = "zxing"
@@ -60,7 +60,7 @@ class FirstRunAnswers:
             "language": self.language,
             "station_id": self.station_id,
             "central_url": self.central_url,
-            "central_enrollment_key": self.central_enrollment_key,
+            "central_enrolment_code": self.central_enrolment_code,
             "central_token": self.central_token,
             "camera": self.camera,
             "decoder": self.decoder,

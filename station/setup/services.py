@@ -46,13 +46,14 @@ class SetupServices:
 
     # -- checks ------------------------------------------------------------------------------
 
-    def check_central(self, url: str, *, station_id: str, enrollment_key: str, token: str) -> Check:
+    def check_central(self, url: str, *, station_id: str, enrolment_code: str, token: str) -> Check:
         return checks.check_central(
             url,
             station_id=station_id,
             token_file=self.paths.root / "central-token",
             token=token,
-            enrollment_key=enrollment_key,
+            enrolment_code=enrolment_code,
+            ca_file=self.settings.central_ca_file,
         )
 
     def check_camera(self, spec: str, width: int, height: int) -> Check:

@@ -54,6 +54,8 @@ _SCRUB = (
     (re.compile(r"\$argon2(id|i|d)\$[^\s\"']+"), "<pin hash removed>"),
     (re.compile(r"(?i)(bearer\s+)[A-Za-z0-9._~+/=-]+"), r"\1<removed>"),
     (re.compile(r"(?i)(x-enrollment-key[\"']?\s*[:=]\s*[\"']?)[^\s\"',}]+"), r"\1<removed>"),
+    (re.compile(r"(?i)\bEN-[A-Z2-7]{20}\b"), "<enrolment code removed>"),
+    (re.compile(r"(?i)\b(RSB1-[A-Z0-9_-]{1,40}-)[A-Z2-7]{26}\b"), r"\1<badge secret removed>"),
     (re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)"), "<phone removed>"),
 )
 
@@ -221,7 +223,7 @@ def _storage_report(paths: DataPaths) -> dict[str, Any]:
 
 
 def _secret_values(settings: Settings, paths: DataPaths) -> list[str]:
-    values = [str(getattr(settings, key) or "") for key in SECRET_KEYS]
+    values = [str(getattr(settings, key, "") or "") for key in SECRET_KEYS]
     with contextlib.suppress(OSError):
         values.append((paths.root / "central-token").read_text(encoding="utf-8").strip())
     return [v for v in values if v]

@@ -125,6 +125,9 @@ class User(Base):
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # issued by central: the login needs the badge's secret with the PIN (station/security/login)
+    badge_bound: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    locks: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # in a row
 
 
 class Template(Base):

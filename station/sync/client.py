@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import json
 import logging
+import ssl
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 import httpx
 from pydantic import BaseModel, ValidationError
@@ -31,6 +33,8 @@ from station.protocol.wire import (
     InspectionPage,
     RegisterStation,
     StationToken,
+    SupervisorLogin,
+    SupervisorSession,
 )
 
 log = logging.getLogger(__name__)
@@ -58,23 +62,51 @@ class Unauthorized(SyncError):
     pass
 
 
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "::1", "localhost"})
+
+
+def plain_http_problem(base_url: str) -> str | None:
+    """Why talking plain HTTP to ``base_url`` would be wrong: tokens, PINs and evidence would
+    cross the network readable and changeable by anyone on it. Loopback is fine."""
+    parts = urlsplit(base_url)
+    if parts.scheme == "https" or (parts.scheme == "http" and parts.hostname in LOOPBACK_HOSTS):
+        return None
+    return (
+        f"{base_url} is not https: the central service must be reached over TLS "
+        "(https://…) unless it runs on this PC"
+    )
+
+
 class CentralClient:
+    """``ca_file``: the CA bundle that signs central's certificate (none: the system's).
+    The certificate is always checked."""
+
     def __init__(
         self,
         base_url: str,
         token: str | None = None,
         *,
         timeout: float = 20.0,
+        ca_file: Path | None = None,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
+        if transport is None and (problem := plain_http_problem(base_url)) is not None:
+            raise SyncError(problem)
         headers = {"User-Agent": "returns-station"}
         if token:
             headers["Authorization"] = f"Bearer {token}"
+        verify: ssl.SSLContext | bool = True
+        if ca_file is not None:
+            try:
+                verify = ssl.create_default_context(cafile=str(ca_file))
+            except (OSError, ssl.SSLError) as exc:
+                raise SyncError(f"cannot read the CA file {ca_file}: {exc}") from exc
         self._http = httpx.Client(
             base_url=base_url.rstrip("/"),
             headers=headers,
             timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)),
             transport=transport,
+            verify=verify,
         )
 
     def close(self) -> None:
@@ -88,15 +120,20 @@ class CentralClient:
 
     # -- endpoints --------------------------------------------------------------------------
 
-    def register(self, station_id: str, enrollment_key: str, name: str = "") -> StationToken:
-        body = RegisterStation(station_id=station_id, name=name).model_dump(mode="json")
-        return self._json(
-            "POST",
-            "/v1/stations",
-            StationToken,
-            json=body,
-            headers={"X-Enrollment-Key": enrollment_key},
-        )
+    def register(self, station_id: str, enrolment_code: str, name: str = "") -> StationToken:
+        """Trade an administrator's one-time code for this station's token."""
+        try:
+            body = RegisterStation(
+                station_id=station_id, name=name, enrolment_code=enrolment_code.strip().upper()
+            )
+        except ValidationError:
+            raise SyncError("not an enrolment code: EN- and 20 letters and digits") from None
+        return self._json("POST", "/v1/stations", StationToken, json=body.model_dump(mode="json"))
+
+    def open_session(self, badge_code: str, pin: str) -> SupervisorSession:
+        """A supervisor's session at central, for reading and deciding in their name."""
+        body = SupervisorLogin(badge_code=badge_code, pin=pin).model_dump(mode="json")
+        return self._json("POST", "/v1/sessions", SupervisorSession, json=body)
 
     def has_blob(self, sha256: str) -> bool:
         return self._send("HEAD", f"/v1/blobs/{sha256}", ok=(200, 404)).status == 200

@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session
 
 from station.protocol.enums import OrderState
 from station.protocol.manifest import ManifestOrder, ParsedManifest, RowError
+from station.protocol.masking import mask_customer
 from station.security import audit
-from station.security.masking import mask_customer
 from station.store.models import Base, ReturnOrder, ReturnTracking
 from station.store.types import utcnow
 
@@ -105,7 +105,8 @@ def insert_orders(session: Session, orders: Iterable[ManifestOrder]) -> None:
                 "reason_note": order.reason_note,
                 "customer_received_on": order.customer_received_on,
                 "requested_on": order.requested_on,
-                "customer_masked": mask_customer(order.customer_name, order.customer_phone),
+                "customer_masked": order.customer_masked
+                or mask_customer(order.customer_name, order.customer_phone),
                 "state": order.state.value,
                 "warehouse_received_at": now if order.state is OrderState.RECEIVED else None,
                 "created_at": now,

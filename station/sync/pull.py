@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from functools import partial
 from typing import Final
@@ -20,7 +20,14 @@ from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from station.protocol.enums import Disposition, Grade, OrderState, RefundKind, Responsibility
+from station.protocol.enums import (
+    Disposition,
+    Grade,
+    OrderState,
+    RefundKind,
+    Responsibility,
+    Role,
+)
 from station.protocol.errors import QcFileError
 from station.protocol.events import Decision
 from station.protocol.manifest import ManifestOrder
@@ -33,6 +40,7 @@ from station.store.database import Database
 from station.store.models import (
     Inspection,
     LabelRequest,
+    ReturnLine,
     ReturnOrder,
     ReturnTracking,
     SyncCursor,
@@ -239,6 +247,11 @@ def _user(session: Session, change: Change, station: str, now: datetime) -> obje
     else:
         row.display_name, row.role = body.display_name, body.role.value
         row.pin_hash, row.active = body.pin_hash, body.active
+    row.badge_bound = body.badge_bound
+    if body.locked_until is not None:  # wrong PINs at other stations count here too
+        central_lock = body.locked_until.astimezone(UTC)
+        if row.locked_until is None or row.locked_until < central_lock:
+            row.locked_until = central_lock
     session.flush()
     audit.append(
         session,
@@ -260,7 +273,27 @@ def _decision(session: Session, change: Change, station: str, now: datetime) -> 
         applied = Decision.model_validate(row.decision)
         if applied.decision_id == decision.decision_id or applied.decided_at > decision.decided_at:
             return decision  # already applied, or superseded by a later one already here
+    if (why := _decision_problem(session, row, decision)) is not None:
+        _refused(session, change, why, station, now)
+        return None
     return apply_decision(session, row, decision, now, here=row.station_id == station)
+
+
+def _decision_problem(session: Session, row: Inspection, decision: Decision) -> str | None:
+    """Central checked the decision; this station checks again what it can before it
+    changes a verdict: a reviewer it knows made it, and the refund fits the order line."""
+    reviewer = session.scalar(select(User).where(User.badge_id == decision.decided_by))
+    if reviewer is None or not reviewer.active or reviewer.role not in _REVIEWER_ROLES:
+        return f"{decision.decided_by or 'nobody'} is not an active supervisor here"
+    line = session.get(ReturnLine, row.return_line_id)
+    if decision.refund_fen is not None and line is not None:
+        limit = line.unit_price_fen * line.qty
+        if decision.refund_fen > limit:
+            return f"a refund of {decision.refund_fen} fen is more than the line ({limit} fen)"
+    return None
+
+
+_REVIEWER_ROLES: Final = frozenset({Role.SUPERVISOR.value, Role.ADMIN.value})
 
 
 def apply_decision(

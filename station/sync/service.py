@@ -98,7 +98,7 @@ class SyncService:
                     pushed, pulled = self._cycle(self._client)
                 except Unauthorized:
                     # the token was replaced (a registration replayed, or the station
-                    # re-registered elsewhere); with an enrollment key, register once more
+                    # re-registered elsewhere); with an enrolment code, register once more
                     if self._renew is None or not self._renew():
                         raise
                     log.warning("central no longer knows this station's token; registering again")

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 
 from station.domain.records import UserView
 from station.security.login import Authenticator
-from station.security.users import BadCredentials, BadgeLocked, LoginError
+from station.security.users import BadCredentials, BadgeLocked, LoginError, StationLocked
 from station.ui.tasks import TaskRunner
 from station.ui.texts import arg
 from station.ui.widgets import push_button, set_tone, text_label, vbox
@@ -44,7 +44,7 @@ class LoginView(QWidget):
         self.badge = QLineEdit()
         self.badge.setObjectName("badgeField")
         self.badge.setPlaceholderText(self.tr("Scan your badge or type its number"))
-        self.badge.setMaxLength(40)
+        self.badge.setMaxLength(100)  # a badge id, or the code printed on the badge
         self.pin = QLineEdit()
         self.pin.setObjectName("pinField")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
@@ -95,8 +95,12 @@ class LoginView(QWidget):
                 )
             )
             self.locked_label.show()
-            self.badge.setText(locked_user.badge_id)
-            self.pin.setFocus()
+            if locked_user.badge is None:
+                self.badge.setText(locked_user.badge_id)
+                self.pin.setFocus()
+            else:  # a badge central issued: scanned again, its secret is not kept on screen
+                self.badge.clear()
+                self.badge.setFocus()
         else:
             self.locked_label.hide()
             self.badge.clear()
@@ -131,7 +135,12 @@ class LoginView(QWidget):
         self.submit.setEnabled(True)
         self.pin.clear()
         self.pin.setFocus()
-        if isinstance(error, BadgeLocked):
+        if isinstance(error, StationLocked):
+            text = arg(
+                self.tr("Too many wrong PINs at this station: logins resume at %1."),
+                error.until.astimezone().strftime("%H:%M"),
+            )
+        elif isinstance(error, BadgeLocked):
             text = arg(
                 self.tr("Badge locked until %1 after repeated wrong PINs."),
                 error.until.astimezone().strftime("%H:%M"),

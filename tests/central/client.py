@@ -15,9 +15,12 @@ import httpx
 from sqlalchemy import Engine, create_engine, text
 
 from central.blobstore import BlobStore, DiskBlobStore, S3BlobStore
+from station.protocol.badges import decision_key, parse_code, proof
+from station.protocol.events import Decision
 from tests.central.servers import S3_ACCESS_KEY, S3_SECRET_KEY, CentralServer
 
 T0 = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
+PIN = "482913"
 
 
 def new_id() -> str:
@@ -37,13 +40,17 @@ def sha(data: bytes) -> str:
 
 
 class Api:
-    """One station's view of the service (plus the enrollment key, for publishing)."""
+    """One station's view of the service (plus the administrator's token, for publishing and
+    enrolment codes, and a supervisor's session once :meth:`sign_in` is called)."""
 
     def __init__(self, server: CentralServer) -> None:
         self.server = server
         self.http = httpx.Client(base_url=server.base_url, timeout=60)
         self.station_id = ""
         self.token = ""
+        self.warehouse = "MAIN"
+        self.supervisor_token = ""
+        self.supervisor_badge = f"S{uuid.uuid4().int % 10**9:09d}"  # one per client
         self._seq = 0
 
     def close(self) -> None:
@@ -59,12 +66,32 @@ class Api:
 
     # -- requests ---------------------------------------------------------------------------
 
-    def register(self, station_id: str | None = None, name: str = "bench") -> Api:
+    def enrolment_code(
+        self, station_id: str, *, warehouse: str = "MAIN", replace: bool = False
+    ) -> str:
+        """A one-time code from the administrator for ``station_id``."""
+        answer = self.http.post(
+            "/v1/enrolment-codes",
+            json={"station_id": station_id, "warehouse": warehouse, "replace": replace},
+            headers=self.admin,
+        )
+        assert answer.status_code == 201, answer.text
+        return str(answer.json()["code"])
+
+    def register(
+        self,
+        station_id: str | None = None,
+        name: str = "bench",
+        *,
+        warehouse: str = "MAIN",
+        replace: bool = False,
+    ) -> Api:
         self.station_id = station_id or new_station_id()
+        self.warehouse = warehouse
+        code = self.enrolment_code(self.station_id, warehouse=warehouse, replace=replace)
         answer = self.http.post(
             "/v1/stations",
-            json={"station_id": self.station_id, "name": name},
-            headers={"X-Enrollment-Key": self.server.enrollment_key},
+            json={"station_id": self.station_id, "name": name, "enrolment_code": code},
         )
         assert answer.status_code in (200, 201), answer.text
         self.token = answer.json()["token"]
@@ -75,8 +102,53 @@ class Api:
         return {"Authorization": f"Bearer {self.token}"}
 
     @property
-    def enrol(self) -> dict[str, str]:
-        return {"X-Enrollment-Key": self.server.enrollment_key}
+    def admin(self) -> dict[str, str]:
+        return {"X-Admin-Token": self.server.admin_token}
+
+    @property
+    def supervisor(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.supervisor_token}"}
+
+    def add_user(
+        self, badge: str, *, role: str = "supervisor", pin: str = PIN, name: str = "李主管"
+    ) -> str:
+        """Grant a user through the admin API; the badge code printed on the new badge."""
+        answer = self.publish(
+            "/v1/users", {"badge_id": badge, "display_name": name, "role": role, "pin": pin}
+        )
+        assert answer.status_code == 201, answer.text
+        return str(answer.json()["badge_code"])
+
+    def sign_in(self, badge: str | None = None, *, pin: str = PIN) -> Api:
+        """A supervisor's session at central (the badge is granted first if new)."""
+        badge = badge or self.supervisor_badge
+        code = self.badge_codes.get(badge) or self.add_user(badge, pin=pin)
+        self.badge_codes[badge] = code
+        answer = self.http.post("/v1/sessions", json={"badge_code": code, "pin": pin})
+        assert answer.status_code == 201, answer.text
+        self.supervisor_token = answer.json()["token"]
+        return self
+
+    @cached_property
+    def badge_codes(self) -> dict[str, str]:
+        return {}
+
+    def signed(self, body: dict[str, Any], badge: str | None = None) -> dict[str, Any]:
+        """``body`` as a bench sends a decision its signed-in supervisor made: in their name,
+        with the proof made from their badge's secret and PIN."""
+        badge = badge or self.supervisor_badge
+        code = self.badge_codes.get(badge) or self.add_user(badge)
+        self.badge_codes[badge] = code
+        decision = Decision.model_validate(body | {"decided_by": badge, "proof": None})
+        dumped = decision.model_dump(mode="json")
+        dumped["proof"] = proof(decision_key(parse_code(code).secret, PIN), dumped)
+        return dumped
+
+    def decide(self, body: dict[str, Any]) -> httpx.Response:
+        """A decision made at central by the signed-in supervisor (:meth:`sign_in`)."""
+        if not self.supervisor_token:
+            self.sign_in()
+        return self.http.post("/v1/decisions", json=body, headers=self.supervisor)
 
     def put_blob(self, data: bytes, digest: str | None = None) -> httpx.Response:
         return self.http.put(f"/v1/blobs/{digest or sha(data)}", content=data, headers=self.auth)
@@ -114,7 +186,7 @@ class Api:
                 return str(since)
 
     def publish(self, path: str, body: Any) -> httpx.Response:
-        return self.http.post(path, json=body, headers=self.enrol)
+        return self.http.post(path, json=body, headers=self.admin)
 
     # -- events -----------------------------------------------------------------------------
 
@@ -277,11 +349,9 @@ def manifest_row(rma: str | None = None, *, state: str = "in_transit") -> dict[s
     }
 
 
-PIN_HASH = "$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaA"
-
-
-def user_body(badge: str, name: str = "王芳") -> dict[str, Any]:
-    return {"badge_id": badge, "display_name": name, "role": "inspector", "pin_hash": PIN_HASH}
+def user_body(badge: str, name: str = "王芳", *, role: str = "inspector") -> dict[str, Any]:
+    """An administrator's grant of a user (:class:`~station.protocol.wire.UserGrant`)."""
+    return {"badge_id": badge, "display_name": name, "role": role, "pin": PIN}
 
 
 def complete_inspection(
@@ -289,6 +359,8 @@ def complete_inspection(
 ) -> tuple[str, str]:
     """Send one inspection (started, photos, completed) as a station would; (id, RMA)."""
     inspection, rma = new_id(), new_rma()
+    published = api.publish("/v1/returns", [manifest_row(rma)])
+    assert published.status_code == 201, published.text
     events = [api.event("inspection.started", started_payload(inspection, rma, api.station_id))]
     for n in range(photos):
         data = f"photo {n} of {inspection}".encode()

@@ -25,6 +25,9 @@ MAX_REQUEST_BYTES = 4 << 20
 TEST_ENV = {
     "CENTRAL_MAX_BLOB_BYTES": str(MAX_BLOB_BYTES),
     "CENTRAL_MAX_REQUEST_BYTES": str(MAX_REQUEST_BYTES),
+    # the session's tests all come from 127.0.0.1 and try wrong credentials on purpose; the
+    # budget itself is tested on a server of its own (tests/security)
+    "CENTRAL_FAILED_CHECKS_PER_MINUTE": "100000",
 }
 BACKENDS = ["sqlite+disk", "postgres+s3"]
 

@@ -31,6 +31,7 @@ PG_BIN = Path("/usr/lib/postgresql/15/bin")
 S3_REGION = "us-east-1"
 S3_ACCESS_KEY = "central-test"
 S3_SECRET_KEY = "central-test-secret"
+TEST_PIN = "482913"
 
 
 def free_port() -> int:
@@ -331,10 +332,11 @@ class CentralServer:
     database_url: str
     blob_url: str
     data_dir: Path
-    enrollment_key: str = field(default_factory=lambda: "enrol-" + uuid.uuid4().hex)
+    admin_token: str = field(default_factory=lambda: "adm_" + uuid.uuid4().hex)
     env: dict[str, str] = field(default_factory=dict)
     port: int = field(default_factory=free_port)
     process: subprocess.Popen[bytes] | None = None
+    supervisor_token: str = ""  # a test supervisor's session, made on first use
 
     @property
     def base_url(self) -> str:
@@ -350,7 +352,7 @@ class CentralServer:
             os.environ,
             CENTRAL_DATABASE_URL=self.database_url,
             CENTRAL_BLOB_URL=self.blob_url,
-            CENTRAL_ENROLLMENT_KEY=self.enrollment_key,
+            CENTRAL_ADMIN_TOKEN=self.admin_token,
             CENTRAL_S3_ACCESS_KEY=S3_ACCESS_KEY,
             CENTRAL_S3_SECRET_KEY=S3_SECRET_KEY,
             **self.env,
@@ -363,6 +365,35 @@ class CentralServer:
             )
         wait_until(self._healthy, timeout, f"central on {self.base_url}")
         return self
+
+    def enrolment_code(self, station_id: str, *, warehouse: str = "MAIN") -> str:
+        """A one-time code from the administrator that lets ``station_id`` in (replacing its
+        token when the station is known already)."""
+        body = {"station_id": station_id, "warehouse": warehouse}
+        headers = {"X-Admin-Token": self.admin_token}
+        url = f"{self.base_url}/v1/enrolment-codes"
+        answer = httpx.post(url, json=body, headers=headers, timeout=30)
+        if answer.status_code == 409:
+            answer = httpx.post(url, json=body | {"replace": True}, headers=headers, timeout=30)
+        answer.raise_for_status()
+        return str(answer.json()["code"])
+
+    def as_admin(self, path: str, body: object) -> httpx.Response:
+        headers = {"X-Admin-Token": self.admin_token}
+        return httpx.post(f"{self.base_url}{path}", json=body, headers=headers, timeout=30)
+
+    def as_supervisor(self, path: str, body: object) -> httpx.Response:
+        """A request in the name of a test supervisor (S9001) signed in at central."""
+        if not self.supervisor_token:
+            grant = {"badge_id": "S9001", "display_name": "李主管", "role": "supervisor"}
+            issued = self.as_admin("/v1/users", grant | {"pin": TEST_PIN, "new_badge": True})
+            issued.raise_for_status()
+            login = {"badge_code": issued.json()["badge_code"], "pin": TEST_PIN}
+            answer = httpx.post(f"{self.base_url}/v1/sessions", json=login, timeout=30)
+            answer.raise_for_status()
+            self.supervisor_token = answer.json()["token"]
+        headers = {"Authorization": f"Bearer {self.supervisor_token}"}
+        return httpx.post(f"{self.base_url}{path}", json=body, headers=headers, timeout=30)
 
     def _healthy(self) -> bool:
         assert self.process is not None
@@ -399,18 +430,18 @@ def central_server(
     blob_url: str | None = None,
     *,
     data_dir: Path | None = None,
-    enrollment_key: str | None = None,
+    admin_token: str | None = None,
     env: dict[str, str] | None = None,
 ) -> Iterator[CentralServer]:
-    """A running central service; yields it (``base_url``, ``enrollment_key``, ``kill()``,
+    """A running central service; yields it (``base_url``, ``admin_token``, ``kill()``,
     ``start()``…). Without URLs: SQLite and blobs on disk in the data folder."""
     own_dir = data_dir is None
     folder = data_dir or Path(tempfile.mkdtemp(prefix="central-data-"))
     database_url = database_url or f"sqlite:///{folder / 'central.db'}"
     blob_url = blob_url or (folder / "blobs").as_uri()
     server = CentralServer(database_url, blob_url, folder, env=dict(env or {}))
-    if enrollment_key is not None:
-        server.enrollment_key = enrollment_key
+    if admin_token is not None:
+        server.admin_token = admin_token
     try:
         yield server.start()
     finally:

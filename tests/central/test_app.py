@@ -7,6 +7,9 @@ from tests.central.servers import CentralServer
 OPERATIONS = {
     "health",
     "register_station",
+    "issue_enrolment_code",
+    "open_session",
+    "close_session",
     "has_blob",
     "get_blob",
     "put_blob",

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import threading
 
+from station.protocol.badges import verify_hash
 from station.protocol.wire import ChangesPage
 from tests.central.client import Api, user_body
 
@@ -52,7 +53,18 @@ def test_a_change_body_is_what_the_station_applies(api: Api) -> None:
     publish_users(api, "BD", 1)
     [change] = api.all_changes(start)
     assert change["kind"] == "user" and change["key"] == "BD0000"
-    assert change["body"] == user_body("BD0000") | {"active": True, "role": "inspector"}
+    body = change["body"]
+    expected = user_body("BD0000")
+    assert (body["badge_id"], body["display_name"], body["role"], body["active"]) == (
+        "BD0000",
+        expected["display_name"],
+        "inspector",
+        True,
+    )
+    # what a bench keeps to check a login: the PIN alone does not open it, the badge's secret
+    # with the PIN does (a copied bench database does not give PINs away)
+    assert body["badge_bound"] is True and "pin" not in body
+    assert not verify_hash(body["pin_hash"], expected["pin"])
     assert change["at"].endswith(("Z", "+00:00"))
 
 

@@ -42,7 +42,7 @@ def test_migrate_makes_the_database(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     engine = create_engine(f"sqlite:///{tmp_path / 'central.db'}")
     with engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0003"
     engine.dispose()
 
 
@@ -76,8 +76,41 @@ def test_settings_that_cannot_work_are_refused_with_the_reason(tmp_path: Path) -
     assert "Traceback" not in bad_db.stderr
     bad_blobs = central("serve", *data, "--blob-url", "ftp://example/x")
     assert bad_blobs.returncode == 2 and "blob_url" in bad_blobs.stderr
-    short_key = central("migrate", *data, env={"CENTRAL_ENROLLMENT_KEY": "short"})
-    assert short_key.returncode == 2 and "enrollment_key" in short_key.stderr
+    short_token = central("migrate", *data, env={"CENTRAL_ADMIN_TOKEN": "short"})
+    assert short_token.returncode == 2 and "admin_token" in short_token.stderr
+
+
+def test_serving_plain_http_off_loopback_is_refused(tmp_path: Path) -> None:
+    result = central("serve", "--data-dir", str(tmp_path), "--host", "0.0.0.0")
+    assert result.returncode == 2 and "TLS" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_enrol_prints_a_one_time_code_for_one_station(tmp_path: Path) -> None:
+    data = ["--data-dir", str(tmp_path)]
+    result = central("enrol", "ST-NEW-01", "--warehouse", "WH2", *data)
+    assert result.returncode == 0, result.stderr
+    code = result.stdout.split()[0]
+    assert code.startswith("EN-") and "ST-NEW-01" in result.stdout and "WH2" in result.stdout
+    assert central("enrol", "bad id", *data).returncode == 2
+
+
+def test_user_prints_the_new_badge_code_once_and_reads_the_pin_from_stdin(tmp_path: Path) -> None:
+    data = ["--data-dir", str(tmp_path)]
+    args = ["user", "S2001", "--name", "李主管", "--role", "supervisor", "--pin", "-", *data]
+    first = subprocess.run(
+        [sys.executable, "-m", "central", *args],
+        input="482913\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert first.returncode == 0, first.stderr
+    assert "RSB1-S2001-" in first.stdout and "482913" not in first.stdout
+    renamed = central("user", "S2001", "--name", "李主管2", "--role", "supervisor", *data)
+    assert renamed.returncode == 0 and "RSB1-" not in renamed.stdout
+    no_pin = central("user", "S2002", "--name", "x", "--role", "inspector", *data)
+    assert no_pin.returncode == 2 and "PIN" in no_pin.stderr.upper()
 
 
 def test_serve_says_so_when_the_database_does_not_answer(tmp_path: Path) -> None:

@@ -175,7 +175,8 @@ def test_an_inspection_of_another_station_is_not_taken_over(api: Api, other: Api
     payload = copy.deepcopy(completed["payload"])
     payload["verdict"]["grade"] = "D"
     answer = other.post_events([other.event("inspection.completed", payload)]).json()
-    assert len(answer["accepted"]) == 1  # stored as sent, but not projected
+    [refused] = answer["rejected"]
+    assert "station" in refused["error"] and answer["accepted"] == []
     grade = api.count(
         "SELECT count(*) FROM inspections WHERE id = :i AND station_id = :s AND grade = 'B'",
         i=payload["inspection_id"],

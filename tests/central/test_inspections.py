@@ -15,6 +15,7 @@ from tests.central.client import (
     complete_inspection,
     completed_payload,
     decision_body,
+    manifest_row,
     new_id,
     new_rma,
     sha,
@@ -25,13 +26,17 @@ from tests.helpers import clean_verdict
 
 
 def listing(api: Api, **params: Any) -> InspectionPage:
-    answer = api.http.get("/v1/inspections", params=params, headers=api.auth)
+    if not api.supervisor_token:
+        api.sign_in()
+    answer = api.http.get("/v1/inspections", params=params, headers=api.supervisor)
     assert answer.status_code == 200, answer.text
     return InspectionPage.model_validate(answer.json())
 
 
 def detail(api: Api, inspection_id: str) -> InspectionDetail:
-    answer = api.http.get(f"/v1/inspections/{inspection_id}", headers=api.auth)
+    if not api.supervisor_token:
+        api.sign_in()
+    answer = api.http.get(f"/v1/inspections/{inspection_id}", headers=api.supervisor)
     assert answer.status_code == 200, answer.text
     return InspectionDetail.model_validate(answer.json())
 
@@ -55,7 +60,7 @@ def test_a_completed_inspection_with_photos_is_in_the_read_model(api: Api) -> No
     assert full.rules_fired[0]["zh_CN"] == "已拆封"
     assert [p["kind"] for p in full.photos] == ["overview", "overview"]
     for photo in full.photos:
-        blob = api.http.get(photo["url"], headers=api.auth)
+        blob = api.http.get(photo["url"], headers=api.supervisor)
         assert blob.status_code == 200 and sha(blob.content) == photo["sha256"]
     assert full.decisions == []
 
@@ -84,18 +89,19 @@ def test_paging_the_list_with_limit_and_offset(api: Api) -> None:
 
 
 def test_bad_list_parameters_are_422(api: Api) -> None:
+    api.sign_in()
     for params in [{"limit": 0}, {"limit": 501}, {"offset": -1}, {"station": "bad id"}]:
-        answer = api.http.get("/v1/inspections", params=params, headers=api.auth)
+        answer = api.http.get("/v1/inspections", params=params, headers=api.supervisor)
         assert answer.status_code == 422, params
-    assert api.http.get("/v1/inspections/not-an-id", headers=api.auth).status_code == 422
-    missing = api.http.get(f"/v1/inspections/{new_id()}", headers=api.auth)
+    assert api.http.get("/v1/inspections/not-an-id", headers=api.supervisor).status_code == 422
+    missing = api.http.get(f"/v1/inspections/{new_id()}", headers=api.supervisor)
     assert missing.status_code == 404
 
 
 def test_a_decision_from_a_station_overturns_and_is_published(api: Api, other: Api) -> None:
     inspection, _ = complete_inspection(api, needs_review=True)
     cursor = other.cursor_now()
-    decision = decision_body(inspection, grade="C")
+    decision = api.signed(decision_body(inspection, grade="C"))
     answer = api.post_events([api.event("decision.made", decision)]).json()
     assert len(answer["accepted"]) == 1
     summary = detail(api, inspection)
@@ -110,19 +116,33 @@ def test_a_decision_from_a_station_overturns_and_is_published(api: Api, other: A
 def test_an_approving_decision_closes_the_review_without_overturning(api: Api) -> None:
     inspection, _ = complete_inspection(api, needs_review=True)
     decision = decision_body(inspection, approve=True)
-    assert api.publish("/v1/decisions", decision).status_code == 201
+    assert api.decide(decision).status_code == 201
     summary = detail(api, inspection)
     assert not summary.overturned and not summary.needs_review
 
 
-def test_a_decision_that_arrives_before_its_inspection_still_counts(api: Api) -> None:
+def test_a_decision_sent_with_its_inspection_in_one_batch_counts(api: Api) -> None:
+    """Offline for days: the completion and the supervisor's decision go in one batch."""
     inspection, rma = new_id(), new_rma()
-    decision = decision_body(inspection)
-    api.post_events([api.event("decision.made", decision)])
+    assert api.publish("/v1/returns", [manifest_row(rma)]).status_code == 201
     completed = completed_payload(inspection, rma, api.station_id, needs_review=True)
-    api.post_events([api.event("inspection.completed", completed)])
+    decision = api.signed(decision_body(inspection))
+    events = [
+        api.event("inspection.completed", completed),
+        api.event("decision.made", decision),
+    ]
+    answer = api.post_events(events).json()
+    assert len(answer["accepted"]) == 2, answer
     summary = detail(api, inspection)
     assert summary.overturned and not summary.needs_review
+
+
+def test_a_decision_before_its_inspection_is_refused_not_lost(api: Api) -> None:
+    inspection = new_id()
+    decision = api.signed(decision_body(inspection))
+    answer = api.post_events([api.event("decision.made", decision)]).json()
+    [refused] = answer["rejected"]
+    assert "no inspection" in refused["error"]
 
 
 def test_cancelled_unmatched_and_labels_are_recorded(api: Api) -> None:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -7,11 +8,14 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect, select, text
+from argon2 import PasswordHasher
+from sqlalchemy import JSON as JSON_TYPE
+from sqlalchemy import bindparam, inspect, select, text
 
 from central.db.migrate import alembic_config, current_revision, head_revision, upgrade
 from central.db.models import Base, EvidenceRecord
 from central.db.session import make_engine
+from station.protocol.badges import verify_hash
 from tests.central.servers import create_database
 
 
@@ -27,11 +31,11 @@ def test_migrations_build_every_table_from_empty(empty_database: str) -> None:
     try:
         assert current_revision(engine) is None
         upgrade(engine)
-        assert current_revision(engine) == head_revision(engine) == "0002"
+        assert current_revision(engine) == head_revision(engine) == "0003"
         tables = set(inspect(engine).get_table_names())
         assert set(Base.metadata.tables) <= tables
         upgrade(engine)  # again: nothing to do
-        assert current_revision(engine) == "0002"
+        assert current_revision(engine) == "0003"
     finally:
         engine.dispose()
 
@@ -95,5 +99,39 @@ def test_photos_recorded_before_become_photo_evidence_with_their_ids(empty_datab
             )
             ids = conn.execute(select(EvidenceRecord.id).order_by(EvidenceRecord.id)).scalars()
             assert list(ids) == [7, 8]
+    finally:
+        engine.dispose()
+
+
+def test_old_published_pin_hashes_and_raw_customers_are_redacted(empty_database: str) -> None:
+    """Before badges, the feed carried PIN hashes a PC could search and raw customers."""
+    engine = make_engine(empty_database)
+    old_hash = PasswordHasher().hash("1234")
+    at = datetime(2026, 11, 30, 8, 15, tzinfo=UTC)
+    user = {"badge_id": "I1001", "display_name": "王芳", "role": "inspector"}
+    user |= {"pin_hash": old_hash, "active": True}
+    order = {"rma_no": "RMA1", "customer_name": "张三", "customer_phone": "13800138000"}
+    try:
+        command.upgrade(alembic_config(engine), "0002")
+        with engine.begin() as conn:
+            insert_change = text(
+                "INSERT INTO changes (seq, kind, key, body, at) VALUES (:seq, :kind, :key,"
+                " :body, :at)"
+            ).bindparams(bindparam("body", type_=JSON_TYPE))
+            conn.execute(
+                insert_change, {"seq": 1, "kind": "user", "key": "I1001", "body": user, "at": at}
+            )
+            conn.execute(
+                insert_change, {"seq": 2, "kind": "return", "key": "RMA1", "body": order, "at": at}
+            )
+        upgrade(engine)
+        with engine.connect() as conn:
+            rows = conn.execute(text("SELECT kind, body FROM changes")).all()
+        bodies = {kind: body if isinstance(body, dict) else json.loads(body) for kind, body in rows}
+        published_user, published_order = bodies["user"], bodies["return"]
+        assert published_user["pin_hash"] != old_hash and not published_user["active"]
+        assert not verify_hash(published_user["pin_hash"], "1234")
+        assert published_order["customer_masked"] == "张* 138****8000"
+        assert "13800138000" not in json.dumps(published_order, ensure_ascii=False)
     finally:
         engine.dispose()

@@ -59,7 +59,9 @@ def test_a_database_outage_is_503_and_the_batch_goes_through_afterwards(tmp_path
         with central_server(database, data_dir=tmp_path) as server, Api(server) as api:
             api.register()
             events = [
-                api.event("inspection.started", started_payload(new_id(), new_rma(), "x"))
+                api.event(
+                    "inspection.started", started_payload(new_id(), new_rma(), api.station_id)
+                )
                 for _ in range(3)
             ]
             cluster.stop()

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from station.security.masking import mask_customer, mask_name, mask_phone
+from station.protocol.masking import mask_customer, mask_name, mask_phone
 
 
 def test_names_and_phones_are_masked() -> None:

@@ -85,7 +85,7 @@ def test_wrong_pins_count_down_then_lock_the_badge_and_say_so(user_station: app.
     assert locked.value.until == NOW + timedelta(minutes=5)
     with pytest.raises(BadgeLocked):
         auth.login("I2001", "2468")  # even the right PIN, while locked
-    assert audit_actions(user_station)[-2:] == ["login_failed", "badge_locked"]
+    assert audit_actions(user_station)[-3:] == ["login_failed", "badge_locked", "login_refused"]
     clock.now = NOW + timedelta(minutes=5, seconds=1)
     assert auth.login("I2001", "2468").badge_id == "I2001"
 

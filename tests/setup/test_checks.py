@@ -34,7 +34,7 @@ def dead_url() -> str:
 # -- central service -------------------------------------------------------------------------
 
 
-def test_an_enrollment_key_registers_the_station_and_keeps_its_token(
+def test_an_enrolment_code_registers_the_station_and_keeps_its_token(
     central: CentralServer, tmp_path: Path
 ) -> None:
     token_file = tmp_path / "central-token"
@@ -42,7 +42,7 @@ def test_an_enrollment_key_registers_the_station_and_keeps_its_token(
         central.base_url,
         station_id="ST-SETUP1",
         token_file=token_file,
-        enrollment_key=central.enrollment_key,
+        enrolment_code=central.enrolment_code("ST-SETUP1"),
     )
     assert check.ok, check.detail
     token = token_file.read_text()
@@ -53,7 +53,7 @@ def test_an_enrollment_key_registers_the_station_and_keeps_its_token(
     assert token_file.read_text() == token
 
 
-def test_a_token_from_another_service_is_replaced_using_the_key(
+def test_a_token_from_another_service_is_replaced_using_a_code(
     central: CentralServer, tmp_path: Path
 ) -> None:
     token_file = tmp_path / "central-token"
@@ -62,21 +62,22 @@ def test_a_token_from_another_service_is_replaced_using_the_key(
         central.base_url,
         station_id="ST-SETUP2",
         token_file=token_file,
-        enrollment_key=central.enrollment_key,
+        enrolment_code=central.enrolment_code("ST-SETUP2"),
     )
     assert check.ok, check.detail
     assert token_file.read_text() != "token-issued-by-a-service-that-is-gone"
 
 
-def test_a_wrong_key_or_token_is_refused(central: CentralServer, tmp_path: Path) -> None:
-    key = check_central(
-        central.base_url,
-        station_id="ST-SETUP3",
-        token_file=tmp_path / "t1",
-        enrollment_key="not-the-key-of-this-service",
-    )
-    assert key.outcome is Outcome.REFUSED
-    assert not (tmp_path / "t1").exists()
+def test_a_wrong_code_or_token_is_refused(central: CentralServer, tmp_path: Path) -> None:
+    for code in ["EN-AAAAAAAAAAAAAAAAAAAA", central.enrolment_code("ST-OTHER3")]:
+        refused = check_central(
+            central.base_url,
+            station_id="ST-SETUP3",
+            token_file=tmp_path / "t1",
+            enrolment_code=code,
+        )
+        assert refused.outcome is Outcome.REFUSED, refused.detail
+        assert not (tmp_path / "t1").exists()
     token = check_central(
         central.base_url, station_id="ST-SETUP3", token_file=tmp_path / "t2", token="forged"
     )
@@ -249,3 +250,11 @@ def test_a_test_print_reaches_the_printer(
     cups.reject(QUEUE, "queue full")
     refused = print_check_label(CupsBackend(QUEUE, server=cups.server, timeout=10), "60x40")
     assert refused.outcome is Outcome.NOT_READY
+
+
+@pytest.mark.parametrize("url", ["http://192.168.1.20:8765", "http://central.example:8765"])
+def test_plain_http_to_another_machine_is_refused_before_anything_is_sent(
+    url: str, tmp_path: Path
+) -> None:
+    check = check_central(url, station_id="ST-SETUP5", token_file=tmp_path / "t", token="x" * 40)
+    assert check.outcome is Outcome.BAD_VALUE and "https" in check.detail

@@ -21,7 +21,8 @@ from tests.conftest import DEMO_ORDERS, TODAY, make_settings
 
 NOW = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 TOKEN = "tok-3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c"
-KEY = "enrol-key-0a1b2c3d4e5f6a7b8c9d"
+KEY = "EN-K7QX2M4PZR6TVW3YB5NA"
+BADGE_SECRET = "Q3X7M2KZP4R6TAV2W5Y7Z3B6NA"
 STORED_TOKEN = "stored-token-9f8e7d6c5b4a39281706"
 
 
@@ -42,7 +43,7 @@ def busy_station(tmp_path: Path, demo_template: Path) -> tuple[app.Station, Path
             "station_id": "ST-HZ01",
             "central_url": "http://central:8765",
             "central_token": TOKEN,
-            "central_enrollment_key": KEY,
+            "central_enrolment_code": KEY,
         },
     )
     (data / "central-token").write_text(STORED_TOKEN)
@@ -51,7 +52,8 @@ def busy_station(tmp_path: Path, demo_template: Path) -> tuple[app.Station, Path
         pin_hash = connection.execute("SELECT pin_hash FROM users LIMIT 1").fetchone()[0]
     (logs / "station.log").write_text(
         "2026-11-22 INFO sync: POST /v1/events Authorization: Bearer " + TOKEN + "\n"
-        f"2026-11-22 INFO enrol: X-Enrollment-Key: {KEY}\n"
+        f"2026-11-22 INFO enrol: registering with {KEY}\n"
+        f"2026-11-22 DEBUG login: badge RSB1-S9001-{BADGE_SECRET} scanned\n"
         f"2026-11-22 DEBUG users: loaded {pin_hash}\n"
         f"2026-11-22 INFO sync: token {STORED_TOKEN} kept\n"
         "2026-11-22 WARNING manifest: row 7: bad phone 13812345678 for customer\n"
@@ -60,7 +62,7 @@ def busy_station(tmp_path: Path, demo_template: Path) -> tuple[app.Station, Path
     )
     (logs / "station.log.1").write_bytes(b"older \xff\xfe line with bad bytes\n")
     settings = make_settings(
-        data, station_id="ST-HZ01", central_token=TOKEN, central_enrollment_key=KEY
+        data, station_id="ST-HZ01", central_token=TOKEN, central_enrolment_code=KEY
     )
     station = app.open_station(settings)
     yield station, config
@@ -120,7 +122,7 @@ def test_the_bundle_holds_no_pin_hashes_tokens_or_customer_data(
     with sqlite3.connect(station.paths.database) as connection:
         pin_hashes = [r[0] for r in connection.execute("SELECT pin_hash FROM users")]
         masked = [r[0] for r in connection.execute("SELECT customer_masked FROM returns")]
-    forbidden = [TOKEN, KEY, STORED_TOKEN, "$argon2", "13812345678", *pin_hashes]
+    forbidden = [TOKEN, KEY, STORED_TOKEN, BADGE_SECRET, "$argon2", "13812345678", *pin_hashes]
     staff = {name for _badge, name, _role, _pin in DEMO_USERS}
     for order in generate_orders(DEMO_ORDERS, today=TODAY):
         forbidden.append(order["customer_phone"])

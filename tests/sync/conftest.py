@@ -43,13 +43,19 @@ def new_station_id() -> str:
     return f"ST-{uuid.uuid4().hex[:12].upper()}"
 
 
+def enrolled(central: CentralServer) -> tuple[str, str]:
+    """(enrolment code, station id) for a new station."""
+    station_id = new_station_id()
+    return central.enrolment_code(station_id), station_id
+
+
 def open_synced(
-    data: Path, url: str, enrollment_key: str, station_id: str, **overrides: object
+    data: Path, url: str, enrolment_code: str, station_id: str, **overrides: object
 ) -> app.Station:
     settings = make_settings(
         data,
         central_url=url,
-        central_enrollment_key=enrollment_key,
+        central_enrolment_code=enrolment_code,
         station_id=station_id,
         **overrides,
     )
@@ -61,7 +67,7 @@ def synced(tmp_path: Path, demo_template: Path, central: CentralServer) -> Itera
     """A demo station that talks to the central service directly."""
     data = tmp_path / "data"
     shutil.copytree(demo_template, data)
-    station = open_synced(data, central.base_url, central.enrollment_key, new_station_id())
+    station = open_synced(data, central.base_url, *enrolled(central))
     yield station
     station.close()
 

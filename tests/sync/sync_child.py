@@ -11,7 +11,7 @@ from pathlib import Path
 
 def run_sync(data: str, url: str, key: str, station_id: str) -> None:
     os.environ.update(
-        STATION_CENTRAL_URL=url, STATION_CENTRAL_ENROLLMENT_KEY=key, STATION_STATION_ID=station_id
+        STATION_CENTRAL_URL=url, STATION_CENTRAL_ENROLMENT_CODE=key, STATION_STATION_ID=station_id
     )
     from station.cli import main
 

@@ -14,7 +14,7 @@ from station.printing.queue import PrintEventKind
 from station.protocol.enums import Disposition, Grade
 from station.sync.pull import AppliedDecision
 from tests.printing.conftest import EventLog, pdf_text
-from tests.sync.conftest import assert_converged, new_station_id, open_synced
+from tests.sync.conftest import assert_converged, enrolled, open_synced
 from tests.sync.test_sync_e2e import inspect, publish
 
 
@@ -98,7 +98,7 @@ def test_another_stations_decision_is_neither_applied_nor_announced_nor_printed(
 ) -> None:
     data = tmp_path / "other"
     shutil.copytree(demo_template, data)
-    other = open_synced(data, central.base_url, central.enrollment_key, new_station_id())
+    other = open_synced(data, central.base_url, *enrolled(central))
     try:
         [theirs] = inspect(other, 1)
         other.sync.sync_once()

@@ -17,7 +17,7 @@ from uuid6 import uuid7
 
 from station import app
 from station.protocol.enums import OrderState
-from station.security.pins import hash_pin
+from station.security.users import BadCredentials
 from station.store.models import (
     AuditEntry,
     EvidenceItem,
@@ -30,7 +30,7 @@ from station.sync.client import SyncError, Unavailable
 from station.sync.pull import BadPage
 from station.workflow import InspectionStarted
 from tests.helpers import clean_verdict
-from tests.sync.conftest import assert_converged, new_station_id, open_synced
+from tests.sync.conftest import assert_converged, enrolled, new_station_id, open_synced
 from tests.sync.fault_proxy import Fault, FaultProxy, respond
 from tests.test_workflow import order_in
 
@@ -81,12 +81,11 @@ def manifest_row(rma: str, state: str = "in_transit") -> dict[str, object]:
 
 
 def publish(central, path: str, body: object) -> httpx.Response:  # type: ignore[no-untyped-def]
-    answer = httpx.post(
-        central.base_url + path,
-        json=body,
-        headers={"X-Enrollment-Key": central.enrollment_key},
-        timeout=30,
-    )
+    """What an administrator publishes; a decision, as a supervisor signed in at central."""
+    if path == "/v1/decisions":
+        answer = central.as_supervisor(path, body)
+    else:
+        answer = central.as_admin(path, body)
     assert answer.status_code in (200, 201), answer.text
     return answer
 
@@ -109,17 +108,12 @@ def test_the_pull_brings_returns_users_templates_and_decisions(synced, central, 
     rma = f"RMA{datetime.now(UTC):%Y%m%d}{random.randint(0, 999999):06d}"
     publish(central, "/v1/returns", [manifest_row(rma)])
     badge = f"I{random.randint(10000, 99999)}"
-    publish(
+    issued = publish(
         central,
         "/v1/users",
-        {
-            "badge_id": badge,
-            "display_name": "赵新",
-            "role": "inspector",
-            "pin_hash": hash_pin("5678"),
-            "active": True,
-        },
+        {"badge_id": badge, "display_name": "赵新", "role": "inspector", "pin": "5678"},
     )
+    badge_code = issued.json()["badge_code"]
     body = (app.resources_dir() / "checklists" / "food.toml").read_text()
     version = 1000 + random.randint(0, 10**6)
     publish(
@@ -148,7 +142,9 @@ def test_the_pull_brings_returns_users_templates_and_decisions(synced, central, 
     report = synced.sync.sync_once()
     assert report.pull.applied >= 4
     assert synced.workflow.lookup(rma) is not None
-    assert synced.auth.login(badge, "5678").display_name == "赵新"
+    assert synced.auth.login(badge_code, "5678").display_name == "赵新"
+    with pytest.raises(BadCredentials):  # the badge itself is needed, not only its number
+        synced.auth.login(badge, "5678")
     assert synced.workflow.rulebook.templates["food"].version == version
     row = synced.db.run(lambda s: s.get_one(Inspection, inspection_id))
     assert (row.grade, row.disposition, row.overturned) == ("B", "restock_open_box", True)
@@ -175,7 +171,7 @@ def proxied(tmp_path, demo_template, central):  # type: ignore[no-untyped-def]
     proxy = FaultProxy(("127.0.0.1", central.port))
     data = tmp_path / "data"
     shutil.copytree(demo_template, data)
-    station = open_synced(data, proxy.url, central.enrollment_key, new_station_id())
+    station = open_synced(data, proxy.url, *enrolled(central))
     yield station, proxy
     station.close()
     proxy.close()
@@ -397,20 +393,41 @@ def test_a_station_without_a_token_or_key_cannot_register(tmp_path, demo_templat
         station.close()
 
 
-def test_a_replaced_token_is_renewed_with_the_enrollment_key(synced, central, central_db) -> None:
-    inspect(synced, 1)
-    synced.sync.sync_once()
-    kept = (synced.paths.root / "central-token").read_text()
-    # a registration for this station id replayed late replaces the token central knows
-    httpx.post(
-        f"{central.base_url}/v1/stations",
-        json={"station_id": synced.settings.station_id},
-        headers={"X-Enrollment-Key": central.enrollment_key},
-    ).raise_for_status()
-    inspect(synced, 1)
-    synced.sync.sync_once()
-    assert (synced.paths.root / "central-token").read_text() != kept
-    assert_converged(synced, central_db, central)
+def test_a_voided_token_waits_for_a_new_code_and_nothing_is_lost(
+    tmp_path, demo_template, central, central_db
+) -> None:
+    import shutil
+
+    from station.sync.client import Unauthorized
+
+    data = tmp_path / "data"
+    shutil.copytree(demo_template, data)
+    station_id = new_station_id()
+    first_code = central.enrolment_code(station_id)
+    station = open_synced(data, central.base_url, first_code, station_id)
+    try:
+        inspect(station, 1)
+        station.sync.sync_once()
+    finally:
+        station.close()
+    # an administrator re-enrols the station id (a reinstalled bench): the old token is void
+    replacing = central.enrolment_code(station_id)
+    with httpx.Client(base_url=central.base_url) as http:
+        body = {"station_id": station_id, "enrolment_code": replacing}
+        assert http.post("/v1/stations", json=body).status_code == 200
+    station = open_synced(data, central.base_url, first_code, station_id)
+    try:
+        inspect(station, 1)
+        with pytest.raises(Unauthorized):  # the spent code is not tried again
+            station.sync.sync_once()
+    finally:
+        station.close()
+    station = open_synced(data, central.base_url, central.enrolment_code(station_id), station_id)
+    try:
+        station.sync.sync_once()  # the new code registers it again; what waited goes out
+        assert_converged(station, central_db, central)
+    finally:
+        station.close()
 
 
 def test_a_token_from_the_settings_is_not_renewed_behind_the_administrators_back(
@@ -423,7 +440,10 @@ def test_a_token_from_the_settings_is_not_renewed_behind_the_administrators_back
     data = tmp_path / "data"
     shutil.copytree(demo_template, data)
     station = open_synced(
-        data, central.base_url, central.enrollment_key, new_station_id(), central_token="y" * 40
+        data,
+        central.base_url,
+        *enrolled(central),
+        central_token="y" * 40,
     )
     try:
         with pytest.raises(Unauthorized):

@@ -97,7 +97,7 @@ def test_sigkill_at_fifty_random_points_of_push_and_pull(
     data = tmp_path / "data"
     shutil.copytree(demo_template, data)
     station_id = new_station_id()
-    station = open_synced(data, central.base_url, central.enrollment_key, station_id)
+    station = open_synced(data, central.base_url, central.enrolment_code(station_id), station_id)
     inspect_quickly(station, 10)
     station.close()
     proxy = FaultProxy(("127.0.0.1", central.port))
@@ -109,7 +109,9 @@ def test_sigkill_at_fifty_random_points_of_push_and_pull(
             if sum(kills.values()) >= 50:
                 break
             # new work for every round: an inspection to push, returns to pull
-            station = open_synced(data, central.base_url, central.enrollment_key, station_id)
+            station = open_synced(
+                data, central.base_url, central.enrolment_code(station_id), station_id
+            )
             inspect_quickly(station, 1)
             station.close()
             publish(
@@ -131,7 +133,8 @@ def test_sigkill_at_fifty_random_points_of_push_and_pull(
                 in_phase = (lambda r: r.path.startswith("/v1/changes")) if phase == "pull" else None
                 proxy.faults.append(Fault("delay", value=0.5, when=in_phase))
             process = forks.Process(
-                target=run_sync, args=(str(data), proxy.url, central.enrollment_key, station_id)
+                target=run_sync,
+                args=(str(data), proxy.url, central.enrolment_code(station_id), station_id),
             )
             process.start()
             until(lambda p=process: reached() or not p.is_alive(), 30)
@@ -146,7 +149,7 @@ def test_sigkill_at_fifty_random_points_of_push_and_pull(
         assert kills["pull"] >= 5 and kills["push"] >= 5, kills
     finally:
         proxy.close()
-    station = open_synced(data, central.base_url, central.enrollment_key, station_id)
+    station = open_synced(data, central.base_url, central.enrolment_code(station_id), station_id)
     try:
         for _ in range(5):
             try:
@@ -182,7 +185,7 @@ def test_a_thousand_inspections_offline_then_reconnect(tmp_path: Path, central, 
     app.load_demo_data(station, count=1300, today=date.today())
     station.close()
     proxy = FaultProxy(("127.0.0.1", central.port), default=lambda _r: Fault("refuse"))
-    station = open_synced(data, proxy.url, central.enrollment_key, station_id)
+    station = open_synced(data, proxy.url, central.enrolment_code(station_id), station_id)
     try:
         done = 0
         for n in range(4):
@@ -234,7 +237,9 @@ class SyncMachine(RuleBasedStateMachine):
 
     def _open(self) -> app.Station:
         assert self.central is not None
-        return open_synced(self.root, self.proxy.url, self.central.enrollment_key, self.station_id)
+        return open_synced(
+            self.root, self.proxy.url, self.central.enrolment_code(self.station_id), self.station_id
+        )
 
     @rule()
     def inspect(self) -> None:

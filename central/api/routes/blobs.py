@@ -21,12 +21,13 @@ from fastapi.responses import StreamingResponse
 from sqlalchemy.orm import Session
 from starlette.requests import ClientDisconnect
 
-from central.api.deps import Runtime, RuntimeDep, SessionDep, StationDep
+from central.api.deps import CallerDep, Runtime, RuntimeDep, SessionDep, StationDep
 from central.api.models import BlobStored, Problem
 from central.blobstore import SPOOL_SUFFIX, BlobMissing
 from central.db.session import read, write
 from central.db.types import utcnow
 from central.services.blobs import blob_size, record_blob
+from central.services.stations import AuthenticatedStation
 from station.protocol.ids import SHA256
 
 log = logging.getLogger(__name__)
@@ -42,9 +43,15 @@ def _too_large(limit: int) -> HTTPException:
     )
 
 
+def _warehouse(caller: object) -> str | None:
+    """A station sees its warehouse's blobs; a supervisor every blob."""
+    return caller.warehouse if isinstance(caller, AuthenticatedStation) else None
+
+
 @router.head("/v1/blobs/{sha256}", operation_id="has_blob", responses={404: {}})
-def has_blob(sha256: ShaPath, station: StationDep, session: SessionDep) -> Response:
-    size = read(session, lambda s: blob_size(s, sha256))
+def has_blob(sha256: ShaPath, caller: CallerDep, session: SessionDep) -> Response:
+    warehouse = _warehouse(caller)
+    size = read(session, lambda s: blob_size(s, sha256, warehouse))
     if size is None:
         return Response(status_code=status.HTTP_404_NOT_FOUND)
     return Response(headers={"Content-Length": str(size), "ETag": f'"{sha256}"'})
@@ -60,9 +67,10 @@ def has_blob(sha256: ShaPath, station: StationDep, session: SessionDep) -> Respo
     },
 )
 def get_blob(
-    sha256: ShaPath, station: StationDep, session: SessionDep, runtime: RuntimeDep
+    sha256: ShaPath, caller: CallerDep, session: SessionDep, runtime: RuntimeDep
 ) -> StreamingResponse:
-    if read(session, lambda s: blob_size(s, sha256)) is None:
+    warehouse = _warehouse(caller)
+    if read(session, lambda s: blob_size(s, sha256, warehouse)) is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no blob {sha256}")
     try:
         blob = runtime.blobs.open(sha256)

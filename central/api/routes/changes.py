@@ -1,4 +1,5 @@
-"""The feed of expected returns, templates, users and decisions, by cursor."""
+"""The feed of expected returns, templates, users and decisions, by cursor: each station
+gets what is for every station and what is for its own warehouse."""
 
 from __future__ import annotations
 
@@ -32,4 +33,4 @@ def get_changes(
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = MAX_PAGE,
 ) -> ChangesPage:
     after = parse_cursor(since)
-    return read(session, lambda s: page(s, after, limit))
+    return read(session, lambda s: page(s, after, limit, station.warehouse))

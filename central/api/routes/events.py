@@ -22,4 +22,4 @@ router = APIRouter(tags=["events"])
 def post_events(batch: EventBatch, station: StationDep, session: SessionDep) -> BatchResult:
     """Store each event once by its id; the whole batch is one transaction."""
     now = utcnow()
-    return write(session, lambda s: ingest(s, station.id, batch.events, now))
+    return write(session, lambda s: ingest(s, station, batch.events, now))

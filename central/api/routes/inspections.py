@@ -1,4 +1,4 @@
-"""The supervisors' read API."""
+"""The supervisors' read API: a supervisor's session, not a bench's token."""
 
 from __future__ import annotations
 
@@ -6,13 +6,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Path, Query, status
 
-from central.api.deps import SessionDep, StationDep
+from central.api.deps import SessionDep, SupervisorDep
 from central.api.models import Problem
 from central.db.session import read
 from central.services.inspections import Filters, inspection_detail, list_inspections
 from station.protocol.wire import InspectionDetail, InspectionPage
 
-router = APIRouter(tags=["inspections"])
+router = APIRouter(tags=["inspections"], responses={401: {"model": Problem}})
 
 STATION_PATTERN = r"^[A-Z0-9][A-Z0-9-]{1,19}$"
 ID_PATTERN = r"^[0-9a-f-]{36}$"
@@ -20,7 +20,7 @@ ID_PATTERN = r"^[0-9a-f-]{36}$"
 
 @router.get("/v1/inspections", operation_id="list_inspections")
 def get_inspections(
-    station: StationDep,
+    supervisor: SupervisorDep,
     session: SessionDep,
     station_id: Annotated[str | None, Query(alias="station", pattern=STATION_PATTERN)] = None,
     needs_review: bool | None = None,
@@ -40,7 +40,7 @@ def get_inspections(
     responses={404: {"model": Problem}},
 )
 def get_inspection(
-    station: StationDep,
+    supervisor: SupervisorDep,
     session: SessionDep,
     inspection_id: Annotated[str, Path(pattern=ID_PATTERN)],
 ) -> InspectionDetail:

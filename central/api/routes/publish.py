@@ -1,33 +1,27 @@
-"""Publishing to every station (back-office tools and tests; enrollment-key protected)."""
+"""Publishing to the stations: the administrator's (``X-Admin-Token``, never on a bench)."""
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Response, status
+from fastapi import APIRouter, Body, Query, Response, status
 
-from central.api.deps import EnrollmentDep, SessionDep
+from central.api.deps import AdminDep, SessionDep
 from central.api.models import Problem, Published
 from central.db.session import write
 from central.db.types import utcnow
-from central.services.publishing import (
-    Outcome,
-    decide_at_central,
-    publish_returns,
-    publish_template,
-    publish_user,
-)
-from station.protocol.events import Decision
+from central.services.people import grant
+from central.services.publishing import Outcome, publish_returns, publish_template
 from station.protocol.manifest import ManifestOrder
-from station.protocol.wire import TemplateChange, UserChange
+from station.protocol.wire import TemplateChange, UserGrant, UserIssued, Warehouse
 
 MAX_RETURNS = 1000
 
 router = APIRouter(
     tags=["publishing"],
-    dependencies=[EnrollmentDep],
+    dependencies=[AdminDep],
     responses={
-        401: {"model": Problem, "description": "Missing or wrong enrollment key"},
+        401: {"model": Problem, "description": "Missing or wrong admin token"},
         422: {"model": Problem, "description": "Refused; nothing was published"},
     },
 )
@@ -53,11 +47,12 @@ def post_returns(
     rows: Annotated[list[ManifestOrder], Body(min_length=1, max_length=MAX_RETURNS)],
     session: SessionDep,
     response: Response,
+    warehouse: Annotated[Warehouse | None, Query(description="none: every warehouse")] = None,
 ) -> Published:
     """Expected returns (manifest rows, docs/MANIFEST.md); a new state of a known RMA is an
-    update. All rows or none."""
+    update. All rows or none. Stations get the customer masked."""
     now = utcnow()
-    return _answer(write(session, lambda s: publish_returns(s, rows, now)), response)
+    return _answer(write(session, lambda s: publish_returns(s, rows, now, warehouse)), response)
 
 
 @router.post(
@@ -72,28 +67,11 @@ def post_template(body: TemplateChange, session: SessionDep, response: Response)
     return _answer(write(session, lambda s: publish_template(s, body, now)), response)
 
 
-@router.post(
-    "/v1/users",
-    operation_id="publish_user",
-    status_code=status.HTTP_201_CREATED,
-    responses=_UNCHANGED,
-)
-def post_user(body: UserChange, session: SessionDep, response: Response) -> Published:
+@router.post("/v1/users", operation_id="publish_user", status_code=status.HTTP_201_CREATED)
+def post_user(body: UserGrant, session: SessionDep, response: Response) -> UserIssued:
+    """Add or change a user. A new user, or ``new_badge``, is answered with the badge's code
+    (print it on the badge; it is not shown again)."""
     now = utcnow()
-    return _answer(write(session, lambda s: publish_user(s, body, now)), response)
-
-
-@router.post(
-    "/v1/decisions",
-    operation_id="publish_decision",
-    status_code=status.HTTP_201_CREATED,
-    responses={
-        **_UNCHANGED,
-        404: {"model": Problem, "description": "No such inspection"},
-        409: {"model": Problem, "description": "Decision id taken"},
-    },
-)
-def post_decision(body: Decision, session: SessionDep, response: Response) -> Published:
-    """A supervisor's decision made at central; it reaches every station as a change."""
-    now = utcnow()
-    return _answer(write(session, lambda s: decide_at_central(s, body, now)), response)
+    issued = write(session, lambda s: grant(s, body, now))
+    response.status_code = status.HTTP_201_CREATED if issued.published else status.HTTP_200_OK
+    return issued

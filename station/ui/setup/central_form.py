@@ -1,4 +1,4 @@
-"""The central service: address, enrollment key or token, and "test connection"."""
+"""The central service: address, enrolment code or token, and "test connection"."""
 
 from __future__ import annotations
 
@@ -30,14 +30,14 @@ class CentralForm(SetupForm):
         self.offline.toggled.connect(self._offline_toggled)
         self.rows.addRow(self.offline)
         self.url = QLineEdit()
-        self.url.setPlaceholderText("http://central:8765")
+        self.url.setPlaceholderText("https://central.example:8765")
         self.key = QLineEdit()
         self.key.setEchoMode(QLineEdit.EchoMode.Password)
         self.token = QLineEdit()
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
         for key, field in (
             ("central_url", self.url),
-            ("central_enrollment_key", self.key),
+            ("central_enrolment_code", self.key),
             ("central_token", self.token),
         ):
             field.textChanged.connect(self._edited)
@@ -52,10 +52,10 @@ class CentralForm(SetupForm):
     def retranslate(self) -> None:
         self.offline.setText(self.tr("Work offline for now (no central service)"))
         self.captions["central_url"].setText(self.tr("Central service address"))
-        self.captions["central_enrollment_key"].setText(self.tr("Enrollment key"))
+        self.captions["central_enrolment_code"].setText(self.tr("Enrolment code"))
         self.captions["central_token"].setText(self.tr("Station token (if issued)"))
         self.key.setPlaceholderText(self.tr("given by IT; the station registers with it"))
-        self.token.setPlaceholderText(self.tr("leave empty when using an enrollment key"))
+        self.token.setPlaceholderText(self.tr("leave empty when using an enrolment code"))
         self.test.setText(self.tr("Test connection"))
 
     def _edited(self) -> None:
@@ -63,7 +63,7 @@ class CentralForm(SetupForm):
         self.changed.emit()
 
     def _offline_toggled(self, offline: bool) -> None:
-        for key in ("central_url", "central_enrollment_key", "central_token"):
+        for key in ("central_url", "central_enrolment_code", "central_token"):
             self.fields[key].setEnabled(not offline and key not in self.locked)
         self.test.setEnabled(not offline)
         self.result.clear_check()
@@ -80,7 +80,7 @@ class CentralForm(SetupForm):
 
         def work() -> Check:
             return self._services.check_central(
-                url, station_id=station_id, enrollment_key=key, token=token
+                url, station_id=station_id, enrolment_code=key, token=token
             )
 
         self.result.run(
@@ -89,18 +89,18 @@ class CentralForm(SetupForm):
 
     def values(self) -> dict[str, Any]:
         if self.offline.isChecked():
-            values = {"central_url": "", "central_enrollment_key": "", "central_token": ""}
+            values = {"central_url": "", "central_enrolment_code": "", "central_token": ""}
         else:
             values = {
                 "central_url": self.url.text().strip(),
-                "central_enrollment_key": self.key.text().strip(),
+                "central_enrolment_code": self.key.text().strip(),
                 "central_token": self.token.text().strip(),
             }
         return self.unlocked(values)
 
     def load(self, values: Mapping[str, Any]) -> None:
         self.url.setText(str(values.get("central_url", "")))
-        self.key.setText(str(values.get("central_enrollment_key", "")))
+        self.key.setText(str(values.get("central_enrolment_code", "")))
         self.token.setText(str(values.get("central_token", "")))
         self.offline.setChecked(not self.url.text())
         self._offline_toggled(self.offline.isChecked())

@@ -42,12 +42,12 @@ def check_message(check: Check, subject: str) -> str:
         Outcome.NO_CREDENTIALS: {
             "central": QCoreApplication.translate(
                 "SetupMessages",
-                "The service answers, but the station has no token or enrollment key for it.",
+                "The service answers, but the station has no token or enrolment code for it.",
             ),
         },
         Outcome.REFUSED: {
             "central": QCoreApplication.translate(
-                "SetupMessages", "The service refused the token or enrollment key."
+                "SetupMessages", "The service refused the token or enrolment code."
             ),
         },
         Outcome.NOT_FOUND: {

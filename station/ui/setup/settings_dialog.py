@@ -197,12 +197,12 @@ class SettingsDialog(QDialog):
         """Check what changed (service, camera, printer); save when all pass."""
         jobs: list[tuple[str, Callable[[], Check]]] = []
         values = self._collect()
-        if {"central_url", "central_token", "central_enrollment_key"} & changes.keys() and values[
+        if {"central_url", "central_token", "central_enrolment_code"} & changes.keys() and values[
             "central_url"
         ]:
             url, key, token = (
                 values["central_url"],
-                values["central_enrollment_key"],
+                values["central_enrolment_code"],
                 values["central_token"],
             )
             station_id = self._station_id()
@@ -210,7 +210,7 @@ class SettingsDialog(QDialog):
                 (
                     "central",
                     lambda: self._services.check_central(
-                        url, station_id=station_id, enrollment_key=key, token=token
+                        url, station_id=station_id, enrolment_code=key, token=token
                     ),
                 )
             )
@@ -310,7 +310,7 @@ class SettingsDialog(QDialog):
             "data_dir": self.tr("data folder"),
             "central_url": self.tr("central service"),
             "central_token": self.tr("central service"),
-            "central_enrollment_key": self.tr("central service"),
+            "central_enrolment_code": self.tr("central service"),
             "camera": self.tr("camera"),
             "camera_width": self.tr("camera"),
             "camera_height": self.tr("camera"),

@@ -133,7 +133,7 @@ def test_a_connected_station_registers_and_keeps_its_token(
     form = wizard.central_page.form
     form.offline.setChecked(False)
     form.url.setText(central.base_url)
-    form.key.setText(central.enrollment_key)
+    form.key.setText(central.enrolment_code("ST-WZ03"))
     qtbot.mouseClick(form.test, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: form.checked is not None, timeout=WAIT)
     assert form.checked.ok, form.result.text()  # type: ignore[union-attr]

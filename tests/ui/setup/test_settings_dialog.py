@@ -74,7 +74,7 @@ def test_test_connection_registers_with_a_working_service(
     dialog.station.station_id.setText("ST-UI-SET1")
     dialog.central.offline.setChecked(False)
     dialog.central.url.setText(central.base_url)
-    dialog.central.key.setText(central.enrollment_key)
+    dialog.central.key.setText(central.enrolment_code("ST-UI-SET1"))
     qtbot.mouseClick(dialog.central.test, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.central.checked is not None, timeout=WAIT)
     assert dialog.central.checked.ok, dialog.central.result.text()  # type: ignore[union-attr]

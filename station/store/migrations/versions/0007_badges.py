@@ -1,0 +1,30 @@
+"""badges: users issued by central log in with their badge's secret; locks grow
+
+Revision ID: 0007
+Revises: 0006
+Create Date: 2026-12-09 09:00:00
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0007"
+down_revision = "0006"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("users", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("badge_bound", sa.Boolean(), nullable=False, server_default="0")
+        )
+        batch_op.add_column(sa.Column("locks", sa.Integer(), nullable=False, server_default="0"))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("users", schema=None) as batch_op:
+        batch_op.drop_column("locks")
+        batch_op.drop_column("badge_bound")
