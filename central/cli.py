@@ -12,6 +12,7 @@ import uvicorn
 from sqlalchemy.exc import SQLAlchemyError
 
 from central.blobstore import clean_spool
+from central.core import logthrottle
 from central.core.config import CentralSettings, ConfigError, load_settings
 from central.db.migrate import upgrade
 from central.db.session import make_engine, session_factory, write
@@ -69,7 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_serve(args: argparse.Namespace, settings: CentralSettings) -> int:
-    from central.app import create_app  # FastAPI is only needed to serve
+    from central.api.deadlines import BodyDeadline, protocol_class  # only needed to serve
+    from central.app import create_app
 
     _migrate(settings)
     source = "settings" if settings.enrollment_key else str(settings.data_dir / "enrollment.key")
@@ -88,10 +90,16 @@ def cmd_serve(args: argparse.Namespace, settings: CentralSettings) -> int:
         app.state.runtime.blobs.name,
         source,
     )
+    served = BodyDeadline(
+        app, body_timeout=settings.body_timeout, min_upload_rate=settings.min_upload_rate
+    )
     uvicorn.run(
-        app,
+        served,
         host=settings.host,
         port=settings.port,
+        http=protocol_class(settings),  # deadlines for request heads, a connection cap
+        timeout_keep_alive=settings.keep_alive_timeout,
+        h11_max_incomplete_event_size=16 * 1024,  # a request head
         log_config=None,  # the root logger set up in main() takes uvicorn's records too
         server_header=False,
         timeout_graceful_shutdown=10,
@@ -150,6 +158,7 @@ def _configure_logging(verbose: bool) -> None:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         force=True,
     )
+    logthrottle.install(logging.getLogger().handlers)  # a flood writes a line per interval
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -48,6 +48,13 @@ class CentralSettings(BaseSettings):
     max_request_bytes: int = Field(default=16 * 1024 * 1024, ge=1024, le=1 << 30)
     host: str = "127.0.0.1"
     port: int = Field(default=8765, ge=1, le=65535)
+    # a client's request head must arrive within header_timeout (of the connection opening or
+    # the previous answer), its body within body_timeout plus its length at min_upload_rate
+    header_timeout: float = Field(default=10.0, gt=0, le=600)
+    body_timeout: float = Field(default=30.0, gt=0, le=3600)
+    min_upload_rate: int = Field(default=32 * 1024, ge=1)  # bytes a second
+    keep_alive_timeout: int = Field(default=5, ge=1, le=600)  # idle between requests
+    max_connections: int = Field(default=200, ge=1, le=100_000)  # fewer if descriptors are
 
     @field_validator("database_url")
     @classmethod
