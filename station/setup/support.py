@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 
 from station.config import DataPaths, Settings
 from station.security import audit
+from station.security.masking import mask_phone
 from station.setup.config_file import SECRET_KEYS, environment_overrides, read_values, redacted
 from station.store.files import atomic_path
 
@@ -54,7 +55,6 @@ _SCRUB = (
     (re.compile(r"\$argon2(id|i|d)\$[^\s\"']+"), "<pin hash removed>"),
     (re.compile(r"(?i)(bearer\s+)[A-Za-z0-9._~+/=-]+"), r"\1<removed>"),
     (re.compile(r"(?i)(x-enrollment-key[\"']?\s*[:=]\s*[\"']?)[^\s\"',}]+"), r"\1<removed>"),
-    (re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)"), "<phone removed>"),
 )
 
 
@@ -99,7 +99,7 @@ def scrub(text: str, secrets: Iterable[str] = ()) -> str:
             text = text.replace(value, "<removed>")
     for pattern, replacement in _SCRUB:
         text = pattern.sub(replacement, text)
-    return text
+    return mask_phone(text)  # as the store keeps them
 
 
 def database_integrity(database: Path) -> str:

@@ -47,6 +47,30 @@ def test_a_good_manifest_imports_every_order(station: app.Station, tmp_path: Pat
     assert "*" in order.customer_masked and rows[0]["customer_name"] not in order.customer_masked
 
 
+@pytest.mark.parametrize(
+    "phone", ["13812345678", "010-62345678", "+44 7700 900123", "+1 415 555 0100", "0755 87654321"]
+)
+def test_no_phone_is_stored_whole_whatever_its_format(
+    station: app.Station, tmp_path: Path, phone: str
+) -> None:
+    [row] = good_rows(1)
+    row |= {"customer_phone": phone, "reason_note": f"客户说打 {phone} 或 13912345678 都行"}
+    report = app.import_manifest(station, write(tmp_path, [row]))
+    assert report.imported == 1, report.errors
+
+    def stored(s):  # type: ignore[no-untyped-def]
+        order = s.scalar(select(ReturnOrder).where(ReturnOrder.rma_no == row["rma_no"]))
+        return order.customer_masked, order.reason_note
+
+    masked, note = station.db.run(stored)
+    digits = "".join(c for c in phone if c.isdigit())
+    for text in (masked, note):
+        assert "*" in text
+        assert digits not in "".join(c for c in text if c.isdigit() or c == " ").replace(" ", "")
+        assert phone not in text and "13912345678" not in text
+    assert masked.endswith(digits[-4:])
+
+
 def test_reimporting_is_harmless(station: app.Station, tmp_path: Path) -> None:
     path = write(tmp_path, good_rows(5))
     app.import_manifest(station, path)
