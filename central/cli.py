@@ -20,6 +20,7 @@ from central.db.types import utcnow
 from central.services.errors import Refused
 from central.services.publishing import publish_returns
 from station.protocol.manifest import read_manifest
+from station.store.files import make_private, private_umask
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +109,7 @@ def cmd_serve(args: argparse.Namespace, settings: CentralSettings) -> int:
 
 
 def _migrate(settings: CentralSettings) -> None:
+    make_private(settings.data_dir)  # an earlier version's data folder, readable to others
     engine = make_engine(settings.database_url)
     try:
         upgrade(engine)
@@ -162,6 +164,7 @@ def _configure_logging(verbose: bool) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    private_umask()  # what this process creates is its user's only
     args = build_parser().parse_args(argv)
     _configure_logging(args.verbose)
     try:
