@@ -15,6 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from central.blobstore import clean_spool
+from central.core import logthrottle
 from central.core.config import ADMIN_TOKEN_FILE, CentralSettings, ConfigError, load_settings
 from central.db.migrate import upgrade
 from central.db.session import make_engine, session_factory, write
@@ -26,6 +27,7 @@ from central.services.stations import issue_code
 from station.protocol.enums import Role
 from station.protocol.manifest import read_manifest
 from station.protocol.wire import EnrolmentRequest, UserGrant
+from station.store.files import make_private, private_umask
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +114,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_serve(args: argparse.Namespace, settings: CentralSettings) -> int:
-    from central.app import create_app  # FastAPI is only needed to serve
+    from central.api.deadlines import BodyDeadline, protocol_class  # only needed to serve
+    from central.app import create_app
 
     if (why := settings.plain_http_problem()) is not None:
         raise CommandError(why)
@@ -134,10 +137,16 @@ def cmd_serve(args: argparse.Namespace, settings: CentralSettings) -> int:
         app.state.runtime.blobs.name,
         source,
     )
+    served = BodyDeadline(
+        app, body_timeout=settings.body_timeout, min_upload_rate=settings.min_upload_rate
+    )
     uvicorn.run(
-        app,
+        served,
         host=settings.host,
         port=settings.port,
+        http=protocol_class(settings),  # deadlines for request heads, a connection cap
+        timeout_keep_alive=settings.keep_alive_timeout,
+        h11_max_incomplete_event_size=16 * 1024,  # a request head
         log_config=None,  # the root logger set up in main() takes uvicorn's records too
         server_header=False,
         timeout_graceful_shutdown=10,
@@ -150,6 +159,7 @@ def cmd_serve(args: argparse.Namespace, settings: CentralSettings) -> int:
 
 
 def _migrate(settings: CentralSettings) -> None:
+    make_private(settings.data_dir)  # an earlier version's data folder, readable to others
     engine = make_engine(settings.database_url)
     try:
         upgrade(engine)
@@ -269,9 +279,11 @@ def _configure_logging(verbose: bool) -> None:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         force=True,
     )
+    logthrottle.install(logging.getLogger().handlers)  # a flood writes a line per interval
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    private_umask()  # what this process creates is its user's only
     args = build_parser().parse_args(argv)
     _configure_logging(args.verbose)
     try:

@@ -42,6 +42,7 @@ from station.setup.first_run import needs_first_run
 from station.setup.services import RESTART_EXIT, SetupServices
 from station.store import outbox
 from station.store.database import Database
+from station.store.files import create_private, make_private
 from station.store.queries import count_orders
 from station.sync.enrol import CentralAccess
 from station.sync.manifest import ImportReport, import_orders
@@ -90,6 +91,7 @@ def configure_logging(paths: DataPaths, *, verbose: bool = False) -> None:
     for handler in ours:  # a restart into another data folder
         root.removeHandler(handler)
         handler.close()
+    create_private(target)
     file_handler = logging.handlers.RotatingFileHandler(
         target, maxBytes=5_000_000, backupCount=5, encoding="utf-8"
     )
@@ -117,6 +119,7 @@ def load_rulebook(db: Database, settings: Settings, paths: DataPaths) -> Ruleboo
 
 
 def open_station(settings: Settings) -> Station:
+    make_private(settings.data_dir)  # an earlier version's data folder, readable to others
     paths = DataPaths(settings.data_dir).ensure()
     db = Database.open(paths.database, backup_dir=paths.backups)
     lockout = LockoutPolicy(settings.lockout_attempts, settings.lockout_minutes)

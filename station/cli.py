@@ -42,6 +42,7 @@ from station.protocol.enums import Role
 from station.review.commands import dashboard_command, queue_command
 from station.security import audit
 from station.security.users import LoginError, UserError, list_users, set_active
+from station.store.files import private_umask
 from station.store.migrate import UpgradeError
 from station.sync.client import SyncError
 from station.sync.pull import BadPage
@@ -583,6 +584,7 @@ def _load(args: argparse.Namespace) -> Settings:
 
 def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
+    private_umask()  # what this process creates is its user's only
     parser = build_parser()
     args = parser.parse_args(argv)
     args.started = started

@@ -177,7 +177,7 @@ class DataPaths:
 
     def ensure(self) -> DataPaths:
         for folder in (self.root, self.photos, self.logs):
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # the owner's only
         return self
 
 

@@ -408,6 +408,26 @@ def test_a_label_is_queued_with_the_verdict_and_prints_when_the_queue_runs(
     assert queue.wait_idle(30)
 
 
+@pytest.mark.parametrize("length", [199, 200])
+def test_the_longest_code_a_scan_may_be_gets_its_holding_label(
+    demo_station: app.Station, inspector: UserView, length: int
+) -> None:
+    code = "QR-" + "7" * (length - 3)
+    outcome = demo_station.workflow.scan(code, inspector)
+    assert isinstance(outcome, ParcelUnmatched) and outcome.label is not None
+    assert outcome.label.data.scanned_code == code
+
+
+@pytest.mark.parametrize("length", [201, 512])
+def test_a_code_too_long_for_a_label_is_refused_before_anything_is_stored(
+    demo_station: app.Station, inspector: UserView, length: int
+) -> None:
+    before = table_counts(demo_station)
+    with pytest.raises(BadScan, match="a code has at most 200"):
+        demo_station.workflow.scan("QR-" + "7" * (length - 3), inspector)
+    assert table_counts(demo_station) == before
+
+
 def test_an_unmatched_parcel_gets_a_holding_label(
     demo_station: app.Station, inspector: UserView
 ) -> None:

@@ -60,6 +60,13 @@ class CentralSettings(BaseSettings):
     supervisor_session_hours: int = Field(default=10, ge=1, le=24)
     # raw customer names and phones of published returns are erased after this many days
     personal_data_days: int = Field(default=30, ge=1, le=3650)
+    # a client's request head must arrive within header_timeout (of the connection opening or
+    # the previous answer), its body within body_timeout plus its length at min_upload_rate
+    header_timeout: float = Field(default=10.0, gt=0, le=600)
+    body_timeout: float = Field(default=30.0, gt=0, le=3600)
+    min_upload_rate: int = Field(default=32 * 1024, ge=1)  # bytes a second
+    keep_alive_timeout: int = Field(default=5, ge=1, le=600)  # idle between requests
+    max_connections: int = Field(default=200, ge=1, le=100_000)  # fewer if descriptors are
 
     @field_validator("database_url")
     @classmethod

@@ -19,6 +19,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from station.store.files import create_private
+
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
@@ -45,7 +47,7 @@ def make_engine(url: str, *, pool_size: int = 8) -> Engine:
 
 def _sqlite_engine(url: str, database: str | None) -> Engine:
     if database and database != ":memory:":
-        Path(database).parent.mkdir(parents=True, exist_ok=True)
+        create_private(Path(database))  # the owner's only, its WAL too
     engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
 
     @event.listens_for(engine, "connect")

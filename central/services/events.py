@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import insert, select
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session
 
 from central.db.models import BlobRecord, EventRecord
+from central.db.session import write
 from central.services.authorize import Owners, refusal
 from central.services.jsonsafe import canonical, digest, problem
 from central.services.projections import project
@@ -27,6 +30,11 @@ from station.protocol.wire import BatchResult, Event, Refusal
 log = logging.getLogger(__name__)
 
 MAX_PAYLOAD_BYTES = 1024 * 1024
+MAX_SEQ = 2**63 - 1  # a SQL BIGINT
+AHEAD = timedelta(days=1)  # a station's clock may be wrong, not by more than this
+OLDEST = datetime(2020, 1, 1, tzinfo=UTC)  # before any station was installed
+# the database cannot be reached or is busy: the whole batch waits, nobody is refused
+OUTAGES = (OperationalError, InterfaceError, PoolTimeout)
 
 
 def event_digest(event: Event) -> str:
@@ -56,6 +64,21 @@ def payload_problem(payload: dict[str, Any]) -> str | None:
         return f"payload {why}"
     if len(canonical(payload)) > MAX_PAYLOAD_BYTES:
         return f"payload larger than {MAX_PAYLOAD_BYTES // 1024} KiB"
+    return None
+
+
+def envelope_problem(event: Event, now: datetime) -> str | None:
+    """Why the event's sequence number or time cannot be stored, or None."""
+    if event.seq > MAX_SEQ:
+        return "seq is larger than 2^63-1"
+    try:
+        created = event.created_at.astimezone(UTC)
+    except OverflowError:
+        return "created_at is out of range"
+    if created > now + AHEAD:
+        return f"created_at {created.isoformat()[:40]} is more than a day ahead of central"
+    if created < OLDEST:
+        return f"created_at {created.isoformat()[:40]} is before {OLDEST.year}"
     return None
 
 
@@ -109,6 +132,9 @@ def ingest(
         if event.station_id != station_id:
             refuse(event, f"station_id {event.station_id} is not this station ({station_id})")
             continue
+        if (why := envelope_problem(event, now)) is not None:
+            refuse(event, why)
+            continue
         if (why := payload_problem(event.payload)) is not None:
             refuse(event, why)
             continue
@@ -157,4 +183,46 @@ def ingest(
         )
     return BatchResult(
         accepted=[e.event_id for e in accepted], duplicates=duplicates, rejected=rejected
+    )
+
+
+def ingest_isolating(
+    session: Session, station: AuthenticatedStation, events: Sequence[Event], now: datetime
+) -> BatchResult:
+    """:func:`ingest` in one transaction; when storing the batch fails for a reason of its
+    own (not an outage), the batch is taken in halves, each in its own transaction, down to
+    the event that fails alone, which is refused: one poison event never blocks the rest."""
+    try:
+        return write(session, lambda s: ingest(s, station, events, now))
+    except OUTAGES:
+        raise
+    except Exception as exc:
+        if len(events) == 1:
+            [event] = events
+            log.error(
+                "event %s from %s could not be stored, refused: %s: %s",
+                event.event_id,
+                station.id,
+                type(exc).__name__,
+                str(exc).splitlines()[0][:200] if str(exc) else "",
+            )
+            error = f"central could not store this event ({type(exc).__name__})"
+            return BatchResult(
+                accepted=[],
+                duplicates=[],
+                rejected=[Refusal(event_id=event.event_id, error=error)],
+            )
+        log.warning(
+            "a batch of %d from %s could not be stored (%s); taking it in halves",
+            len(events),
+            station.id,
+            type(exc).__name__,
+        )
+    half = len(events) // 2
+    first = ingest_isolating(session, station, events[:half], now)
+    second = ingest_isolating(session, station, events[half:], now)
+    return BatchResult(
+        accepted=[*first.accepted, *second.accepted],
+        duplicates=[*first.duplicates, *second.duplicates],
+        rejected=[*first.rejected, *second.rejected],
     )

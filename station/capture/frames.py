@@ -13,22 +13,21 @@ from __future__ import annotations
 
 import logging
 import math
-import re
 import sys
 import time
-import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Final, Protocol
 
 import cv2
 import numpy as np
-from PIL import Image, UnidentifiedImageError
+
+from station.images import MAX_PIXELS, DamagedImage, ImageTooLarge, NotAnImage, decode_image
 
 log = logging.getLogger(__name__)
 
 IMAGE_SUFFIXES: Final = frozenset({".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff", ".webp"})
-MAX_IMAGE_PIXELS: Final = 50_000_000
+MAX_IMAGE_PIXELS: Final = MAX_PIXELS
 MAX_IMAGE_BYTES: Final = 256 * 1024 * 1024
 
 
@@ -311,8 +310,8 @@ def read_image(
 ) -> np.ndarray:
     """An image file as a grey (or BGR) array; :class:`BadImage` for anything else.
 
-    The size is checked from the header before any pixel is decoded, so a small file claiming
-    a huge picture (a decompression bomb) costs nothing.
+    Decoded by :mod:`station.images` within the pixel budget: a small file claiming a huge
+    picture (a decompression bomb) is refused from its header and costs nothing.
     """
     file = Path(path)
     if not file.exists():
@@ -324,29 +323,18 @@ def read_image(
         raise BadImage(f"{file}: empty file")
     if size > MAX_IMAGE_BYTES:
         raise BadImage(f"{file}: file too large ({size / 1e6:.0f} MB)")
-    too_large = f"{file}: image too large (limit {max_pixels / 1e6:.0f} megapixels)"
     try:
-        with warnings.catch_warnings():
-            # Pillow only warns between 89 and 179 megapixels; anything it warns about is far
-            # past our own limit.
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(file) as image:
-                width, height = image.size
-                if width * height > max_pixels:
-                    raise BadImage(f"{too_large[:-1]}, this one is {width}x{height})")
-                image.load()
-                converted = image.convert("RGB" if color else "L")
-    except (Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
-        claimed = re.search(r"\((\d+) pixels\)", str(exc))
-        if claimed:
-            too_large = f"{too_large[:-1]}, this one is {int(claimed[1]) / 1e6:.0f} megapixels)"
-        raise BadImage(too_large) from None
-    except UnidentifiedImageError:
+        return decode_image(file, color=color, max_pixels=max_pixels)
+    except ImageTooLarge as exc:
+        claimed = exc.size.replace("×", "x")
+        raise BadImage(
+            f"{file}: image too large"
+            f" (limit {exc.limit_megapixels} megapixels, this one is {claimed})"
+        ) from None
+    except NotAnImage:
         raise BadImage(f"{file}: not an image the station can read") from None
-    except (OSError, ValueError, SyntaxError, EOFError) as exc:
+    except DamagedImage as exc:
         raise BadImage(f"{file}: truncated or corrupt image ({exc})") from None
-    pixels = np.asarray(converted)
-    return np.ascontiguousarray(pixels[:, :, ::-1] if color else pixels)
 
 
 def open_source(

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-MAX_SCAN_CHARS = 512
+from station.domain.codes import MAX_CODE_CHARS
+
+MAX_SCAN_CHARS = MAX_CODE_CHARS
 _AIM_PREFIX = re.compile(r"\][A-Za-z][0-9A-Za-z]")
 
 
@@ -23,18 +25,22 @@ class BadScan(ValueError):
 def clean_scan(raw: str) -> str:
     """Normalise a scan (NFKC, trimmed) or raise :class:`BadScan`."""
     if len(raw) > MAX_SCAN_CHARS * 4:
-        raise BadScan(f"scan too long: {len(raw)} characters (limit {MAX_SCAN_CHARS})")
+        raise BadScan(_too_long(len(raw)))
     text = unicodedata.normalize("NFKC", raw).strip()
     if _AIM_PREFIX.match(text):
         text = text[3:].lstrip("\x1d").strip()  # a GS1 code's leading FNC1 comes as a GS
     if not text:
         raise BadScan("empty scan")
     if len(text) > MAX_SCAN_CHARS:
-        raise BadScan(f"scan too long: {len(text)} characters (limit {MAX_SCAN_CHARS})")
+        raise BadScan(_too_long(len(text)))
     bad = next((ch for ch in text if not _allowed(ch)), None)
     if bad is not None:
         raise BadScan(f"scan contains an unprintable character (U+{ord(bad):04X})")
     return text
+
+
+def _too_long(length: int) -> str:
+    return f"scan too long: {length} characters (a code has at most {MAX_SCAN_CHARS})"
 
 
 def _allowed(ch: str) -> bool:

@@ -11,6 +11,10 @@ import re
 
 from station.protocol.enums import Carrier
 
+# The longest code the station takes, from any scanner or the keyboard: the one limit for a
+# scan, the code an unmatched parcel is kept under and the code its holding label prints.
+MAX_CODE_CHARS = 200
+
 RMA_PATTERN = re.compile(r"RMA\d{14}")
 ORDER_NO_PATTERN = re.compile(r"\d{16,19}")
 

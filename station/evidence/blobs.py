@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from station.evidence.errors import BlobCorrupt, BlobMissing, storage_error
-from station.store.files import clean_temp_files, ensure_dir, write_atomically
+from station.store.files import READ_ONLY, clean_temp_files, ensure_dir, write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -124,7 +124,7 @@ class BlobStore:
                 self._check_existing(path, sha, len(data))
                 return StoredBlob(sha, path, len(data), created=False)
             try:
-                write_atomically(path, data, mode=0o444)
+                write_atomically(path, data, mode=READ_ONLY)
             except OSError as exc:
                 raise storage_error(exc, "the photo", "照片") from exc
         log.debug("stored blob %s (%d bytes)", sha, len(data))

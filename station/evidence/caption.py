@@ -22,6 +22,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from station.domain.labels import label
 from station.evidence.blobs import BlobStore, check_digest
+from station.evidence.encode import decode_jpeg
 from station.evidence.errors import ImageRejected, storage_error
 from station.fonts import FontFile, FontMissing, find_font
 from station.protocol.enums import PhotoKind
@@ -92,8 +93,7 @@ def render_captioned(
             "No Chinese font is installed, so captions cannot be drawn (install fonts-wqy-zenhei).",
             "未安装中文字体，无法生成带说明的照片（请安装 fonts-wqy-zenhei）。",
         ) from exc
-    with Image.open(io.BytesIO(jpeg)) as source:
-        photo = source.convert("RGB")
+    photo = Image.fromarray(decode_jpeg(jpeg)[:, :, ::-1])  # within the pixel budget
     width, height = photo.size
     lines = caption.lines(tz)
     size = max(12, round(width / 60))

@@ -6,32 +6,36 @@ garment's fine weave filling the frame, under the 400 KB budget (90 goes over it
 shipping label's small print stays legible and its 2-pixel-module Code128 reads back from
 the JPEG (it does from 75 up).
 
-An imported file is untrusted: its header is read first (Pillow opens lazily) and the
-file is refused before any pixel is decoded if it is not an image, too large in bytes, or
-claims more than ``MAX_PIXELS``, which also defuses decompression bombs (a few kilobytes of
-PNG claiming gigabytes of pixels). A truncated or damaged file fails while decoding, with a
-clear message, and nothing is kept.
+An imported file is untrusted: it is decoded by :mod:`station.images` within the station's
+pixel budget (the header is read first, a decompression bomb refused before any pixel is
+decoded, a large JPEG decoded at a fraction of its size), after it was refused if too large
+in bytes. A truncated or damaged file fails while decoding, with a clear message, and nothing
+is kept.
 """
 
 from __future__ import annotations
 
-import io
 import logging
-import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
 import cv2
 import numpy as np
-from PIL import Image, ImageOps, UnidentifiedImageError
 
 from station.evidence.errors import ImageRejected
+from station.images import (
+    MAX_PIXELS,
+    DamagedImage,
+    ImageTooLarge,
+    NotAnImage,
+    decode_image,
+    image_size,
+)
 
 log = logging.getLogger(__name__)
 
 DEFAULT_QUALITY: Final = 85
-MAX_PIXELS: Final = 50_000_000
 MAX_FILE_BYTES: Final = 100 * 1024 * 1024
 MIN_SIDE: Final = 16
 ACCEPTED_FORMATS: Final = frozenset({"JPEG", "PNG", "WEBP", "BMP", "TIFF"})
@@ -96,7 +100,8 @@ def encode_jpeg(frame: Frame, quality: int = DEFAULT_QUALITY) -> EncodedPhoto:
 
 
 def decode_jpeg(data: bytes) -> Frame:
-    """A BGR frame from JPEG bytes the station wrote itself (trusted: from the blob store)."""
+    """A BGR frame from JPEG bytes of the blob store (within the pixel budget)."""
+    check_pixels(data)
     frame = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
     if frame is None:
         raise ImageRejected("The stored photo cannot be decoded.", "已存储的照片无法解码。")
@@ -125,40 +130,44 @@ def _too_many_bytes(name: str, size: int) -> ImageRejected:
     )
 
 
+def _too_large(name: str, exc: ImageTooLarge) -> ImageRejected:
+    zh_name = "图片" if name == "the file" else name
+    zh_size = f"{exc.width}×{exc.height} 像素" if exc.width else f"{exc.megapixels} 百万像素"
+    size = f"{exc.size} pixels ({exc.megapixels} megapixels," if exc.width else f"{exc.size} ("
+    return ImageRejected(
+        f"{name} is too large: {size} at most {exc.limit_megapixels}).",
+        f"{zh_name} 过大：{zh_size}（{exc.megapixels} 百万像素，上限 {exc.limit_megapixels}）。",
+    )
+
+
+def check_pixels(data: bytes | Path, name: str = "The image") -> tuple[int, int]:
+    """The picture's size from its header, refused (:class:`ImageRejected`) when it is not an
+    image or past the pixel budget: before cv2 decodes a blob whole."""
+    try:
+        return image_size(data)
+    except ImageTooLarge as exc:
+        raise _too_large(name, exc) from None
+    except NotAnImage as exc:
+        raise _not_an_image(name) from exc
+    except DamagedImage as exc:
+        raise _damaged(name, str(exc)) from exc
+
+
 def load_image_bytes(data: bytes, *, name: str = "the file") -> Frame:
     """Decode an untrusted image to a BGR frame, upright (EXIF orientation applied)."""
     if len(data) > MAX_FILE_BYTES:
         raise _too_many_bytes(name, len(data))
-    with warnings.catch_warnings():
-        # Pillow warns above its own pixel limit (ours, checked below, is lower) and raises
-        # above twice that, before anything is allocated.
-        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-        try:
-            image = Image.open(io.BytesIO(data))  # reads the header only
-        except Image.DecompressionBombError as exc:
-            limit = 2 * (Image.MAX_IMAGE_PIXELS or 0) / 1e6
-            raise ImageRejected(
-                f"{name} is too large: it claims more than {limit:.0f} megapixels"
-                " (a decompression bomb).",
-                f"{name} 过大：声称超过 {limit:.0f} 百万像素（解压炸弹），已拒绝。",
-            ) from exc
-        except (UnidentifiedImageError, SyntaxError) as exc:
-            raise _not_an_image(name) from exc
-        except (OSError, ValueError) as exc:
-            raise _damaged(name, str(exc)) from exc
-        with image:
-            if image.format not in ACCEPTED_FORMATS:
-                raise _not_an_image(name)
-            width, height = image.size
-            _check_size(width, height, name)
-            try:
-                image.load()  # decodes the pixels: a truncated file fails here
-                upright = ImageOps.exif_transpose(image) or image
-                rgb = upright.convert("RGB")
-            except (OSError, ValueError, SyntaxError) as exc:
-                raise _damaged(name, str(exc)) from exc
-    array = np.asarray(rgb)
-    return np.ascontiguousarray(array[:, :, ::-1])
+    try:
+        frame = decode_image(data, upright=True, formats=ACCEPTED_FORMATS)
+    except ImageTooLarge as exc:
+        raise _too_large(name, exc) from None
+    except NotAnImage as exc:
+        raise _not_an_image(name) from exc
+    except DamagedImage as exc:
+        raise _damaged(name, str(exc)) from exc
+    height, width = frame.shape[:2]
+    _check_size(width, height, name)
+    return frame
 
 
 def load_image_file(path: Path) -> Frame:

@@ -28,7 +28,6 @@ from pathlib import Path
 from typing import Any, Final
 from xml.sax.saxutils import escape
 
-from PIL import Image as PilImage
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -47,6 +46,7 @@ from reportlab.platypus import (
 
 from station.domain.labels import label
 from station.evidence.caption import Caption, clean_field, local_time
+from station.evidence.encode import check_pixels
 from station.evidence.errors import EvidenceError, storage_error
 from station.evidence.pack_data import (
     EvidencePackData,
@@ -387,8 +387,7 @@ class BuiltPack:
 
 
 def _pixels(path: Path) -> tuple[int, int]:
-    with PilImage.open(path) as img:  # reads the header only
-        return img.size
+    return check_pixels(path, path.name)  # reads the header only
 
 
 def _photo_pages(

@@ -16,7 +16,7 @@ import cv2
 import numpy as np
 
 from station.evidence.blobs import BlobStore, relative_path
-from station.evidence.encode import Frame, check_frame
+from station.evidence.encode import Frame, check_frame, check_pixels
 from station.evidence.errors import ImageRejected, storage_error
 from station.store.files import write_atomically
 
@@ -46,7 +46,8 @@ def render_thumbnail(frame: Frame, width: int = THUMB_WIDTH) -> bytes:
 
 def _decode_reduced(data: bytes, width: int) -> Frame:
     """Decode a JPEG at 1/2, 1/4 or 1/8 scale when that is still wide enough: the decoder
-    skips most of the work."""
+    skips most of the work. A blob past the pixel budget is refused from its header."""
+    check_pixels(data, "The stored photo")
     buffer = np.frombuffer(data, np.uint8)
     probe = cv2.imdecode(buffer, cv2.IMREAD_REDUCED_GRAYSCALE_8)
     full_width = probe.shape[1] * 8 if probe is not None else 0

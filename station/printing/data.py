@@ -16,6 +16,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from station.domain.codes import MAX_CODE_CHARS
 from station.domain.labels import LANGUAGES, Language, label
 from station.protocol.enums import Disposition, Grade, RefundKind
 
@@ -48,7 +49,7 @@ MAX_CHARS: dict[str, int] = {
     "sku": 60,
     "title": 200,
     "refusal_reason": 200,
-    "scanned_code": 200,
+    "scanned_code": MAX_CODE_CHARS,  # any code a scan may be
     "station_id": 20,
     "inspector_initials": 8,
     "decision_id": 36,

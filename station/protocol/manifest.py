@@ -30,6 +30,8 @@ from pydantic import (
 from station.protocol.enums import Carrier, Category, OrderState, ReturnReason
 
 MAX_LINE_BYTES = 1 << 20
+MAX_NESTING = 16  # a row nests three deep (its lines and parcels); this is far beyond
+MAX_NUMBER_DIGITS = 40  # prices, line numbers: far beyond them too
 IMPORTABLE_STATES = frozenset(
     {
         OrderState.REQUESTED,
@@ -165,6 +167,60 @@ def _lines(stream: BinaryIO) -> Iterator[tuple[int, bytes | None]]:
         yield row, raw
 
 
+def _nesting(text: str) -> int:
+    """How deep the row's arrays and objects nest (brackets inside strings not counted)."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    return deepest
+
+
+def _json_row(text: str) -> tuple[Any, str | None]:
+    """The row parsed, or why it cannot be: a manifest row is never deeper than
+    ``MAX_NESTING`` and holds no number longer than ``MAX_NUMBER_DIGITS``."""
+    if (depth := _nesting(text)) > MAX_NESTING:
+        return None, f"nested {depth} levels deep (a row has at most {MAX_NESTING})"
+    try:
+        return json.loads(text, parse_int=_bounded_int, parse_float=_bounded_float), None
+    except json.JSONDecodeError as exc:
+        return None, f"not JSON: {exc.msg} at column {exc.colno}"
+    except _TooManyDigits as exc:
+        return None, str(exc)
+    except (ValueError, RecursionError) as exc:
+        return None, f"not JSON ({type(exc).__name__})"
+
+
+class _TooManyDigits(ValueError):
+    def __init__(self, digits: int) -> None:
+        super().__init__(f"a number of {digits} digits (at most {MAX_NUMBER_DIGITS})")
+
+
+def _bounded_int(text: str) -> int:
+    if len(text) > MAX_NUMBER_DIGITS:
+        raise _TooManyDigits(len(text))
+    return int(text)
+
+
+def _bounded_float(text: str) -> float:
+    if len(text) > MAX_NUMBER_DIGITS:
+        raise _TooManyDigits(len(text))
+    return float(text)
+
+
 def parse_manifest(stream: BinaryIO) -> ParsedManifest:
     result = ParsedManifest()
     first_row_of: dict[str, int] = {}
@@ -180,10 +236,9 @@ def parse_manifest(stream: BinaryIO) -> ParsedManifest:
             continue
         if not text or text.startswith("#"):
             continue
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            result.errors.append(RowError(row, f"not JSON: {exc.msg} at column {exc.colno}"))
+        data, why = _json_row(text)
+        if why is not None:
+            result.errors.append(RowError(row, why))
             continue
         if not isinstance(data, dict):
             result.errors.append(RowError(row, "a row is a JSON object"))
@@ -192,6 +247,10 @@ def parse_manifest(stream: BinaryIO) -> ParsedManifest:
             order = ManifestOrder.model_validate(data)
         except ValidationError as exc:
             result.errors.append(RowError(row, _describe(exc)))
+            continue
+        except (ValueError, TypeError, ArithmeticError, RecursionError) as exc:
+            # a value no field's check foresaw: this row is refused, the others go on
+            result.errors.append(RowError(row, f"cannot be read ({type(exc).__name__})"))
             continue
         if order.rma_no in first_row_of:
             first = first_row_of[order.rma_no]

@@ -31,6 +31,7 @@ from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 
 from station.config import DataPaths, Settings
+from station.protocol.masking import mask_phone
 from station.security import audit
 from station.setup.config_file import SECRET_KEYS, environment_overrides, read_values, redacted
 from station.store.files import atomic_path
@@ -56,7 +57,6 @@ _SCRUB = (
     (re.compile(r"(?i)(x-enrollment-key[\"']?\s*[:=]\s*[\"']?)[^\s\"',}]+"), r"\1<removed>"),
     (re.compile(r"(?i)\bEN-[A-Z2-7]{20}\b"), "<enrolment code removed>"),
     (re.compile(r"(?i)\b(RSB1-[A-Z0-9_-]{1,40}-)[A-Z2-7]{26}\b"), r"\1<badge secret removed>"),
-    (re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)"), "<phone removed>"),
 )
 
 
@@ -101,7 +101,7 @@ def scrub(text: str, secrets: Iterable[str] = ()) -> str:
             text = text.replace(value, "<removed>")
     for pattern, replacement in _SCRUB:
         text = pattern.sub(replacement, text)
-    return text
+    return mask_phone(text)  # as the store keeps them
 
 
 def database_integrity(database: Path) -> str:

@@ -7,6 +7,8 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 
+from station.store.files import create_private
+
 
 def sqlite_engine(path: Path, *, synchronous: str = "FULL") -> Engine:
     """An engine on the database file at ``path`` (created with its folder if missing).
@@ -14,7 +16,7 @@ def sqlite_engine(path: Path, *, synchronous: str = "FULL") -> Engine:
     pysqlite's own transaction handling is switched off so that SQLAlchemy's BEGIN is the
     only one: otherwise DDL and SAVEPOINTs run outside the transaction the caller owns.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
+    create_private(path)  # SQLite gives its WAL and shared memory the database's mode
     engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 10})
 
     @event.listens_for(engine, "connect")

@@ -5,6 +5,11 @@ then renamed into place and the folder itself flushed, so after a power cut a na
 holds the complete file or does not exist. A crash can leave only temporary files behind,
 which :func:`clean_temp_files` (a whole tree) or :func:`remove_leftovers` (one file's) remove.
 
+Everything written is the owner's alone: folders 0700, files 0600 (photos 0400), whatever
+the umask; :func:`private_umask` sets the process's umask so libraries that create files
+themselves (SQLite, the log handler) do the same, and :func:`make_private` tightens a data
+folder an earlier version left readable to others.
+
 This module imports nothing of the station, so the central service may use it too.
 """
 
@@ -22,6 +27,10 @@ log = logging.getLogger(__name__)
 
 TEMP_PREFIX = "."
 TEMP_SUFFIX = ".tmp"
+PRIVATE_DIR = 0o700
+PRIVATE_FILE = 0o600
+READ_ONLY = 0o400
+_OTHERS = 0o077  # the group's and everyone else's bits
 _CHUNK = 1 << 16
 # what a file system answers when it cannot flush a folder (some network and FUSE mounts)
 _NO_FOLDER_FLUSH = frozenset({errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP})
@@ -42,20 +51,66 @@ def fsync_dir(folder: Path) -> None:
 
 
 def ensure_dir(folder: Path) -> None:
-    """Create ``folder`` (and parents) durably: its parent's entry is flushed too."""
+    """Create ``folder`` (and parents) durably, mode 0700: its parent's entry is flushed too."""
     if folder.is_dir():
         return
     ensure_dir(folder.parent)
     with contextlib.suppress(FileExistsError):  # another thread made it first
-        folder.mkdir()
+        folder.mkdir(mode=PRIVATE_DIR)
         fsync_dir(folder.parent)
+
+
+def private_umask() -> int:
+    """Files and folders this process creates are its owner's only; the umask before."""
+    return os.umask(_OTHERS)
+
+
+def create_private(path: Path) -> None:
+    """Create ``path`` empty, mode 0600, unless it exists: for a file a library opens by name
+    and creates with the umask's mode (SQLite, which gives its WAL the database's mode; a log
+    file)."""
+    ensure_dir(path.parent)
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
+
+
+def make_private(root: Path) -> int:
+    """Create ``root`` (0700), or take the group's and others' access away from it and
+    everything in it when it has any (a data folder of an earlier version); how many entries
+    were changed. A folder already private is not walked, so this costs nothing at each
+    start."""
+    if not root.exists():
+        root.mkdir(mode=PRIVATE_DIR, parents=True)
+        return 0
+    if os.name == "nt" or not root.stat().st_mode & _OTHERS:
+        return 0
+    changed = 0
+    for folder, dirs, files in os.walk(root):
+        for name in (*dirs, *files):
+            changed += _restrict(Path(folder) / name)
+    changed += _restrict(root)
+    if changed:
+        log.warning("%s: took access to %d entries away from other users", root, changed)
+    return changed
+
+
+def _restrict(path: Path) -> int:
+    try:
+        mode = path.lstat().st_mode
+        if path.is_symlink() or not mode & _OTHERS:
+            return 0
+        path.chmod(mode & 0o7777 & ~_OTHERS)
+    except OSError as exc:  # a file removed meanwhile, or not ours
+        log.warning("cannot make %s private: %s", path, exc)
+        return 0
+    return 1
 
 
 def write_atomically(
     target: Path,
     data: bytes,
     *,
-    mode: int = 0o644,
+    mode: int = PRIVATE_FILE,
     replace: Callable[[Path], bool] | None = None,
     parents: bool = True,
 ) -> bool:
@@ -83,7 +138,7 @@ def write_atomically(
 
 @contextlib.contextmanager
 def atomic_path(
-    target: Path, *, mode: int = 0o644, parents: bool = True, suffix: str | None = None
+    target: Path, *, mode: int = PRIVATE_FILE, parents: bool = True, suffix: str | None = None
 ) -> Iterator[Path]:
     """A temporary path beside ``target`` for a library that writes files by name (a PDF
     canvas, a video encoder); when the block ends without an error the file is flushed and

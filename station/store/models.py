@@ -24,6 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from station.domain.codes import MAX_CODE_CHARS
 from station.store.types import UTCDateTime, utcnow
 
 NAMING_CONVENTION = {
@@ -205,7 +206,7 @@ class UnmatchedParcel(Base):
     __tablename__ = "unmatched_parcels"
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    code: Mapped[str] = mapped_column(String(200), index=True)
+    code: Mapped[str] = mapped_column(String(MAX_CODE_CHARS), index=True)
     station_id: Mapped[str] = mapped_column(String(40))
     inspector_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     received_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -4,7 +4,8 @@ Every answer is validated against :mod:`station.protocol.wire` before anyone use
 a size limit, so a broken or hostile server cannot make the station apply half a page or run
 out of memory. Failures come out as one of three kinds, which decide what the sync loop does:
 
-- :class:`Unavailable` — network down, timeout, 5xx, a malformed answer: try again later;
+- :class:`Unavailable` — network down, timeout, 5xx, a malformed answer: try again later
+  (:class:`ServerError` for a 500: the server failed, perhaps on what was sent);
 - :class:`Refused` — the server says this request will never work (4xx): park it;
 - :class:`Unauthorized` — the token is wrong: stop and tell someone.
 """
@@ -50,6 +51,14 @@ class SyncError(Exception):
 
 class Unavailable(SyncError):
     pass
+
+
+class ServerError(Unavailable):
+    """The server failed on the request (HTTP 500): perhaps on something in it."""
+
+    def __init__(self, status: int, detail: str) -> None:
+        self.status = status
+        super().__init__(f"central answered {status}: {detail}")
 
 
 class Refused(SyncError):
@@ -157,6 +166,14 @@ class CentralClient:
             raise Unavailable("the server answered for events that were not sent")
         return result
 
+    def healthy(self) -> bool:
+        """Whether the server and its database answer at all."""
+        try:
+            self._send("GET", "/v1/health", ok=(200,))
+        except SyncError:
+            return False
+        return True
+
     def get_changes(self, since: str | None, limit: int = MAX_PAGE) -> ChangesPage:
         params: dict[str, Any] = {"limit": limit}
         if since is not None:
@@ -202,7 +219,9 @@ class CentralClient:
         detail = _detail(answer.body)
         if status == 401:
             raise Unauthorized(f"the central service refused the station's token: {detail}")
-        if status >= 500 or status in (408, 429):
+        if status == 500:
+            raise ServerError(status, detail)
+        if status > 500 or status in (408, 429):
             raise Unavailable(f"central answered {status}: {detail}")
         raise Refused(status, detail)
 

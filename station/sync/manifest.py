@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from station.protocol.enums import OrderState
 from station.protocol.manifest import ManifestOrder, ParsedManifest, RowError
-from station.protocol.masking import mask_customer
+from station.protocol.masking import mask_customer, mask_phone
 from station.security import audit
 from station.store.models import Base, ReturnOrder, ReturnTracking
 from station.store.types import utcnow
@@ -102,7 +102,7 @@ def insert_orders(session: Session, orders: Iterable[ManifestOrder]) -> None:
                 "order_no": order.order_no,
                 "platform": order.platform,
                 "reason": order.reason.value,
-                "reason_note": order.reason_note,
+                "reason_note": mask_phone(order.reason_note),  # a note may hold a number
                 "customer_received_on": order.customer_received_on,
                 "requested_on": order.requested_on,
                 "customer_masked": order.customer_masked

@@ -3,6 +3,10 @@
 An event is marked sent only after the server has answered for it, in its own transaction;
 a crash in between means it is sent again, and the server answers "duplicate". An event the
 server refuses is parked with the error and never blocks the ones behind it.
+
+A batch the server fails on (HTTP 500) is sent again in halves, down to the event it fails on
+alone; that event is parked too once the server has failed on it alone ``POISON_AFTER`` times
+while answering its health check, so one event central cannot take never blocks the outbox.
 """
 
 from __future__ import annotations
@@ -27,12 +31,13 @@ from station.protocol.wire import BatchResult, Event, EventBatch
 from station.security import audit
 from station.store.database import Database
 from station.store.models import EvidenceItem, OutboxEvent
-from station.sync.client import CentralClient, Refused
+from station.sync.client import CentralClient, Refused, ServerError
 
 log = logging.getLogger(__name__)
 
 BATCH = 200
 UPLOADS_IN_FLIGHT = 4
+POISON_AFTER = 3  # rounds in which central failed on one event alone before it is parked
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +127,16 @@ def park(session: Session, event_id: str, error: str, now: datetime, station_id:
         details={"kind": row.kind, "error": error[:300]},
         at=now,
     )
+
+
+def note_failure(session: Session, event_id: str, error: str) -> int:
+    """Count one more time the server failed on this event alone; the count so far."""
+    row = session.scalar(select(OutboxEvent).where(OutboxEvent.event_id == event_id))
+    if row is None:
+        return 0
+    row.attempts += 1
+    row.last_error = error[:1000]
+    return row.attempts
 
 
 def _wire(event: Outgoing, station_id: str) -> Event:
@@ -232,4 +247,31 @@ def _send(
         for event in batch:
             report.add(_send(db, client, [event], station_id, clock))
         return report
+    except ServerError as exc:
+        if len(batch) == 1:
+            return _failed_alone(db, client, batch[0], exc, station_id, clock)
+        log.warning("central failed on a batch of %d (%s); sending it in halves", len(batch), exc)
+        half = len(batch) // 2
+        report = _send(db, client, batch[:half], station_id, clock)
+        report.add(_send(db, client, batch[half:], station_id, clock))
+        return report
     return db.run(lambda s: record_answer(s, result, clock(), station_id))
+
+
+def _failed_alone(
+    db: Database,
+    client: CentralClient,
+    event: Outgoing,
+    error: ServerError,
+    station_id: str,
+    clock: Callable[[], datetime],
+) -> PushReport:
+    """The server failed on this one event: try again later (the round fails, backing off),
+    unless it has failed on it alone often enough while otherwise answering: then park it."""
+    failures = db.run(partial(note_failure, event_id=event.event_id, error=str(error)))
+    if failures < POISON_AFTER or not client.healthy():
+        raise error
+    reason = f"central failed on this event {failures} times while answering others: {error}"
+    log.error("event %s (%s) parked: %s", event.event_id, event.kind, reason)
+    db.run(lambda s: park(s, event.event_id, reason, clock(), station_id))
+    return PushReport(parked=1)

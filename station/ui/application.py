@@ -11,11 +11,12 @@ from typing import Required, TypedDict, Unpack
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, SignalInstance
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QImageReader
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from station.capture.live import LiveScanner
 from station.config import Settings
+from station.images import MAX_PIXELS
 from station.review.service import ReviewService
 from station.runtime.emitter import Emitter
 from station.security.login import Authenticator
@@ -38,6 +39,9 @@ def application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Returns station")
+    # the pictures Qt reads itself (photos, thumbnails) keep to the station's pixel budget,
+    # at four bytes a pixel
+    QImageReader.setAllocationLimit(MAX_PIXELS * 4 // (1024 * 1024) + 1)
     return app
 
 

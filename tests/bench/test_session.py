@@ -271,6 +271,14 @@ def test_junk_codes_are_refused_with_a_reason_and_store_nothing(bench: Bench, ju
     assert bench.station.db.run(lambda s: s.query(OutboxEvent).count()) == before
 
 
+def test_a_scan_longer_than_a_code_may_be_is_refused_saying_so(bench: Bench) -> None:
+    before = bench.station.db.run(lambda s: s.query(OutboxEvent).count())
+    bench.scan("QR" + "9" * 299)  # read, say, off a QR code: 301 characters
+    assert bench.last.say is Say.BAD_SCAN and bench.last.tone is Tone.ERROR
+    assert "301 characters (a code has at most 200)" in str(bench.last.args)
+    assert bench.station.db.run(lambda s: s.query(OutboxEvent).count()) == before
+
+
 def test_nothing_happens_without_someone_logged_in(bench: Bench) -> None:
     order = received_order(bench.station, "apparel")
     bench.session.suspend()

@@ -120,7 +120,7 @@ def test_a_real_200_megapixel_image_is_refused_from_its_header(tmp_path: Path) -
     assert huge.stat().st_size < 2_000_000
     status, lines, _ = decode(huge)
     assert status == EXIT_BAD_FILE
-    assert "image too large (limit 50 megapixels, this one is 200 megapixels)" in lines[0]["error"]
+    assert "image too large (limit 24 megapixels, this one is 200 megapixels)" in lines[0]["error"]
 
 
 def test_an_image_just_over_the_limit_is_refused_with_its_size(tmp_path: Path) -> None:

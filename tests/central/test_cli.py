@@ -64,6 +64,20 @@ def test_publish_manifest_publishes_good_rows_and_reports_bad_ones(tmp_path: Pat
     assert keys == [r["rma_no"] for r in good]
 
 
+def test_publish_manifest_reports_hostile_rows_and_publishes_the_rest(tmp_path: Path) -> None:
+    manifest = tmp_path / "returns.jsonl"
+    good = manifest_row()
+    deep = "[" * 50_000 + "]" * 50_000
+    digits = json.dumps(manifest_row()).replace('"lines": [', '"lines": [' + "7" * 5000 + ", ", 1)
+    write_manifest(manifest, [deep, digits, good])
+    result = central("publish-manifest", str(manifest), "--data-dir", str(tmp_path / "data"))
+    assert result.returncode == 1
+    assert "published 1, unchanged 0, rejected 2" in result.stdout
+    assert "row 1: nested 50000 levels deep" in result.stderr
+    assert "row 2: a number of 5000 digits" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_publish_manifest_refuses_a_missing_file(tmp_path: Path) -> None:
     result = central("publish-manifest", str(tmp_path / "none.jsonl"), "--data-dir", str(tmp_path))
     assert result.returncode == 2 and "no such file" in result.stderr

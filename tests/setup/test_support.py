@@ -57,6 +57,7 @@ def busy_station(tmp_path: Path, demo_template: Path) -> tuple[app.Station, Path
         f"2026-11-22 DEBUG users: loaded {pin_hash}\n"
         f"2026-11-22 INFO sync: token {STORED_TOKEN} kept\n"
         "2026-11-22 WARNING manifest: row 7: bad phone 13812345678 for customer\n"
+        "2026-11-22 WARNING manifest: row 8: landline 010-62345678, abroad +44 7700 900123\n"
         "2026-11-22 INFO bench: inspection completed RMA20261023000001 grade A\n",
         encoding="utf-8",
     )
@@ -123,6 +124,7 @@ def test_the_bundle_holds_no_pin_hashes_tokens_or_customer_data(
         pin_hashes = [r[0] for r in connection.execute("SELECT pin_hash FROM users")]
         masked = [r[0] for r in connection.execute("SELECT customer_masked FROM returns")]
     forbidden = [TOKEN, KEY, STORED_TOKEN, BADGE_SECRET, "$argon2", "13812345678", *pin_hashes]
+    forbidden += ["62345678", "7700 900123"]
     staff = {name for _badge, name, _role, _pin in DEMO_USERS}
     for order in generate_orders(DEMO_ORDERS, today=TODAY):
         forbidden.append(order["customer_phone"])
@@ -176,4 +178,16 @@ def test_scrub_removes_what_looks_like_a_secret() -> None:
     )
     cleaned = scrub(line, ["abc.def-ghi"])
     assert "$argon2" not in cleaned and "18612345678" not in cleaned and "abc.def" not in cleaned
+    assert "186****5678" in cleaned  # masked as the store masks it
     assert "808129322734854035" in cleaned  # an 18-digit order no. is not a phone
+
+
+def test_scrub_masks_landlines_and_international_numbers_but_not_ids() -> None:
+    line = (
+        "call 010-62345678 or +44 7700 900123 about RMA20261105000001 (SF6608565178836), "
+        "refund 199.00 on 2026-11-05 14:59:37"
+    )
+    assert scrub(line) == (
+        "call 010-****5678 or +44 7*** **0123 about RMA20261105000001 (SF6608565178836), "
+        "refund 199.00 on 2026-11-05 14:59:37"
+    )

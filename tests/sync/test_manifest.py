@@ -47,6 +47,30 @@ def test_a_good_manifest_imports_every_order(station: app.Station, tmp_path: Pat
     assert "*" in order.customer_masked and rows[0]["customer_name"] not in order.customer_masked
 
 
+@pytest.mark.parametrize(
+    "phone", ["13812345678", "010-62345678", "+44 7700 900123", "+1 415 555 0100", "0755 87654321"]
+)
+def test_no_phone_is_stored_whole_whatever_its_format(
+    station: app.Station, tmp_path: Path, phone: str
+) -> None:
+    [row] = good_rows(1)
+    row |= {"customer_phone": phone, "reason_note": f"客户说打 {phone} 或 13912345678 都行"}
+    report = app.import_manifest(station, write(tmp_path, [row]))
+    assert report.imported == 1, report.errors
+
+    def stored(s):  # type: ignore[no-untyped-def]
+        order = s.scalar(select(ReturnOrder).where(ReturnOrder.rma_no == row["rma_no"]))
+        return order.customer_masked, order.reason_note
+
+    masked, note = station.db.run(stored)
+    digits = "".join(c for c in phone if c.isdigit())
+    for text in (masked, note):
+        assert "*" in text
+        assert digits not in "".join(c for c in text if c.isdigit() or c == " ").replace(" ", "")
+        assert phone not in text and "13912345678" not in text
+    assert masked.endswith(digits[-4:])
+
+
 def test_reimporting_is_harmless(station: app.Station, tmp_path: Path) -> None:
     path = write(tmp_path, good_rows(5))
     app.import_manifest(station, path)
@@ -175,3 +199,67 @@ def test_parse_reads_a_stream() -> None:
     text = "\n".join(json.dumps(r) for r in good_rows(4))
     parsed = parse_manifest(io.BytesIO(text.encode()))
     assert [row for row, _ in parsed.orders] == [1, 2, 3, 4] and not parsed.errors
+
+
+def _hostile_rows() -> list[tuple[str, str]]:
+    """(raw line, what its error must say): rows that used to stop the whole import."""
+    good = good_rows(1)[0]
+    deep = "[" * 100_000 + "]" * 100_000
+    deep_in_field = json.dumps(good | {"rma_no": "RMA20260000000101"})[:-1] + (
+        ', "reason_note": ' + "[" * 5000 + "]" * 5000 + "}"
+    )
+    long_number = json.dumps(good | {"rma_no": "RMA20260000000102"}).replace(
+        '"unit_price": "', '"unit_price": ' + "9" * 5000 + ', "x": "', 1
+    )
+    long_float = '{"rma_no": "RMA20260000000103", "qty": 1.' + "5" * 5000 + "}"
+    return [
+        (deep, "nested 100000 levels deep (a row has at most 16)"),
+        (deep_in_field, "nested 5001 levels deep"),
+        (long_number, "a number of 5000 digits (at most 40)"),
+        (long_float, "a number of 5002 digits (at most 40)"),
+        ('{"rma_no": 1e999}', "rma_no"),  # infinity: refused by the field's check
+        ('{"a": "[[[[[[[[[[[[[[[[[[[[[[[[[[[[ inside a string"}', "rma_no: Field required"),
+        ("[" * 17 + "]" * 17, "nested 17 levels deep"),
+    ]
+
+
+def test_hostile_rows_are_each_refused_and_the_good_ones_imported(
+    station: app.Station, tmp_path: Path
+) -> None:
+    """A deeply nested row or a 5,000-digit number is one bad row with its line and reason."""
+    rows = good_rows(4)
+    hostile = _hostile_rows()
+    lines: list = [rows[0]]
+    for raw, _ in hostile:
+        lines += [raw]
+    lines += rows[1:]
+    report = app.import_manifest(station, write(tmp_path, lines))
+    assert report.imported == 4
+    assert [(e.row, e.message) for e in report.errors] == [
+        (2 + n, report.errors[n].message) for n in range(len(hostile))
+    ]
+    for error, (_, expected) in zip(report.errors, hostile, strict=True):
+        assert expected in error.message, (error.row, error.message)
+    assert counts(station)[0] == 4
+
+
+def test_the_station_command_lists_each_hostile_row(station_cli_data, capsys, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from station.cli import main
+
+    path = write(tmp_path, [*(raw for raw, _ in _hostile_rows()), good_rows(1)[0]])
+    code = main([*station_cli_data, "import-manifest", str(path)])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert "imported 1, already present 0, rejected 7" in out
+    assert "m.jsonl: row 1: nested 100000 levels deep" in err
+    assert "m.jsonl: row 3: a number of 5000 digits" in err
+    assert "Traceback" not in err
+
+
+@pytest.fixture
+def station_cli_data(tmp_path: Path, demo_template: Path) -> list[str]:
+    import shutil
+
+    data = tmp_path / "cli-data"
+    shutil.copytree(demo_template, data)
+    return ["--data-dir", str(data), "--config", str(tmp_path / "none.toml")]

@@ -28,6 +28,7 @@ from station.store.models import (
 )
 from station.sync.client import SyncError, Unavailable
 from station.sync.pull import BadPage
+from station.sync.push import POISON_AFTER
 from station.workflow import InspectionStarted
 from tests.helpers import clean_verdict
 from tests.sync.conftest import assert_converged, enrolled, new_station_id, open_synced
@@ -191,10 +192,73 @@ def test_server_errors_and_refusals_are_retried_until_delivered(
     station, proxy = proxied
     inspect(station, 2)
     proxy.faults.extend([Fault("error500", when=is_events), Fault("refuse", when=is_events)])
-    for _ in range(2):
+    with pytest.raises(Unavailable):  # the connection refused
+        station.sync.sync_once()
+    assert not station.sync.status.online
+    station.sync.sync_once()  # the 500: sent again in halves, which go through
+    assert_converged(station, central_db, central)
+
+
+def _outbox(station: app.Station) -> list[tuple[str, bool, bool, str]]:
+    return station.db.run(
+        lambda s: [
+            (e.event_id, e.sent_at is not None, e.parked, e.last_error)
+            for e in s.scalars(select(OutboxEvent).order_by(OutboxEvent.seq))
+        ]
+    )
+
+
+def test_an_event_central_keeps_failing_on_is_isolated_and_parked(
+    proxied, central, central_db
+) -> None:
+    """Central answers 500 whenever one event is in the batch: the station halves the batch
+    down to that event, delivers the ones before it, and parks it once central failed on it
+    alone in POISON_AFTER rounds while answering its health check; the rest then follow."""
+    station, proxy = proxied
+    inspect(station, 4)
+    events = [event_id for event_id, *_ in _outbox(station)]
+    poison = events[len(events) // 2]
+
+    def fails_on_poison(request) -> Fault:  # type: ignore[no-untyped-def]
+        if is_events(request) and poison.encode() in request.body:
+            return Fault("error500")
+        return Fault("pass")
+
+    proxy.default = fails_on_poison
+    for _ in range(POISON_AFTER - 1):
         with pytest.raises(Unavailable):
             station.sync.sync_once()
-        assert not station.sync.status.online
+        rows = _outbox(station)
+        index = events.index(poison)
+        assert all(sent for _, sent, *_ in rows[:index]), "the events before it were delivered"
+        assert not any(sent or parked for _, sent, parked, _ in rows[index:])
+    posted = sum(is_events(r) for r in proxy.seen)
+    report = station.sync.sync_once()
+    assert report.push.parked == 1
+    assert sum(is_events(r) for r in proxy.seen) - posted <= 2 * len(events).bit_length() + 2
+    [(parked_id, sent, _, error)] = [row for row in _outbox(station) if row[2]]
+    assert parked_id == poison and not sent
+    assert f"central failed on this event {POISON_AFTER} times" in error
+    status = station.sync.refresh()
+    assert status.outbox.parked == 1 and status.outbox.pending == 0
+    audit = station.db.run(lambda s: list(s.scalars(select(AuditEntry.action))))
+    assert "event_parked" in audit
+    station.db.run(  # the comparison leaves the parked one out
+        lambda s: s.execute(OutboxEvent.__table__.delete().where(OutboxEvent.event_id == poison))
+    )
+    assert_converged(station, central_db, central)
+
+
+def test_a_central_failing_on_everything_parks_nothing(proxied, central, central_db) -> None:
+    """500 for every request, its health check too, is an outage: events wait, none parked."""
+    station, proxy = proxied
+    inspect(station, 2)
+    proxy.default = lambda request: Fault("error500" if request.method != "PUT" else "pass")
+    for _ in range(POISON_AFTER + 2):
+        with pytest.raises(Unavailable):
+            station.sync.sync_once()
+    assert not any(parked for _, _, parked, _ in _outbox(station))
+    proxy.default = None
     station.sync.sync_once()
     assert_converged(station, central_db, central)
 
