@@ -43,9 +43,19 @@ from station.security.audit_key import (
     folder_of,
     read_head,
     read_key,
+    set_aside,
     write_head,
 )
-from station.security.bindings import ALL_TABLES, Bindable, Bound, all_rows_by_key, binds_of
+from station.security.bindings import (
+    ALL_TABLES,
+    Bindable,
+    Bound,
+    RowFinding,
+    Table,
+    all_rows_by_key,
+    binds_of,
+    check_rows,
+)
 from station.store import outbox
 from station.store.models import AuditEntry
 from station.store.types import utcnow
@@ -55,8 +65,10 @@ __all__ = [
     "AuditHead",
     "AuditKeyError",
     "ChainReport",
+    "TamperReport",
     "append",
     "audit_head",
+    "check",
     "entry_hash",
     "keyed_hash",
     "record",
@@ -69,6 +81,7 @@ log = logging.getLogger(__name__)
 GENESIS = "0" * 64
 KEYED: Final = "chain.keyed"  # the first entry under the key: seals the unkeyed ones
 BOUND: Final = "chain.bound"  # rows the store held when the key was made, bound in chunks
+CUT: Final = "chain.cut"  # the station found the log shorter than its head marker said
 _SEAL_CHUNK: Final = 500
 _ACTOR: Final = "station"
 
@@ -233,16 +246,57 @@ def _seal(
     return seq, prev
 
 
-def _next_link(session: Session) -> tuple[AuditKey, int, str, Path | None]:
-    """The key, sequence number and previous hash for the next entry; the chain is keyed
-    (and its older entries sealed) first if it is not yet."""
+def _usable_key(session: Session, folder: Path | None, next_seq: int) -> AuditKey:
+    """The station's key; a new one, keying from ``next_seq`` on, when there is none or the
+    file is unusable (set aside). Either way the entries of an earlier key can no longer be
+    checked, which :func:`verify` reports: the bench goes on recording."""
+    try:
+        key = _key_for(session, folder)
+    except AuditKeyError as exc:
+        assert folder is not None
+        log.error("%s; it is set aside as %s and a new key made", exc, set_aside(folder))
+        key = None
+    if key is None:  # never keyed here, or the key file is gone: key from the next entry on
+        key = _make_key(session, folder, next_seq)
+    return key
+
+
+def _prepare(session: Session) -> tuple[AuditKey, tuple[int, str] | None, Path | None]:
+    """The key and the chain's newest entry (seq, hash) to append to. The chain is keyed (its
+    older entries sealed) first if it is not yet; a chain found shorter than its head marker
+    says is first recorded as cut, so writing on does not hide that entries were removed."""
     folder = folder_of(session)
     last = _last(session)
     next_seq = last[0] + 1 if last else 1
-    key = _key_for(session, folder)
-    if key is None:  # never keyed here, or the key file is gone: key from the next entry on
-        key = _make_key(session, folder, next_seq)
-    if key.keyed_from == next_seq:  # keyed, not sealed yet
+    key = _usable_key(session, folder, next_seq)
+    marker = read_head(folder) if folder is not None else None
+    if marker is not None and marker.seq >= next_seq:
+        log.error(
+            "the audit log ends at entry %d but its head marker recorded entry %d: entries "
+            "were removed; recorded as %s",
+            next_seq - 1,
+            marker.seq,
+            CUT,
+        )
+        entry = _write(
+            session,
+            key,
+            seq=next_seq,
+            prev=last[1] if last else GENESIS,
+            actor=_ACTOR,
+            action=CUT,
+            entity="audit_log",
+            details={
+                "log_ended_at": next_seq - 1,
+                "marker_seq": marker.seq,
+                "marker_mac": marker.mac,
+            },
+            binds=None,
+            at=utcnow(),
+            folder=folder,
+        )
+        last = (entry.seq, entry.hash)
+    elif key.keyed_from == next_seq:  # keyed, not sealed yet
         last = _seal(session, key, last, folder)
     elif key.keyed_from > next_seq:
         log.error(
@@ -251,21 +305,13 @@ def _next_link(session: Session) -> tuple[AuditKey, int, str, Path | None]:
             next_seq - 1,
             key.keyed_from,
         )
-    assert last is not None
-    return key, last[0] + 1, last[1], folder
+    return key, last, folder
 
 
 def seal(session: Session) -> AuditHead | None:
     """Key the chain now if it is not yet (the station does it when it opens its store, so an
     upgraded store is sealed before anyone works); returns the newest entry."""
-    folder = folder_of(session)
-    last = _last(session)
-    next_seq = last[0] + 1 if last else 1
-    key = _key_for(session, folder)
-    if key is None:
-        key = _make_key(session, folder, next_seq)
-    if key.keyed_from == next_seq:
-        last = _seal(session, key, last, folder)
+    _, last, _ = _prepare(session)
     return AuditHead(*last) if last else None
 
 
@@ -281,12 +327,12 @@ def append(
 ) -> AuditEntry:
     """Add an entry at the end of the chain (in the caller's transaction); ``binds`` are the
     rows it records, as they stand now (flushed or not)."""
-    key, seq, prev, folder = _next_link(session)
+    key, last, folder = _prepare(session)
     return _write(
         session,
         key,
-        seq=seq,
-        prev=prev,
+        seq=last[0] + 1 if last else 1,
+        prev=last[1] if last else GENESIS,
         actor=actor,
         action=action,
         entity=entity,
@@ -374,6 +420,8 @@ class ChainReport:
     head: AuditHead | None = None  # the newest entry
     # the newest entry binding each row, from the keyed part: for bindings.check_rows
     bound: dict[str, Bound] = field(default_factory=dict, compare=False, repr=False)
+    # every entry holds (the problem, if any, is the chain's length): ``bound`` is complete
+    complete: bool = True
 
     @property
     def ok(self) -> bool:
@@ -422,8 +470,10 @@ def verify(session: Session) -> ChainReport:
     expected_seq, prev = 1, GENESIS
     at_marker: str | None = None
 
+    cut: tuple[int, str] | None = None
+
     def broken(seq: int, reason: str) -> ChainReport:
-        return ChainReport(expected_seq - 1, seq, reason, keyed_from, None, bound)
+        return ChainReport(expected_seq - 1, seq, reason, keyed_from, None, bound, False)
 
     rows = session.execute(
         select(*_COLUMNS).order_by(AuditEntry.seq).execution_options(yield_per=2000)
@@ -455,6 +505,14 @@ def verify(session: Session) -> ChainReport:
                     "its content was changed after it was written (its MAC does not match "
                     "the station's audit key)",
                 )
+            if r.action == CUT and cut is None:  # reported; the entries after it still count
+                found = r.details or {}
+                cut = (
+                    r.seq,
+                    f"the station found the log cut back here: it ended at entry "
+                    f"{found.get('log_ended_at')} while its head marker recorded entry "
+                    f"{found.get('marker_seq')}: newest entries were removed",
+                )
             for name, digest in (r.binds or {}).items():
                 bound[name] = Bound(str(digest), r.seq, r.action)
         elif entry_hash(**fields) != r.hash:
@@ -474,6 +532,9 @@ def verify(session: Session) -> ChainReport:
 
     def short(seq: int, reason: str) -> ChainReport:
         return ChainReport(last, seq, reason, keyed_from, head, bound)
+
+    if cut is not None:
+        return ChainReport(cut[0] - 1, cut[0], cut[1], keyed_from, head, bound)
 
     if keyed_from is not None and last < keyed_from - 1:
         return short(
@@ -501,3 +562,36 @@ def verify(session: Session) -> ChainReport:
             f"the head marker ({marker_path}) is missing, so removed newest entries would not show",
         )
     return ChainReport(last, None, "", keyed_from, head, bound)
+
+
+@dataclass(frozen=True, slots=True)
+class TamperReport:
+    """The chain, then the rows it binds: what ``station audit verify`` reports."""
+
+    chain: ChainReport
+    rows: tuple[RowFinding, ...]
+
+    @property
+    def ok(self) -> bool:
+        return self.chain.ok and not self.rows
+
+    def lines(self) -> list[str]:
+        """One line per problem, the chain's state first; a last line sums the rows up."""
+        out = [self.chain.describe()]
+        out += [finding.message for finding in self.rows]
+        if not self.chain.complete:
+            out.append(
+                f"rows recorded from entry {self.chain.broken_at} on are not checked: "
+                "the chain does not hold there"
+            )
+        if self.rows:
+            out.append(f"{len(self.rows)} row(s) do not match the audit log")
+        return out
+
+
+def check(session: Session, tables: frozenset[Table] = ALL_TABLES) -> TamperReport:
+    """The chain, and every protected row of ``tables`` against the entry that recorded it."""
+    chain = verify(session)
+    return TamperReport(
+        chain, tuple(check_rows(session, chain.bound, tables, unrecorded=chain.complete))
+    )

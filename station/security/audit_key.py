@@ -112,6 +112,15 @@ def create_key(folder: Path, keyed_from: int) -> AuditKey:
     return key
 
 
+def set_aside(folder: Path) -> Path:
+    """Move an unusable key file out of the way (kept, for whoever investigates)."""
+    path = folder / KEY_FILE
+    aside = path.with_name(f"{KEY_FILE}.unusable-{datetime.now(UTC):%Y%m%dT%H%M%S}")
+    path.replace(aside)
+    _cache.pop(path, None)
+    return aside
+
+
 _cache: dict[Path, tuple[tuple[int, int], AuditKey]] = {}
 
 

@@ -261,15 +261,24 @@ _WHAT = {
 
 
 def check_rows(
-    session: Session, bound: dict[str, Bound], tables: frozenset[Table] = ALL_TABLES
+    session: Session,
+    bound: dict[str, Bound],
+    tables: frozenset[Table] = ALL_TABLES,
+    *,
+    unrecorded: bool = True,
 ) -> list[RowFinding]:
-    """Every protected row of ``tables`` against the newest audit entry binding it."""
+    """Every protected row of ``tables`` against the newest audit entry binding it.
+
+    ``unrecorded``: also report rows no entry binds (only meaningful when ``bound`` comes
+    from the whole chain; a chain broken midway binds only what came before the break)."""
     findings: list[RowFinding] = []
     seen: set[str] = set()
     for key, digest, name in all_rows_by_key(session, tables):
         seen.add(key)
         entry = bound.get(key)
         if entry is None:
+            if not unrecorded:
+                continue
             findings.append(
                 RowFinding(
                     RowProblem.UNRECORDED,
