@@ -59,9 +59,6 @@ def station_cli(bench: Bench, *command: str, capsys: pytest.CaptureFixture[str])
     """The ``station`` command, through its entry point; (exit status, what it printed)."""
     code = main([*bench.args, *command])
     out, err = capsys.readouterr()
-    import sys
-
-    sys.__stdout__.write(f"\n[{code}] {out}{err}")  # DEBUG
     return code, out + err
 
 
