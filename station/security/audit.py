@@ -210,7 +210,8 @@ def _write(
 def _seal(
     session: Session, key: AuditKey, last: tuple[int, str] | None, folder: Path | None
 ) -> tuple[int, str]:
-    """Write the ``chain.keyed`` entry and bind the rows already in the store."""
+    """Write the ``chain.keyed`` entry and, sealing an older chain, bind the rows the store
+    already holds."""
     seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
     now = utcnow()
     entry = _write(
@@ -227,6 +228,8 @@ def _seal(
         folder=folder,
     )
     seq, prev = entry.seq, entry.hash
+    if last is None:  # a new store: every row it will hold is bound as it is written
+        return seq, prev
     rows = iter([(name, digest) for name, digest, _ in all_rows_by_key(session, ALL_TABLES)])
     while chunk := dict(islice(rows, _SEAL_CHUNK)):
         entry = _write(
