@@ -116,3 +116,17 @@ def test_a_removed_key_file_is_reported(bench: Bench, capsys: pytest.CaptureFixt
     (bench.root / "audit.key").unlink()
     code, out = station_cli(bench, "audit", "verify", capsys=capsys)
     assert code == 1 and "audit key" in out and "missing or was replaced" in out, out
+
+
+def test_an_unusable_key_file_is_set_aside_the_bench_works_on_and_verify_reports_it(
+    bench: Bench, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (bench.root / "audit.key").write_text("not a key")
+    code, out = station_cli(bench, "audit", "verify", capsys=capsys)
+    assert code == 1 and "missing or was replaced" in out, out
+    [aside] = bench.root.glob("audit.key.unusable-*")
+    assert aside.read_text() == "not a key"
+    key = json.loads((bench.root / "audit.key").read_text())
+    assert key["keyed_from"] == bench.one(
+        "SELECT seq FROM audit_log WHERE action = 'chain.keyed' ORDER BY seq DESC LIMIT 1"
+    )
