@@ -18,6 +18,7 @@ BENCHES = [
     "camera_live.py",
     "analytics.py",
     "sync.py",
+    "audit_verify.py",
 ]
 
 

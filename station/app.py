@@ -34,6 +34,7 @@ from station.protocol.manifest import parse_manifest as parse_manifest_stream
 from station.review.central_source import CentralInspections
 from station.review.service import ReviewService
 from station.rulebook import Rulebook, load_policy, load_templates, read_sources
+from station.security import audit
 from station.security.login import Authenticator
 from station.security.pins import BadPin, hash_pin
 from station.security.users import LockoutPolicy, UserError, add_user, list_users
@@ -122,6 +123,7 @@ def open_station(settings: Settings) -> Station:
     make_private(settings.data_dir)  # an earlier version's data folder, readable to others
     paths = DataPaths(settings.data_dir).ensure()
     db = Database.open(paths.database, backup_dir=paths.backups)
+    db.run(audit.seal)  # an upgraded store's unkeyed audit log is sealed before anyone works
     lockout = LockoutPolicy(settings.lockout_attempts, settings.lockout_minutes)
     rulebook = load_rulebook(db, settings, paths)
     printing = build_printing(db, settings, paths)

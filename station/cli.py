@@ -414,15 +414,9 @@ def cmd_review_dashboard(station: app.Station, args: argparse.Namespace) -> int:
 
 @_with_station
 def cmd_audit_verify(station: app.Station, _args: argparse.Namespace) -> int:
-    report = station.db.run(audit.verify)
-    if report.ok:
-        sys.stdout.write(f"audit log intact: {report.checked} entries\n")
-        return EXIT_OK
-    sys.stdout.write(
-        f"audit log broken at entry {report.broken_at}: {report.reason} "
-        f"({report.checked} entries before it are intact)\n"
-    )
-    return EXIT_FAIL
+    report = station.db.run(audit.check)
+    sys.stdout.write("".join(line + "\n" for line in report.lines()))
+    return EXIT_OK if report.ok else EXIT_FAIL
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -528,7 +522,9 @@ def build_parser() -> argparse.ArgumentParser:
     video.set_defaults(handler=cmd_demo_video)
 
     verify_ev = sub.add_parser(
-        "verify-evidence", help="re-hash every photo and report missing or altered files"
+        "verify-evidence",
+        help="re-hash every photo, report missing or altered files and photo or verdict rows "
+        "that differ from the audit log",
     )
     verify_ev.add_argument(
         "--unreferenced", action="store_true", help="also list photo files no record points at"
@@ -566,7 +562,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     aud = sub.add_parser("audit", help="audit log")
     aud_sub = aud.add_subparsers(dest="audit_command", required=True, metavar="ACTION")
-    verify = aud_sub.add_parser("verify", help="check the audit log's hash chain")
+    verify = aud_sub.add_parser(
+        "verify",
+        help="check the audit log's keyed chain and the verdicts, photos and events it records",
+    )
     verify.set_defaults(handler=cmd_audit_verify)
     return parser
 

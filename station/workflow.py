@@ -398,6 +398,7 @@ class Workflow:
                 entity=f"inspection:{row.id}",
                 details={"rma_no": order.rma_no, "reason": reason[:200]},
                 at=now,
+                binds=[row],
             )
             session.flush()
             return order_view(order)
@@ -508,6 +509,7 @@ class Workflow:
             entity=f"inspection:{row.id}",
             details={"rma_no": order.rma_no, "line_no": line.line_no, "sku": line.sku},
             at=now,
+            binds=[row],
         )
         view, line_record = order_view(order), line_view(line)
         return InspectionStarted(
@@ -645,6 +647,7 @@ class Workflow:
                 "overridden": row.overridden,
             },
             at=now,
+            binds=[row],
         )
         finished = inspection_view(row)
         final_order = order_view(order)

@@ -18,16 +18,23 @@ from station.evidence.errors import EvidenceError
 from station.evidence.pack import build_pack, pack_data
 from station.evidence.storage import EvidenceStore
 from station.evidence.verify import check_evidence, referenced_evidence, unreferenced_blobs
+from station.security import audit
+from station.security.bindings import Table
 from station.store.database import Database
 
 log = logging.getLogger(__name__)
+
+# the rows a photo's worth as evidence rests on: the photo's own, and the verdict it supports
+EVIDENCE_ROWS = frozenset({Table.EVIDENCE, Table.INSPECTIONS})
 
 
 def verify_command(
     db: Database, photos_root: Path, out: TextIO, *, unreferenced: bool = False
 ) -> int:
-    """Re-hash every photo the records point at; list what is missing or altered."""
+    """Re-hash every photo the records point at; list what is missing or altered, and photo
+    and verdict rows that differ from the audit entries that recorded them."""
     refs = db.run(referenced_evidence)  # a quick query; the hashing below holds no session
+    tamper = db.run(lambda s: audit.check(s, EVIDENCE_ROWS))
     step = max(1, len(refs) // 20)
 
     def progress(done: int, total: int) -> None:
@@ -37,12 +44,22 @@ def verify_command(
     report = check_evidence(refs, photos_root, progress=progress)
     for finding in report.findings:
         out.write(finding.describe() + "\n")
+    if not tamper.chain.ok:
+        out.write(tamper.chain.describe() + " (station audit verify tells more)\n")
+    for row in tamper.rows:
+        out.write(row.message + "\n")
+    if not tamper.ok:
+        out.write(
+            f"evidence check FAILED: {len(tamper.rows)} row(s) differ from the audit log"
+            + ("" if tamper.chain.ok else ", and the audit log itself is broken")
+            + "\n"
+        )
     size_mb = report.bytes_read / 2**20
-    if report.ok:
+    if report.ok and tamper.ok:
         out.write(
             f"evidence intact: {report.items} items, {report.files} files, {size_mb:.1f} MB\n"
         )
-    else:
+    elif not report.ok:
         out.write(
             f"evidence check FAILED: {len(report.missing)} missing, {len(report.altered)}"
             f" altered, {len(report.findings) - len(report.missing) - len(report.altered)}"
@@ -53,7 +70,7 @@ def verify_command(
         for sha in orphans:
             out.write(f"unreferenced (harmless, kept): {sha}\n")
         out.write(f"{len(orphans)} file(s) no record points at\n")
-    return 0 if report.ok else 1
+    return 0 if report.ok and tamper.ok else 1
 
 
 def pack_command(

@@ -232,6 +232,7 @@ def record_photo(
             "quality_flags": list(row.quality_flags),
         },
         at=when,
+        binds=[row],
     )
     return evidence_view(row)
 
@@ -280,6 +281,7 @@ def keep_photo(
         entity=f"photo:{row.id}",
         details={"quality_flags": list(row.quality_flags), "sha256": row.sha256},
         at=at,
+        binds=[row],
     )
     return evidence_view(row)
 
@@ -336,6 +338,7 @@ def delete_photo(
             "reason": text,
         },
         at=when,
+        binds=[row],
     )
     return evidence_view(row)
 

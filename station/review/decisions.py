@@ -160,9 +160,9 @@ def decide(
     amount = line.unit_price_fen * line.qty if line is not None else None
     changes = changes_for(Outcome.of_row(row), request, amount)
     decision = _decision(row.id, reason, request.approve, changes, user, now)
-    applied = apply_decision(session, row, decision, now, here=True)
-    event_id = outbox.enqueue(session, decision, at=now)
-    return DecisionMade(decision, event_id, row.overturned, tuple(changes), applied)
+    sent = outbox.add(session, decision, at=now)
+    applied = apply_decision(session, row, decision, now, here=True, sent=sent)
+    return DecisionMade(decision, sent.event_id, row.overturned, tuple(changes), applied)
 
 
 def decide_remote(

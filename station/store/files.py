@@ -113,12 +113,16 @@ def write_atomically(
     mode: int = PRIVATE_FILE,
     replace: Callable[[Path], bool] | None = None,
     parents: bool = True,
+    exclusive: bool = False,
 ) -> bool:
     """Write ``data`` to ``target`` all or nothing; return whether ``target`` was written.
 
     If ``target`` exists and ``replace`` is None or returns False for it, nothing is
     written. Missing folders are created unless ``parents`` is False (then the folder must
     exist). Any error removes the temporary file before it propagates.
+
+    ``exclusive``: the file is created only if no other writer created it first, even one
+    racing this one (a key made once): it is published by a hard link, which never replaces.
     """
     if target.exists() and not (replace and replace(target)):
         return False
@@ -129,7 +133,17 @@ def write_atomically(
             os.fsync(fd)
         finally:
             os.close(fd)
-        _finish(temp, target, mode)
+        if exclusive:
+            temp.chmod(mode)
+            try:
+                os.link(temp, target)
+            except FileExistsError:
+                return False
+            finally:
+                _discard(temp)
+            fsync_dir(target.parent)
+        else:
+            _finish(temp, target, mode)
     except BaseException:
         _discard(temp)
         raise

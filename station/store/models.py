@@ -306,7 +306,11 @@ class SyncCursor(Base):
 
 
 class AuditEntry(Base):
-    """One link of the hash-chained audit log; see :mod:`station.security.audit`."""
+    """One link of the hash-chained audit log; see :mod:`station.security.audit`.
+
+    ``binds`` holds, for the rows the entry records (an inspection, an evidence item, an
+    outbox event), the digest of their protected fields; entries of the keyed part of the
+    chain cover it (see :mod:`station.security.bindings`)."""
 
     __tablename__ = "audit_log"
 
@@ -318,3 +322,4 @@ class AuditEntry(Base):
     details: Mapped[dict[str, Any]] = mapped_column(default=dict)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    binds: Mapped[dict[str, Any] | None] = mapped_column(JSON)

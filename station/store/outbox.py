@@ -20,17 +20,20 @@ from station.store.types import utcnow
 
 def enqueue(session: Session, payload: Payload, *, at: datetime | None = None) -> str:
     """Add an event (in the caller's transaction) and return its event id."""
-    event_id = str(uuid7())
-    session.add(
-        OutboxEvent(
-            event_id=event_id,
-            kind=payload.KIND.value,
-            payload=payload.body(),
-            created_at=at or utcnow(),
-        )
+    return add(session, payload, at=at).event_id
+
+
+def add(session: Session, payload: Payload, *, at: datetime | None = None) -> OutboxEvent:
+    """Like :func:`enqueue`, returning the row (for the audit entry that records it)."""
+    row = OutboxEvent(
+        event_id=str(uuid7()),
+        kind=payload.KIND.value,
+        payload=payload.body(),
+        created_at=at or utcnow(),
     )
+    session.add(row)
     session.flush()
-    return event_id
+    return row
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,6 +40,7 @@ from station.store.database import Database
 from station.store.models import (
     Inspection,
     LabelRequest,
+    OutboxEvent,
     ReturnLine,
     ReturnOrder,
     ReturnTracking,
@@ -297,7 +298,13 @@ _REVIEWER_ROLES: Final = frozenset({Role.SUPERVISOR.value, Role.ADMIN.value})
 
 
 def apply_decision(
-    session: Session, row: Inspection, decision: Decision, now: datetime, *, here: bool
+    session: Session,
+    row: Inspection,
+    decision: Decision,
+    now: datetime,
+    *,
+    here: bool,
+    sent: OutboxEvent | None = None,
 ) -> AppliedDecision:
     """Central wins: the decision replaces the verdict; the station's own is kept beside it.
 
@@ -305,6 +312,9 @@ def apply_decision(
     changes what its label shows requests a corrected label in this transaction. A decision that
     changes the refund or the disposition gives the refund its explanation: the supervisor's
     reason, never the inspector's.
+
+    ``sent``: the outbox event a decision made here goes out in; the audit entry that records
+    the decision binds it together with the inspection.
     """
     before = VerdictFields.of_row(row)
     if row.station_verdict is None:
@@ -348,8 +358,10 @@ def apply_decision(
             "decided": _stored(after),
             "reason": decision.reason,
             "corrected_label": relabel,
-        },
+        }
+        | ({"event_id": sent.event_id} if sent is not None else {}),
         at=now,
+        binds=[row] if sent is None else [row, sent],
     )
     order = session.get_one(ReturnOrder, row.return_id)
     return AppliedDecision(

@@ -16,11 +16,12 @@ from station.domain.labels import OverrideReason
 from station.domain.records import UserView
 from station.evidence.commands import pack_command
 from station.evidence.pack_data import ExplainedBy, pack_data
-from station.protocol.enums import Disposition, Grade, RefundKind
+from station.protocol.enums import Disposition, Grade, RefundKind, Role
 from station.protocol.events import Decision
 from station.qc.engine import Override, decide
 from station.review.decisions import DecisionRequest
 from station.review.service import ReviewService
+from station.security.users import add_user
 from station.sync.pull import apply_page
 from station.workflow import Completion, InspectionStarted
 from tests.helpers import add_photos, good_answers
@@ -136,6 +137,11 @@ def test_the_pack_shows_every_decision_and_explains_the_refund_with_the_supervis
         decided_at=made.decision.decided_at + timedelta(hours=1),
         reason="复核无误",
         approve=True,
+    )
+    demo_station.db.run(  # a second supervisor, as central published them
+        lambda s: add_user(
+            s, badge="S9002", name="周主管", role=Role.SUPERVISOR, pin="2468", actor="central"
+        )
     )
     demo_station.db.run(
         lambda s: apply_page(

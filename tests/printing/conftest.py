@@ -18,6 +18,7 @@ from pyzbar import pyzbar
 from sqlalchemy.orm import Session
 
 from station.printing.queue import PrintEvent, PrintEventKind
+from station.security import audit
 from station.store.database import Database
 from station.store.models import Inspection, ReturnLine, ReturnOrder, UnmatchedParcel, User
 from tests.printing.cups_server import QUEUE, CupsServer, unavailable_reason
@@ -104,6 +105,7 @@ def db(tmp_path: Path) -> Iterator[Database]:
         )
 
     database.run(seed)
+    database.run(audit.seal)  # as the station does when it opens its store
     yield database
     database.close()
 

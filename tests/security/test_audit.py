@@ -36,7 +36,8 @@ def _sql(db: Database, statement: str) -> None:
 
 def test_an_untouched_chain_verifies(db: Database) -> None:
     report = db.run(audit.verify)
-    assert report.ok and report.checked == 5
+    assert report.ok and report.checked == 6  # the five, after the entry that keys the chain
+    assert report.keyed_from == 1
 
 
 def test_each_entry_links_to_the_one_before(db: Database) -> None:
@@ -45,7 +46,7 @@ def test_each_entry_links_to_the_one_before(db: Database) -> None:
     from station.store.models import AuditEntry
 
     rows = db.run(lambda s: list(s.scalars(select(AuditEntry).order_by(AuditEntry.seq))))
-    assert rows[0].prev_hash == audit.GENESIS
+    assert rows[0].prev_hash == audit.GENESIS and rows[0].action == "chain.keyed"
     for before, after in itertools.pairwise(rows):
         assert after.prev_hash == before.hash
 
@@ -57,7 +58,7 @@ def test_an_edited_entry_is_found(db: Database) -> None:
     assert "changed" in report.reason
 
 
-def test_an_edit_with_a_recomputed_hash_breaks_the_next_link(db: Database) -> None:
+def test_an_edit_with_a_recomputed_unkeyed_hash_is_found(db: Database) -> None:
     from sqlalchemy import select
 
     from station.store.models import AuditEntry
@@ -73,8 +74,8 @@ def test_an_edit_with_a_recomputed_hash_breaks_the_next_link(db: Database) -> No
         prev_hash=row.prev_hash,
     )
     _sql(db, f"UPDATE audit_log SET actor = 'user:MALLORY', hash = '{forged}' WHERE seq = 2")
-    report = db.run(audit.verify)
-    assert report.broken_at == 3 and "does not follow" in report.reason
+    report = db.run(audit.verify)  # the keyed entry's MAC is not a plain hash
+    assert report.broken_at == 2 and "MAC" in report.reason
 
 
 def test_a_deleted_entry_is_found(db: Database) -> None:

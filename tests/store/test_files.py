@@ -39,6 +39,19 @@ def test_an_existing_file_is_kept_unless_the_caller_agrees_to_replace_it(tmp_pat
     assert target.read_bytes() == b"second"
 
 
+def test_an_exclusive_write_never_replaces_a_file_made_meanwhile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "audit.key"
+    assert files.write_atomically(target, b"first", mode=0o600, exclusive=True)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    # another writer makes the file after this one checked it was not there
+    monkeypatch.setattr(Path, "exists", lambda _self: False)
+    assert not files.write_atomically(target, b"second", exclusive=True)
+    monkeypatch.undo()
+    assert target.read_bytes() == b"first" and names(tmp_path) == ["audit.key"]
+
+
 def test_a_read_only_file_can_be_replaced(tmp_path: Path) -> None:
     target = tmp_path / "settings.toml"
     files.write_atomically(target, b"old", mode=0o444)

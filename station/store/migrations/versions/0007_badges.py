@@ -25,6 +25,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("users", schema=None) as batch_op:
-        batch_op.drop_column("locks")
-        batch_op.drop_column("badge_bound")
+    # not a batch (a copy of the table): other tables' foreign keys point at users
+    op.execute("ALTER TABLE users DROP COLUMN locks")
+    op.execute("ALTER TABLE users DROP COLUMN badge_bound")

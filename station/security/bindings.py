@@ -1,0 +1,311 @@
+"""Rows bound to the audit log: each write of a protected row is recorded by an audit entry
+that carries the digest of the row's protected fields (``AuditEntry.binds``).
+
+Protected are what a dispute turns on:
+
+- an inspection's state and verdict: grade, disposition, refund (kind, amount, explanation),
+  responsibility, carrier claim, the override and its reason, review flags, the decision
+  applied, when it was completed;
+- an evidence item: its inspection or parcel, its file (SHA-256 and medium), kind, size,
+  when it was taken, whether and when it was deleted, whether it was kept despite its flags;
+- an outbox event: its id, kind, payload and time.
+
+The newest entry binding a row says what the row must hold now. :func:`check_rows` compares
+every row with it, and reports rows no entry records and recorded rows that are gone.
+Fields the station changes without an audit entry (an upload mark, an event's sending state,
+the answers while an inspection is open) are not protected.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from station.store.models import EvidenceItem, Inspection, OutboxEvent, ReturnOrder
+
+Bindable = Inspection | EvidenceItem | OutboxEvent
+
+
+class Table(StrEnum):
+    INSPECTIONS = "inspection"
+    EVIDENCE = "evidence"
+    EVENTS = "event"
+
+
+ALL_TABLES = frozenset(Table)
+
+
+def _time(value: datetime | None) -> str | None:
+    return None if value is None else value.astimezone(UTC).isoformat()
+
+
+def _digest(fields: list[Any]) -> str:
+    canonical = json.dumps(fields, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _decision_id(decision: dict[str, Any] | None) -> str | None:
+    return None if not decision else str(decision.get("decision_id"))
+
+
+def inspection_fields(
+    *,
+    id: str,
+    return_line_id: int,
+    state: str,
+    grade: str | None,
+    disposition: str | None,
+    refund_kind: str | None,
+    refund_fen: int | None,
+    refund_reason: str | None,
+    responsibility: str | None,
+    carrier_claim: bool | None,
+    overridden: bool | None,
+    override_code: str | None,
+    override_reason: str | None,
+    needs_review: bool | None,
+    overturned: bool | None,
+    decision: dict[str, Any] | None,
+    completed_at: datetime | None,
+) -> list[Any]:
+    return [
+        Table.INSPECTIONS.value,
+        id,
+        return_line_id,
+        state,
+        grade,
+        disposition,
+        refund_kind,
+        refund_fen,
+        refund_reason or "",
+        responsibility,
+        bool(carrier_claim),
+        bool(overridden),
+        override_code or "",
+        override_reason or "",
+        bool(needs_review),
+        bool(overturned),
+        _decision_id(decision),
+        _time(completed_at),
+    ]
+
+
+def evidence_fields(
+    *,
+    id: int,
+    media: str,
+    sha256: str,
+    inspection_id: str | None,
+    unmatched_id: str | None,
+    kind: str,
+    size_bytes: int,
+    taken_at: datetime | None,
+    deleted_at: datetime | None,
+    kept: bool | None,
+) -> list[Any]:
+    return [
+        Table.EVIDENCE.value,
+        id,
+        media,
+        sha256,
+        inspection_id,
+        unmatched_id,
+        kind,
+        size_bytes,
+        _time(taken_at),
+        _time(deleted_at),
+        bool(kept),
+    ]
+
+
+def event_fields(
+    *, event_id: str, kind: str, payload: dict[str, Any], created_at: datetime | None
+) -> list[Any]:
+    return [Table.EVENTS.value, event_id, kind, payload, _time(created_at)]
+
+
+_INSPECTION_COLUMNS = (
+    "id",
+    "return_line_id",
+    "state",
+    "grade",
+    "disposition",
+    "refund_kind",
+    "refund_fen",
+    "refund_reason",
+    "responsibility",
+    "carrier_claim",
+    "overridden",
+    "override_code",
+    "override_reason",
+    "needs_review",
+    "overturned",
+    "decision",
+    "completed_at",
+)
+_EVIDENCE_COLUMNS = (
+    "id",
+    "media",
+    "sha256",
+    "inspection_id",
+    "unmatched_id",
+    "kind",
+    "size_bytes",
+    "taken_at",
+    "deleted_at",
+    "kept",
+)
+_EVENT_COLUMNS = ("event_id", "kind", "payload", "created_at")
+
+
+def key_of(row: Bindable) -> str:
+    """How the audit log names a bound row: ``inspection:ID``, ``evidence:ID``, ``event:ID``."""
+    if isinstance(row, Inspection):
+        return f"{Table.INSPECTIONS}:{row.id}"
+    if isinstance(row, EvidenceItem):
+        return f"{Table.EVIDENCE}:{row.id}"
+    return f"{Table.EVENTS}:{row.event_id}"
+
+
+def digest_of(row: Bindable) -> str:
+    """The digest of a row's protected fields, as they are now (flushed or not)."""
+    if isinstance(row, Inspection):
+        return _digest(inspection_fields(**{c: getattr(row, c) for c in _INSPECTION_COLUMNS}))
+    if isinstance(row, EvidenceItem):
+        return _digest(evidence_fields(**{c: getattr(row, c) for c in _EVIDENCE_COLUMNS}))
+    return _digest(event_fields(**{c: getattr(row, c) for c in _EVENT_COLUMNS}))
+
+
+def binds_of(rows: Iterable[Bindable]) -> dict[str, str]:
+    return {key_of(row): digest_of(row) for row in rows}
+
+
+# -- the check ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Bound:
+    """What the newest audit entry binding a row says of it."""
+
+    digest: str
+    seq: int
+    action: str
+
+
+class RowProblem(StrEnum):
+    CHANGED = "changed"  # the row differs from its newest audit entry
+    UNRECORDED = "unrecorded"  # no audit entry records the row
+    GONE = "gone"  # an audit entry records a row that is not there
+
+
+@dataclass(frozen=True, slots=True)
+class RowFinding:
+    problem: RowProblem
+    key: str  # inspection:ID, evidence:ID, event:ID
+    message: str
+    seq: int | None = None  # the audit entry that recorded the row
+
+
+def all_rows_by_key(session: Session, tables: frozenset[Table]) -> Iterator[tuple[str, str, str]]:
+    """(key, digest of the row now, how to name it in a message) for every protected row."""
+    if Table.INSPECTIONS in tables:
+        columns = [getattr(Inspection, c) for c in _INSPECTION_COLUMNS]
+        query = select(*columns, ReturnOrder.rma_no).join(
+            ReturnOrder, ReturnOrder.id == Inspection.return_id, isouter=True
+        )
+        for r in session.execute(query.execution_options(yield_per=2000)):
+            values = dict(zip(_INSPECTION_COLUMNS, r[:-1], strict=True))
+            yield (
+                f"{Table.INSPECTIONS}:{r.id}",
+                _digest(inspection_fields(**values)),
+                f"inspection {r.id} ({r.rma_no or 'no order'}, {r.state})",
+            )
+    if Table.EVIDENCE in tables:
+        columns = [getattr(EvidenceItem, c) for c in _EVIDENCE_COLUMNS]
+        for r in session.execute(select(*columns).execution_options(yield_per=2000)):
+            values = dict(zip(_EVIDENCE_COLUMNS, r, strict=True))
+            owner = (
+                f"inspection {r.inspection_id}" if r.inspection_id else f"parcel {r.unmatched_id}"
+            )
+            yield (
+                f"{Table.EVIDENCE}:{r.id}",
+                _digest(evidence_fields(**values)),
+                f"{r.media} {r.id} ({owner})",
+            )
+    if Table.EVENTS in tables:
+        columns = [getattr(OutboxEvent, c) for c in _EVENT_COLUMNS]
+        query = select(*columns, OutboxEvent.sent_at).execution_options(yield_per=2000)
+        for r in session.execute(query):
+            values = dict(zip(_EVENT_COLUMNS, r[:-1], strict=True))
+            sent = "sent" if r.sent_at is not None else "not sent yet"
+            yield (
+                f"{Table.EVENTS}:{r.event_id}",
+                _digest(event_fields(**values)),
+                f"outbox event {r.event_id} ({r.kind}, {sent})",
+            )
+
+
+_WHAT = {
+    Table.INSPECTIONS: "its state, verdict or refund",
+    Table.EVIDENCE: "its inspection, file, time or deleted mark",
+    Table.EVENTS: "its content",
+}
+
+
+def check_rows(
+    session: Session,
+    bound: dict[str, Bound],
+    tables: frozenset[Table] = ALL_TABLES,
+    *,
+    unrecorded: bool = True,
+) -> list[RowFinding]:
+    """Every protected row of ``tables`` against the newest audit entry binding it.
+
+    ``unrecorded``: also report rows no entry binds (only meaningful when ``bound`` comes
+    from the whole chain; a chain broken midway binds only what came before the break)."""
+    findings: list[RowFinding] = []
+    seen: set[str] = set()
+    for key, digest, name in all_rows_by_key(session, tables):
+        seen.add(key)
+        entry = bound.get(key)
+        if entry is None:
+            if not unrecorded:
+                continue
+            findings.append(
+                RowFinding(
+                    RowProblem.UNRECORDED,
+                    key,
+                    f"{name} has no audit entry recording it: it was not written by the station",
+                )
+            )
+        elif entry.digest != digest:
+            what = _WHAT[Table(key.split(":", 1)[0])]
+            findings.append(
+                RowFinding(
+                    RowProblem.CHANGED,
+                    key,
+                    f"{name} differs from what audit entry {entry.seq} ({entry.action}) "
+                    f"recorded: {what} was changed outside the station",
+                    entry.seq,
+                )
+            )
+    for key, entry in bound.items():
+        if key not in seen and Table(key.split(":", 1)[0]) in tables:
+            findings.append(
+                RowFinding(
+                    RowProblem.GONE,
+                    key,
+                    f"{key.replace(':', ' ', 1)}, recorded by audit entry {entry.seq} "
+                    f"({entry.action}), is not in the store: it was removed outside the station",
+                    entry.seq,
+                )
+            )
+    return findings
