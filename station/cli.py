@@ -44,6 +44,7 @@ from station.security import audit
 from station.security.users import LoginError, UserError, list_users, set_active
 from station.store.files import private_umask
 from station.store.migrate import UpgradeError
+from station.sync.anchor import anchor_problem
 from station.sync.client import SyncError
 from station.sync.pull import BadPage
 
@@ -416,7 +417,33 @@ def cmd_review_dashboard(station: app.Station, args: argparse.Namespace) -> int:
 def cmd_audit_verify(station: app.Station, _args: argparse.Namespace) -> int:
     report = station.db.run(audit.check)
     sys.stdout.write("".join(line + "\n" for line in report.lines()))
-    return EXIT_OK if report.ok else EXIT_FAIL
+    anchored = _check_anchor(station)
+    return EXIT_OK if report.ok and anchored else EXIT_FAIL
+
+
+def _check_anchor(station: app.Station) -> bool:
+    """The log against the entry central anchored; False only when it does not hold it (a
+    station without central, or central out of reach, is said, not failed)."""
+    access = app.central_access(station.settings, station.paths)
+    if access is None:
+        sys.stdout.write("central anchor: not checked (no central service set up)\n")
+        return True
+    try:
+        with access.client() as client:
+            state = client.get_anchor()
+    except SyncError as exc:
+        sys.stdout.write(f"central anchor: not checked ({exc})\n")
+        return True
+    if state.anchor is None:
+        sys.stdout.write("central anchor: nothing sent yet\n")
+        return True
+    anchored = state.anchor
+    problem = station.db.run(lambda s: anchor_problem(s, anchored))
+    if problem is not None:
+        sys.stdout.write(f"central anchor: FAILED: {problem}\n")
+        return False
+    sys.stdout.write(f"central anchor: entry {anchored.seq} is here as it was sent\n")
+    return True
 
 
 def build_parser() -> argparse.ArgumentParser:

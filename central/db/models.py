@@ -52,6 +52,10 @@ class Station(Base):
     warehouse: Mapped[str] = mapped_column(String(20), server_default="MAIN")
     created_at: Mapped[datetime]
     last_seen_at: Mapped[datetime | None]
+    # the newest audit entry the station sent with its events (central/services/anchors.py)
+    anchor_seq: Mapped[int | None] = mapped_column(BigId)
+    anchor_mac: Mapped[str | None] = mapped_column(String(64))
+    anchored_at: Mapped[datetime | None]
 
 
 class EnrolmentCodeRecord(Base):

@@ -94,8 +94,22 @@ class Event(_Wire):
     blobs: Annotated[list[Sha256], Field(max_length=50)] = []  # must be uploaded first
 
 
+class AuditAnchor(_Wire):
+    """The newest entry of a station's audit log: central keeps the highest it was sent, so
+    a log cut short or rewritten at the station shows against it (``station audit verify``)."""
+
+    seq: Annotated[int, Field(ge=1, le=2**63 - 1)]
+    mac: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+
+
+class AnchorState(_Wire):
+    anchor: AuditAnchor | None
+    anchored_at: AwareDatetime | None
+
+
 class EventBatch(_Wire):
     events: Annotated[list[Event], Field(min_length=1, max_length=MAX_BATCH)]
+    audit_head: AuditAnchor | None = None  # the station's audit log as the batch leaves
 
 
 class Refusal(_Wire):

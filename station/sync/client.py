@@ -26,6 +26,7 @@ from pydantic import BaseModel, ValidationError
 
 from station.protocol.wire import (
     MAX_PAGE,
+    AnchorState,
     BatchResult,
     Change,
     ChangesPage,
@@ -197,6 +198,9 @@ class CentralClient:
 
     def get_inspection(self, inspection_id: str) -> InspectionDetail:
         return self._json("GET", f"/v1/inspections/{inspection_id}", InspectionDetail)
+
+    def get_anchor(self) -> AnchorState:
+        return self._json("GET", "/v1/stations/me/anchor", AnchorState)
 
     # -- plumbing ---------------------------------------------------------------------------
 

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from station.protocol.enums import MediaKind
 from station.protocol.events import EventKind, blobs_of
-from station.protocol.wire import BatchResult, Event, EventBatch
+from station.protocol.wire import AuditAnchor, BatchResult, Event, EventBatch
 from station.security import audit
 from station.store.database import Database
 from station.store.models import EvidenceItem, OutboxEvent
@@ -236,7 +236,10 @@ def _send(
     clock: Callable[[], datetime],
 ) -> PushReport:
     try:
-        result = client.post_events(EventBatch(events=[_wire(e, station_id) for e in batch]))
+        head = db.run(audit.audit_head)
+        anchor = AuditAnchor(seq=head.seq, mac=head.mac) if head is not None else None
+        events = [_wire(e, station_id) for e in batch]
+        result = client.post_events(EventBatch(events=events, audit_head=anchor))
     except (Refused, ValidationError) as exc:
         if len(batch) == 1:  # this one event can never be accepted as it is
             reason = str(exc) if isinstance(exc, Refused) else f"not sendable: {exc}"

@@ -14,6 +14,7 @@ OPERATIONS = {
     "get_blob",
     "put_blob",
     "post_events",
+    "get_anchor",
     "get_changes",
     "publish_returns",
     "publish_template",

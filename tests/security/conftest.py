@@ -97,3 +97,16 @@ def bench(demo_station: app.Station, inspector: UserView, tmp_path: Path) -> Ben
 
 def payload_of(bench: Bench, event_id: str) -> dict[str, Any]:
     return dict(json.loads(bench.one("SELECT payload FROM outbox WHERE event_id = ?", (event_id,))))
+
+
+# the real central service on both set-ups (SQLite + disk, PostgreSQL + S3), as in tests/central
+from tests.central.conftest import (  # noqa: E402
+    anonymous,
+    api,
+    central,
+    other,
+    postgres_url,
+    s3,
+)
+
+__all__ = ["anonymous", "api", "central", "other", "postgres_url", "s3"]

@@ -6,9 +6,11 @@ from fastapi import APIRouter
 
 from central.api.deps import SessionDep, StationDep
 from central.api.models import Problem
+from central.db.session import read, write
 from central.db.types import utcnow
+from central.services.anchors import anchor, anchor_of
 from central.services.events import ingest_isolating
-from station.protocol.wire import BatchResult, EventBatch
+from station.protocol.wire import AnchorState, BatchResult, EventBatch
 
 router = APIRouter(tags=["events"])
 
@@ -20,5 +22,17 @@ router = APIRouter(tags=["events"])
 )
 def post_events(batch: EventBatch, station: StationDep, session: SessionDep) -> BatchResult:
     """Store each event once by its id; the whole batch is one transaction (an event that
-    cannot be stored is refused alone, the others stored)."""
-    return ingest_isolating(session, station, batch.events, utcnow())
+    cannot be stored is refused alone, the others stored). The station's audit head sent
+    along is anchored once the events are stored."""
+    now = utcnow()
+    result = ingest_isolating(session, station, batch.events, now)
+    if batch.audit_head is not None:
+        head = batch.audit_head
+        write(session, lambda s: anchor(s, station.id, head, now))
+    return result
+
+
+@router.get("/v1/stations/me/anchor", operation_id="get_anchor")
+def get_anchor(station: StationDep, session: SessionDep) -> AnchorState:
+    """The newest audit entry this station sent: its log must still hold it, unchanged."""
+    return read(session, lambda s: anchor_of(s, station.id))
