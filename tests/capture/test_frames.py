@@ -93,6 +93,32 @@ def test_a_paced_video_skips_what_a_camera_would_have_shown_meanwhile(tmp_path: 
     assert clock.sleeps == [pytest.approx(0.05)]
 
 
+def test_a_paused_video_holds_its_picture_and_goes_on_where_it_stopped(tmp_path: Path) -> None:
+    clock = FakeClock()
+    source = VideoFileSource(write_clip(tmp_path / "clip.avi", 10), clock=clock, sleep=clock.sleep)
+    source.open()
+    assert [frame_no(source.read()) for _ in range(2)] == [0, 1]
+    source.pause()
+    assert source.paused
+    held = [source.read() for _ in range(20)]  # two seconds paused, at the clip's pace
+    assert all(image is held[0] for image in held) and frame_no(held[0]) == 1
+    assert not held[0].flags.writeable  # handed out many times: nobody may draw on it
+    source.resume()
+    assert [frame_no(source.read()) for _ in range(3)] == [2, 3, 4]  # nothing skipped
+    assert set(clock.sleeps) == {0.1}  # one frame's time per read, paused or not
+
+
+def test_a_video_paused_before_it_plays_holds_its_first_frame(tmp_path: Path) -> None:
+    clock = FakeClock()
+    source = VideoFileSource(
+        write_clip(tmp_path / "clip.avi", 5), pace=False, clock=clock, sleep=clock.sleep
+    )
+    source.pause()
+    source.open()
+    assert [frame_no(source.read()) for _ in range(4)] == [0, 0, 0, 0]
+    assert clock.sleeps == [0.1, 0.1, 0.1]  # unpaced, a held picture still waits a frame
+
+
 def test_image_folders_play_in_name_order_and_skip_bad_files(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
