@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import math
 import re
+import struct
 import sys
 import threading
 import time
@@ -24,7 +25,7 @@ from typing import Any, Final, Protocol, runtime_checkable
 
 import cv2
 import numpy as np
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 log = logging.getLogger(__name__)
 
@@ -392,7 +393,7 @@ def read_image(
                 if width * height > max_pixels:
                     raise BadImage(f"{too_large[:-1]}, this one is {width}x{height})")
                 image.load()
-                converted = image.convert("RGB" if color else "L")
+                converted = _upright(image).convert("RGB" if color else "L")
     except (Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
         claimed = re.search(r"\((\d+) pixels\)", str(exc))
         if claimed:
@@ -404,6 +405,17 @@ def read_image(
         raise BadImage(f"{file}: truncated or corrupt image ({exc})") from None
     pixels = np.asarray(converted)
     return np.ascontiguousarray(pixels[:, :, ::-1] if color else pixels)
+
+
+def _upright(image: Image.Image) -> Image.Image:
+    """The picture as it is meant to be seen: phones store their pixels as the sensor read them
+    and say in the EXIF orientation tag how to turn them. An EXIF block that cannot be parsed
+    leaves the pixels as stored."""
+    try:
+        return ImageOps.exif_transpose(image)
+    except (OSError, ValueError, SyntaxError, KeyError, TypeError, struct.error):
+        log.debug("ignoring an unreadable EXIF block", exc_info=True)
+        return image
 
 
 def open_source(

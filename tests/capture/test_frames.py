@@ -17,6 +17,7 @@ from station.capture.frames import (
     VideoFileSource,
     default_camera_api,
     open_source,
+    read_image,
 )
 
 
@@ -260,3 +261,18 @@ def test_source_specs(tmp_path: Path) -> None:
 def test_bad_specs_are_refused(spec: str, error: type[Exception]) -> None:
     with pytest.raises(error):
         open_source(spec)
+
+
+@pytest.mark.parametrize(("orientation", "turned"), [(6, 1), (8, 3), (3, 2)])
+def test_a_phone_photo_is_read_the_way_up_it_is_meant_to_be_seen(
+    tmp_path: Path, orientation: int, turned: int
+) -> None:
+    upright = np.zeros((40, 30), np.uint8)
+    upright[:10, :10] = 255  # a white corner at the top left, as seen
+    stored = np.ascontiguousarray(np.rot90(upright, turned))  # the sensor's rows
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    Image.fromarray(stored).save(tmp_path / "photo.jpg", "JPEG", quality=95, exif=exif)
+    pixels = read_image(tmp_path / "photo.jpg")
+    assert pixels.shape == (40, 30)
+    assert pixels[:10, :10].mean() > 200 and pixels[-10:, -10:].mean() < 50
