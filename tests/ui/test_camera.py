@@ -77,6 +77,23 @@ class ScriptedCamera:
         pass
 
 
+class AsWebcam:
+    """A clip seen as a webcam sees the bench: it cannot be held, whatever is open."""
+
+    def __init__(self, clip: VideoFileSource) -> None:
+        self.clip = clip
+        self.name, self.fps = clip.name, clip.fps
+
+    def open(self) -> None:
+        self.clip.open()
+
+    def read(self) -> np.ndarray | None:
+        return self.clip.read()
+
+    def close(self) -> None:
+        self.clip.close()
+
+
 @pytest.fixture
 def camera_window(qtbot, demo_station: app.Station, request) -> Iterator[MainWindow]:
     scanner: LiveScanner = request.param(demo_station, request)
@@ -108,7 +125,7 @@ def clip_scanner(station: app.Station, request) -> LiveScanner:
     rmas = in_transit(station, 3)
     request.node.rmas = rmas
     write_demo_video(path, rmas, hold_s=0.6, gap_s=0.3)
-    return LiveScanner(VideoFileSource(path), settings=LiveSettings(repeat_after_s=1.0))
+    return LiveScanner(AsWebcam(VideoFileSource(path)), settings=LiveSettings(repeat_after_s=1.0))
 
 
 def scripted_scanner(_station: app.Station, request) -> LiveScanner:
