@@ -16,6 +16,11 @@ times, medians of one run, and noisy on a shared 2-core machine.
 
 Targets: >= 95 % correct on Code128 and QR up to 15° rotation and blur σ <= 2; the pipeline
 reads every frame either library reads alone; >= 30 frames/s sustained at 1280x720.
+
+``--phone-photos N`` measures ``station decode`` on phone photos instead (``_phone_photos``: N
+12-megapixel JPEGs per symbology and distortion, fixed seed): each library alone with every
+try it has, the pipeline as a camera frame with the photo's pixels as stored (what ``station
+decode`` did before photo mode), and ``station decode`` as it is (upright by EXIF, photo mode).
 """
 
 from __future__ import annotations
@@ -34,9 +39,11 @@ from pathlib import Path
 
 import cv2
 import numpy as np
+from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench import _phone_photos
 from bench._common import summary_ms, table
 from bench._decode_frames import (
     DISTORTIONS,
@@ -47,7 +54,7 @@ from bench._decode_frames import (
     generate,
 )
 from station.capture.decoders import Decoded, PyzbarDecoder, ZxingDecoder
-from station.capture.frames import EndOfStream, VideoFileSource
+from station.capture.frames import EndOfStream, VideoFileSource, read_image
 from station.capture.pipeline import STEPS, DecodePipeline, FrameResult
 from station.demo.video import bench_background, demo_parcel_orders, write_demo_video
 
@@ -265,12 +272,66 @@ def demo_clip_frames(folder: Path, parcels: int) -> list[np.ndarray]:
     return frames
 
 
+def phone_photos(per_cell: int) -> None:
+    """Read rates on phone photos, per symbology, for each reader (see the module's doc)."""
+    file_budget = 10_000.0  # what station decode gives a photo
+    camera = DecodePipeline(budget_ms=file_budget)
+    photo = DecodePipeline(budget_ms=file_budget, photo=True)
+    readers: dict[str, Callable[[Path], list[Decoded] | FrameResult]] = {
+        "pyzbar": lambda f: PyzbarDecoder().decode(as_stored(f)),
+        "zxing-cpp": lambda f: ZxingDecoder(try_invert=True).decode(read_image(f)),
+        "pipeline as a camera frame": lambda f: camera.decode(as_stored(f)),
+        "station decode (photo mode)": lambda f: photo.decode(read_image(f)),
+    }
+    hits: dict[tuple[str, str], list[bool]] = {}
+    seconds: dict[str, list[float]] = {name: [] for name in readers}
+    t0 = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "photo.jpg"
+        for shot in _phone_photos.generate(per_cell):
+            path.write_bytes(shot.jpeg)
+            for name, read in readers.items():
+                started = time.perf_counter()
+                result = read(path)
+                seconds[name].append(time.perf_counter() - started)
+                codes = result.codes if isinstance(result, FrameResult) else result
+                texts = {c.text for c in codes}
+                hits.setdefault((name, shot.symbology), []).append(shot.text in texts)
+    count = len(seconds["pyzbar"])
+    sys.stdout.write(f"\n{count} phone photos read in {time.perf_counter() - t0:.0f} s\n")
+    rows = [
+        [
+            name,
+            *(share(hits[(name, sym)]) for sym in _phone_photos.SYMBOLOGIES),
+            f"{summary_ms(seconds[name])[0]:.0f}",
+        ]
+        for name in readers
+    ]
+    table(
+        f"Phone photos, 12 MP JPEG ({per_cell} per symbology and distortion, "
+        f"{len(_phone_photos.DISTORTIONS)} distortions): read correctly",
+        ["reader", *_phone_photos.SYMBOLOGIES, "median ms"],
+        rows,
+    )
+
+
+def as_stored(path: Path) -> np.ndarray:
+    """A photo's grey pixels as the file stores them (no EXIF turn)."""
+    with Image.open(path) as image:
+        return np.asarray(image.convert("L"))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="one frame per cell (104 frames)")
     parser.add_argument("--per-cell", type=int, default=3)
     parser.add_argument("--wall-budget", action="store_true", help="budget in wall time")
+    parser.add_argument("--phone-photos", type=int, metavar="N", help="phone photos only")
     args = parser.parse_args()
+    if args.phone_photos:
+        pin_one_core()
+        phone_photos(args.phone_photos)
+        return 0
     per_cell = 1 if args.quick else args.per_cell
     pinned = pin_one_core()
     t0 = time.perf_counter()

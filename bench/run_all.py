@@ -16,6 +16,7 @@ BENCHES = [
     "photo_quality.py",
     "decode.py",
     "camera_live.py",
+    "cpu.py",
     "analytics.py",
     "sync.py",
     "audit_verify.py",

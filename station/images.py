@@ -14,6 +14,8 @@ Callers word the errors for their own users; each says what was wrong.
 from __future__ import annotations
 
 import io
+import logging
+import struct
 import warnings
 from pathlib import Path
 from typing import Final
@@ -23,6 +25,8 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 MAX_PIXELS: Final = 24_000_000  # decoded: 72 MB as 8-bit RGB
 _SCALES: Final = (1, 2, 4, 8)  # what a JPEG decoder scales by for nothing
+
+log = logging.getLogger(__name__)
 
 
 class ImageError(ValueError):
@@ -97,6 +101,17 @@ def image_size(source: Source, *, max_pixels: int = MAX_PIXELS) -> tuple[int, in
         return image.size
 
 
+def _upright(image: Image.Image) -> Image.Image:
+    """The picture as it is meant to be seen: phones store their pixels as the sensor read them
+    and say in the EXIF orientation tag how to turn them. An EXIF block that cannot be parsed
+    leaves the pixels as stored."""
+    try:
+        return ImageOps.exif_transpose(image) or image
+    except (OSError, ValueError, SyntaxError, KeyError, TypeError, struct.error):
+        log.debug("ignoring an unreadable EXIF block", exc_info=True)
+        return image
+
+
 def decode_image(
     source: Source,
     *,
@@ -118,7 +133,7 @@ def decode_image(
                 width, height = image.size
                 image.draft("RGB" if color else "L", (width // scale, height // scale))
             image.load()  # decodes the pixels: a truncated file fails here
-            turned = (ImageOps.exif_transpose(image) or image) if upright else image
+            turned = _upright(image) if upright else image
             converted = turned.convert("RGB" if color else "L")
         except Image.DecompressionBombError as exc:
             raise ImageTooLarge(_claimed(str(exc)), max_pixels) from None

@@ -45,7 +45,7 @@ def _line(out: TextIO, record: dict[str, Any]) -> None:
 def _decoder(backend: str) -> Callable[[np.ndarray], list[tuple[Decoded, str]]]:
     """(code, what read it) for each code in a grey image."""
     if backend == "pipeline":
-        pipeline = DecodePipeline(budget_ms=_FILE_BUDGET_MS)
+        pipeline = DecodePipeline(budget_ms=_FILE_BUDGET_MS, photo=True)
 
         def with_pipeline(gray: np.ndarray) -> list[tuple[Decoded, str]]:
             result = pipeline.decode(gray)

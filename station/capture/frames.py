@@ -14,10 +14,11 @@ from __future__ import annotations
 import logging
 import math
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Final, Protocol
+from typing import Any, Final, Protocol, runtime_checkable
 
 import cv2
 import numpy as np
@@ -64,6 +65,22 @@ class FrameSource(Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+@runtime_checkable
+class Pausable(Protocol):
+    """A source that can hold its picture (a recording can; a webcam cannot)."""
+
+    @property
+    def paused(self) -> bool: ...
+
+    def pause(self) -> None:
+        """Keep handing out the current frame; thread-safe."""
+        ...
+
+    def resume(self) -> None:
+        """Go on from the frame held, not from where the time spent paused would put it."""
+        ...
 
 
 def default_camera_api() -> int:
@@ -173,9 +190,19 @@ class _Pacer:
             return 0
         return int((now - due) / self.period)
 
+    def hold(self, next_index: int) -> None:
+        """Waits a frame's time without moving on: frame ``next_index`` becomes due a frame
+        later, so a paused clip goes on where it stopped instead of skipping the pause."""
+        self.frames_to_skip(next_index)
+        self._start = self._clock() - (next_index - 1) * self.period
+
 
 class VideoFileSource:
-    """A video file played like a camera; ``loop`` starts it over instead of ending."""
+    """A video file played like a camera; ``loop`` starts it over instead of ending.
+
+    :meth:`pause` holds the current frame: :meth:`read` hands the same picture out again, at
+    the file's pace, until :meth:`resume`; the frame is read-only, being handed out many times.
+    """
 
     def __init__(
         self,
@@ -193,10 +220,26 @@ class VideoFileSource:
         self._fps = 30.0
         self._index = 0
         self._pacer: _Pacer | None = None
+        self._pause_lock = threading.Lock()
+        self._paused = False
+        self._held: np.ndarray | None = None
 
     @property
     def name(self) -> str:
         return f"video {self.path.name}"
+
+    @property
+    def paused(self) -> bool:
+        with self._pause_lock:
+            return self._paused
+
+    def pause(self) -> None:
+        with self._pause_lock:
+            self._paused = True
+
+    def resume(self) -> None:
+        with self._pause_lock:
+            self._paused = False
 
     @property
     def fps(self) -> float:
@@ -218,6 +261,19 @@ class VideoFileSource:
     def read(self) -> np.ndarray | None:
         if self._cap is None:
             raise SourceError(f"{self.name} is not open")
+        if self.paused and self._held is not None:
+            if self._pacer is not None:
+                self._pacer.hold(self._index)
+            else:  # unpaced, a held picture would be handed out as fast as it is asked for
+                self._sleep(1 / self._fps)
+            return self._held
+        frame = self._next()
+        frame.flags.writeable = False
+        self._held = frame
+        return frame
+
+    def _next(self) -> np.ndarray:
+        assert self._cap is not None
         if self._pacer is not None:
             for _ in range(self._pacer.frames_to_skip(self._index)):
                 if not self._cap.grab():  # a camera would have shown these while we were busy
@@ -238,6 +294,7 @@ class VideoFileSource:
         return np.asarray(frame)
 
     def close(self) -> None:
+        self._held = None
         if self._cap is not None:
             self._cap.release()
             self._cap = None
@@ -324,7 +381,7 @@ def read_image(
     if size > MAX_IMAGE_BYTES:
         raise BadImage(f"{file}: file too large ({size / 1e6:.0f} MB)")
     try:
-        return decode_image(file, color=color, max_pixels=max_pixels)
+        return decode_image(file, color=color, upright=True, max_pixels=max_pixels)
     except ImageTooLarge as exc:
         claimed = exc.size.replace("×", "x")
         raise BadImage(

@@ -15,6 +15,13 @@ would cost more than a camera frame lasts. So:
 4. ``secondary``: when regions were found but nothing at all was read, the secondary backend
    on the whole frame.
 
+A still ``photo`` (``station decode``) is not a camera frame: it may hold 50 megapixels, its
+code may fill a third of it or a hundredth, and there are seconds to spend. Its primary pass
+is zxing-cpp with every try it knows (turned, inverted, smaller copies); steps 2-4 run on the
+photo and again on a copy shrunk to about 2000 px (``smaller``: regions of a close-up's large
+modules are found and read there); and while something barcode-like is left unread,
+``inverted`` reads the photo as light-on-dark print, which zxing-cpp tries for 2-D codes only.
+
 A step is skipped when its estimated cost (learnt per megapixel as frames go by) does not fit in
 what is left of ``budget_ms``; only step 1 always runs. One pipeline per worker thread:
 ``decode`` may run on any thread but not on two at once for one instance.
@@ -25,7 +32,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Final
 
 import cv2
@@ -62,6 +69,7 @@ STEPS: Final = (
     "roi-enhanced",
     "roi-profile",
     "secondary",
+    "inverted",
 )
 LINEAR: Final = frozenset(
     {"code128", "code39", "code93", "codabar", "ean13", "ean8", "upca", "upce", "itf"}
@@ -74,7 +82,9 @@ _SEED_MS_PER_MPX: Final = {
     "roi-enhanced": 8.0,
     "roi-profile": 10.0,
     "secondary": 25.0,
+    "inverted": 30.0,
 }
+_PHOTO_SIDE: Final = 2000  # the long side of a photo's shrunk copy, px
 
 Place = Callable[[Decoded], Decoded]  # from a cut-out's pixels to the frame's
 
@@ -91,18 +101,26 @@ class FrameResult:
 
 @dataclass
 class _Frame:
-    gray: np.ndarray
+    gray: np.ndarray  # what the steps look at
     started: float
     codes: dict[tuple[str, str], tuple[Decoded, str]] = field(default_factory=dict)
     timings: list[tuple[str, float]] = field(default_factory=list)
     skipped: int = 0
+    scale: float = 1.0  # frame pixels per pixel of ``gray`` (a photo's shrunk copy)
 
 
-def make_backend(name: str, symbologies: Iterable[str], *, roi: bool = False) -> Decoder:
-    """A backend as the pipeline uses it: zxing-cpp upright only on whole frames (the levelled
-    regions cover turned codes) and never on smaller copies (it halves its cost per frame)."""
+def make_backend(
+    name: str, symbologies: Iterable[str], *, roi: bool = False, photo: bool = False
+) -> Decoder:
+    """A backend as the pipeline uses it. On whole camera frames zxing-cpp reads upright only
+    (the levelled regions cover turned codes), never on smaller copies (it halves its cost per
+    frame) and never inverted; on cut-outs it also tries light-on-dark, which costs little
+    there. A still ``photo`` gets every try zxing-cpp knows: its smaller copies are what read
+    a phone's close-up, whose modules are too large for its binariser at full size."""
     if name == "zxing":
-        return ZxingDecoder(symbologies, try_rotate=roi, try_downscale=False)
+        if photo:
+            return ZxingDecoder(symbologies, try_rotate=True, try_downscale=True, try_invert=True)
+        return ZxingDecoder(symbologies, try_rotate=roi, try_downscale=False, try_invert=roi)
     if name == "pyzbar":
         return PyzbarDecoder(symbologies)
     raise DecoderError(f"unknown decoder backend {name!r} (choose from zxing, pyzbar)")
@@ -120,6 +138,7 @@ class DecodePipeline:
         fallbacks: bool = True,
         max_regions: int = 4,
         symbologies: Iterable[str] = DEFAULT_SYMBOLOGIES,
+        photo: bool = False,
         clock: Callable[[], float] = time.perf_counter,
     ) -> None:
         if budget_ms <= 0:
@@ -129,7 +148,7 @@ class DecodePipeline:
         wanted = frozenset(symbologies)
         if secondary == primary:
             secondary = None
-        self.primary = make_backend(primary, wanted)
+        self.primary = make_backend(primary, wanted, photo=photo)
         self.secondary = make_backend(secondary, wanted) if secondary else None
         # zbar now and then "reads" a resampled, sharpened blur as a wrong number that passes
         # the check digit; zxing-cpp does not, so it gets the resampled copies when present.
@@ -137,6 +156,7 @@ class DecodePipeline:
         self._resampled = make_backend(resampler, wanted, roi=True)
         linear = wanted & LINEAR
         self._profiles = make_backend(resampler, linear, roi=True) if linear else None
+        self.photo = photo
         self.budget_ms = budget_ms
         self.fallbacks = fallbacks
         self.max_regions = max_regions
@@ -148,6 +168,8 @@ class DecodePipeline:
         frame = _Frame(gray, self._clock())
         self._step(frame, "primary", self.primary, gray, _unmoved)
         unread = self._fall_back(frame) if self.fallbacks else []
+        if self.photo and self.fallbacks:
+            unread = self._photo_fallbacks(frame, unread)
         codes = list(frame.codes.values())
         return FrameResult(
             codes=tuple(c for c, _ in codes),
@@ -158,13 +180,29 @@ class DecodePipeline:
             elapsed_ms=(self._clock() - frame.started) * 1000,
         )
 
+    def _photo_fallbacks(self, frame: _Frame, unread: list[Region]) -> list[Region]:
+        side = max(frame.gray.shape)
+        if side > 1.5 * _PHOTO_SIDE:
+            scale = side / _PHOTO_SIDE
+            h, w = frame.gray.shape
+            size = (round(w / scale), round(h / scale))
+            smaller = replace(
+                frame, gray=cv2.resize(frame.gray, size, interpolation=cv2.INTER_AREA), scale=scale
+            )
+            unread = [_grown(r, scale) for r in self._fall_back(smaller)]
+            frame.skipped = smaller.skipped
+        if any(not _explained(r, frame) for r in unread):
+            self._step(frame, "inverted", self.primary, 255 - frame.gray, _unmoved)
+        return unread
+
     def _fall_back(self, frame: _Frame) -> list[Region]:
         gray = frame.gray
         if not self._fits(frame, "regions", gray.size):
             frame.skipped += 1
             return []
         t0 = self._clock()
-        regions = find_regions(gray, [c for c, _ in frame.codes.values()])
+        known = [_shrunk(c, frame.scale) for c, _ in frame.codes.values()]
+        regions = find_regions(gray, known)
         self._record(frame, "regions", gray.size, t0)
         unread = [r for r in regions[: self.max_regions] if not self._read_region(frame, r)]
         unread += regions[self.max_regions :]
@@ -208,9 +246,14 @@ class DecodePipeline:
         self._record(frame, step, image.size, t0)
         new = False
         for code in map(place, found):
-            if code.key not in frame.codes:
-                frame.codes[code.key] = (code, step)
-                new = True
+            code = _shrunk(code, 1 / frame.scale)
+            if code.key in frame.codes:
+                continue
+            if _contradicts(code, frame):
+                log.debug("%s: %s read over another number, dropped", step, code.symbology)
+                continue
+            frame.codes[code.key] = (code, step)
+            new = True
         return new
 
     def _fits(self, frame: _Frame, step: str, pixels: int) -> bool:
@@ -239,8 +282,36 @@ def _explained(region: Region, frame: _Frame) -> bool:
     )
 
 
+def _contradicts(code: Decoded, frame: _Frame) -> bool:
+    """A linear code read where another linear code with a different number was read already:
+    one printed code, two numbers, and the later read (zxing-cpp's smaller copies, a cut-out)
+    is the less sure one."""
+    if code.symbology not in LINEAR or len(code.corners) < 3:
+        return False
+    centre = tuple(float(v) for v in np.mean(np.array(code.corners, np.float32), axis=0))
+    return any(
+        other.symbology in LINEAR
+        and len(other.corners) >= 3
+        and cv2.pointPolygonTest(np.array(other.corners, np.float32), centre, False) >= 0
+        for other, _ in frame.codes.values()
+    )
+
+
 def _unmoved(code: Decoded) -> Decoded:
     return code
+
+
+def _shrunk(code: Decoded, scale: float) -> Decoded:
+    """``code`` as found in a copy ``scale`` times smaller."""
+    if scale == 1.0:
+        return code
+    corners = tuple((round(x / scale), round(y / scale)) for x, y in code.corners)
+    return Decoded(code.symbology, code.text, corners, code.backend)
+
+
+def _grown(region: Region, scale: float) -> Region:
+    (x, y), (w, h) = region.center, region.size
+    return Region((x * scale, y * scale), (w * scale, h * scale), region.angle, region.score)
 
 
 def _offset(dx: float, dy: float) -> Place:

@@ -8,6 +8,7 @@ as it does for a webcam that is not plugged in yet.
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -23,27 +24,55 @@ PARCELS = 8
 
 
 class DemoCamera:
+    """The clip, looping; :meth:`pause` holds the parcel in view (while one is open at the
+    bench, so the next one does not come along) until :meth:`resume`. Both are thread-safe
+    and outlast a reopen."""
+
     def __init__(self, path: Path, fps: float = 30.0) -> None:
         self.path = path
         self.name = "demo camera"
         self.fps = fps
         self._video: VideoFileSource | None = None
+        self._lock = threading.Lock()
+        self._paused = False
+
+    @property
+    def paused(self) -> bool:
+        with self._lock:
+            return self._paused
+
+    def pause(self) -> None:
+        self._hold(True)
+
+    def resume(self) -> None:
+        self._hold(False)
+
+    def _hold(self, paused: bool) -> None:
+        with self._lock:
+            self._paused = paused
+            if self._video is not None:
+                (self._video.pause if paused else self._video.resume)()
 
     def open(self) -> None:
         if not self.path.is_file():
             raise SourceError("the demo camera's video is being prepared")
-        self._video = VideoFileSource(self.path, loop=True)
-        self._video.open()
-        self.fps = self._video.fps
+        video = VideoFileSource(self.path, loop=True)
+        video.open()
+        with self._lock:
+            if self._paused:
+                video.pause()
+            self._video = video
+        self.fps = video.fps
 
     def read(self) -> np.ndarray | None:
         assert self._video is not None, "open() first"
         return self._video.read()
 
     def close(self) -> None:
-        if self._video is not None:
-            self._video.close()
-            self._video = None
+        with self._lock:
+            video, self._video = self._video, None
+        if video is not None:
+            video.close()
 
 
 class Filming:

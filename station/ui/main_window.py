@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from station.bench.camera_hold import hold_camera_while_open
 from station.bench.session import BenchSession
 from station.capture.live import LiveScanner
 from station.config import Settings
@@ -167,6 +168,8 @@ class MainWindow(QMainWindow):
         self.addAction(self.sync_action)
         # Services announce from their own threads; the signals queue it onto this one.
         self._disconnects: list[Callable[[], None]] = []
+        if camera is not None:  # a recording holds its picture while an inspection is open
+            self._disconnects.append(hold_camera_while_open(self.session.events, camera))
         self.sync_changed.connect(self._show_sync)
         if sync is not None:
             self._disconnects.append(sync.changed.connect(self.sync_changed.emit))

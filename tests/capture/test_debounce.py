@@ -132,3 +132,62 @@ def test_memory_stays_small_however_many_codes_pass() -> None:
     for n in range(10_000):
         debouncer.feed([f"SF{n:013d}"], now=n * 0.5)
     assert len(debouncer) <= 3
+
+
+# -- a code held in view: ``sightings`` reads within ``within_s`` ------------------------------
+
+
+def test_a_code_glimpsed_in_one_frame_never_fires() -> None:
+    debouncer: Debouncer[str] = Debouncer(1.5, sightings=2, within_s=0.6)
+    fired = debouncer.feed(["6901234567892"], now=0.0)  # an item carried past the camera
+    for n in range(1, 60):
+        fired += debouncer.feed([], now=n / 30)
+    assert fired == []
+
+
+def test_a_code_held_in_view_fires_on_its_second_reading() -> None:
+    debouncer: Debouncer[str] = Debouncer(1.5, sightings=2, within_s=0.6)
+    assert debouncer.feed(["RMA20261120000001"], now=0.0) == []
+    assert debouncer.feed(["RMA20261120000001"], now=1 / 30) == ["RMA20261120000001"]
+    for n in range(2, 60):  # and once only, however long it stays
+        assert debouncer.feed(["RMA20261120000001"], now=n / 30) == []
+
+
+def test_readings_further_apart_than_the_window_do_not_add_up() -> None:
+    debouncer: Debouncer[str] = Debouncer(1.5, sightings=2, within_s=0.6)
+    assert debouncer.feed(["A"], now=0.0) == []
+    assert debouncer.feed(["A"], now=0.7) == []  # glimpsed again, too late to count with the first
+    assert debouncer.feed(["A"], now=1.0) == ["A"]  # held now
+
+
+def test_one_frame_with_a_code_in_two_symbologies_is_one_reading() -> None:
+    debouncer: Debouncer[Decoded] = Debouncer(1.5, sightings=2)
+    assert debouncer.feed([code("RMA1", "code128"), code("RMA1", "qr")], now=0.0) == []
+    assert [c.text for c in debouncer.feed([code("RMA1", "qr")], now=0.05)] == ["RMA1"]
+
+
+def test_a_code_back_after_the_quiet_time_must_be_held_again() -> None:
+    debouncer: Debouncer[str] = Debouncer(1.0, sightings=2, within_s=0.5)
+    debouncer.feed(["A"], now=0.0)
+    assert debouncer.feed(["A"], now=0.1) == ["A"]
+    assert debouncer.feed(["A"], now=1.5) == []  # back after 1.4 s: a new visit, seen once
+    assert debouncer.feed(["A"], now=1.6) == ["A"]
+
+
+def test_pending_while_a_code_waits_for_its_second_reading_only() -> None:
+    debouncer: Debouncer[str] = Debouncer(1.5, sightings=2, within_s=0.6)
+    assert not debouncer.pending
+    debouncer.feed(["A"], now=0.0)
+    assert debouncer.pending  # the next frames decide whether it was held or glimpsed
+    debouncer.feed([], now=0.7)
+    assert not debouncer.pending  # a glimpse that long ago is not on its way in
+    debouncer.feed(["B"], now=0.8)
+    debouncer.feed(["B"], now=0.85)
+    assert not debouncer.pending  # B fired
+
+
+def test_steady_settings_are_checked() -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        Debouncer(sightings=0)
+    with pytest.raises(ValueError, match="negative"):
+        Debouncer(within_s=-0.1)

@@ -172,3 +172,36 @@ def test_tiny_images_are_an_error_not_a_crash(tmp_path: Path) -> None:
     Image.new("L", (3, 3), 0).save(dot)
     status, lines, _ = decode(dot)
     assert status == EXIT_BAD_FILE and "too small" in lines[0]["error"]
+
+
+def phone_photo(path: Path, symbology: str, text: str, module_px: int) -> Path:
+    """A 7-megapixel phone photo held upright, of a code printed light on a dark box, stored
+    as phones store it: the sensor's pixels on their side, and an EXIF tag saying to turn them
+    (orientation 6). The code lies in the top third of the picture as seen."""
+    rng = np.random.default_rng(4)
+    upright = np.clip(rng.normal(45, 6, (3024, 2268)), 0, 255).astype(np.uint8)  # dark box
+    code = barcode_bitmap(symbology, text, module_px)
+    if symbology == "code128":
+        code = np.repeat(code[:1], code.shape[1] // 3, axis=0)  # a printed code's height
+    h, w = code.shape
+    upright[500 : 500 + h, 400 : 400 + w] = np.where(code > 128, 40, 220)  # light print
+    stored = np.rot90(upright, 1)  # the sensor's rows: the phone was held on its side
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    Image.fromarray(np.ascontiguousarray(stored)).save(path, "JPEG", quality=90, exif=exif)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("symbology", "text", "module_px"),
+    [("qr", "https://returns.example.cn/r/" + RMA, 24), ("code128", RMA, 9)],
+)
+def test_a_phone_photo_of_light_print_is_read_where_it_is_seen(
+    tmp_path: Path, symbology: str, text: str, module_px: int
+) -> None:
+    photo = phone_photo(tmp_path / "IMG_0001.jpg", symbology, text, module_px)
+    status, lines, _ = decode(photo)
+    assert status == EXIT_OK
+    assert [r["text"] for r in lines] == [text]
+    xs, ys = zip(*lines[0]["corners"], strict=True)
+    assert max(xs) < 2268 and max(ys) < 1500  # in the upright picture, where the code is

@@ -17,6 +17,7 @@ from station.capture.frames import (
     VideoFileSource,
     default_camera_api,
     open_source,
+    read_image,
 )
 
 
@@ -91,6 +92,32 @@ def test_a_paced_video_skips_what_a_camera_would_have_shown_meanwhile(tmp_path: 
     assert frame_no(source.read()) == 4
     assert frame_no(source.read()) == 5
     assert clock.sleeps == [pytest.approx(0.05)]
+
+
+def test_a_paused_video_holds_its_picture_and_goes_on_where_it_stopped(tmp_path: Path) -> None:
+    clock = FakeClock()
+    source = VideoFileSource(write_clip(tmp_path / "clip.avi", 10), clock=clock, sleep=clock.sleep)
+    source.open()
+    assert [frame_no(source.read()) for _ in range(2)] == [0, 1]
+    source.pause()
+    assert source.paused
+    held = [source.read() for _ in range(20)]  # two seconds paused, at the clip's pace
+    assert all(image is held[0] for image in held) and frame_no(held[0]) == 1
+    assert not held[0].flags.writeable  # handed out many times: nobody may draw on it
+    source.resume()
+    assert [frame_no(source.read()) for _ in range(3)] == [2, 3, 4]  # nothing skipped
+    assert set(clock.sleeps) == {0.1}  # one frame's time per read, paused or not
+
+
+def test_a_video_paused_before_it_plays_holds_its_first_frame(tmp_path: Path) -> None:
+    clock = FakeClock()
+    source = VideoFileSource(
+        write_clip(tmp_path / "clip.avi", 5), pace=False, clock=clock, sleep=clock.sleep
+    )
+    source.pause()
+    source.open()
+    assert [frame_no(source.read()) for _ in range(4)] == [0, 0, 0, 0]
+    assert clock.sleeps == [0.1, 0.1, 0.1]  # unpaced, a held picture still waits a frame
 
 
 def test_image_folders_play_in_name_order_and_skip_bad_files(
@@ -234,3 +261,18 @@ def test_source_specs(tmp_path: Path) -> None:
 def test_bad_specs_are_refused(spec: str, error: type[Exception]) -> None:
     with pytest.raises(error):
         open_source(spec)
+
+
+@pytest.mark.parametrize(("orientation", "turned"), [(6, 1), (8, 3), (3, 2)])
+def test_a_phone_photo_is_read_the_way_up_it_is_meant_to_be_seen(
+    tmp_path: Path, orientation: int, turned: int
+) -> None:
+    upright = np.zeros((40, 30), np.uint8)
+    upright[:10, :10] = 255  # a white corner at the top left, as seen
+    stored = np.ascontiguousarray(np.rot90(upright, turned))  # the sensor's rows
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    Image.fromarray(stored).save(tmp_path / "photo.jpg", "JPEG", quality=95, exif=exif)
+    pixels = read_image(tmp_path / "photo.jpg")
+    assert pixels.shape == (40, 30)
+    assert pixels[:10, :10].mean() > 200 and pixels[-10:, -10:].mean() < 50

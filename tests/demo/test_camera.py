@@ -12,6 +12,7 @@ import pytest
 from station.capture.frames import SourceError
 from station.demo.camera import DemoCamera, film_in_background
 from station.demo.video import demo_parcel_orders
+from tests.capture.test_frames import frame_no, write_clip
 
 TODAY = date(2026, 11, 20)
 REPO = Path(__file__).resolve().parents[2]
@@ -60,3 +61,20 @@ def test_a_finished_clip_plays_and_is_not_filmed_again(tmp_path: Path) -> None:
     camera.close()
     assert frame is not None and frame.shape[:2] == (720, 1280)
     assert film_in_background(path, demo_parcel_orders(1, today=TODAY)) is None
+
+
+def test_a_paused_demo_camera_holds_the_parcel_in_view_even_across_a_reopen(
+    tmp_path: Path,
+) -> None:
+    camera = DemoCamera(write_clip(tmp_path / "demo-camera.avi", 6, fps=200))
+    camera.open()
+    assert [frame_no(camera.read()) for _ in range(3)] == [0, 1, 2]
+    camera.pause()
+    assert [frame_no(camera.read()) for _ in range(3)] == [2, 2, 2]
+    camera.close()
+    camera.open()  # the settings dialog borrowed the camera meanwhile
+    assert camera.paused
+    assert [frame_no(camera.read()) for _ in range(2)] == [0, 0]
+    camera.resume()
+    assert [frame_no(camera.read()) for _ in range(6)] == [1, 2, 3, 4, 5, 0]  # looping on
+    camera.close()

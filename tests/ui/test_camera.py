@@ -18,6 +18,7 @@ from station.bench.notices import Say, Sound
 from station.capture.classify import Command, command_payload
 from station.capture.frames import SourceError, VideoFileSource
 from station.capture.live import LiveScanner, LiveSettings
+from station.demo.camera import DemoCamera
 from station.demo.video import bench_background, label_image, paste, place, write_demo_video
 from station.protocol.enums import OrderState
 from station.store.models import ReturnOrder
@@ -81,6 +82,23 @@ class ScriptedCamera:
         pass
 
 
+class AsWebcam:
+    """A clip seen as a webcam sees the bench: it cannot be held, whatever is open."""
+
+    def __init__(self, clip: VideoFileSource) -> None:
+        self.clip = clip
+        self.name, self.fps = clip.name, clip.fps
+
+    def open(self) -> None:
+        self.clip.open()
+
+    def read(self) -> np.ndarray | None:
+        return self.clip.read()
+
+    def close(self) -> None:
+        self.clip.close()
+
+
 @pytest.fixture
 def camera_window(qtbot, demo_station: app.Station, request) -> Iterator[MainWindow]:
     scanner: LiveScanner = request.param(demo_station, request)
@@ -112,12 +130,49 @@ def clip_scanner(station: app.Station, request) -> LiveScanner:
     rmas = in_transit(station, 3)
     request.node.rmas = rmas
     write_demo_video(path, rmas, hold_s=0.6, gap_s=0.3)
-    return LiveScanner(VideoFileSource(path), settings=LiveSettings(repeat_after_s=1.0))
+    return LiveScanner(AsWebcam(VideoFileSource(path)), settings=LiveSettings(repeat_after_s=1.0))
 
 
 def scripted_scanner(_station: app.Station, request) -> LiveScanner:
     request.node.camera = ScriptedCamera()
     return LiveScanner(request.node.camera, settings=LiveSettings(repeat_after_s=0.4))
+
+
+def demo_scanner(station: app.Station, request) -> LiveScanner:
+    """The demo camera as ``make run`` has it: a looping clip of parcels, two here."""
+    path = Path(request.getfixturevalue("tmp_path")) / "demo-camera.avi"
+    request.node.rmas = in_transit(station, 2)
+    write_demo_video(path, request.node.rmas, hold_s=1.0, gap_s=0.3)
+    return LiveScanner(DemoCamera(path))
+
+
+@pytest.mark.parametrize("camera_window", [demo_scanner], indirect=True)
+def test_the_demo_camera_holds_its_parcel_until_the_inspection_is_done(
+    qtbot, camera_window: MainWindow, request
+) -> None:
+    first, second = request.node.rmas
+    opened: list[str] = []
+    pointed_out: list[str] = []
+    camera_window.bench.scan_handled.connect(
+        lambda o: opened.append(o.order.rma_no) if isinstance(o, InspectionStarted) else None
+    )
+    camera_window.session.events.notice.connect(
+        lambda n: pointed_out.extend(n.args) if n.say is Say.CAMERA_OTHER_PARCEL else None
+    )
+    scanner = camera_window.bench.camera_view.scanner
+    assert scanner is not None
+    qtbot.waitUntil(lambda: opened == [first], timeout=30_000)  # the clip's first parcel opens
+    assert scanner.paused
+    read = scanner.reader.stats.read
+    # longer than the whole clip: unheld, the second parcel would have come into view
+    qtbot.waitUntil(lambda: scanner.reader.stats.read > read + 5 * 30, timeout=30_000)
+    assert opened == [first] and pointed_out == []
+    assert scanner.paused
+    camera_window.route_scan(command_payload(Command.CANCEL))  # abandoned at the bench
+    camera_window.route_scan(command_payload(Command.CANCEL))
+    qtbot.waitUntil(lambda: not scanner.paused, timeout=10_000)
+    qtbot.waitUntil(lambda: opened == [first, second], timeout=30_000)  # the clip plays on
+    assert pointed_out == []
 
 
 @pytest.mark.parametrize("camera_window", [clip_scanner], indirect=True)
