@@ -108,5 +108,6 @@ from tests.central.conftest import (  # noqa: E402
     postgres_url,
     s3,
 )
+from tests.review.conftest import clock, service  # noqa: E402
 
-__all__ = ["anonymous", "api", "central", "other", "postgres_url", "s3"]
+__all__ = ["anonymous", "api", "central", "clock", "other", "postgres_url", "s3", "service"]
