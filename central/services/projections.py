@@ -23,11 +23,12 @@ from central.db.models import (
     LabelRecord,
     UnmatchedRecord,
 )
+from central.services import people
 from central.services.errors import Refused
 from central.services.publishing import record_decision, refresh_review
 from station.protocol import events
 from station.protocol.enums import InspectionState
-from station.protocol.events import Decision, EventKind
+from station.protocol.events import Decision, EventKind, LoginFailed
 from station.protocol.wire import Event
 
 log = logging.getLogger(__name__)
@@ -253,6 +254,13 @@ def _decision_made(session: Session, event: Event, station_id: str, now: datetim
     record_decision(session, decision, source=f"station:{station_id}", now=now)
 
 
+def _login_failed(session: Session, event: Event, station_id: str, now: datetime) -> None:
+    """Wrong PINs at any station count toward the badge's lock, which every station gets."""
+    failed = LoginFailed.model_validate(event.payload)
+    if people.person(session, failed.badge_id) is not None:
+        people.count_failure(session, failed.badge_id, now)
+
+
 _HANDLERS: dict[EventKind, Callable[[Session, Event, str, datetime], Any]] = {
     EventKind.INSPECTION_STARTED: _started,
     EventKind.INSPECTION_COMPLETED: _completed,
@@ -265,4 +273,5 @@ _HANDLERS: dict[EventKind, Callable[[Session, Event, str, datetime], Any]] = {
     EventKind.UNMATCHED_LINKED: _unmatched_linked,
     EventKind.LABEL_PRINTED: _label_printed,
     EventKind.DECISION_MADE: _decision_made,
+    EventKind.LOGIN_FAILED: _login_failed,
 }

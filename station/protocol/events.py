@@ -46,6 +46,7 @@ class EventKind(StrEnum):
     LABEL_PRINTED = "label.printed"
     DECISION_MADE = "decision.made"
     UNMATCHED_LINKED = "unmatched.linked"
+    LOGIN_FAILED = "login.failed"
     # What stations sent before evidence covered more than photos; still understood.
     PHOTO_ADDED = "photo.added"
     PHOTO_DELETED = "photo.deleted"
@@ -238,6 +239,16 @@ class Decision(Payload):
     proof: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None = None
 
 
+class LoginFailed(Payload):
+    """A wrong PIN for a badge central issued: central counts them across stations and
+    locks the badge everywhere (a bench can lock a badge this way, never unlock one)."""
+
+    KIND = EventKind.LOGIN_FAILED
+    badge_id: Badge
+    station_id: Annotated[str, StringConstraints(max_length=20)]
+    at: AwareDatetime
+
+
 PAYLOADS: dict[EventKind, type[Payload]] = {
     EventKind.INSPECTION_STARTED: InspectionStarted,
     EventKind.INSPECTION_COMPLETED: InspectionCompleted,
@@ -250,6 +261,7 @@ PAYLOADS: dict[EventKind, type[Payload]] = {
     EventKind.UNMATCHED_LINKED: UnmatchedLinked,
     EventKind.LABEL_PRINTED: LabelPrinted,
     EventKind.DECISION_MADE: Decision,
+    EventKind.LOGIN_FAILED: LoginFailed,
 }
 
 

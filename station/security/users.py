@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from station.domain.records import UserView
 from station.protocol.enums import Role
+from station.protocol.events import LoginFailed
 from station.security import audit
 from station.security.actors import user_ref
 from station.security.pins import BadPin, hash_pin
@@ -242,14 +243,22 @@ def record_login_attempt(
         )
         return view(user)
     user.failed_attempts += 1
-    audit.append(
-        session,
-        actor=station,
-        action="login_failed",
-        entity=entity,
-        details={"attempt": user.failed_attempts},
-        at=now,
-    )
+    details = {"attempt": user.failed_attempts}
+    if user.badge_bound:  # central counts them across stations and locks the badge everywhere
+        failed = LoginFailed(badge_id=user.badge_id, station_id=station_id, at=now)
+        audit.record(
+            session,
+            failed,
+            actor=station,
+            action="login_failed",
+            entity=entity,
+            details=details,
+            at=now,
+        )
+    else:
+        audit.append(
+            session, actor=station, action="login_failed", entity=entity, details=details, at=now
+        )
     if user.failed_attempts >= policy.max_attempts:
         user.failed_attempts = 0
         user.locks += 1
