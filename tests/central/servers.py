@@ -337,10 +337,17 @@ class CentralServer:
     port: int = field(default_factory=free_port)
     process: subprocess.Popen[bytes] | None = None
     supervisor_token: str = ""  # a test supervisor's session, made on first use
+    ca_file: Path | None = None  # set: served over TLS with a certificate this CA signed
 
     @property
     def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        scheme = "https" if self.ca_file is not None else "http"
+        return f"{scheme}://127.0.0.1:{self.port}"
+
+    @property
+    def verify(self) -> str | bool:
+        """What a client checks the service's certificate with."""
+        return str(self.ca_file) if self.ca_file is not None else True
 
     @property
     def log_path(self) -> Path:
@@ -372,15 +379,19 @@ class CentralServer:
         body = {"station_id": station_id, "warehouse": warehouse}
         headers = {"X-Admin-Token": self.admin_token}
         url = f"{self.base_url}/v1/enrolment-codes"
-        answer = httpx.post(url, json=body, headers=headers, timeout=30)
+        answer = httpx.post(url, json=body, headers=headers, timeout=30, verify=self.verify)
         if answer.status_code == 409:
-            answer = httpx.post(url, json=body | {"replace": True}, headers=headers, timeout=30)
+            answer = httpx.post(
+                url, json=body | {"replace": True}, headers=headers, timeout=30, verify=self.verify
+            )
         answer.raise_for_status()
         return str(answer.json()["code"])
 
     def as_admin(self, path: str, body: object) -> httpx.Response:
         headers = {"X-Admin-Token": self.admin_token}
-        return httpx.post(f"{self.base_url}{path}", json=body, headers=headers, timeout=30)
+        return httpx.post(
+            f"{self.base_url}{path}", json=body, headers=headers, timeout=30, verify=self.verify
+        )
 
     def as_supervisor(self, path: str, body: object) -> httpx.Response:
         """A request in the name of a test supervisor (S9001) signed in at central."""
@@ -389,18 +400,23 @@ class CentralServer:
             issued = self.as_admin("/v1/users", grant | {"pin": TEST_PIN, "new_badge": True})
             issued.raise_for_status()
             login = {"badge_code": issued.json()["badge_code"], "pin": TEST_PIN}
-            answer = httpx.post(f"{self.base_url}/v1/sessions", json=login, timeout=30)
+            answer = httpx.post(
+                f"{self.base_url}/v1/sessions", json=login, timeout=30, verify=self.verify
+            )
             answer.raise_for_status()
             self.supervisor_token = answer.json()["token"]
         headers = {"Authorization": f"Bearer {self.supervisor_token}"}
-        return httpx.post(f"{self.base_url}{path}", json=body, headers=headers, timeout=30)
+        return httpx.post(
+            f"{self.base_url}{path}", json=body, headers=headers, timeout=30, verify=self.verify
+        )
 
     def _healthy(self) -> bool:
         assert self.process is not None
         if self.process.poll() is not None:
             raise RuntimeError(f"central exited with {self.process.returncode}:\n{self.log_tail()}")
         try:
-            return httpx.get(f"{self.base_url}/v1/health", timeout=1).status_code == 200
+            url = f"{self.base_url}/v1/health"
+            return httpx.get(url, timeout=1, verify=self.verify).status_code == 200
         except httpx.HTTPError:
             return False
 
@@ -432,6 +448,7 @@ def central_server(
     data_dir: Path | None = None,
     admin_token: str | None = None,
     env: dict[str, str] | None = None,
+    ca_file: Path | None = None,
 ) -> Iterator[CentralServer]:
     """A running central service; yields it (``base_url``, ``admin_token``, ``kill()``,
     ``start()``…). Without URLs: SQLite and blobs on disk in the data folder."""
@@ -439,7 +456,7 @@ def central_server(
     folder = data_dir or Path(tempfile.mkdtemp(prefix="central-data-"))
     database_url = database_url or f"sqlite:///{folder / 'central.db'}"
     blob_url = blob_url or (folder / "blobs").as_uri()
-    server = CentralServer(database_url, blob_url, folder, env=dict(env or {}))
+    server = CentralServer(database_url, blob_url, folder, env=dict(env or {}), ca_file=ca_file)
     if admin_token is not None:
         server.admin_token = admin_token
     try:
