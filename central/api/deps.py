@@ -94,14 +94,21 @@ def address(request: Request) -> str:
     return request.client.host if request.client is not None else "unknown"
 
 
+def _wrong_token(runtime: Runtime, request: Request) -> None:
+    """Count a wrong bearer token. A right one is never refused for the failures of others:
+    benches behind one NAT address share it, and a 256-bit token cannot be guessed anyway;
+    the budget only slows down whoever keeps sending wrong ones (429 instead of 401)."""
+    where = address(request)
+    runtime.throttle.check("token", where)
+    runtime.throttle.fail("token", where)
+
+
 def _station(
     runtime: Runtime, session: Session, request: Request, token: str
 ) -> AuthenticatedStation:
-    where = address(request)
-    runtime.throttle.check("token", where)
     station = read(session, lambda s: authenticate(s, token))
     if station is None:
-        runtime.throttle.fail("token", where)
+        _wrong_token(runtime, request)
         raise _unauthorized("unknown station token (never issued, or replaced by a newer one)")
     now = utcnow()
     if needs_seen_update(station, now):
@@ -121,12 +128,10 @@ StationDep = Annotated[AuthenticatedStation, Depends(get_station)]
 
 
 def _supervisor(runtime: Runtime, session: Session, request: Request, token: str) -> Person:
-    where = address(request)
-    runtime.throttle.check("token", where)
     now = utcnow()
     who = read(session, lambda s: supervisor(s, token, now))
     if who is None:
-        runtime.throttle.fail("token", where)
+        _wrong_token(runtime, request)
         raise _unauthorized(
             "a supervisor's session is needed (expired, closed, or the user may not review)"
         )

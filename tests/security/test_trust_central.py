@@ -155,6 +155,17 @@ def test_guessing_codes_or_tokens_is_slowed_down(strict_central: CentralServer) 
         assert admin[-1].status_code == 429
 
 
+def test_a_flood_of_wrong_tokens_does_not_lock_out_benches_behind_the_same_address(
+    strict_central: CentralServer,
+) -> None:
+    with Api(strict_central) as bench, Api(strict_central) as intruder:
+        bench.register()
+        wrong = {"Authorization": "Bearer st_" + "x" * 43}
+        answers = [intruder.http.get("/v1/changes", headers=wrong) for _ in range(15)]
+        assert answers[-1].status_code == 429  # whoever keeps guessing is slowed down
+        assert bench.changes().status_code == 200  # a right token is never refused for it
+
+
 # -- 3. what a bench reads -------------------------------------------------------------------
 
 
