@@ -8,7 +8,8 @@ from __future__ import annotations
 import sys
 import tempfile
 from collections.abc import Callable
-from datetime import date
+from dataclasses import replace
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer, SignalInstance
@@ -21,7 +22,10 @@ from station.config import Settings, load_settings
 from station.demo.expected import expected_parcels
 from station.demo.orders import generate_orders
 from station.demo.video import write_demo_video
+from station.protocol.enums import Disposition, Grade, RefundKind, Responsibility
+from station.sync.pull import AppliedDecision, VerdictFields
 from station.ui.application import build_window
+from station.ui.main_window import MainWindow
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 DEMO_DAY = date(2026, 11, 20)
@@ -96,9 +100,44 @@ def shoot(language: str, qapp: QApplication, data_dir: Path) -> None:
         window.resize(width, height)
         settle()
         window.grab().save(str(OUT / f"checklist_{width}x{height}{suffix}.png"))
+    window.resize(*SIZES[0])
+    shoot_decision(window, suffix)
     window.close()
     shoot_camera(qapp, station, settings, suffix)
     station.close()
+
+
+def shoot_decision(window: MainWindow, suffix: str) -> None:
+    """The banner of a supervisor's overturn (a corrected label printing here), another
+    decision waiting behind it, over the checklist of the parcel in hand."""
+    received = [
+        r["rma_no"] for r in generate_orders(200, today=DEMO_DAY) if r["state"] == "received"
+    ]
+    rmas = received[-2:]  # inspected earlier today at this bench
+    as_inspected = VerdictFields(
+        Grade.A, Disposition.RESTOCK, RefundKind.FULL, 25_900, Responsibility.CUSTOMER
+    )
+    decided = replace(as_inspected, grade=Grade.B, disposition=Disposition.RESTOCK_OPEN_BOX)
+    for n, (rma, after) in enumerate(((rmas[0], decided), (rmas[1], as_inspected))):
+        window.session.decisions.add(
+            AppliedDecision(
+                inspection_id=f"screenshot-{n}",
+                rma_no=rma,
+                decision_id=f"screenshot-{n}",
+                decided_by="S9001",
+                decided_at=datetime(2026, 11, 20, 6, 42, tzinfo=UTC),
+                approve=after is as_inspected,
+                reason="外包装破损，开箱可售" if after is decided else "照片清楚",
+                before=as_inspected,
+                after=after,
+                changed=("grade", "disposition") if after is decided else (),
+                relabel=after is decided,
+            )
+        )
+    settle()
+    window.grab().save(str(OUT / f"decision{suffix}.png"))
+    while window.session.decisions.dismiss():
+        pass
 
 
 def shoot_camera(qapp: QApplication, station: app.Station, settings: Settings, suffix: str) -> None:

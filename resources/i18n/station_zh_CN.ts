@@ -65,202 +65,202 @@
 <context>
     <name>BenchView</name>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="79" />
+        <location filename="../../station/ui/bench_view.py" line="80" />
         <source>Scan or type an RMA, order or tracking number, then Enter</source>
         <translation>扫描或输入售后单号、订单号或快递单号，按回车</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="83" />
+        <location filename="../../station/ui/bench_view.py" line="84" />
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="107" />
+        <location filename="../../station/ui/bench_view.py" line="117" />
         <source>Accept (Enter)</source>
         <translation>接受（回车）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="109" />
+        <location filename="../../station/ui/bench_view.py" line="119" />
         <source>Override (F2)</source>
         <translation>修改结果（F2）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="306" />
+        <location filename="../../station/ui/bench_view.py" line="317" />
         <source>Hello %1. Scan a return parcel to begin.</source>
         <translation>%1，你好。请扫描退货包裹开始质检。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="307" />
+        <location filename="../../station/ui/bench_view.py" line="318" />
         <source>Welcome back, %1.</source>
         <translation>%1，欢迎回来。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="308" />
+        <location filename="../../station/ui/bench_view.py" line="319" />
         <source>%1 is an item barcode. Scan the return parcel first.</source>
         <translation>%1 是商品条码，请先扫描退货包裹。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="309" />
+        <location filename="../../station/ui/bench_view.py" line="320" />
         <source>Nothing to do for %1 now.</source>
         <translation>当前无法执行 %1。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="310" />
+        <location filename="../../station/ui/bench_view.py" line="321" />
         <source>Already inspecting %1</source>
         <translation>正在质检 %1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="245" />
+        <location filename="../../station/ui/bench_view.py" line="256" />
         <source>item %1 of %2</source>
         <translation>第 %1 件，共 %2 件</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="312" />
+        <location filename="../../station/ui/bench_view.py" line="323" />
         <source>Resumed the open inspection of %1</source>
         <translation>继续未完成的质检：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="311" />
+        <location filename="../../station/ui/bench_view.py" line="322" />
         <source>Inspecting %1</source>
         <translation>正在质检：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="89" />
+        <location filename="../../station/ui/bench_view.py" line="99" />
         <source>F9/P photo · R retake · K keep · Enter/PASS all fine · Space/FAIL problem · 1–9 pick · F2 override · CANCEL twice: cancel · F5 sync · Ctrl+L log out</source>
         <translation>F9/P 拍照 · R 重拍 · K 保留 · 回车/通过 全部正常 · 空格/不通过 有问题 · 1–9 选择 · F2 修改结果 · 两次取消卡 取消 · F5 同步 · Ctrl+L 退出登录</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="313" />
+        <location filename="../../station/ui/bench_view.py" line="324" />
         <source>No order for %1: received as an unmatched parcel.</source>
         <translation>未找到 %1 对应的订单：已登记为无头件。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="314" />
+        <location filename="../../station/ui/bench_view.py" line="325" />
         <source>%1 is %2 and cannot be inspected at the bench.</source>
         <translation>%1 当前状态为「%2」，不能在工作台质检。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="315" />
+        <location filename="../../station/ui/bench_view.py" line="326" />
         <source>Not a usable scan: %1</source>
         <translation>扫描内容无效：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="316" />
+        <location filename="../../station/ui/bench_view.py" line="327" />
         <source>The scan could not be handled: %1</source>
         <translation>扫描处理失败：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="318" />
+        <location filename="../../station/ui/bench_view.py" line="329" />
         <source>The camera sees another parcel (%1). Finish this one first, or scan %1 with the hand scanner to switch.</source>
         <translation>摄像头看到另一个包裹（%1）。请先完成当前包裹，或用扫描枪扫描 %1 切换。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="322" />
+        <location filename="../../station/ui/bench_view.py" line="333" />
         <source>The camera sees %1, which is not this order's item: not used. Scan the item with the hand scanner to record what it is.</source>
         <translation>摄像头看到的 %1 不是本订单的商品，未采用。如需记录，请用扫描枪扫描该商品。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="325" />
+        <location filename="../../station/ui/bench_view.py" line="336" />
         <source>Item matches the order</source>
         <translation>商品与订单一致</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="326" />
+        <location filename="../../station/ui/bench_view.py" line="337" />
         <source>Item does not match the order: %1</source>
         <translation>商品与订单不符：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="327" />
+        <location filename="../../station/ui/bench_view.py" line="338" />
         <source>Answer first: %1</source>
         <translation>请先回答：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="328" />
+        <location filename="../../station/ui/bench_view.py" line="339" />
         <source>Still needed: %1</source>
         <translation>还缺：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="329" />
+        <location filename="../../station/ui/bench_view.py" line="340" />
         <source>Scan a parcel before taking photos.</source>
         <translation>请先扫描包裹再拍照。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="330" />
+        <location filename="../../station/ui/bench_view.py" line="341" />
         <source>No camera picture to take.</source>
         <translation>摄像头没有画面，无法拍照。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="332" />
+        <location filename="../../station/ui/bench_view.py" line="343" />
         <source>Photo %1: it does not count yet. R retakes it; K keeps it as it is.</source>
         <translation>照片%1，暂不计入。按 R 重拍，按 K 按原样保留。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="334" />
+        <location filename="../../station/ui/bench_view.py" line="345" />
         <source>%1 photo taken.</source>
         <translation>已拍摄%1照片。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="335" />
+        <location filename="../../station/ui/bench_view.py" line="346" />
         <source>%1 photo kept as it is; it counts.</source>
         <translation>%1照片已按原样保留，计入证据。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="336" />
+        <location filename="../../station/ui/bench_view.py" line="347" />
         <source>Photo not kept: %1</source>
         <translation>照片未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="337" />
+        <location filename="../../station/ui/bench_view.py" line="348" />
         <source>Done: %1 · %2</source>
         <translation>已完成：%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="339" />
+        <location filename="../../station/ui/bench_view.py" line="350" />
         <source>Done: %1 · %2 — sent to a supervisor for review; the label says so.</source>
         <translation>完成：%1 · %2 —— 已转主管复核，标签上已标注。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="341" />
+        <location filename="../../station/ui/bench_view.py" line="352" />
         <source>Done, but no label: %1</source>
         <translation>已完成，但未生成标签：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="342" />
+        <location filename="../../station/ui/bench_view.py" line="353" />
         <source>Could not complete: %1</source>
         <translation>无法完成：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="343" />
+        <location filename="../../station/ui/bench_view.py" line="354" />
         <source>Override refused: %1</source>
         <translation>不能修改结果：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="344" />
+        <location filename="../../station/ui/bench_view.py" line="355" />
         <source>No label to print again yet.</source>
         <translation>还没有可重打的标签。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="345" />
+        <location filename="../../station/ui/bench_view.py" line="356" />
         <source>Printing the label again.</source>
         <translation>正在重打标签。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="346" />
+        <location filename="../../station/ui/bench_view.py" line="357" />
         <source>Cannot reprint: %1</source>
         <translation>无法重打：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="347" />
+        <location filename="../../station/ui/bench_view.py" line="358" />
         <source>No inspection to cancel.</source>
         <translation>没有可取消的质检。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="348" />
+        <location filename="../../station/ui/bench_view.py" line="359" />
         <source>Scan CANCEL again to cancel the inspection of %1.</source>
         <translation>再次扫描「取消」以取消 %1 的质检。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="349" />
+        <location filename="../../station/ui/bench_view.py" line="360" />
         <source>Inspection cancelled.</source>
         <translation>已取消质检。</translation>
     </message>
@@ -447,37 +447,37 @@
 <context>
     <name>ChecklistView</name>
     <message>
-        <location filename="../../station/ui/checklist_view.py" line="108" />
+        <location filename="../../station/ui/checklist_view.py" line="109" />
         <source>Checklist</source>
         <translation>质检模板</translation>
     </message>
     <message>
-        <location filename="../../station/ui/checklist_view.py" line="109" />
+        <location filename="../../station/ui/checklist_view.py" line="110" />
         <source>Scan a return parcel to start its checklist.</source>
         <translation>扫描退货包裹开始质检。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/checklist_view.py" line="112" />
+        <location filename="../../station/ui/checklist_view.py" line="113" />
         <source>Confirm the verdict</source>
         <translation>确认质检结果</translation>
     </message>
     <message>
-        <location filename="../../station/ui/checklist_view.py" line="115" />
+        <location filename="../../station/ui/checklist_view.py" line="116" />
         <source>PASS or Enter accepts the proposed verdict; F2 overrides it; PgUp goes back.</source>
         <translation>「通过」或回车接受建议结果；F2 修改；PgUp 返回上一步。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/checklist_view.py" line="126" />
+        <location filename="../../station/ui/checklist_view.py" line="127" />
         <source>Step %1 of %2 · %3</source>
         <translation>第 %1/%2 步 · %3</translation>
     </message>
     <message>
-        <location filename="../../station/ui/checklist_view.py" line="133" />
+        <location filename="../../station/ui/checklist_view.py" line="134" />
         <source>Enter/PASS: all fine · Space/FAIL: problem · ↑↓ move · 1–9 pick</source>
         <translation>回车/通过：全部正常 · 空格/不通过：有问题 · ↑↓ 移动 · 1–9 选择</translation>
     </message>
     <message>
-        <location filename="../../station/ui/checklist_view.py" line="118" />
+        <location filename="../../station/ui/checklist_view.py" line="119" />
         <source>Still needed: %1</source>
         <translation>还缺：%1</translation>
     </message>
@@ -739,6 +739,69 @@
         <location filename="../../station/ui/review/dashboard_view.py" line="323" />
         <source>%1 rows saved to %2</source>
         <translation>已保存 %1 行到 %2</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionBanner</name>
+    <message>
+        <location filename="../../station/ui/decision_banner.py" line="33" />
+        <source>Dismiss (Esc)</source>
+        <translation>知道了 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/decision_banner.py" line="62" />
+        <source>%1 more waiting</source>
+        <translation>还有 %1 条待看</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/decision_banner.py" line="71" />
+        <source>Supervisor's decision · %1</source>
+        <translation>主管复核结论 · %1</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/decision_banner.py" line="80" />
+        <source>Supervisor %1 approved %2 as inspected: %3.</source>
+        <translation>主管 %1 已确认 %2 的质检结论：%3。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/decision_banner.py" line="88" />
+        <source>Supervisor %1 changed %2 to %3. A corrected label is printing: put it on the item.</source>
+        <translation>主管 %1 已将 %2 改为 %3。更正标签正在打印，请贴到商品上。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/decision_banner.py" line="92" />
+        <source>Supervisor %1 changed %2 to %3.</source>
+        <translation>主管 %1 已将 %2 改为 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/decision_banner.py" line="98" />
+        <source>%1 Reason: %2</source>
+        <translation>%1原因：%2</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/decision_banner.py" line="103" />
+        <source>grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/decision_banner.py" line="104" />
+        <source>disposition</source>
+        <translation>处置</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/decision_banner.py" line="105" />
+        <source>refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/decision_banner.py" line="106" />
+        <source>responsibility</source>
+        <translation>责任方</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/decision_banner.py" line="111" />
+        <source>%1 %2 (was %3)</source>
+        <translation>%1 %2（原为 %3）</translation>
     </message>
 </context>
 <context>
@@ -1133,36 +1196,37 @@
         <translation>长时间无操作已锁定。%1，请重新登录以继续。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="113" />
+        <location filename="../../station/ui/login_view.py" line="117" />
         <source>Scan or type your badge first.</source>
         <translation>请先扫描工牌或输入工号。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="117" />
+        <location filename="../../station/ui/login_view.py" line="121" />
         <source>Enter your PIN.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="121" />
+        <location filename="../../station/ui/login_view.py" line="125" />
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
+        <location filename="../../station/ui/login_view.py" line="140" />
         <source>Too many wrong PINs at this station: logins resume at %1.</source>
         <translation>本工作台 PIN 错误次数过多：%1 后可再次登录。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="136" />
+        <location filename="../../station/ui/login_view.py" line="145" />
         <source>Badge locked until %1 after repeated wrong PINs.</source>
         <translation>密码多次错误，工牌已锁定至 %1。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="140" />
+        <location filename="../../station/ui/login_view.py" line="149" />
         <source>Wrong badge or PIN. %1 attempts left.</source>
         <translation>工牌或密码错误，还可尝试 %1 次。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="144" />
+        <location filename="../../station/ui/login_view.py" line="153" />
         <source>Login failed: %1</source>
         <translation>登录失败：%1</translation>
     </message>
@@ -1170,172 +1234,172 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../station/ui/main_window.py" line="79" />
+        <location filename="../../station/ui/main_window.py" line="83" />
         <source>Returns inspection · %1</source>
         <translation>退货质检 · %1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="123" />
+        <location filename="../../station/ui/main_window.py" line="127" />
         <source>Station %1</source>
         <translation>工作台 %1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="125" />
+        <location filename="../../station/ui/main_window.py" line="129" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="140" />
+        <location filename="../../station/ui/main_window.py" line="144" />
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="144" />
         <location filename="../../station/ui/main_window.py" line="148" />
+        <location filename="../../station/ui/main_window.py" line="152" />
         <source>Review (F10)</source>
         <translation>复核（F10）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="154" />
+        <location filename="../../station/ui/main_window.py" line="158" />
         <source>Settings (Ctrl+,)</source>
         <translation>设置 (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="158" />
+        <location filename="../../station/ui/main_window.py" line="162" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="164" />
+        <location filename="../../station/ui/main_window.py" line="168" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="178" />
+        <location filename="../../station/ui/main_window.py" line="186" />
         <source>Log out (Ctrl+L)</source>
         <translation>退出登录（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="188" />
-        <location filename="../../station/ui/main_window.py" line="474" />
+        <location filename="../../station/ui/main_window.py" line="196" />
+        <location filename="../../station/ui/main_window.py" line="492" />
         <source>Printer ready</source>
         <translation>打印机就绪</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="234" />
+        <location filename="../../station/ui/main_window.py" line="242" />
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="273" />
+        <location filename="../../station/ui/main_window.py" line="281" />
         <source>Only supervisors can open the review screens.</source>
         <translation>只有主管可以打开复核界面。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="306" />
+        <location filename="../../station/ui/main_window.py" line="324" />
         <source>Only admins can change the settings.</source>
         <translation>只有管理员可以修改设置。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="392" />
+        <location filename="../../station/ui/main_window.py" line="410" />
         <source>Camera lost (%1). The hand scanner still works; the camera reconnects by itself.</source>
         <translation>摄像头断开（%1）。扫描枪仍可使用，摄像头会自动重连。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="398" />
+        <location filename="../../station/ui/main_window.py" line="416" />
         <source>Camera back.</source>
         <translation>摄像头已恢复。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="413" />
+        <location filename="../../station/ui/main_window.py" line="431" />
         <source>Outbox: %1 waiting</source>
         <translation>待上传：%1 条</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="415" />
+        <location filename="../../station/ui/main_window.py" line="433" />
         <source> (oldest %1)</source>
         <translation>（最早 %1前）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="417" />
+        <location filename="../../station/ui/main_window.py" line="435" />
         <source> · %1 parked</source>
         <translation> · 搁置 %1 条</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="424" />
+        <location filename="../../station/ui/main_window.py" line="442" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="426" />
+        <location filename="../../station/ui/main_window.py" line="444" />
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="439" />
+        <location filename="../../station/ui/main_window.py" line="457" />
         <source>No central service is configured.</source>
         <translation>未配置总部服务。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="442" />
-        <location filename="../../station/ui/main_window.py" line="448" />
+        <location filename="../../station/ui/main_window.py" line="460" />
+        <location filename="../../station/ui/main_window.py" line="466" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="446" />
+        <location filename="../../station/ui/main_window.py" line="464" />
         <source>Offline (no central service)</source>
         <translation>离线（未配置总部服务）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="451" />
+        <location filename="../../station/ui/main_window.py" line="469" />
         <source>Online · synced %1</source>
         <translation>在线 · %1 已同步</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="453" />
+        <location filename="../../station/ui/main_window.py" line="471" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="455" />
+        <location filename="../../station/ui/main_window.py" line="473" />
         <source>Offline · retrying</source>
         <translation>离线 · 正在重试</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="459" />
+        <location filename="../../station/ui/main_window.py" line="477" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="462" />
+        <location filename="../../station/ui/main_window.py" line="480" />
         <source>Last successful sync: %1
 %2</source>
         <translation>上次成功同步：%1
 %2</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="476" />
+        <location filename="../../station/ui/main_window.py" line="494" />
         <source>Label printed</source>
         <translation>标签已打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="478" />
+        <location filename="../../station/ui/main_window.py" line="496" />
         <source>Printer problem</source>
         <translation>打印机故障</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="482" />
+        <location filename="../../station/ui/main_window.py" line="500" />
         <source>Label not printed: %1. It stays queued and prints when the printer is back; PRINT reprints.</source>
         <translation>标签未打印：%1。标签保留在队列中，打印机恢复后自动打印；扫描「打印」可重打。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="486" />
+        <location filename="../../station/ui/main_window.py" line="504" />
         <source>Label cannot be printed: %1</source>
         <translation>标签无法打印：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="496" />
+        <location filename="../../station/ui/main_window.py" line="514" />
         <source>Error: %1</source>
         <translation>错误：%1</translation>
     </message>
@@ -1368,52 +1432,52 @@
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="93" />
+        <location filename="../../station/ui/order_card.py" line="94" />
         <source>Scan a return parcel</source>
         <translation>请扫描退货包裹</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="95" />
+        <location filename="../../station/ui/order_card.py" line="96" />
         <source>RMA no., order no. or the return waybill's tracking no.</source>
         <translation>售后单号、订单号或退货快递单号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="118" />
+        <location filename="../../station/ui/order_card.py" line="119" />
         <source>Inspection %1</source>
         <translation>质检单号 %1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="123" />
+        <location filename="../../station/ui/order_card.py" line="124" />
         <source>%1 days ago</source>
         <translation>%1 天前</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="138" />
+        <location filename="../../station/ui/order_card.py" line="139" />
         <source>asked %1</source>
         <translation>申请于 %1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="160" />
+        <location filename="../../station/ui/order_card.py" line="161" />
         <source>Parcel record %1</source>
         <translation>包裹记录 %1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="161" />
+        <location filename="../../station/ui/order_card.py" line="162" />
         <source>Unmatched parcel</source>
         <translation>无头件</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="162" />
+        <location filename="../../station/ui/order_card.py" line="163" />
         <source>Unmatched</source>
         <translation>无头件</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="165" />
+        <location filename="../../station/ui/order_card.py" line="166" />
         <source>No order has this code. The parcel is received and kept for the central service to resolve: photograph it and print a holding label.</source>
         <translation>没有订单对应此单号。包裹已登记收货，等待总部匹配：请拍照并打印暂存标签。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="175" />
+        <location filename="../../station/ui/order_card.py" line="176" />
         <source>Already recorded earlier; continuing that record.</source>
         <translation>此前已登记，继续该记录。</translation>
     </message>
@@ -1484,17 +1548,17 @@
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../station/ui/photo_strip.py" line="65" />
+        <location filename="../../station/ui/photo_strip.py" line="70" />
         <source>Ctrl+%1 chooses this kind</source>
         <translation>Ctrl+%1 选择此类照片</translation>
     </message>
     <message>
-        <location filename="../../station/ui/photo_strip.py" line="134" />
+        <location filename="../../station/ui/photo_strip.py" line="172" />
         <source>Next photo: %1</source>
         <translation>下一张：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/photo_strip.py" line="137" />
+        <location filename="../../station/ui/photo_strip.py" line="175" />
         <source>still needed: %1</source>
         <translation>还缺：%1</translation>
     </message>
@@ -2147,7 +2211,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../station/ui/application.py" line="50" />
+        <location filename="../../station/ui/application.py" line="54" />
         <source>The station cannot start</source>
         <translation>工作台无法启动</translation>
     </message>
@@ -2217,22 +2281,22 @@
 <context>
     <name>SupervisorPanel</name>
     <message>
-        <location filename="../../station/ui/review/supervisor_panel.py" line="61" />
+        <location filename="../../station/ui/review/supervisor_panel.py" line="62" />
         <source>Only supervisors and admins can review inspections.</source>
         <translation>仅主管和管理员可以复核质检。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/supervisor_panel.py" line="82" />
+        <location filename="../../station/ui/review/supervisor_panel.py" line="83" />
         <source>Review queue</source>
         <translation>复核队列</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/supervisor_panel.py" line="83" />
+        <location filename="../../station/ui/review/supervisor_panel.py" line="84" />
         <source>Unmatched parcels</source>
         <translation>无头件</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/supervisor_panel.py" line="84" />
+        <location filename="../../station/ui/review/supervisor_panel.py" line="85" />
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>

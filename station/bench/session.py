@@ -28,6 +28,7 @@ from typing import Protocol, TypeVar
 import numpy as np
 
 from station.bench.checklist import ChecklistModel, StepResult
+from station.bench.decisions import DecisionInbox
 from station.bench.notices import Notice, Say, Sound, Tone
 from station.capture.classify import Command, ScanCode, ScanKind, classify
 from station.capture.scan_text import BadScan
@@ -149,6 +150,8 @@ class BenchSession:
         self.last_scan_seen_at: float | None = None  # when the camera saw the scan's frame
         self._cancel_armed_at = 0.0
         self._opening = False  # a parcel scan is on its way to the store
+        # supervisors' decisions about this bench's inspections, queued for whoever is here
+        self.decisions = DecisionInbox(language=language)
 
     # -- who is at the bench -----------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QShowEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -32,6 +32,7 @@ from station.evidence.records import EvidenceView
 from station.protocol.enums import PhotoKind
 from station.ui.camera_view import CameraView
 from station.ui.checklist_view import ChecklistView
+from station.ui.decision_banner import DecisionBanner
 from station.ui.feedback import ScanFeedback
 from station.ui.listening import listen
 from station.ui.order_card import OrderCard
@@ -83,6 +84,15 @@ class BenchView(QWidget):
         scan_caption = QLabel(self.tr("Scan"))
         scan_caption.setObjectName("scanCaption")
         self.notice = NoticeBar()
+        # supervisors' decisions on this bench's inspections; Esc dismisses the one in view
+        # wherever the bench's focus is, and the focus stays there
+        self.decisions = DecisionBanner(session.decisions)
+        self.dismiss_shortcut = QShortcut(
+            QKeySequence(Qt.Key.Key_Escape),
+            self,
+            self.decisions.dismiss,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
         # every key the bench answers to, always in view: nobody remembers them on day one
         self.key_legend = text_label(
             self.tr(
@@ -148,6 +158,7 @@ class BenchView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.notice)
+        layout.addWidget(self.decisions)
         layout.addWidget(split, 1)
 
         events = session.events

@@ -22,6 +22,7 @@ from station.protocol.template import Question, QuestionKind
 from station.qc.answers import findings_of, matches
 from station.ui.listening import listen
 from station.ui.question_row import QuestionRow
+from station.ui.texts import listing
 from station.ui.widgets import scrolling
 
 _KEYS = {
@@ -168,5 +169,5 @@ class ChecklistView(QFrame):
                 problem = ""
                 if value is not None and value != q.good and q.id in model.evaluation.answers:
                     findings = findings_of(q, value, expected)
-                    problem = "、".join(describe(f, self.language) for f in findings)
+                    problem = listing((describe(f, self.language) for f in findings), self.language)
                 row.show_answer(value, good=q.good, problem=problem)

@@ -25,11 +25,13 @@ from station.domain.labels import Language, label
 from station.domain.records import UserView
 from station.printing.queue import PrintEvent, PrintEventKind
 from station.protocol.enums import Role
+from station.review.decisions import DecisionMade
 from station.review.service import ReviewService
 from station.runtime.emitter import Emitter
 from station.security.login import Authenticator
 from station.setup.services import RESTART_EXIT, SetupServices
 from station.store.outbox import OutboxStatus
+from station.sync.pull import AppliedDecision
 from station.sync.service import SyncService, SyncStatus
 from station.ui.bench_view import BenchView
 from station.ui.camera_view import CameraView
@@ -56,6 +58,7 @@ class MainWindow(QMainWindow):
     sync_changed = Signal(object)  # SyncStatus, emitted from the sync thread, queued here
     print_event = Signal(object)  # PrintEvent, emitted from the print worker, queued here
     data_changed = Signal(object)  # frozenset of tables, from the database thread, queued here
+    decision_applied = Signal(object)  # AppliedDecision, from the sync thread, queued here
 
     def __init__(
         self,
@@ -171,8 +174,10 @@ class MainWindow(QMainWindow):
         if camera is not None:  # a recording holds its picture while an inspection is open
             self._disconnects.append(hold_camera_while_open(self.session.events, camera))
         self.sync_changed.connect(self._show_sync)
+        self.decision_applied.connect(self._decision_applied)
         if sync is not None:
             self._disconnects.append(sync.changed.connect(self.sync_changed.emit))
+            self._disconnects.append(sync.decisions.connect(self.decision_applied.emit))
             self._show_sync(sync.status)
         self.printer_label = QLabel()
         self.printer_label.setObjectName("printerState")
@@ -280,8 +285,18 @@ class MainWindow(QMainWindow):
             self.supervisor_panel = SupervisorPanel(
                 self.review, self._workflow, self.runner, language=self.language, user=user
             )
+            self.supervisor_panel.decided.connect(self._decided_here)
             self.pages.addWidget(self.supervisor_panel)
         self.pages.setCurrentWidget(self.supervisor_panel)
+
+    def _decided_here(self, made: DecisionMade) -> None:
+        """A decision taken on the review screens at this station: the bench hears of it as
+        of one pulled from the central service (a corrected label prints here too)."""
+        if made.applied is not None:
+            self._decision_applied(made.applied)
+
+    def _decision_applied(self, applied: AppliedDecision) -> None:
+        self.session.decisions.add(applied)
 
     def _drop_review(self) -> None:
         panel, self.supervisor_panel = self.supervisor_panel, None

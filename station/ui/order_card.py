@@ -53,9 +53,10 @@ class OrderCard(QFrame):
             ("customer", self.tr("Customer")),
         )
         for row, (key, caption) in enumerate(rows):
-            # one line each, never wrapped: wrapped labels lose their height in the bench's
-            # splitter and are drawn over each other (the reason's note is in its tooltip)
-            value = text_label(name=f"field_{key}", selectable=True)
+            # wrapped where the column is narrow (English captions are long): one value as wide
+            # as the column would widen the card's body past it and cut off its right side;
+            # the body scrolls, so a wrapped value gets its height and no row covers another
+            value = text_label(name=f"field_{key}", selectable=True, wrap=True)
             grid.addWidget(
                 text_label(caption, name="fieldCaption"), row, 0, Qt.AlignmentFlag.AlignTop
             )

@@ -11,11 +11,12 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtGui import QIcon, QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QFrame,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -28,6 +29,7 @@ from station.domain.labels import Language, label
 from station.evidence.records import EvidenceView
 from station.protocol.enums import PhotoKind
 from station.ui.tasks import TaskRunner
+from station.ui.texts import listing
 
 THUMB = QSize(96, 72)
 
@@ -55,8 +57,11 @@ class PhotoStrip(QFrame):
 
         self.kinds = QButtonGroup(self)
         self.kinds.setExclusive(True)
-        row = QHBoxLayout()
-        row.setSpacing(4)
+        # one row of kind buttons where they fit, else two: the names are longer in English
+        # than in Chinese, and one row of them must not widen the window past the screen
+        self.kind_grid = QGridLayout()
+        self.kind_grid.setSpacing(4)
+        self.kind_columns = 0
         for n, kind in enumerate(PhotoKind, start=1):
             button = QPushButton(f"{n} {label(kind, language)}")
             button.setObjectName("kindButton")
@@ -64,10 +69,10 @@ class PhotoStrip(QFrame):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setToolTip(self.tr("Ctrl+%1 chooses this kind").replace("%1", str(n)))
             self.kinds.addButton(button, n - 1)
-            row.addWidget(button)
         self.kinds.idClicked.connect(lambda index: self.choose(list(PhotoKind)[index]))
         self.caption = QLabel()
         self.caption.setObjectName("stripCaption")
+        self.caption.setWordWrap(True)  # what is still needed can be longer than the strip
         self.list = QListWidget()
         self.list.setObjectName("thumbnails")
         self.list.setViewMode(QListWidget.ViewMode.IconMode)
@@ -78,12 +83,45 @@ class PhotoStrip(QFrame):
         self.list.setMovement(QListWidget.Movement.Static)
         self.list.itemActivated.connect(self._open)
         self.list.itemDoubleClicked.connect(self._open)
-        layout = QVBoxLayout(self)
+        layout = self._box = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(row)
+        self.kind_grid.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.kind_grid)
         layout.addWidget(self.caption)
         layout.addWidget(self.list)
         self.show_target(PhotoKind.OVERVIEW, ())
+        self._arrange_kinds(len(PhotoKind))
+        widest = max(b.sizeHint().width() for b in self._kind_buttons())
+        margins = layout.contentsMargins()
+        # as narrow as two rows allow; wider, the buttons go back to one row
+        self.setMinimumWidth(3 * widest + 2 * 4 + margins.left() + margins.right() + 2)
+
+    def _kind_buttons(self) -> list[QAbstractButton]:
+        return [self.kinds.button(n) for n in range(len(PhotoKind))]
+
+    def _arrange_kinds(self, columns: int) -> None:
+        if columns == self.kind_columns:
+            return
+        self.kind_columns = columns
+        buttons = self._kind_buttons()
+        for button in buttons:
+            self.kind_grid.removeWidget(button)
+        for n, button in enumerate(buttons):
+            self.kind_grid.addWidget(button, n // columns, n % columns)
+        for column in range(len(buttons)):
+            self.kind_grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        margins = self.kind_grid.contentsMargins() + self._box.contentsMargins()
+        one_row = (
+            sum(b.sizeHint().width() for b in self._kind_buttons())
+            + self.kind_grid.spacing() * (len(PhotoKind) - 1)
+            + margins.left()
+            + margins.right()
+            + 2
+        )
+        self._arrange_kinds(len(PhotoKind) if one_row <= event.size().width() else 3)
 
     def choose(self, kind: PhotoKind) -> None:
         """The inspector picks the kind of the next photo (a button, Ctrl+digit)."""
@@ -133,6 +171,6 @@ class PhotoStrip(QFrame):
     def _caption(self) -> None:
         text = self.tr("Next photo: %1").replace("%1", label(self.kind, self._language))
         if self._missing:
-            needed = "、".join(label(k, self._language) for k in self._missing)
+            needed = listing((label(k, self._language) for k in self._missing), self._language)
             text += " · " + self.tr("still needed: %1").replace("%1", needed)
         self.caption.setText(text)

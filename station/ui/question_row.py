@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from station.domain.labels import Language, label
 from station.protocol.template import OrderDetail, Question, QuestionKind
 from station.qc.answers import Expected
-from station.ui.texts import arg
+from station.ui.texts import arg, listing
 from station.ui.widgets import set_tone, text_label
 
 
@@ -107,7 +107,7 @@ class QuestionRow(QFrame):
 
     def _detail(self, q: Question, expected: Expected, accessories: tuple[str, ...]) -> str:
         if q.shows is OrderDetail.ACCESSORIES and accessories:
-            return arg(self.tr("Should contain: %1"), "、".join(accessories))
+            return arg(self.tr("Should contain: %1"), listing(accessories, self._language))
         if q.kind is QuestionKind.SCAN_MATCH and q.match is not None:
             wanted = " / ".join(expected.for_field(q.match))
             return arg(self.tr("Order says: %1"), wanted)

@@ -6,6 +6,9 @@ them in the order its language wants."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+from station.domain.labels import Language
 
 _MARKER = re.compile(r"%([1-9])")
 
@@ -19,3 +22,8 @@ def arg(text: str, *values: object) -> str:
         return str(values[n - 1]) if n <= len(values) else marker[0]
 
     return _MARKER.sub(value, text)
+
+
+def listing(items: Iterable[str], language: Language) -> str:
+    """Items one after another as the language lists them: 整体、吊牌 / Overview, Tag."""
+    return ("、" if language == "zh_CN" else ", ").join(items)

@@ -30,6 +30,21 @@ QLabel#noticeBar[tone="ok"] { background: #1f8a4c; color: white; }
 QLabel#noticeBar[tone="warn"] { background: #c27803; color: white; }
 QLabel#noticeBar[tone="error"] { background: #c4320a; color: white; }
 QLabel#noticeBar[tone="info"] { background: #1f5fbf; color: white; }
+QFrame#decisionBanner {
+    background: #eef3fd; border: 2px solid #1f5fbf; border-left-width: 10px; border-radius: 8px;
+}
+QFrame#decisionBanner[tone="ok"] { background: #ecf8f0; border-color: #1f8a4c; }
+QFrame#decisionBanner[tone="warn"] { background: #fff4e0; border-color: #c27803; }
+QLabel#decisionTitle { font-size: 12pt; font-weight: 700; color: #475467; }
+QLabel#decisionWaiting {
+    font-size: 12pt; font-weight: 700; color: white; background: #475467; border-radius: 8px;
+    padding: 1px 8px;
+}
+QLabel#decisionText { font-size: 15pt; font-weight: 600; color: #1d2430; }
+QPushButton#dismissButton {
+    font-size: 12pt; padding: 3px 12px; min-height: 20px; background: white; color: #1d2430;
+    border: 1px solid #98a2b3;
+}
 QLabel#keyLegend {
     font-size: 13pt; color: #1d2430; background: white; border: 1px solid #d0d5dd;
     border-radius: 8px; padding: 6px 8px;

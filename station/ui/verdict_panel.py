@@ -9,7 +9,7 @@ from station.domain.labels import Language, label
 from station.protocol.enums import RefundKind
 from station.qc.engine import Evaluation
 from station.ui.order_card import yuan
-from station.ui.texts import arg
+from station.ui.texts import arg, listing
 from station.ui.widgets import STRETCH, hbox, holder, scrolling, set_tone, text_label, vbox
 
 _GRADE_TONE = {"A": "ok", "B": "info", "C": "warn", "D": "bad"}
@@ -83,7 +83,7 @@ class VerdictPanel(QFrame):
         if evaluation.unanswered:
             missing.append(arg(self.tr("%1 questions to answer"), len(evaluation.unanswered)))
         if evaluation.missing_photos:
-            kinds = "、".join(label(k, lang) for k in evaluation.missing_photos)
+            kinds = listing((label(k, lang) for k in evaluation.missing_photos), lang)
             missing.append(arg(self.tr("photos: %1"), kinds))
         self.missing.setText(
             arg(self.tr("Still needed: %1"), "; ".join(missing))

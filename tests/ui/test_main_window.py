@@ -207,3 +207,14 @@ def test_a_notice_keeps_its_colour_until_the_next_one_and_the_card_shows_the_ins
     assert logged_in.bench.card.inspection_line.textInteractionFlags()  # selectable: copied
     legend = logged_in.bench.key_legend.text()
     assert "F9/P" in legend and "Ctrl+L" in legend
+
+
+def test_the_english_bench_fits_a_small_screen(qtbot, logged_in: MainWindow) -> None:
+    """English names are longer than Chinese ones: the photo kinds take two rows rather than
+    widen the window past a 1366×768 screen, and the order card's values wrap in its column."""
+    assert logged_in.minimumSizeHint().width() <= 1280 and logged_in.width() == 1280
+    strip = logged_in.bench.photo_strip
+    assert strip.kind_columns == 3
+    card = logged_in.bench.card
+    qtbot.waitUntil(lambda: card.width() > 0)
+    assert all(label.wordWrap() for label in card._fields.values())

@@ -1,4 +1,4 @@
-from station.ui.texts import arg
+from station.ui.texts import arg, listing
 
 
 def test_markers_are_filled_in_the_order_the_translation_wants() -> None:
@@ -14,3 +14,8 @@ def test_a_value_is_never_read_as_a_marker() -> None:
 
 def test_a_marker_without_a_value_stays_and_a_percent_sign_is_kept() -> None:
     assert arg("%1 at 50% of %3", "x") == "x at 50% of %3"
+
+
+def test_a_list_reads_as_its_language_lists() -> None:
+    assert listing(["整体", "吊牌/标签"], "zh_CN") == "整体、吊牌/标签"
+    assert listing(["Overview", "Item label / tag"], "en") == "Overview, Item label / tag"

@@ -11,6 +11,10 @@ QWidget#supervisorPanel QToolButton#exportButton {
     background: white; color: #1f6feb; border: 1px solid #1f6feb; border-radius: 6px;
     font-size: 11pt; padding: 5px 14px;
 }
+QWidget#supervisorPanel QToolButton#exportButton { padding-right: 30px; }
+QWidget#supervisorPanel QToolButton#exportButton::menu-indicator {
+    subcontrol-origin: padding; subcontrol-position: center right; right: 10px;
+}
 QWidget#supervisorPanel QPushButton#overturnButton { background: #b54708; border-color: #b54708; }
 QWidget#supervisorPanel QLineEdit { font-size: 12pt; padding: 4px 8px; border-width: 1px; }
 QWidget#supervisorPanel QLineEdit#decisionReason { border: 2px solid #9aa4b2; }

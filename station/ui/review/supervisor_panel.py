@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 
 class SupervisorPanel(QWidget):
     started = Signal()
+    decided = Signal(object)  # DecisionMade: a decision taken here was applied
 
     def __init__(
         self,
@@ -155,6 +156,7 @@ class SupervisorPanel(QWidget):
         self._after_decision = self.queue.table.currentIndex().row()
         self.queue.reload()
         log.info("queue reloaded after decision %s", made.decision.decision_id)
+        self.decided.emit(made)
 
     def _queue_loaded(self, _page: QueuePage) -> None:
         if self._after_decision is None:

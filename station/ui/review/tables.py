@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 from station.domain.labels import Language, label
 from station.review.evidence import OUTCOME_FIELDS, EvidenceDetail, Outcome
+from station.ui.texts import listing
 
 _CHANGED = QColor("#fff1d6")
 
@@ -88,7 +89,7 @@ def fill_answers(table: QTableWidget, d: EvidenceDetail, language: Language) -> 
     index = 0 if language == "zh_CN" else 1
     table.setRowCount(len(d.answers))
     for row, answer in enumerate(d.answers):
-        found = "、".join(f[index] for f in answer.findings)
+        found = listing((f[index] for f in answer.findings), language)
         for col, text in enumerate((answer.question[index], answer.answer[index], found or "✓")):
             item = QTableWidgetItem(text)
             if answer.findings:
