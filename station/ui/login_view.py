@@ -55,12 +55,14 @@ class LoginView(QWidget):
         self.message = text_label(name="loginMessage", wrap=True, align=centred)
 
         form = QFormLayout()
-        form.addRow(self.tr("Badge"), self.badge)
-        form.addRow(self.tr("PIN"), self.pin)
+        for caption, field in ((self.tr("Badge"), self.badge), (self.tr("PIN"), self.pin)):
+            label = text_label(caption, align=Qt.AlignmentFlag.AlignVCenter)
+            label.setMinimumHeight(field.sizeHint().height())  # level with the field's middle
+            form.addRow(label, field)
 
         panel = QWidget()
         panel.setObjectName("loginPanel")
-        panel.setMaximumWidth(520)
+        panel.setMaximumWidth(600)  # the English demo hint on one line
         inner = vbox(title, self.station_label, self.locked_label, parent=panel)
         inner.addSpacing(16)
         inner.addLayout(form)
