@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from central.badge_card import write_badge_card
 from central.blobstore import clean_spool
 from central.core import logthrottle
 from central.core.config import ADMIN_TOKEN_FILE, CentralSettings, ConfigError, load_settings
@@ -24,6 +25,7 @@ from central.services.errors import Refused
 from central.services.people import grant
 from central.services.publishing import erase_personal_data, publish_returns
 from central.services.stations import issue_code
+from station.protocol.badges import parse_code
 from station.protocol.enums import Role
 from station.protocol.manifest import read_manifest
 from station.protocol.wire import EnrolmentRequest, UserGrant
@@ -89,6 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
     user.add_argument("--pin", help="4-12 digits; '-' reads it from the first line of stdin")
     user.add_argument("--new-badge", action="store_true", help="issue a new badge")
     user.add_argument("--inactive", action="store_true", help="disable the user")
+    user.add_argument(
+        "--card", type=Path, help="a new badge's card to print (PDF with its QR code), 0600"
+    )
     _database_options(user)
     user.set_defaults(handler=cmd_user)
 
@@ -255,6 +260,10 @@ def cmd_user(args: argparse.Namespace, settings: CentralSettings) -> int:
         raise CommandError(str(exc)) from None
     if issued.badge_code is not None:
         sys.stdout.write(f"badge code (print it on the badge): {issued.badge_code}\n")
+        if args.card is not None:
+            code = parse_code(issued.badge_code)
+            card = write_badge_card(args.card, code, name=request.display_name, role=args.role)
+            sys.stdout.write(f"badge card: {card}\n")
     sys.stdout.write(f"{issued.badge_id}: {'published' if issued.published else 'unchanged'}\n")
     return EXIT_OK
 

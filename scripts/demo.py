@@ -20,7 +20,9 @@ from pathlib import Path
 
 import httpx
 
+from central.badge_card import write_badge_card
 from station.config import ConfigError, default_data_dir, default_station_id, load_settings
+from station.protocol.badges import parse_code
 
 
 def free_port() -> int:
@@ -83,6 +85,9 @@ def demo_badge(admin: Admin, kept: Path) -> str:
     code = str(answer.json()["badge_code"])
     kept.write_text(f"{DEMO_SUPERVISOR} {code}\n", encoding="utf-8")
     kept.chmod(0o600)
+    card = kept.with_name(f"badge-{DEMO_SUPERVISOR}.pdf")
+    write_badge_card(card, parse_code(code), name=grant["display_name"], role="supervisor")
+    sys.stdout.write(f"demo supervisor's badge card, to print or show the camera: {card}\n")
     return code
 
 

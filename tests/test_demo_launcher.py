@@ -44,6 +44,7 @@ def test_launcher_starts_central_then_the_station_and_stops_central_after(tmp_pa
     badge = re.search(r"demo supervisor badge .*: (RSB1-S9002-[A-Z2-7]{26})", result.stdout)
     assert badge, result.stdout
     assert (data / "demo-central" / "badges.txt").stat().st_mode & 0o077 == 0
+    assert (data / "demo-central" / "badge-S9002.pdf").stat().st_mode & 0o077 == 0
     # the demo store was created on first start
     assert (data / "station.db").exists()
 
