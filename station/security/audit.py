@@ -168,9 +168,8 @@ def _last(session: Session) -> tuple[int, str] | None:
 def _write(
     session: Session,
     key: AuditKey,
+    last: tuple[int, str] | None,
     *,
-    seq: int,
-    prev: str,
     actor: str,
     action: str,
     entity: str,
@@ -179,27 +178,20 @@ def _write(
     at: datetime,
     folder: Path | None,
 ) -> AuditEntry:
-    entry = AuditEntry(
-        seq=seq,
-        at=at,
-        actor=actor,
-        action=action,
-        entity=entity,
-        details=details,
-        prev_hash=prev,
-        binds=binds or None,
-    )
-    entry.hash = keyed_hash(
-        key,
-        seq=seq,
-        at=at,
-        actor=actor,
-        action=action,
-        entity=entity,
-        details=details,
-        binds=binds,
-        prev_hash=prev,
-    )
+    """Append an entry after ``last`` (seq, hash; None: the chain is empty)."""
+    seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
+    # what the row holds is what its MAC covers
+    content: dict[str, Any] = {
+        "seq": seq,
+        "at": at,
+        "actor": actor,
+        "action": action,
+        "entity": entity,
+        "details": details,
+        "prev_hash": prev,
+    }
+    entry = AuditEntry(**content, binds=binds or None)
+    entry.hash = keyed_hash(key, binds=binds, **content)
     session.add(entry)
     session.flush()
     if folder is not None:
@@ -207,46 +199,57 @@ def _write(
     return entry
 
 
+def _write_own(
+    session: Session,
+    key: AuditKey,
+    last: tuple[int, str] | None,
+    folder: Path | None,
+    action: str,
+    details: dict[str, Any],
+    *,
+    binds: dict[str, str] | None = None,
+    at: datetime | None = None,
+) -> tuple[int, str]:
+    """Append one of the station's own entries about the log; returns it as (seq, hash)."""
+    entry = _write(
+        session,
+        key,
+        last,
+        actor=_ACTOR,
+        action=action,
+        entity="audit_log",
+        details=details,
+        binds=binds,
+        at=at or utcnow(),
+        folder=folder,
+    )
+    return entry.seq, entry.hash
+
+
 def _seal(
     session: Session, key: AuditKey, last: tuple[int, str] | None, folder: Path | None
 ) -> tuple[int, str]:
     """Write the ``chain.keyed`` entry and, sealing an older chain, bind the rows the store
     already holds."""
-    seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
     now = utcnow()
-    entry = _write(
+    before = last or (0, GENESIS)
+    head = _write_own(
         session,
         key,
-        seq=seq,
-        prev=prev,
-        actor=_ACTOR,
-        action=KEYED,
-        entity="audit_log",
-        details={"entries_before": seq - 1, "head_before": prev},
-        binds=None,
+        last,
+        folder,
+        KEYED,
+        {"entries_before": before[0], "head_before": before[1]},
         at=now,
-        folder=folder,
     )
-    seq, prev = entry.seq, entry.hash
     if last is None:  # a new store: every row it will hold is bound as it is written
-        return seq, prev
+        return head
     rows = iter([(name, digest) for name, digest, _ in all_rows_by_key(session, ALL_TABLES)])
     while chunk := dict(islice(rows, _SEAL_CHUNK)):
-        entry = _write(
-            session,
-            key,
-            seq=seq + 1,
-            prev=prev,
-            actor=_ACTOR,
-            action=BOUND,
-            entity="audit_log",
-            details={"rows": len(chunk)},
-            binds=chunk,
-            at=now,
-            folder=folder,
+        head = _write_own(
+            session, key, head, folder, BOUND, {"rows": len(chunk)}, binds=chunk, at=now
         )
-        seq, prev = entry.seq, entry.hash
-    return seq, prev
+    return head
 
 
 def _usable_key(session: Session, folder: Path | None, next_seq: int) -> AuditKey:
@@ -281,24 +284,14 @@ def _prepare(session: Session) -> tuple[AuditKey, tuple[int, str] | None, Path |
             marker.seq,
             CUT,
         )
-        entry = _write(
+        last = _write_own(
             session,
             key,
-            seq=next_seq,
-            prev=last[1] if last else GENESIS,
-            actor=_ACTOR,
-            action=CUT,
-            entity="audit_log",
-            details={
-                "log_ended_at": next_seq - 1,
-                "marker_seq": marker.seq,
-                "marker_mac": marker.mac,
-            },
-            binds=None,
-            at=utcnow(),
-            folder=folder,
+            last,
+            folder,
+            CUT,
+            {"log_ended_at": next_seq - 1, "marker_seq": marker.seq, "marker_mac": marker.mac},
         )
-        last = (entry.seq, entry.hash)
     elif key.keyed_from == next_seq:  # keyed, not sealed yet
         last = _seal(session, key, last, folder)
     elif key.keyed_from > next_seq:
@@ -334,8 +327,7 @@ def append(
     return _write(
         session,
         key,
-        seq=last[0] + 1 if last else 1,
-        prev=last[1] if last else GENESIS,
+        last,
         actor=actor,
         action=action,
         entity=entity,
