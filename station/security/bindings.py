@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, Select, select
 from sqlalchemy.orm import Session
 
 from station.store.models import EvidenceItem, Inspection, OutboxEvent, ReturnOrder
@@ -214,6 +214,15 @@ class RowFinding:
     seq: int | None = None  # the audit entry that recorded the row
 
 
+def _digests(
+    session: Session, query: Select[Any], names: tuple[str, ...], fields: Callable[..., list[Any]]
+) -> Iterator[tuple[Row[Any], str]]:
+    """Each row of ``query`` (the protected columns ``names`` first, then any a message names)
+    with the digest of its protected fields."""
+    for r in session.execute(query.execution_options(yield_per=2000)):
+        yield r, _digest(fields(**dict(zip(names, r[: len(names)], strict=True))))
+
+
 def all_rows_by_key(session: Session, tables: frozenset[Table]) -> Iterator[tuple[str, str, str]]:
     """(key, digest of the row now, how to name it in a message) for every protected row."""
     if Table.INSPECTIONS in tables:
@@ -221,34 +230,27 @@ def all_rows_by_key(session: Session, tables: frozenset[Table]) -> Iterator[tupl
         query = select(*columns, ReturnOrder.rma_no).join(
             ReturnOrder, ReturnOrder.id == Inspection.return_id, isouter=True
         )
-        for r in session.execute(query.execution_options(yield_per=2000)):
-            values = dict(zip(_INSPECTION_COLUMNS, r[:-1], strict=True))
+        for r, digest in _digests(session, query, _INSPECTION_COLUMNS, inspection_fields):
             yield (
                 f"{Table.INSPECTIONS}:{r.id}",
-                _digest(inspection_fields(**values)),
+                digest,
                 f"inspection {r.id} ({r.rma_no or 'no order'}, {r.state})",
             )
     if Table.EVIDENCE in tables:
-        columns = [getattr(EvidenceItem, c) for c in _EVIDENCE_COLUMNS]
-        for r in session.execute(select(*columns).execution_options(yield_per=2000)):
-            values = dict(zip(_EVIDENCE_COLUMNS, r, strict=True))
+        query = select(*[getattr(EvidenceItem, c) for c in _EVIDENCE_COLUMNS])
+        for r, digest in _digests(session, query, _EVIDENCE_COLUMNS, evidence_fields):
             owner = (
                 f"inspection {r.inspection_id}" if r.inspection_id else f"parcel {r.unmatched_id}"
             )
-            yield (
-                f"{Table.EVIDENCE}:{r.id}",
-                _digest(evidence_fields(**values)),
-                f"{r.media} {r.id} ({owner})",
-            )
+            yield f"{Table.EVIDENCE}:{r.id}", digest, f"{r.media} {r.id} ({owner})"
     if Table.EVENTS in tables:
         columns = [getattr(OutboxEvent, c) for c in _EVENT_COLUMNS]
-        query = select(*columns, OutboxEvent.sent_at).execution_options(yield_per=2000)
-        for r in session.execute(query):
-            values = dict(zip(_EVENT_COLUMNS, r[:-1], strict=True))
+        query = select(*columns, OutboxEvent.sent_at)
+        for r, digest in _digests(session, query, _EVENT_COLUMNS, event_fields):
             sent = "sent" if r.sent_at is not None else "not sent yet"
             yield (
                 f"{Table.EVENTS}:{r.event_id}",
-                _digest(event_fields(**values)),
+                digest,
                 f"outbox event {r.event_id} ({r.kind}, {sent})",
             )
 
