@@ -8,7 +8,7 @@ import hmac
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
@@ -30,6 +30,8 @@ from central.services.stations import (
 )
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,13 +105,30 @@ def _wrong_token(runtime: Runtime, request: Request) -> None:
     runtime.throttle.fail("token", where)
 
 
+def _token(credentials: HTTPAuthorizationCredentials | None, needed: str) -> str:
+    """The bearer token sent; none is 401 saying what is ``needed``."""
+    if credentials is None:
+        raise _unauthorized(needed)
+    return credentials.credentials
+
+
+def _named(runtime: Runtime, request: Request, found: T | None, unknown: str) -> T:
+    """Whom a bearer token names; a token that names nobody is counted as wrong and is 401."""
+    if found is None:
+        _wrong_token(runtime, request)
+        raise _unauthorized(unknown)
+    return found
+
+
 def _station(
     runtime: Runtime, session: Session, request: Request, token: str
 ) -> AuthenticatedStation:
-    station = read(session, lambda s: authenticate(s, token))
-    if station is None:
-        _wrong_token(runtime, request)
-        raise _unauthorized("unknown station token (never issued, or replaced by a newer one)")
+    station = _named(
+        runtime,
+        request,
+        read(session, lambda s: authenticate(s, token)),
+        "unknown station token (never issued, or replaced by a newer one)",
+    )
     now = utcnow()
     if needs_seen_update(station, now):
         write(session, lambda s: mark_seen(s, station.id, now))
@@ -119,9 +138,8 @@ def _station(
 def get_station(
     runtime: RuntimeDep, session: SessionDep, request: Request, credentials: Credentials
 ) -> AuthenticatedStation:
-    if credentials is None:
-        raise _unauthorized("a station token is needed: Authorization: Bearer <token>")
-    return _station(runtime, session, request, credentials.credentials)
+    token = _token(credentials, "a station token is needed: Authorization: Bearer <token>")
+    return _station(runtime, session, request, token)
 
 
 StationDep = Annotated[AuthenticatedStation, Depends(get_station)]
@@ -129,21 +147,19 @@ StationDep = Annotated[AuthenticatedStation, Depends(get_station)]
 
 def _supervisor(runtime: Runtime, session: Session, request: Request, token: str) -> Person:
     now = utcnow()
-    who = read(session, lambda s: supervisor(s, token, now))
-    if who is None:
-        _wrong_token(runtime, request)
-        raise _unauthorized(
-            "a supervisor's session is needed (expired, closed, or the user may not review)"
-        )
-    return who
+    return _named(
+        runtime,
+        request,
+        read(session, lambda s: supervisor(s, token, now)),
+        "a supervisor's session is needed (expired, closed, or the user may not review)",
+    )
 
 
 def get_supervisor(
     runtime: RuntimeDep, session: SessionDep, request: Request, credentials: Credentials
 ) -> Person:
-    if credentials is None:
-        raise _unauthorized("a supervisor's session is needed: Authorization: Bearer <token>")
-    return _supervisor(runtime, session, request, credentials.credentials)
+    token = _token(credentials, "a supervisor's session is needed: Authorization: Bearer <token>")
+    return _supervisor(runtime, session, request, token)
 
 
 SupervisorDep = Annotated[Person, Depends(get_supervisor)]
@@ -153,9 +169,7 @@ def get_caller(
     runtime: RuntimeDep, session: SessionDep, request: Request, credentials: Credentials
 ) -> AuthenticatedStation | Person:
     """A station or a supervisor, by the kind of token."""
-    if credentials is None:
-        raise _unauthorized("a station token or a supervisor's session is needed")
-    token = credentials.credentials
+    token = _token(credentials, "a station token or a supervisor's session is needed")
     if token.startswith("sv_"):
         return _supervisor(runtime, session, request, token)
     return _station(runtime, session, request, token)
