@@ -7,10 +7,10 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import uvicorn
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 Handler = Callable[[argparse.Namespace, CentralSettings], int]
 T = TypeVar("T")
+M = TypeVar("M", bound=BaseModel)
 
 
 class CommandError(Exception):
@@ -218,21 +219,32 @@ def _in_session(settings: CentralSettings, work: Callable[[Session], T]) -> T:
         engine.dispose()
 
 
-def cmd_enrol(args: argparse.Namespace, settings: CentralSettings) -> int:
+def _valid(model: type[M], **fields: Any) -> M:
+    """The request, or the command's error naming its first invalid field."""
     try:
-        request = EnrolmentRequest(
-            station_id=args.station_id,
-            warehouse=args.warehouse,
-            replace=args.replace,
-            valid_hours=args.valid_hours,
-        )
+        return model(**fields)
     except ValidationError as exc:
         raise CommandError(_first_error(exc)) from None
-    now = utcnow()
+
+
+def _granted(settings: CentralSettings, work: Callable[[Session], T]) -> T:
+    """:func:`_in_session`, a refusal being the command's error."""
     try:
-        code = _in_session(settings, lambda s: issue_code(s, request, now))
+        return _in_session(settings, work)
     except Refused as exc:
         raise CommandError(str(exc)) from None
+
+
+def cmd_enrol(args: argparse.Namespace, settings: CentralSettings) -> int:
+    request = _valid(
+        EnrolmentRequest,
+        station_id=args.station_id,
+        warehouse=args.warehouse,
+        replace=args.replace,
+        valid_hours=args.valid_hours,
+    )
+    now = utcnow()
+    code = _granted(settings, lambda s: issue_code(s, request, now))
     sys.stdout.write(
         f"{code.code}\n(station {code.station_id}, warehouse {code.warehouse}, "
         f"valid until {code.expires_at:%Y-%m-%d %H:%M} UTC, once)\n"
@@ -242,22 +254,17 @@ def cmd_enrol(args: argparse.Namespace, settings: CentralSettings) -> int:
 
 def cmd_user(args: argparse.Namespace, settings: CentralSettings) -> int:
     pin = sys.stdin.readline().strip() if args.pin == "-" else args.pin
-    try:
-        request = UserGrant(
-            badge_id=args.badge_id.strip().upper(),
-            display_name=args.name,
-            role=Role(args.role),
-            pin=pin,
-            active=not args.inactive,
-            new_badge=args.new_badge,
-        )
-    except ValidationError as exc:
-        raise CommandError(_first_error(exc)) from None
+    request = _valid(
+        UserGrant,
+        badge_id=args.badge_id.strip().upper(),
+        display_name=args.name,
+        role=Role(args.role),
+        pin=pin,
+        active=not args.inactive,
+        new_badge=args.new_badge,
+    )
     now = utcnow()
-    try:
-        issued = _in_session(settings, lambda s: grant(s, request, now))
-    except Refused as exc:
-        raise CommandError(str(exc)) from None
+    issued = _granted(settings, lambda s: grant(s, request, now))
     if issued.badge_code is not None:
         sys.stdout.write(f"badge code (print it on the badge): {issued.badge_code}\n")
         if args.card is not None:
