@@ -16,6 +16,8 @@ is kept.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -140,31 +142,32 @@ def _too_large(name: str, exc: ImageTooLarge) -> ImageRejected:
     )
 
 
-def check_pixels(data: bytes | Path, name: str = "The image") -> tuple[int, int]:
-    """The picture's size from its header, refused (:class:`ImageRejected`) when it is not an
-    image or past the pixel budget: before cv2 decodes a blob whole."""
+@contextmanager
+def _rejected_as(name: str) -> Iterator[None]:
+    """What the image decoder refuses, as an :class:`ImageRejected` naming ``name``."""
     try:
-        return image_size(data)
+        yield
     except ImageTooLarge as exc:
         raise _too_large(name, exc) from None
     except NotAnImage as exc:
         raise _not_an_image(name) from exc
     except DamagedImage as exc:
         raise _damaged(name, str(exc)) from exc
+
+
+def check_pixels(data: bytes | Path, name: str = "The image") -> tuple[int, int]:
+    """The picture's size from its header, refused (:class:`ImageRejected`) when it is not an
+    image or past the pixel budget: before cv2 decodes a blob whole."""
+    with _rejected_as(name):
+        return image_size(data)
 
 
 def load_image_bytes(data: bytes, *, name: str = "the file") -> Frame:
     """Decode an untrusted image to a BGR frame, upright (EXIF orientation applied)."""
     if len(data) > MAX_FILE_BYTES:
         raise _too_many_bytes(name, len(data))
-    try:
+    with _rejected_as(name):
         frame = decode_image(data, upright=True, formats=ACCEPTED_FORMATS)
-    except ImageTooLarge as exc:
-        raise _too_large(name, exc) from None
-    except NotAnImage as exc:
-        raise _not_an_image(name) from exc
-    except DamagedImage as exc:
-        raise _damaged(name, str(exc)) from exc
     height, width = frame.shape[:2]
     _check_size(width, height, name)
     return frame
