@@ -20,17 +20,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
-from bench._common import summary_ms, table
+from bench._common import GuiLateness, station_window, summary_ms, table
 from station import app
 from station.capture.frames import VideoFileSource
 from station.capture.live import LiveScanner, LiveSettings
 from station.config import load_settings
 from station.demo.expected import expected_parcels
 from station.demo.video import write_demo_video
-from station.ui.application import build_window
 from station.workflow import InspectionStarted, NotInspectable
 
 TICK_MS = 10
@@ -52,28 +51,13 @@ def main() -> None:
         clip = root / "clip.avi"
         write_demo_video(clip, [str(p["rma_no"]) for p in parcels], orders=parcels)
         scanner = LiveScanner(VideoFileSource(clip, loop=True), settings=LiveSettings())
-        window = build_window(
-            qapp,
-            workflow=station.workflow,
-            auth=station.auth,  # type: ignore[arg-type]
-            outbox_status=station.outbox_status,
-            settings=settings,
-            camera=scanner,
-        )
-        window.resize(1366, 800)
-        window.show()
+        window = station_window(qapp, station, settings, size=(1366, 800), camera=scanner)
         user = station.auth.login("I1001", "1234")
         window.logged_in(user)
 
-        lateness: list[float] = []
+        lateness = GuiLateness(TICK_MS)
         latency: list[float] = []
         cards = {"started": 0, "other": 0}
-        expected = [time.perf_counter() + TICK_MS / 1000]
-
-        def tick() -> None:
-            now = time.perf_counter()
-            lateness.append(max(0.0, now - expected[0]))
-            expected[0] = now + TICK_MS / 1000
 
         def shown(outcome: object) -> None:
             seen_at = window.session.last_scan_seen_at
@@ -85,14 +69,11 @@ def main() -> None:
                 QTimer.singleShot(0, lambda: window.session.start(user))
 
         window.bench.scan_handled.connect(shown)
-        timer = QTimer()
-        timer.setTimerType(Qt.TimerType.PreciseTimer)
-        timer.timeout.connect(tick)
-        timer.start(TICK_MS)
+        lateness.start()
         loop = QEventLoop()
         QTimer.singleShot(int(args.seconds * 1000), loop.quit)
         loop.exec()
-        timer.stop()
+        lateness.stop()
         stats = scanner.reader.stats
         decoded = scanner.decoded_frames
         window.close()
@@ -102,7 +83,11 @@ def main() -> None:
         f"Live camera for {args.seconds:.0f} s, demo clip 1280x720 at 30 fps (ms)",
         ["measure", "count", "median", "p95", "max"],
         [
-            ["GUI timer lateness (10 ms timer)", len(lateness), *summary_ms(lateness)],
+            [
+                "GUI timer lateness (10 ms timer)",
+                len(lateness.samples),
+                *summary_ms(lateness.samples),
+            ],
             ["camera scan → order card shown", len(latency), *summary_ms(latency)],
         ],
     )
@@ -111,8 +96,7 @@ def main() -> None:
         ["read", "decoded", "dropped (stale)", "order cards", "other scans"],
         [[stats.read, decoded, stats.dropped, cards["started"], cards["other"]]],
     )
-    over = sum(1 for v in lateness if v > 0.050)
-    sys.stdout.write(f"\nGUI stalls over 50 ms: {over}\n")
+    sys.stdout.write(f"\nGUI stalls over 50 ms: {lateness.stalls()}\n")
     sys.stdout.flush()
     os._exit(0)  # skip PySide6's teardown through the garbage collector
 

@@ -40,7 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import cv2
 import numpy as np
 
-from bench._common import table
+from bench._common import station_window, table
 
 STATES = {
     "login": "login screen, demo camera",
@@ -114,7 +114,6 @@ def measure(state: str, seconds: float, tmp: Path, film: Path) -> dict[str, floa
     from station.config import load_settings
     from station.demo.expected import expected_parcels
     from station.demo.video import bench_background, label_image, paste, place
-    from station.ui.application import build_window
 
     qapp = QApplication.instance() or QApplication(sys.argv)
     demo = state in ("login", "demo-inspection")
@@ -143,16 +142,7 @@ def measure(state: str, seconds: float, tmp: Path, film: Path) -> dict[str, floa
             paste(picture, label, place((640, 360), (w, h), 4.0))
         clip = still_clip(tmp / "still.avi", picture)
         scanner = LiveScanner(Webcam(VideoFileSource(clip, loop=True)), settings=LiveSettings())
-    window = build_window(
-        qapp,
-        workflow=station.workflow,
-        auth=station.auth,  # type: ignore[arg-type]
-        outbox_status=station.outbox_status,
-        settings=settings,
-        camera=scanner,
-    )
-    window.resize(1366, 800)
-    window.show()
+    window = station_window(qapp, station, settings, size=(1366, 800), camera=scanner)
 
     def wait(seconds_: float, until: Callable[[], bool] = lambda: False) -> None:
         loop = QEventLoop()

@@ -26,13 +26,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtCore import QEventLoop, QTimer, SignalInstance
 from PySide6.QtWidgets import QApplication
 
-from bench._common import summary_ms, table
+from bench._common import station_window, summary_ms, table
 from station import app
 from station.capture.classify import Command
 from station.config import load_settings
 from station.demo.orders import generate_orders
 from station.store.models import EvidenceItem
-from station.ui.application import build_window
 from station.ui.main_window import MainWindow
 from station.workflow import InspectionStarted
 
@@ -114,14 +113,7 @@ def main() -> None:
         )
         station = app.open_station(settings)
         app.load_demo_data(station, today=TODAY)
-        window = build_window(
-            qapp,
-            workflow=station.workflow,
-            auth=station.auth,  # type: ignore[arg-type]
-            outbox_status=station.outbox_status,
-            settings=settings,
-        )
-        window.show()
+        window = station_window(qapp, station, settings)
         window.logged_in(station.auth.login("I1001", "1234"))
         steps: dict[str, list[float]] = {
             name: []

@@ -29,17 +29,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import cv2
 import numpy as np
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import insert, select
 from uuid6 import uuid7
 
-from bench._common import summary_ms, table
+from bench._common import GuiLateness, station_window, summary_ms, table
 from station import app
 from station.config import load_settings
 from station.demo.orders import generate_orders
 from station.store.models import Base, EvidenceItem, Inspection, OutboxEvent, ReturnLine, User
-from station.ui.application import build_window
 from tests.central.servers import central_server
 
 
@@ -251,27 +250,9 @@ def main() -> None:
         )
 
         publish_s = publish_manifest(central, args.orders, Path(tmp))
-        window = build_window(
-            qapp,
-            workflow=station.workflow,
-            auth=station.auth,  # type: ignore[arg-type]
-            outbox_status=station.outbox_status,
-            settings=settings,
-            sync=station.sync,
-        )
-        window.show()
-        lateness: list[float] = []
-        expected = [time.perf_counter() + 0.010]
-
-        def tick() -> None:
-            now = time.perf_counter()
-            lateness.append(max(0.0, now - expected[0]))
-            expected[0] = now + 0.010
-
-        timer = QTimer()
-        timer.setTimerType(Qt.TimerType.PreciseTimer)
-        timer.timeout.connect(tick)
-        timer.start(10)
+        window = station_window(qapp, station, settings, sync=station.sync)
+        lateness = GuiLateness(10)
+        lateness.start()
         pulled: dict[str, Any] = {}
 
         def pull() -> None:
@@ -288,7 +269,7 @@ def main() -> None:
         poll.timeout.connect(lambda: None if worker.is_alive() else loop.quit())
         poll.start(100)
         loop.exec()
-        timer.stop()
+        lateness.stop()
         applied = pulled["report"].pull.applied
         table(
             f"Pull: {args.orders:,}-order manifest while the window runs",
@@ -306,10 +287,9 @@ def main() -> None:
         table(
             "GUI thread while pulling (ms)",
             ["timer ticks", "median", "p95", "max"],
-            [[len(lateness), *summary_ms(lateness)]],
+            [[len(lateness.samples), *summary_ms(lateness.samples)]],
         )
-        over = sum(1 for v in lateness if v > 0.050)
-        sys.stdout.write(f"\nGUI stalls over 50 ms while pulling: {over}\n")
+        sys.stdout.write(f"\nGUI stalls over 50 ms while pulling: {lateness.stalls()}\n")
         sys.stdout.flush()
         window.close()
         station.close()
