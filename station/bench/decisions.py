@@ -22,6 +22,7 @@ from typing import Final
 
 from station.bench.notices import Tone
 from station.domain.labels import Language, label
+from station.domain.money import yuan
 from station.runtime.emitter import Emitter
 from station.sync.pull import AppliedDecision, VerdictFields
 
@@ -64,14 +65,10 @@ class DecisionNotice:
         return not self.changes
 
 
-def _yuan(fen: int) -> str:
-    return f"¥{fen / 100:,.2f}"
-
-
 def _values(verdict: VerdictFields, language: Language) -> dict[Field, str]:
     refund = label(verdict.refund_kind, language) if verdict.refund_kind else ""
     if verdict.refund_fen is not None:
-        refund = f"{refund} {_yuan(verdict.refund_fen)}".strip()
+        refund = f"{refund} {yuan(verdict.refund_fen)}".strip()
     return {
         Field.GRADE: label(verdict.grade, language) if verdict.grade else "",
         Field.DISPOSITION: label(verdict.disposition, language) if verdict.disposition else "",

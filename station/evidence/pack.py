@@ -45,6 +45,7 @@ from reportlab.platypus import (
 )
 
 from station.domain.labels import label
+from station.domain.money import yuan
 from station.evidence.caption import Caption, clean_field, local_time
 from station.evidence.encode import check_pixels
 from station.evidence.errors import EvidenceError, storage_error
@@ -113,7 +114,7 @@ def _text(value: object, limit: int = 500) -> str:
 
 
 def _money(fen: int | None) -> str:
-    return "—" if fen is None else f"¥{fen / 100:,.2f}"
+    return "—" if fen is None else yuan(fen)
 
 
 def _both(value: Any) -> str:

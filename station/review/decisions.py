@@ -19,6 +19,7 @@ from typing import Any, Final
 from sqlalchemy.orm import Session
 from uuid6 import uuid7
 
+from station.domain.money import yuan
 from station.domain.records import UserView
 from station.protocol.badges import proof
 from station.protocol.enums import Disposition, Grade, InspectionState, RefundKind, Responsibility
@@ -65,10 +66,6 @@ def _refused(en: str, zh: str) -> DecisionRefused:
     return DecisionRefused(en, zh)
 
 
-def _yuan(fen: int) -> str:
-    return f"¥{fen / 100:,.2f}"
-
-
 def _refund(
     current: Outcome, request: DecisionRequest, amount_fen: int | None
 ) -> tuple[RefundKind | None, int | None]:
@@ -90,17 +87,17 @@ def _refund(
         raise _refused("A refused refund is ¥0.", "拒绝退款时金额应为 ¥0。")
     if kind is RefundKind.FULL and amount_fen is not None and fen != amount_fen:
         raise _refused(
-            f"A full refund is the item's whole amount, {_yuan(amount_fen)}.",
-            f"全额退款应为商品全部金额 {_yuan(amount_fen)}。",
+            f"A full refund is the item's whole amount, {yuan(amount_fen)}.",
+            f"全额退款应为商品全部金额 {yuan(amount_fen)}。",
         )
     if kind is RefundKind.PARTIAL:
         upper = amount_fen if amount_fen is not None else MAX_FEN
         if fen is None or not 0 < fen < upper:
             raise _refused(
                 "A partial refund is more than ¥0 and less than the item's amount"
-                + (f" ({_yuan(amount_fen)})." if amount_fen is not None else "."),
+                + (f" ({yuan(amount_fen)})." if amount_fen is not None else "."),
                 "部分退款金额应大于 ¥0 且小于商品金额"
-                + (f"（{_yuan(amount_fen)}）。" if amount_fen is not None else "。"),
+                + (f"（{yuan(amount_fen)}）。" if amount_fen is not None else "。"),
             )
     return kind, fen
 

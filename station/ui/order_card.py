@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
 from station.domain.labels import Language, label
+from station.domain.money import yuan
 from station.domain.policy import WindowKind
 from station.domain.records import OrderView, UnmatchedView
 from station.ui.texts import arg
@@ -22,10 +23,6 @@ _WINDOW_TONE = {
     WindowKind.EXCLUDED: "error",
     WindowKind.EXPIRED: "error",
 }
-
-
-def yuan(fen: int) -> str:
-    return f"¥{fen / 100:,.2f}"
 
 
 class OrderCard(QFrame):

@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QWidget
 
 from station.domain.labels import Language, label
+from station.domain.money import yuan
 from station.protocol.enums import RefundKind
 from station.qc.engine import Evaluation
-from station.ui.order_card import yuan
 from station.ui.texts import arg, listing
 from station.ui.widgets import STRETCH, hbox, holder, scrolling, set_tone, text_label, vbox
 

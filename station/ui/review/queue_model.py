@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from station.domain.labels import Language, label
+from station.domain.money import yuan
 from station.review.rows import (
     ITEM_COLUMNS,
     QueueCursor,
@@ -214,4 +215,4 @@ class QueueModel(QAbstractTableModel):
 
 
 def _yuan(fen: int | None) -> str:
-    return "" if fen is None else f"¥{fen / 100:,.2f}"
+    return "" if fen is None else yuan(fen)

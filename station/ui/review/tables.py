@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
+from station.domain import money
 from station.domain.labels import Language, label
 from station.review.evidence import OUTCOME_FIELDS, EvidenceDetail, Outcome
 from station.ui.texts import listing
@@ -16,7 +17,7 @@ _CHANGED = QColor("#fff1d6")
 
 
 def yuan(fen: int | None) -> str:
-    return "—" if fen is None else f"¥{fen / 100:,.2f}"
+    return "—" if fen is None else money.yuan(fen)
 
 
 def html(text: str) -> str:
