@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hmac
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Annotated, TypeVar
 
@@ -135,13 +135,23 @@ def _station(
     return station
 
 
-def get_station(
-    runtime: RuntimeDep, session: SessionDep, request: Request, credentials: Credentials
-) -> AuthenticatedStation:
-    token = _token(credentials, "a station token is needed: Authorization: Bearer <token>")
-    return _station(runtime, session, request, token)
+def _bearer_dependency(
+    resolve: Callable[[Runtime, Session, Request, str], T], needed: str
+) -> Callable[..., T]:
+    """A dependency that needs a bearer token (401 saying what is ``needed`` without one) and
+    gives whom ``resolve`` finds it names."""
+
+    def dependency(
+        runtime: RuntimeDep, session: SessionDep, request: Request, credentials: Credentials
+    ) -> T:
+        return resolve(runtime, session, request, _token(credentials, needed))
+
+    return dependency
 
 
+get_station = _bearer_dependency(
+    _station, "a station token is needed: Authorization: Bearer <token>"
+)
 StationDep = Annotated[AuthenticatedStation, Depends(get_station)]
 
 
@@ -155,13 +165,9 @@ def _supervisor(runtime: Runtime, session: Session, request: Request, token: str
     )
 
 
-def get_supervisor(
-    runtime: RuntimeDep, session: SessionDep, request: Request, credentials: Credentials
-) -> Person:
-    token = _token(credentials, "a supervisor's session is needed: Authorization: Bearer <token>")
-    return _supervisor(runtime, session, request, token)
-
-
+get_supervisor = _bearer_dependency(
+    _supervisor, "a supervisor's session is needed: Authorization: Bearer <token>"
+)
 SupervisorDep = Annotated[Person, Depends(get_supervisor)]
 
 
