@@ -65,8 +65,12 @@ class FaultProxy:
 
     def close(self) -> None:
         self._stop.set()
-        self._server.close()
+        # closing a listening socket does not wake a thread blocked in accept(): a connection
+        # does, and the loop then sees it is to stop
+        with contextlib.suppress(OSError):
+            socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
         self._thread.join(5)
+        self._server.close()
 
     def __enter__(self) -> FaultProxy:
         return self
@@ -81,6 +85,9 @@ class FaultProxy:
             try:
                 client, _ = self._server.accept()
             except OSError:
+                return
+            if self._stop.is_set():
+                client.close()
                 return
             threading.Thread(target=self._handle, args=(client,), daemon=True).start()
 
