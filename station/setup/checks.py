@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import re
-import ssl
 import time
 from dataclasses import dataclass
 from enum import StrEnum
@@ -21,7 +20,13 @@ import httpx
 from station.capture.frames import FrameSource, SourceError, open_source
 from station.printing.backends import PrinterBackend, PrintError, Readiness, print_test_label
 from station.printing.registry import backend_from_spec
-from station.sync.client import Refused, SyncError, Unauthorized, plain_http_problem
+from station.sync.client import (
+    Refused,
+    SyncError,
+    Unauthorized,
+    certificate_check,
+    plain_http_problem,
+)
 from station.sync.enrol import CentralAccess
 
 log = logging.getLogger(__name__)
@@ -71,12 +76,10 @@ def check_central(
         return Check(Outcome.BAD_VALUE, "an http:// or https:// address, e.g. http://central:8765")
     if (problem := plain_http_problem(url)) is not None:
         return Check(Outcome.BAD_VALUE, problem)
-    verify: ssl.SSLContext | bool = True
-    if ca_file is not None:
-        try:
-            verify = ssl.create_default_context(cafile=str(ca_file))
-        except (OSError, ssl.SSLError) as exc:
-            return Check(Outcome.BAD_VALUE, f"cannot read the CA file {ca_file}: {exc}")
+    try:
+        verify = certificate_check(ca_file)
+    except SyncError as exc:
+        return Check(Outcome.BAD_VALUE, str(exc))
     try:
         answer = httpx.get(f"{url}/v1/health", timeout=timeout, verify=verify)
     except httpx.HTTPError as exc:

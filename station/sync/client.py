@@ -87,6 +87,17 @@ def plain_http_problem(base_url: str) -> str | None:
     )
 
 
+def certificate_check(ca_file: Path | None) -> ssl.SSLContext | bool:
+    """How central's certificate is checked: against ``ca_file`` (PEM), else the system's CAs;
+    a CA file that cannot be read is a :class:`SyncError`."""
+    if ca_file is None:
+        return True
+    try:
+        return ssl.create_default_context(cafile=str(ca_file))
+    except (OSError, ssl.SSLError) as exc:
+        raise SyncError(f"cannot read the CA file {ca_file}: {exc}") from exc
+
+
 class CentralClient:
     """``ca_file``: the CA bundle that signs central's certificate (none: the system's).
     The certificate is always checked."""
@@ -105,12 +116,7 @@ class CentralClient:
         headers = {"User-Agent": "returns-station"}
         if token:
             headers["Authorization"] = f"Bearer {token}"
-        verify: ssl.SSLContext | bool = True
-        if ca_file is not None:
-            try:
-                verify = ssl.create_default_context(cafile=str(ca_file))
-            except (OSError, ssl.SSLError) as exc:
-                raise SyncError(f"cannot read the CA file {ca_file}: {exc}") from exc
+        verify = certificate_check(ca_file)
         self._http = httpx.Client(
             base_url=base_url.rstrip("/"),
             headers=headers,
