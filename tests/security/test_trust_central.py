@@ -9,6 +9,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from sqlalchemy import text
 
 from station.protocol.badges import parse_code, proof, verify_hash
 from station.protocol.events import Decision
@@ -31,14 +32,10 @@ def decisions_published(api: Api, start: str) -> list[dict[str, object]]:
 
 
 def verdict_at_central(api: Api, inspection: str) -> tuple[str, bool]:
+    query = text("SELECT grade, overturned FROM inspections WHERE id = :i")
     with api.db.connect() as conn:
-        row = conn.exec_driver_sql(
-            "SELECT grade, overturned FROM inspections WHERE id = %s"
-            if api.db.dialect.name == "postgresql"
-            else "SELECT grade, overturned FROM inspections WHERE id = ?",
-            (inspection,),
-        ).one()
-    return str(row[0]), bool(row[1])
+        grade, overturned = conn.execute(query, {"i": inspection}).one()
+    return str(grade), bool(overturned)
 
 
 # -- 1. a bench forging a supervisor's decision ------------------------------------------------
