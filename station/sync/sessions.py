@@ -37,7 +37,3 @@ class SupervisorSessions:
             with self._lock:
                 self._open[badge.badge_code] = kept
         return self._access.as_bearer(kept[0])
-
-    def forget(self, badge: BadgeLogin) -> None:
-        with self._lock:
-            self._open.pop(badge.badge_code, None)
