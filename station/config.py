@@ -85,6 +85,19 @@ class Settings(BaseSettings):
     label_language: Literal["zh_CN", "en"] = "zh_CN"
     checklists_dir: Path | None = None  # default: the bundled resources/checklists
     policy_file: Path | None = None  # default: the bundled resources/policy.toml
+    # unboxing clips: one take per parcel from its scan (with the seconds before) to the verdict
+    recording: bool = True
+    recording_quality: Literal["low", "standard", "high"] = "standard"
+    recording_preroll_seconds: float = Field(default=3.0, ge=0, le=10)
+    recording_overlay: Literal["top", "bottom"] = "bottom"
+    recording_retention_days: int = Field(default=90, ge=1, le=3650)
+    # longer windows for categories with longer disputes, e.g. {electronics = 180}
+    recording_retention_by_category: dict[str, int] = Field(
+        default_factory=lambda: {"electronics": 180}
+    )
+    # below this much free disk no clip is started; a warning comes at twice this
+    recording_disk_floor_gib: float = Field(default=5.0, ge=0.1, le=10_000)
+    upload_kbps: int = Field(default=0, ge=0, le=10_000_000)  # clip uploads; 0: no cap
 
     @field_validator("central_url")
     @classmethod
@@ -174,6 +187,11 @@ class DataPaths:
     def labels(self) -> Path:
         """Where labels go when no label printer is set up."""
         return self.root / "labels"
+
+    @property
+    def clips(self) -> Path:
+        """Unboxing clips, content-addressed, and the takes being recorded."""
+        return self.root / "clips"
 
     def ensure(self) -> DataPaths:
         for folder in (self.root, self.photos, self.logs):

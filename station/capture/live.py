@@ -102,6 +102,8 @@ class LiveScanner:
         self.frames: Emitter[Seen] = Emitter("decoded frames")
         self.scans: Emitter[Scanned] = Emitter("camera scans")
         self.states: Emitter[StateChange] = Emitter("camera state")
+        # every frame the camera gives, on the reader's thread (the recorder listens)
+        self.every_frame: Emitter[Frame] = Emitter("camera frames")
         self._clock = clock
         self.reader = self._new_reader(source)
         self._latest: Frame | None = None
@@ -133,6 +135,7 @@ class LiveScanner:
     def _new_reader(self, source: FrameSource) -> FrameReader:
         reader = FrameReader(source, clock=self._clock)
         reader.states.connect(self.states.emit)
+        reader.frames.connect(self.every_frame.emit)
         return reader
 
     def pause(self) -> bool:

@@ -84,6 +84,9 @@ class FrameReader:
         self.source = source
         # every change of state, on the reader's thread: a Qt receiver only hands it over
         self.states: Emitter[StateChange] = Emitter("camera state")
+        # every frame read, on the reader's thread, before any is dropped: for the recorder,
+        # which must neither copy the array nor hold the thread up
+        self.frames: Emitter[Frame] = Emitter("camera frames")
         # no jitter: only this station opens its camera
         self._reopen = Backoff(retry_initial_s, retry_max_s, jitter=False)
         self._clock = clock
@@ -213,8 +216,9 @@ class FrameReader:
             self._read += 1
             if self._slot is not None:
                 self._dropped += 1
-            self._slot = Frame(image, self._read, self._clock())
+            frame = self._slot = Frame(image, self._read, self._clock())
             self._cond.notify_all()
+        self.frames.emit(frame)
 
     def _started(self) -> None:
         self._reopen.reset()  # a later outage starts again with short pauses

@@ -116,6 +116,12 @@ class MediaKind(StrEnum):
     """What a piece of evidence is; each is stored, sent and verified the same way."""
 
     PHOTO = "photo"
+    VIDEO = "video"  # an unboxing clip: fragmented MP4, H.264
+
+
+class VideoKind(StrEnum):
+    UNBOXING = "unboxing"  # the bench camera, from the parcel's scan to the verdict
+    CLOSEUP = "closeup"  # a second camera over the item, with the same chapters
 
 
 class PhotoKind(StrEnum):

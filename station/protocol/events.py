@@ -32,6 +32,7 @@ from station.protocol.enums import (
     PhotoKind,
     RefundKind,
     Responsibility,
+    VideoKind,
 )
 from station.protocol.ids import EventId, Sha256
 
@@ -145,6 +146,38 @@ class ParcelUnmatched(Payload):
     received_at: AwareDatetime | None = None
 
 
+class ClipChapter(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    at_ms: Annotated[int, Field(ge=0, le=7 * 24 * 3600 * 1000)]
+    kind: Annotated[str, _clip(20)]
+    label: Annotated[str, _clip(200)] = ""
+
+
+class ClipGap(BaseModel):
+    from_ms: Annotated[int, Field(ge=0)]
+    to_ms: Annotated[int, Field(ge=0)]
+
+
+class ClipFacts(BaseModel):
+    """What a clip carries besides its bytes (the same is in the file's chapters box)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    clip_id: Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z]{1,26}$")]
+    parcel: Annotated[str, _clip(200)] = ""
+    started_at: AwareDatetime
+    ended: Annotated[str, _clip(20)]
+    preroll_ms: Annotated[int, Field(ge=0, le=60_000)] = 0
+    chain_head: Sha256
+    chain_end: BigInt
+    fragments: Annotated[int, Field(ge=0, le=10_000_000)]
+    chapters: Annotated[list[ClipChapter], Field(max_length=5000)] = []
+    gaps: Annotated[list[ClipGap], Field(max_length=5000)] = []
+    clock_skew_ms: int | None = None
+    camera: Annotated[str, _clip(200)] = ""
+
+
 class _Evidence(Payload):
     """Which piece of evidence, of which inspection or unmatched parcel."""
 
@@ -171,15 +204,20 @@ class EvidenceAdded(_Evidence):
     quality_flags: list[Annotated[str, _clip(30)]] = []
     inspector: Badge = ""
     taken_at: AwareDatetime | None = None
+    clip: ClipFacts | None = None  # a recording's chapters, gaps and fragment chain
 
     @model_validator(mode="after")
     def _kind_fits_media(self) -> EvidenceAdded:
-        if self.media is MediaKind.PHOTO and self.kind not in PhotoKind.__members__.values():
-            raise ValueError(f"{self.kind!r} is not a kind of photo")
+        kinds = PhotoKind if self.media is MediaKind.PHOTO else VideoKind
+        if self.kind not in kinds.__members__.values():
+            raise ValueError(f"{self.kind!r} is not a kind of {self.media.value}")
+        if self.media is MediaKind.VIDEO and self.clip is None:
+            raise ValueError("a clip's chapters and chain are missing")
         return self
 
     def blobs(self) -> tuple[str, ...]:
-        return (self.sha256,)
+        # A clip follows its event on a lane of its own, so a verdict never waits for video.
+        return (self.sha256,) if self.media is MediaKind.PHOTO else ()
 
 
 class EvidenceDeleted(_Evidence):

@@ -323,3 +323,30 @@ class AuditEntry(Base):
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
     binds: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class Clip(Base):
+    """An unboxing clip: one continuous take per parcel. Its file is an evidence item
+    (media ``video``); this row keeps what only a clip has: its chapters and camera gaps, the
+    fragment chain that proves a take cut short, and whether the file may be deleted yet."""
+
+    __tablename__ = "clips"
+
+    id: Mapped[str] = mapped_column(String(26), primary_key=True)
+    evidence_id: Mapped[int] = mapped_column(ForeignKey("evidence_items.id"), unique=True)
+    inspection_id: Mapped[str | None] = mapped_column(ForeignKey("inspections.id"), index=True)
+    unmatched_id: Mapped[str | None] = mapped_column(ForeignKey("unmatched_parcels.id"), index=True)
+    parcel_code: Mapped[str] = mapped_column(String(MAX_CODE_CHARS))
+    started_at: Mapped[datetime] = mapped_column(index=True)
+    ended: Mapped[str] = mapped_column(String(20))  # completed, parked, abandoned, cut short…
+    preroll_ms: Mapped[int] = mapped_column(Integer, default=0)
+    chapters: Mapped[list[Any]] = mapped_column(default=list)
+    gaps: Mapped[list[Any]] = mapped_column(default=list)
+    chain_head: Mapped[str] = mapped_column(String(64))
+    chain_end: Mapped[int] = mapped_column(Integer)
+    fragments: Mapped[int] = mapped_column(Integer)
+    camera: Mapped[str] = mapped_column(String(200), default="")
+    clock_skew_ms: Mapped[int | None] = mapped_column(Integer)
+    # kept past its retention while a dispute or an overturned verdict may need it
+    hold: Mapped[str] = mapped_column(String(200), default="")
+    purged_at: Mapped[datetime | None]  # the file was removed after its retention

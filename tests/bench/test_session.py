@@ -70,16 +70,6 @@ class Bench:
             self.session.take_photo()
 
 
-@pytest.fixture
-def clock() -> list[float]:
-    return [1000.0]
-
-
-@pytest.fixture
-def bench(demo_station: app.Station, inspector: UserView, clock: list[float]) -> Bench:
-    return Bench(demo_station, inspector, clock)
-
-
 def received_order(station: app.Station, category: str, *, no_reason: bool = True) -> OrderView:
     reasons = {ReturnReason.NO_REASON_7D.value, ReturnReason.SIZE_FIT.value}
 

@@ -1,0 +1,1 @@
+"""Unboxing clips: recording, the burned-in band, fragments and their chain, the clip library."""

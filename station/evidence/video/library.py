@@ -1,0 +1,151 @@
+"""Filing finished takes: the clip folder, content-addressed like the photos.
+
+A take is recorded into ``clips/recording/<clip id>.mp4`` with its journal. Filing it:
+
+1. a take cut short by a crash is cut back to the last fragment its journal vouches for
+   (what follows is a fragment half written and proves nothing);
+2. the chapters box is appended (once: filing again finds it);
+3. the whole file is hashed, and its fragment chain recomputed from the bytes;
+4. it is linked into ``clips/ab/cdef….mp4`` under its SHA-256 and made read-only.
+
+The caller then records the clip in the store and calls :meth:`ClipLibrary.forget`, which
+removes the take's recording names. Each step can run again after a crash at any point, so
+the next start files whatever a crash left behind (:meth:`ClipLibrary.unfinished`).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import av
+
+from station.evidence.blobs import BlobStore, hash_file
+from station.evidence.video.chapters import Chapter, chapters_box, read_chapters_box
+from station.evidence.video.fragments import check_chain
+from station.evidence.video.journal import read_journal
+from station.evidence.video.recorder import RecordedClip
+from station.store.files import READ_ONLY, ensure_dir, fsync_dir
+
+log = logging.getLogger(__name__)
+
+SUFFIX = ".mp4"
+CUT_SHORT = "cut short"
+
+
+@dataclass(frozen=True, slots=True)
+class FiledClip:
+    clip: RecordedClip
+    sha256: str
+    size: int
+    chain_head: str  # the fragment chain's value at ``chain_end``
+    chain_end: int  # bytes of the file the chain covers
+    fragments: int
+    path: Path
+
+    @property
+    def cut_short(self) -> bool:
+        return self.clip.ended == CUT_SHORT
+
+
+class ClipLibrary:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.recording = root / "recording"
+        self.blobs = BlobStore(root, suffix=SUFFIX)
+
+    def path_for(self, sha256: str) -> Path:
+        return self.blobs.path_for(sha256)
+
+    def file(self, clip: RecordedClip) -> FiledClip:
+        """Cut back, close with the chapters, hash and link into the library."""
+        state = read_journal(clip.journal)
+        check = check_chain(clip.path, clip.clip_id, state.links)
+        if clip.ended == CUT_SHORT or not check.ok:
+            if not check.ok:
+                log.warning(
+                    "clip %s: %s; kept to %d bytes", clip.clip_id, check.problem, check.verified_to
+                )
+            os.truncate(clip.path, check.verified_to)
+        if read_chapters_box(clip.path) is None:
+            with clip.path.open("ab") as fh:
+                fh.write(chapters_box(clip.clip_id, clip.chapters, clip.gaps))
+                fh.flush()
+                os.fsync(fh.fileno())
+        sha, size = hash_file(clip.path)
+        target = self.path_for(sha)
+        if not target.exists():
+            ensure_dir(target.parent)
+            os.link(clip.path, target)
+            fsync_dir(target.parent)
+        target.chmod(READ_ONLY)
+        return FiledClip(clip, sha, size, check.head, check.verified_to, check.fragments, target)
+
+    def forget(self, clip: RecordedClip) -> None:
+        """The take is on record: drop its recording names (the filed copy stays)."""
+        for path in (clip.path, clip.journal):
+            path.unlink(missing_ok=True)
+        fsync_dir(self.recording)
+
+    def unfinished(self) -> Iterator[RecordedClip]:
+        """Takes a crash (or a failed filing) left in the recording folder, ready to file."""
+        if not self.recording.is_dir():
+            return
+        for journal in sorted(self.recording.glob("*.journal")):
+            state = read_journal(journal)
+            video = journal.with_suffix(SUFFIX)
+            if not state.facts or not video.exists():
+                log.warning("%s has no clip to go with it; removed", journal.name)
+                journal.unlink(missing_ok=True)
+                video.unlink(missing_ok=True)
+                continue
+            ended = state.ending.get("ended", CUT_SHORT)
+            duration = state.ending.get("duration_ms")
+            yield RecordedClip(
+                clip_id=journal.stem,
+                path=video,
+                journal=journal,
+                facts=state.facts,
+                chapters=tuple(Chapter.from_json(c) for c in state.chapters),
+                gaps=tuple(state.gaps),
+                duration_ms=int(duration) if duration is not None else _duration_ms(video),
+                width=int(state.facts.get("width", 0)),
+                height=int(state.facts.get("height", 0)),
+                ended=ended,
+                frames=0,
+            )
+
+    def digests(self) -> Iterator[str]:
+        return self.blobs.digests()
+
+    def free_bytes(self) -> int:
+        ensure_dir(self.root)
+        return shutil.disk_usage(self.root).free
+
+
+def _duration_ms(path: Path) -> int:
+    """How long a (possibly cut) clip plays, from its last frame's time."""
+    last = 0
+    try:
+        with av.open(str(path)) as container:
+            for packet in container.demux(video=0):
+                if packet.pts is not None and packet.time_base is not None:
+                    last = max(last, int(packet.pts * packet.time_base * 1000))
+    except (av.FFmpegError, OSError):
+        log.warning("cannot read %s to time it", path.name, exc_info=True)
+    return last
+
+
+def clip_facts(filed: FiledClip) -> dict[str, Any]:
+    """What the store keeps of a filed clip besides the evidence item."""
+    return {
+        "chain_head": filed.chain_head,
+        "chain_end": filed.chain_end,
+        "fragments": filed.fragments,
+        "ended": filed.clip.ended,
+    }
