@@ -12,7 +12,8 @@ import json
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -34,7 +35,13 @@ from station.demo.video import write_demo_video
 from station.domain.records import UserView
 from station.evidence.commands import pack_command, verify_command
 from station.fonts import FontMissing
-from station.printing.backends import RENDER_ERRORS, PrintError, PrintJob, print_test_label
+from station.printing.backends import (
+    RENDER_ERRORS,
+    PrinterBackend,
+    PrintError,
+    PrintJob,
+    print_test_label,
+)
 from station.printing.data import LabelData
 from station.printing.layout import LayoutError, check_all
 from station.printing.render_cli import render as render_label
@@ -55,6 +62,16 @@ Handler = Callable[[argparse.Namespace, Settings], int]
 
 class CommandError(Exception):
     """Ends the command with this message and exit status 2."""
+
+
+@contextmanager
+def _as_command_error(*errors: type[Exception]) -> Iterator[None]:
+    """Ends the command with the message of any of ``errors`` raised in the block: what the
+    library refused is what the user is told."""
+    try:
+        yield
+    except errors as exc:
+        raise CommandError(str(exc)) from exc
 
 
 def _json_default(value: Any) -> Any:
@@ -161,10 +178,8 @@ def cmd_import_manifest(station: app.Station, args: argparse.Namespace) -> int:
 
 @_with_station
 def cmd_lookup(station: app.Station, args: argparse.Namespace) -> int:
-    try:
+    with _as_command_error(BadScan):
         order = station.workflow.lookup(args.code)
-    except BadScan as exc:
-        raise CommandError(str(exc)) from exc
     if order is None:
         sys.stderr.write(f"no after-sales order for {args.code[:60]!r}\n")
         return EXIT_FAIL
@@ -190,12 +205,10 @@ def _read_pin(args: argparse.Namespace) -> str:
 @_with_station
 def cmd_users_add(station: app.Station, args: argparse.Namespace) -> int:
     pin = _read_pin(args)
-    try:
+    with _as_command_error(UserError):
         user = app.create_user(
             station, badge=args.badge, name=args.name, role=Role(args.role), pin=pin
         )
-    except UserError as exc:
-        raise CommandError(str(exc)) from exc
     sys.stdout.write(f"added {user.badge_id} {user.display_name} ({user.role})\n")
     return EXIT_OK
 
@@ -217,12 +230,10 @@ def _set_active(active: bool) -> Handler:
     @_with_station
     def handler(station: app.Station, args: argparse.Namespace) -> int:
         actor = f"station:{station.settings.station_id}"
-        try:
+        with _as_command_error(UserError):
             user = station.db.run(
                 lambda s: set_active(s, badge=args.badge, active=active, actor=actor)
             )
-        except UserError as exc:
-            raise CommandError(str(exc)) from exc
         sys.stdout.write(f"{user.badge_id} {'enabled' if active else 'disabled'}\n")
         return EXIT_OK
 
@@ -262,41 +273,55 @@ def _label_data(station: app.Station, inspection_id: str) -> LabelData:
 @_with_station
 def cmd_label_render(station: app.Station, args: argparse.Namespace) -> int:
     data = _label_data(station, args.inspection)
-    try:
+    with _as_command_error(ValueError, OSError, *RENDER_ERRORS):
         render_label(data, args.size, Path(args.out))
-    except (ValueError, OSError, *RENDER_ERRORS) as exc:
-        raise CommandError(str(exc)) from exc
     sys.stdout.write(f"{args.out}\n")
+    return EXIT_OK
+
+
+def _print_on(
+    args: argparse.Namespace,
+    settings: Settings,
+    paths: DataPaths,
+    send: Callable[[PrinterBackend, str], str],
+    *,
+    done: str,
+    failed: str,
+) -> int:
+    """Send a label to the printer and size the options or settings name, and report either
+    outcome the same way."""
+    try:
+        backend = app.printer_backend(args.printer or settings.label_printer, paths)
+        job = send(backend, args.size or settings.label_size)
+    except (PrintError, ValueError) as exc:
+        sys.stderr.write(f"{failed}: {exc}\n")
+        return EXIT_FAIL
+    sys.stdout.write(f"{done} on {backend.name}: {job}\n")
     return EXIT_OK
 
 
 @_with_station
 def cmd_label_print(station: app.Station, args: argparse.Namespace) -> int:
     data = _label_data(station, args.inspection)
-    spec = args.printer or station.settings.label_printer
-    try:
-        backend = app.printer_backend(spec, station.paths)
-        job = backend.print_job(
-            PrintJob(data, args.size or station.settings.label_size, args.copies)
-        )
-    except (PrintError, ValueError) as exc:
-        sys.stderr.write(f"not printed: {exc}\n")
-        return EXIT_FAIL
-    sys.stdout.write(f"printed on {backend.name}: {job}\n")
-    return EXIT_OK
+
+    def send(backend: PrinterBackend, size: str) -> str:
+        return backend.print_job(PrintJob(data, size, args.copies))
+
+    return _print_on(
+        args, station.settings, station.paths, send, done="printed", failed="not printed"
+    )
 
 
 def cmd_label_test_print(args: argparse.Namespace, settings: Settings) -> int:
-    try:
-        backend = app.printer_backend(
-            args.printer or settings.label_printer, DataPaths(settings.data_dir)
-        )
-        job = print_test_label(backend, args.size or settings.label_size)
-    except (PrintError, ValueError) as exc:
-        sys.stderr.write(f"test print failed: {exc}\n")
-        return EXIT_FAIL
-    sys.stdout.write(f"test label printed on {backend.name}: {job}\n")
-    return EXIT_OK
+    paths = DataPaths(settings.data_dir)
+    return _print_on(
+        args,
+        settings,
+        paths,
+        print_test_label,
+        done="test label printed",
+        failed="test print failed",
+    )
 
 
 def cmd_label_check(_args: argparse.Namespace, _settings: Settings) -> int:
@@ -352,10 +377,8 @@ def cmd_decode(args: argparse.Namespace, _settings: Settings) -> int:
 
 
 def cmd_command_sheet(args: argparse.Namespace, _settings: Settings) -> int:
-    try:
+    with _as_command_error(FontMissing, OSError):
         path = render_command_sheet(Path(args.out))
-    except (FontMissing, OSError) as exc:
-        raise CommandError(str(exc)) from exc
     sys.stdout.write(f"{path}\n")
     return EXIT_OK
 
@@ -365,22 +388,18 @@ def cmd_demo_video(station: app.Station, args: argparse.Namespace) -> int:
     orders = station.db.run(expected_parcels)
     if not orders:
         raise CommandError("no orders in transit to film; load the demo data first")
-    try:
+    with _as_command_error(ValueError, OSError):
         frames = write_demo_video(
             Path(args.out), [str(o["rma_no"]) for o in orders[: args.parcels]], orders=orders
         )
-    except (ValueError, OSError) as exc:
-        raise CommandError(str(exc)) from exc
     sys.stdout.write(f"{args.out}: {frames} frames\n")
     return EXIT_OK
 
 
 def _supervisor(station: app.Station, args: argparse.Namespace) -> UserView:
     pin = _read_pin(args)
-    try:
+    with _as_command_error(LoginError):
         return station.auth.login(args.badge, pin)
-    except LoginError as exc:
-        raise CommandError(str(exc)) from exc
 
 
 @_with_station

@@ -11,7 +11,7 @@ import tomllib
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final, Literal
+from typing import Any, ClassVar, Final, Literal
 
 import platformdirs
 from pydantic import Field, ValidationError, field_validator
@@ -55,6 +55,8 @@ def default_data_dir() -> Path:
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="STATION_", extra="forbid", frozen=True)
+    # set by a subclass that checks values as given, with no environment and no file beneath
+    only_given_values: ClassVar[bool] = False
 
     station_id: str = Field(default_factory=default_station_id)
     data_dir: Path = Field(default_factory=default_data_dir)
@@ -146,6 +148,8 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
+        if cls.only_given_values:
+            return (init_settings,)
         return (init_settings, env_settings, _FileSource(settings_cls))
 
 

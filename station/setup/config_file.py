@@ -15,7 +15,6 @@ from typing import Any, Final
 
 import tomli_w
 from pydantic import ValidationError
-from pydantic_settings import BaseSettings, PydanticBaseSettingsSource
 
 from station.config import RETIRED_KEYS, ConfigError, Settings
 from station.store.files import write_atomically
@@ -37,16 +36,7 @@ class InvalidSettings(ConfigError):
 class _ValuesOnly(Settings):
     """The station's settings built from the given values alone (no environment, no file)."""
 
-    @classmethod
-    def settings_customise_sources(
-        cls,
-        settings_cls: type[BaseSettings],
-        init_settings: PydanticBaseSettingsSource,
-        env_settings: PydanticBaseSettingsSource,
-        dotenv_settings: PydanticBaseSettingsSource,
-        file_secret_settings: PydanticBaseSettingsSource,
-    ) -> tuple[PydanticBaseSettingsSource, ...]:
-        return (init_settings,)
+    only_given_values = True
 
 
 def validate(values: Mapping[str, Any]) -> Settings:

@@ -89,16 +89,9 @@ def back_up(engine: Engine, backup_dir: Path, *, label: str) -> Path:
     """A consistent copy of the database (WAL included), through SQLite's backup API."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = backup_dir / f"station-{label}-{stamp}.db"
-    source = sqlite3.connect(_database_path(engine))
-    try:
-        with atomic_path(target) as partial:
-            copy = sqlite3.connect(partial)
-            try:
-                source.backup(copy)
-            finally:
-                copy.close()
-    finally:
-        source.close()
+    database = _database_path(engine)
+    with atomic_path(target) as partial:
+        _copy_into(sqlite3.connect(database), partial)
     _prune(backup_dir)
     log.info("database copied to %s before upgrading", target)
     return target
@@ -106,16 +99,21 @@ def back_up(engine: Engine, backup_dir: Path, *, label: str) -> Path:
 
 def restore(backup: Path, database: Path) -> None:
     """Put ``backup`` back as the database, through the backup API so the WAL is reset too."""
-    source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    _copy_into(sqlite3.connect(f"file:{backup}?mode=ro", uri=True), database)
+    log.warning("database restored from %s", backup)
+
+
+def _copy_into(source: sqlite3.Connection, target: Path) -> None:
+    """Copy ``source`` over the database file ``target`` with SQLite's backup API, which
+    copies a consistent snapshot; both connections are closed whatever happens."""
     try:
-        target = sqlite3.connect(database)
+        copy = sqlite3.connect(target)
         try:
-            source.backup(target)
+            source.backup(copy)
         finally:
-            target.close()
+            copy.close()
     finally:
         source.close()
-    log.warning("database restored from %s", backup)
 
 
 def _prune(backup_dir: Path) -> None:

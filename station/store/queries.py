@@ -5,24 +5,15 @@ from __future__ import annotations
 from dataclasses import fields
 from enum import StrEnum
 from functools import cache
-from typing import TYPE_CHECKING, TypeVar
+from types import UnionType
+from typing import TYPE_CHECKING, TypeVar, get_args, get_type_hints
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload
 
 from station.domain.codes import ORDER_NO_PATTERN, RMA_PATTERN
 from station.domain.records import InspectionView, LineView, OrderView, UnmatchedView
-from station.protocol.enums import (
-    Carrier,
-    Category,
-    Disposition,
-    Grade,
-    InspectionState,
-    OrderState,
-    RefundKind,
-    Responsibility,
-    ReturnReason,
-)
+from station.protocol.enums import Carrier, InspectionState, OrderState
 from station.store.models import (
     Inspection,
     ReturnLine,
@@ -44,12 +35,20 @@ def code_or_none(kind: type[Code], value: str | None) -> Code | None:
 
 
 def record_of(kind: type[Record], row: object, **converted: object) -> Record:
-    """The record ``kind`` with each field read from ``row``'s attribute of the same name;
-    ``converted`` gives the fields that need more than a copy (codes, nested records)."""
-    values = {
-        name: converted[name] if name in converted else getattr(row, name)
-        for name in _field_names(kind)
-    }
+    """The record ``kind`` with each field read from ``row``'s attribute of the same name, a
+    stored code becoming the enum the field is declared with (None for an empty optional
+    one); ``converted`` gives the fields that need more than that (nested records)."""
+    codes = _code_fields(kind)
+    values = {}
+    for name in _field_names(kind):
+        if name in converted:
+            values[name] = converted[name]
+        elif name in codes:
+            code, optional = codes[name]
+            value = getattr(row, name)
+            values[name] = code_or_none(code, value) if optional else code(value)
+        else:
+            values[name] = getattr(row, name)
     return kind(**values)
 
 
@@ -58,37 +57,34 @@ def _field_names(kind: type[DataclassInstance]) -> tuple[str, ...]:
     return tuple(f.name for f in fields(kind))
 
 
+@cache
+def _code_fields(kind: type[DataclassInstance]) -> dict[str, tuple[type[StrEnum], bool]]:
+    """The fields of ``kind`` declared as a code (``Grade``) or an optional one
+    (``Grade | None``): each one's enum, and whether it is optional."""
+    found = {}
+    for name, hint in get_type_hints(kind).items():
+        optional = isinstance(hint, UnionType) and type(None) in get_args(hint)
+        for candidate in get_args(hint) if optional else (hint,):
+            if isinstance(candidate, type) and issubclass(candidate, StrEnum):
+                found[name] = (candidate, optional)
+    return found
+
+
 def line_view(line: ReturnLine) -> LineView:
-    return record_of(
-        LineView,
-        line,
-        category=Category(line.category),
-        accessories=tuple(str(a) for a in line.accessories),
-    )
+    return record_of(LineView, line, accessories=tuple(str(a) for a in line.accessories))
 
 
 def order_view(order: ReturnOrder) -> OrderView:
     return record_of(
         OrderView,
         order,
-        state=OrderState(order.state),
-        reason=ReturnReason(order.reason),
         lines=tuple(line_view(line) for line in order.lines),
         tracking=tuple((Carrier(t.carrier), t.tracking_no) for t in order.tracking),
     )
 
 
 def inspection_view(row: Inspection) -> InspectionView:
-    return record_of(
-        InspectionView,
-        row,
-        state=InspectionState(row.state),
-        grade=code_or_none(Grade, row.grade),
-        disposition=code_or_none(Disposition, row.disposition),
-        refund_kind=code_or_none(RefundKind, row.refund_kind),
-        responsibility=code_or_none(Responsibility, row.responsibility),
-        answers=dict(row.answers),
-    )
+    return record_of(InspectionView, row, answers=dict(row.answers))
 
 
 def unmatched_view(row: UnmatchedParcel) -> UnmatchedView:

@@ -1,9 +1,4 @@
-"""Baseline: every table of the local store.
-
-Revision ID: 0001
-Revises:
-Create Date: 2026-11-22 10:37:11.108511
-"""
+"""Baseline: every table of the local store."""
 
 from __future__ import annotations
 
@@ -12,8 +7,6 @@ from alembic import op
 
 revision = "0001"
 down_revision = None
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

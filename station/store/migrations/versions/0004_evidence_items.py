@@ -1,9 +1,5 @@
 """evidence of any media: the photos table becomes evidence_items, each row saying its media
 (and whether a flagged photo was kept on purpose)
-
-Revision ID: 0004
-Revises: 0003
-Create Date: 2026-12-03 12:00:00
 """
 
 from __future__ import annotations
@@ -13,8 +9,6 @@ from alembic import op
 
 revision = "0004"
 down_revision = "0003"
-branch_labels = None
-depends_on = None
 
 # the columns both tables have
 SAME = [

@@ -1,9 +1,4 @@
-"""outbox: the never-used next_attempt_at goes; the pending index follows the push's order
-
-Revision ID: 0005
-Revises: 0004
-Create Date: 2026-12-03 13:45:00
-"""
+"""outbox: the never-used next_attempt_at goes; the pending index follows the push's order"""
 
 from __future__ import annotations
 
@@ -12,8 +7,6 @@ from alembic import op
 
 revision = "0005"
 down_revision = "0004"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

@@ -1,9 +1,4 @@
-"""reviews on paper: the override's reason code, labels owed by supervisors' decisions
-
-Revision ID: 0006
-Revises: 0005
-Create Date: 2026-12-08 10:20:00
-"""
+"""reviews on paper: the override's reason code, labels owed by supervisors' decisions"""
 
 from __future__ import annotations
 
@@ -12,8 +7,6 @@ from alembic import op
 
 revision = "0006"
 down_revision = "0005"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

@@ -1,9 +1,4 @@
-"""badges: users issued by central log in with their badge's secret; locks grow
-
-Revision ID: 0007
-Revises: 0006
-Create Date: 2026-12-09 09:00:00
-"""
+"""badges: users issued by central log in with their badge's secret; locks grow"""
 
 from __future__ import annotations
 
@@ -12,8 +7,6 @@ from alembic import op
 
 revision = "0007"
 down_revision = "0006"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

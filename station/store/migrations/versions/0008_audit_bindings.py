@@ -1,9 +1,4 @@
-"""audit_log.binds: the digests of the rows an entry records (verdicts, evidence, events)
-
-Revision ID: 0008
-Revises: 0007
-Create Date: 2026-12-10 09:00:00
-"""
+"""audit_log.binds: the digests of the rows an entry records (verdicts, evidence, events)"""
 
 from __future__ import annotations
 
@@ -12,8 +7,6 @@ from alembic import op
 
 revision = "0008"
 down_revision = "0007"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:
