@@ -43,7 +43,7 @@ from station.ui.setup.settings_dialog import SettingsDialog
 from station.ui.tasks import TaskRunner
 from station.ui.translations import install_translation
 from station.ui.wedge import ScannerWedge
-from station.ui.widgets import set_tone
+from station.ui.widgets import push_button, set_tone
 from station.workflow import Workflow
 
 log = logging.getLogger(__name__)
@@ -141,34 +141,18 @@ class MainWindow(QMainWindow):
             self.statusBar().addWidget(widget)
         self.statusBar().addPermanentWidget(self.outbox_label)
 
-        logout = QAction(self.tr("Log out"), self)
-        logout.setShortcut(QKeySequence("Ctrl+L"))
-        logout.triggered.connect(self.log_out)
-        self.addAction(logout)
-        self.review_action = QAction(self.tr("Review (F10)"), self)
-        self.review_action.setShortcut(QKeySequence("F10"))
-        self.review_action.triggered.connect(self.toggle_review)
-        self.addAction(self.review_action)
-        self.review_button = QPushButton(self.tr("Review (F10)"))
-        self.review_button.setObjectName("reviewButton")
-        self.review_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.review_button.clicked.connect(self.toggle_review)
-        self.review_button.hide()
-        self.statusBar().addPermanentWidget(self.review_button)
-        self.settings_action = QAction(self.tr("Settings (Ctrl+,)"), self)
-        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
-        self.settings_action.triggered.connect(self.open_settings)
-        self.addAction(self.settings_action)
-        self.settings_button = QPushButton(self.tr("Settings"))
-        self.settings_button.setObjectName("settingsButton")
-        self.settings_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.settings_button.clicked.connect(self.open_settings)
-        self.settings_button.hide()
-        self.statusBar().addPermanentWidget(self.settings_button)
-        self.sync_action = QAction(self.tr("Sync now"), self)
-        self.sync_action.setShortcut(QKeySequence("F5"))
-        self.sync_action.triggered.connect(self.sync_now)
-        self.addAction(self.sync_action)
+        self._shortcut(self.tr("Log out"), "Ctrl+L", self.log_out)
+        self.review_action = self._shortcut(self.tr("Review (F10)"), "F10", self.toggle_review)
+        self.review_button = self._status_button(
+            self.tr("Review (F10)"), "reviewButton", self.toggle_review
+        )
+        self.settings_action = self._shortcut(
+            self.tr("Settings (Ctrl+,)"), "Ctrl+,", self.open_settings
+        )
+        self.settings_button = self._status_button(
+            self.tr("Settings"), "settingsButton", self.open_settings
+        )
+        self.sync_action = self._shortcut(self.tr("Sync now"), "F5", self.sync_now)
         # Services announce from their own threads; the signals queue it onto this one.
         self._disconnects: list[Callable[[], None]] = []
         if camera is not None:  # a recording holds its picture while an inspection is open
@@ -183,12 +167,9 @@ class MainWindow(QMainWindow):
         self.printer_label.setObjectName("printerState")
         self.statusBar().addWidget(self.printer_label)
         self.statusBar().addWidget(self.message_label, 1)
-        self.logout_button = QPushButton(self.tr("Log out (Ctrl+L)"))
-        self.logout_button.setObjectName("logoutButton")
-        self.logout_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.logout_button.clicked.connect(self.log_out)
-        self.logout_button.hide()
-        self.statusBar().addPermanentWidget(self.logout_button)
+        self.logout_button = self._status_button(
+            self.tr("Log out (Ctrl+L)"), "logoutButton", self.log_out
+        )
         self.print_event.connect(self._show_print)
         printing = workflow.printing
         if printing is not None:
@@ -214,6 +195,23 @@ class MainWindow(QMainWindow):
             self._disconnects.append(changes.connect(self.data_changed.emit))
         self.login_view.reset()
         self.refresh_status()
+
+    def _shortcut(self, text: str, keys: str, slot: Callable[[], object]) -> QAction:
+        """An action of the window's own, so its keys work on every page."""
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _status_button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
+        """A button at the right of the status bar, hidden until a user it is for logs in;
+        clicking it leaves the focus where it was (on the scan field)."""
+        button = push_button(text, name=name, clicked=slot)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.hide()
+        self.statusBar().addPermanentWidget(button)
+        return button
 
     # -- session ---------------------------------------------------------------------------
 

@@ -189,6 +189,11 @@ def code_combo(codes: Iterable[StrEnum], language: Language) -> QComboBox:
     return box
 
 
+def select_data(box: QComboBox, value: object) -> None:
+    """Make the item whose data is ``value`` current; the first one when no item has it."""
+    box.setCurrentIndex(max(box.findData(value), 0))
+
+
 def ask_save_path(parent: QWidget, title: str, suggested: str, file_filter: str) -> Path | None:
     """The file the user chose in the save dialog, or None if they cancelled it."""
     name, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)

@@ -21,7 +21,7 @@ from station.domain.text import MAX_REASON
 from station.protocol.enums import Disposition, Grade, RefundKind, Responsibility
 from station.review.decisions import DecisionRequest
 from station.review.evidence import Outcome
-from station.ui.widgets import STRETCH, code_combo, hbox, push_button, text_label, vbox
+from station.ui.widgets import STRETCH, code_combo, hbox, push_button, select_data, text_label, vbox
 
 
 class DecisionForm(QFrame):
@@ -110,7 +110,7 @@ class DecisionForm(QFrame):
             (self.responsibility, outcome.responsibility if outcome else None),
         ):
             box.blockSignals(True)
-            box.setCurrentIndex(max(0, box.findData(value.value if value else None)))
+            select_data(box, value.value if value else None)
             box.blockSignals(False)
         ceiling = amount_fen if amount_fen is not None else 10_000_000_00
         self.refund.setMaximum(ceiling / 100)

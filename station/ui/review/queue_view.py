@@ -36,7 +36,7 @@ from station.review.rows import (
 from station.ui.review.pane import PERIOD_DAYS, ReviewContext, ReviewPane
 from station.ui.review.queue_model import COLUMNS, QueueModel
 from station.ui.texts import arg
-from station.ui.widgets import hbox, push_button, text_label, vbox
+from station.ui.widgets import hbox, push_button, select_data, text_label, vbox
 
 log = logging.getLogger(__name__)
 
@@ -186,7 +186,7 @@ class QueueView(ReviewPane):
                 self.inspector.removeItem(1)
             for user in users:
                 self.inspector.addItem(f"{user.display_name} {user.badge_id}", user.id)
-            self.inspector.setCurrentIndex(max(0, self.inspector.findData(current)))
+            select_data(self.inspector, current)
             self.inspector.blockSignals(False)
 
         self._submit(lambda: self._service.inspectors(self._user), fill)

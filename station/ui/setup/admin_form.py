@@ -57,10 +57,14 @@ class AdminForm(SetupForm):
                     "cannot be finished without one."
                 )
             )
-        self.captions["badge"].setText(self.tr("Badge"))
-        self.captions["name"].setText(self.tr("Name"))
-        self.captions["pin"].setText(self.tr("PIN (4–12 digits)"))
-        self.captions["pin_again"].setText(self.tr("PIN again"))
+        self.set_captions(
+            {
+                "badge": self.tr("Badge"),
+                "name": self.tr("Name"),
+                "pin": self.tr("PIN (4–12 digits)"),
+                "pin_again": self.tr("PIN again"),
+            }
+        )
 
     def set_existing(self, badges: list[str]) -> None:
         self.existing = badges

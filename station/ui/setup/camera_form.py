@@ -25,7 +25,7 @@ from station.ui.camera_view import CameraView
 from station.ui.setup.form import CheckLine, SetupForm
 from station.ui.tasks import TaskRunner
 from station.ui.texts import arg
-from station.ui.widgets import STRETCH, hbox, push_button, text_label
+from station.ui.widgets import STRETCH, hbox, push_button, select_data, text_label
 
 log = logging.getLogger(__name__)
 
@@ -66,16 +66,14 @@ class CameraForm(SetupForm):
         self._devices = camera_devices() if devices is None else devices
         self.device.activated.connect(self._device_chosen)
         self.add_row("camera", self.device)
-        self.resolution = QComboBox()
-        for width, height in RESOLUTIONS:
-            self.resolution.addItem(f"{width} × {height}", (width, height))
-        self.resolution.currentIndexChanged.connect(self._setting_changed)
-        self.add_row("camera_width", self.resolution)
-        self.decoder = QComboBox()
-        self.decoder.addItem("", "zxing")
-        self.decoder.addItem("", "pyzbar")
-        self.decoder.currentIndexChanged.connect(self._setting_changed)
-        self.add_row("decoder", self.decoder)
+        self.resolution = self.add_choices(
+            "camera_width",
+            ((f"{width} × {height}", (width, height)) for width, height in RESOLUTIONS),
+            self._setting_changed,
+        )
+        self.decoder = self.add_choices(
+            "decoder", (("", "zxing"), ("", "pyzbar")), self._setting_changed
+        )
 
         self.preview = CameraView(None)
         self.preview.setObjectName("cameraPreview")
@@ -97,9 +95,13 @@ class CameraForm(SetupForm):
     # -- texts ---------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.captions["camera"].setText(self.tr("Camera"))
-        self.captions["camera_width"].setText(self.tr("Resolution"))
-        self.captions["decoder"].setText(self.tr("Barcode decoder"))
+        self.set_captions(
+            {
+                "camera": self.tr("Camera"),
+                "camera_width": self.tr("Resolution"),
+                "decoder": self.tr("Barcode decoder"),
+            }
+        )
         self.decoder.setItemText(0, self.tr("zxing-cpp (recommended)"))
         self.decoder.setItemText(1, self.tr("pyzbar"))
         self.preview_button.setText(
@@ -244,7 +246,7 @@ class CameraForm(SetupForm):
             self.resolution.addItem(f"{size[0]} × {size[1]}", size)
             index = self.resolution.count() - 1
         self.resolution.setCurrentIndex(index)
-        self.decoder.setCurrentIndex(max(self.decoder.findData(values.get("decoder", "zxing")), 0))
+        select_data(self.decoder, values.get("decoder", "zxing"))
 
     def lock(self, overrides: Mapping[str, str]) -> None:
         super().lock(overrides)

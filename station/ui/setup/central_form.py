@@ -51,9 +51,13 @@ class CentralForm(SetupForm):
 
     def retranslate(self) -> None:
         self.offline.setText(self.tr("Work offline for now (no central service)"))
-        self.captions["central_url"].setText(self.tr("Central service address"))
-        self.captions["central_enrolment_code"].setText(self.tr("Enrolment code"))
-        self.captions["central_token"].setText(self.tr("Station token (if issued)"))
+        self.set_captions(
+            {
+                "central_url": self.tr("Central service address"),
+                "central_enrolment_code": self.tr("Enrolment code"),
+                "central_token": self.tr("Station token (if issued)"),
+            }
+        )
         self.key.setPlaceholderText(self.tr("given by IT; the station registers with it"))
         self.token.setPlaceholderText(self.tr("leave empty when using an enrolment code"))
         self.test.setText(self.tr("Test connection"))

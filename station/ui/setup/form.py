@@ -4,11 +4,11 @@ follow a change of language while the form is open."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Signal, SignalInstance
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from station.setup.checks import Check
 from station.ui.owned_tasks import submit
@@ -94,6 +94,21 @@ class SetupForm(QWidget):
         caption.setBuddy(field)
         self.captions[key], self.problems[key], self.fields[key] = caption, problem, field
 
+    def add_choices(
+        self,
+        key: str,
+        choices: Iterable[tuple[str, object]],
+        changed: Callable[[], object] | SignalInstance,
+    ) -> QComboBox:
+        """A row choosing one of ``choices``, (text, setting value) pairs; an empty text is
+        one that ``retranslate`` sets."""
+        box = QComboBox()
+        for text, value in choices:
+            box.addItem(text, value)
+        box.currentIndexChanged.connect(changed)
+        self.add_row(key, box)
+        return box
+
     # -- values --------------------------------------------------------------------------------
 
     def values(self) -> dict[str, Any]:
@@ -143,6 +158,12 @@ class SetupForm(QWidget):
 
     def retranslate(self) -> None:
         """Set every visible text; called once built and again when the language changes."""
+
+    def set_captions(self, captions: Mapping[str, str]) -> None:
+        """Caption the rows by their settings keys (from ``retranslate``, so they follow the
+        language)."""
+        for key, text in captions.items():
+            self.captions[key].setText(text)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -3,16 +3,10 @@ and a test print."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFileDialog,
-    QHBoxLayout,
-    QPushButton,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QFileDialog, QWidget
 
 from station.printing.registry import KINDS, PrinterKind, kind_named, parse
 from station.setup.checks import Check
@@ -21,6 +15,7 @@ from station.ui.owned_tasks import submit
 from station.ui.setup.form import CheckLine, SetupForm
 from station.ui.tasks import TaskRunner
 from station.ui.translations import current_language
+from station.ui.widgets import STRETCH, hbox, holder, push_button, select_data
 
 
 class PrinterForm(SetupForm):
@@ -45,46 +40,31 @@ class PrinterForm(SetupForm):
         self.target.setObjectName("printerTarget")
         self.target.setEditable(True)
         self.target.editTextChanged.connect(self._edited)
-        self.browse = QPushButton()
-        self.browse.setObjectName("secondaryButton")
-        self.browse.clicked.connect(self._browse)
-        holder = QWidget()
-        row = QHBoxLayout(holder)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.target, 1)
-        row.addWidget(self.browse)
-        self.add_row("label_printer", holder)
-        self.label_size = QComboBox()
-        self.label_size.addItem("100 × 150 mm", "100x150")
-        self.label_size.addItem("60 × 40 mm", "60x40")
-        self.label_size.currentIndexChanged.connect(self._edited)
-        self.add_row("label_size", self.label_size)
-        self.label_language = QComboBox()
-        self.label_language.addItem("中文", "zh_CN")
-        self.label_language.addItem("English", "en")
-        self.label_language.currentIndexChanged.connect(self._edited)
-        self.add_row("label_language", self.label_language)
-        self.check_button = QPushButton()
-        self.check_button.setObjectName("checkPrinter")
-        self.check_button.clicked.connect(self.run_check)
-        self.test_button = QPushButton()
-        self.test_button.setObjectName("testPrint")
-        self.test_button.clicked.connect(self.test_print)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.check_button)
-        buttons.addWidget(self.test_button)
-        buttons.addStretch(1)
-        self.outer.addLayout(buttons)
+        self.browse = push_button(name="secondaryButton", clicked=self._browse)
+        self.add_row("label_printer", holder(hbox((self.target, 1), self.browse, margins=0)))
+        self.label_size = self.add_choices(
+            "label_size", (("100 × 150 mm", "100x150"), ("60 × 40 mm", "60x40")), self._edited
+        )
+        self.label_language = self.add_choices(
+            "label_language", (("中文", "zh_CN"), ("English", "en")), self._edited
+        )
+        self.check_button = push_button(name="checkPrinter", clicked=self.run_check)
+        self.test_button = push_button(name="testPrint", clicked=self.test_print)
+        self.outer.addLayout(hbox(self.check_button, self.test_button, STRETCH))
         self.result = CheckLine("printer")
         self.outer.addWidget(self.result)
         self.outer.addStretch(1)
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.captions["printer_kind"].setText(self.tr("Printer connection"))
-        self.captions["label_printer"].setText(self.tr("Printer"))
-        self.captions["label_size"].setText(self.tr("Label size"))
-        self.captions["label_language"].setText(self.tr("Label language"))
+        self.set_captions(
+            {
+                "printer_kind": self.tr("Printer connection"),
+                "label_printer": self.tr("Printer"),
+                "label_size": self.tr("Label size"),
+                "label_language": self.tr("Label language"),
+            }
+        )
         language = current_language()
         for index, kind in enumerate(KINDS):
             self.kind.setItemText(index, kind.title(language))
@@ -171,8 +151,7 @@ class PrinterForm(SetupForm):
         language = self.label_language.currentData()
         self._run(lambda: self._services.test_print(spec, size, language))
 
-    def _run(self, work: Any) -> None:
-        self.result.busy()
+    def _run(self, work: Callable[[], Check]) -> None:
         for button in (self.check_button, self.test_button):
             button.setEnabled(False)
 
@@ -180,15 +159,7 @@ class PrinterForm(SetupForm):
             for button in (self.check_button, self.test_button):
                 button.setEnabled("label_printer" not in self.locked)
 
-        def done(check: Check) -> None:
-            finished()
-            self.result.show_check(check)
-
-        def failed(exc: BaseException) -> None:
-            finished()
-            self.result.show_error(str(exc))
-
-        submit(self._runner, self, work, done, failed)
+        self.result.run(self._runner, work, finished)
 
     # -- values ------------------------------------------------------------------------------
 
@@ -209,12 +180,8 @@ class PrinterForm(SetupForm):
         self.kind.setCurrentIndex(self.kind.findData(kind.scheme))
         self._fill_targets()
         self.target.setEditText(target)
-        self.label_size.setCurrentIndex(
-            max(self.label_size.findData(values.get("label_size", "100x150")), 0)
-        )
-        self.label_language.setCurrentIndex(
-            max(self.label_language.findData(values.get("label_language", "zh_CN")), 0)
-        )
+        select_data(self.label_size, values.get("label_size", "100x150"))
+        select_data(self.label_language, values.get("label_language", "zh_CN"))
         self.result.clear_check()
 
     def lock(self, overrides: Mapping[str, str]) -> None:

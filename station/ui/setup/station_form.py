@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
     QLineEdit,
     QSpinBox,
@@ -15,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from station.ui.setup.form import SetupForm
-from station.ui.widgets import hbox, holder, push_button, text_label
+from station.ui.widgets import hbox, holder, push_button, select_data, text_label
 
 LANGUAGES = ("zh_CN", "en", "system")
 
@@ -35,11 +34,9 @@ class StationForm(SetupForm):
         self.station_id.textChanged.connect(self.changed)
         self.add_row("station_id", self.station_id)
 
-        self.language = QComboBox()
-        for code in LANGUAGES:
-            self.language.addItem("", code)
-        self.language.currentIndexChanged.connect(self.changed)
-        self.add_row("language", self.language)
+        self.language = self.add_choices(
+            "language", (("", code) for code in LANGUAGES), self.changed
+        )
         self.with_language, self.with_data_dir = with_language, with_data_dir
         if not with_language:  # asked on a page of its own
             self.rows.setRowVisible(self.rows.rowCount() - 1, False)
@@ -62,10 +59,14 @@ class StationForm(SetupForm):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.captions["station_id"].setText(self.tr("Station id"))
-        self.captions["language"].setText(self.tr("Language"))
-        self.captions["idle_lock_minutes"].setText(self.tr("Lock after idle (minutes)"))
-        self.captions["data_dir"].setText(self.tr("Data folder"))
+        self.set_captions(
+            {
+                "station_id": self.tr("Station id"),
+                "language": self.tr("Language"),
+                "idle_lock_minutes": self.tr("Lock after idle (minutes)"),
+                "data_dir": self.tr("Data folder"),
+            }
+        )
         for index, text in enumerate(
             (self.tr("中文（简体）"), self.tr("English"), self.tr("Follow the system"))
         ):
@@ -100,7 +101,6 @@ class StationForm(SetupForm):
 
     def load(self, values: Mapping[str, Any]) -> None:
         self.station_id.setText(str(values.get("station_id", "")))
-        index = self.language.findData(values.get("language", "zh_CN"))
-        self.language.setCurrentIndex(max(index, 0))
+        select_data(self.language, values.get("language", "zh_CN"))
         self.data_dir.setText(str(values.get("data_dir") or Path()))
         self.idle_lock.setValue(int(values.get("idle_lock_minutes", 5)))
