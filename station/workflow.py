@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -166,27 +166,21 @@ class LabelPrinting:
     language: Language = "zh_CN"
 
 
+@dataclass(eq=False)
 class Workflow:
-    def __init__(
-        self,
-        db: Database,
-        *,
-        station_id: str,
-        rulebook: Rulebook,
-        evidence: EvidenceStore,
-        printing: LabelPrinting | None = None,
-        clock: Callable[[], datetime] = utcnow,
-    ) -> None:
-        self._db = db
-        self.station_id = station_id
-        self.rulebook = rulebook
-        self.evidence = evidence
-        self.printing = printing
-        self._clock = clock
+    """The inspection steps of one station, over its store, rulebook and evidence."""
+
+    db: Database
+    _: KW_ONLY
+    station_id: str
+    rulebook: Rulebook
+    evidence: EvidenceStore
+    printing: LabelPrinting | None = None
+    clock: Callable[[], datetime] = utcnow
 
     def lookup(self, raw: str) -> OrderView | None:
         code = clean_scan(raw)
-        return self._db.run(lambda s: find_order(s, code))
+        return self.db.run(lambda s: find_order(s, code))
 
     def scan(self, code: ScanCode | str, inspector: UserView) -> ScanOutcome:
         """Handle a parcel scan: start or resume its inspection, or receive it as unmatched.
@@ -196,7 +190,7 @@ class Workflow:
         is stored.
         """
         text = code.text if isinstance(code, ScanCode) else clean_scan(code)
-        now = self._clock()
+        now = self.clock()
 
         def work(session: Session) -> ScanOutcome:
             order_id = find_order_id(session, text)
@@ -204,15 +198,15 @@ class Workflow:
                 return self._receive_unmatched(session, text, inspector, now)
             return self._start_or_resume(session, load_order(session, order_id), inspector, now)
 
-        outcome = self._db.run(work)
+        outcome = self.db.run(work)
         if isinstance(outcome, ParcelUnmatched) and outcome.label is not None:
             self._print(outcome.label)
         return outcome
 
     def next_line(self, order_id: int, inspector: UserView) -> ScanOutcome:
         """Start the next item of a multi-item order (or resume its open one)."""
-        now = self._clock()
-        return self._db.run(
+        now = self.clock()
+        return self.db.run(
             lambda s: self._start_or_resume(s, load_order(s, order_id), inspector, now)
         )
 
@@ -223,13 +217,13 @@ class Workflow:
             row = self._open_row(session, inspection_id)
             row.answers = dict(answers)
 
-        self._db.run(work)
+        self.db.run(work)
 
     def complete(self, inspection_id: str, verdict: Verdict, inspector: UserView) -> Completion:
         """Record the verdict; the inspection, the order's state, the outbox event and the
         audit entry commit together."""
-        now = self._clock()
-        done = self._db.run(lambda s: self._complete(s, inspection_id, verdict, inspector, now))
+        now = self.clock()
+        done = self.db.run(lambda s: self._complete(s, inspection_id, verdict, inspector, now))
         if done.label is not None:
             self._print(done.label)
         return done
@@ -274,8 +268,8 @@ class Workflow:
         inspection_id: str | None,
         unmatched_id: str | None,
     ) -> EvidenceView:
-        taken = self._clock()
-        return self._db.run(
+        taken = self.clock()
+        return self.db.run(
             lambda s: record_photo(
                 s,
                 prepared,
@@ -288,21 +282,21 @@ class Workflow:
         )
 
     def delete_photo(self, photo_id: int, inspector: UserView, reason: str) -> EvidenceView:
-        now = self._clock()
-        return self._db.run(
+        now = self.clock()
+        return self.db.run(
             lambda s: delete_photo(s, photo_id, actor=user_ref(inspector), reason=reason, at=now)
         )
 
     def keep_photo(self, photo_id: int, inspector: UserView) -> EvidenceView:
         """A flagged photo kept as it is, on purpose: it now counts toward the verdict."""
-        now = self._clock()
-        return self._db.run(lambda s: keep_photo(s, photo_id, actor=user_ref(inspector), at=now))
+        now = self.clock()
+        return self.db.run(lambda s: keep_photo(s, photo_id, actor=user_ref(inspector), at=now))
 
     def evidence_of(self, inspection_id: str) -> list[EvidenceView]:
-        return self._db.run(lambda s: evidence_for(s, inspection_id))
+        return self.db.run(lambda s: evidence_for(s, inspection_id))
 
     def evidence_of_unmatched(self, unmatched_id: str) -> list[EvidenceView]:
-        return self._db.run(lambda s: evidence_for_unmatched(s, unmatched_id))
+        return self.db.run(lambda s: evidence_for_unmatched(s, unmatched_id))
 
     def reprint(
         self,
@@ -314,7 +308,7 @@ class Workflow:
         """Print the newest label of an inspection or unmatched parcel once more."""
         if self.printing is None:
             raise WorkflowError("no label printer is set up")
-        history = self._db.run(lambda s: jobs.history(s, inspection_id, unmatched_id=unmatched_id))
+        history = self.db.run(lambda s: jobs.history(s, inspection_id, unmatched_id=unmatched_id))
         if not history:
             raise WorkflowError("no label to print again")
         newest = max(history, key=lambda label: label.created_at)
@@ -377,10 +371,10 @@ class Workflow:
                 language=language,
             )
 
-        return self._db.run(work)
+        return self.db.run(work)
 
     def cancel(self, inspection_id: str, inspector: UserView, reason: str = "") -> OrderView:
-        now = self._clock()
+        now = self.clock()
 
         def work(session: Session) -> OrderView:
             row = self._open_row(session, inspection_id)
@@ -403,7 +397,7 @@ class Workflow:
             session.flush()
             return order_view(order)
 
-        return self._db.run(work)
+        return self.db.run(work)
 
     # -- steps, each inside the caller's transaction ------------------------------------------
 

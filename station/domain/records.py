@@ -39,6 +39,9 @@ class LineView:
     def amount_fen(self) -> int:
         return self.unit_price_fen * self.qty
 
+    def high_value(self, policy: Policy | None = None) -> bool:
+        return self.unit_price_fen >= (policy or Policy()).high_value_fen
+
 
 @dataclass(frozen=True, slots=True)
 class OrderView:
@@ -67,17 +70,28 @@ class OrderView:
         return sum(line.amount_fen for line in self.lines)
 
     def high_value(self, policy: Policy | None = None) -> bool:
-        threshold = (policy or Policy()).high_value_fen
-        return any(line.unit_price_fen >= threshold for line in self.lines)
+        return any(line.high_value(policy) for line in self.lines)
 
     def window(self, today: date, policy: Policy | None = None) -> WindowStatus:
+        return self._window(self.category, self.high_value(policy), today, policy)
+
+    def line_window(
+        self, line: LineView, today: date, policy: Policy | None = None
+    ) -> WindowStatus:
+        """The window as ``line``'s own category and price judge it, whatever else is in the
+        order."""
+        return self._window(line.category, line.high_value(policy), today, policy)
+
+    def _window(
+        self, category: Category, high_value: bool, today: date, policy: Policy | None
+    ) -> WindowStatus:
         return window_for(
             reason=self.reason,
-            category=self.category,
+            category=category,
             customer_received_on=self.customer_received_on,
             requested_on=self.requested_on,
             today=today,
-            high_value=self.high_value(policy),
+            high_value=high_value,
             policy=policy,
         )
 

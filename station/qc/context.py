@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from station.domain.policy import window_for
 from station.domain.records import LineView, OrderView
 from station.qc.answers import Expected
 from station.qc.policy import QcPolicy
@@ -14,17 +13,10 @@ from station.qc.rules import OrderFacts
 def facts_for(order: OrderView, line: LineView, today: date, policy: QcPolicy) -> OrderFacts:
     """The line's own category governs its window: a customised mug in an order of T-shirts
     is still not returnable without reason."""
-    high_value = line.unit_price_fen >= policy.windows.high_value_fen
-    window = window_for(
-        reason=order.reason,
-        category=line.category,
-        customer_received_on=order.customer_received_on,
-        requested_on=order.requested_on,
-        today=today,
-        high_value=high_value,
-        policy=policy.windows,
+    window = order.line_window(line, today, policy.windows)
+    return OrderFacts(
+        order.reason, line.category, window, line.amount_fen, line.high_value(policy.windows)
     )
-    return OrderFacts(order.reason, line.category, window, line.amount_fen, high_value)
 
 
 def expected_for(line: LineView) -> Expected:

@@ -203,29 +203,12 @@ def decide(
     decided the refund still does."""
     p = evaluation.proposal
     reason = p.refund_reason.zh_CN if p.refund_reason else ""
-    common = {
-        "carrier_claim": p.carrier_claim,
-        "answers": dict(evaluation.answers),
-        "rules_fired": tuple(rule.id for rule in p.rules),
-        "proposal": p.as_dict(),
-        "template_id": template.id,
-        "template_version": template.version,
-    }
-    if override is None or not override.fields:
-        return Verdict(
-            grade=p.grade,
-            disposition=p.disposition,
-            refund_kind=p.refund_kind,
-            refund_fen=p.refund_fen,
-            responsibility=p.responsibility,
-            refund_reason=reason,
-            needs_review=p.needs_review,
-            **common,  # type: ignore[arg-type]
-        )
-    final = check_override(p, amount_fen, override)
-    text = override_text(override.code, override.reason)
-    if (final.refund_kind, final.refund_fen) != (p.refund_kind, p.refund_fen):
-        reason = "" if final.refund_kind is RefundKind.FULL else text
+    final, code, text = Choice.of(p), None, ""
+    if override is not None and override.fields:
+        final, code = check_override(p, amount_fen, override), override.code
+        text = override_text(override.code, override.reason)
+        if (final.refund_kind, final.refund_fen) != (p.refund_kind, p.refund_fen):
+            reason = "" if final.refund_kind is RefundKind.FULL else text
     return Verdict(
         grade=final.grade,
         disposition=final.disposition,
@@ -233,11 +216,16 @@ def decide(
         refund_fen=final.refund_fen,
         responsibility=final.responsibility,
         refund_reason=reason,
-        overridden=True,
+        carrier_claim=p.carrier_claim,
+        answers=dict(evaluation.answers),
+        rules_fired=tuple(rule.id for rule in p.rules),
+        proposal=p.as_dict(),
+        overridden=code is not None,
         override_reason=text,
-        override_code=override.code,
-        needs_review=True,
-        **common,  # type: ignore[arg-type]
+        override_code=code,
+        needs_review=p.needs_review or code is not None,
+        template_id=template.id,
+        template_version=template.version,
     )
 
 

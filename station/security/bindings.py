@@ -56,114 +56,72 @@ def _decision_id(decision: dict[str, Any] | None) -> str | None:
     return None if not decision else str(decision.get("decision_id"))
 
 
-def inspection_fields(
-    *,
-    id: str,
-    return_line_id: int,
-    state: str,
-    grade: str | None,
-    disposition: str | None,
-    refund_kind: str | None,
-    refund_fen: int | None,
-    refund_reason: str | None,
-    responsibility: str | None,
-    carrier_claim: bool | None,
-    overridden: bool | None,
-    override_code: str | None,
-    override_reason: str | None,
-    needs_review: bool | None,
-    overturned: bool | None,
-    decision: dict[str, Any] | None,
-    completed_at: datetime | None,
-) -> list[Any]:
-    return [
-        Table.INSPECTIONS.value,
-        id,
-        return_line_id,
-        state,
-        grade,
-        disposition,
-        refund_kind,
-        refund_fen,
-        refund_reason or "",
-        responsibility,
-        bool(carrier_claim),
-        bool(overridden),
-        override_code or "",
-        override_reason or "",
-        bool(needs_review),
-        bool(overturned),
-        _decision_id(decision),
-        _time(completed_at),
-    ]
+def _as_is(value: Any) -> Any:
+    return value
 
 
-def evidence_fields(
-    *,
-    id: int,
-    media: str,
-    sha256: str,
-    inspection_id: str | None,
-    unmatched_id: str | None,
-    kind: str,
-    size_bytes: int,
-    taken_at: datetime | None,
-    deleted_at: datetime | None,
-    kept: bool | None,
-) -> list[Any]:
-    return [
-        Table.EVIDENCE.value,
-        id,
-        media,
-        sha256,
-        inspection_id,
-        unmatched_id,
-        kind,
-        size_bytes,
-        _time(taken_at),
-        _time(deleted_at),
-        bool(kept),
-    ]
+def _text(value: str | None) -> str:
+    return value or ""
 
 
-def event_fields(
-    *, event_id: str, kind: str, payload: dict[str, Any], created_at: datetime | None
-) -> list[Any]:
-    return [Table.EVENTS.value, event_id, kind, payload, _time(created_at)]
+# each table's protected columns in the order its digest covers them, with how each is written
+_PROTECTED: dict[Table, tuple[tuple[str, Callable[[Any], Any]], ...]] = {
+    Table.INSPECTIONS: (
+        ("id", _as_is),
+        ("return_line_id", _as_is),
+        ("state", _as_is),
+        ("grade", _as_is),
+        ("disposition", _as_is),
+        ("refund_kind", _as_is),
+        ("refund_fen", _as_is),
+        ("refund_reason", _text),
+        ("responsibility", _as_is),
+        ("carrier_claim", bool),
+        ("overridden", bool),
+        ("override_code", _text),
+        ("override_reason", _text),
+        ("needs_review", bool),
+        ("overturned", bool),
+        ("decision", _decision_id),
+        ("completed_at", _time),
+    ),
+    Table.EVIDENCE: (
+        ("id", _as_is),
+        ("media", _as_is),
+        ("sha256", _as_is),
+        ("inspection_id", _as_is),
+        ("unmatched_id", _as_is),
+        ("kind", _as_is),
+        ("size_bytes", _as_is),
+        ("taken_at", _time),
+        ("deleted_at", _time),
+        ("kept", bool),
+    ),
+    Table.EVENTS: (
+        ("event_id", _as_is),
+        ("kind", _as_is),
+        ("payload", _as_is),
+        ("created_at", _time),
+    ),
+}
 
 
-_INSPECTION_COLUMNS = (
-    "id",
-    "return_line_id",
-    "state",
-    "grade",
-    "disposition",
-    "refund_kind",
-    "refund_fen",
-    "refund_reason",
-    "responsibility",
-    "carrier_claim",
-    "overridden",
-    "override_code",
-    "override_reason",
-    "needs_review",
-    "overturned",
-    "decision",
-    "completed_at",
-)
-_EVIDENCE_COLUMNS = (
-    "id",
-    "media",
-    "sha256",
-    "inspection_id",
-    "unmatched_id",
-    "kind",
-    "size_bytes",
-    "taken_at",
-    "deleted_at",
-    "kept",
-)
-_EVENT_COLUMNS = ("event_id", "kind", "payload", "created_at")
+def _columns(table: Table) -> tuple[str, ...]:
+    return tuple(name for name, _ in _PROTECTED[table])
+
+
+def _fields(table: Table, values: Iterable[Any]) -> list[Any]:
+    """What the digest of a row of ``table`` covers, from its protected columns' values."""
+    written = (write(v) for (_, write), v in zip(_PROTECTED[table], values, strict=True))
+    return [table.value, *written]
+
+
+def _table_of(row: Bindable) -> Table:
+    if isinstance(row, Inspection):
+        return Table.INSPECTIONS
+    if isinstance(row, EvidenceItem):
+        return Table.EVIDENCE
+    return Table.EVENTS
 
 
 def key_of(row: Bindable) -> str:
@@ -177,11 +135,8 @@ def key_of(row: Bindable) -> str:
 
 def digest_of(row: Bindable) -> str:
     """The digest of a row's protected fields, as they are now (flushed or not)."""
-    if isinstance(row, Inspection):
-        return _digest(inspection_fields(**{c: getattr(row, c) for c in _INSPECTION_COLUMNS}))
-    if isinstance(row, EvidenceItem):
-        return _digest(evidence_fields(**{c: getattr(row, c) for c in _EVIDENCE_COLUMNS}))
-    return _digest(event_fields(**{c: getattr(row, c) for c in _EVENT_COLUMNS}))
+    table = _table_of(row)
+    return _digest(_fields(table, (getattr(row, c) for c in _columns(table))))
 
 
 def binds_of(rows: Iterable[Bindable]) -> dict[str, str]:
@@ -214,39 +169,38 @@ class RowFinding:
     seq: int | None = None  # the audit entry that recorded the row
 
 
-def _digests(
-    session: Session, query: Select[Any], names: tuple[str, ...], fields: Callable[..., list[Any]]
-) -> Iterator[tuple[Row[Any], str]]:
-    """Each row of ``query`` (the protected columns ``names`` first, then any a message names)
-    with the digest of its protected fields."""
+def _digests(session: Session, query: Select[Any], table: Table) -> Iterator[tuple[Row[Any], str]]:
+    """Each row of ``query`` (the protected columns of ``table`` first, then any a message
+    names) with the digest of its protected fields."""
+    count = len(_PROTECTED[table])
     for r in session.execute(query.execution_options(yield_per=2000)):
-        yield r, _digest(fields(**dict(zip(names, r[: len(names)], strict=True))))
+        yield r, _digest(_fields(table, r[:count]))
 
 
 def all_rows_by_key(session: Session, tables: frozenset[Table]) -> Iterator[tuple[str, str, str]]:
     """(key, digest of the row now, how to name it in a message) for every protected row."""
     if Table.INSPECTIONS in tables:
-        columns = [getattr(Inspection, c) for c in _INSPECTION_COLUMNS]
+        columns = [getattr(Inspection, c) for c in _columns(Table.INSPECTIONS)]
         query = select(*columns, ReturnOrder.rma_no).join(
             ReturnOrder, ReturnOrder.id == Inspection.return_id, isouter=True
         )
-        for r, digest in _digests(session, query, _INSPECTION_COLUMNS, inspection_fields):
+        for r, digest in _digests(session, query, Table.INSPECTIONS):
             yield (
                 f"{Table.INSPECTIONS}:{r.id}",
                 digest,
                 f"inspection {r.id} ({r.rma_no or 'no order'}, {r.state})",
             )
     if Table.EVIDENCE in tables:
-        query = select(*[getattr(EvidenceItem, c) for c in _EVIDENCE_COLUMNS])
-        for r, digest in _digests(session, query, _EVIDENCE_COLUMNS, evidence_fields):
+        query = select(*[getattr(EvidenceItem, c) for c in _columns(Table.EVIDENCE)])
+        for r, digest in _digests(session, query, Table.EVIDENCE):
             owner = (
                 f"inspection {r.inspection_id}" if r.inspection_id else f"parcel {r.unmatched_id}"
             )
             yield f"{Table.EVIDENCE}:{r.id}", digest, f"{r.media} {r.id} ({owner})"
     if Table.EVENTS in tables:
-        columns = [getattr(OutboxEvent, c) for c in _EVENT_COLUMNS]
+        columns = [getattr(OutboxEvent, c) for c in _columns(Table.EVENTS)]
         query = select(*columns, OutboxEvent.sent_at)
-        for r, digest in _digests(session, query, _EVENT_COLUMNS, event_fields):
+        for r, digest in _digests(session, query, Table.EVENTS):
             sent = "sent" if r.sent_at is not None else "not sent yet"
             yield (
                 f"{Table.EVENTS}:{r.event_id}",
