@@ -1,9 +1,4 @@
-"""clips: one unboxing clip per parcel, its chapters, gaps, fragment chain and hold
-
-Revision ID: 0009
-Revises: 0008
-Create Date: 2026-12-12 09:00:00
-"""
+"""clips: one unboxing clip per parcel, its chapters, gaps, fragment chain and hold"""
 
 from __future__ import annotations
 
