@@ -20,7 +20,7 @@ from collections import Counter
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
 from station.domain.text import reason_text
@@ -142,6 +142,17 @@ def _check_open_parcel(session: Session, unmatched_id: str) -> UnmatchedParcel:
     return row
 
 
+def _check_open_owner(
+    session: Session, inspection_id: str | None, unmatched_id: str | None, doing_en: str
+) -> None:
+    """Refuse unless the photo's owner may still change: an open inspection, or an unmatched
+    parcel not yet matched to an order."""
+    if inspection_id is not None:
+        _check_open_inspection(session, inspection_id, doing_en)
+    elif unmatched_id is not None:
+        _check_open_parcel(session, unmatched_id)
+
+
 def _actor_for(session: Session, user_id: int) -> str:
     user = session.get(User, user_id)
     if user is None:
@@ -170,11 +181,7 @@ def record_photo(
     when = taken_at or utcnow()
     if when.tzinfo is None:
         raise ValueError("taken_at must be an aware datetime (UTC)")
-    if inspection_id is not None:
-        _check_open_inspection(session, inspection_id, "adding a photo")
-    else:
-        assert unmatched_id is not None
-        _check_open_parcel(session, unmatched_id)
+    _check_open_owner(session, inspection_id, unmatched_id, "adding a photo")
     if not prepared.blob_path.is_file() or prepared.blob_path.stat().st_size != prepared.size_bytes:
         raise PhotoRefused(
             "The photo's file is not in the photo folder; take the photo again.",
@@ -266,10 +273,7 @@ def keep_photo(
     row = session.get(EvidenceItem, photo_id)
     if row is None or row.deleted_at is not None:
         raise PhotoRefused(f"There is no photo {photo_id}.", f"没有照片 {photo_id}。")
-    if row.inspection_id is not None:
-        _check_open_inspection(session, row.inspection_id, "keeping a photo")
-    elif row.unmatched_id is not None:
-        _check_open_parcel(session, row.unmatched_id)
+    _check_open_owner(session, row.inspection_id, row.unmatched_id, "keeping a photo")
     if row.kept or not row.quality_flags:
         return evidence_view(row)
     row.kept = True
@@ -311,32 +315,25 @@ def delete_photo(
         raise PhotoRefused(f"There is no photo {photo_id}.", f"没有照片 {photo_id}。")
     if row.deleted_at is not None:
         raise PhotoRefused(f"Photo {photo_id} is already deleted.", f"照片 {photo_id} 已删除。")
-    if row.inspection_id is not None:
-        _check_open_inspection(session, row.inspection_id, "deleting a photo")
-    elif row.unmatched_id is not None:
-        _check_open_parcel(session, row.unmatched_id)
+    _check_open_owner(session, row.inspection_id, row.unmatched_id, "deleting a photo")
     when = at or utcnow()
     row.deleted_at = when
     session.flush()
+    deleted = events.EvidenceDeleted(
+        evidence_id=row.id,
+        sha256=row.sha256,
+        inspection_id=row.inspection_id,
+        unmatched_id=row.unmatched_id,
+        reason=text,
+        deleted_at=when,
+    )
     audit.record(
         session,
-        events.EvidenceDeleted(
-            evidence_id=row.id,
-            sha256=row.sha256,
-            inspection_id=row.inspection_id,
-            unmatched_id=row.unmatched_id,
-            reason=text,
-            deleted_at=when,
-        ),
+        deleted,
         actor=actor,
         action="photo_deleted",
         entity=f"photo:{row.id}",
-        details={
-            "inspection_id": row.inspection_id,
-            "unmatched_id": row.unmatched_id,
-            "sha256": row.sha256,
-            "reason": text,
-        },
+        details=deleted.model_dump(include={"inspection_id", "unmatched_id", "sha256", "reason"}),
         at=when,
         binds=[row],
     )
@@ -347,19 +344,21 @@ def evidence_for(
     session: Session, inspection_id: str, *, include_deleted: bool = False
 ) -> list[EvidenceView]:
     """An inspection's photos in the order they were taken."""
-    query = select(EvidenceItem).where(EvidenceItem.inspection_id == inspection_id)
-    if not include_deleted:
-        query = query.where(EvidenceItem.deleted_at.is_(None))
-    return [
-        evidence_view(r)
-        for r in session.scalars(query.order_by(EvidenceItem.taken_at, EvidenceItem.id))
-    ]
+    return _evidence_of(session, EvidenceItem.inspection_id == inspection_id, include_deleted)
 
 
 def evidence_for_unmatched(
     session: Session, unmatched_id: str, *, include_deleted: bool = False
 ) -> list[EvidenceView]:
-    query = select(EvidenceItem).where(EvidenceItem.unmatched_id == unmatched_id)
+    """An unmatched parcel's photos in the order they were taken."""
+    return _evidence_of(session, EvidenceItem.unmatched_id == unmatched_id, include_deleted)
+
+
+def _evidence_of(
+    session: Session, owner: ColumnElement[bool], include_deleted: bool
+) -> list[EvidenceView]:
+    """One owner's evidence in the order it was taken: inspections and parcels alike."""
+    query = select(EvidenceItem).where(owner)
     if not include_deleted:
         query = query.where(EvidenceItem.deleted_at.is_(None))
     return [
