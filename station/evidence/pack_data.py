@@ -22,6 +22,14 @@ from sqlalchemy.orm import Session
 
 from station.domain.labels import OverrideReason
 from station.evidence.errors import PhotoRefused
+from station.evidence.inspection_lines import (
+    AnswerLine,
+    Bilingual,
+    RuleLine,
+    in_question_order,
+    plain_text,
+    rule_lines,
+)
 from station.evidence.photos import evidence_for
 from station.evidence.quality import QualityFlag
 from station.protocol.enums import (
@@ -35,14 +43,12 @@ from station.protocol.enums import (
     ReturnReason,
 )
 from station.protocol.errors import QcFileError
-from station.protocol.findings import describe
 from station.protocol.template import MatchField, Question, QuestionKind, Template
 from station.protocol.template_parse import parse_template
 from station.store.models import AuditEntry, Inspection, ReturnLine, User
 from station.store.models import Template as TemplateRow
 from station.store.queries import code_or_none, load_order
 
-Bilingual = tuple[str, str]  # (zh_CN, en)
 VERDICT_FIELDS: Final = ("grade", "disposition", "refund_kind", "refund_fen", "responsibility")
 _REFUND_FIELDS: Final = frozenset({"disposition", "refund_kind", "refund_fen"})
 _DECIDED: Final = ("verdict_overturned", "verdict_approved")  # how pull.apply_decision audits
@@ -90,25 +96,6 @@ class PackVerdict:
             refund_fen=fen if isinstance(fen, int) else None,
             responsibility=code_or_none(Responsibility, values.get("responsibility")),
         )
-
-
-@dataclass(frozen=True, slots=True)
-class PackAnswer:
-    question_id: str
-    question: Bilingual
-    answer: Bilingual
-    findings: tuple[Bilingual, ...]  # what the answer means; empty: nothing wrong
-
-    @property
-    def problem(self) -> bool:
-        return bool(self.findings)
-
-
-@dataclass(frozen=True, slots=True)
-class PackRule:
-    id: str
-    zh_CN: str
-    en: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,8 +160,8 @@ class EvidencePackData:
     proposal: PackVerdict | None = None  # what the rules proposed
     inspector_verdict: PackVerdict | None = None  # what the inspector gave
     decisions: tuple[PackDecision, ...] = ()  # oldest first
-    answers: tuple[PackAnswer, ...] = ()
-    rules: tuple[PackRule, ...] = ()
+    answers: tuple[AnswerLine, ...] = ()
+    rules: tuple[RuleLine, ...] = ()
     template: str = ""  # "apparel v1", or why its questions could not be read
 
     def fingerprint(self) -> str:
@@ -253,11 +240,7 @@ def pack_data(session: Session, inspection_id: str) -> EvidencePackData:
         inspector_verdict=PackVerdict.of(station),
         decisions=decisions,
         answers=_answers(row.answers, template, line_row),
-        rules=tuple(
-            PackRule(str(r.get("id", "")), str(r.get("zh_CN", "")), str(r.get("en", "")))
-            for r in row.rules_fired
-            if isinstance(r, dict)
-        ),
+        rules=rule_lines(row.rules_fired),
         template=template_note,
     )
 
@@ -352,25 +335,16 @@ def _template(session: Session, row: Inspection) -> tuple[Template | None, str]:
 
 def _answers(
     answers: dict[str, Any], template: Template | None, line: ReturnLine
-) -> tuple[PackAnswer, ...]:
+) -> tuple[AnswerLine, ...]:
     questions = {q.id: q for q in template.questions} if template else {}
-    order = {qid: n for n, qid in enumerate(questions)}
     lines = []
-    for qid in sorted(answers, key=lambda q: (order.get(q, len(order)), q)):
+    for qid in in_question_order(answers, template):
         value, question = answers[qid], questions.get(qid)
         if question is None:
-            text = str(value)[:120]
-            lines.append(PackAnswer(qid, (qid, qid), (text, text), ()))
-            continue
-        found = _findings(question, value, line)
-        lines.append(
-            PackAnswer(
-                qid,
-                (question.text.zh_CN, question.text.en),
-                _shown(question, value),
-                tuple((describe(f, "zh_CN"), describe(f, "en")) for f in found),
-            )
-        )
+            lines.append(AnswerLine.unexplained(qid, value))
+        else:
+            shown, found = _shown(question, value), _findings(question, value, line)
+            lines.append(AnswerLine.of(qid, question, shown, found))
     return tuple(lines)
 
 
@@ -416,5 +390,4 @@ def _shown(question: Question, value: object) -> Bilingual:
             return f"{text}{question.unit}", f"{text} {question.unit}".strip()
         case QuestionKind.PHOTO:
             return f"{value} 张", f"{value} photo(s)"
-    text = str(value)[:120]
-    return text, text
+    return plain_text(value)
