@@ -15,7 +15,6 @@ while its inspection is open; once the inspection is completed its photos are im
 
 from __future__ import annotations
 
-import logging
 from collections import Counter
 from datetime import datetime
 from pathlib import Path
@@ -49,8 +48,6 @@ __all__ = [
     "prepare_photo",
     "record_photo",
 ]
-
-log = logging.getLogger(__name__)
 
 
 # -- the worker-thread half ---------------------------------------------------------------
