@@ -21,15 +21,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from station.domain.labels import OverrideReason
+from station.evidence.answer_lines import AnswerLine, Bilingual, answer_lines, plain_text
 from station.evidence.errors import PhotoRefused
-from station.evidence.inspection_lines import (
-    AnswerLine,
-    Bilingual,
-    RuleLine,
-    in_question_order,
-    plain_text,
-    rule_lines,
-)
+from station.evidence.fired_rules import RuleLine, rule_lines
 from station.evidence.photos import evidence_for
 from station.evidence.quality import QualityFlag
 from station.protocol.enums import (
@@ -336,16 +330,10 @@ def _template(session: Session, row: Inspection) -> tuple[Template | None, str]:
 def _answers(
     answers: dict[str, Any], template: Template | None, line: ReturnLine
 ) -> tuple[AnswerLine, ...]:
-    questions = {q.id: q for q in template.questions} if template else {}
-    lines = []
-    for qid in in_question_order(answers, template):
-        value, question = answers[qid], questions.get(qid)
-        if question is None:
-            lines.append(AnswerLine.unexplained(qid, value))
-        else:
-            shown, found = _shown(question, value), _findings(question, value, line)
-            lines.append(AnswerLine.of(qid, question, shown, found))
-    return tuple(lines)
+    def read(question: Question, value: object) -> AnswerLine:
+        return AnswerLine.of(question, _shown(question, value), _findings(question, value, line))
+
+    return answer_lines(answers, template, read)
 
 
 def _findings(question: Question, value: object, line: ReturnLine) -> tuple[str, ...]:

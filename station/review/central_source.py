@@ -18,7 +18,8 @@ from datetime import UTC, datetime
 from typing import Any, Protocol, TypeVar
 
 from station.domain.records import BadgeLogin, UserView
-from station.evidence.inspection_lines import AnswerLine, rule_lines
+from station.evidence.answer_lines import AnswerLine
+from station.evidence.fired_rules import rule_lines
 from station.protocol.enums import InspectionState
 from station.protocol.wire import InspectionDetail, InspectionPage, InspectionSummary
 from station.review.errors import CentralUnavailable

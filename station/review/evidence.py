@@ -12,14 +12,8 @@ from typing import Any, Final
 
 from sqlalchemy.orm import Session
 
-from station.evidence.inspection_lines import (
-    AnswerLine,
-    Bilingual,
-    RuleLine,
-    in_question_order,
-    plain_text,
-    rule_lines,
-)
+from station.evidence.answer_lines import AnswerLine, Bilingual, answer_lines, plain_text
+from station.evidence.fired_rules import RuleLine, rule_lines
 from station.evidence.photos import evidence_for
 from station.evidence.records import EvidenceView
 from station.protocol.enums import (
@@ -202,29 +196,15 @@ def _template(session: Session, row: Inspection, rulebook: Rulebook) -> tuple[Te
 def _answers(
     answers: dict[str, Any], template: Template | None, expected: Expected
 ) -> tuple[AnswerLine, ...]:
-    lines: list[AnswerLine] = []
-    for qid in in_question_order(answers, template):
-        value = answers[qid]
-        question = _question(template, qid)
-        if question is None:
-            lines.append(AnswerLine.unexplained(qid, value))
-            continue
+    def read(question: Question, value: object) -> AnswerLine:
         try:
             checked = check(question, value)
             found = findings_of(question, checked, expected)
         except BadAnswer:
             checked, found = value, ()
-        lines.append(AnswerLine.of(qid, question, _shown(question, checked), found))
-    return tuple(lines)
+        return AnswerLine.of(question, _shown(question, checked), found)
 
-
-def _question(template: Template | None, qid: str) -> Question | None:
-    if template is None:
-        return None
-    try:
-        return template.question(qid)
-    except KeyError:
-        return None
+    return answer_lines(answers, template, read)
 
 
 def _shown(question: Question, value: object) -> Bilingual:

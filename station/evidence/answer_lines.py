@@ -1,9 +1,9 @@
-"""An inspection's checklist answers and fired rules as lines people read, in both languages:
-the evidence pack prints them and the supervisor's review shows them, so both build them here."""
+"""An inspection's checklist answers as lines people read, in both languages: the evidence
+pack prints them and the supervisor's review shows them, so both build them here."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from station.protocol.findings import describe
@@ -30,12 +30,10 @@ class AnswerLine:
         return bool(self.findings)
 
     @classmethod
-    def of(
-        cls, question_id: str, question: Question, shown: Bilingual, found: Iterable[str]
-    ) -> AnswerLine:
+    def of(cls, question: Question, shown: Bilingual, found: Iterable[str]) -> AnswerLine:
         """An answer to a question of the template, its findings described in both languages."""
         return cls(
-            question_id,
+            question.id,
             (question.text.zh_CN, question.text.en),
             shown,
             tuple((describe(f, "zh_CN"), describe(f, "en")) for f in found),
@@ -47,23 +45,18 @@ class AnswerLine:
         return cls(question_id, (question_id, question_id), plain_text(value), ())
 
 
-def in_question_order(answers: Mapping[str, object], template: Template | None) -> list[str]:
-    """The answered question ids in the template's order; any it does not ask last, by id."""
-    order = {q.id: n for n, q in enumerate(template.questions)} if template else {}
-    return sorted(answers, key=lambda q: (order.get(q, len(order)), q))
-
-
-@dataclass(frozen=True, slots=True)
-class RuleLine:
-    id: str
-    zh_CN: str
-    en: str
-
-
-def rule_lines(fired: Iterable[object]) -> tuple[RuleLine, ...]:
-    """The rules that fired, as stored with an inspection (here or centrally)."""
+def answer_lines(
+    answers: Mapping[str, object],
+    template: Template | None,
+    read: Callable[[Question, object], AnswerLine],
+) -> tuple[AnswerLine, ...]:
+    """Every answer as a line, in the order the template asks its questions (answers to any
+    it does not ask last, by id); ``read`` makes the line of an answer to one it asks."""
+    questions = {q.id: q for q in template.questions} if template else {}
+    order = {qid: n for n, qid in enumerate(questions)}
     return tuple(
-        RuleLine(str(r.get("id", "")), str(r.get("zh_CN", "")), str(r.get("en", "")))
-        for r in fired
-        if isinstance(r, dict)
+        read(questions[qid], answers[qid])
+        if qid in questions
+        else AnswerLine.unexplained(qid, answers[qid])
+        for qid in sorted(answers, key=lambda q: (order.get(q, len(order)), q))
     )
