@@ -22,9 +22,8 @@ from sqlalchemy.orm import Session
 
 from station.domain.labels import OverrideReason
 from station.evidence.answer_lines import AnswerLine, Bilingual, answer_lines, plain_text
-from station.evidence.errors import PhotoRefused
 from station.evidence.fired_rules import RuleLine, rule_lines
-from station.evidence.photos import evidence_for
+from station.evidence.photos import evidence_for, inspection_or_refuse
 from station.evidence.quality import QualityFlag
 from station.protocol.enums import (
     Disposition,
@@ -168,11 +167,7 @@ class EvidencePackData:
 def pack_data(session: Session, inspection_id: str) -> EvidencePackData:
     """Everything the pack shows for one inspection (deleted photos are not evidence and
     are left out)."""
-    row = session.get(Inspection, inspection_id)
-    if row is None:
-        raise PhotoRefused(
-            f"There is no inspection {inspection_id}.", f"没有质检记录 {inspection_id}。"
-        )
+    row = inspection_or_refuse(session, inspection_id)
     order = load_order(session, row.return_id)
     user = session.get(User, row.inspector_id)
     photos = tuple(

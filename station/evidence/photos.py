@@ -22,6 +22,7 @@ from pathlib import Path
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
+from station.domain.errors import BilingualError
 from station.domain.text import reason_text
 from station.evidence.blobs import sha256_hex
 from station.evidence.encode import DEFAULT_QUALITY, Frame, encode_jpeg, load_image_file
@@ -108,12 +109,19 @@ def prepare_imported(
 # -- the database half: session functions, none commits ----------------------------------
 
 
-def _check_open_inspection(session: Session, inspection_id: str, doing_en: str) -> Inspection:
+def inspection_or_refuse(
+    session: Session, inspection_id: str, refused: type[BilingualError] = PhotoRefused
+) -> Inspection:
+    """The inspection, or ``refused`` saying there is none: the photos, the evidence pack and
+    the review all say it in the same words."""
     row = session.get(Inspection, inspection_id)
     if row is None:
-        raise PhotoRefused(
-            f"There is no inspection {inspection_id}.", f"没有质检记录 {inspection_id}。"
-        )
+        raise refused(f"There is no inspection {inspection_id}.", f"没有质检记录 {inspection_id}。")
+    return row
+
+
+def _check_open_inspection(session: Session, inspection_id: str, doing_en: str) -> Inspection:
+    row = inspection_or_refuse(session, inspection_id)
     if row.state != InspectionState.OPEN.value:
         raise PhotoRefused(
             f"Inspection {inspection_id} is {row.state}: its photos can no longer change"

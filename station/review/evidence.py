@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from station.evidence.answer_lines import AnswerLine, Bilingual, answer_lines, plain_text
 from station.evidence.fired_rules import RuleLine, rule_lines
-from station.evidence.photos import evidence_for
+from station.evidence.photos import evidence_for, inspection_or_refuse
 from station.evidence.records import EvidenceView
 from station.protocol.enums import (
     Category,
@@ -124,11 +124,7 @@ class EvidenceDetail:
 def evidence_detail(
     session: Session, inspection_id: str, rulebook: Rulebook, *, review_hours: int = 24
 ) -> EvidenceDetail:
-    row = session.get(Inspection, inspection_id)
-    if row is None:
-        raise DecisionRefused(
-            f"There is no inspection {inspection_id}.", f"没有质检记录 {inspection_id}。"
-        )
+    row = inspection_or_refuse(session, inspection_id, DecisionRefused)
     order = load_order(session, row.return_id)
     line = next(ln for ln in order.lines if ln.id == row.return_line_id)
     user = session.get(User, row.inspector_id)
