@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import logging
 import re
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
@@ -27,8 +26,6 @@ from station.evidence.errors import ImageRejected, storage_error
 from station.fonts import FontFile, FontMissing, find_font
 from station.protocol.enums import PhotoKind
 from station.store.files import write_atomically
-
-log = logging.getLogger(__name__)
 
 CAPTION_QUALITY: Final = 88
 MAX_FIELD: Final = 60

@@ -15,7 +15,6 @@ is kept.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -34,8 +33,6 @@ from station.images import (
     decode_image,
     image_size,
 )
-
-log = logging.getLogger(__name__)
 
 DEFAULT_QUALITY: Final = 85
 MAX_FILE_BYTES: Final = 100 * 1024 * 1024

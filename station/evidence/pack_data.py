@@ -21,8 +21,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from station.domain.labels import OverrideReason
-from station.evidence.errors import PhotoRefused
-from station.evidence.photos import evidence_for
+from station.evidence.answer_lines import AnswerLine, Bilingual, answer_lines, plain_text
+from station.evidence.fired_rules import RuleLine, rule_lines
+from station.evidence.photos import evidence_for, inspection_or_refuse
 from station.evidence.quality import QualityFlag
 from station.protocol.enums import (
     Disposition,
@@ -35,14 +36,12 @@ from station.protocol.enums import (
     ReturnReason,
 )
 from station.protocol.errors import QcFileError
-from station.protocol.findings import describe
 from station.protocol.template import MatchField, Question, QuestionKind, Template
 from station.protocol.template_parse import parse_template
 from station.store.models import AuditEntry, Inspection, ReturnLine, User
 from station.store.models import Template as TemplateRow
 from station.store.queries import code_or_none, load_order
 
-Bilingual = tuple[str, str]  # (zh_CN, en)
 VERDICT_FIELDS: Final = ("grade", "disposition", "refund_kind", "refund_fen", "responsibility")
 _REFUND_FIELDS: Final = frozenset({"disposition", "refund_kind", "refund_fen"})
 _DECIDED: Final = ("verdict_overturned", "verdict_approved")  # how pull.apply_decision audits
@@ -90,25 +89,6 @@ class PackVerdict:
             refund_fen=fen if isinstance(fen, int) else None,
             responsibility=code_or_none(Responsibility, values.get("responsibility")),
         )
-
-
-@dataclass(frozen=True, slots=True)
-class PackAnswer:
-    question_id: str
-    question: Bilingual
-    answer: Bilingual
-    findings: tuple[Bilingual, ...]  # what the answer means; empty: nothing wrong
-
-    @property
-    def problem(self) -> bool:
-        return bool(self.findings)
-
-
-@dataclass(frozen=True, slots=True)
-class PackRule:
-    id: str
-    zh_CN: str
-    en: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,8 +153,8 @@ class EvidencePackData:
     proposal: PackVerdict | None = None  # what the rules proposed
     inspector_verdict: PackVerdict | None = None  # what the inspector gave
     decisions: tuple[PackDecision, ...] = ()  # oldest first
-    answers: tuple[PackAnswer, ...] = ()
-    rules: tuple[PackRule, ...] = ()
+    answers: tuple[AnswerLine, ...] = ()
+    rules: tuple[RuleLine, ...] = ()
     template: str = ""  # "apparel v1", or why its questions could not be read
 
     def fingerprint(self) -> str:
@@ -187,11 +167,7 @@ class EvidencePackData:
 def pack_data(session: Session, inspection_id: str) -> EvidencePackData:
     """Everything the pack shows for one inspection (deleted photos are not evidence and
     are left out)."""
-    row = session.get(Inspection, inspection_id)
-    if row is None:
-        raise PhotoRefused(
-            f"There is no inspection {inspection_id}.", f"没有质检记录 {inspection_id}。"
-        )
+    row = inspection_or_refuse(session, inspection_id)
     order = load_order(session, row.return_id)
     user = session.get(User, row.inspector_id)
     photos = tuple(
@@ -253,11 +229,7 @@ def pack_data(session: Session, inspection_id: str) -> EvidencePackData:
         inspector_verdict=PackVerdict.of(station),
         decisions=decisions,
         answers=_answers(row.answers, template, line_row),
-        rules=tuple(
-            PackRule(str(r.get("id", "")), str(r.get("zh_CN", "")), str(r.get("en", "")))
-            for r in row.rules_fired
-            if isinstance(r, dict)
-        ),
+        rules=rule_lines(row.rules_fired),
         template=template_note,
     )
 
@@ -352,26 +324,11 @@ def _template(session: Session, row: Inspection) -> tuple[Template | None, str]:
 
 def _answers(
     answers: dict[str, Any], template: Template | None, line: ReturnLine
-) -> tuple[PackAnswer, ...]:
-    questions = {q.id: q for q in template.questions} if template else {}
-    order = {qid: n for n, qid in enumerate(questions)}
-    lines = []
-    for qid in sorted(answers, key=lambda q: (order.get(q, len(order)), q)):
-        value, question = answers[qid], questions.get(qid)
-        if question is None:
-            text = str(value)[:120]
-            lines.append(PackAnswer(qid, (qid, qid), (text, text), ()))
-            continue
-        found = _findings(question, value, line)
-        lines.append(
-            PackAnswer(
-                qid,
-                (question.text.zh_CN, question.text.en),
-                _shown(question, value),
-                tuple((describe(f, "zh_CN"), describe(f, "en")) for f in found),
-            )
-        )
-    return tuple(lines)
+) -> tuple[AnswerLine, ...]:
+    def read(question: Question, value: object) -> AnswerLine:
+        return AnswerLine.of(question, _shown(question, value), _findings(question, value, line))
+
+    return answer_lines(answers, template, read)
 
 
 def _findings(question: Question, value: object, line: ReturnLine) -> tuple[str, ...]:
@@ -416,5 +373,4 @@ def _shown(question: Question, value: object) -> Bilingual:
             return f"{text}{question.unit}", f"{text} {question.unit}".strip()
         case QuestionKind.PHOTO:
             return f"{value} 张", f"{value} photo(s)"
-    text = str(value)[:120]
-    return text, text
+    return plain_text(value)

@@ -15,14 +15,14 @@ while its inspection is open; once the inspection is completed its photos are im
 
 from __future__ import annotations
 
-import logging
 from collections import Counter
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
+from station.domain.errors import BilingualError
 from station.domain.text import reason_text
 from station.evidence.blobs import sha256_hex
 from station.evidence.encode import DEFAULT_QUALITY, Frame, encode_jpeg, load_image_file
@@ -49,8 +49,6 @@ __all__ = [
     "prepare_photo",
     "record_photo",
 ]
-
-log = logging.getLogger(__name__)
 
 
 # -- the worker-thread half ---------------------------------------------------------------
@@ -111,12 +109,19 @@ def prepare_imported(
 # -- the database half: session functions, none commits ----------------------------------
 
 
-def _check_open_inspection(session: Session, inspection_id: str, doing_en: str) -> Inspection:
+def inspection_or_refuse(
+    session: Session, inspection_id: str, refused: type[BilingualError] = PhotoRefused
+) -> Inspection:
+    """The inspection, or ``refused`` saying there is none: the photos, the evidence pack and
+    the review all say it in the same words."""
     row = session.get(Inspection, inspection_id)
     if row is None:
-        raise PhotoRefused(
-            f"There is no inspection {inspection_id}.", f"没有质检记录 {inspection_id}。"
-        )
+        raise refused(f"There is no inspection {inspection_id}.", f"没有质检记录 {inspection_id}。")
+    return row
+
+
+def _check_open_inspection(session: Session, inspection_id: str, doing_en: str) -> Inspection:
+    row = inspection_or_refuse(session, inspection_id)
     if row.state != InspectionState.OPEN.value:
         raise PhotoRefused(
             f"Inspection {inspection_id} is {row.state}: its photos can no longer change"
@@ -140,6 +145,17 @@ def _check_open_parcel(session: Session, unmatched_id: str) -> UnmatchedParcel:
             f"无头件 {unmatched_id} 已匹配到订单，其照片不能再更改。",
         )
     return row
+
+
+def _check_open_owner(
+    session: Session, inspection_id: str | None, unmatched_id: str | None, doing_en: str
+) -> None:
+    """Refuse unless the photo's owner may still change: an open inspection, or an unmatched
+    parcel not yet matched to an order."""
+    if inspection_id is not None:
+        _check_open_inspection(session, inspection_id, doing_en)
+    elif unmatched_id is not None:
+        _check_open_parcel(session, unmatched_id)
 
 
 def _actor_for(session: Session, user_id: int) -> str:
@@ -170,11 +186,7 @@ def record_photo(
     when = taken_at or utcnow()
     if when.tzinfo is None:
         raise ValueError("taken_at must be an aware datetime (UTC)")
-    if inspection_id is not None:
-        _check_open_inspection(session, inspection_id, "adding a photo")
-    else:
-        assert unmatched_id is not None
-        _check_open_parcel(session, unmatched_id)
+    _check_open_owner(session, inspection_id, unmatched_id, "adding a photo")
     if not prepared.blob_path.is_file() or prepared.blob_path.stat().st_size != prepared.size_bytes:
         raise PhotoRefused(
             "The photo's file is not in the photo folder; take the photo again.",
@@ -266,10 +278,7 @@ def keep_photo(
     row = session.get(EvidenceItem, photo_id)
     if row is None or row.deleted_at is not None:
         raise PhotoRefused(f"There is no photo {photo_id}.", f"没有照片 {photo_id}。")
-    if row.inspection_id is not None:
-        _check_open_inspection(session, row.inspection_id, "keeping a photo")
-    elif row.unmatched_id is not None:
-        _check_open_parcel(session, row.unmatched_id)
+    _check_open_owner(session, row.inspection_id, row.unmatched_id, "keeping a photo")
     if row.kept or not row.quality_flags:
         return evidence_view(row)
     row.kept = True
@@ -311,32 +320,25 @@ def delete_photo(
         raise PhotoRefused(f"There is no photo {photo_id}.", f"没有照片 {photo_id}。")
     if row.deleted_at is not None:
         raise PhotoRefused(f"Photo {photo_id} is already deleted.", f"照片 {photo_id} 已删除。")
-    if row.inspection_id is not None:
-        _check_open_inspection(session, row.inspection_id, "deleting a photo")
-    elif row.unmatched_id is not None:
-        _check_open_parcel(session, row.unmatched_id)
+    _check_open_owner(session, row.inspection_id, row.unmatched_id, "deleting a photo")
     when = at or utcnow()
     row.deleted_at = when
     session.flush()
+    deleted = events.EvidenceDeleted(
+        evidence_id=row.id,
+        sha256=row.sha256,
+        inspection_id=row.inspection_id,
+        unmatched_id=row.unmatched_id,
+        reason=text,
+        deleted_at=when,
+    )
     audit.record(
         session,
-        events.EvidenceDeleted(
-            evidence_id=row.id,
-            sha256=row.sha256,
-            inspection_id=row.inspection_id,
-            unmatched_id=row.unmatched_id,
-            reason=text,
-            deleted_at=when,
-        ),
+        deleted,
         actor=actor,
         action="photo_deleted",
         entity=f"photo:{row.id}",
-        details={
-            "inspection_id": row.inspection_id,
-            "unmatched_id": row.unmatched_id,
-            "sha256": row.sha256,
-            "reason": text,
-        },
+        details=deleted.model_dump(include={"inspection_id", "unmatched_id", "sha256", "reason"}),
         at=when,
         binds=[row],
     )
@@ -347,19 +349,21 @@ def evidence_for(
     session: Session, inspection_id: str, *, include_deleted: bool = False
 ) -> list[EvidenceView]:
     """An inspection's photos in the order they were taken."""
-    query = select(EvidenceItem).where(EvidenceItem.inspection_id == inspection_id)
-    if not include_deleted:
-        query = query.where(EvidenceItem.deleted_at.is_(None))
-    return [
-        evidence_view(r)
-        for r in session.scalars(query.order_by(EvidenceItem.taken_at, EvidenceItem.id))
-    ]
+    return _evidence_of(session, EvidenceItem.inspection_id == inspection_id, include_deleted)
 
 
 def evidence_for_unmatched(
     session: Session, unmatched_id: str, *, include_deleted: bool = False
 ) -> list[EvidenceView]:
-    query = select(EvidenceItem).where(EvidenceItem.unmatched_id == unmatched_id)
+    """An unmatched parcel's photos in the order they were taken."""
+    return _evidence_of(session, EvidenceItem.unmatched_id == unmatched_id, include_deleted)
+
+
+def _evidence_of(
+    session: Session, owner: ColumnElement[bool], include_deleted: bool
+) -> list[EvidenceView]:
+    """One owner's evidence in the order it was taken: inspections and parcels alike."""
+    query = select(EvidenceItem).where(owner)
     if not include_deleted:
         query = query.where(EvidenceItem.deleted_at.is_(None))
     return [

@@ -88,6 +88,15 @@ def render_failure(exc: Exception) -> PrintError:
     return PrintError(f"label cannot be rendered: {exc}", retryable=False)
 
 
+def render_job_pdf(job: PrintJob, *, dpi: int = DEFAULT_DPI, layouts: Path | None = None) -> bytes:
+    """The job's label as PDF, for every backend that prints PDF: a label that cannot be
+    rendered is a :class:`PrintError` that retrying will not help."""
+    try:
+        return render_pdf(job.data, job.size, dpi=dpi, layouts=layouts)
+    except RENDER_ERRORS as exc:
+        raise render_failure(exc) from exc
+
+
 def print_test_label(
     backend: PrinterBackend,
     size: str = "60x40",
@@ -201,10 +210,7 @@ class CupsBackend:
         return done.returncode == 0 and b"not running" not in done.stdout
 
     def print_job(self, job: PrintJob) -> str:
-        try:
-            pdf = render_pdf(job.data, job.size, dpi=self.dpi, layouts=self.layouts)
-        except RENDER_ERRORS as exc:
-            raise render_failure(exc) from exc
+        pdf = render_job_pdf(job, dpi=self.dpi, layouts=self.layouts)
         return self.print_pdf(pdf, copies=job.copies, title=job.job_title, size=job.size)
 
     def print_pdf(

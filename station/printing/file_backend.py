@@ -6,16 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Self
 
-from station.printing.backends import (
-    RENDER_ERRORS,
-    PrinterCheck,
-    PrintError,
-    PrintJob,
-    Readiness,
-    render_failure,
-)
-from station.printing.pdf import render_pdf
-from station.printing.sizes import parse_size
+from station.printing.backends import PrinterCheck, PrintError, PrintJob, Readiness, render_job_pdf
 from station.store.files import write_atomically
 
 
@@ -45,10 +36,7 @@ class FileBackend:
         return PrinterCheck(Readiness.READY, f"labels are filed as PDF in {self.folder}")
 
     def print_job(self, job: PrintJob) -> str:
-        try:
-            pdf = render_pdf(job.data, parse_size(job.size), layouts=self._layouts)
-        except RENDER_ERRORS as exc:
-            raise render_failure(exc) from exc
+        pdf = render_job_pdf(job, layouts=self._layouts)
         target = self.folder / f"{job.job_title}.pdf"
         try:
             write_atomically(target, pdf, replace=lambda _: True)

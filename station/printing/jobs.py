@@ -99,6 +99,21 @@ def _update_payload(row: Label, **changes: object) -> None:
     row.payload = {**row.payload, **changes}
 
 
+def _audit(
+    session: Session,
+    row: Label,
+    action: str,
+    details: dict[str, Any],
+    *,
+    actor: str,
+    at: datetime | None,
+) -> None:
+    """A label's audit entry; the label itself is what every such entry is about."""
+    audit.append(
+        session, actor=actor, action=action, entity=f"label:{row.id}", details=details, at=at
+    )
+
+
 def create_label(
     session: Session,
     data: LabelData,
@@ -147,12 +162,11 @@ def create_label(
     )
     session.add(row)
     session.flush()
-    audit.append(
+    _audit(
         session,
-        actor=actor,
-        action="label_requested",
-        entity=f"label:{row.id}",
-        details={
+        row,
+        "label_requested",
+        {
             "kind": row.kind,
             "size": str(page),
             "printer": printer,
@@ -161,6 +175,7 @@ def create_label(
             "unmatched_id": row.unmatched_id,
         }
         | ({"decision_id": data.decision_id} if data.decision_id else {}),
+        actor=actor,
         at=when,
     )
     return _view(row)
@@ -197,28 +212,25 @@ def mark_printed(
     _update_payload(row, job_ref=job_ref[:200])
     session.flush()
     view = _view(row)
+    printed = events.LabelPrinted(
+        label_id=row.id,
+        kind=row.kind,
+        inspection_id=row.inspection_id,
+        unmatched_id=row.unmatched_id,
+        printer=row.printer,
+        copies=row.copies,
+        job_ref=view.job_ref,
+        reprint=view.reprints > 0,
+        printed_at=when,
+    )
     audit.record(
         session,
-        events.LabelPrinted(
-            label_id=row.id,
-            kind=row.kind,
-            inspection_id=row.inspection_id,
-            unmatched_id=row.unmatched_id,
-            printer=row.printer,
-            copies=row.copies,
-            job_ref=view.job_ref,
-            reprint=view.reprints > 0,
-            printed_at=when,
-        ),
+        printed,
         actor=actor,
         action="label_printed",
         entity=f"label:{row.id}",
-        details={
-            "printer": row.printer,
-            "copies": row.copies,
-            "job_ref": view.job_ref,
-            "requested_by": view.requested_by,
-        },
+        details=printed.model_dump(include={"printer", "copies", "job_ref"})
+        | {"requested_by": view.requested_by},
         at=when,
     )
     return view
@@ -240,14 +252,8 @@ def mark_failed(
     row.status = (LabelStatus.FAILED if final else LabelStatus.QUEUED).value
     session.flush()
     if final:
-        audit.append(
-            session,
-            actor=actor,
-            action="label_failed",
-            entity=f"label:{row.id}",
-            details={"printer": row.printer, "error": row.last_error[:200]},
-            at=at or utcnow(),
-        )
+        details = {"printer": row.printer, "error": row.last_error[:200]}
+        _audit(session, row, "label_failed", details, actor=actor, at=at)
     return _view(row)
 
 
@@ -277,14 +283,8 @@ def reprint(
     row.last_error = ""
     _update_payload(row, reprints=int(row.payload.get("reprints", 0)) + 1, requested_by=actor)
     session.flush()
-    audit.append(
-        session,
-        actor=actor,
-        action="label_reprint_requested",
-        entity=f"label:{row.id}",
-        details={"was": before, "printer": row.printer, "copies": row.copies},
-        at=at or utcnow(),
-    )
+    details = {"was": before, "printer": row.printer, "copies": row.copies}
+    _audit(session, row, "label_reprint_requested", details, actor=actor, at=at)
     return _view(row)
 
 
@@ -294,14 +294,7 @@ def cancel(session: Session, label_id: str, *, actor: str, at: datetime | None =
         raise LabelJobError(f"label {label_id} is {row.status} and cannot be cancelled")
     row.status = LabelStatus.CANCELLED.value
     session.flush()
-    audit.append(
-        session,
-        actor=actor,
-        action="label_cancelled",
-        entity=f"label:{row.id}",
-        details={"printer": row.printer},
-        at=at or utcnow(),
-    )
+    _audit(session, row, "label_cancelled", {"printer": row.printer}, actor=actor, at=at)
     return _view(row)
 
 

@@ -19,16 +19,8 @@ from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPain
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
-from station.printing.backends import (
-    RENDER_ERRORS,
-    PrinterCheck,
-    PrintError,
-    PrintJob,
-    Readiness,
-    render_failure,
-)
+from station.printing.backends import PrinterCheck, PrintError, PrintJob, Readiness, render_job_pdf
 from station.printing.compose import DEFAULT_DPI
-from station.printing.pdf import render_pdf
 
 log = logging.getLogger(__name__)
 
@@ -67,10 +59,7 @@ class QPrinterBackend:
         return PrinterCheck(Readiness.READY, self.printer)
 
     def print_job(self, job: PrintJob) -> str:
-        try:
-            pdf = render_pdf(job.data, job.size, dpi=self.dpi, layouts=self.layouts)
-        except RENDER_ERRORS as exc:
-            raise render_failure(exc) from exc
+        pdf = render_job_pdf(job, dpi=self.dpi, layouts=self.layouts)
         return self.print_pdf(pdf, copies=job.copies, title=job.job_title)
 
     def print_pdf(self, pdf: bytes, *, copies: int = 1, title: str = "label") -> str:

@@ -20,6 +20,7 @@ from typing import Protocol, Self
 from station.domain.labels import Language
 from station.printing.backends import CupsBackend, PrinterCheck, PrintJob, RawTcpBackend
 from station.printing.file_backend import FileBackend
+from station.protocol.template import Text
 
 
 class KindBackend(Protocol):
@@ -41,12 +42,11 @@ class KindBackend(Protocol):
 
 
 @dataclass(frozen=True, slots=True)
-class Words:
-    zh_CN: str
-    en: str
+class Words(Text):
+    """A bilingual text the settings screen calls with its language."""
 
     def __call__(self, language: Language) -> str:
-        return self.zh_CN if language == "zh_CN" else self.en
+        return self.get(language)
 
 
 @dataclass(frozen=True, slots=True)

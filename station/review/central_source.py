@@ -18,10 +18,12 @@ from datetime import UTC, datetime
 from typing import Any, Protocol, TypeVar
 
 from station.domain.records import BadgeLogin, UserView
+from station.evidence.answer_lines import AnswerLine
+from station.evidence.fired_rules import rule_lines
 from station.protocol.enums import InspectionState
 from station.protocol.wire import InspectionDetail, InspectionPage, InspectionSummary
 from station.review.errors import CentralUnavailable
-from station.review.evidence import AnswerLine, DecisionInfo, EvidenceDetail, Outcome, rule_lines
+from station.review.evidence import DecisionInfo, EvidenceDetail, Outcome
 from station.review.rows import QueueCursor, QueueFilter, QueuePage, QueueRow, ReviewFlag, RowKind
 from station.sync.client import CentralClient, SyncError
 
@@ -193,10 +195,7 @@ def remote_detail(item: InspectionDetail) -> EvidenceDetail:
         needs_review=item.needs_review,
         overturned=item.overturned,
         rules=rule_lines(item.rules_fired),
-        answers=tuple(
-            AnswerLine(qid, (qid, qid), (str(v)[:120], str(v)[:120]), ())
-            for qid, v in sorted(item.answers.items())
-        ),
+        answers=tuple(AnswerLine.unexplained(qid, v) for qid, v in sorted(item.answers.items())),
         photos=(),
         decision=(
             DecisionInfo(

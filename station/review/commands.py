@@ -10,7 +10,6 @@ the bench), writes its report to ``out`` and returns the exit code: 0 done, 2 re
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import TextIO
 
@@ -20,8 +19,6 @@ from station.review import reports
 from station.review.errors import ReviewError
 from station.review.rows import QueueFilter, QueueRow, QueueSort
 from station.review.service import ReviewService
-
-log = logging.getLogger(__name__)
 
 
 def queue_command(

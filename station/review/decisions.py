@@ -21,6 +21,7 @@ from uuid6 import uuid7
 
 from station.domain.money import yuan
 from station.domain.records import UserView
+from station.evidence.photos import inspection_or_refuse
 from station.protocol.badges import proof
 from station.protocol.enums import Disposition, Grade, InspectionState, RefundKind, Responsibility
 from station.protocol.events import Decision
@@ -31,7 +32,7 @@ from station.review.text import clean_reason
 from station.security import audit
 from station.security.actors import user_ref as actor
 from station.store import outbox
-from station.store.models import Inspection, ReturnLine
+from station.store.models import ReturnLine
 from station.sync.pull import AppliedDecision, apply_decision
 
 MAX_FEN: Final = 10**11  # ¥1,000,000,000: far above any item; stops absurd typed amounts
@@ -143,11 +144,7 @@ def decide(
     it a corrected label."""
     check_reviewer(session, user)
     reason = clean_reason(request.reason)
-    row = session.get(Inspection, inspection_id)
-    if row is None:
-        raise _refused(
-            f"There is no inspection {inspection_id}.", f"没有质检记录 {inspection_id}。"
-        )
+    row = inspection_or_refuse(session, inspection_id, DecisionRefused)
     if row.state != InspectionState.COMPLETED.value:
         raise _refused(
             f"Inspection {inspection_id} is {row.state}; only completed ones can be decided.",

@@ -6,14 +6,15 @@ decision so far."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Final
 
 from sqlalchemy.orm import Session
 
-from station.evidence.photos import evidence_for
+from station.evidence.answer_lines import AnswerLine, Bilingual, answer_lines, plain_text
+from station.evidence.fired_rules import RuleLine, rule_lines
+from station.evidence.photos import evidence_for, inspection_or_refuse
 from station.evidence.records import EvidenceView
 from station.protocol.enums import (
     Category,
@@ -25,7 +26,6 @@ from station.protocol.enums import (
     ReturnReason,
 )
 from station.protocol.errors import QcFileError
-from station.protocol.findings import describe
 from station.protocol.template import Question, QuestionKind, Template
 from station.qc.answers import BadAnswer, Expected, check, findings_of
 from station.qc.context import expected_for
@@ -36,7 +36,6 @@ from station.store.queries import code_or_none, line_view, load_order
 
 log = logging.getLogger(__name__)
 
-Bilingual = tuple[str, str]  # (zh_CN, en)
 OUTCOME_FIELDS: Final = ("grade", "disposition", "refund_kind", "refund_fen", "responsibility")
 
 
@@ -66,30 +65,6 @@ class Outcome:
     def of_row(cls, row: Inspection) -> Outcome:
         """The verdict as an inspection row holds it now."""
         return cls.from_mapping({f: getattr(row, f) for f in OUTCOME_FIELDS}) or cls()
-
-
-@dataclass(frozen=True, slots=True)
-class AnswerLine:
-    question_id: str
-    question: Bilingual
-    answer: Bilingual
-    findings: tuple[Bilingual, ...]  # what the answer means; empty: nothing wrong
-
-
-@dataclass(frozen=True, slots=True)
-class RuleLine:
-    id: str
-    zh_CN: str
-    en: str
-
-
-def rule_lines(fired: Iterable[object]) -> tuple[RuleLine, ...]:
-    """The rules that fired, as stored with an inspection (here or centrally)."""
-    return tuple(
-        RuleLine(str(r.get("id", "")), str(r.get("zh_CN", "")), str(r.get("en", "")))
-        for r in fired
-        if isinstance(r, dict)
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,11 +124,7 @@ class EvidenceDetail:
 def evidence_detail(
     session: Session, inspection_id: str, rulebook: Rulebook, *, review_hours: int = 24
 ) -> EvidenceDetail:
-    row = session.get(Inspection, inspection_id)
-    if row is None:
-        raise DecisionRefused(
-            f"There is no inspection {inspection_id}.", f"没有质检记录 {inspection_id}。"
-        )
+    row = inspection_or_refuse(session, inspection_id, DecisionRefused)
     order = load_order(session, row.return_id)
     line = next(ln for ln in order.lines if ln.id == row.return_line_id)
     user = session.get(User, row.inspector_id)
@@ -221,37 +192,15 @@ def _template(session: Session, row: Inspection, rulebook: Rulebook) -> tuple[Te
 def _answers(
     answers: dict[str, Any], template: Template | None, expected: Expected
 ) -> tuple[AnswerLine, ...]:
-    lines: list[AnswerLine] = []
-    order = {q.id: n for n, q in enumerate(template.questions)} if template else {}
-    for qid in sorted(answers, key=lambda q: (order.get(q, len(order)), q)):
-        value = answers[qid]
-        question = _question(template, qid)
-        if question is None:
-            lines.append(AnswerLine(qid, (qid, qid), _plain(value), ()))
-            continue
+    def read(question: Question, value: object) -> AnswerLine:
         try:
             checked = check(question, value)
             found = findings_of(question, checked, expected)
         except BadAnswer:
             checked, found = value, ()
-        lines.append(
-            AnswerLine(
-                qid,
-                (question.text.zh_CN, question.text.en),
-                _shown(question, checked),
-                tuple((describe(f, "zh_CN"), describe(f, "en")) for f in found),
-            )
-        )
-    return tuple(lines)
+        return AnswerLine.of(question, _shown(question, checked), found)
 
-
-def _question(template: Template | None, qid: str) -> Question | None:
-    if template is None:
-        return None
-    try:
-        return template.question(qid)
-    except KeyError:
-        return None
+    return answer_lines(answers, template, read)
 
 
 def _shown(question: Question, value: object) -> Bilingual:
@@ -260,15 +209,10 @@ def _shown(question: Question, value: object) -> Bilingual:
             return ("是", "Yes") if value else ("否", "No")
         case QuestionKind.CHOICE:
             option = next((o for o in question.options if o.value == value), None)
-            return (option.text.zh_CN, option.text.en) if option else _plain(value)
+            return (option.text.zh_CN, option.text.en) if option else plain_text(value)
         case QuestionKind.COUNT | QuestionKind.NUMERIC:
             text = f"{value:g}" if isinstance(value, float) else f"{value}"
             return (f"{text}{question.unit}", f"{text} {question.unit}".strip())
         case QuestionKind.PHOTO:
             return (f"{value} 张", f"{value} photo(s)")
-    return _plain(value)
-
-
-def _plain(value: object) -> Bilingual:
-    text = str(value)[:120]
-    return text, text
+    return plain_text(value)
