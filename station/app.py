@@ -25,6 +25,8 @@ from station.demo.orders import generate_orders
 from station.demo.users import DEMO_USERS
 from station.domain.records import UserView
 from station.evidence.storage import EvidenceStore
+from station.evidence.video.recorder import Recorder, RecordingSettings
+from station.evidence.video.service import GIB, ClipService, Retention
 from station.printing.backends import PrinterBackend
 from station.printing.queue import PrintQueue
 from station.printing.registry import backend_from_spec
@@ -127,7 +129,7 @@ def open_station(settings: Settings) -> Station:
     lockout = LockoutPolicy(settings.lockout_attempts, settings.lockout_minutes)
     rulebook = load_rulebook(db, settings, paths)
     printing = build_printing(db, settings, paths)
-    evidence = EvidenceStore.open(paths.photos)
+    evidence = EvidenceStore.open(paths.photos, paths.clips)
     access = central_access(settings, paths)
     return Station(
         settings=settings,
@@ -286,6 +288,44 @@ def build_camera(station: Station) -> LiveScanner | None:
     )
 
 
+def build_recording(station: Station, camera: LiveScanner | None) -> ClipService | None:
+    """The clip service on the bench camera's frames, started (takes a crash left are filed
+    first), and stopped with the station; None without a camera or with recording off."""
+    settings = station.settings
+    if camera is None or not settings.recording:
+        return None
+    recorder = Recorder(
+        station.evidence.clips.recording,
+        RecordingSettings(
+            # at most 720p: what a platform keeps, and what one core encodes in real time
+            width=min(1280, settings.camera_width) // 2 * 2,
+            height=min(720, settings.camera_height) // 2 * 2,
+            fps=settings.camera_fps,
+            quality=settings.recording_quality,
+            preroll_s=settings.recording_preroll_seconds,
+            position=settings.recording_overlay,
+        ),
+    )
+    clips = ClipService(
+        station.db,
+        station.evidence.clips,
+        recorder,
+        station_id=settings.station_id,
+        floor_bytes=int(settings.recording_disk_floor_gib * GIB),
+        retention=Retention(
+            settings.recording_retention_days,
+            tuple(sorted(settings.recording_retention_by_category.items())),
+        ),
+    )
+    # the frames the camera reads, as they are read: the same arrays, never copied
+    station.stoppers.append(
+        camera.every_frame.connect(lambda frame: recorder.offer(frame.image, frame.timestamp))
+    )
+    clips.start()
+    station.stoppers.append(clips.close)
+    return clips
+
+
 def show_startup_error(message: str) -> None:
     """Say why the station cannot start in a message box too: someone who started it from a
     desktop shortcut has no terminal to read it in. Not on headless platforms (nobody would
@@ -378,6 +418,7 @@ def run_gui(
 
     station.printing.queue.start()
     camera = build_camera(station)
+    clips = build_recording(station, camera)
     return run_window(
         workflow=station.workflow,
         auth=station.auth,
@@ -385,6 +426,7 @@ def run_gui(
         sync=station.sync,
         review=station.review,
         camera=camera,
+        clips=clips,
         settings=station.settings,
         setup=setup,
         changes=station.db.changes,

@@ -63,7 +63,15 @@ def inspector(demo_station: app.Station) -> UserView:
 # The station's background threads. One a test leaves running outlives it into the next tests
 # and into interpreter shutdown, where a thread inside OpenCV or a decoder aborts the process.
 STATION_THREADS = frozenset(
-    {"station-decode", "frame-reader", "station-sync", "station-print", "demo-camera-film"}
+    {
+        "station-decode",
+        "frame-reader",
+        "station-sync",
+        "station-print",
+        "demo-camera-film",
+        "station-record",
+        "clip-filing",
+    }
 )
 
 

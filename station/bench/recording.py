@@ -22,7 +22,8 @@ from station.capture.classify import Command, ScanCode
 from station.domain.labels import label
 from station.evidence.records import EvidenceView
 from station.evidence.video.chapters import ChapterKind
-from station.evidence.video.recorder import ClipStart, new_clip_id
+from station.evidence.video.recorder import new_clip_id
+from station.evidence.video.takes import ClipStart
 from station.protocol.enums import MediaKind
 from station.workflow import Completion, InspectionStarted, NotInspectable, ParcelUnmatched
 

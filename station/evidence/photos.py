@@ -362,8 +362,9 @@ def evidence_for_unmatched(
 def _evidence_of(
     session: Session, owner: ColumnElement[bool], include_deleted: bool
 ) -> list[EvidenceView]:
-    """One owner's evidence in the order it was taken: inspections and parcels alike."""
-    query = select(EvidenceItem).where(owner)
+    """One owner's photos in the order they were taken: inspections and parcels alike (its
+    clips are listed by :mod:`station.evidence.video.records`)."""
+    query = select(EvidenceItem).where(owner, EvidenceItem.media == MediaKind.PHOTO.value)
     if not include_deleted:
         query = query.where(EvidenceItem.deleted_at.is_(None))
     return [

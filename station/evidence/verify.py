@@ -1,8 +1,10 @@
-"""Checking the evidence: does every photo the records point at still exist, unaltered?
+"""Checking the evidence: does every photo and clip the records point at still exist, unaltered?
 
 Each referenced original is re-hashed (read in chunks, so a huge file never sits in
 memory) and compared with the SHA-256 its row expects, which is also its file name. Soft-
-deleted photos are checked too: deleting hides a photo, it never removes the file.
+deleted photos are checked too: deleting hides a photo, it never removes the file. A clip's
+fragment chain is recomputed from its bytes and must end where its record says; a clip whose
+file was deleted after its retention is not looked for.
 
 It runs in two halves so the database thread is not held while files are read:
 :func:`referenced_evidence` (a quick query) and :func:`check_evidence` (disk only; any
@@ -22,8 +24,9 @@ from sqlalchemy.orm import Session
 
 from station.evidence.blobs import BlobStore, hash_file
 from station.evidence.storage import EvidenceStore
+from station.evidence.video.fragments import links_of_file
 from station.protocol.enums import MediaKind
-from station.store.models import EvidenceItem
+from station.store.models import Clip, EvidenceItem
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +48,7 @@ class EvidenceRef:
     inspection_id: str | None
     unmatched_id: str | None
     deleted: bool
+    clip: tuple[str, str, int] | None = None  # a clip's id, chain head and the bytes it covers
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +104,7 @@ class VerifyReport:
 
 
 def referenced_evidence(session: Session) -> list[EvidenceRef]:
-    """Every evidence row (deleted ones too), as plain values."""
+    """Every evidence row (deleted ones too, not clips past their retention), as plain values."""
     rows = session.execute(
         select(
             EvidenceItem.id,
@@ -110,7 +114,13 @@ def referenced_evidence(session: Session) -> list[EvidenceRef]:
             EvidenceItem.inspection_id,
             EvidenceItem.unmatched_id,
             EvidenceItem.deleted_at,
-        ).order_by(EvidenceItem.id)
+            Clip.id.label("clip_id"),
+            Clip.chain_head,
+            Clip.chain_end,
+        )
+        .outerjoin(Clip, Clip.evidence_id == EvidenceItem.id)
+        .where(Clip.purged_at.is_(None))
+        .order_by(EvidenceItem.id)
     )
     return [
         EvidenceRef(
@@ -121,6 +131,7 @@ def referenced_evidence(session: Session) -> list[EvidenceRef]:
             inspection_id=r.inspection_id,
             unmatched_id=r.unmatched_id,
             deleted=r.deleted_at is not None,
+            clip=(r.clip_id, r.chain_head, r.chain_end) if r.clip_id else None,
         )
         for r in rows
     ]
@@ -161,6 +172,10 @@ def check_evidence(
             detail = "the record's SHA-256 is malformed"
         else:
             problem, actual, size, detail = _check_file(path, sha)
+            clip = sharing[0].clip
+            if problem is None and clip is not None:
+                detail = _check_chain(path, *clip)
+                problem = Problem.ALTERED if detail else None
         bytes_read += size
         if problem is not None:
             for ref in sharing:
@@ -182,6 +197,18 @@ def check_evidence(
             progress(done, total)
     findings.sort(key=lambda f: f.evidence_id)
     return VerifyReport(len(refs), len(by_blob), bytes_read, tuple(findings))
+
+
+def _check_chain(path: Path, clip_id: str, head: str, end: int) -> str:
+    """What is wrong with a clip's fragment chain ("" if nothing)."""
+    last = None
+    for link in links_of_file(path, clip_id):
+        if link.end > end:
+            break
+        last = link
+    if last is None or (last.end, last.digest) != (end, head):
+        return "its fragment chain does not end where its record says"
+    return ""
 
 
 def verify_evidence(

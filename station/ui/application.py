@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from station.capture.live import LiveScanner
 from station.config import Settings
+from station.evidence.video.service import ClipService
 from station.images import MAX_PIXELS
 from station.review.service import ReviewService
 from station.runtime.emitter import Emitter
@@ -124,6 +125,7 @@ class WindowServices(TypedDict, total=False):
     sync: SyncService | None
     review: ReviewService | None
     camera: LiveScanner | None
+    clips: ClipService | None
     setup: SetupServices | None
     changes: Emitter[frozenset[str]] | None
 

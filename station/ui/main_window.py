@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from station.bench.camera_hold import hold_camera_while_open
+from station.bench.recording import ClipDirector
 from station.bench.session import BenchSession
 from station.capture.live import LiveScanner
 from station.config import Settings
 from station.domain.labels import Language, label
 from station.domain.records import UserView
+from station.evidence.video.service import ClipService
 from station.printing.queue import PrintEvent, PrintEventKind
 from station.protocol.enums import Role
 from station.review.decisions import DecisionMade
@@ -37,6 +39,7 @@ from station.ui.bench_view import BenchView
 from station.ui.camera_view import CameraView
 from station.ui.idle_lock import IdleLock
 from station.ui.login_view import LoginView
+from station.ui.recording_indicator import RecordingIndicator
 from station.ui.review.supervisor_panel import SupervisorPanel
 from station.ui.setup.first_run_wizard import FirstRunWizard
 from station.ui.setup.settings_dialog import SettingsDialog
@@ -71,6 +74,7 @@ class MainWindow(QMainWindow):
         sync: SyncService | None = None,
         review: ReviewService | None = None,
         camera: LiveScanner | None = None,
+        clips: ClipService | None = None,
         setup: SetupServices | None = None,
         changes: Emitter[frozenset[str]] | None = None,
         parent: QWidget | None = None,
@@ -115,6 +119,18 @@ class MainWindow(QMainWindow):
             blob_path=workflow.evidence.blobs.path_for,
             thumbnail_path=workflow.evidence.thumbnails.path_for,
         )
+        # every parcel on the bench is filmed, from the seconds before its scan to its verdict
+        self.clips = clips
+        self.clip_director = (
+            ClipDirector(
+                self.session,
+                clips,
+                station_id=settings.station_id,
+                camera=camera.reader.source.name if camera is not None else "",
+            )
+            if clips is not None
+            else None
+        )
         self.camera_view.scanned.connect(
             lambda text, seen_at: self.route_scan(text, source="camera", seen_at=seen_at)
         )
@@ -140,6 +156,9 @@ class MainWindow(QMainWindow):
         for widget in (self.station_label, self.user_label, self.sync_label):
             self.statusBar().addWidget(widget)
         self.statusBar().addPermanentWidget(self.outbox_label)
+        if clips is not None:
+            self.recording_label = RecordingIndicator(clips)
+            self.statusBar().addPermanentWidget(self.recording_label)
 
         self._shortcut(self.tr("Log out"), "Ctrl+L", self.log_out)
         self.review_action = self._shortcut(self.tr("Review (F10)"), "F10", self.toggle_review)
@@ -541,6 +560,8 @@ class MainWindow(QMainWindow):
         self._closing = True  # a settings dialog closed now must not restart the camera
         self._close_setup_screens()
         self.camera_view.stop()
+        if self.clip_director is not None:
+            self.clip_director.close("stopped")
         self.runner.shutdown()
         self.setup_runner.shutdown(wait=False)
         super().closeEvent(event)

@@ -23,13 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import av
-
 from station.evidence.blobs import BlobStore, hash_file
 from station.evidence.video.chapters import Chapter, chapters_box, read_chapters_box
 from station.evidence.video.fragments import check_chain
 from station.evidence.video.journal import read_journal
-from station.evidence.video.recorder import RecordedClip
+from station.evidence.video.takes import RecordedClip
 from station.store.files import READ_ONLY, ensure_dir, fsync_dir
 
 log = logging.getLogger(__name__)
@@ -130,6 +128,8 @@ class ClipLibrary:
 
 def _duration_ms(path: Path) -> int:
     """How long a (possibly cut) clip plays, from its last frame's time."""
+    import av  # only a take cut short needs it; the library stays light to import
+
     last = 0
     try:
         with av.open(str(path)) as container:

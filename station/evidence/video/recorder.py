@@ -47,6 +47,7 @@ from station.evidence.video.encoder import (
 from station.evidence.video.fragments import SegmentHasher
 from station.evidence.video.journal import Journal
 from station.evidence.video.overlay import OverlayFacts, OverlayPainter, Position
+from station.evidence.video.takes import ClipStart, RecordedClip
 from station.runtime.emitter import Emitter
 from station.runtime.priority import lower_this_thread
 from station.runtime.worker import FINISHED, Finished, Worker
@@ -73,40 +74,6 @@ class RecordingSettings:
     quality: str = "standard"
     preroll_s: float = 3.0
     position: Position = "bottom"
-
-
-@dataclass(frozen=True, slots=True)
-class ClipStart:
-    """What the bench knows when a parcel's scan opens a clip."""
-
-    clip_id: str
-    parcel: str
-    at: float  # monotonic time of the scan: the pre-roll counts back from it
-    order: str = ""
-    inspection_id: str | None = None
-    unmatched_id: str | None = None
-    station: str = ""
-    inspector: str = ""  # as shown in the band: name and badge
-    inspector_id: int | None = None
-    clock_skew_ms: int | None = None  # station clock minus central's, at the last sync
-    camera: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class RecordedClip:
-    """A take that ended (or was cut short by a crash and recovered)."""
-
-    clip_id: str
-    path: Path  # the MP4 in the recording folder
-    journal: Path
-    facts: dict[str, Any]
-    chapters: tuple[Chapter, ...]
-    gaps: tuple[dict[str, Any], ...]
-    duration_ms: int
-    width: int
-    height: int
-    ended: str  # completed, parked, abandoned, replaced, stopped, cut short
-    frames: int
 
 
 @dataclass

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import queue
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -23,8 +24,9 @@ from sqlalchemy.orm import Session
 
 from station.evidence.video.chapters import ChapterKind
 from station.evidence.video.library import ClipLibrary
-from station.evidence.video.recorder import ClipStart, RecordedClip, Recorder
+from station.evidence.video.recorder import Recorder
 from station.evidence.video.records import ClipView, record_clip
+from station.evidence.video.takes import ClipStart, RecordedClip
 from station.runtime.emitter import Emitter
 from station.runtime.worker import Worker
 from station.security import audit
@@ -35,6 +37,7 @@ from station.store.types import utcnow
 log = logging.getLogger(__name__)
 
 GIB = 1 << 30
+SWEEP_EVERY_S = 6 * 3600
 
 
 class ClipNoticeKind(StrEnum):
@@ -83,6 +86,7 @@ class ClipService:
         self.filed: Emitter[ClipView] = Emitter("clips filed")
         self._queue: queue.SimpleQueue[RecordedClip] = queue.SimpleQueue()
         self._filer: Worker | None = None
+        self._next_sweep = 0.0  # monotonic: the first round sweeps
         recorder.finished.connect(self._queue.put)
         recorder.finished.connect(lambda _clip: self._wake())
         recorder.disk_check = self._room_to_record
@@ -95,7 +99,7 @@ class ClipService:
             log.warning("filing clip %s left by an earlier run (%s)", clip.clip_id, clip.ended)
             self._queue.put(clip)
         self.recorder.run()
-        self._filer = Worker("clip-filing", self.file_pending)
+        self._filer = Worker("clip-filing", self._filer_round)
         self._filer.start()
 
     def close(self, timeout: float = 20.0) -> None:
@@ -138,6 +142,21 @@ class ClipService:
     def _wake(self) -> None:
         if self._filer is not None:
             self._filer.wake()
+
+    def _filer_round(self) -> float:
+        """File what finished; sweep old clips when due. Woken by each finished take."""
+        self.file_pending()
+        now = time.monotonic()
+        if now >= self._next_sweep:
+            self._next_sweep = now + SWEEP_EVERY_S
+            try:
+                removed = self.sweep()
+            except Exception:
+                log.exception("deleting clips past their retention failed; tried again later")
+            else:
+                if removed:
+                    log.info("deleted %d clip file(s) past their retention", removed)
+        return max(1.0, self._next_sweep - now)
 
     def file_pending(self) -> None:
         while True:
