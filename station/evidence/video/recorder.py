@@ -111,6 +111,7 @@ class Recorder:
         self._commands: deque[tuple[str, Any, float]] = deque()
         self.dropped = 0
         self.encoded = 0
+        self.gap_cards = 0  # "camera lost" cards filmed in place of frames
         self._worker: Worker | None = None
         self._encoder: H264Encoder | None = None
         self._painter: OverlayPainter | None = None
@@ -339,6 +340,7 @@ class Recorder:
             take.gap_since = silent_since
             self._add_chapter(ChapterKind.CAMERA_LOST, "", silent_since)
         self._last_card_at = now
+        self.gap_cards += 1
         self._encode(self._gap_card(), now)
 
     def _gap_over(self, take: _Take, at: float) -> None:
