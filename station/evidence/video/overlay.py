@@ -29,7 +29,7 @@ from station.fonts import find_font
 
 Position = Literal["top", "bottom"]
 QR_PREFIX: Final = "RSCLIP1"
-QR_PARCEL_CHARS: Final = 40  # the code stays small enough to read after re-encoding
+QR_PARCEL_CHARS: Final = 40  # UTF-8 bytes: the code stays small enough to read re-encoded
 FIELD_CHARS: Final = 48  # a field longer than this is cut with an ellipsis
 
 
@@ -67,6 +67,9 @@ class OverlayFacts:
 
     def qr_text(self, when: datetime) -> str:
         parcel = shown(self.parcel, QR_PARCEL_CHARS).replace("|", "/")
+        # bytes, not characters, size the code: a parcel code in Chinese is cut sooner
+        while len(parcel.encode()) > QR_PARCEL_CHARS:
+            parcel = parcel[:-1]
         return f"{QR_PREFIX}|{self.clip_id or '-'}|{int(when.timestamp())}|{parcel}"
 
 
