@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from station.app import Station
     from station.capture.live import LiveScanner
     from station.config import Settings
+    from station.evidence.video.service import ClipService
     from station.sync.service import SyncService
     from station.ui.main_window import MainWindow
 
@@ -57,6 +58,7 @@ def station_window(
     size: tuple[int, int] | None = None,
     camera: LiveScanner | None = None,
     sync: SyncService | None = None,
+    clips: ClipService | None = None,
 ) -> MainWindow:
     """The station's window over ``station``, built as the application builds it, shown."""
     from station.ui.application import build_window
@@ -69,6 +71,7 @@ def station_window(
         settings=settings,
         camera=camera,
         sync=sync,
+        clips=clips,
     )
     if size is not None:
         window.resize(*size)

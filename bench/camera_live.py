@@ -15,6 +15,7 @@ import os
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -35,15 +36,29 @@ from station.workflow import InspectionStarted, NotInspectable
 TICK_MS = 10
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--seconds", type=float, default=60.0)
-    args = parser.parse_args()
-    qapp = QApplication.instance() or QApplication(sys.argv)
+@dataclass
+class LiveRun:
+    lateness: list[float]
+    latency: list[float]
+    read: int
+    decoded: int
+    dropped: int
+    cards: dict[str, int]
+    stalls: int
+    clips_filed: int = 0
+
+
+def measure(qapp: QApplication, seconds: float, *, recording: bool = False) -> LiveRun:
+    """The demo clip through the window for ``seconds``; with ``recording``, every parcel it
+    opens is filmed as at the bench (the clip service on the camera's frames)."""
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         settings = load_settings(
-            root / "none.toml", data_dir=root, language="en", station_id="ST-BENCH"
+            root / "none.toml",
+            data_dir=root,
+            language="en",
+            station_id="ST-BENCH",
+            recording_disk_floor_gib=0.1,
         )
         station = app.open_station(settings)
         app.load_demo_data(station, today=date.today())
@@ -51,7 +66,10 @@ def main() -> None:
         clip = root / "clip.avi"
         write_demo_video(clip, [str(p["rma_no"]) for p in parcels], orders=parcels)
         scanner = LiveScanner(VideoFileSource(clip, loop=True), settings=LiveSettings())
-        window = station_window(qapp, station, settings, size=(1366, 800), camera=scanner)
+        clips = app.build_recording(station, scanner) if recording else None
+        window = station_window(
+            qapp, station, settings, size=(1366, 800), camera=scanner, clips=clips
+        )
         user = station.auth.login("I1001", "1234")
         window.logged_in(user)
 
@@ -71,32 +89,47 @@ def main() -> None:
         window.bench.scan_handled.connect(shown)
         lateness.start()
         loop = QEventLoop()
-        QTimer.singleShot(int(args.seconds * 1000), loop.quit)
+        QTimer.singleShot(int(seconds * 1000), loop.quit)
         loop.exec()
         lateness.stop()
         stats = scanner.reader.stats
-        decoded = scanner.decoded_frames
+        run = LiveRun(
+            lateness.samples,
+            latency,
+            stats.read,
+            scanner.decoded_frames,
+            stats.dropped,
+            cards,
+            lateness.stalls(),
+        )
         window.close()
         station.close()
+        if clips is not None:
+            run.clips_filed = len(list(station.evidence.clips.digests()))
+    return run
 
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=float, default=60.0)
+    args = parser.parse_args()
+    qapp = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(qapp, QApplication)
+    run = measure(qapp, args.seconds)
     table(
         f"Live camera for {args.seconds:.0f} s, demo clip 1280x720 at 30 fps (ms)",
         ["measure", "count", "median", "p95", "max"],
         [
-            [
-                "GUI timer lateness (10 ms timer)",
-                len(lateness.samples),
-                *summary_ms(lateness.samples),
-            ],
-            ["camera scan → order card shown", len(latency), *summary_ms(latency)],
+            ["GUI timer lateness (10 ms timer)", len(run.lateness), *summary_ms(run.lateness)],
+            ["camera scan → order card shown", len(run.latency), *summary_ms(run.latency)],
         ],
     )
     table(
         "Frames",
         ["read", "decoded", "dropped (stale)", "order cards", "other scans"],
-        [[stats.read, decoded, stats.dropped, cards["started"], cards["other"]]],
+        [[run.read, run.decoded, run.dropped, run.cards["started"], run.cards["other"]]],
     )
-    sys.stdout.write(f"\nGUI stalls over 50 ms: {lateness.stalls()}\n")
+    sys.stdout.write(f"\nGUI stalls over 50 ms: {run.stalls}\n")
     sys.stdout.flush()
     os._exit(0)  # skip PySide6's teardown through the garbage collector
 

@@ -45,7 +45,7 @@ class Quality:
 QUALITIES: Final = {
     "low": Quality(30, 1500),
     "standard": Quality(27, 2500),
-    "high": Quality(24, 4000),
+    "high": Quality(23, 3000),
 }
 
 

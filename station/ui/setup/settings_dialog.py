@@ -1,4 +1,4 @@
-"""The settings dialog: every setting of the station on five tabs, checked before it is saved.
+"""The settings dialog: every setting of the station on six tabs, checked before it is saved.
 
 Saving validates every value first (a bad one is named on its row and nothing is written),
 then checks the devices and the service that changed; when one of those checks fails the
@@ -33,6 +33,7 @@ from station.ui.setup.central_form import CentralForm
 from station.ui.setup.form import SetupForm
 from station.ui.setup.messages import check_message
 from station.ui.setup.printer_form import PrinterForm
+from station.ui.setup.recording_form import RecordingForm
 from station.ui.setup.station_form import StationForm
 from station.ui.tasks import TaskRunner
 from station.ui.texts import arg
@@ -76,7 +77,14 @@ class SettingsDialog(QDialog):
         self.central = CentralForm(services, runner, station_id=self._station_id)
         self.camera = CameraForm(services, runner, devices=devices)
         self.printer = PrinterForm(services, runner)
-        self.forms: list[SetupForm] = [self.station, self.central, self.camera, self.printer]
+        self.recording = RecordingForm()
+        self.forms: list[SetupForm] = [
+            self.station,
+            self.central,
+            self.camera,
+            self.printer,
+            self.recording,
+        ]
         self.tabs = QTabWidget()
         for form in self.forms:
             self.tabs.addTab(form, "")
@@ -131,6 +139,7 @@ class SettingsDialog(QDialog):
                 self.tr("Central service"),
                 self.tr("Camera"),
                 self.tr("Printer"),
+                self.tr("Recording"),
                 self.tr("Support"),
             )
         ):
@@ -319,6 +328,8 @@ class SettingsDialog(QDialog):
             "label_size": self.tr("label size"),
             "label_language": self.tr("label language"),
         }
+        if key.startswith("recording") or key == "upload_kbps":
+            return self.tr("recording settings")
         return names.get(key, key)
 
     def _show(self, text: str, tone: str) -> None:

@@ -217,3 +217,35 @@ def test_cancel_leaves_the_file_as_it_was(qtbot, dialog: SettingsDialog, config:
     dialog.station.station_id.setText("ST-OTHER")
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     assert saved_values(config) == {"station_id": "ST-KEEP"}
+
+
+def test_the_recording_tab_saves_quality_retention_and_the_disk_floor(
+    qtbot, dialog: SettingsDialog, config: Path
+) -> None:
+    form = dialog.recording
+    assert form.recording.isChecked() and form.quality.currentData() == "standard"
+    assert form.by_category.text() == "electronics=180"
+    form.quality.setCurrentIndex(form.quality.findData("high"))
+    form.position.setCurrentIndex(form.position.findData("top"))
+    form.by_category.setText("electronics=180, luxury=365")
+    form.by_category.textEdited.emit(form.by_category.text())
+    form.floor.setValue(20.0)
+    click_save(qtbot, dialog)
+    qtbot.waitUntil(lambda: dialog.restart_button.isVisible(), timeout=WAIT)
+    saved = saved_values(config)
+    assert saved["recording_quality"] == "high" and saved["recording_overlay"] == "top"
+    assert saved["recording_retention_by_category"] == {"electronics": 180, "luxury": 365}
+    assert saved["recording_disk_floor_gib"] == 20.0
+    assert "recording settings" in dialog.message.text()
+
+
+def test_retention_by_category_that_does_not_read_is_named_and_nothing_saved(
+    qtbot, dialog: SettingsDialog, config: Path
+) -> None:
+    form = dialog.recording
+    form.by_category.setText("electronics for half a year")
+    form.by_category.textEdited.emit(form.by_category.text())
+    click_save(qtbot, dialog)
+    problem = form.problems["recording_retention_by_category"]
+    assert problem.isVisible() and dialog.tabs.currentWidget() is form
+    assert not config.exists()
