@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, Final
 from xml.sax.saxutils import escape
 
+import cv2
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -59,6 +60,7 @@ from station.evidence.pack_data import (
     pack_data,
 )
 from station.evidence.storage import EvidenceStore
+from station.evidence.video.keyframes import frames_at
 from station.protocol.enums import Disposition, Grade, RefundKind, Responsibility
 from station.store.files import write_atomically
 from station.store.types import utcnow
@@ -379,6 +381,74 @@ def _hash_list(data: EvidencePackData, s: _Styles) -> list[Any]:
     ]
 
 
+KEY_FRAMES: Final = 8  # at most, per clip: the chapters that say most (verdict, answers…)
+_KEY_KINDS_FIRST: Final = ("verdict", "override", "answer", "photo", "camera_lost", "scan")
+
+
+def _clip_blocks(
+    data: EvidencePackData, store: EvidenceStore, s: _Styles, tz: tzinfo | None
+) -> list[Any]:
+    """Each clip: its facts, its hash and where to fetch it, and frames at its chapters."""
+    story: list[Any] = []
+    for n, clip in enumerate(data.clips, start=1):
+        minutes, seconds = divmod(clip.duration_ms // 1000, 60)
+        where = (
+            f"central: GET /v1/blobs/{clip.sha256}"
+            if clip.uploaded
+            else "本站 station: station video export " + clip.clip_id
+        )
+        facts = [
+            ["视频 Clip", clip.clip_id],
+            ["开始 Started", _when(clip.started_at, tz)],
+            ["时长 Duration", f"{minutes}:{seconds:02d} · {clip.size_bytes:,} B · {clip.ended}"],
+            ["SHA-256", clip.sha256],
+            ["片段链 Fragment chain", f"{clip.chain_head} · {clip.fragments}"],
+            ["获取 Fetch", where],
+        ]
+        story.append(Paragraph(f"开箱视频 Unboxing clip {n}/{len(data.clips)}", s["h2"]))
+        story.append(_table(_cells(facts, s["small"]), [36 * mm, 144 * mm]))
+        story.append(Spacer(1, 2 * mm))
+        path = store.clips.path_for(clip.sha256)
+        if clip.purged or not path.exists():
+            story.append(
+                Paragraph(
+                    "视频文件已按保留期限删除或不在本站 · The file was deleted after its retention"
+                    " or is not on this station",
+                    s["body"],
+                )
+            )
+            continue
+        store.clips.blobs.verify(clip.sha256)  # an altered clip stops the pack
+        chosen = sorted(
+            clip.chapters,
+            key=lambda c: (
+                _KEY_KINDS_FIRST.index(c.kind) if c.kind in _KEY_KINDS_FIRST else 99,
+                c.at_ms,
+            ),
+        )[:KEY_FRAMES]
+        chosen.sort(key=lambda c: c.at_ms)
+        pictures = frames_at(path, [c.at_ms for c in chosen], width=480)
+        cells: list[Any] = []
+        for chapter, picture in zip(chosen, pictures, strict=False):
+            ok, jpeg = cv2.imencode(".jpg", picture, [cv2.IMWRITE_JPEG_QUALITY, 80])
+            if not ok:
+                continue
+            h, w = picture.shape[:2]
+            at = f"{chapter.at_ms // 60000}:{chapter.at_ms // 1000 % 60:02d}"
+            cells.append(
+                [
+                    Image(io.BytesIO(jpeg.tobytes()), 86 * mm, 86 * mm * h / w),
+                    Paragraph(_text(f"{at} · {chapter.kind} · {chapter.label}", 120), s["small"]),
+                ]
+            )
+        rows = [
+            [cells[i], cells[i + 1] if i + 1 < len(cells) else ""] for i in range(0, len(cells), 2)
+        ]
+        if rows:
+            story.append(Table(rows, colWidths=[90 * mm, 90 * mm]))
+    return story
+
+
 @dataclass(frozen=True, slots=True)
 class BuiltPack:
     path: Path
@@ -434,6 +504,7 @@ def build_pack(
         story.append(Paragraph("没有照片 · No photos", styles["h2"]))
     for page in _photo_pages(data, store, captioned=captioned, tz=tz):
         story.append(_photo_block(page, styles, tz))
+    story.extend(_clip_blocks(data, store, styles, tz))
     story.extend(_hash_list(data, styles))
     footer = clean_field(
         f"RMA {data.rma_no} · {data.inspection_id} · {_when(generated_at or utcnow(), tz)}", 120

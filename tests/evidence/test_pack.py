@@ -13,9 +13,12 @@ from station.evidence.errors import BlobCorrupt, BlobMissing, PhotoRefused
 from station.evidence.pack import EvidencePackData, PackPhoto, build_pack, pack_data
 from station.evidence.pack_data import ExplainedBy, Explanation
 from station.evidence.photos import EvidenceStore
+from station.evidence.video.chapters import ChapterKind
+from station.evidence.video.takes import ClipStart
 from station.protocol.enums import PhotoKind
 from station.workflow import InspectionStarted
 from tests.evidence.conftest import complete_inspection, take_photo
+from tests.evidence.video.rig import Rig
 
 CHINA = timezone(timedelta(hours=8))
 
@@ -147,3 +150,44 @@ def test_deleted_photos_are_left_out_and_unknown_inspections_refused(
     assert [p.photo_id for p in data.photos] == [keep.id]
     with pytest.raises(PhotoRefused, match="no inspection"):
         demo_station.db.run(lambda s: pack_data(s, "missing"))
+
+
+def test_the_pack_shows_the_unboxing_clip_with_frames_at_its_chapters(
+    completed: tuple[EvidencePackData, list[PackPhoto]],
+    demo_station: app.Station,
+    station_store: EvidenceStore,
+    open_inspection: InspectionStarted,
+    inspector: UserView,
+    tmp_path: Path,
+) -> None:
+    clock = [100.0]
+    rig = Rig(demo_station.db, station_store.clips.root, clock=clock)
+    rig.film(3.5)
+    rig.service.begin(
+        ClipStart(
+            clip_id="PACKCLIP000000000000000001",
+            parcel=open_inspection.order.rma_no,
+            at=clock[0],
+            inspection_id=open_inspection.inspection.id,
+            inspector_id=inspector.id,
+        )
+    )
+    for label in ("tags attached: yes", "wash marks: fail"):
+        rig.film(1.5)
+        rig.service.chapter(ChapterKind.ANSWER, label)
+    rig.film(1)
+    rig.service.chapter(ChapterKind.VERDICT, "A · resell · full refund")
+    rig.film(1)
+    rig.service.stop("completed")
+    rig.settle()
+    data = demo_station.db.run(lambda s: pack_data(s, open_inspection.inspection.id))
+    (clip,) = data.clips
+    out = tmp_path / "pack.pdf"
+    build_pack(data, out, station_store, tz=CHINA)
+    reader, text = read_pdf(out)
+    flat = text.replace("\n", "")
+    assert "开箱视频" in text and clip.sha256 in flat and clip.chain_head in flat
+    assert "station video export PACKCLIP000000000000000001" in flat  # not at central yet
+    assert "wash marks: fail" in text and "A · resell · full refund" in text
+    images = sum(len(page.images) for page in reader.pages)
+    assert images == len(data.photos) + len(clip.chapters)  # a frame at every chapter
