@@ -130,6 +130,8 @@ def main() -> int:
             env.update(STATION_CENTRAL_ENROLMENT_CODE=admin.enrolment_code(station_id()))
         badge = demo_badge(admin, central_dir / "badges.txt")
         sys.stdout.write(f"demo supervisor badge (scan or type it), PIN {DEMO_PIN}: {badge}\n")
+    # the demo bench films with a second, close-up camera too (its stand-in)
+    env.setdefault("STATION_CAMERA2", "demo")
     try:
         return subprocess.call(
             [

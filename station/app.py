@@ -12,14 +12,16 @@ import logging.handlers
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from station.capture.frames import FrameSource, open_source
 from station.capture.live import LiveScanner, LiveSettings
+from station.capture.reader import FrameReader
 from station.config import DataPaths, Settings, resources_dir
 from station.demo.camera import DemoCamera, film_in_background
+from station.demo.closeup import CloseupDemoCamera
 from station.demo.expected import expected_parcels
 from station.demo.orders import generate_orders
 from station.demo.users import DEMO_USERS
@@ -289,27 +291,41 @@ def build_camera(station: Station) -> LiveScanner | None:
 
 
 def build_recording(station: Station, camera: LiveScanner | None) -> ClipService | None:
-    """The clip service on the bench camera's frames, started (takes a crash left are filed
-    first), and stopped with the station; None without a camera or with recording off."""
+    """The clip service on the bench camera's frames (and a close-up camera's, if one is
+    set), started (takes a crash left are filed first) and stopped with the station; None
+    without a camera or with recording off."""
     settings = station.settings
     if camera is None or not settings.recording:
         return None
-    recorder = Recorder(
-        station.evidence.clips.recording,
-        RecordingSettings(
-            # at most 720p: what a platform keeps, and what one core encodes in real time
-            width=min(1280, settings.camera_width) // 2 * 2,
-            height=min(720, settings.camera_height) // 2 * 2,
-            fps=settings.camera_fps,
-            quality=settings.recording_quality,
-            preroll_s=settings.recording_preroll_seconds,
-            position=settings.recording_overlay,
-        ),
+    recording = RecordingSettings(
+        # at most 720p: what a platform keeps, and what one core encodes in real time
+        width=min(1280, settings.camera_width) // 2 * 2,
+        height=min(720, settings.camera_height) // 2 * 2,
+        fps=settings.camera_fps,
+        quality=settings.recording_quality,
+        preroll_s=settings.recording_preroll_seconds,
+        position=settings.recording_overlay,
     )
+    folder = station.evidence.clips.recording
+    recorder = Recorder(folder, recording, camera=camera.reader.source.name)
+    # the frames the camera reads, as they are read: the same arrays, never copied
+    station.stoppers.append(
+        camera.every_frame.connect(lambda frame: recorder.offer(frame.image, frame.timestamp))
+    )
+    closeups = []
+    closeup = closeup_camera(settings)
+    if closeup is not None:
+        second = Recorder(folder, replace(recording, fps=closeup.fps), camera=closeup.name)
+        reader = FrameReader(closeup)
+        reader.frames.connect(lambda frame: second.offer(frame.image, frame.timestamp))
+        reader.start()
+        station.stoppers.append(reader.stop)
+        closeups.append(second)
     clips = ClipService(
         station.db,
         station.evidence.clips,
         recorder,
+        closeups=closeups,
         station_id=settings.station_id,
         floor_bytes=int(settings.recording_disk_floor_gib * GIB),
         retention=Retention(
@@ -317,13 +333,23 @@ def build_recording(station: Station, camera: LiveScanner | None) -> ClipService
             tuple(sorted(settings.recording_retention_by_category.items())),
         ),
     )
-    # the frames the camera reads, as they are read: the same arrays, never copied
-    station.stoppers.append(
-        camera.every_frame.connect(lambda frame: recorder.offer(frame.image, frame.timestamp))
-    )
     clips.start()
     station.stoppers.append(clips.close)
     return clips
+
+
+def closeup_camera(settings: Settings) -> FrameSource | None:
+    """The second camera over the item, if one is set: ``demo`` is the demo's stand-in."""
+    spec = settings.camera2
+    if not spec or spec == "none":
+        return None
+    if spec == "demo":
+        return CloseupDemoCamera()
+    try:
+        return open_source(spec, width=settings.camera_width, height=settings.camera_height)
+    except ValueError as exc:
+        log.error("close-up camera not used: %s", exc)
+        return None
 
 
 def show_startup_error(message: str) -> None:

@@ -79,6 +79,9 @@ class Settings(BaseSettings):
     camera_width: int = Field(default=1280, ge=160, le=4096)
     camera_height: int = Field(default=720, ge=120, le=4096)
     camera_fps: int = Field(default=30, ge=1, le=120)
+    # a second camera over the item, filmed beside the bench camera with the same chapters:
+    # camera:N, camera:DEVICE, video:FILE, images:FOLDER, demo (the demo's stand-in), "" = none
+    camera2: str = ""
     decoder: Literal["zxing", "pyzbar"] = "zxing"
     decode_budget_ms: int = Field(default=30, ge=5, le=500)
     scan_repeat_seconds: float = Field(default=1.5, ge=0.2, le=60)
@@ -108,6 +111,12 @@ class Settings(BaseSettings):
         if value and not re.fullmatch(r"https?://[^\s/$.?#][^\s]*", value):
             raise ValueError("an http:// or https:// address, e.g. http://central:8765")
         return value
+
+    @field_validator("camera2")
+    @classmethod
+    def _camera2(cls, value: str) -> str:
+        value = value.strip()
+        return value if value == "demo" else cls._camera(value)
 
     @field_validator("camera")
     @classmethod

@@ -347,6 +347,8 @@ class Clip(Base):
     fragments: Mapped[int] = mapped_column(Integer)
     camera: Mapped[str] = mapped_column(String(200), default="")
     clock_skew_ms: Mapped[int | None] = mapped_column(Integer)
+    # a close-up camera's take: the bench camera's take of the same parcel (same chapters)
+    sibling_of: Mapped[str | None] = mapped_column(String(26), index=True)
     # kept past its retention while a dispute or an overturned verdict may need it
     hold: Mapped[str] = mapped_column(String(200), default="")
     purged_at: Mapped[datetime | None]  # the file was removed after its retention

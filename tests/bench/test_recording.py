@@ -122,3 +122,24 @@ def test_no_clip_is_started_with_the_disk_at_its_floor(
     assert bench.station.db.run(lambda s: clips(s)) == []
     assert heard and heard[-1].kind.value == "disk_floor"
     assert not any(Path(rig.library.recording).glob("*.mp4"))
+
+
+def test_a_close_up_camera_films_a_sibling_take_with_the_same_chapters(
+    bench: Bench, clock: list[float]
+) -> None:
+    rig = Rig(bench.station.db, bench.station.paths.clips, clock=clock, closeup=True)
+    ClipDirector(bench.session, rig.service, station_id="ST-TEST", clock=lambda: clock[0])
+    order = received_order(bench.station, "apparel")
+    rig.film(3.5)
+    bench.scan(order.rma_no)
+    rig.film(1)
+    bench.scan(order.lines[0].ean or "")
+    rig.film(1)
+    bench.session.end()
+    rig.settle()
+    taken = {c.kind: c for c in bench.station.db.run(lambda s: clips(s))}
+    bench_take, closeup = taken["unboxing"], taken["closeup"]
+    assert closeup.sibling_of == bench_take.id and closeup.id != bench_take.id
+    assert closeup.inspection_id == bench_take.inspection_id
+    assert [c.kind for c in closeup.chapters] == [c.kind for c in bench_take.chapters]
+    assert closeup.sha256 != bench_take.sha256  # another camera, another picture

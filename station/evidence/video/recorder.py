@@ -99,8 +99,10 @@ class Recorder:
         *,
         clock: Callable[[], float] = time.monotonic,
         wall: Callable[[], datetime] = lambda: datetime.now(UTC).astimezone(),
+        camera: str = "",
     ) -> None:
         self.folder = folder
+        self.camera = camera  # which camera it films, as the clip records it
         self.settings = settings or RecordingSettings()
         self._clock = clock
         self._wall = wall
@@ -255,6 +257,8 @@ class Recorder:
             "inspector_id": request.inspector_id,
             "clock_skew_ms": request.clock_skew_ms,
             "camera": request.camera,
+            "kind": request.kind,
+            "sibling_of": request.sibling_of,
             "started_at": wall_zero.isoformat(),
             "preroll_ms": max(0, self._pts(request.at) - zero),
             "width": self.settings.width,

@@ -47,6 +47,8 @@ class ClipView:
     chain_end: int
     fragments: int
     clock_skew_ms: int | None
+    kind: str  # unboxing (the bench camera) or closeup
+    sibling_of: str | None
     hold: str
     purged: bool
     uploaded: bool
@@ -73,6 +75,8 @@ def clip_view(clip: Clip, item: EvidenceItem) -> ClipView:
         chain_end=clip.chain_end,
         fragments=clip.fragments,
         clock_skew_ms=clip.clock_skew_ms,
+        kind=item.kind,
+        sibling_of=clip.sibling_of,
         hold=clip.hold,
         purged=clip.purged_at is not None,
         uploaded=item.uploaded_at is not None,
@@ -126,6 +130,7 @@ def record_clip(session: Session, filed: FiledClip, *, station_id: str) -> ClipV
         fragments=filed.fragments,
         camera=str(facts.get("camera", ""))[:200],
         clock_skew_ms=facts.get("clock_skew_ms"),
+        sibling_of=facts.get("sibling_of"),
         hold="",
     )
     session.add(clip_row)

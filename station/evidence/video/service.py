@@ -13,8 +13,8 @@ from __future__ import annotations
 import logging
 import queue
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 from functools import partial
@@ -24,9 +24,10 @@ from sqlalchemy.orm import Session
 
 from station.evidence.video.chapters import ChapterKind
 from station.evidence.video.library import ClipLibrary
-from station.evidence.video.recorder import Recorder
+from station.evidence.video.recorder import Recorder, new_clip_id
 from station.evidence.video.records import ClipView, record_clip
 from station.evidence.video.takes import ClipStart, RecordedClip
+from station.protocol.enums import VideoKind
 from station.runtime.emitter import Emitter
 from station.runtime.worker import Worker
 from station.security import audit
@@ -70,6 +71,7 @@ class ClipService:
         library: ClipLibrary,
         recorder: Recorder,
         *,
+        closeups: Sequence[Recorder] = (),
         station_id: str,
         floor_bytes: int = 5 * GIB,
         retention: Retention | None = None,
@@ -77,7 +79,9 @@ class ClipService:
     ) -> None:
         self.db = db
         self.library = library
-        self.recorder = recorder
+        self.recorder = recorder  # the bench camera's
+        # other cameras over the bench (a close-up): a sibling take each, same chapters
+        self.recorders = (recorder, *closeups)
         self.station_id = station_id
         self.floor_bytes = floor_bytes
         self.retention = retention or Retention()
@@ -87,9 +91,10 @@ class ClipService:
         self._queue: queue.SimpleQueue[RecordedClip] = queue.SimpleQueue()
         self._filer: Worker | None = None
         self._next_sweep = 0.0  # monotonic: the first round sweeps
-        recorder.finished.connect(self._queue.put)
-        recorder.finished.connect(lambda _clip: self._wake())
-        recorder.disk_check = self._room_to_record
+        for each in self.recorders:
+            each.finished.connect(self._queue.put)
+            each.finished.connect(lambda _clip: self._wake())
+            each.disk_check = self._room_to_record
 
     # -- life cycle ----------------------------------------------------------------------
 
@@ -98,12 +103,14 @@ class ClipService:
         for clip in self.library.unfinished():
             log.warning("filing clip %s left by an earlier run (%s)", clip.clip_id, clip.ended)
             self._queue.put(clip)
-        self.recorder.run()
+        for recorder in self.recorders:
+            recorder.run()
         self._filer = Worker("clip-filing", self._filer_round)
         self._filer.start()
 
     def close(self, timeout: float = 20.0) -> None:
-        self.recorder.close()
+        for recorder in self.recorders:
+            recorder.close()
         filer, self._filer = self._filer, None
         if filer is not None:
             filer.wake()
@@ -117,16 +124,29 @@ class ClipService:
         if not self._room_to_record():
             return False
         self.recorder.start(request)
+        for closeup in self.recorders[1:]:
+            closeup.start(
+                replace(
+                    request,
+                    clip_id=new_clip_id(),
+                    kind=VideoKind.CLOSEUP.value,
+                    sibling_of=request.clip_id,
+                    camera=closeup.camera,
+                )
+            )
         return True
 
     def chapter(self, kind: ChapterKind, label: str = "") -> None:
-        self.recorder.chapter(kind, label)
+        for recorder in self.recorders:
+            recorder.chapter(kind, label)
 
     def step(self, text: str) -> None:
-        self.recorder.step(text)
+        for recorder in self.recorders:
+            recorder.step(text)
 
     def stop(self, ended: str) -> None:
-        self.recorder.stop(ended)
+        for recorder in self.recorders:
+            recorder.stop(ended)
 
     def _room_to_record(self) -> bool:
         free = self._free_bytes()

@@ -24,6 +24,8 @@ class ClipStart:
     inspector_id: int | None = None
     clock_skew_ms: int | None = None  # station clock minus central's, at the last sync
     camera: str = ""
+    kind: str = "unboxing"  # VideoKind: the bench camera's take, or a close-up camera's
+    sibling_of: str | None = None  # a close-up take: the bench camera's take of the parcel
 
 
 @dataclass(frozen=True, slots=True)

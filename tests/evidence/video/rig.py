@@ -38,15 +38,22 @@ class Rig:
         settings: RecordingSettings = BENCH,
         free_bytes: int = 100 * GIB,
         station_id: str = "ST-TEST",
+        closeup: bool = False,
     ) -> None:
         self.clock = clock
         self.free = free_bytes
         self.library = ClipLibrary(root)
         self.recorder = Recorder(self.library.recording, settings, clock=lambda: clock[0])
+        self.closeup = (
+            Recorder(self.library.recording, settings, clock=lambda: clock[0], camera="close-up")
+            if closeup
+            else None
+        )
         self.service = ClipService(
             db,
             self.library,
             self.recorder,
+            closeups=[self.closeup] if self.closeup else [],
             station_id=station_id,
             retention=Retention(),
             free_bytes=lambda: self.free,
@@ -60,6 +67,8 @@ class Rig:
             self.clock[0] += 1 / self.fps
             self.frames += 1
             self.recorder.process((scene(self.frames), self.clock[0]))
+            if self.closeup is not None:
+                self.closeup.process((scene(self.frames + 5000), self.clock[0]))
 
     def silence(self, seconds: float) -> None:
         """The camera gives nothing for ``seconds`` (unplugged)."""
@@ -70,7 +79,8 @@ class Rig:
 
     def settle(self) -> None:
         """Apply what the bench said and file what finished."""
-        self.recorder.process(None)
+        for recorder in self.service.recorders:
+            recorder.process(None)
         self.service.file_pending()
 
 

@@ -27,6 +27,7 @@ def upgrade() -> None:
         sa.Column("fragments", sa.Integer(), nullable=False),
         sa.Column("camera", sa.String(length=200), nullable=False),
         sa.Column("clock_skew_ms", sa.Integer(), nullable=True),
+        sa.Column("sibling_of", sa.String(length=26), nullable=True),
         sa.Column("hold", sa.String(length=200), nullable=False),
         sa.Column("purged_at", sa.DateTime(), nullable=True),
         sa.ForeignKeyConstraint(["evidence_id"], ["evidence_items.id"]),
@@ -38,6 +39,7 @@ def upgrade() -> None:
     op.create_index("ix_clips_inspection_id", "clips", ["inspection_id"])
     op.create_index("ix_clips_unmatched_id", "clips", ["unmatched_id"])
     op.create_index("ix_clips_started_at", "clips", ["started_at"])
+    op.create_index("ix_clips_sibling_of", "clips", ["sibling_of"])
 
 
 def downgrade() -> None:
