@@ -521,22 +521,37 @@ def verify_export(manifest_path: Path, original: Path | None = None) -> list[str
         name = str(export["file"])
     except (OSError, ValueError, KeyError, TypeError) as exc:
         return [f"{manifest_path.name}: not a readable export manifest ({exc})"]
-    if manifest.get("format") != MANIFEST_FORMAT:
+    if not isinstance(manifest, dict) or manifest.get("format") != MANIFEST_FORMAT:
         return [f"{manifest_path.name}: not an export manifest of this station"]
     if Path(name).name != name or not name:
         return [f"{manifest_path.name}: names a file outside its folder: {name!r:.80}"]
-    problems: list[str] = []
     video = manifest_path.parent / name
     if not video.is_file():
         return [f"{name}: missing"]
+    try:
+        return _check_export(video, manifest, clip, export, ranges, original)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        return [f"{manifest_path.name}: a malformed entry ({exc!r:.80})"]
+
+
+def _check_export(
+    video: Path,
+    manifest: dict[str, Any],
+    clip: dict[str, Any],
+    export: dict[str, Any],
+    ranges: list[dict[str, Any]],
+    original: Path | None,
+) -> list[str]:
+    name = video.name
+    problems: list[str] = []
     sha, size = hash_file(video)
     if sha != export.get("sha256") or size != export.get("size_bytes"):
         problems.append(f"{name}: altered: its SHA-256 is not the one its manifest records")
     if export.get("kind") == "original" and export.get("sha256") != clip.get("sha256"):
         problems.append(f"{name}: the manifest's original and copy differ")
     limit = manifest.get("platform") or {}
-    if limit.get("max_bytes") is not None and size > limit["max_bytes"]:
-        problems.append(f"{name}: {size:,} bytes, over the limit of {limit['max_bytes']:,}")
+    if limit.get("max_bytes") is not None and size > int(limit["max_bytes"]):
+        problems.append(f"{name}: {size:,} bytes, over the limit of {int(limit['max_bytes']):,}")
     if export.get("kind") == "excerpt" and not problems:
         problems += _check_excerpt_times(video, export, ranges, limit)
     if original is not None:

@@ -160,6 +160,14 @@ def test_a_shopee_excerpt_of_two_chapters_fits_plays_and_verifies(filed, tmp_pat
         frame = next(f for f in container.decode(video=0) if f.time > 1.0)
     codes = band_codes(frame.to_ndarray(format="bgr24"))
     assert codes and codes[0][0] == clip.id and codes[0][2] == PARCEL
+    # and its clock shows the second range comes from the verdict's part of the take
+    second = result.ranges[1]
+    with av.open(str(result.path)) as container:
+        at = result.ranges[0].length_ms / 1000 + 2.0  # 2 s into the second range
+        frame = next(f for f in container.decode(video=0) if f.time >= at)
+    (code,) = band_codes(frame.to_ndarray(format="bgr24"))
+    filmed = clip.started_at.timestamp() + (second.from_ms + 2000) / 1000
+    assert abs(code[1] - filmed) <= 1
 
     manifest = json.loads(result.manifest.read_text(encoding="utf-8"))
     assert manifest["export"]["sha256"] == result.sha256 != clip.sha256
@@ -222,6 +230,9 @@ def test_an_altered_export_or_original_is_reported(filed, tmp_path: Path) -> Non
     assert any("original" in p and "altered" in p for p in verify_export(copy.manifest, source))
     assert verify_export(copy.manifest) == []  # the copy itself is still what was exported
 
+    manifest["platform"] = {"max_bytes": "lots"}
+    copy.manifest.write_text(json.dumps(manifest), encoding="utf-8")
+    assert "malformed" in verify_export(copy.manifest, source.with_name("absent.mp4"))[0]
     manifest["export"]["file"] = "../../etc/passwd"
     copy.manifest.write_text(json.dumps(manifest), encoding="utf-8")
     assert "outside its folder" in verify_export(copy.manifest)[0]
