@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from station.capture.frames import FrameSource, open_source
 from station.capture.live import LiveScanner, LiveSettings
@@ -54,6 +55,9 @@ from station.sync.manifest import ImportReport, import_orders
 from station.sync.service import SyncService
 from station.sync.sessions import SupervisorSessions
 from station.workflow import LabelPrinting, Workflow
+
+if TYPE_CHECKING:
+    from station.evidence.video.library import ClipLibrary
 
 log = logging.getLogger(__name__)
 
@@ -160,6 +164,13 @@ def open_station(settings: Settings) -> Station:
             ),
         ),
     )
+
+
+def clip_library(station: Station) -> ClipLibrary:
+    """The station's unboxing clips (PyAV is loaded only when they are used)."""
+    from station.evidence.video.library import ClipLibrary
+
+    return ClipLibrary(station.paths.clips)
 
 
 BENCH_PRINTER = "bench"  # the station's label printer, whatever its connection

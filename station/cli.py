@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from station import app
 from station.capture import decode_files
@@ -54,6 +54,10 @@ from station.store.migrate import UpgradeError
 from station.sync.anchor import anchor_problem
 from station.sync.client import SyncError
 from station.sync.pull import BadPage
+
+if TYPE_CHECKING:
+    from station.evidence.video.export import ExportResult, PlatformLimit
+    from station.evidence.video.records import ClipView
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -465,6 +469,193 @@ def _check_anchor(station: app.Station) -> bool:
     return True
 
 
+# -- unboxing clips (PyAV is loaded only by these commands) --------------------------------
+
+
+def _clip(station: app.Station, clip_id: str) -> ClipView:
+    from station.evidence.video.records import clip_by_id
+
+    found = station.db.run(lambda s: clip_by_id(s, clip_id))
+    if found is None:
+        raise CommandError(f"no clip {clip_id[:60]!r} (`station video list` shows them)")
+    return found
+
+
+def _clock(ms: int) -> str:
+    return f"{ms // 60000:02d}:{ms % 60000 / 1000:04.1f}"
+
+
+@_with_station
+def cmd_video_list(station: app.Station, args: argparse.Namespace) -> int:
+    from station.evidence.video.records import clips
+
+    found = station.db.run(lambda s: clips(s, inspection_id=args.inspection, limit=args.limit))
+    if not found:
+        sys.stdout.write("no clips\n")
+        return EXIT_OK
+    sys.stdout.write(
+        f"{'CLIP':<26}  {'PARCEL':<20}  {'STARTED':<16}  {'SECONDS':>7}  {'MB':>7}  "
+        f"{'ENDED':<10}  {'CHAPTERS':>8}  {'UPLOADED':<8}  HOLD\n"
+    )
+    for c in found:
+        size = "purged" if c.purged else f"{c.size_bytes / 1e6:.1f}"
+        sys.stdout.write(
+            f"{c.id:<26}  {c.parcel_code[:20]:<20}  "
+            f"{c.started_at.astimezone().strftime('%Y-%m-%d %H:%M'):<16}  "
+            f"{c.duration_ms / 1000:>7.1f}  {size:>7}  {c.ended[:10]:<10}  "
+            f"{len(c.chapters):>8}  {'yes' if c.uploaded else 'no':<8}  {c.hold or '-'}\n"
+        )
+    return EXIT_OK
+
+
+@_with_station
+def cmd_video_show(station: app.Station, args: argparse.Namespace) -> int:
+    clip = _clip(station, args.clip)
+    sys.stdout.write(
+        f"clip {clip.id}: parcel {clip.parcel_code}, started {clip.started_at.isoformat()}, "
+        f"{clip.duration_ms / 1000:.1f} s, {clip.width}x{clip.height}, {clip.ended}"
+        f"{', purged' if clip.purged else ''}{', on hold: ' + clip.hold if clip.hold else ''}\n"
+        f"SHA-256 {clip.sha256}, {clip.size_bytes:,} bytes, {clip.fragments} fragments\n"
+    )
+    for number, chapter in enumerate(clip.chapters, 1):
+        sys.stdout.write(
+            f"{number:>3}  {_clock(chapter.at_ms)}  {chapter.kind:<12} {chapter.label}\n"
+        )
+    return EXIT_OK
+
+
+def _export_limit(args: argparse.Namespace) -> PlatformLimit:
+    from station.evidence.video.export import GENERIC, PLATFORMS, ExportRefused, PlatformLimit
+
+    chosen = PLATFORMS[args.platform]
+    if args.max_mb is None and args.max_seconds is None:
+        return chosen
+    base = GENERIC if chosen.whole else chosen
+    assert base.max_bytes is not None and base.max_seconds is not None
+    try:
+        return PlatformLimit.custom(
+            args.max_mb if args.max_mb is not None else base.max_bytes / 1e6,
+            args.max_seconds if args.max_seconds is not None else base.max_seconds,
+        )
+    except ExportRefused as exc:
+        raise CommandError(f"{exc.zh} / {exc.en}") from exc
+
+
+def _chapter_numbers(text: str | None) -> list[int] | None:
+    """``--chapters 1,3`` (as `station video show` numbers them) as indexes."""
+    if text is None:
+        return None
+    try:
+        return [int(part) - 1 for part in text.split(",") if part.strip()]
+    except ValueError as exc:
+        raise CommandError(
+            f"--chapters takes chapter numbers as `station video show` lists them, e.g. 1,3;"
+            f" not {text[:40]!r}"
+        ) from exc
+
+
+def _progress() -> Callable[[float], None]:
+    shown = [-1]
+
+    def report(share: float) -> None:
+        step = int(share * 10)
+        if step > shown[0]:
+            shown[0] = step
+            sys.stderr.write(f"encoding: {step * 10}%\n")
+            sys.stderr.flush()
+
+    return report
+
+
+def _describe_export(result: ExportResult) -> None:
+    sys.stdout.write(
+        f"wrote {result.path}: {result.size_bytes:,} bytes, {result.duration_ms / 1000:.1f} s, "
+        f"{result.width}x{result.height}, SHA-256 {result.sha256}\n"
+    )
+    for n, r in enumerate(result.ranges, 1):
+        held = ",".join(str(i + 1) for i in r.chapters) or "none"
+        sys.stdout.write(
+            f"  range {n}: {_clock(r.from_ms)}-{_clock(r.to_ms)} of the original, "
+            f"chapters {held}{' (cut)' if r.cut else ''}\n"
+        )
+    for note in result.notes:
+        sys.stdout.write(f"  note: {note}\n")
+    sys.stdout.write(f"manifest: {result.manifest}\n")
+
+
+@_with_station
+def cmd_video_export(station: app.Station, args: argparse.Namespace) -> int:
+    from station.evidence.video.export import ExportRefused, export_excerpt, export_original
+
+    clip = _clip(station, args.clip)
+    limit = _export_limit(args)
+    chapters = _chapter_numbers(args.chapters)
+    source = app.clip_library(station).path_for(clip.sha256)
+    folder = Path(args.to)
+    station_id = station.settings.station_id
+    try:
+        if limit.whole and chapters is None:
+            result = export_original(clip, source, folder, station_id=station_id)
+        else:
+            result = export_excerpt(
+                clip,
+                source,
+                folder,
+                chapters=chapters,
+                limit=limit,
+                station_id=station_id,
+                progress=_progress(),
+            )
+    except ExportRefused as exc:
+        raise CommandError(f"{exc.zh} / {exc.en}") from exc
+    _describe_export(result)
+    return EXIT_OK
+
+
+@_with_station
+def cmd_video_verify(station: app.Station, args: argparse.Namespace) -> int:
+    from station.evidence.video.export import check_clip
+    from station.evidence.video.records import clips
+
+    chosen = (
+        [_clip(station, args.clip)]
+        if args.clip
+        else station.db.run(lambda s: clips(s, limit=1_000_000))
+    )
+    library = app.clip_library(station)
+    failed = purged = 0
+    for clip in chosen:
+        if clip.purged:
+            purged += 1
+            sys.stdout.write(f"{clip.id}: purged after its retention, nothing to check\n")
+            continue
+        problems = check_clip(clip, library.path_for(clip.sha256))
+        failed += bool(problems)
+        verdict = "FAILED: " + "; ".join(problems) if problems else "intact"
+        sys.stdout.write(f"{clip.id}: {verdict}\n")
+    sys.stdout.write(
+        f"{len(chosen)} clip(s): {len(chosen) - failed - purged} intact, {purged} purged,"
+        f" {failed} with problems\n"
+    )
+    return EXIT_FAIL if failed else EXIT_OK
+
+
+@_with_station
+def cmd_video_hold(station: app.Station, args: argparse.Namespace) -> int:
+    from station.evidence.video.service import set_hold
+
+    reason = "" if args.release else " ".join(args.reason.split())
+    if not args.release and not reason:
+        raise CommandError("--reason must say why the clip is kept (a dispute, a claim no.)")
+    clip = _clip(station, args.clip)
+    actor = f"station:{station.settings.station_id}"
+    station.db.run(lambda s: set_hold(s, clip.id, reason, actor=actor))
+    sys.stdout.write(
+        f"{clip.id}: on hold ({reason[:200]})\n" if reason else f"{clip.id}: hold released\n"
+    )
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="station", description="Returns-inspection station (退货质检工作台)."
@@ -588,6 +779,43 @@ def build_parser() -> argparse.ArgumentParser:
     pack.add_argument("--no-captions", action="store_true", help="use the original photos")
     pack.add_argument("--language", choices=["zh_CN", "en"], default="zh_CN")
     pack.set_defaults(handler=cmd_evidence_pack)
+
+    clip = sub.add_parser("video", help="unboxing clips: list, export for a platform, verify, hold")
+    clip_sub = clip.add_subparsers(dest="video_command", required=True, metavar="ACTION")
+    vlist = clip_sub.add_parser("list", help="list the clips, newest first")
+    vlist.add_argument("--inspection", help="only this inspection's clips")
+    vlist.add_argument("--limit", type=int, default=50)
+    vlist.set_defaults(handler=cmd_video_list)
+    vshow = clip_sub.add_parser("show", help="a clip's facts and its numbered chapters")
+    vshow.add_argument("clip")
+    vshow.set_defaults(handler=cmd_video_show)
+    vexport = clip_sub.add_parser(
+        "export",
+        help="write a clip for a platform: the original, or an excerpt around chapters sized "
+        "to the platform's limits, with a manifest",
+    )
+    vexport.add_argument("clip")
+    vexport.add_argument("--to", required=True, help="folder to write the export into")
+    vexport.add_argument(
+        "--platform", choices=["original", "taobao", "shopee", "generic"], default="original"
+    )
+    vexport.add_argument(
+        "--chapters", help="chapter numbers as `station video show` lists them, e.g. 1,3"
+    )
+    vexport.add_argument("--max-mb", type=float, help="a custom size limit (MB)")
+    vexport.add_argument("--max-seconds", type=float, help="a custom length limit (seconds)")
+    vexport.set_defaults(handler=cmd_video_export)
+    vverify = clip_sub.add_parser(
+        "verify", help="re-hash clips, check their fragment chains and chapters"
+    )
+    vverify.add_argument("clip", nargs="?", help="one clip (default: all)")
+    vverify.set_defaults(handler=cmd_video_verify)
+    vhold = clip_sub.add_parser("hold", help="keep a clip past its retention, or release it")
+    vhold.add_argument("clip")
+    held = vhold.add_mutually_exclusive_group(required=True)
+    held.add_argument("--reason", help="why it is kept (a dispute, a claim no.)")
+    held.add_argument("--release", action="store_true", help="lift the hold")
+    vhold.set_defaults(handler=cmd_video_hold)
 
     review = sub.add_parser("review", help="supervisors: the review queue and the numbers")
     review_sub = review.add_subparsers(dest="review_command", required=True, metavar="ACTION")
