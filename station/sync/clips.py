@@ -6,9 +6,10 @@ each clip is sent in chunks from the offset central says it holds (``HEAD /v1/up
 cut — network, central restarted, this station killed — costs at most the chunk in flight.
 The item is marked uploaded only when central answered that it stored the blob.
 
-``upload_kbps`` caps this lane only (events and photos are never slowed): a token bucket paces
-the chunks. A round of the lane gives way after ``budget`` seconds, so events recorded while a
-long clip goes up wait at most that long for the next push.
+Chunks follow the line (1 MiB to start, halved when one takes over two seconds, doubled under
+half a second, 256 KiB to 4 MiB). ``upload_kbps`` caps this lane only (events and photos are
+never slowed): a token bucket paces the chunks. A round of the lane gives way after ``budget``
+seconds, so events recorded while a long clip goes up wait at most that long for the next push.
 """
 
 from __future__ import annotations
@@ -35,8 +36,10 @@ from station.sync.push import mark_uploaded
 log = logging.getLogger(__name__)
 
 MIB = 1024 * 1024
-CHUNK_MAX = 4 * MIB  # uncapped
-CHUNK_MIN = 256 * 1024  # capped: about two seconds' worth, within these bounds
+CHUNK_MAX = 4 * MIB
+CHUNK_MIN = 256 * 1024
+CHUNK_START = 1 * MIB  # uncapped; capped: about two seconds' worth, within the bounds
+CHUNK_SECONDS = (0.5, 2.0)  # a chunk sent faster grows (×2), slower shrinks (÷2)
 BUDGET_S = 20.0  # seconds of clips per sync round before events get their turn again
 RETRY_REFUSED_S = 3600.0  # a clip central refused is tried again after this long
 MISMATCHES = 3  # offset corrections in a row without progress: try the clip next round
@@ -64,7 +67,7 @@ class ClipReport:
     paused: bool = False  # gave way (budget spent, or the worker stopping) with clips left
 
 
-def pending(session: Session, *, limit: int = 100) -> list[PendingClip]:
+def pending(session: Session, *, limit: int = 10_000) -> list[PendingClip]:
     """Clips whose bytes central does not hold yet and whose file is still kept, oldest first."""
     rows = session.execute(
         select(EvidenceItem.sha256, EvidenceItem.size_bytes, EvidenceItem.id)
@@ -119,7 +122,7 @@ class TokenBucket:
 
     def chunk_size(self) -> int:
         if not self.capped:
-            return CHUNK_MAX
+            return CHUNK_START
         return int(min(CHUNK_MAX, max(CHUNK_MIN, self.rate * 2)))
 
     def take(self, n: int) -> float:
@@ -150,7 +153,7 @@ class ClipLane:
         clip_path: Callable[[str, MediaKind], Path],
         upload_kbps: int = 0,
         budget_s: float = BUDGET_S,
-        chunk_bytes: int | None = None,  # by default from the cap (CHUNK_MIN … CHUNK_MAX)
+        chunk_bytes: int | None = None,  # fixed; by default it follows the line
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], object] = time.sleep,
         now: Callable[[], datetime],
@@ -160,6 +163,9 @@ class ClipLane:
         self.bucket = TokenBucket(upload_kbps, clock=clock, sleep=sleep)
         self._budget = budget_s
         self._chunk = chunk_bytes or self.bucket.chunk_size()
+        self._adapt = chunk_bytes is None
+        # capped, never more than about two seconds' worth at the cap
+        self._chunk_max = self.bucket.chunk_size() if self.bucket.capped else CHUNK_MAX
         self._clock = clock
         self._now = now
         self._lock = threading.Lock()
@@ -242,6 +248,7 @@ class ClipLane:
             self.bucket.take(len(data))
             report.chunks += 1
             report.bytes_sent += len(data)
+            began = time.monotonic()  # the line's real speed, whatever clock paces
             try:
                 held = client.upload_chunk(clip.sha256, offset, total, data)
             except OffsetMismatch as exc:
@@ -259,3 +266,19 @@ class ClipLane:
             if held >= total:
                 return True
             offset = held
+            self._fit_chunk(len(data), time.monotonic() - began)
+
+    def _fit_chunk(self, sent: int, seconds: float) -> None:
+        if self._adapt and sent >= self._chunk:  # a clip's short last chunk says little
+            self._chunk = next_chunk(self._chunk, seconds, self._chunk_max)
+
+
+def next_chunk(chunk: int, seconds: float, ceiling: int = CHUNK_MAX) -> int:
+    """The next chunk's size after one of ``chunk`` bytes took ``seconds``: chunks of a second
+    or so, so that a cut costs little and a stop never waits long on a slow line."""
+    fast, slow = CHUNK_SECONDS
+    if seconds < fast:
+        return min(chunk * 2, ceiling)
+    if seconds > slow:
+        return max(chunk // 2, CHUNK_MIN)
+    return chunk

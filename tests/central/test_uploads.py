@@ -316,3 +316,24 @@ def test_a_clip_of_an_unmatched_parcel_is_accepted(api: Api, other: Api) -> None
     assert evidence_rows(api, sha(data)) == [("video", "unboxing", None, parcel, 42_000)]
     foreign = other.post_events([clip_event(other, data, unmatched_id=parcel)]).json()
     assert len(foreign["rejected"]) == 1  # another bench's parcel stays out of reach
+
+
+def test_stale_partials_go_and_a_station_keeps_at_most_its_share(tmp_path: Path) -> None:
+    from central.services.uploads import PARTIALS_PER_STATION, STALE_AFTER, Uploads
+
+    now = [1_000_000_000.0]
+    uploads = Uploads(tmp_path / "uploads", clock=lambda: now[0])
+    old = uploads.begin("ST-OTHER", sha(b"old"), 10)
+    os.utime(old.path, (now[0] - STALE_AFTER - 1, now[0] - STALE_AFTER - 1))
+    mine = []
+    for n in range(PARTIALS_PER_STATION + 3):
+        partial = uploads.begin("ST-MINE", sha(f"clip {n}".encode()), 10)
+        os.utime(partial.path, (now[0] - 1000 + n, now[0] - 1000 + n))
+        mine.append(partial)
+    assert not old.path.exists()  # nobody continued it for a week
+    kept = [p for p in mine if p.path.exists()]
+    assert len(kept) == PARTIALS_PER_STATION
+    assert kept == mine[-PARTIALS_PER_STATION:]  # the oldest went first
+    assert uploads.claim("ST-MINE", sha(b"clip 0")) and not uploads.claim("ST-MINE", sha(b"clip 0"))
+    with pytest.raises(ValueError):
+        uploads.key("../../etc", sha(b"x"))

@@ -26,7 +26,7 @@ from station.evidence.video.records import ClipView
 from station.protocol.enums import MediaKind
 from station.store.models import Clip, EvidenceItem, Inspection
 from station.sync.client import CentralClient, Unavailable
-from station.sync.clips import ClipLane, ClipReport, TokenBucket
+from station.sync.clips import CHUNK_MAX, CHUNK_MIN, ClipLane, ClipReport, TokenBucket, next_chunk
 from station.sync.service import SyncService
 from tests.central.servers import CentralServer
 from tests.evidence.video.rig import Rig
@@ -311,6 +311,16 @@ def test_the_token_bucket_allows_a_burst_then_the_rate() -> None:
     assert bucket.take(20_000) == pytest.approx(2.0)
     assert TokenBucket(0, sleep=sleep).take(10**9) == 0  # no cap
     assert slept == [pytest.approx(0.5), pytest.approx(2.0)]
+
+
+def test_chunks_shrink_on_a_slow_line_and_grow_on_a_fast_one() -> None:
+    mib = 1024 * 1024
+    assert next_chunk(mib, 5.0) == mib // 2  # a slow line: smaller chunks, cheaper cuts
+    assert next_chunk(CHUNK_MIN, 30.0) == CHUNK_MIN
+    assert next_chunk(mib, 0.1) == 2 * mib
+    assert next_chunk(CHUNK_MAX, 0.01) == CHUNK_MAX
+    assert next_chunk(mib, 0.1, ceiling=mib) == mib  # capped: never more than the cap allows
+    assert next_chunk(mib, 1.0) == mib
 
 
 def test_a_verdict_is_accepted_by_central_while_a_clip_is_still_uploading(
