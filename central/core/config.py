@@ -47,6 +47,8 @@ class CentralSettings(BaseSettings):
     s3_access_key: SecretStr | None = None  # none: the standard AWS variables and files
     s3_secret_key: SecretStr | None = None
     max_blob_bytes: int = Field(default=MAX_BLOB_BYTES, ge=1, le=1 << 34)
+    # an unboxing clip, sent in chunks to /v1/uploads (resumable)
+    max_clip_bytes: int = Field(default=4 << 30, ge=1, le=1 << 40)
     max_request_bytes: int = Field(default=16 * 1024 * 1024, ge=1024, le=1 << 30)
     host: str = "127.0.0.1"
     port: int = Field(default=8765, ge=1, le=65535)

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from central.blobstore import BlobStore
 from central.db.models import BlobRecord, EvidenceRecord, Station
+from central.db.session import read, write
+from central.db.types import utcnow
+
+log = logging.getLogger(__name__)
 
 
 def blob_size(session: Session, sha256: str, warehouse: str | None = None) -> int | None:
@@ -35,3 +42,19 @@ def record_blob(session: Session, sha256: str, size: int, station_id: str, now: 
     session.add(BlobRecord(sha256=sha256, size=size, stored_at=now, station_id=station_id))
     session.flush()
     return True
+
+
+def keep_verified(
+    store: BlobStore, session: Session, sha256: str, source: Path, size: int, station_id: str
+) -> bool:
+    """Store ``source`` (already hashed to ``sha256``) and note it, as every upload path does:
+    the bytes first, then the row. False if central held the blob already (``source`` is left
+    for the caller to remove)."""
+    if read(session, lambda s: blob_size(s, sha256)) is not None:
+        return False
+    store.store(sha256, source)
+    now = utcnow()
+    created = write(session, lambda s: record_blob(s, sha256, size, station_id, now))
+    if created:
+        log.info("blob %s (%d bytes) stored for %s", sha256, size, station_id)
+    return created

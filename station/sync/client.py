@@ -16,7 +16,7 @@ import json
 import logging
 import ssl
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -70,6 +70,15 @@ class Refused(SyncError):
 
 class Unauthorized(SyncError):
     pass
+
+
+class OffsetMismatch(Refused):
+    """Central holds another number of bytes of an upload than the chunk assumed (409):
+    ``offset`` is where to send from."""
+
+    def __init__(self, offset: int, detail: str) -> None:
+        self.offset = offset
+        super().__init__(409, detail)
 
 
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "::1", "localhost"})
@@ -165,6 +174,40 @@ class CentralClient:
             headers={"Content-Type": "application/octet-stream", "Content-Length": str(size)},
         )
 
+    def upload_offset(self, sha256: str) -> int:
+        """How many bytes of this station's resumable upload of ``sha256`` central holds
+        (its whole size when the blob is stored already)."""
+        answer = self._send("HEAD", f"/v1/uploads/{sha256}", ok=(200,))
+        return _offset_of(answer, f"/v1/uploads/{sha256}")
+
+    def upload_chunk(self, sha256: str, offset: int, total: int, data: bytes) -> int:
+        """Send ``data``, the bytes of a ``total``-byte blob from ``offset``; the offset
+        central holds after it. Central verifies the hash when the last byte lands and stores
+        the blob: the answer is then ``total``. :class:`OffsetMismatch` when central holds
+        another offset; :class:`Refused` (400) when the whole does not hash to ``sha256``."""
+        url = f"/v1/uploads/{sha256}"
+        answer = self._send(
+            "PATCH",
+            url,
+            ok=(200, 201, 204, 409),
+            content=data,
+            headers={
+                "Content-Type": "application/offset+octet-stream",
+                "Upload-Offset": str(offset),
+                "Upload-Length": str(total),
+            },
+        )
+        held = _offset_of(answer, url)
+        if held > total:
+            raise Unavailable(f"central claims {held} bytes of a {total}-byte upload")
+        if answer.status == 409:
+            raise OffsetMismatch(held, _detail(answer.body))
+        if answer.status == 204 and held >= total:
+            raise Unavailable("central took the last chunk without storing the blob")
+        if answer.status in (200, 201) and held != total:
+            raise Unavailable(f"central stored {held} bytes of a {total}-byte upload")
+        return held
+
     def post_events(self, batch: EventBatch) -> BatchResult:
         result = self._json("POST", "/v1/events", BatchResult, json=batch.model_dump(mode="json"))
         sent = {e.event_id for e in batch.events}
@@ -220,7 +263,7 @@ class CentralClient:
     def _send(self, method: str, url: str, *, ok: tuple[int, ...], **kwargs: Any) -> _Answer:
         try:
             with self._http.stream(method, url, **kwargs) as response:
-                answer = _Answer(response.status_code, _read_limited(response))
+                answer = _Answer(response.status_code, _read_limited(response), response.headers)
         except httpx.HTTPError as exc:
             raise Unavailable(f"{type(exc).__name__}: {exc}") from exc
         status = answer.status
@@ -240,6 +283,14 @@ class CentralClient:
 class _Answer:
     status: int
     body: bytes
+    headers: httpx.Headers = field(default_factory=httpx.Headers)
+
+
+def _offset_of(answer: _Answer, url: str) -> int:
+    value = answer.headers.get("upload-offset", "")
+    if not value.isdigit() or len(value) > 19:
+        raise Unavailable(f"malformed answer from {url}: no Upload-Offset")
+    return int(value)
 
 
 def _read_limited(response: httpx.Response) -> bytes:

@@ -1,5 +1,7 @@
-"""The sync worker: one background thread that pushes the outbox and pulls changes, backs off
-with jitter while the central service is out of reach, and reports its state.
+"""The sync worker: one background thread that pushes the outbox, pulls changes, then sends
+the unboxing clips central does not hold yet (:mod:`station.sync.clips`, capped by
+``upload_kbps``), backs off with jitter while the central service is out of reach, and
+reports its state.
 
 Only one worker syncs a data folder at a time, even across processes (the window and a
 ``station sync --once`` in a terminal): a file lock in the data folder decides.
@@ -12,6 +14,7 @@ label.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -28,6 +31,8 @@ from station.store import outbox
 from station.store.database import Database
 from station.store.types import utcnow
 from station.sync.client import CentralClient, SyncError, Unauthorized
+from station.sync.clips import ClipLane, ClipReport
+from station.sync.clips import backlog as clip_backlog
 from station.sync.pull import AppliedDecision, BadPage, PullReport, pull_once
 from station.sync.push import PushReport, push_once
 
@@ -42,12 +47,15 @@ class SyncStatus:
     last_error: str = ""
     outbox: outbox.OutboxStatus = field(default_factory=lambda: outbox.OutboxStatus(0, 0, None))
     syncing: bool = False
+    clips_waiting: int = 0  # unboxing clips central does not hold yet
+    clip_bytes_waiting: int = 0
 
 
 @dataclass(frozen=True, slots=True)
 class CycleReport:
     push: PushReport
     pull: PullReport
+    clips: ClipReport = field(default_factory=ClipReport)
 
 
 class SyncService:
@@ -63,6 +71,8 @@ class SyncService:
         interval: float = 15.0,
         clock: Callable[[], datetime] = utcnow,
         renew: Callable[[], bool] | None = None,
+        upload_kbps: int = 0,
+        clip_lane: ClipLane | None = None,
     ) -> None:
         self._db = db
         self._client = client
@@ -80,6 +90,14 @@ class SyncService:
         self.backoff = Backoff(base=4.0, cap=300.0, floor=1.0)
         self._status = SyncStatus(configured=client is not None)
         self._worker: Worker | None = None
+        self._halt = threading.Event()  # stop(): a clip upload gives way, a paced wait ends
+        self.clips = clip_lane or ClipLane(
+            db,
+            clip_path=blob_path,
+            upload_kbps=upload_kbps,
+            sleep=self._halt.wait,
+            now=clock,
+        )
 
     @property
     def status(self) -> SyncStatus:
@@ -95,27 +113,23 @@ class SyncService:
             with self._lock.acquire(timeout=0.5):
                 self._set(syncing=True)
                 try:
-                    pushed, pulled = self._cycle(self._client)
+                    report = self._cycle(self._client)
                 except Unauthorized:
                     # the token was replaced (a registration replayed, or the station
                     # re-registered elsewhere); with an enrolment code, register once more
                     if self._renew is None or not self._renew():
                         raise
                     log.warning("central no longer knows this station's token; registering again")
-                    pushed, pulled = self._cycle(self._client)
+                    report = self._cycle(self._client)
         except Timeout as exc:
             raise SyncError("another sync of this station is running") from exc
         finally:
             self._set(syncing=False)
-        for template in pulled.templates:
-            self._on_templates(template)
-        for decision in pulled.decisions:
-            self.decisions.emit(decision)
         self._set(online=True, last_success=self._clock(), last_error="")
         self.refresh()
-        return CycleReport(pushed, pulled)
+        return report
 
-    def _cycle(self, connect: Callable[[], CentralClient]) -> tuple[PushReport, PullReport]:
+    def _cycle(self, connect: Callable[[], CentralClient]) -> CycleReport:
         with connect() as client:
             pushed = push_once(
                 self._db,
@@ -125,11 +139,24 @@ class SyncService:
                 clock=self._clock,
             )
             pulled = pull_once(self._db, client, station_id=self._station_id, clock=self._clock)
-        return pushed, pulled
+            # what the pull applied is in force before the clips (which may take a while) go
+            for template in pulled.templates:
+                self._on_templates(template)
+            for decision in pulled.decisions:
+                self.decisions.emit(decision)
+            self._set(online=True, last_success=self._clock(), last_error="")
+            self.refresh()
+            clips = self.clips.run(client, keep_going=lambda: not self._halt.is_set())
+        return CycleReport(pushed, pulled, clips)
 
     def refresh(self) -> SyncStatus:
-        """Re-read the outbox counts (on the database thread) and report."""
-        self._set(outbox=self._db.run(outbox.status))
+        """Re-read the outbox counts and the clips waiting (on the database thread); report."""
+        waiting = self._db.run(clip_backlog)
+        self._set(
+            outbox=self._db.run(outbox.status),
+            clips_waiting=waiting.clips,
+            clip_bytes_waiting=waiting.bytes,
+        )
         return self._status
 
     # -- the background loop ----------------------------------------------------------------
@@ -137,6 +164,7 @@ class SyncService:
     def start(self) -> None:
         if self._client is None or self._worker is not None:
             return
+        self._halt.clear()
         self._worker = Worker("station-sync", self._round)
         self._worker.start()
 
@@ -145,6 +173,7 @@ class SyncService:
             self._worker.wake()
 
     def stop(self, timeout: float = 10.0) -> None:
+        self._halt.set()
         if self._worker is not None:
             self._worker.stop(timeout)
             self._worker = None
@@ -152,7 +181,7 @@ class SyncService:
     def _round(self) -> float:
         """One cycle on the worker; the pause before the next."""
         try:
-            self.sync_once()
+            report = self.sync_once()
         except Unauthorized as exc:
             self._failed(str(exc))
             return self.backoff.cap  # a wrong token does not fix itself quickly
@@ -164,6 +193,8 @@ class SyncService:
             self._failed(f"{type(exc).__name__}: {exc}")
             return self.backoff.next_delay()
         self.backoff.reset()
+        if report.clips.paused and not self._halt.is_set():
+            return 0.0  # clips are left: push what came meanwhile, then go on with them
         return self._interval
 
     def _failed(self, error: str) -> None:

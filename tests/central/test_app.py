@@ -13,6 +13,8 @@ OPERATIONS = {
     "has_blob",
     "get_blob",
     "put_blob",
+    "upload_offset",
+    "upload_chunk",
     "post_events",
     "get_anchor",
     "get_changes",
