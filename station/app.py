@@ -167,10 +167,8 @@ def open_station(settings: Settings) -> Station:
 
 
 def clip_library(station: Station) -> ClipLibrary:
-    """The station's unboxing clips (PyAV is loaded only when they are used)."""
-    from station.evidence.video.library import ClipLibrary
-
-    return ClipLibrary(station.paths.clips)
+    """The station's unboxing clips."""
+    return station.evidence.clips
 
 
 BENCH_PRINTER = "bench"  # the station's label printer, whatever its connection
@@ -218,6 +216,7 @@ def build_sync(
         on_templates=rulebook.adopt,
         lock_path=paths.root / "sync.lock",
         interval=settings.sync_interval_seconds,
+        upload_kbps=settings.upload_kbps,
     )
 
 
