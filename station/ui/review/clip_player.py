@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QSizePolicy,
     QSlider,
+    QSplitter,
     QWidget,
 )
 
@@ -67,6 +68,8 @@ log = logging.getLogger(__name__)
 THREAD_NAME: Final = "clip-player"
 SPEEDS: Final = (0.5, 1.0, 2.0, 4.0)
 MIN_TICK_MS: Final = 15
+MIN_PICTURE_HEIGHT: Final = 160
+MAX_PICTURE_HEIGHT: Final = 420
 CURRENT_CHAPTER = QColor("#ffe8a3")
 
 
@@ -293,19 +296,18 @@ class ClipScreen(QWidget):
         self.setObjectName("clipScreen")
         self.image: QImage | None = None
         self.message = ""
-        self.setMinimumSize(240, 135)
-        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return width * 9 // 16
+        self.setMinimumSize(240, MIN_PICTURE_HEIGHT)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
     def sizeHint(self) -> QSize:
         return QSize(480, 270)
+
+    def _keep_proportions(self) -> None:
+        """As tall as a 16:9 picture of its width wants, within bounds (the evidence pane
+        scrolls; the controls and chapters stay in view beside and below it)."""
+        wanted = min(MAX_PICTURE_HEIGHT, max(MIN_PICTURE_HEIGHT, self.width() * 9 // 16))
+        if self.minimumHeight() != wanted:
+            self.setMinimumHeight(wanted)
 
     def box(self) -> QSize:
         """The size of picture to ask for, in device pixels."""
@@ -314,6 +316,8 @@ class ClipScreen(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._keep_proportions()
         self.resized.emit()
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -397,7 +401,7 @@ class ClipPlayer(QWidget):
         self.chapters = QListWidget()
         self.chapters.setObjectName("clipChapters")
         self.chapters.setAccessibleName(self.tr("Chapters"))
-        self.chapters.setMaximumHeight(150)
+        self.chapters.setMinimumWidth(200)
         self.chapters.itemActivated.connect(self._chapter_activated)
         self._controls = [
             self.play_button,
@@ -408,6 +412,7 @@ class ClipPlayer(QWidget):
             self.chapters,
         ]
 
+        screen = QWidget()
         vbox(
             self.choice,
             (self.picture, 1),
@@ -421,11 +426,19 @@ class ClipPlayer(QWidget):
                 spacing=6,
             ),
             self.now_chapter,
-            self.chapters,
             margins=(0, 0, 0, 0),
             spacing=6,
-            parent=self,
+            parent=screen,
         )
+        # the chapters beside the picture; the supervisor can move the line between them
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.setObjectName("clipSplit")
+        self.split.addWidget(screen)
+        self.split.addWidget(self.chapters)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 2)
+        self.split.setChildrenCollapsible(False)
+        vbox(self.split, margins=(0, 0, 0, 0), parent=self)
         shortcuts = (
             ("Space", self.toggle),
             (",", lambda: self.step(-1)),
@@ -563,6 +576,7 @@ class ClipPlayer(QWidget):
             if chapter.label:
                 text += f"   {chapter.label}"
             item = QListWidgetItem(text)
+            item.setToolTip(text)  # a long label is cut in the list
             item.setData(Qt.ItemDataRole.UserRole, chapter.at_ms)
             self.chapters.addItem(item)
 

@@ -105,7 +105,8 @@ def player_threads() -> list[threading.Thread]:
 @pytest.fixture
 def player(qtbot) -> Iterator[ClipPlayer]:
     widget = ClipPlayer()
-    widget.resize(1280, 1100)  # the picture at the clip's own size
+    widget.resize(1800, 900)
+    widget.split.setSizes([1400, 400])  # the picture at the clip's own size
     qtbot.addWidget(widget)
     widget.show()
     qtbot.waitExposed(widget)
