@@ -485,128 +485,128 @@
 <context>
     <name>ClipPlayer</name>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="375" />
-        <location filename="../../station/ui/review/clip_player.py" line="716" />
+        <location filename="../../station/ui/review/clip_player.py" line="379" />
+        <location filename="../../station/ui/review/clip_player.py" line="730" />
         <source>Play</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="376" />
+        <location filename="../../station/ui/review/clip_player.py" line="380" />
         <source>Space</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="378" />
+        <location filename="../../station/ui/review/clip_player.py" line="382" />
         <source>One frame back (, or ←)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="382" />
+        <location filename="../../station/ui/review/clip_player.py" line="386" />
         <source>One frame on (. or →)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="388" />
+        <location filename="../../station/ui/review/clip_player.py" line="392" />
         <source>Playing speed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="392" />
+        <location filename="../../station/ui/review/clip_player.py" line="396" />
         <source>Position in the clip</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="399" />
+        <location filename="../../station/ui/review/clip_player.py" line="403" />
         <source>Chapters</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="489" />
+        <location filename="../../station/ui/review/clip_player.py" line="502" />
         <source>Clip %1 · %2 · %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="507" />
+        <location filename="../../station/ui/review/clip_player.py" line="520" />
         <source>Opening the clip…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="538" />
+        <location filename="../../station/ui/review/clip_player.py" line="551" />
         <source>This clip was removed from the station after its retention time; the central service keeps it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="542" />
+        <location filename="../../station/ui/review/clip_player.py" line="555" />
         <source>Clips cannot be played on this screen.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="544" />
+        <location filename="../../station/ui/review/clip_player.py" line="557" />
         <source>The clip's file is missing from this station.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="571" />
+        <location filename="../../station/ui/review/clip_player.py" line="585" />
         <source>Scan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="572" />
+        <location filename="../../station/ui/review/clip_player.py" line="586" />
         <source>Answer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="573" />
+        <location filename="../../station/ui/review/clip_player.py" line="587" />
         <source>Photo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="574" />
+        <location filename="../../station/ui/review/clip_player.py" line="588" />
         <source>Verdict</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="575" />
+        <location filename="../../station/ui/review/clip_player.py" line="589" />
         <source>Override</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="576" />
+        <location filename="../../station/ui/review/clip_player.py" line="590" />
         <source>Label</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="577" />
+        <location filename="../../station/ui/review/clip_player.py" line="591" />
         <source>Parked</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="578" />
+        <location filename="../../station/ui/review/clip_player.py" line="592" />
         <source>Camera lost</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="579" />
+        <location filename="../../station/ui/review/clip_player.py" line="593" />
         <source>Camera back</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="628" />
+        <location filename="../../station/ui/review/clip_player.py" line="642" />
         <source>This clip cannot be played: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="631" />
+        <location filename="../../station/ui/review/clip_player.py" line="645" />
         <source>A part of this clip cannot be shown: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="649" />
+        <location filename="../../station/ui/review/clip_player.py" line="663" />
         <source>Chapter %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="710" />
+        <location filename="../../station/ui/review/clip_player.py" line="724" />
         <source>Pause</source>
         <translation type="unfinished" />
     </message>

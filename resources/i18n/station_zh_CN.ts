@@ -485,128 +485,128 @@
 <context>
     <name>ClipPlayer</name>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="375" />
-        <location filename="../../station/ui/review/clip_player.py" line="716" />
+        <location filename="../../station/ui/review/clip_player.py" line="379" />
+        <location filename="../../station/ui/review/clip_player.py" line="730" />
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="376" />
+        <location filename="../../station/ui/review/clip_player.py" line="380" />
         <source>Space</source>
         <translation>空格键</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="378" />
+        <location filename="../../station/ui/review/clip_player.py" line="382" />
         <source>One frame back (, or ←)</source>
         <translation>后退一帧（, 或 ←）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="382" />
+        <location filename="../../station/ui/review/clip_player.py" line="386" />
         <source>One frame on (. or →)</source>
         <translation>前进一帧（. 或 →）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="388" />
+        <location filename="../../station/ui/review/clip_player.py" line="392" />
         <source>Playing speed</source>
         <translation>播放速度</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="392" />
+        <location filename="../../station/ui/review/clip_player.py" line="396" />
         <source>Position in the clip</source>
         <translation>视频中的位置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="399" />
+        <location filename="../../station/ui/review/clip_player.py" line="403" />
         <source>Chapters</source>
         <translation>章节</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="489" />
+        <location filename="../../station/ui/review/clip_player.py" line="502" />
         <source>Clip %1 · %2 · %3</source>
         <translation>视频 %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="507" />
+        <location filename="../../station/ui/review/clip_player.py" line="520" />
         <source>Opening the clip…</source>
         <translation>正在打开视频…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="538" />
+        <location filename="../../station/ui/review/clip_player.py" line="551" />
         <source>This clip was removed from the station after its retention time; the central service keeps it.</source>
         <translation>该视频已过本机保存期限并从工作台删除；中心服务仍保存该视频。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="542" />
+        <location filename="../../station/ui/review/clip_player.py" line="555" />
         <source>Clips cannot be played on this screen.</source>
         <translation>此界面无法播放视频。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="544" />
+        <location filename="../../station/ui/review/clip_player.py" line="557" />
         <source>The clip's file is missing from this station.</source>
         <translation>本工作台上缺少该视频文件。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="571" />
+        <location filename="../../station/ui/review/clip_player.py" line="585" />
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="572" />
+        <location filename="../../station/ui/review/clip_player.py" line="586" />
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="573" />
+        <location filename="../../station/ui/review/clip_player.py" line="587" />
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="574" />
+        <location filename="../../station/ui/review/clip_player.py" line="588" />
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="575" />
+        <location filename="../../station/ui/review/clip_player.py" line="589" />
         <source>Override</source>
         <translation>修改结果</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="576" />
+        <location filename="../../station/ui/review/clip_player.py" line="590" />
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="577" />
+        <location filename="../../station/ui/review/clip_player.py" line="591" />
         <source>Parked</source>
         <translation>搁置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="578" />
+        <location filename="../../station/ui/review/clip_player.py" line="592" />
         <source>Camera lost</source>
         <translation>摄像头断开</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="579" />
+        <location filename="../../station/ui/review/clip_player.py" line="593" />
         <source>Camera back</source>
         <translation>摄像头恢复</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="628" />
+        <location filename="../../station/ui/review/clip_player.py" line="642" />
         <source>This clip cannot be played: %1</source>
         <translation>该视频无法播放：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="631" />
+        <location filename="../../station/ui/review/clip_player.py" line="645" />
         <source>A part of this clip cannot be shown: %1</source>
         <translation>该视频有一部分无法显示：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="649" />
+        <location filename="../../station/ui/review/clip_player.py" line="663" />
         <source>Chapter %1: %2</source>
         <translation>第 %1 章：%2</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="710" />
+        <location filename="../../station/ui/review/clip_player.py" line="724" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
