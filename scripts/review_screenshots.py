@@ -1,11 +1,13 @@
-"""Render the supervisor's screens with demo data into docs/screenshots/review.png and
+"""Render the supervisor's screens with demo data into docs/screenshots/review.png,
+docs/screenshots/review-clip.png (the case's unboxing clip playing beside its chapters) and
 docs/screenshots/dashboard.png.
 
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python scripts/review_screenshots.py [en|zh_CN]
 
 Three days of a bench's work are inspected through the real workflow (with a clock that walks
 through the working hours and photos of synthetic scenes), then the panel is shown as a
-supervisor at the end of the third day sees it.
+supervisor at the end of the third day sees it. The case shown is then filmed (a recorder fed
+synthetic frames, the chapters from what the inspector did) and shown again with its clip.
 """
 
 from __future__ import annotations
@@ -25,16 +27,26 @@ sys.path.insert(0, str(ROOT))
 os.environ["TZ"] = "Asia/Shanghai"  # the warehouse's clock, whatever this machine's is
 time.tzset()
 
+import cv2  # noqa: E402
 import numpy as np  # noqa: E402
-from PySide6.QtCore import QEventLoop, QTimer, SignalInstance  # noqa: E402
-from PySide6.QtWidgets import QApplication, QScrollArea  # noqa: E402
+from PySide6.QtCore import QEventLoop, QPoint, QTimer, SignalInstance  # noqa: E402
+from PySide6.QtWidgets import QApplication, QScrollArea, QSplitter  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
 from bench._photo_scenes import close_up, photo_scene  # noqa: E402
 from station import app  # noqa: E402
 from station.config import load_settings  # noqa: E402
-from station.domain.labels import Language  # noqa: E402
+from station.domain.labels import Language, label  # noqa: E402
 from station.domain.records import UserView  # noqa: E402
+from station.evidence.video.chapters import ChapterKind  # noqa: E402
+from station.evidence.video.recorder import (  # noqa: E402
+    ClipStart,
+    RecordedClip,
+    Recorder,
+    RecordingSettings,
+    new_clip_id,
+)
+from station.evidence.video.records import record_clip  # noqa: E402
 from station.protocol.enums import (  # noqa: E402
     Disposition,
     Grade,
@@ -45,6 +57,7 @@ from station.protocol.enums import (  # noqa: E402
 from station.protocol.template import QuestionKind  # noqa: E402
 from station.qc.answers import good_answer  # noqa: E402
 from station.qc.engine import Override, decide  # noqa: E402
+from station.review.evidence import EvidenceDetail  # noqa: E402
 from station.review.service import ReviewService  # noqa: E402
 from station.store.models import ReturnOrder  # noqa: E402
 from station.ui.application import apply_look, install_translation  # noqa: E402
@@ -185,6 +198,71 @@ def fill(station: app.Station) -> str:
     return shown
 
 
+def film_case(station: app.Station, detail: EvidenceDetail, who: UserView) -> None:
+    """The case's unboxing clip, filed as the bench files one: the sealed parcel before the
+    scan, then a chapter for every answer, photo, the verdict, the override and the label."""
+    fps = 10
+    settings = RecordingSettings(width=1280, height=720, fps=fps, preroll_s=3.0)
+    clock = [100.0]
+    library = station.evidence.clips
+    recorder = Recorder(
+        library.recording,
+        settings,
+        clock=lambda: clock[0],
+        wall=lambda: (detail.started_at - timedelta(seconds=4)).astimezone(),
+    )
+    finished: list[RecordedClip] = []
+    recorder.finished.connect(finished.append)
+    sealed = photo_scene(1280, 720, seed=11, scene="parcel")[0]
+    opened = photo_scene(1280, 720, seed=12, scene="fabric")[0]
+    frames = [0]
+
+    def run(seconds: float) -> None:
+        for _ in range(round(seconds * fps)):
+            n = frames[0] = frames[0] + 1
+            base = sealed if n < 90 else opened  # the box is opened after the first answers
+            shift = np.float32([[1, 0, 6 * np.sin(n / 9)], [0, 1, 4 * np.cos(n / 13)]])
+            frame = cv2.warpAffine(base, shift, (1280, 720), borderMode=cv2.BORDER_REFLECT)
+            clock[0] += 1 / fps
+            recorder.process((frame, clock[0]))
+
+    def chapter(kind: ChapterKind, text: str, then: float) -> None:
+        recorder.chapter(kind, text)
+        run(then)
+
+    run(4)
+    recorder.start(
+        ClipStart(
+            clip_id=new_clip_id(),
+            parcel=detail.rma_no,
+            at=clock[0],
+            order=detail.order_no,
+            inspection_id=detail.inspection_id,
+            station="ST-HZ01",
+            inspector=detail.inspector,
+            inspector_id=who.id,
+        )
+    )
+    run(2.5)
+    for answer in detail.answers:
+        chapter(ChapterKind.ANSWER, f"{answer.question[0]}: {answer.answer[0]}", 1.6)
+    for photo in detail.photos:
+        chapter(ChapterKind.PHOTO, f"{label(photo.kind, 'zh_CN')} #{photo.id}", 1.2)
+    verdict = detail.station_verdict or detail.verdict
+    parts = [label(v, "zh_CN") for v in (verdict.grade, verdict.disposition, verdict.refund_kind)]
+    chapter(ChapterKind.VERDICT, " · ".join(p for p in parts if p), 0.4)
+    if detail.overridden:
+        chapter(ChapterKind.OVERRIDE, detail.override_reason, 0.3)
+    chapter(ChapterKind.LABEL, "disposition", 1.5)
+    recorder.stop("completed")
+    run(0.3)
+    recorder.close()
+    for take in finished:
+        filed = library.file(take)
+        station.db.run(lambda s, filed=filed: record_clip(s, filed, station_id="ST-HZ01"))
+        library.forget(take)
+
+
 def shoot(language: str, qapp: QApplication, data_dir: Path) -> None:
     settings = load_settings(
         Path("/nonexistent"), data_dir=data_dir, station_id="ST-HZ01", language=language
@@ -202,6 +280,7 @@ def shoot(language: str, qapp: QApplication, data_dir: Path) -> None:
         evidence=station.evidence,
         clock=lambda: NOW,
         utc_offset_minutes=480,
+        clip_path=station.evidence.clips.path_for,
     )
     runner = TaskRunner(workers=2)
     lang: Language = "en" if language == "en" else "zh_CN"
@@ -215,6 +294,7 @@ def shoot(language: str, qapp: QApplication, data_dir: Path) -> None:
     panel.evidence.form.reason.setText("照片显示污渍明显，维持拒绝退款")
     settle(200)
     panel.grab().save(str(OUT / "review.png"))
+    shoot_clip(panel, station, service, supervisor, showcase)
     panel.show_tab(2)
     wait_for(panel.dashboard.loaded, lambda: panel.dashboard.period.setCurrentIndex(0))
     panel.dashboard.findChild(QScrollArea).verticalScrollBar().setValue(0)
@@ -223,6 +303,40 @@ def shoot(language: str, qapp: QApplication, data_dir: Path) -> None:
     panel.close()
     runner.shutdown()
     station.close()
+
+
+def shoot_clip(
+    panel: SupervisorPanel,
+    station: app.Station,
+    service: ReviewService,
+    supervisor: UserView,
+    showcase: str,
+) -> None:
+    """The same case once it has its clip: the player beside the photos, playing from the
+    first photo's chapter."""
+    detail = service.evidence(supervisor, showcase)
+    inspector = station.auth.login(detail.inspector.split()[-1], "1234")
+    film_case(station, detail, inspector)
+    evidence = panel.evidence
+    split = panel.queue.parentWidget()
+    if isinstance(split, QSplitter):
+        split.setSizes([560, 880])  # the evidence pane wider: the clip is what is looked at
+    row = panel.queue.model.rows[panel.queue.model.row_of(showcase)]
+    wait_for(evidence.player.opened, lambda: evidence.show_row(row))
+    settle(600)
+    scroll = evidence.findChild(QScrollArea)
+    scroll.verticalScrollBar().setValue(evidence.player.mapTo(scroll.widget(), QPoint(0, 0)).y())
+    player = evidence.player
+    clip = player.clip
+    assert clip is not None
+    first_photo = next(n for n, c in enumerate(clip.clip.chapters) if c.kind is ChapterKind.PHOTO)
+    player.split.setSizes([500, 340])
+    wait_for(player.frame_shown, lambda: player.jump_to_chapter(first_photo))
+    player.picture.setFocus()
+    player.play()
+    settle(900)
+    panel.grab().save(str(OUT / "review-clip.png"))
+    player.pause()
 
 
 def main() -> int:

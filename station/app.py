@@ -157,6 +157,7 @@ def open_station(settings: Settings) -> Station:
             station_id=settings.station_id,
             rulebook=rulebook,
             evidence=evidence,
+            clip_path=evidence.clips.path_for,
             remote=(
                 CentralInspections(access.client, as_supervisor=SupervisorSessions(access).client)
                 if access

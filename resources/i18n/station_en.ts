@@ -483,6 +483,135 @@
     </message>
 </context>
 <context>
+    <name>ClipPlayer</name>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="379" />
+        <location filename="../../station/ui/review/clip_player.py" line="730" />
+        <source>Play</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="380" />
+        <source>Space</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="382" />
+        <source>One frame back (, or ←)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="386" />
+        <source>One frame on (. or →)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="392" />
+        <source>Playing speed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="396" />
+        <source>Position in the clip</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="403" />
+        <source>Chapters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="502" />
+        <source>Clip %1 · %2 · %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="520" />
+        <source>Opening the clip…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="551" />
+        <source>This clip was removed from the station after its retention time; the central service keeps it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="555" />
+        <source>Clips cannot be played on this screen.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="557" />
+        <source>The clip's file is missing from this station.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="585" />
+        <source>Scan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="586" />
+        <source>Answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="587" />
+        <source>Photo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="588" />
+        <source>Verdict</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="589" />
+        <source>Override</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="590" />
+        <source>Label</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="591" />
+        <source>Parked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="592" />
+        <source>Camera lost</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="593" />
+        <source>Camera back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="642" />
+        <source>This clip cannot be played: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="645" />
+        <source>A part of this clip cannot be shown: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="663" />
+        <source>Chapter %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="724" />
+        <source>Pause</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message>
         <location filename="../../station/ui/review/dashboard_view.py" line="61" />
@@ -880,223 +1009,228 @@
 <context>
     <name>EvidenceView</name>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="63" />
-        <location filename="../../station/ui/review/evidence_view.py" line="228" />
+        <location filename="../../station/ui/review/evidence_view.py" line="66" />
+        <location filename="../../station/ui/review/evidence_view.py" line="256" />
         <source>Choose an item in the queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="75" />
-        <source>Proposal</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="75" />
-        <source>Verdict</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="75" />
-        <source>Inspector's verdict</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="79" />
-        <source>Grade</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="80" />
-        <source>Disposition</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="81" />
-        <source>Refund</source>
+        <location filename="../../station/ui/review/evidence_view.py" line="76" />
+        <source>Unboxing clip (Space plays and pauses; , and . step one frame)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../station/ui/review/evidence_view.py" line="82" />
+        <source>Proposal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="82" />
+        <source>Verdict</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="82" />
+        <source>Inspector's verdict</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="86" />
+        <source>Grade</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="87" />
+        <source>Disposition</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="88" />
+        <source>Refund</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="89" />
         <source>Amount</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="83" />
+        <location filename="../../station/ui/review/evidence_view.py" line="90" />
         <source>Responsibility</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="96" />
+        <location filename="../../station/ui/review/evidence_view.py" line="103" />
         <source>Question</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="96" />
+        <location filename="../../station/ui/review/evidence_view.py" line="103" />
         <source>Answer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="96" />
+        <location filename="../../station/ui/review/evidence_view.py" line="103" />
         <source>Meaning</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="103" />
+        <location filename="../../station/ui/review/evidence_view.py" line="110" />
         <source>Evidence pack (PDF)…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="105" />
+        <location filename="../../station/ui/review/evidence_view.py" line="112" />
         <source>Ctrl+E</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="113" />
+        <location filename="../../station/ui/review/evidence_view.py" line="120" />
         <source>Photos (Enter opens; C in the viewer compares)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="115" />
+        <location filename="../../station/ui/review/evidence_view.py" line="124" />
         <source>Proposal and verdict</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="119" />
+        <location filename="../../station/ui/review/evidence_view.py" line="128" />
         <source>Answers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="185" />
+        <location filename="../../station/ui/review/evidence_view.py" line="194" />
         <source>Inspector overrode the proposal: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="189" />
+        <location filename="../../station/ui/review/evidence_view.py" line="198" />
         <source>Rules fired:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="191" />
+        <location filename="../../station/ui/review/evidence_view.py" line="200" />
         <source>No rule fired.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="230" />
+        <location filename="../../station/ui/review/evidence_view.py" line="258" />
         <source>Unmatched parcel %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="232" />
+        <location filename="../../station/ui/review/evidence_view.py" line="260" />
         <source>Link it to its order on the Unmatched parcels tab (Ctrl+2).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="235" />
+        <location filename="../../station/ui/review/evidence_view.py" line="263" />
         <source>Event refused by the central service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="241" />
+        <location filename="../../station/ui/review/evidence_view.py" line="269" />
         <source>Decided</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="243" />
+        <location filename="../../station/ui/review/evidence_view.py" line="271" />
         <source>Review overdue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="245" />
+        <location filename="../../station/ui/review/evidence_view.py" line="273" />
         <source>Waiting for review</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="259" />
+        <location filename="../../station/ui/review/evidence_view.py" line="287" />
         <source>Item</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="260" />
+        <location filename="../../station/ui/review/evidence_view.py" line="288" />
         <source>Customer's claim</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="261" />
+        <location filename="../../station/ui/review/evidence_view.py" line="289" />
         <source>Category</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="262" />
+        <location filename="../../station/ui/review/evidence_view.py" line="290" />
         <source>Item amount</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="263" />
+        <location filename="../../station/ui/review/evidence_view.py" line="291" />
         <source>Batch</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="264" />
+        <location filename="../../station/ui/review/evidence_view.py" line="292" />
         <source>Inspector</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="265" />
+        <location filename="../../station/ui/review/evidence_view.py" line="293" />
         <source>Completed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="266" />
+        <location filename="../../station/ui/review/evidence_view.py" line="294" />
         <source>Review due</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="267" />
+        <location filename="../../station/ui/review/evidence_view.py" line="295" />
         <source>Checklist</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="270" />
+        <location filename="../../station/ui/review/evidence_view.py" line="298" />
         <source>Photos at the central service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="276" />
+        <location filename="../../station/ui/review/evidence_view.py" line="304" />
         <source>approved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="276" />
+        <location filename="../../station/ui/review/evidence_view.py" line="304" />
         <source>overturned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="278" />
+        <location filename="../../station/ui/review/evidence_view.py" line="306" />
         <source>Decision: %1 by %2 at %3 — %4</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="295" />
+        <location filename="../../station/ui/review/evidence_view.py" line="323" />
         <source>Overturned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="295" />
+        <location filename="../../station/ui/review/evidence_view.py" line="323" />
         <source>Approved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="297" />
+        <location filename="../../station/ui/review/evidence_view.py" line="325" />
         <source>%1: %2 — sent to the central service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="325" />
+        <location filename="../../station/ui/review/evidence_view.py" line="353" />
         <source>Writing the evidence pack…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="330" />
+        <location filename="../../station/ui/review/evidence_view.py" line="358" />
         <source>Evidence pack saved: %1 (%2 photos)</source>
         <translation type="unfinished" />
     </message>

@@ -483,6 +483,135 @@
     </message>
 </context>
 <context>
+    <name>ClipPlayer</name>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="379" />
+        <location filename="../../station/ui/review/clip_player.py" line="730" />
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="380" />
+        <source>Space</source>
+        <translation>空格键</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="382" />
+        <source>One frame back (, or ←)</source>
+        <translation>后退一帧（, 或 ←）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="386" />
+        <source>One frame on (. or →)</source>
+        <translation>前进一帧（. 或 →）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="392" />
+        <source>Playing speed</source>
+        <translation>播放速度</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="396" />
+        <source>Position in the clip</source>
+        <translation>视频中的位置</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="403" />
+        <source>Chapters</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="502" />
+        <source>Clip %1 · %2 · %3</source>
+        <translation>视频 %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="520" />
+        <source>Opening the clip…</source>
+        <translation>正在打开视频…</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="551" />
+        <source>This clip was removed from the station after its retention time; the central service keeps it.</source>
+        <translation>该视频已过本机保存期限并从工作台删除；中心服务仍保存该视频。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="555" />
+        <source>Clips cannot be played on this screen.</source>
+        <translation>此界面无法播放视频。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="557" />
+        <source>The clip's file is missing from this station.</source>
+        <translation>本工作台上缺少该视频文件。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="585" />
+        <source>Scan</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="586" />
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="587" />
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="588" />
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="589" />
+        <source>Override</source>
+        <translation>修改结果</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="590" />
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="591" />
+        <source>Parked</source>
+        <translation>搁置</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="592" />
+        <source>Camera lost</source>
+        <translation>摄像头断开</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="593" />
+        <source>Camera back</source>
+        <translation>摄像头恢复</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="642" />
+        <source>This clip cannot be played: %1</source>
+        <translation>该视频无法播放：%1</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="645" />
+        <source>A part of this clip cannot be shown: %1</source>
+        <translation>该视频有一部分无法显示：%1</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="663" />
+        <source>Chapter %1: %2</source>
+        <translation>第 %1 章：%2</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_player.py" line="724" />
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message>
         <location filename="../../station/ui/review/dashboard_view.py" line="61" />
@@ -880,223 +1009,228 @@
 <context>
     <name>EvidenceView</name>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="63" />
-        <location filename="../../station/ui/review/evidence_view.py" line="228" />
+        <location filename="../../station/ui/review/evidence_view.py" line="66" />
+        <location filename="../../station/ui/review/evidence_view.py" line="256" />
         <source>Choose an item in the queue</source>
         <translation>请在队列中选择一项</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="75" />
+        <location filename="../../station/ui/review/evidence_view.py" line="76" />
+        <source>Unboxing clip (Space plays and pauses; , and . step one frame)</source>
+        <translation>开箱视频（空格键播放/暂停；, 和 . 逐帧后退/前进）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="82" />
         <source>Proposal</source>
         <translation>系统建议</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="75" />
+        <location filename="../../station/ui/review/evidence_view.py" line="82" />
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="75" />
+        <location filename="../../station/ui/review/evidence_view.py" line="82" />
         <source>Inspector's verdict</source>
         <translation>质检员原判</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="79" />
+        <location filename="../../station/ui/review/evidence_view.py" line="86" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="80" />
+        <location filename="../../station/ui/review/evidence_view.py" line="87" />
         <source>Disposition</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="81" />
+        <location filename="../../station/ui/review/evidence_view.py" line="88" />
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="82" />
+        <location filename="../../station/ui/review/evidence_view.py" line="89" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="83" />
+        <location filename="../../station/ui/review/evidence_view.py" line="90" />
         <source>Responsibility</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="96" />
+        <location filename="../../station/ui/review/evidence_view.py" line="103" />
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="96" />
+        <location filename="../../station/ui/review/evidence_view.py" line="103" />
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="96" />
+        <location filename="../../station/ui/review/evidence_view.py" line="103" />
         <source>Meaning</source>
         <translation>含义</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="103" />
+        <location filename="../../station/ui/review/evidence_view.py" line="110" />
         <source>Evidence pack (PDF)…</source>
         <translation>证据包（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="105" />
+        <location filename="../../station/ui/review/evidence_view.py" line="112" />
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="113" />
+        <location filename="../../station/ui/review/evidence_view.py" line="120" />
         <source>Photos (Enter opens; C in the viewer compares)</source>
         <translation>照片（回车打开；查看器中按 C 对比）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="115" />
+        <location filename="../../station/ui/review/evidence_view.py" line="124" />
         <source>Proposal and verdict</source>
         <translation>系统建议与结论</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="119" />
+        <location filename="../../station/ui/review/evidence_view.py" line="128" />
         <source>Answers</source>
         <translation>质检回答</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="185" />
+        <location filename="../../station/ui/review/evidence_view.py" line="194" />
         <source>Inspector overrode the proposal: %1</source>
         <translation>质检员改判了系统建议：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="189" />
+        <location filename="../../station/ui/review/evidence_view.py" line="198" />
         <source>Rules fired:</source>
         <translation>触发的规则：</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="191" />
+        <location filename="../../station/ui/review/evidence_view.py" line="200" />
         <source>No rule fired.</source>
         <translation>未触发规则。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="230" />
+        <location filename="../../station/ui/review/evidence_view.py" line="258" />
         <source>Unmatched parcel %1</source>
         <translation>无头件 %1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="232" />
+        <location filename="../../station/ui/review/evidence_view.py" line="260" />
         <source>Link it to its order on the Unmatched parcels tab (Ctrl+2).</source>
         <translation>请在“无头件”页将其关联到售后单（Ctrl+2）。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="235" />
+        <location filename="../../station/ui/review/evidence_view.py" line="263" />
         <source>Event refused by the central service</source>
         <translation>被中心服务拒收的事件</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="241" />
+        <location filename="../../station/ui/review/evidence_view.py" line="269" />
         <source>Decided</source>
         <translation>已复核</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="243" />
+        <location filename="../../station/ui/review/evidence_view.py" line="271" />
         <source>Review overdue</source>
         <translation>复核已超时</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="245" />
+        <location filename="../../station/ui/review/evidence_view.py" line="273" />
         <source>Waiting for review</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="259" />
+        <location filename="../../station/ui/review/evidence_view.py" line="287" />
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="260" />
+        <location filename="../../station/ui/review/evidence_view.py" line="288" />
         <source>Customer's claim</source>
         <translation>买家申请原因</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="261" />
+        <location filename="../../station/ui/review/evidence_view.py" line="289" />
         <source>Category</source>
         <translation>品类</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="262" />
+        <location filename="../../station/ui/review/evidence_view.py" line="290" />
         <source>Item amount</source>
         <translation>商品金额</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="263" />
+        <location filename="../../station/ui/review/evidence_view.py" line="291" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="264" />
+        <location filename="../../station/ui/review/evidence_view.py" line="292" />
         <source>Inspector</source>
         <translation>质检员</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="265" />
+        <location filename="../../station/ui/review/evidence_view.py" line="293" />
         <source>Completed</source>
         <translation>完成时间</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="266" />
+        <location filename="../../station/ui/review/evidence_view.py" line="294" />
         <source>Review due</source>
         <translation>复核截止</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="267" />
+        <location filename="../../station/ui/review/evidence_view.py" line="295" />
         <source>Checklist</source>
         <translation>质检模板</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="270" />
+        <location filename="../../station/ui/review/evidence_view.py" line="298" />
         <source>Photos at the central service</source>
         <translation>中心服务上的照片</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="276" />
+        <location filename="../../station/ui/review/evidence_view.py" line="304" />
         <source>approved</source>
         <translation>维持原判</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="276" />
+        <location filename="../../station/ui/review/evidence_view.py" line="304" />
         <source>overturned</source>
         <translation>改判</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="278" />
+        <location filename="../../station/ui/review/evidence_view.py" line="306" />
         <source>Decision: %1 by %2 at %3 — %4</source>
         <translation>复核结论：%2 于 %3 %1 — %4</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="295" />
+        <location filename="../../station/ui/review/evidence_view.py" line="323" />
         <source>Overturned</source>
         <translation>已改判</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="295" />
+        <location filename="../../station/ui/review/evidence_view.py" line="323" />
         <source>Approved</source>
         <translation>已维持原判</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="297" />
+        <location filename="../../station/ui/review/evidence_view.py" line="325" />
         <source>%1: %2 — sent to the central service</source>
         <translation>%1：%2 — 已发送至中心服务</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="325" />
+        <location filename="../../station/ui/review/evidence_view.py" line="353" />
         <source>Writing the evidence pack…</source>
         <translation>正在生成证据包…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="330" />
+        <location filename="../../station/ui/review/evidence_view.py" line="358" />
         <source>Evidence pack saved: %1 (%2 photos)</source>
         <translation>证据包已保存：%1（%2 张照片）</translation>
     </message>

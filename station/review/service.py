@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import TypeVar
 
@@ -26,6 +27,7 @@ from station.evidence.pack import BuiltPack, build_pack, pack_data
 from station.evidence.photos import evidence_for, evidence_for_unmatched
 from station.evidence.records import EvidenceView
 from station.evidence.storage import EvidenceStore
+from station.evidence.video.records import ClipView, clips
 from station.review import decisions, queue, unmatched
 from station.review.access import check_reviewer, require_reviewer
 from station.review.analytics import AlertRule, Window
@@ -48,6 +50,22 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
+class ClipState(StrEnum):
+    PLAYABLE = "playable"
+    PURGED = "purged"  # deleted after its retention time (central keeps it)
+    MISSING = "missing"  # on record, but its file is not on this station
+    NO_LIBRARY = "no_library"  # this service was not told where clips are
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewClip:
+    """A clip of an inspection and where its file is (None unless it can be played)."""
+
+    clip: ClipView
+    path: Path | None
+    state: ClipState
+
+
 def local_offset_minutes() -> int:
     offset = datetime.now().astimezone().utcoffset()
     return int(offset.total_seconds() // 60) if offset is not None else 0
@@ -65,8 +83,10 @@ class ReviewService:
         clock: Callable[[], datetime] = utcnow,
         alert_rule: AlertRule | None = None,
         utc_offset_minutes: int | None = None,
+        clip_path: Callable[[str], Path] | None = None,
     ) -> None:
         self._db = db
+        self._clip_path = clip_path
         self.station_id = station_id
         self.rulebook = rulebook
         self.evidence_store = evidence
@@ -183,6 +203,28 @@ class ReviewService:
 
     def evidence_of(self, user: UserView, inspection_id: str) -> list[EvidenceView]:
         return self._run(user, lambda s: evidence_for(s, inspection_id))
+
+    def clips(self, user: UserView, inspection_id: str) -> list[ReviewClip]:
+        """An inspection's unboxing clips, the first take first, each with its file (blocking:
+        the files are looked for on the caller's thread). Another station's inspection has
+        none here."""
+        found = self._run(user, lambda s: clips(s, inspection_id=inspection_id))
+        return [self._located(c) for c in sorted(found, key=lambda c: c.started_at)]
+
+    def _located(self, clip: ClipView) -> ReviewClip:
+        if clip.purged:
+            return ReviewClip(clip, None, ClipState.PURGED)
+        if self._clip_path is None:
+            return ReviewClip(clip, None, ClipState.NO_LIBRARY)
+        try:
+            path = self._clip_path(clip.sha256)
+            present = path.is_file()
+        except (OSError, ValueError):  # an unreadable folder, a digest that is no digest
+            present = False
+        if not present:
+            log.warning("clip %s: its file is missing", clip.id)
+            return ReviewClip(clip, None, ClipState.MISSING)
+        return ReviewClip(clip, path, ClipState.PLAYABLE)
 
     def export_pack(
         self, user: UserView, inspection_id: str, out_path: Path, *, language: Language = "zh_CN"

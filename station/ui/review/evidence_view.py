@@ -1,5 +1,6 @@
 """One inspection's evidence beside the decision: the claim and the item, the photos (open one
-with Enter for zoom, pan and side-by-side compare), the proposal against the verdict, the
+with Enter for zoom, pan and side-by-side compare), the unboxing clip with its chapters (when
+the inspection was filmed), the proposal against the verdict, the
 rules that fired, the override reason, and every answer with the question as the inspector's
 template version asked it. Everything is read and written through the task runner."""
 
@@ -18,6 +19,8 @@ from station.evidence.pack import BuiltPack
 from station.review.decisions import DecisionMade, DecisionRequest
 from station.review.evidence import EvidenceDetail
 from station.review.rows import QueueRow, RowKind
+from station.review.service import ReviewClip
+from station.ui.review.clip_player import ClipPlayer
 from station.ui.review.decision_form import DecisionForm
 from station.ui.review.errors import describe
 from station.ui.review.pane import NoticePane, ReviewContext
@@ -69,6 +72,10 @@ class EvidenceView(NoticePane):
         self.thumbs = ThumbnailStrip(
             context.runner, context.evidence, language=context.language, size=THUMB
         )
+        self.clip_heading = self._caption(
+            self.tr("Unboxing clip (Space plays and pauses; , and . step one frame)")
+        )
+        self.player = ClipPlayer()
         self.verdict = QTableWidget(5, 3)
         self.verdict.setObjectName("verdictTable")
         self.verdict.setHorizontalHeaderLabels(
@@ -112,6 +119,8 @@ class EvidenceView(NoticePane):
             self.facts,
             self._caption(self.tr("Photos (Enter opens; C in the viewer compares)")),
             self.thumbs,
+            self.clip_heading,
+            self.player,
             self._caption(self.tr("Proposal and verdict")),
             self.verdict,
             self.override,
@@ -192,6 +201,8 @@ class EvidenceView(NoticePane):
         )
         fill_answers(self.answers, detail, lang)
         self.thumbs.show_photos(list(detail.photos))
+        if not detail.remote:  # another station's clips are not on this one
+            self._load_clips(detail.inspection_id)
         self.decision_note.setText(self._decision_text(detail))
         decidable = detail.decidable
         self.form.set_current(detail.verdict if decidable else None, detail.amount_fen)
@@ -215,6 +226,7 @@ class EvidenceView(NoticePane):
         set_tone(self.status, "")
         self.facts.setText("")
         self.thumbs.show_photos([])
+        self.show_clips([])
         self.verdict.clearContents()
         self.override.hide()
         self.rules.setText("")
@@ -222,6 +234,22 @@ class EvidenceView(NoticePane):
         self.decision_note.setText("")
         self.pack.setEnabled(False)
         self.form.set_current(None, None)
+
+    def _load_clips(self, inspection_id: str) -> None:
+        asked = self._asked
+
+        def loaded(clips: list[ReviewClip]) -> None:
+            shown = self.detail
+            if asked == self._asked and shown is not None and shown.inspection_id == inspection_id:
+                self.show_clips(clips)
+
+        self._submit(lambda: self._service.clips(self._user, inspection_id), loaded)
+
+    def show_clips(self, clips: list[ReviewClip]) -> None:
+        """The clip section is there only while the case on screen has a clip."""
+        self.player.show_clips(clips)
+        self.clip_heading.setVisible(bool(clips))
+        self.player.setVisible(bool(clips))
 
     def _show_other(self, row: QueueRow | None) -> None:
         if row is None:
