@@ -71,6 +71,7 @@ STATION_THREADS = frozenset(
         "demo-camera-film",
         "station-record",
         "clip-filing",
+        "clip-player",
     }
 )
 

@@ -14,37 +14,37 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/admin_form.py" line="60" />
+        <location filename="../../station/ui/setup/admin_form.py" line="62" />
         <source>Badge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/admin_form.py" line="61" />
+        <location filename="../../station/ui/setup/admin_form.py" line="63" />
         <source>Name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/admin_form.py" line="62" />
+        <location filename="../../station/ui/setup/admin_form.py" line="64" />
         <source>PIN (4–12 digits)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/admin_form.py" line="63" />
+        <location filename="../../station/ui/setup/admin_form.py" line="65" />
         <source>PIN again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/admin_form.py" line="89" />
+        <location filename="../../station/ui/setup/admin_form.py" line="93" />
         <source>A badge is 1–40 letters, digits, '-' or '_'.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/admin_form.py" line="90" />
+        <location filename="../../station/ui/setup/admin_form.py" line="94" />
         <source>A name is 1–80 characters.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/admin_form.py" line="91" />
+        <location filename="../../station/ui/setup/admin_form.py" line="95" />
         <source>A PIN is 4–12 digits, the same both times.</source>
         <translation type="unfinished" />
     </message>
@@ -283,62 +283,62 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="103" />
+        <location filename="../../station/ui/setup/camera_form.py" line="105" />
         <source>zxing-cpp (recommended)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="104" />
+        <location filename="../../station/ui/setup/camera_form.py" line="106" />
         <source>pyzbar</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="106" />
+        <location filename="../../station/ui/setup/camera_form.py" line="108" />
         <source>Stop preview</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="106" />
+        <location filename="../../station/ui/setup/camera_form.py" line="108" />
         <source>Preview</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="108" />
+        <location filename="../../station/ui/setup/camera_form.py" line="110" />
         <source>Check camera</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="115" />
+        <location filename="../../station/ui/setup/camera_form.py" line="117" />
         <source>Default (first camera; the demo camera in demo mode)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="118" />
+        <location filename="../../station/ui/setup/camera_form.py" line="120" />
         <source>No camera (hand scanner only)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="119" />
+        <location filename="../../station/ui/setup/camera_form.py" line="121" />
         <source>Video file…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="140" />
+        <location filename="../../station/ui/setup/camera_form.py" line="142" />
         <source>Video file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="140" />
+        <location filename="../../station/ui/setup/camera_form.py" line="142" />
         <source>Videos (*.avi *.mp4 *.mkv *.mov)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="166" />
+        <location filename="../../station/ui/setup/camera_form.py" line="168" />
         <source>No camera is chosen.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="208" />
+        <location filename="../../station/ui/setup/camera_form.py" line="210" />
         <source>Read: %1</source>
         <translation type="unfinished" />
     </message>
@@ -393,32 +393,32 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/central_form.py" line="54" />
+        <location filename="../../station/ui/setup/central_form.py" line="56" />
         <source>Central service address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/central_form.py" line="55" />
+        <location filename="../../station/ui/setup/central_form.py" line="57" />
         <source>Enrolment code</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/central_form.py" line="56" />
+        <location filename="../../station/ui/setup/central_form.py" line="58" />
         <source>Station token (if issued)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/central_form.py" line="57" />
+        <location filename="../../station/ui/setup/central_form.py" line="61" />
         <source>given by IT; the station registers with it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/central_form.py" line="58" />
+        <location filename="../../station/ui/setup/central_form.py" line="62" />
         <source>leave empty when using an enrolment code</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/central_form.py" line="59" />
+        <location filename="../../station/ui/setup/central_form.py" line="63" />
         <source>Test connection</source>
         <translation type="unfinished" />
     </message>
@@ -1305,7 +1305,7 @@
     </message>
     <message>
         <location filename="../../station/ui/login_view.py" line="51" />
-        <location filename="../../station/ui/login_view.py" line="59" />
+        <location filename="../../station/ui/login_view.py" line="58" />
         <source>PIN</source>
         <translation type="unfinished" />
     </message>
@@ -1320,47 +1320,47 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="71" />
+        <location filename="../../station/ui/login_view.py" line="73" />
         <source>Demo: inspector badge I1001, PIN 1234 · supervisor S9001, PIN 9999</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="93" />
+        <location filename="../../station/ui/login_view.py" line="95" />
         <source>Locked after inactivity. %1, log in again to continue.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="117" />
+        <location filename="../../station/ui/login_view.py" line="119" />
         <source>Scan or type your badge first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="121" />
+        <location filename="../../station/ui/login_view.py" line="123" />
         <source>Enter your PIN.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="125" />
+        <location filename="../../station/ui/login_view.py" line="127" />
         <source>Checking…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="140" />
+        <location filename="../../station/ui/login_view.py" line="142" />
         <source>Too many wrong PINs at this station: logins resume at %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="145" />
+        <location filename="../../station/ui/login_view.py" line="147" />
         <source>Badge locked until %1 after repeated wrong PINs.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="149" />
+        <location filename="../../station/ui/login_view.py" line="151" />
         <source>Wrong badge or PIN. %1 attempts left.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="153" />
+        <location filename="../../station/ui/login_view.py" line="155" />
         <source>Login failed: %1</source>
         <translation type="unfinished" />
     </message>
@@ -1368,171 +1368,171 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../station/ui/main_window.py" line="83" />
+        <location filename="../../station/ui/main_window.py" line="87" />
         <source>Returns inspection · %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="127" />
+        <location filename="../../station/ui/main_window.py" line="143" />
         <source>Station %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="129" />
+        <location filename="../../station/ui/main_window.py" line="145" />
         <source>Offline</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="144" />
+        <location filename="../../station/ui/main_window.py" line="163" />
         <source>Log out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="148" />
-        <location filename="../../station/ui/main_window.py" line="152" />
+        <location filename="../../station/ui/main_window.py" line="164" />
+        <location filename="../../station/ui/main_window.py" line="166" />
         <source>Review (F10)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="158" />
+        <location filename="../../station/ui/main_window.py" line="169" />
         <source>Settings (Ctrl+,)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="162" />
+        <location filename="../../station/ui/main_window.py" line="172" />
         <source>Settings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="168" />
+        <location filename="../../station/ui/main_window.py" line="174" />
         <source>Sync now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="186" />
+        <location filename="../../station/ui/main_window.py" line="190" />
         <source>Log out (Ctrl+L)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../station/ui/main_window.py" line="196" />
-        <location filename="../../station/ui/main_window.py" line="492" />
+        <location filename="../../station/ui/main_window.py" line="509" />
         <source>Printer ready</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="242" />
+        <location filename="../../station/ui/main_window.py" line="259" />
         <source>Locked</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="281" />
+        <location filename="../../station/ui/main_window.py" line="298" />
         <source>Only supervisors can open the review screens.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="324" />
+        <location filename="../../station/ui/main_window.py" line="341" />
         <source>Only admins can change the settings.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="410" />
+        <location filename="../../station/ui/main_window.py" line="427" />
         <source>Camera lost (%1). The hand scanner still works; the camera reconnects by itself.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="416" />
+        <location filename="../../station/ui/main_window.py" line="433" />
         <source>Camera back.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="431" />
+        <location filename="../../station/ui/main_window.py" line="448" />
         <source>Outbox: %1 waiting</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="433" />
+        <location filename="../../station/ui/main_window.py" line="450" />
         <source> (oldest %1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="435" />
+        <location filename="../../station/ui/main_window.py" line="452" />
         <source> · %1 parked</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="442" />
+        <location filename="../../station/ui/main_window.py" line="459" />
         <source>%1 min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="444" />
+        <location filename="../../station/ui/main_window.py" line="461" />
         <source>%1 h %2 min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="457" />
+        <location filename="../../station/ui/main_window.py" line="474" />
         <source>No central service is configured.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="460" />
-        <location filename="../../station/ui/main_window.py" line="466" />
+        <location filename="../../station/ui/main_window.py" line="477" />
+        <location filename="../../station/ui/main_window.py" line="483" />
         <source>Syncing…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="464" />
+        <location filename="../../station/ui/main_window.py" line="481" />
         <source>Offline (no central service)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="469" />
+        <location filename="../../station/ui/main_window.py" line="486" />
         <source>Online · synced %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="471" />
+        <location filename="../../station/ui/main_window.py" line="488" />
         <source>Connecting…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="473" />
+        <location filename="../../station/ui/main_window.py" line="490" />
         <source>Offline · retrying</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="477" />
+        <location filename="../../station/ui/main_window.py" line="494" />
         <source>never</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="480" />
+        <location filename="../../station/ui/main_window.py" line="497" />
         <source>Last successful sync: %1
 %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="494" />
+        <location filename="../../station/ui/main_window.py" line="511" />
         <source>Label printed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="496" />
+        <location filename="../../station/ui/main_window.py" line="513" />
         <source>Printer problem</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="500" />
+        <location filename="../../station/ui/main_window.py" line="517" />
         <source>Label not printed: %1. It stays queued and prints when the printer is back; PRINT reprints.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="504" />
+        <location filename="../../station/ui/main_window.py" line="521" />
         <source>Label cannot be printed: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="514" />
+        <location filename="../../station/ui/main_window.py" line="531" />
         <source>Error: %1</source>
         <translation type="unfinished" />
     </message>
@@ -1540,77 +1540,77 @@
 <context>
     <name>OrderCard</name>
     <message>
-        <location filename="../../station/ui/order_card.py" line="49" />
+        <location filename="../../station/ui/order_card.py" line="46" />
         <source>Order no.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="50" />
+        <location filename="../../station/ui/order_card.py" line="47" />
         <source>Return parcel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="51" />
+        <location filename="../../station/ui/order_card.py" line="48" />
         <source>Customer's reason</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="52" />
+        <location filename="../../station/ui/order_card.py" line="49" />
         <source>Received by customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="53" />
+        <location filename="../../station/ui/order_card.py" line="50" />
         <source>Customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="94" />
+        <location filename="../../station/ui/order_card.py" line="91" />
         <source>Scan a return parcel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="96" />
+        <location filename="../../station/ui/order_card.py" line="93" />
         <source>RMA no., order no. or the return waybill's tracking no.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="119" />
+        <location filename="../../station/ui/order_card.py" line="116" />
         <source>Inspection %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="124" />
+        <location filename="../../station/ui/order_card.py" line="121" />
         <source>%1 days ago</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="139" />
+        <location filename="../../station/ui/order_card.py" line="136" />
         <source>asked %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="161" />
+        <location filename="../../station/ui/order_card.py" line="158" />
         <source>Parcel record %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="162" />
+        <location filename="../../station/ui/order_card.py" line="159" />
         <source>Unmatched parcel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="163" />
+        <location filename="../../station/ui/order_card.py" line="160" />
         <source>Unmatched</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="166" />
+        <location filename="../../station/ui/order_card.py" line="163" />
         <source>No order has this code. The parcel is received and kept for the central service to resolve: photograph it and print a holding label.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="176" />
+        <location filename="../../station/ui/order_card.py" line="173" />
         <source>Already recorded earlier; continuing that record.</source>
         <translation type="unfinished" />
     </message>
@@ -1732,42 +1732,42 @@
 <context>
     <name>PrinterForm</name>
     <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="84" />
+        <location filename="../../station/ui/setup/printer_form.py" line="62" />
         <source>Printer connection</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="85" />
+        <location filename="../../station/ui/setup/printer_form.py" line="63" />
         <source>Printer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="86" />
+        <location filename="../../station/ui/setup/printer_form.py" line="64" />
         <source>Label size</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="87" />
+        <location filename="../../station/ui/setup/printer_form.py" line="65" />
         <source>Label language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="91" />
+        <location filename="../../station/ui/setup/printer_form.py" line="71" />
         <source>Choose…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="92" />
+        <location filename="../../station/ui/setup/printer_form.py" line="72" />
         <source>Check printer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="93" />
+        <location filename="../../station/ui/setup/printer_form.py" line="73" />
         <source>Test print</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="145" />
+        <location filename="../../station/ui/setup/printer_form.py" line="125" />
         <source>Label folder</source>
         <translation type="unfinished" />
     </message>
@@ -1836,112 +1836,112 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="58" />
+        <location filename="../../station/ui/review/queue_model.py" line="59" />
         <source>Time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="59" />
+        <location filename="../../station/ui/review/queue_model.py" line="60" />
         <source>Why</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="60" />
+        <location filename="../../station/ui/review/queue_model.py" line="61" />
         <source>RMA / code</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="61" />
+        <location filename="../../station/ui/review/queue_model.py" line="62" />
         <source>SKU</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="62" />
+        <location filename="../../station/ui/review/queue_model.py" line="63" />
         <source>Category</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="63" />
+        <location filename="../../station/ui/review/queue_model.py" line="64" />
         <source>Claim</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="64" />
+        <location filename="../../station/ui/review/queue_model.py" line="65" />
         <source>Inspector</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="65" />
+        <location filename="../../station/ui/review/queue_model.py" line="66" />
         <source>Station</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="66" />
+        <location filename="../../station/ui/review/queue_model.py" line="67" />
         <source>Amount</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="67" />
+        <location filename="../../station/ui/review/queue_model.py" line="68" />
         <source>Grade</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="68" />
+        <location filename="../../station/ui/review/queue_model.py" line="69" />
         <source>Refund</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="71" />
+        <location filename="../../station/ui/review/queue_model.py" line="72" />
         <source>Overridden</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="72" />
+        <location filename="../../station/ui/review/queue_model.py" line="73" />
         <source>Refused</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="73" />
+        <location filename="../../station/ui/review/queue_model.py" line="74" />
         <source>Partial</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="74" />
+        <location filename="../../station/ui/review/queue_model.py" line="75" />
         <source>High value</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="75" />
+        <location filename="../../station/ui/review/queue_model.py" line="76" />
         <source>Rule</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="76" />
+        <location filename="../../station/ui/review/queue_model.py" line="77" />
         <source>Mismatch</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="77" />
+        <location filename="../../station/ui/review/queue_model.py" line="78" />
         <source>Carrier claim</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="78" />
+        <location filename="../../station/ui/review/queue_model.py" line="79" />
         <source>Unmatched</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="79" />
+        <location filename="../../station/ui/review/queue_model.py" line="80" />
         <source>Sync refused</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="80" />
+        <location filename="../../station/ui/review/queue_model.py" line="81" />
         <source>Decided</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="81" />
+        <location filename="../../station/ui/review/queue_model.py" line="82" />
         <source>Overturned</source>
         <translation type="unfinished" />
     </message>
@@ -2025,6 +2025,107 @@
     </message>
 </context>
 <context>
+    <name>RecordingForm</name>
+    <message>
+        <location filename="../../station/ui/setup/recording_form.py" line="78" />
+        <source>Record unboxing clips</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/recording_form.py" line="79" />
+        <source>Quality</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/recording_form.py" line="80" />
+        <source>Seconds before the scan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/recording_form.py" line="81" />
+        <source>Band with parcel and time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/recording_form.py" line="82" />
+        <source>Keep clips (days)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/recording_form.py" line="83" />
+        <source>Longer for categories</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/recording_form.py" line="84" />
+        <source>Free disk to keep (GB)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/recording_form.py" line="85" />
+        <source>Upload cap (kbit/s, 0 = none)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/recording_form.py" line="88" />
+        <source>From the parcel's scan to its verdict</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/recording_form.py" line="91" />
+        <source>Low (about 1.5 Mbit/s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/recording_form.py" line="92" />
+        <source>Standard (about 2.5 Mbit/s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/recording_form.py" line="93" />
+        <source>High (about 3 Mbit/s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/recording_form.py" line="97" />
+        <source>At the bottom</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/recording_form.py" line="97" />
+        <source>At the top</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/recording_form.py" line="101" />
+        <source>A clip is never deleted before the central service has it, nor while it is on hold for a dispute or its verdict was overridden or overturned. Below the free disk to keep, no clip is recorded; a warning comes at twice that.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RecordingIndicator</name>
+    <message>
+        <location filename="../../station/ui/recording_indicator.py" line="37" />
+        <source>Disk full (%1 GB free): no clips are recorded. Sync, then free space.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/recording_indicator.py" line="40" />
+        <source>Disk low: %1 GB free for clips</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/recording_indicator.py" line="43" />
+        <source>A clip could not be filed; it is kept for the next start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/recording_indicator.py" line="48" />
+        <source>● REC</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ReviewErrors</name>
     <message>
         <location filename="../../station/ui/review/errors.py" line="20" />
@@ -2040,187 +2141,197 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="127" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="135" />
         <source>Settings · %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="130" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="138" />
         <source>Station</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="131" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="139" />
         <source>Central service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="132" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="140" />
         <source>Camera</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="133" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="141" />
         <source>Printer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="134" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="142" />
+        <source>Recording</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="143" />
         <source>Support</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="139" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="148" />
         <source>Save anyway</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="139" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="148" />
         <source>Save</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="141" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="150" />
         <source>Close</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="141" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="150" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="142" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="151" />
         <source>Restart now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="145" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="154" />
         <source>A support bundle holds the logs, the settings without their secrets, the database's integrity check and versions. It holds no PINs, tokens, photos or customer data.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="150" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="159" />
         <source>Export support bundle…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="151" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="160" />
         <source>Run the first-run wizard again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="152" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="161" />
         <source>Settings file: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="181" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="190" />
         <source>Nothing has changed.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="189" />
-        <location filename="../../station/ui/setup/settings_dialog.py" line="287" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="198" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="296" />
         <source>Could not save: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="233" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="242" />
         <source>Checking the service and devices…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="246" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="255" />
         <source>Not saved yet:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="250" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="259" />
         <source>Fix them, or save anyway if the device is only unplugged for now.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="274" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="283" />
         <source>Saved. The station uses the new %1 after a restart.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="279" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="288" />
         <source>Saved.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="303" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="312" />
         <source>Not saved: some values cannot be used; they are marked.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="308" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="317" />
         <source>station id</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="309" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="318" />
         <source>language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="310" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="319" />
         <source>data folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="311" />
-        <location filename="../../station/ui/setup/settings_dialog.py" line="312" />
-        <location filename="../../station/ui/setup/settings_dialog.py" line="313" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="320" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="321" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="322" />
         <source>central service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="314" />
-        <location filename="../../station/ui/setup/settings_dialog.py" line="315" />
-        <location filename="../../station/ui/setup/settings_dialog.py" line="316" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="323" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="324" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="325" />
         <source>camera</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="317" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="326" />
         <source>decoder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="318" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="327" />
         <source>printer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="319" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="328" />
         <source>label size</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="320" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="329" />
         <source>label language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="342" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="332" />
+        <source>recording settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="353" />
         <source>Export support bundle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="348" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="359" />
         <source>Writing the support bundle…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="355" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="366" />
         <source>Written: %1 (%2 KB). Database check: %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="365" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="376" />
         <source>Could not write the support bundle: %1</source>
         <translation type="unfinished" />
     </message>
@@ -2228,7 +2339,7 @@
 <context>
     <name>SetupForm</name>
     <message>
-        <location filename="../../station/ui/setup/form.py" line="116" />
+        <location filename="../../station/ui/setup/form.py" line="131" />
         <source>Set by the environment variable %1; change it there.</source>
         <translation type="unfinished" />
     </message>
@@ -2344,7 +2455,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../station/ui/application.py" line="54" />
+        <location filename="../../station/ui/application.py" line="55" />
         <source>The station cannot start</source>
         <translation type="unfinished" />
     </message>
@@ -2352,48 +2463,48 @@
 <context>
     <name>StationForm</name>
     <message>
-        <location filename="../../station/ui/setup/station_form.py" line="65" />
+        <location filename="../../station/ui/setup/station_form.py" line="64" />
         <source>Station id</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/station_form.py" line="66" />
+        <location filename="../../station/ui/setup/station_form.py" line="65" />
         <source>Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/station_form.py" line="67" />
+        <location filename="../../station/ui/setup/station_form.py" line="66" />
         <source>Lock after idle (minutes)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/station_form.py" line="68" />
-        <location filename="../../station/ui/setup/station_form.py" line="83" />
+        <location filename="../../station/ui/setup/station_form.py" line="67" />
+        <location filename="../../station/ui/setup/station_form.py" line="84" />
         <source>Data folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/station_form.py" line="70" />
+        <location filename="../../station/ui/setup/station_form.py" line="71" />
         <source>中文（简体）</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/station_form.py" line="70" />
+        <location filename="../../station/ui/setup/station_form.py" line="71" />
         <source>English</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/station_form.py" line="70" />
+        <location filename="../../station/ui/setup/station_form.py" line="71" />
         <source>Follow the system</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/station_form.py" line="73" />
+        <location filename="../../station/ui/setup/station_form.py" line="74" />
         <source>Choose…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/setup/station_form.py" line="76" />
+        <location filename="../../station/ui/setup/station_form.py" line="77" />
         <source>The database, photos and logs live here. A new folder starts empty: move the old one's contents there first, or its users come from the central service.</source>
         <translation type="unfinished" />
     </message>
@@ -2553,7 +2664,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="318" />
+        <location filename="../../station/ui/review/evidence_view.py" line="346" />
         <source>Save the evidence pack</source>
         <translation type="unfinished" />
     </message>

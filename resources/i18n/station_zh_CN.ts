@@ -14,37 +14,37 @@
         <translation>第一位管理员负责设置工作台并管理用户。没有管理员无法完成设置。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/admin_form.py" line="60" />
+        <location filename="../../station/ui/setup/admin_form.py" line="62" />
         <source>Badge</source>
         <translation>工牌</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/admin_form.py" line="61" />
+        <location filename="../../station/ui/setup/admin_form.py" line="63" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/admin_form.py" line="62" />
+        <location filename="../../station/ui/setup/admin_form.py" line="64" />
         <source>PIN (4–12 digits)</source>
         <translation>PIN（4–12 位数字）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/admin_form.py" line="63" />
+        <location filename="../../station/ui/setup/admin_form.py" line="65" />
         <source>PIN again</source>
         <translation>再次输入 PIN</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/admin_form.py" line="89" />
+        <location filename="../../station/ui/setup/admin_form.py" line="93" />
         <source>A badge is 1–40 letters, digits, '-' or '_'.</source>
         <translation>工牌为 1–40 位字母、数字、“-”或“_”。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/admin_form.py" line="90" />
+        <location filename="../../station/ui/setup/admin_form.py" line="94" />
         <source>A name is 1–80 characters.</source>
         <translation>姓名为 1–80 个字符。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/admin_form.py" line="91" />
+        <location filename="../../station/ui/setup/admin_form.py" line="95" />
         <source>A PIN is 4–12 digits, the same both times.</source>
         <translation>PIN 为 4–12 位数字，两次输入须一致。</translation>
     </message>
@@ -283,62 +283,62 @@
         <translation>条码解码器</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="103" />
+        <location filename="../../station/ui/setup/camera_form.py" line="105" />
         <source>zxing-cpp (recommended)</source>
         <translation>zxing-cpp（推荐）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="104" />
+        <location filename="../../station/ui/setup/camera_form.py" line="106" />
         <source>pyzbar</source>
         <translation>pyzbar</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="106" />
+        <location filename="../../station/ui/setup/camera_form.py" line="108" />
         <source>Stop preview</source>
         <translation>停止预览</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="106" />
+        <location filename="../../station/ui/setup/camera_form.py" line="108" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="108" />
+        <location filename="../../station/ui/setup/camera_form.py" line="110" />
         <source>Check camera</source>
         <translation>检查摄像头</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="115" />
+        <location filename="../../station/ui/setup/camera_form.py" line="117" />
         <source>Default (first camera; the demo camera in demo mode)</source>
         <translation>默认（第一个摄像头；演示模式下为演示摄像头）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="118" />
+        <location filename="../../station/ui/setup/camera_form.py" line="120" />
         <source>No camera (hand scanner only)</source>
         <translation>不用摄像头（仅用扫码枪）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="119" />
+        <location filename="../../station/ui/setup/camera_form.py" line="121" />
         <source>Video file…</source>
         <translation>视频文件…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="140" />
+        <location filename="../../station/ui/setup/camera_form.py" line="142" />
         <source>Video file</source>
         <translation>视频文件</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="140" />
+        <location filename="../../station/ui/setup/camera_form.py" line="142" />
         <source>Videos (*.avi *.mp4 *.mkv *.mov)</source>
         <translation>视频 (*.avi *.mp4 *.mkv *.mov)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="166" />
+        <location filename="../../station/ui/setup/camera_form.py" line="168" />
         <source>No camera is chosen.</source>
         <translation>未选择摄像头。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/camera_form.py" line="208" />
+        <location filename="../../station/ui/setup/camera_form.py" line="210" />
         <source>Read: %1</source>
         <translation>读到：%1</translation>
     </message>
@@ -393,32 +393,32 @@
         <translation>暂时离线工作（不连接中心服务）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/central_form.py" line="54" />
+        <location filename="../../station/ui/setup/central_form.py" line="56" />
         <source>Central service address</source>
         <translation>中心服务地址</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/central_form.py" line="55" />
+        <location filename="../../station/ui/setup/central_form.py" line="57" />
         <source>Enrolment code</source>
         <translation>注册码</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/central_form.py" line="56" />
+        <location filename="../../station/ui/setup/central_form.py" line="58" />
         <source>Station token (if issued)</source>
         <translation>工作台令牌（如已签发）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/central_form.py" line="57" />
+        <location filename="../../station/ui/setup/central_form.py" line="61" />
         <source>given by IT; the station registers with it</source>
         <translation>由 IT 提供；工作台用它注册</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/central_form.py" line="58" />
+        <location filename="../../station/ui/setup/central_form.py" line="62" />
         <source>leave empty when using an enrolment code</source>
         <translation>使用注册码时留空</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/central_form.py" line="59" />
+        <location filename="../../station/ui/setup/central_form.py" line="63" />
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
@@ -1305,7 +1305,7 @@
     </message>
     <message>
         <location filename="../../station/ui/login_view.py" line="51" />
-        <location filename="../../station/ui/login_view.py" line="59" />
+        <location filename="../../station/ui/login_view.py" line="58" />
         <source>PIN</source>
         <translation>密码</translation>
     </message>
@@ -1320,47 +1320,47 @@
         <translation>工牌</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="71" />
+        <location filename="../../station/ui/login_view.py" line="73" />
         <source>Demo: inspector badge I1001, PIN 1234 · supervisor S9001, PIN 9999</source>
         <translation>演示：质检员工牌 I1001，密码 1234 · 主管 S9001，密码 9999</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="93" />
+        <location filename="../../station/ui/login_view.py" line="95" />
         <source>Locked after inactivity. %1, log in again to continue.</source>
         <translation>长时间无操作已锁定。%1，请重新登录以继续。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="117" />
+        <location filename="../../station/ui/login_view.py" line="119" />
         <source>Scan or type your badge first.</source>
         <translation>请先扫描工牌或输入工号。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="121" />
+        <location filename="../../station/ui/login_view.py" line="123" />
         <source>Enter your PIN.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="125" />
+        <location filename="../../station/ui/login_view.py" line="127" />
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="140" />
+        <location filename="../../station/ui/login_view.py" line="142" />
         <source>Too many wrong PINs at this station: logins resume at %1.</source>
         <translation>本工作台 PIN 错误次数过多：%1 后可再次登录。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="145" />
+        <location filename="../../station/ui/login_view.py" line="147" />
         <source>Badge locked until %1 after repeated wrong PINs.</source>
         <translation>密码多次错误，工牌已锁定至 %1。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="149" />
+        <location filename="../../station/ui/login_view.py" line="151" />
         <source>Wrong badge or PIN. %1 attempts left.</source>
         <translation>工牌或密码错误，还可尝试 %1 次。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login_view.py" line="153" />
+        <location filename="../../station/ui/login_view.py" line="155" />
         <source>Login failed: %1</source>
         <translation>登录失败：%1</translation>
     </message>
@@ -1368,172 +1368,172 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../station/ui/main_window.py" line="83" />
+        <location filename="../../station/ui/main_window.py" line="87" />
         <source>Returns inspection · %1</source>
         <translation>退货质检 · %1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="127" />
+        <location filename="../../station/ui/main_window.py" line="143" />
         <source>Station %1</source>
         <translation>工作台 %1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="129" />
+        <location filename="../../station/ui/main_window.py" line="145" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="144" />
+        <location filename="../../station/ui/main_window.py" line="163" />
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="148" />
-        <location filename="../../station/ui/main_window.py" line="152" />
+        <location filename="../../station/ui/main_window.py" line="164" />
+        <location filename="../../station/ui/main_window.py" line="166" />
         <source>Review (F10)</source>
         <translation>复核（F10）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="158" />
+        <location filename="../../station/ui/main_window.py" line="169" />
         <source>Settings (Ctrl+,)</source>
         <translation>设置 (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="162" />
+        <location filename="../../station/ui/main_window.py" line="172" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="168" />
+        <location filename="../../station/ui/main_window.py" line="174" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="186" />
+        <location filename="../../station/ui/main_window.py" line="190" />
         <source>Log out (Ctrl+L)</source>
         <translation>退出登录（Ctrl+L）</translation>
     </message>
     <message>
         <location filename="../../station/ui/main_window.py" line="196" />
-        <location filename="../../station/ui/main_window.py" line="492" />
+        <location filename="../../station/ui/main_window.py" line="509" />
         <source>Printer ready</source>
         <translation>打印机就绪</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="242" />
+        <location filename="../../station/ui/main_window.py" line="259" />
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="281" />
+        <location filename="../../station/ui/main_window.py" line="298" />
         <source>Only supervisors can open the review screens.</source>
         <translation>只有主管可以打开复核界面。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="324" />
+        <location filename="../../station/ui/main_window.py" line="341" />
         <source>Only admins can change the settings.</source>
         <translation>只有管理员可以修改设置。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="410" />
+        <location filename="../../station/ui/main_window.py" line="427" />
         <source>Camera lost (%1). The hand scanner still works; the camera reconnects by itself.</source>
         <translation>摄像头断开（%1）。扫描枪仍可使用，摄像头会自动重连。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="416" />
+        <location filename="../../station/ui/main_window.py" line="433" />
         <source>Camera back.</source>
         <translation>摄像头已恢复。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="431" />
+        <location filename="../../station/ui/main_window.py" line="448" />
         <source>Outbox: %1 waiting</source>
         <translation>待上传：%1 条</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="433" />
+        <location filename="../../station/ui/main_window.py" line="450" />
         <source> (oldest %1)</source>
         <translation>（最早 %1前）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="435" />
+        <location filename="../../station/ui/main_window.py" line="452" />
         <source> · %1 parked</source>
         <translation> · 搁置 %1 条</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="442" />
+        <location filename="../../station/ui/main_window.py" line="459" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="444" />
+        <location filename="../../station/ui/main_window.py" line="461" />
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="457" />
+        <location filename="../../station/ui/main_window.py" line="474" />
         <source>No central service is configured.</source>
         <translation>未配置总部服务。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="460" />
-        <location filename="../../station/ui/main_window.py" line="466" />
+        <location filename="../../station/ui/main_window.py" line="477" />
+        <location filename="../../station/ui/main_window.py" line="483" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="464" />
+        <location filename="../../station/ui/main_window.py" line="481" />
         <source>Offline (no central service)</source>
         <translation>离线（未配置总部服务）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="469" />
+        <location filename="../../station/ui/main_window.py" line="486" />
         <source>Online · synced %1</source>
         <translation>在线 · %1 已同步</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="471" />
+        <location filename="../../station/ui/main_window.py" line="488" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="473" />
+        <location filename="../../station/ui/main_window.py" line="490" />
         <source>Offline · retrying</source>
         <translation>离线 · 正在重试</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="477" />
+        <location filename="../../station/ui/main_window.py" line="494" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="480" />
+        <location filename="../../station/ui/main_window.py" line="497" />
         <source>Last successful sync: %1
 %2</source>
         <translation>上次成功同步：%1
 %2</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="494" />
+        <location filename="../../station/ui/main_window.py" line="511" />
         <source>Label printed</source>
         <translation>标签已打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="496" />
+        <location filename="../../station/ui/main_window.py" line="513" />
         <source>Printer problem</source>
         <translation>打印机故障</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="500" />
+        <location filename="../../station/ui/main_window.py" line="517" />
         <source>Label not printed: %1. It stays queued and prints when the printer is back; PRINT reprints.</source>
         <translation>标签未打印：%1。标签保留在队列中，打印机恢复后自动打印；扫描「打印」可重打。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="504" />
+        <location filename="../../station/ui/main_window.py" line="521" />
         <source>Label cannot be printed: %1</source>
         <translation>标签无法打印：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="514" />
+        <location filename="../../station/ui/main_window.py" line="531" />
         <source>Error: %1</source>
         <translation>错误：%1</translation>
     </message>
@@ -1541,77 +1541,77 @@
 <context>
     <name>OrderCard</name>
     <message>
-        <location filename="../../station/ui/order_card.py" line="49" />
+        <location filename="../../station/ui/order_card.py" line="46" />
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="50" />
+        <location filename="../../station/ui/order_card.py" line="47" />
         <source>Return parcel</source>
         <translation>退货快递</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="51" />
+        <location filename="../../station/ui/order_card.py" line="48" />
         <source>Customer's reason</source>
         <translation>退货原因</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="52" />
+        <location filename="../../station/ui/order_card.py" line="49" />
         <source>Received by customer</source>
         <translation>买家签收</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="53" />
+        <location filename="../../station/ui/order_card.py" line="50" />
         <source>Customer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="94" />
+        <location filename="../../station/ui/order_card.py" line="91" />
         <source>Scan a return parcel</source>
         <translation>请扫描退货包裹</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="96" />
+        <location filename="../../station/ui/order_card.py" line="93" />
         <source>RMA no., order no. or the return waybill's tracking no.</source>
         <translation>售后单号、订单号或退货快递单号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="119" />
+        <location filename="../../station/ui/order_card.py" line="116" />
         <source>Inspection %1</source>
         <translation>质检单号 %1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="124" />
+        <location filename="../../station/ui/order_card.py" line="121" />
         <source>%1 days ago</source>
         <translation>%1 天前</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="139" />
+        <location filename="../../station/ui/order_card.py" line="136" />
         <source>asked %1</source>
         <translation>申请于 %1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="161" />
+        <location filename="../../station/ui/order_card.py" line="158" />
         <source>Parcel record %1</source>
         <translation>包裹记录 %1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="162" />
+        <location filename="../../station/ui/order_card.py" line="159" />
         <source>Unmatched parcel</source>
         <translation>无头件</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="163" />
+        <location filename="../../station/ui/order_card.py" line="160" />
         <source>Unmatched</source>
         <translation>无头件</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="166" />
+        <location filename="../../station/ui/order_card.py" line="163" />
         <source>No order has this code. The parcel is received and kept for the central service to resolve: photograph it and print a holding label.</source>
         <translation>没有订单对应此单号。包裹已登记收货，等待总部匹配：请拍照并打印暂存标签。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/order_card.py" line="176" />
+        <location filename="../../station/ui/order_card.py" line="173" />
         <source>Already recorded earlier; continuing that record.</source>
         <translation>此前已登记，继续该记录。</translation>
     </message>
@@ -1733,42 +1733,42 @@
 <context>
     <name>PrinterForm</name>
     <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="84" />
+        <location filename="../../station/ui/setup/printer_form.py" line="62" />
         <source>Printer connection</source>
         <translation>打印机连接方式</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="85" />
+        <location filename="../../station/ui/setup/printer_form.py" line="63" />
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="86" />
+        <location filename="../../station/ui/setup/printer_form.py" line="64" />
         <source>Label size</source>
         <translation>标签尺寸</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="87" />
+        <location filename="../../station/ui/setup/printer_form.py" line="65" />
         <source>Label language</source>
         <translation>标签语言</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="91" />
+        <location filename="../../station/ui/setup/printer_form.py" line="71" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="92" />
+        <location filename="../../station/ui/setup/printer_form.py" line="72" />
         <source>Check printer</source>
         <translation>检查打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="93" />
+        <location filename="../../station/ui/setup/printer_form.py" line="73" />
         <source>Test print</source>
         <translation>打印测试页</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/printer_form.py" line="145" />
+        <location filename="../../station/ui/setup/printer_form.py" line="125" />
         <source>Label folder</source>
         <translation>标签文件夹</translation>
     </message>
@@ -1837,112 +1837,112 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="58" />
+        <location filename="../../station/ui/review/queue_model.py" line="59" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="59" />
+        <location filename="../../station/ui/review/queue_model.py" line="60" />
         <source>Why</source>
         <translation>复核原因</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="60" />
+        <location filename="../../station/ui/review/queue_model.py" line="61" />
         <source>RMA / code</source>
         <translation>售后单号 / 单号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="61" />
+        <location filename="../../station/ui/review/queue_model.py" line="62" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="62" />
+        <location filename="../../station/ui/review/queue_model.py" line="63" />
         <source>Category</source>
         <translation>品类</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="63" />
+        <location filename="../../station/ui/review/queue_model.py" line="64" />
         <source>Claim</source>
         <translation>退货原因</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="64" />
+        <location filename="../../station/ui/review/queue_model.py" line="65" />
         <source>Inspector</source>
         <translation>质检员</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="65" />
+        <location filename="../../station/ui/review/queue_model.py" line="66" />
         <source>Station</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="66" />
+        <location filename="../../station/ui/review/queue_model.py" line="67" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="67" />
+        <location filename="../../station/ui/review/queue_model.py" line="68" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="68" />
+        <location filename="../../station/ui/review/queue_model.py" line="69" />
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="71" />
+        <location filename="../../station/ui/review/queue_model.py" line="72" />
         <source>Overridden</source>
         <translation>人工改判</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="72" />
+        <location filename="../../station/ui/review/queue_model.py" line="73" />
         <source>Refused</source>
         <translation>拒绝退款</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="73" />
+        <location filename="../../station/ui/review/queue_model.py" line="74" />
         <source>Partial</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="74" />
+        <location filename="../../station/ui/review/queue_model.py" line="75" />
         <source>High value</source>
         <translation>高价值</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="75" />
+        <location filename="../../station/ui/review/queue_model.py" line="76" />
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="76" />
+        <location filename="../../station/ui/review/queue_model.py" line="77" />
         <source>Mismatch</source>
         <translation>货不对板</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="77" />
+        <location filename="../../station/ui/review/queue_model.py" line="78" />
         <source>Carrier claim</source>
         <translation>物流索赔</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="78" />
+        <location filename="../../station/ui/review/queue_model.py" line="79" />
         <source>Unmatched</source>
         <translation>无头件</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="79" />
+        <location filename="../../station/ui/review/queue_model.py" line="80" />
         <source>Sync refused</source>
         <translation>同步被拒</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="80" />
+        <location filename="../../station/ui/review/queue_model.py" line="81" />
         <source>Decided</source>
         <translation>已复核</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_model.py" line="81" />
+        <location filename="../../station/ui/review/queue_model.py" line="82" />
         <source>Overturned</source>
         <translation>已改判</translation>
     </message>
@@ -2026,6 +2026,107 @@
     </message>
 </context>
 <context>
+    <name>RecordingForm</name>
+    <message>
+        <location filename="../../station/ui/setup/recording_form.py" line="78" />
+        <source>Record unboxing clips</source>
+        <translation>录制开箱视频</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/recording_form.py" line="79" />
+        <source>Quality</source>
+        <translation>画质</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/recording_form.py" line="80" />
+        <source>Seconds before the scan</source>
+        <translation>扫码前预录（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/recording_form.py" line="81" />
+        <source>Band with parcel and time</source>
+        <translation>包裹与时间信息条</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/recording_form.py" line="82" />
+        <source>Keep clips (days)</source>
+        <translation>视频保留（天）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/recording_form.py" line="83" />
+        <source>Longer for categories</source>
+        <translation>按品类延长</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/recording_form.py" line="84" />
+        <source>Free disk to keep (GB)</source>
+        <translation>保留磁盘空间（GB）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/recording_form.py" line="85" />
+        <source>Upload cap (kbit/s, 0 = none)</source>
+        <translation>上传限速（kbit/s，0 为不限）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/recording_form.py" line="88" />
+        <source>From the parcel's scan to its verdict</source>
+        <translation>从包裹扫码到质检结论</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/recording_form.py" line="91" />
+        <source>Low (about 1.5 Mbit/s)</source>
+        <translation>低（约 1.5 Mbit/s）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/recording_form.py" line="92" />
+        <source>Standard (about 2.5 Mbit/s)</source>
+        <translation>标准（约 2.5 Mbit/s）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/recording_form.py" line="93" />
+        <source>High (about 3 Mbit/s)</source>
+        <translation>高（约 3 Mbit/s）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/recording_form.py" line="97" />
+        <source>At the bottom</source>
+        <translation>画面底部</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/recording_form.py" line="97" />
+        <source>At the top</source>
+        <translation>画面顶部</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/recording_form.py" line="101" />
+        <source>A clip is never deleted before the central service has it, nor while it is on hold for a dispute or its verdict was overridden or overturned. Below the free disk to keep, no clip is recorded; a warning comes at twice that.</source>
+        <translation>视频在中心服务收到之前、因纠纷被保留期间、或其结论被改判或推翻时，绝不删除。磁盘剩余空间低于保留值时不再录像；低于两倍时提前提醒。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingIndicator</name>
+    <message>
+        <location filename="../../station/ui/recording_indicator.py" line="37" />
+        <source>Disk full (%1 GB free): no clips are recorded. Sync, then free space.</source>
+        <translation>磁盘已满（剩余 %1 GB）：不再录像。请先同步，再清理空间。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/recording_indicator.py" line="40" />
+        <source>Disk low: %1 GB free for clips</source>
+        <translation>磁盘空间不足：录像剩余 %1 GB</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/recording_indicator.py" line="43" />
+        <source>A clip could not be filed; it is kept for the next start</source>
+        <translation>一段视频未能归档，已保留，下次启动时再归档</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/recording_indicator.py" line="48" />
+        <source>● REC</source>
+        <translation>● 录像中</translation>
+    </message>
+</context>
+<context>
     <name>ReviewErrors</name>
     <message>
         <location filename="../../station/ui/review/errors.py" line="20" />
@@ -2041,187 +2142,197 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="127" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="135" />
         <source>Settings · %1</source>
         <translation>设置 · %1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="130" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="138" />
         <source>Station</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="131" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="139" />
         <source>Central service</source>
         <translation>中心服务</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="132" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="140" />
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="133" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="141" />
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="134" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="142" />
+        <source>Recording</source>
+        <translation>录像</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="143" />
         <source>Support</source>
         <translation>技术支持</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="139" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="148" />
         <source>Save anyway</source>
         <translation>仍然保存</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="139" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="148" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="141" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="150" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="141" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="150" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="142" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="151" />
         <source>Restart now</source>
         <translation>立即重启</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="145" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="154" />
         <source>A support bundle holds the logs, the settings without their secrets, the database's integrity check and versions. It holds no PINs, tokens, photos or customer data.</source>
         <translation>支持包包含日志、去除密钥的设置、数据库完整性检查结果和版本信息，不含 PIN、令牌、照片或客户数据。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="150" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="159" />
         <source>Export support bundle…</source>
         <translation>导出支持包…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="151" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="160" />
         <source>Run the first-run wizard again</source>
         <translation>重新运行首次设置向导</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="152" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="161" />
         <source>Settings file: %1</source>
         <translation>设置文件：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="181" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="190" />
         <source>Nothing has changed.</source>
         <translation>没有改动。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="189" />
-        <location filename="../../station/ui/setup/settings_dialog.py" line="287" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="198" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="296" />
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="233" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="242" />
         <source>Checking the service and devices…</source>
         <translation>正在检查服务和设备…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="246" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="255" />
         <source>Not saved yet:</source>
         <translation>尚未保存：</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="250" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="259" />
         <source>Fix them, or save anyway if the device is only unplugged for now.</source>
         <translation>请先修正；如果设备只是暂时未连接，也可以仍然保存。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="274" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="283" />
         <source>Saved. The station uses the new %1 after a restart.</source>
         <translation>已保存。新的%1在重启后生效。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="279" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="288" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="303" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="312" />
         <source>Not saved: some values cannot be used; they are marked.</source>
         <translation>未保存：有些值不可用，已标出。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="308" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="317" />
         <source>station id</source>
         <translation>工作台编号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="309" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="318" />
         <source>language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="310" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="319" />
         <source>data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="311" />
-        <location filename="../../station/ui/setup/settings_dialog.py" line="312" />
-        <location filename="../../station/ui/setup/settings_dialog.py" line="313" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="320" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="321" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="322" />
         <source>central service</source>
         <translation>中心服务</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="314" />
-        <location filename="../../station/ui/setup/settings_dialog.py" line="315" />
-        <location filename="../../station/ui/setup/settings_dialog.py" line="316" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="323" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="324" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="325" />
         <source>camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="317" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="326" />
         <source>decoder</source>
         <translation>解码器</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="318" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="327" />
         <source>printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="319" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="328" />
         <source>label size</source>
         <translation>标签尺寸</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="320" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="329" />
         <source>label language</source>
         <translation>标签语言</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="342" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="332" />
+        <source>recording settings</source>
+        <translation>录像设置</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/setup/settings_dialog.py" line="353" />
         <source>Export support bundle</source>
         <translation>导出支持包</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="348" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="359" />
         <source>Writing the support bundle…</source>
         <translation>正在写入支持包…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="355" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="366" />
         <source>Written: %1 (%2 KB). Database check: %3</source>
         <translation>已写入：%1（%2 KB）。数据库检查：%3</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/settings_dialog.py" line="365" />
+        <location filename="../../station/ui/setup/settings_dialog.py" line="376" />
         <source>Could not write the support bundle: %1</source>
         <translation>无法写入支持包：%1</translation>
     </message>
@@ -2229,7 +2340,7 @@
 <context>
     <name>SetupForm</name>
     <message>
-        <location filename="../../station/ui/setup/form.py" line="116" />
+        <location filename="../../station/ui/setup/form.py" line="131" />
         <source>Set by the environment variable %1; change it there.</source>
         <translation>由环境变量 %1 设定，请在那里修改。</translation>
     </message>
@@ -2345,7 +2456,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../station/ui/application.py" line="54" />
+        <location filename="../../station/ui/application.py" line="55" />
         <source>The station cannot start</source>
         <translation>工作台无法启动</translation>
     </message>
@@ -2353,48 +2464,48 @@
 <context>
     <name>StationForm</name>
     <message>
-        <location filename="../../station/ui/setup/station_form.py" line="65" />
+        <location filename="../../station/ui/setup/station_form.py" line="64" />
         <source>Station id</source>
         <translation>工作台编号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/station_form.py" line="66" />
+        <location filename="../../station/ui/setup/station_form.py" line="65" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/station_form.py" line="67" />
+        <location filename="../../station/ui/setup/station_form.py" line="66" />
         <source>Lock after idle (minutes)</source>
         <translation>空闲锁定（分钟）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/station_form.py" line="68" />
-        <location filename="../../station/ui/setup/station_form.py" line="83" />
+        <location filename="../../station/ui/setup/station_form.py" line="67" />
+        <location filename="../../station/ui/setup/station_form.py" line="84" />
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/station_form.py" line="70" />
+        <location filename="../../station/ui/setup/station_form.py" line="71" />
         <source>中文（简体）</source>
         <translation>中文（简体）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/station_form.py" line="70" />
+        <location filename="../../station/ui/setup/station_form.py" line="71" />
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/station_form.py" line="70" />
+        <location filename="../../station/ui/setup/station_form.py" line="71" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/station_form.py" line="73" />
+        <location filename="../../station/ui/setup/station_form.py" line="74" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/setup/station_form.py" line="76" />
+        <location filename="../../station/ui/setup/station_form.py" line="77" />
         <source>The database, photos and logs live here. A new folder starts empty: move the old one's contents there first, or its users come from the central service.</source>
         <translation>数据库、照片和日志都存放在这里。新文件夹是空的：请先把旧文件夹的内容移过去，或者由中心服务同步用户。</translation>
     </message>
@@ -2554,7 +2665,7 @@
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="318" />
+        <location filename="../../station/ui/review/evidence_view.py" line="346" />
         <source>Save the evidence pack</source>
         <translation>保存证据包</translation>
     </message>
