@@ -1373,167 +1373,177 @@
         <translation>退货质检 · %1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="143" />
+        <location filename="../../station/ui/main_window.py" line="145" />
         <source>Station %1</source>
         <translation>工作台 %1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="145" />
+        <location filename="../../station/ui/main_window.py" line="147" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="163" />
+        <location filename="../../station/ui/main_window.py" line="165" />
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="164" />
         <location filename="../../station/ui/main_window.py" line="166" />
+        <location filename="../../station/ui/main_window.py" line="168" />
         <source>Review (F10)</source>
         <translation>复核（F10）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="169" />
+        <location filename="../../station/ui/main_window.py" line="171" />
         <source>Settings (Ctrl+,)</source>
         <translation>设置 (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="172" />
+        <location filename="../../station/ui/main_window.py" line="174" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="174" />
+        <location filename="../../station/ui/main_window.py" line="176" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="190" />
+        <location filename="../../station/ui/main_window.py" line="192" />
         <source>Log out (Ctrl+L)</source>
         <translation>退出登录（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="196" />
-        <location filename="../../station/ui/main_window.py" line="509" />
+        <location filename="../../station/ui/main_window.py" line="198" />
+        <location filename="../../station/ui/main_window.py" line="522" />
         <source>Printer ready</source>
         <translation>打印机就绪</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="259" />
+        <location filename="../../station/ui/main_window.py" line="261" />
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="298" />
+        <location filename="../../station/ui/main_window.py" line="300" />
         <source>Only supervisors can open the review screens.</source>
         <translation>只有主管可以打开复核界面。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="341" />
+        <location filename="../../station/ui/main_window.py" line="343" />
         <source>Only admins can change the settings.</source>
         <translation>只有管理员可以修改设置。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="427" />
+        <location filename="../../station/ui/main_window.py" line="429" />
         <source>Camera lost (%1). The hand scanner still works; the camera reconnects by itself.</source>
         <translation>摄像头断开（%1）。扫描枪仍可使用，摄像头会自动重连。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="433" />
+        <location filename="../../station/ui/main_window.py" line="435" />
         <source>Camera back.</source>
         <translation>摄像头已恢复。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="448" />
+        <location filename="../../station/ui/main_window.py" line="450" />
         <source>Outbox: %1 waiting</source>
         <translation>待上传：%1 条</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="450" />
+        <location filename="../../station/ui/main_window.py" line="452" />
         <source> (oldest %1)</source>
         <translation>（最早 %1前）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="452" />
+        <location filename="../../station/ui/main_window.py" line="454" />
         <source> · %1 parked</source>
         <translation> · 搁置 %1 条</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="459" />
+        <location filename="../../station/ui/main_window.py" line="461" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="461" />
+        <location filename="../../station/ui/main_window.py" line="463" />
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="474" />
+        <location filename="../../station/ui/main_window.py" line="476" />
         <source>No central service is configured.</source>
         <translation>未配置总部服务。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="477" />
-        <location filename="../../station/ui/main_window.py" line="483" />
+        <location filename="../../station/ui/main_window.py" line="479" />
+        <location filename="../../station/ui/main_window.py" line="485" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="481" />
+        <location filename="../../station/ui/main_window.py" line="483" />
         <source>Offline (no central service)</source>
         <translation>离线（未配置总部服务）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="486" />
+        <location filename="../../station/ui/main_window.py" line="488" />
         <source>Online · synced %1</source>
         <translation>在线 · %1 已同步</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="488" />
+        <location filename="../../station/ui/main_window.py" line="490" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="490" />
+        <location filename="../../station/ui/main_window.py" line="492" />
         <source>Offline · retrying</source>
         <translation>离线 · 正在重试</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="494" />
+        <location filename="../../station/ui/main_window.py" line="496" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="497" />
+        <location filename="../../station/ui/main_window.py" line="499" />
         <source>Last successful sync: %1
 %2</source>
         <translation>上次成功同步：%1
 %2</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="511" />
+        <location filename="../../station/ui/main_window.py" line="504" />
+        <source>%1 clips (%2 MB) to upload</source>
+        <translation>%1 段视频（%2 MB）待上传</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="510" />
+        <source>Clock off by %1 s: check the PC's time</source>
+        <translation>时钟偏差 %1 秒：请校准电脑时间</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="524" />
         <source>Label printed</source>
         <translation>标签已打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="513" />
+        <location filename="../../station/ui/main_window.py" line="526" />
         <source>Printer problem</source>
         <translation>打印机故障</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="517" />
+        <location filename="../../station/ui/main_window.py" line="530" />
         <source>Label not printed: %1. It stays queued and prints when the printer is back; PRINT reprints.</source>
         <translation>标签未打印：%1。标签保留在队列中，打印机恢复后自动打印；扫描「打印」可重打。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="521" />
+        <location filename="../../station/ui/main_window.py" line="534" />
         <source>Label cannot be printed: %1</source>
         <translation>标签无法打印：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="531" />
+        <location filename="../../station/ui/main_window.py" line="544" />
         <source>Error: %1</source>
         <translation>错误：%1</translation>
     </message>

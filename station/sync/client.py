@@ -15,8 +15,10 @@ from __future__ import annotations
 import json
 import logging
 import ssl
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -133,6 +135,8 @@ class CentralClient:
             transport=transport,
             verify=verify,
         )
+        # this PC's clock minus central's (ms), from the last quick answer's Date header
+        self.clock_skew_ms: int | None = None
 
     def close(self) -> None:
         self._http.close()
@@ -261,11 +265,13 @@ class CentralClient:
             raise Unavailable(f"malformed answer from {url}: {_short(exc)}") from exc
 
     def _send(self, method: str, url: str, *, ok: tuple[int, ...], **kwargs: Any) -> _Answer:
+        sent = time.time()
         try:
             with self._http.stream(method, url, **kwargs) as response:
                 answer = _Answer(response.status_code, _read_limited(response), response.headers)
         except httpx.HTTPError as exc:
             raise Unavailable(f"{type(exc).__name__}: {exc}") from exc
+        self._note_clock(answer.headers.get("date", ""), sent, time.time())
         status = answer.status
         if status in ok:
             return answer
@@ -277,6 +283,17 @@ class CentralClient:
         if status > 500 or status in (408, 429):
             raise Unavailable(f"central answered {status}: {detail}")
         raise Refused(status, detail)
+
+    def _note_clock(self, date: str, sent: float, received: float) -> None:
+        """The skew from an answer's Date header (whole seconds: its middle is assumed); only
+        a quick answer is close enough to tell."""
+        if not date or received - sent > 2.0:
+            return
+        try:
+            server = parsedate_to_datetime(date).timestamp() + 0.5
+        except (TypeError, ValueError):
+            return
+        self.clock_skew_ms = round(((sent + received) / 2 - server) * 1000)
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,6 +49,12 @@ class SyncStatus:
     syncing: bool = False
     clips_waiting: int = 0  # unboxing clips central does not hold yet
     clip_bytes_waiting: int = 0
+    # this PC's clock minus central's at the last sync (ms); clips record it, the window
+    # warns past CLOCK_SKEW_WARN_MS
+    clock_skew_ms: int | None = None
+
+
+CLOCK_SKEW_WARN_MS = 3000  # a clip's time stamps must hold up against the platform's
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +150,12 @@ class SyncService:
                 self._on_templates(template)
             for decision in pulled.decisions:
                 self.decisions.emit(decision)
-            self._set(online=True, last_success=self._clock(), last_error="")
+            self._set(
+                online=True,
+                last_success=self._clock(),
+                last_error="",
+                clock_skew_ms=client.clock_skew_ms,
+            )
             self.refresh()
             clips = self.clips.run(client, keep_going=lambda: not self._halt.is_set())
         return CycleReport(pushed, pulled, clips)

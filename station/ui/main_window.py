@@ -34,7 +34,7 @@ from station.security.login import Authenticator
 from station.setup.services import RESTART_EXIT, SetupServices
 from station.store.outbox import OutboxStatus
 from station.sync.pull import AppliedDecision
-from station.sync.service import SyncService, SyncStatus
+from station.sync.service import CLOCK_SKEW_WARN_MS, SyncService, SyncStatus
 from station.ui.bench_view import BenchView
 from station.ui.camera_view import CameraView
 from station.ui.idle_lock import IdleLock
@@ -127,6 +127,8 @@ class MainWindow(QMainWindow):
                 clips,
                 station_id=settings.station_id,
                 camera=camera.reader.source.name if camera is not None else "",
+                # recorded with every clip: how far this PC's clock was from central's
+                clock_skew_ms=lambda: sync.status.clock_skew_ms if sync is not None else None,
             )
             if clips is not None
             else None
@@ -498,6 +500,17 @@ class MainWindow(QMainWindow):
                 .replace("%1", last)
                 .replace("%2", status.last_error)
             )
+        if status.clips_waiting:
+            text += " · " + self.tr("%1 clips (%2 MB) to upload").replace(
+                "%1", str(status.clips_waiting)
+            ).replace("%2", f"{status.clip_bytes_waiting / 1e6:.0f}")
+        skew = status.clock_skew_ms
+        if skew is not None and abs(skew) > CLOCK_SKEW_WARN_MS:
+            # a clip's burned-in time must hold up against the platform's: say so loudly
+            text += " · " + self.tr("Clock off by %1 s: check the PC's time").replace(
+                "%1", f"{skew / 1000:+.0f}"
+            )
+            tone = "error"
         self.sync_label.setText(text)
         set_tone(self.sync_label, tone)
         if status.outbox.pending or status.outbox.parked or status.online:

@@ -8,6 +8,7 @@ from station.domain.records import OrderView
 from station.protocol.enums import OrderState
 from station.store.models import ReturnOrder, UnmatchedParcel
 from station.store.queries import order_view
+from station.sync.service import SyncStatus
 from station.ui.main_window import MainWindow
 from station.workflow import InspectionStarted, ParcelUnmatched
 from tests.helpers import frame
@@ -218,3 +219,22 @@ def test_the_english_bench_fits_a_small_screen(qtbot, logged_in: MainWindow) -> 
     card = logged_in.bench.card
     qtbot.waitUntil(lambda: card.width() > 0)
     assert all(label.wordWrap() for label in card._fields.values())
+
+
+def test_the_status_bar_warns_of_a_clock_off_from_central_and_clips_waiting(
+    logged_in: MainWindow,
+) -> None:
+    logged_in.sync_changed.emit(SyncStatus(configured=True, online=True, clock_skew_ms=900))
+    assert "Clock" not in logged_in.sync_label.text()  # within the Date header's second
+    logged_in.sync_changed.emit(
+        SyncStatus(
+            configured=True,
+            online=True,
+            clock_skew_ms=-42_000,
+            clips_waiting=2,
+            clip_bytes_waiting=57_000_000,
+        )
+    )
+    text = logged_in.sync_label.text()
+    assert "2 clips (57 MB) to upload" in text and "Clock off by -42 s" in text
+    assert logged_in.sync_label.property("tone") == "error"
