@@ -20,13 +20,24 @@ class CloseupDemoCamera:
         self.name = "demo close-up camera"
         self.fps = fps
         rng = np.random.default_rng(seed)
-        weave = rng.integers(60, 200, (SIZE[1] // 12, SIZE[0] // 12, 3), dtype=np.uint8)
-        self._item = cv2.resize(
-            weave, (SIZE[0] + 200, SIZE[1] + 200), interpolation=cv2.INTER_CUBIC
+        margin = 200  # room for the item to move under the lens
+        width, height = SIZE[0] + margin, SIZE[1] + margin
+        # a knitted navy garment: fine ribs, a little unevenness, a sewn-in care label
+        x = np.arange(width)[None, :]
+        y = np.arange(height)[:, None]
+        ribs = (np.sin(x / 3.2) * 18 + np.sin(y / 7.0 + x / 40) * 8).astype(np.int16)
+        wobble = cv2.resize(rng.normal(0, 10, (height // 40, width // 40)), (width, height)).astype(
+            np.int16
         )
-        cv2.putText(
-            self._item, "CLOSE-UP", (140, 180), cv2.FONT_HERSHEY_SIMPLEX, 3, (240, 240, 240), 6
-        )
+        navy = np.array([92, 52, 38], np.int16)  # BGR
+        item = np.clip(navy + (ribs + wobble)[:, :, None], 0, 255).astype(np.uint8)
+        cv2.rectangle(item, (520, 300), (900, 560), (236, 236, 230), -1)
+        for n, text in enumerate(("SIZE M", "100% COTTON", "WASH 30 C", "CLOSE-UP")):
+            cv2.putText(
+                item, text, (545, 350 + 55 * n), cv2.FONT_HERSHEY_SIMPLEX, 1.2, (40, 40, 40), 2
+            )
+        cv2.ellipse(item, (1050, 680), (70, 40), 20, 0, 360, (70, 90, 120), -1)  # a stain
+        self._item = cv2.GaussianBlur(item, (3, 3), 0)
         self._noise = rng.normal(0, 4, (SIZE[1], SIZE[0], 3)).astype(np.int16)
         self._n = 0
         self._next = 0.0

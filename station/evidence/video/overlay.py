@@ -58,11 +58,12 @@ class OverlayFacts:
     step: str = ""  # what the inspector is doing now
 
     def lines(self, when: datetime) -> tuple[str, str]:
+        """The band's two lines: the time first (it must never be cut off), then the parcel;
+        then who films where, and the step."""
         stamp = when.strftime("%Y-%m-%d %H:%M:%S ") + _zone(when)
-        first = [shown(self.parcel) or "—"]
-        if self.order and self.order != self.parcel:
+        first = [stamp, shown(self.parcel) or "—"]
+        if self.order and not self.parcel.startswith(self.order):
             first.append(shown(self.order))
-        first.append(stamp)
         second = [f"站 Station {shown(self.station, 20)}"]
         if self.inspector:
             second.append(f"检验员 {shown(self.inspector, 32)}")
@@ -141,9 +142,10 @@ class OverlayPainter:
         draw = ImageDraw.Draw(image)
         first, second = facts.lines(when)
         line_h = rows // 2
+        room = width - text_left - pad
         for i, line in enumerate((first, second)):
             y = i * line_h + (line_h - self._font.size) // 2
-            draw.text((text_left, y), line, font=self._font, fill=(0, 0, 0))
+            draw.text((text_left, y), self._fitted(line, room), font=self._font, fill=(0, 0, 0))
         bgr = np.ascontiguousarray(np.asarray(image)[:, :, ::-1])
         bgr[pad : pad + qr_side, pad : pad + qr_side] = qr[:, :, None]
         i420 = cv2.cvtColor(bgr, cv2.COLOR_BGR2YUV_I420).reshape(-1)
@@ -155,6 +157,14 @@ class OverlayPainter:
             i420[y_size : y_size + y_size // 4].copy(),
             i420[y_size + y_size // 4 :].copy(),
         )
+
+    def _fitted(self, line: str, room: float) -> str:
+        """``line`` cut with an ellipsis where it would run off the frame."""
+        if self._font.getlength(line) <= room:
+            return line
+        while line and self._font.getlength(line + "…") > room:
+            line = line[:-1]
+        return line + "…"
 
     def _qr(self, text: str) -> np.ndarray:
         barcode = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level="L")
