@@ -483,6 +483,70 @@
     </message>
 </context>
 <context>
+    <name>ClipExportDialog</name>
+    <message>
+        <location filename="../../station/ui/review/clip_export_dialog.py" line="37" />
+        <source>Export clip %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_export_dialog.py" line="42" />
+        <source>Original, the whole take (byte for byte)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_export_dialog.py" line="43" />
+        <source>Taobao: the whole continuous take</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_export_dialog.py" line="44" />
+        <source>Shopee: excerpt, at most 30 MB and 60 s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_export_dialog.py" line="45" />
+        <source>Other platforms: excerpt, at most 100 MB and 180 s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_export_dialog.py" line="61" />
+        <source>An excerpt covers 5 s before to 10 s after each chapter ticked (the whole take if none is), cut to the platform's limits; a manifest of hashes ties it to the original.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_export_dialog.py" line="70" />
+        <source>Choose…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_export_dialog.py" line="72" />
+        <source>Export</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_export_dialog.py" line="75" />
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_export_dialog.py" line="77" />
+        <source>For</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_export_dialog.py" line="79" />
+        <source>Around the chapters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_export_dialog.py" line="82" />
+        <location filename="../../station/ui/review/clip_export_dialog.py" line="114" />
+        <source>Into the folder</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ClipPlayer</name>
     <message>
         <location filename="../../station/ui/review/clip_player.py" line="379" />
@@ -1009,228 +1073,248 @@
 <context>
     <name>EvidenceView</name>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="66" />
-        <location filename="../../station/ui/review/evidence_view.py" line="256" />
+        <location filename="../../station/ui/review/evidence_view.py" line="73" />
+        <location filename="../../station/ui/review/evidence_view.py" line="270" />
         <source>Choose an item in the queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="76" />
+        <location filename="../../station/ui/review/evidence_view.py" line="83" />
         <source>Unboxing clip (Space plays and pauses; , and . step one frame)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="82" />
+        <location filename="../../station/ui/review/evidence_view.py" line="87" />
+        <source>Export clip for a platform…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="95" />
         <source>Proposal</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="82" />
+        <location filename="../../station/ui/review/evidence_view.py" line="95" />
         <source>Verdict</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="82" />
+        <location filename="../../station/ui/review/evidence_view.py" line="95" />
         <source>Inspector's verdict</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="86" />
+        <location filename="../../station/ui/review/evidence_view.py" line="99" />
         <source>Grade</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="87" />
+        <location filename="../../station/ui/review/evidence_view.py" line="100" />
         <source>Disposition</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="88" />
+        <location filename="../../station/ui/review/evidence_view.py" line="101" />
         <source>Refund</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="89" />
+        <location filename="../../station/ui/review/evidence_view.py" line="102" />
         <source>Amount</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="90" />
+        <location filename="../../station/ui/review/evidence_view.py" line="103" />
         <source>Responsibility</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="103" />
+        <location filename="../../station/ui/review/evidence_view.py" line="116" />
         <source>Question</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="103" />
+        <location filename="../../station/ui/review/evidence_view.py" line="116" />
         <source>Answer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="103" />
+        <location filename="../../station/ui/review/evidence_view.py" line="116" />
         <source>Meaning</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="110" />
+        <location filename="../../station/ui/review/evidence_view.py" line="123" />
         <source>Evidence pack (PDF)…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="112" />
+        <location filename="../../station/ui/review/evidence_view.py" line="125" />
         <source>Ctrl+E</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="120" />
+        <location filename="../../station/ui/review/evidence_view.py" line="133" />
         <source>Photos (Enter opens; C in the viewer compares)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="124" />
+        <location filename="../../station/ui/review/evidence_view.py" line="137" />
         <source>Proposal and verdict</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="128" />
+        <location filename="../../station/ui/review/evidence_view.py" line="141" />
         <source>Answers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="194" />
+        <location filename="../../station/ui/review/evidence_view.py" line="207" />
         <source>Inspector overrode the proposal: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="198" />
+        <location filename="../../station/ui/review/evidence_view.py" line="211" />
         <source>Rules fired:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="200" />
+        <location filename="../../station/ui/review/evidence_view.py" line="213" />
         <source>No rule fired.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="258" />
+        <location filename="../../station/ui/review/evidence_view.py" line="272" />
         <source>Unmatched parcel %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="260" />
+        <location filename="../../station/ui/review/evidence_view.py" line="274" />
         <source>Link it to its order on the Unmatched parcels tab (Ctrl+2).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="263" />
+        <location filename="../../station/ui/review/evidence_view.py" line="277" />
         <source>Event refused by the central service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="269" />
+        <location filename="../../station/ui/review/evidence_view.py" line="283" />
         <source>Decided</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="271" />
+        <location filename="../../station/ui/review/evidence_view.py" line="285" />
         <source>Review overdue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="273" />
+        <location filename="../../station/ui/review/evidence_view.py" line="287" />
         <source>Waiting for review</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="287" />
+        <location filename="../../station/ui/review/evidence_view.py" line="301" />
         <source>Item</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="288" />
+        <location filename="../../station/ui/review/evidence_view.py" line="302" />
         <source>Customer's claim</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="289" />
+        <location filename="../../station/ui/review/evidence_view.py" line="303" />
         <source>Category</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="290" />
+        <location filename="../../station/ui/review/evidence_view.py" line="304" />
         <source>Item amount</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="291" />
+        <location filename="../../station/ui/review/evidence_view.py" line="305" />
         <source>Batch</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="292" />
+        <location filename="../../station/ui/review/evidence_view.py" line="306" />
         <source>Inspector</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="293" />
+        <location filename="../../station/ui/review/evidence_view.py" line="307" />
         <source>Completed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="294" />
+        <location filename="../../station/ui/review/evidence_view.py" line="308" />
         <source>Review due</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="295" />
+        <location filename="../../station/ui/review/evidence_view.py" line="309" />
         <source>Checklist</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="298" />
+        <location filename="../../station/ui/review/evidence_view.py" line="312" />
         <source>Photos at the central service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="304" />
+        <location filename="../../station/ui/review/evidence_view.py" line="318" />
         <source>approved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="304" />
+        <location filename="../../station/ui/review/evidence_view.py" line="318" />
         <source>overturned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="306" />
+        <location filename="../../station/ui/review/evidence_view.py" line="320" />
         <source>Decision: %1 by %2 at %3 — %4</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="323" />
+        <location filename="../../station/ui/review/evidence_view.py" line="337" />
         <source>Overturned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="323" />
+        <location filename="../../station/ui/review/evidence_view.py" line="337" />
         <source>Approved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="325" />
+        <location filename="../../station/ui/review/evidence_view.py" line="339" />
         <source>%1: %2 — sent to the central service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="353" />
+        <location filename="../../station/ui/review/evidence_view.py" line="371" />
+        <source>Exporting the clip…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="377" />
+        <source>Clip exported: %1 (manifest %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="396" />
+        <source>Exporting the clip… %1%</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="416" />
         <source>Writing the evidence pack…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="358" />
+        <location filename="../../station/ui/review/evidence_view.py" line="421" />
         <source>Evidence pack saved: %1 (%2 photos)</source>
         <translation type="unfinished" />
     </message>
@@ -2674,7 +2758,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="346" />
+        <location filename="../../station/ui/review/evidence_view.py" line="409" />
         <source>Save the evidence pack</source>
         <translation type="unfinished" />
     </message>

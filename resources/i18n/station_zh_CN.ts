@@ -483,6 +483,70 @@
     </message>
 </context>
 <context>
+    <name>ClipExportDialog</name>
+    <message>
+        <location filename="../../station/ui/review/clip_export_dialog.py" line="37" />
+        <source>Export clip %1</source>
+        <translation>导出视频 %1</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_export_dialog.py" line="42" />
+        <source>Original, the whole take (byte for byte)</source>
+        <translation>原片：完整录像（逐字节一致）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_export_dialog.py" line="43" />
+        <source>Taobao: the whole continuous take</source>
+        <translation>淘宝：完整连续录像</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_export_dialog.py" line="44" />
+        <source>Shopee: excerpt, at most 30 MB and 60 s</source>
+        <translation>Shopee：片段，最多 30 MB、60 秒</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_export_dialog.py" line="45" />
+        <source>Other platforms: excerpt, at most 100 MB and 180 s</source>
+        <translation>其他平台：片段，最多 100 MB、180 秒</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_export_dialog.py" line="61" />
+        <source>An excerpt covers 5 s before to 10 s after each chapter ticked (the whole take if none is), cut to the platform's limits; a manifest of hashes ties it to the original.</source>
+        <translation>片段取每个勾选章节前 5 秒到后 10 秒（未勾选则取整段），按平台限制裁剪；附带的哈希清单将其与原片对应。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_export_dialog.py" line="70" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_export_dialog.py" line="72" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_export_dialog.py" line="75" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_export_dialog.py" line="77" />
+        <source>For</source>
+        <translation>用于</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_export_dialog.py" line="79" />
+        <source>Around the chapters</source>
+        <translation>围绕以下章节</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/clip_export_dialog.py" line="82" />
+        <location filename="../../station/ui/review/clip_export_dialog.py" line="114" />
+        <source>Into the folder</source>
+        <translation>保存到文件夹</translation>
+    </message>
+</context>
+<context>
     <name>ClipPlayer</name>
     <message>
         <location filename="../../station/ui/review/clip_player.py" line="379" />
@@ -1009,228 +1073,248 @@
 <context>
     <name>EvidenceView</name>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="66" />
-        <location filename="../../station/ui/review/evidence_view.py" line="256" />
+        <location filename="../../station/ui/review/evidence_view.py" line="73" />
+        <location filename="../../station/ui/review/evidence_view.py" line="270" />
         <source>Choose an item in the queue</source>
         <translation>请在队列中选择一项</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="76" />
+        <location filename="../../station/ui/review/evidence_view.py" line="83" />
         <source>Unboxing clip (Space plays and pauses; , and . step one frame)</source>
         <translation>开箱视频（空格键播放/暂停；, 和 . 逐帧后退/前进）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="82" />
+        <location filename="../../station/ui/review/evidence_view.py" line="87" />
+        <source>Export clip for a platform…</source>
+        <translation>导出视频供平台使用…</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="95" />
         <source>Proposal</source>
         <translation>系统建议</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="82" />
+        <location filename="../../station/ui/review/evidence_view.py" line="95" />
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="82" />
+        <location filename="../../station/ui/review/evidence_view.py" line="95" />
         <source>Inspector's verdict</source>
         <translation>质检员原判</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="86" />
+        <location filename="../../station/ui/review/evidence_view.py" line="99" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="87" />
+        <location filename="../../station/ui/review/evidence_view.py" line="100" />
         <source>Disposition</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="88" />
+        <location filename="../../station/ui/review/evidence_view.py" line="101" />
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="89" />
+        <location filename="../../station/ui/review/evidence_view.py" line="102" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="90" />
+        <location filename="../../station/ui/review/evidence_view.py" line="103" />
         <source>Responsibility</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="103" />
+        <location filename="../../station/ui/review/evidence_view.py" line="116" />
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="103" />
+        <location filename="../../station/ui/review/evidence_view.py" line="116" />
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="103" />
+        <location filename="../../station/ui/review/evidence_view.py" line="116" />
         <source>Meaning</source>
         <translation>含义</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="110" />
+        <location filename="../../station/ui/review/evidence_view.py" line="123" />
         <source>Evidence pack (PDF)…</source>
         <translation>证据包（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="112" />
+        <location filename="../../station/ui/review/evidence_view.py" line="125" />
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="120" />
+        <location filename="../../station/ui/review/evidence_view.py" line="133" />
         <source>Photos (Enter opens; C in the viewer compares)</source>
         <translation>照片（回车打开；查看器中按 C 对比）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="124" />
+        <location filename="../../station/ui/review/evidence_view.py" line="137" />
         <source>Proposal and verdict</source>
         <translation>系统建议与结论</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="128" />
+        <location filename="../../station/ui/review/evidence_view.py" line="141" />
         <source>Answers</source>
         <translation>质检回答</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="194" />
+        <location filename="../../station/ui/review/evidence_view.py" line="207" />
         <source>Inspector overrode the proposal: %1</source>
         <translation>质检员改判了系统建议：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="198" />
+        <location filename="../../station/ui/review/evidence_view.py" line="211" />
         <source>Rules fired:</source>
         <translation>触发的规则：</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="200" />
+        <location filename="../../station/ui/review/evidence_view.py" line="213" />
         <source>No rule fired.</source>
         <translation>未触发规则。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="258" />
+        <location filename="../../station/ui/review/evidence_view.py" line="272" />
         <source>Unmatched parcel %1</source>
         <translation>无头件 %1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="260" />
+        <location filename="../../station/ui/review/evidence_view.py" line="274" />
         <source>Link it to its order on the Unmatched parcels tab (Ctrl+2).</source>
         <translation>请在“无头件”页将其关联到售后单（Ctrl+2）。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="263" />
+        <location filename="../../station/ui/review/evidence_view.py" line="277" />
         <source>Event refused by the central service</source>
         <translation>被中心服务拒收的事件</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="269" />
+        <location filename="../../station/ui/review/evidence_view.py" line="283" />
         <source>Decided</source>
         <translation>已复核</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="271" />
+        <location filename="../../station/ui/review/evidence_view.py" line="285" />
         <source>Review overdue</source>
         <translation>复核已超时</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="273" />
+        <location filename="../../station/ui/review/evidence_view.py" line="287" />
         <source>Waiting for review</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="287" />
+        <location filename="../../station/ui/review/evidence_view.py" line="301" />
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="288" />
+        <location filename="../../station/ui/review/evidence_view.py" line="302" />
         <source>Customer's claim</source>
         <translation>买家申请原因</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="289" />
+        <location filename="../../station/ui/review/evidence_view.py" line="303" />
         <source>Category</source>
         <translation>品类</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="290" />
+        <location filename="../../station/ui/review/evidence_view.py" line="304" />
         <source>Item amount</source>
         <translation>商品金额</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="291" />
+        <location filename="../../station/ui/review/evidence_view.py" line="305" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="292" />
+        <location filename="../../station/ui/review/evidence_view.py" line="306" />
         <source>Inspector</source>
         <translation>质检员</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="293" />
+        <location filename="../../station/ui/review/evidence_view.py" line="307" />
         <source>Completed</source>
         <translation>完成时间</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="294" />
+        <location filename="../../station/ui/review/evidence_view.py" line="308" />
         <source>Review due</source>
         <translation>复核截止</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="295" />
+        <location filename="../../station/ui/review/evidence_view.py" line="309" />
         <source>Checklist</source>
         <translation>质检模板</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="298" />
+        <location filename="../../station/ui/review/evidence_view.py" line="312" />
         <source>Photos at the central service</source>
         <translation>中心服务上的照片</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="304" />
+        <location filename="../../station/ui/review/evidence_view.py" line="318" />
         <source>approved</source>
         <translation>维持原判</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="304" />
+        <location filename="../../station/ui/review/evidence_view.py" line="318" />
         <source>overturned</source>
         <translation>改判</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="306" />
+        <location filename="../../station/ui/review/evidence_view.py" line="320" />
         <source>Decision: %1 by %2 at %3 — %4</source>
         <translation>复核结论：%2 于 %3 %1 — %4</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="323" />
+        <location filename="../../station/ui/review/evidence_view.py" line="337" />
         <source>Overturned</source>
         <translation>已改判</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="323" />
+        <location filename="../../station/ui/review/evidence_view.py" line="337" />
         <source>Approved</source>
         <translation>已维持原判</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="325" />
+        <location filename="../../station/ui/review/evidence_view.py" line="339" />
         <source>%1: %2 — sent to the central service</source>
         <translation>%1：%2 — 已发送至中心服务</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="353" />
+        <location filename="../../station/ui/review/evidence_view.py" line="371" />
+        <source>Exporting the clip…</source>
+        <translation>正在导出视频…</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="377" />
+        <source>Clip exported: %1 (manifest %2)</source>
+        <translation>视频已导出：%1（清单 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="396" />
+        <source>Exporting the clip… %1%</source>
+        <translation>正在导出视频… %1%</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review/evidence_view.py" line="416" />
         <source>Writing the evidence pack…</source>
         <translation>正在生成证据包…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="358" />
+        <location filename="../../station/ui/review/evidence_view.py" line="421" />
         <source>Evidence pack saved: %1 (%2 photos)</source>
         <translation>证据包已保存：%1（%2 张照片）</translation>
     </message>
@@ -2675,7 +2759,7 @@
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/evidence_view.py" line="346" />
+        <location filename="../../station/ui/review/evidence_view.py" line="409" />
         <source>Save the evidence pack</source>
         <translation>保存证据包</translation>
     </message>

@@ -9,7 +9,7 @@ calls them through its task runner. Results are plain values.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
@@ -27,7 +27,14 @@ from station.evidence.pack import BuiltPack, build_pack, pack_data
 from station.evidence.photos import evidence_for, evidence_for_unmatched
 from station.evidence.records import EvidenceView
 from station.evidence.storage import EvidenceStore
-from station.evidence.video.records import ClipView, clips
+from station.evidence.video.export import (
+    PLATFORMS,
+    ExportRefused,
+    ExportResult,
+    export_excerpt,
+    export_original,
+)
+from station.evidence.video.records import ClipView, clip_by_id, clips
 from station.review import decisions, queue, unmatched
 from station.review.access import check_reviewer, require_reviewer
 from station.review.analytics import AlertRule, Window
@@ -225,6 +232,42 @@ class ReviewService:
             log.warning("clip %s: its file is missing", clip.id)
             return ReviewClip(clip, None, ClipState.MISSING)
         return ReviewClip(clip, path, ClipState.PLAYABLE)
+
+    def export_clip(
+        self,
+        user: UserView,
+        clip: ClipView,
+        folder: Path,
+        *,
+        platform: str,
+        chapters: Sequence[int] | None = None,
+        progress: Callable[[float], None] | None = None,
+    ) -> ExportResult:
+        """A platform-ready copy of a clip with its manifest (blocking: copying, hashing and
+        re-encoding run on the caller's thread): the original for platforms that want the
+        whole take, else an excerpt around ``chapters`` (indexes) within the platform's
+        limits."""
+        current = self._run(user, lambda s: clip_by_id(s, clip.id))
+        if current is None:
+            raise ExportRefused(f"There is no clip {clip.id}.", f"没有视频 {clip.id}。")
+        located = self._located(current)
+        if located.path is None:
+            raise ExportRefused(
+                f"The clip {clip.id} is not on this station ({located.state.value}).",
+                f"视频 {clip.id} 不在本站（{located.state.value}）。",
+            )
+        limit = PLATFORMS[platform]
+        if limit.whole:
+            return export_original(current, located.path, folder, station_id=self.station_id)
+        return export_excerpt(
+            current,
+            located.path,
+            folder,
+            chapters=list(chapters) if chapters else None,
+            limit=limit,
+            station_id=self.station_id,
+            progress=progress,
+        )
 
     def export_pack(
         self, user: UserView, inspection_id: str, out_path: Path, *, language: Language = "zh_CN"

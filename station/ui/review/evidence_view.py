@@ -12,14 +12,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHeaderView, QTableWidget, QWidget
+from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidget, QWidget
 
 from station.domain.labels import label
 from station.evidence.pack import BuiltPack
+from station.evidence.video.export import ExportResult
+from station.evidence.video.records import ClipView
 from station.review.decisions import DecisionMade, DecisionRequest
 from station.review.evidence import EvidenceDetail
 from station.review.rows import QueueRow, RowKind
 from station.review.service import ReviewClip
+from station.ui.review.clip_export_dialog import ClipExportDialog
 from station.ui.review.clip_player import ClipPlayer
 from station.ui.review.decision_form import DecisionForm
 from station.ui.review.errors import describe
@@ -38,6 +41,7 @@ from station.ui.widgets import (
     STRETCH,
     ask_save_path,
     hbox,
+    holder,
     push_button,
     scrolling,
     set_tone,
@@ -54,6 +58,9 @@ class EvidenceView(NoticePane):
     shown = Signal(object)  # EvidenceDetail | None
     decided = Signal(object)  # DecisionMade
     pack_written = Signal(object)  # BuiltPack
+    clip_exported = Signal(object)  # ExportResult
+    # how far an export is (0–1), from the worker exporting it: queued onto this thread
+    clip_export_progress = Signal(float)
 
     def __init__(self, context: ReviewContext, parent: QWidget | None = None) -> None:
         super().__init__(context, name="evidenceView", parent=parent)
@@ -76,6 +83,12 @@ class EvidenceView(NoticePane):
             self.tr("Unboxing clip (Space plays and pauses; , and . step one frame)")
         )
         self.player = ClipPlayer()
+        self.clip_export = push_button(
+            self.tr("Export clip for a platform…"),
+            name="secondaryButton",
+            clicked=self.export_clip_dialog,
+        )
+        self.clip_export_progress.connect(self._clip_export_progressed)
         self.verdict = QTableWidget(5, 3)
         self.verdict.setObjectName("verdictTable")
         self.verdict.setHorizontalHeaderLabels(
@@ -119,7 +132,7 @@ class EvidenceView(NoticePane):
             self.facts,
             self._caption(self.tr("Photos (Enter opens; C in the viewer compares)")),
             self.thumbs,
-            self.clip_heading,
+            holder(hbox((self.clip_heading, 1), self.clip_export, margins=0)),
             self.player,
             self._caption(self.tr("Proposal and verdict")),
             self.verdict,
@@ -249,6 +262,7 @@ class EvidenceView(NoticePane):
         """The clip section is there only while the case on screen has a clip."""
         self.player.show_clips(clips)
         self.clip_heading.setVisible(bool(clips))
+        self.clip_export.setVisible(bool(clips))
         self.player.setVisible(bool(clips))
 
     def _show_other(self, row: QueueRow | None) -> None:
@@ -331,6 +345,55 @@ class EvidenceView(NoticePane):
             self._fail(exc)
 
         self._submit(lambda: self._service.decide(self._user, row, request), done, refused)
+
+    def export_clip_dialog(self) -> None:
+        shown = self.player.clip
+        if shown is None:
+            return
+        dialog = ClipExportDialog(shown.clip, self.player.kind_text, self)
+        if self.ask_clip_export(dialog):
+            self.export_clip(
+                shown.clip,
+                dialog.chosen_folder,
+                platform=dialog.chosen_platform,
+                chapters=dialog.chosen_chapters,
+            )
+
+    @staticmethod
+    def ask_clip_export(dialog: ClipExportDialog) -> bool:
+        """Whether the supervisor chose to export; tests replace this."""
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def export_clip(
+        self, clip: ClipView, folder: Path, *, platform: str, chapters: list[int]
+    ) -> None:
+        self.clip_export.setEnabled(False)
+        self._notify(self.tr("Exporting the clip…"), "info")
+        service, user, progress = self._service, self._user, self.clip_export_progress.emit
+
+        def done(result: ExportResult) -> None:
+            self.clip_export.setEnabled(True)
+            self._notify(
+                arg(self.tr("Clip exported: %1 (manifest %2)"), result.path, result.manifest.name),
+                "ok",
+            )
+            self.clip_exported.emit(result)
+
+        def failed(exc: BaseException) -> None:
+            self.clip_export.setEnabled(True)
+            self._fail(exc)
+
+        self._submit(
+            lambda: service.export_clip(
+                user, clip, folder, platform=platform, chapters=chapters, progress=progress
+            ),
+            done,
+            failed,
+        )
+
+    def _clip_export_progressed(self, share: float) -> None:
+        if not self.clip_export.isEnabled():  # still exporting
+            self._notify(arg(self.tr("Exporting the clip… %1%"), round(share * 100)), "info")
 
     def export_pack_dialog(self) -> None:
         if self.detail is None or self.detail.remote:

@@ -21,13 +21,16 @@ from sqlalchemy import update
 from station import app
 from station.domain.records import UserView
 from station.evidence.video.chapters import ChapterKind
+from station.evidence.video.export import verify_export
 from station.evidence.video.library import ClipLibrary
 from station.evidence.video.overlay import parse_qr
-from station.evidence.video.recorder import ClipStart, new_clip_id
+from station.evidence.video.recorder import new_clip_id
+from station.evidence.video.takes import ClipStart
 from station.review.access import NotAllowed
 from station.review.service import ClipState, ReviewClip, ReviewService
 from station.store.models import Clip
 from station.store.types import utcnow
+from station.ui.review.clip_export_dialog import ClipExportDialog
 from station.ui.review.clip_player import THREAD_NAME, ClipPlayer, clock_text
 from station.ui.review.supervisor_panel import SupervisorPanel
 from station.ui.tasks import TaskRunner
@@ -433,3 +436,64 @@ def test_the_evidence_screen_plays_the_clip_only_for_a_filmed_case(
 def filmed_chapter(player: ClipPlayer, n: int) -> int:
     assert player.clip is not None
     return player.clip.clip.chapters[n].at_ms
+
+
+def test_the_supervisor_exports_an_excerpt_for_a_platform_from_the_evidence_screen(
+    qtbot,
+    panel_with_clips: SupervisorPanel,
+    filmed: Filmed,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    evidence = panel_with_clips.evidence
+    choose(qtbot, panel_with_clips, filmed.inspection_id)
+    qtbot.waitUntil(lambda: evidence.player.frame == 0, timeout=20_000)
+    assert evidence.clip_export.isVisibleTo(evidence)
+    asked: list[ClipExportDialog] = []
+
+    def choose_shopee(dialog: ClipExportDialog) -> bool:
+        asked.append(dialog)
+        assert not dialog.chapters.isEnabled()  # the original: no chapters to choose
+        dialog.platform.setCurrentIndex(dialog.platform.findData("shopee"))
+        assert dialog.chapters.isEnabled()
+        dialog.chapters.item(1).setCheckState(Qt.CheckState.Checked)
+        dialog.folder.setText(str(tmp_path))
+        return True
+
+    monkeypatch.setattr(evidence, "ask_clip_export", choose_shopee)
+    progress: list[float] = []
+    evidence.clip_export_progress.connect(progress.append)
+    with qtbot.waitSignal(evidence.clip_exported, timeout=60_000) as exported:
+        qtbot.mouseClick(evidence.clip_export, Qt.MouseButton.LeftButton)
+    result = exported.args[0]
+    assert asked and result.path.parent == tmp_path and result.kind == "excerpt"
+    assert result.size_bytes <= 30_000_000 and result.duration_ms <= 60_000
+    assert verify_export(result.manifest, evidence.player.clip.path) == []  # type: ignore[union-attr]
+    assert progress and progress[-1] == pytest.approx(1.0)
+    assert "Clip exported" in evidence.notice.text() and evidence.clip_export.isEnabled()
+
+
+def test_an_export_into_a_folder_that_cannot_be_written_is_said_and_nothing_left(
+    qtbot,
+    panel_with_clips: SupervisorPanel,
+    filmed: Filmed,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    evidence = panel_with_clips.evidence
+    choose(qtbot, panel_with_clips, filmed.inspection_id)
+    qtbot.waitUntil(lambda: evidence.player.frame == 0, timeout=20_000)
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    blocker = exports / "a-file"
+    blocker.write_text("not a folder")
+
+    def into_a_file(dialog: ClipExportDialog) -> bool:
+        dialog.folder.setText(str(blocker))
+        return True
+
+    monkeypatch.setattr(evidence, "ask_clip_export", into_a_file)
+    qtbot.mouseClick(evidence.clip_export, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: evidence.clip_export.isEnabled(), timeout=20_000)
+    assert "a-file" in evidence.notice.text()
+    assert sorted(p.name for p in exports.iterdir()) == ["a-file"]
