@@ -28,7 +28,7 @@ from station.evidence.blobs import sha256_hex
 from station.evidence.encode import DEFAULT_QUALITY, Frame, encode_jpeg, load_image_file
 from station.evidence.errors import PhotoRefused, StorageError
 from station.evidence.quality import DEFAULT_THRESHOLDS, QualityThresholds, assess
-from station.evidence.records import EvidenceView, PreparedPhoto, evidence_view
+from station.evidence.records import EvidenceView, PreparedPhoto, evidence_added, evidence_view
 from station.evidence.storage import EvidenceStore
 from station.protocol import events
 from station.protocol.enums import InspectionState, MediaKind, PhotoKind
@@ -219,19 +219,7 @@ def record_photo(
     session.flush()
     audit.record(
         session,
-        events.EvidenceAdded(
-            sha256=row.sha256,
-            kind=row.kind,
-            evidence_id=row.id,
-            inspection_id=inspection_id,
-            unmatched_id=unmatched_id,
-            size_bytes=row.size_bytes,
-            width=row.width,
-            height=row.height,
-            quality_flags=list(row.quality_flags),
-            inspector=actor.removeprefix("user:"),
-            taken_at=when,
-        ),
+        evidence_added(row, inspector=actor),
         actor=actor,
         action="photo_added",
         entity=f"photo:{row.id}",

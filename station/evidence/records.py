@@ -8,6 +8,7 @@ from pathlib import Path
 
 from station.evidence.blobs import relative_path
 from station.evidence.quality import QualityFlag, QualityReport
+from station.protocol import events
 from station.protocol.enums import MediaKind, PhotoKind
 from station.store.models import EvidenceItem
 
@@ -84,4 +85,27 @@ def evidence_view(row: EvidenceItem) -> EvidenceView:
         media=MediaKind(row.media),
         duration_ms=row.duration_ms,
         kept=row.kept,
+    )
+
+
+def evidence_added(
+    row: EvidenceItem, *, inspector: str, clip: events.ClipFacts | None = None
+) -> events.EvidenceAdded:
+    """The event that reports an evidence item, every medium alike: what the row says of it
+    (a photo's quality flags, a recording's length, a clip's chapters and chain)."""
+    return events.EvidenceAdded(
+        sha256=row.sha256,
+        media=MediaKind(row.media),
+        kind=row.kind,
+        evidence_id=row.id,
+        inspection_id=row.inspection_id,
+        unmatched_id=row.unmatched_id,
+        size_bytes=row.size_bytes,
+        width=row.width,
+        height=row.height,
+        duration_ms=row.duration_ms,
+        quality_flags=list(row.quality_flags),
+        inspector=inspector.removeprefix("user:"),
+        taken_at=row.taken_at,
+        clip=clip,
     )

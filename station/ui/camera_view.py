@@ -19,6 +19,7 @@ from station.capture.live import LiveScanner, Scanned, Seen
 from station.capture.pipeline import FrameResult
 from station.capture.reader import Frame, ReaderState, StateChange
 from station.ui.listening import listen
+from station.ui.widgets import centred_fit
 
 PREVIEW_WIDTH = 960
 
@@ -131,13 +132,7 @@ class CameraView(QWidget):
         painter.fillRect(self.rect(), QColor("#1d2430"))
         target = QRectF(self.rect())
         if self.image is not None and not self.image.isNull():
-            size = self.image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            target = QRectF(
-                (self.width() - size.width()) / 2,
-                (self.height() - size.height()) / 2,
-                size.width(),
-                size.height(),
-            )
+            target = centred_fit(self.image.size(), self.size())
             painter.drawImage(target, self.image)
             scale = target.width() / self.image.width()
             painter.setPen(QPen(QColor("#32d583"), 3))

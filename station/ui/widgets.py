@@ -8,7 +8,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TypeAlias, TypedDict, TypeVar, Unpack
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
@@ -198,3 +198,15 @@ def ask_save_path(parent: QWidget, title: str, suggested: str, file_filter: str)
     """The file the user chose in the save dialog, or None if they cancelled it."""
     name, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
     return Path(name) if name else None
+
+
+def centred_fit(size: QSize, box: QSize) -> QRectF:
+    """Where a picture of ``size`` goes in ``box``: as large as fits, its proportions kept,
+    in the middle."""
+    fitted = size.scaled(box, Qt.AspectRatioMode.KeepAspectRatio)
+    return QRectF(
+        (box.width() - fitted.width()) / 2,
+        (box.height() - fitted.height()) / 2,
+        fitted.width(),
+        fitted.height(),
+    )

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from station import app
+from station.config import Settings
 from station.ui.application import build_window
 from station.ui.main_window import MainWindow
 from tests.ui.keys import hid_keys, send_keys
@@ -33,32 +35,50 @@ def type_by_hand(window: MainWindow, text: str, *, enter: bool = True) -> None:
     window.wedge.flush_now()
 
 
-@pytest.fixture
-def window(qtbot, demo_station: app.Station) -> Iterator[MainWindow]:
+def shown_window(
+    qtbot,
+    station: app.Station,
+    *,
+    language: str = "en",
+    size: tuple[int, int] = (1280, 760),
+    settings: Settings | None = None,
+    **services: Any,
+) -> MainWindow:
+    """The station's window over ``station``, built as the application builds it, shown and
+    active (keys typed go to it)."""
     qapp = QApplication.instance()
     assert isinstance(qapp, QApplication)
-    settings = demo_station.settings.model_copy(update={"language": "en"})
     win = build_window(
         qapp,
-        workflow=demo_station.workflow,
-        auth=demo_station.auth,
-        outbox_status=demo_station.outbox_status,
-        settings=settings,
-        review=demo_station.review,
+        workflow=station.workflow,
+        auth=station.auth,
+        outbox_status=station.outbox_status,
+        settings=(settings or station.settings).model_copy(update={"language": language}),
+        **services,
     )
     qtbot.addWidget(win)
-    win.resize(1280, 760)
+    win.resize(*size)
     win.show()
     qtbot.waitExposed(win)
     win.activateWindow()
-    qtbot.waitUntil(lambda: win.isActiveWindow())
+    qtbot.waitUntil(win.isActiveWindow)
+    return win
+
+
+def log_in(qtbot, win: MainWindow, badge: str = "I1001", pin: str = "1234") -> None:
+    with qtbot.waitSignal(win.login_view.logged_in, timeout=10_000):
+        type_by_hand(win, badge)
+        type_by_hand(win, pin)
+
+
+@pytest.fixture
+def window(qtbot, demo_station: app.Station) -> Iterator[MainWindow]:
+    win = shown_window(qtbot, demo_station, review=demo_station.review)
     yield win
     win.close()
 
 
 @pytest.fixture
 def logged_in(qtbot, window: MainWindow) -> MainWindow:
-    with qtbot.waitSignal(window.login_view.logged_in, timeout=10_000):
-        type_by_hand(window, "I1001")
-        type_by_hand(window, "1234")
+    log_in(qtbot, window)
     return window

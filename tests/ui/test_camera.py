@@ -10,7 +10,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from station import app
@@ -22,10 +21,9 @@ from station.demo.camera import DemoCamera
 from station.demo.video import bench_background, label_image, paste, place, write_demo_video
 from station.protocol.enums import OrderState
 from station.store.models import ReturnOrder
-from station.ui.application import build_window
 from station.ui.main_window import MainWindow
 from station.workflow import InspectionStarted
-from tests.ui.conftest import type_by_hand
+from tests.ui.conftest import log_in, shown_window
 from tests.ui.test_checklist_view import find_order
 
 
@@ -102,25 +100,8 @@ class AsWebcam:
 @pytest.fixture
 def camera_window(qtbot, demo_station: app.Station, request) -> Iterator[MainWindow]:
     scanner: LiveScanner = request.param(demo_station, request)
-    qapp = QApplication.instance()
-    assert isinstance(qapp, QApplication)
-    win = build_window(
-        qapp,
-        workflow=demo_station.workflow,
-        auth=demo_station.auth,
-        outbox_status=demo_station.outbox_status,
-        settings=demo_station.settings.model_copy(update={"language": "en"}),
-        camera=scanner,
-    )
-    qtbot.addWidget(win)
-    win.resize(1280, 760)
-    with qtbot.waitSignal(win.login_view.logged_in, timeout=10_000):
-        win.show()
-        qtbot.waitExposed(win)
-        win.activateWindow()
-        qtbot.waitUntil(win.isActiveWindow)
-        type_by_hand(win, "I1001")
-        type_by_hand(win, "1234")
+    win = shown_window(qtbot, demo_station, camera=scanner)
+    log_in(qtbot, win)
     yield win
     win.close()
 

@@ -20,39 +20,22 @@ from station.protocol.enums import Disposition, Grade
 from station.protocol.events import Decision
 from station.store.models import Inspection
 from station.sync.pull import AppliedDecision, apply_decision
-from station.ui.application import build_window
 from station.ui.main_window import MainWindow
 from station.workflow import InspectionStarted
 from tests.review.conftest import REFUSE, clean_orders, finish
-from tests.ui.conftest import type_by_hand, type_keys
+from tests.ui.conftest import log_in, shown_window, type_keys
 from tests.ui.review.test_supervisor_panel import choose
 
 
 def bench_window(qtbot, station: app.Station, language: Language) -> MainWindow:
-    qapp = QApplication.instance()
-    assert isinstance(qapp, QApplication)
-    win = build_window(
-        qapp,
-        workflow=station.workflow,
-        auth=station.auth,
-        outbox_status=station.outbox_status,
-        settings=station.settings.model_copy(update={"language": language}),
+    return shown_window(
+        qtbot,
+        station,
+        language=language,
+        size=(1366, 768),
         sync=station.sync,
         review=station.review,
     )
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow)
-    return win
-
-
-def log_in(qtbot, win: MainWindow, badge: str, pin: str) -> None:
-    with qtbot.waitSignal(win.login_view.logged_in, timeout=10_000):
-        type_by_hand(win, badge)
-        type_by_hand(win, pin)
 
 
 @pytest.fixture(params=["en", "zh_CN"])

@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from station import app
 from station.capture.classify import Command, command_payload
@@ -20,10 +19,9 @@ from station.demo.video import write_demo_video
 from station.evidence.video.chapters import ChapterKind
 from station.evidence.video.recorder import GAP_AFTER_S
 from station.evidence.video.records import ClipView, clips
-from station.ui.application import build_window
 from station.ui.main_window import MainWindow
 from tests.evidence.video.rig import band_codes, decoded_frames
-from tests.ui.conftest import type_by_hand
+from tests.ui.conftest import log_in, shown_window
 from tests.ui.test_camera import ScriptedCamera, in_transit
 from tests.ui.test_checklist_view import find_order
 
@@ -34,26 +32,8 @@ def recording_window(qtbot, station: app.Station, scanner: LiveScanner) -> Itera
     filming = dataclasses.replace(station, settings=settings, stoppers=[])
     clip_service = app.build_recording(filming, scanner)
     assert clip_service is not None
-    qapp = QApplication.instance()
-    assert isinstance(qapp, QApplication)
-    win = build_window(
-        qapp,
-        workflow=station.workflow,
-        auth=station.auth,
-        outbox_status=station.outbox_status,
-        settings=settings.model_copy(update={"language": "en"}),
-        camera=scanner,
-        clips=clip_service,
-    )
-    qtbot.addWidget(win)
-    win.resize(1280, 760)
-    with qtbot.waitSignal(win.login_view.logged_in, timeout=10_000):
-        win.show()
-        qtbot.waitExposed(win)
-        win.activateWindow()
-        qtbot.waitUntil(win.isActiveWindow)
-        type_by_hand(win, "I1001")
-        type_by_hand(win, "1234")
+    win = shown_window(qtbot, station, settings=settings, camera=scanner, clips=clip_service)
+    log_in(qtbot, win)
     try:
         yield win
     finally:

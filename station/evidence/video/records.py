@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from station.evidence.records import evidence_added
 from station.evidence.video.chapters import Chapter
 from station.evidence.video.library import FiledClip
 from station.protocol import events
@@ -136,19 +137,9 @@ def record_clip(session: Session, filed: FiledClip, *, station_id: str) -> ClipV
     session.add(clip_row)
     session.flush()
     actor = user_ref(inspector) if inspector is not None else "system"
-    payload = events.EvidenceAdded(
-        sha256=row.sha256,
-        media=MediaKind.VIDEO,
-        kind=row.kind,
-        evidence_id=row.id,
-        inspection_id=inspection_id,
-        unmatched_id=unmatched_id,
-        size_bytes=row.size_bytes,
-        width=row.width,
-        height=row.height,
-        duration_ms=row.duration_ms,
-        inspector=actor.removeprefix("user:") if inspector is not None else "",
-        taken_at=started,
+    payload = evidence_added(
+        row,
+        inspector=actor if inspector is not None else "",
         clip=events.ClipFacts(
             clip_id=clip.clip_id,
             parcel=clip_row.parcel_code,

@@ -68,9 +68,7 @@ class ClipExportDialog(QDialog):
         self.folder = QLineEdit(str(Path.home()))
         self.folder.setObjectName("clipExportFolder")
         browse = push_button(self.tr("Choose…"), name="secondaryButton", clicked=self._browse)
-        self.export_button = push_button(
-            self.tr("Export"), name="exportClip", clicked=self.accept
-        )
+        self.export_button = push_button(self.tr("Export"), name="exportClip", clicked=self.accept)
         self.export_button.setDefault(True)
         cancel = push_button(self.tr("Cancel"), name="secondaryButton", clicked=self.reject)
         vbox(

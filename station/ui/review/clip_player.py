@@ -33,7 +33,7 @@ from typing import Final
 
 import av
 import numpy as np
-from PySide6.QtCore import QElapsedTimer, QObject, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QCloseEvent,
@@ -61,7 +61,7 @@ from station.evidence.video.chapters import Chapter, ChapterKind
 from station.review.service import ClipState, ReviewClip
 from station.runtime.worker import FINISHED, Finished, Worker
 from station.ui.texts import arg
-from station.ui.widgets import hbox, push_button, text_label, vbox
+from station.ui.widgets import centred_fit, hbox, push_button, text_label, vbox
 
 log = logging.getLogger(__name__)
 
@@ -324,13 +324,7 @@ class ClipScreen(QWidget):
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("#1d2430"))
         if self.image is not None and not self.image.isNull() and not self.message:
-            size = self.image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            target = QRectF(
-                (self.width() - size.width()) / 2,
-                (self.height() - size.height()) / 2,
-                size.width(),
-                size.height(),
-            )
+            target = centred_fit(self.image.size(), self.size())
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             painter.drawImage(target, self.image)
         if self.message:
