@@ -20,6 +20,7 @@ BENCHES = [
     "analytics.py",
     "sync.py",
     "audit_verify.py",
+    "video.py",
 ]
 
 

@@ -170,7 +170,7 @@ def main() -> None:
         delays, prerolls = start_latency(folder, scenes["demo camera clip"], args.takes)
         table(
             f"Start of a take after the scan ({args.takes} takes, recorder thread at {FPS} fps)",
-            ["measure", "median", "max"],
+            ["measure", "median", "worst"],
             [
                 [
                     "scan → first frame written (ms)",
