@@ -146,6 +146,11 @@ def shoot_camera(qapp: QApplication, station: app.Station, settings: Settings, s
     clip = station.paths.root / "screenshot-clip.avi"
     write_demo_video(clip, [str(p["rma_no"]) for p in parcels[:3]], orders=parcels)
     scanner = LiveScanner(VideoFileSource(clip, loop=True))
+    # the bench films its parcel as it does in use: the status bar says so
+    filming = replace(
+        station, settings=settings.model_copy(update={"recording_disk_floor_gib": 0.1})
+    )
+    clips = app.build_recording(filming, scanner)
     window = build_window(
         qapp,
         workflow=station.workflow,
@@ -153,6 +158,7 @@ def shoot_camera(qapp: QApplication, station: app.Station, settings: Settings, s
         outbox_status=station.outbox_status,
         settings=settings,
         camera=scanner,
+        clips=clips,
     )
     window.resize(*SIZES[0])
     window.show()
@@ -164,8 +170,16 @@ def shoot_camera(qapp: QApplication, station: app.Station, settings: Settings, s
         settle(50)
         deadline -= 1
     settle(300)  # let the card and checklist lay themselves out for the parcel just read
+    if clips is not None:
+        deadline = 100
+        while clips.recorder.recording is None and deadline:
+            settle(50)
+            deadline -= 1
+        settle(200)  # the status bar hears of the take
     window.grab().save(str(OUT / f"live_scanning{suffix}.png"))
     window.close()
+    for stop in filming.stoppers[len(station.stoppers) :]:
+        stop()
 
 
 def main() -> int:

@@ -155,6 +155,8 @@ def shoot_settings(qapp: QApplication, language: Language, root: Path) -> Path:
         raise RuntimeError("the preview read no code from the demo clip within 20 s")
     path = save(dialog, f"settings-{language}.png")
     form.detach_preview()()
+    dialog.tabs.setCurrentWidget(dialog.recording)
+    save(dialog, f"settings-recording-{language}.png")
     dialog.reject()
     runner.shutdown()
     return path

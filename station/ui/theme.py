@@ -131,9 +131,12 @@ QLabel#stripCaption { color: #475467; font-size: 11pt; }
 QListWidget#thumbnails { border: none; background: transparent; font-size: 10pt; }
 QLabel#printerState[tone="ok"] { color: #75e0a7; }
 QLabel#printerState[tone="warn"] { color: #fdb022; }
+QLabel#recordingState[tone="rec"] { color: #f97066; font-weight: 600; }
+QLabel#recordingState[tone="error"] { color: #fdb022; font-weight: 600; }
 QPushButton#secondaryButton { background: white; color: #1f6feb; }
 QPushButton#secondaryButton:disabled { background: white; color: #9aa4b2; border-color: #c4cad3; }
 QDialog#settingsDialog QComboBox, QDialog#settingsDialog QSpinBox,
+QDialog#settingsDialog QDoubleSpinBox,
 QWizard#firstRunWizard QComboBox, QWizard#firstRunWizard QSpinBox {
     font-size: 14pt; padding: 6px 8px; min-height: 30px;
 }
