@@ -143,3 +143,20 @@ def test_a_close_up_camera_films_a_sibling_take_with_the_same_chapters(
     assert closeup.inspection_id == bench_take.inspection_id
     assert [c.kind for c in closeup.chapters] == [c.kind for c in bench_take.chapters]
     assert closeup.sha256 != bench_take.sha256  # another camera, another picture
+
+
+def test_a_take_ends_filed_when_the_disk_reaches_its_floor_mid_take(
+    bench: Bench, rig: Rig, director: ClipDirector
+) -> None:
+    order = received_order(bench.station, "apparel")
+    rig.film(3.5)
+    bench.scan(order.rma_no)
+    rig.film(6)
+    rig.free = rig.service.floor_bytes - 1  # other files filled the disk meanwhile
+    rig.film(6)  # the recorder looks every 5 s
+    rig.settle()
+    (clip,) = bench.station.db.run(lambda s: clips(s))
+    assert clip.ended == "disk full" and clip.inspection_id is not None
+    assert 6000 <= clip.duration_ms - clip.preroll_ms <= 12_000  # ended, not cut at random
+    assert rig.recorder.recording is None
+    assert not any(Path(rig.library.recording).glob("*.mp4"))

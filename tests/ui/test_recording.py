@@ -16,7 +16,9 @@ from station.capture.classify import Command, command_payload
 from station.capture.live import LiveScanner, LiveSettings
 from station.demo.camera import DemoCamera
 from station.demo.video import write_demo_video
+from station.evidence.blobs import hash_file
 from station.evidence.video.chapters import ChapterKind
+from station.evidence.video.fragments import links_of_file
 from station.evidence.video.recorder import GAP_AFTER_S
 from station.evidence.video.records import ClipView, clips
 from station.ui.main_window import MainWindow
@@ -70,10 +72,15 @@ def test_the_demo_camera_films_its_parcel_from_the_scan_until_it_is_cancelled(
     clip = next(c for c in filed(demo_station) if c.id == clip_id)
     assert clip.ended == "abandoned" and clip.inspection_id is not None
     assert clip.chapters[0].kind is ChapterKind.SCAN
-    frames = decoded_frames(demo_station.evidence.clips.path_for(clip.sha256))
+    path = demo_station.evidence.clips.path_for(clip.sha256)
+    assert hash_file(path) == (clip.sha256, clip.size_bytes)
+    assert [link.digest for link in links_of_file(path, clip.id)][-1] == clip.chain_head
+    frames = decoded_frames(path)
     assert len(frames) > 30
-    codes = band_codes(frames[-1].to_ndarray(format="bgr24"))
-    assert codes and codes[0][0] == clip_id
+    after_scan = [f for f in frames if f.time * 1000 > clip.preroll_ms + 500]
+    for sample in after_scan[:: max(1, len(after_scan) // 5)]:
+        ((read_id, _, parcel),) = band_codes(sample.to_ndarray(format="bgr24"))
+        assert read_id == clip_id and parcel == clip.parcel_code.split(" / ")[0]
 
 
 @pytest.fixture
