@@ -316,6 +316,7 @@ def build_recording(station: Station, camera: LiveScanner | None) -> ClipService
         quality=settings.recording_quality,
         preroll_s=settings.recording_preroll_seconds,
         position=settings.recording_overlay,
+        station=settings.station_id,
     )
     folder = station.evidence.clips.recording
     recorder = Recorder(folder, recording, camera=camera.reader.source.name)

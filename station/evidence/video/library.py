@@ -24,7 +24,12 @@ from pathlib import Path
 from typing import Any
 
 from station.evidence.blobs import BlobStore, hash_file
-from station.evidence.video.chapters import Chapter, chapters_box, read_chapters_box
+from station.evidence.video.chapters import (
+    CHAPTERS_UUID,
+    Chapter,
+    chapters_box,
+    read_chapters_box,
+)
 from station.evidence.video.fragments import check_chain
 from station.evidence.video.journal import read_journal
 from station.evidence.video.takes import RecordedClip
@@ -64,7 +69,10 @@ class ClipLibrary:
         """Cut back, close with the chapters, hash and link into the library."""
         state = read_journal(clip.journal)
         check = check_chain(clip.path, clip.clip_id, state.links)
-        if clip.ended == CUT_SHORT or not check.ok:
+        # a take filed once already (a crash came before its record) ends in its chapters box
+        # right after the chain: cutting it again would write to the filed, read-only copy
+        refiled = _closed_at(clip.path, check.verified_to)
+        if (clip.ended == CUT_SHORT or not check.ok) and not refiled:
             if not check.ok:
                 log.warning(
                     "clip %s: %s; kept to %d bytes", clip.clip_id, check.problem, check.verified_to
@@ -124,6 +132,21 @@ class ClipLibrary:
     def free_bytes(self) -> int:
         ensure_dir(self.root)
         return shutil.disk_usage(self.root).free
+
+
+def _closed_at(path: Path, end: int) -> bool:
+    """Whether the file runs from ``end`` to its last byte as exactly one chapters box."""
+    size = path.stat().st_size
+    if size - end < 24:
+        return False
+    with path.open("rb") as fh:
+        fh.seek(end)
+        header = fh.read(24)
+    return (
+        int.from_bytes(header[:4], "big") == size - end
+        and header[4:8] == b"uuid"
+        and header[8:24] == CHAPTERS_UUID
+    )
 
 
 def _duration_ms(path: Path) -> int:

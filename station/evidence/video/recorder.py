@@ -74,6 +74,7 @@ class RecordingSettings:
     quality: str = "standard"
     preroll_s: float = 3.0
     position: Position = "bottom"
+    station: str = ""  # named in the band between parcels too (the pre-roll shows it)
 
 
 @dataclass
@@ -121,7 +122,7 @@ class Recorder:
         self._epoch: float | None = None  # monotonic time of pts 0
         self._wall_epoch: datetime | None = None
         self._take: _Take | None = None
-        self._idle = OverlayFacts()
+        self._idle = OverlayFacts(station=self.settings.station)
         self._last_frame_at: float | None = None
         self._last_card_at = 0.0
         # whether there is still room on the disk (the clip service sets it); checked every

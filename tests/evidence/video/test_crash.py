@@ -49,6 +49,14 @@ def test_sigkill_while_recording_keeps_everything_but_the_last_fragment(
     state = read_journal(left.journal)
     assert state.facts["parcel"] == "SF1234567890123"
     filed = library.file(left)
+    # a crash before the clip was on record: the next start files the same take again
+    again = library.file(left)
+    assert (again.sha256, again.size, again.chain_head) == (
+        filed.sha256,
+        filed.size,
+        filed.chain_head,
+    )
+    assert library.blobs.verify(filed.sha256) == filed.size
     # what the journal vouches for, and nothing after it
     assert filed.chain_end == state.links[-1].end
     assert check_chain(filed.path, left.clip_id, state.links).ok
