@@ -104,6 +104,8 @@ class ClipDirector:
             return
         if isinstance(value, ScanCode):
             self.takes.chapter(ChapterKind.SCAN, value.text)
+        elif value is Command.PRINT:  # a label printed again, at the bench
+            self.takes.chapter(ChapterKind.LABEL, "PRINT")
         elif isinstance(value, Command):
             self.takes.chapter(ChapterKind.SCAN, value.value.upper())
 
