@@ -13,9 +13,7 @@ camera sees, not the preview.
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import os
 import threading
 import time
 from collections.abc import Callable
@@ -30,6 +28,7 @@ from station.capture.pace import Pace
 from station.capture.pipeline import DecodePipeline, FrameResult
 from station.capture.reader import Frame, FrameReader, ReaderState, StateChange
 from station.runtime.emitter import Emitter
+from station.runtime.priority import lower_this_thread
 from station.runtime.worker import FINISHED, Finished, Worker
 
 log = logging.getLogger(__name__)
@@ -194,7 +193,5 @@ class LiveScanner:
 
 
 def _yield_to_the_ui() -> None:
-    """Decoding is the busiest thread; on a loaded PC the window must win (Linux: per-thread
-    nice value; elsewhere nothing happens)."""
-    with contextlib.suppress(AttributeError, OSError):
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 5)
+    """Decoding is the busiest thread; on a loaded PC the window must win."""
+    lower_this_thread(5)
