@@ -33,7 +33,7 @@ from station.evidence.video.chapters import (
 from station.evidence.video.fragments import check_chain
 from station.evidence.video.journal import read_journal
 from station.evidence.video.takes import RecordedClip
-from station.store.files import READ_ONLY, ensure_dir, fsync_dir
+from station.store.files import READ_ONLY, atomic_path, ensure_dir, fsync_dir
 
 log = logging.getLogger(__name__)
 
@@ -86,9 +86,7 @@ class ClipLibrary:
         sha, size = hash_file(clip.path)
         target = self.path_for(sha)
         if not target.exists():
-            ensure_dir(target.parent)
-            os.link(clip.path, target)
-            fsync_dir(target.parent)
+            _link_or_copy(clip.path, target)
         target.chmod(READ_ONLY)
         return FiledClip(clip, sha, size, check.head, check.verified_to, check.fragments, target)
 
@@ -132,6 +130,20 @@ class ClipLibrary:
     def free_bytes(self) -> int:
         ensure_dir(self.root)
         return shutil.disk_usage(self.root).free
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """File ``source`` under ``target``: a hard link (no second copy of tens of MB), or, on a
+    file system without them (FAT, exFAT), a copy made whole before it takes the name."""
+    ensure_dir(target.parent)
+    try:
+        os.link(source, target)
+    except OSError as exc:
+        log.info("no hard link for %s (%s); copying it", target.name, exc.strerror or exc)
+        with atomic_path(target, mode=READ_ONLY) as temp:
+            shutil.copyfile(source, temp)
+    else:
+        fsync_dir(target.parent)
 
 
 def _closed_at(path: Path, end: int) -> bool:

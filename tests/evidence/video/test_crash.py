@@ -16,6 +16,9 @@ import pytest
 from station.evidence.video.fragments import check_chain, links_of_file
 from station.evidence.video.journal import read_journal
 from station.evidence.video.library import CUT_SHORT, ClipLibrary
+from station.evidence.video.recorder import Recorder, RecordingSettings
+from station.evidence.video.takes import ClipStart, RecordedClip
+from tests.evidence.video.rig import scene
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -68,3 +71,28 @@ def test_sigkill_while_recording_keeps_everything_but_the_last_fragment(
     lost = (killed - opened) - recorded
     assert lost <= 2.0, f"lost {lost:.2f} s"
     assert times == sorted(times) and len(times) >= 20
+
+
+def test_a_take_is_filed_by_copy_where_the_disk_has_no_hard_links(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library = ClipLibrary(tmp_path / "clips")
+    clock = [10.0]
+    recorder = Recorder(library.recording, RecordingSettings(fps=10), clock=lambda: clock[0])
+    done: list[RecordedClip] = []
+    recorder.finished.connect(done.append)
+    recorder.start(ClipStart("NOHARDLINKS000000000000001", "SF1234567890123", clock[0]))
+    for n in range(30):
+        clock[0] += 0.1
+        recorder.process((scene(n), clock[0]))
+    recorder.stop("completed")
+    recorder.process(None)
+    recorder.close()
+
+    def no_links(*_args: object) -> None:
+        raise PermissionError(1, "Operation not permitted")  # FAT, exFAT
+
+    monkeypatch.setattr(os, "link", no_links)
+    filed = library.file(done[0])
+    assert library.blobs.verify(filed.sha256) == filed.size
+    assert filed.path.stat().st_ino != done[0].path.stat().st_ino  # a copy, not the same file
