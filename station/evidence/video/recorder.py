@@ -220,6 +220,9 @@ class Recorder:
             self._finish_take("replaced")
         self._ensure_encoder()
         assert self._encoder is not None and self._epoch is not None
+        # the wall clock is read again for each take: one set right (or stepped) since the
+        # encoder started shows in the next take's band, not days later
+        self._wall_epoch = self._wall() - timedelta(seconds=self._clock() - self._epoch)
         wanted = self._pts(request.at - self.settings.preroll_s)
         chunks = self._ring.since(wanted)
         zero = chunks[0].pts if chunks else self._pts(at)

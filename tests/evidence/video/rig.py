@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import av
@@ -43,9 +44,23 @@ class Rig:
         self.clock = clock
         self.free = free_bytes
         self.library = ClipLibrary(root)
-        self.recorder = Recorder(self.library.recording, settings, clock=lambda: clock[0])
+        # the wall clock runs with the test's clock, from an hour before now
+        start = datetime.now(UTC) - timedelta(hours=1) - timedelta(seconds=clock[0])
+
+        def wall() -> datetime:
+            return start + timedelta(seconds=clock[0])
+
+        self.recorder = Recorder(
+            self.library.recording, settings, clock=lambda: clock[0], wall=wall
+        )
         self.closeup = (
-            Recorder(self.library.recording, settings, clock=lambda: clock[0], camera="close-up")
+            Recorder(
+                self.library.recording,
+                settings,
+                clock=lambda: clock[0],
+                wall=wall,
+                camera="close-up",
+            )
             if closeup
             else None
         )
