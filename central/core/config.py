@@ -48,7 +48,7 @@ class CentralSettings(BaseSettings):
     s3_secret_key: SecretStr | None = None
     max_blob_bytes: int = Field(default=MAX_BLOB_BYTES, ge=1, le=1 << 34)
     # an unboxing clip, sent in chunks to /v1/uploads (resumable)
-    max_clip_bytes: int = Field(default=4 << 30, ge=1, le=1 << 40)
+    max_clip_bytes: int = Field(default=1 << 30, ge=1, le=1 << 40)  # about an hour of a take
     max_request_bytes: int = Field(default=16 * 1024 * 1024, ge=1024, le=1 << 30)
     host: str = "127.0.0.1"
     port: int = Field(default=8765, ge=1, le=65535)

@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 
 UPLOAD_SUFFIX = ".upload"
 STALE_AFTER = 7 * 24 * 3600.0  # seconds without a chunk before a partial upload is dropped
-PARTIALS_PER_STATION = 16
+PARTIALS_PER_STATION = 4  # a station sends one clip at a time; a few cut uploads wait
 HASH_CHUNK = 1024 * 1024
 _SAFE_ID = re.compile(r"^[A-Z0-9][A-Z0-9-]{1,19}$")  # station.protocol.ids.StationId
 _SHA = re.compile(r"^[0-9a-f]{64}$")
