@@ -60,7 +60,7 @@ from station.evidence.pack_data import (
     pack_data,
 )
 from station.evidence.storage import EvidenceStore
-from station.evidence.video.keyframes import frames_at
+from station.evidence.video.reading import frames_at
 from station.protocol.enums import Disposition, Grade, RefundKind, Responsibility
 from station.store.files import write_atomically
 from station.store.types import utcnow

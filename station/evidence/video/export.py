@@ -39,6 +39,7 @@ from station.evidence.blobs import READ_CHUNK, hash_file
 from station.evidence.errors import EvidenceError
 from station.evidence.video.chapters import read_chapters_box
 from station.evidence.video.fragments import links_of_file
+from station.evidence.video.reading import last_frame_ms
 from station.evidence.video.records import ClipView
 from station.store.files import atomic_path, write_atomically
 
@@ -429,16 +430,6 @@ def _duration_ms(path: Path) -> int:
         return int((container.duration or 0) / 1000)
 
 
-def _last_frame_ms(path: Path) -> int:
-    """The time of a file's last frame, from its packets (no decoding)."""
-    last = 0
-    with av.open(str(path)) as container:
-        for packet in container.demux(video=0):
-            if packet.pts is not None and packet.time_base is not None:
-                last = max(last, int(packet.pts * packet.time_base * 1000))
-    return last
-
-
 # -- the manifest ------------------------------------------------------------------------
 
 
@@ -593,7 +584,7 @@ def _check_against_original(
     if export.get("kind") == "original":
         return problems
     try:
-        length = _last_frame_ms(original)
+        length = last_frame_ms(original)
     except (av.FFmpegError, OSError) as exc:
         return [f"the original {original.name}: cannot be read ({exc})"]
     boxed = read_chapters_box(original) or {}

@@ -162,18 +162,16 @@ def _closed_at(path: Path, end: int) -> bool:
 
 
 def _duration_ms(path: Path) -> int:
-    """How long a (possibly cut) clip plays, from its last frame's time."""
-    import av  # only a take cut short needs it; the library stays light to import
+    """How long a (possibly cut) clip plays; 0 when not even that can be read."""
+    import av  # only a take cut short needs it: the library stays light to import
 
-    last = 0
+    from station.evidence.video.reading import last_frame_ms
+
     try:
-        with av.open(str(path)) as container:
-            for packet in container.demux(video=0):
-                if packet.pts is not None and packet.time_base is not None:
-                    last = max(last, int(packet.pts * packet.time_base * 1000))
+        return last_frame_ms(path)
     except (av.FFmpegError, OSError):
         log.warning("cannot read %s to time it", path.name, exc_info=True)
-    return last
+        return 0
 
 
 def clip_facts(filed: FiledClip) -> dict[str, Any]:
