@@ -128,7 +128,8 @@ class ClipLibrary:
         return self.blobs.digests()
 
     def free_bytes(self) -> int:
-        ensure_dir(self.root)
+        if not self.root.is_dir():
+            ensure_dir(self.root)
         return shutil.disk_usage(self.root).free
 
 

@@ -125,6 +125,7 @@ class Recorder:
         self._idle = OverlayFacts(station=self.settings.station)
         self._last_frame_at: float | None = None
         self._last_card_at = 0.0
+        self._card: np.ndarray | None = None
         # whether there is still room on the disk (the clip service sets it); checked every
         # few seconds of a take, which ends rather than fill the disk
         self.disk_check: Callable[[], bool] = lambda: True
@@ -362,6 +363,12 @@ class Recorder:
         self._add_chapter(ChapterKind.CAMERA_BACK, "", at)
 
     def _gap_card(self) -> np.ndarray:
+        """The "camera lost" picture, drawn once; each use gets a copy (the band goes on it)."""
+        if self._card is None:
+            self._card = self._draw_gap_card()
+        return self._card.copy()
+
+    def _draw_gap_card(self) -> np.ndarray:
         s = self.settings
         card = np.full((s.height, s.width, 3), 64, np.uint8)
         scale = s.height / 360
