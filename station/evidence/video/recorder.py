@@ -175,8 +175,8 @@ class Recorder:
             with self._cond:
                 self._cond.notify_all()
             worker.stop(timeout)
-        else:
-            self._apply_commands()
+        # what the thread had no round left for, the final stop among it: the take is filed
+        self._apply_commands()
         if self._encoder is not None:
             self._encoder.close()
             self._encoder = None
