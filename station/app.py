@@ -157,7 +157,6 @@ def open_station(settings: Settings) -> Station:
             station_id=settings.station_id,
             rulebook=rulebook,
             evidence=evidence,
-            clip_path=evidence.clips.path_for,
             remote=(
                 CentralInspections(access.client, as_supervisor=SupervisorSessions(access).client)
                 if access

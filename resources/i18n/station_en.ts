@@ -359,28 +359,28 @@
 <context>
     <name>CameraView</name>
     <message>
-        <location filename="../../station/ui/camera_view.py" line="63" />
+        <location filename="../../station/ui/camera_view.py" line="64" />
         <source>No camera</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/camera_view.py" line="63" />
-        <location filename="../../station/ui/camera_view.py" line="121" />
+        <location filename="../../station/ui/camera_view.py" line="64" />
+        <location filename="../../station/ui/camera_view.py" line="122" />
         <source>Starting camera…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/camera_view.py" line="118" />
+        <location filename="../../station/ui/camera_view.py" line="119" />
         <source>Camera not available: %1. Reconnecting by itself; the hand scanner works.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/camera_view.py" line="119" />
+        <location filename="../../station/ui/camera_view.py" line="120" />
         <source>no picture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/camera_view.py" line="123" />
+        <location filename="../../station/ui/camera_view.py" line="124" />
         <source>Camera stopped</source>
         <translation type="unfinished" />
     </message>
@@ -520,28 +520,28 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_export_dialog.py" line="72" />
+        <location filename="../../station/ui/review/clip_export_dialog.py" line="71" />
         <source>Export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_export_dialog.py" line="75" />
+        <location filename="../../station/ui/review/clip_export_dialog.py" line="73" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_export_dialog.py" line="77" />
+        <location filename="../../station/ui/review/clip_export_dialog.py" line="75" />
         <source>For</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_export_dialog.py" line="79" />
+        <location filename="../../station/ui/review/clip_export_dialog.py" line="77" />
         <source>Around the chapters</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_export_dialog.py" line="82" />
-        <location filename="../../station/ui/review/clip_export_dialog.py" line="114" />
+        <location filename="../../station/ui/review/clip_export_dialog.py" line="80" />
+        <location filename="../../station/ui/review/clip_export_dialog.py" line="112" />
         <source>Into the folder</source>
         <translation type="unfinished" />
     </message>
@@ -549,128 +549,123 @@
 <context>
     <name>ClipPlayer</name>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="379" />
-        <location filename="../../station/ui/review/clip_player.py" line="730" />
+        <location filename="../../station/ui/review/clip_player.py" line="254" />
+        <location filename="../../station/ui/review/clip_player.py" line="603" />
         <source>Play</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="380" />
+        <location filename="../../station/ui/review/clip_player.py" line="255" />
         <source>Space</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="382" />
+        <location filename="../../station/ui/review/clip_player.py" line="257" />
         <source>One frame back (, or ←)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="386" />
+        <location filename="../../station/ui/review/clip_player.py" line="261" />
         <source>One frame on (. or →)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="392" />
+        <location filename="../../station/ui/review/clip_player.py" line="267" />
         <source>Playing speed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="396" />
+        <location filename="../../station/ui/review/clip_player.py" line="271" />
         <source>Position in the clip</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="403" />
+        <location filename="../../station/ui/review/clip_player.py" line="278" />
         <source>Chapters</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="502" />
+        <location filename="../../station/ui/review/clip_player.py" line="377" />
         <source>Clip %1 · %2 · %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="520" />
+        <location filename="../../station/ui/review/clip_player.py" line="395" />
         <source>Opening the clip…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="551" />
+        <location filename="../../station/ui/review/clip_player.py" line="426" />
         <source>This clip was removed from the station after its retention time; the central service keeps it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="555" />
-        <source>Clips cannot be played on this screen.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station/ui/review/clip_player.py" line="557" />
+        <location filename="../../station/ui/review/clip_player.py" line="430" />
         <source>The clip's file is missing from this station.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="585" />
+        <location filename="../../station/ui/review/clip_player.py" line="458" />
         <source>Scan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="586" />
+        <location filename="../../station/ui/review/clip_player.py" line="459" />
         <source>Answer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="587" />
+        <location filename="../../station/ui/review/clip_player.py" line="460" />
         <source>Photo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="588" />
+        <location filename="../../station/ui/review/clip_player.py" line="461" />
         <source>Verdict</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="589" />
+        <location filename="../../station/ui/review/clip_player.py" line="462" />
         <source>Override</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="590" />
+        <location filename="../../station/ui/review/clip_player.py" line="463" />
         <source>Label</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="591" />
+        <location filename="../../station/ui/review/clip_player.py" line="464" />
         <source>Parked</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="592" />
+        <location filename="../../station/ui/review/clip_player.py" line="465" />
         <source>Camera lost</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="593" />
+        <location filename="../../station/ui/review/clip_player.py" line="466" />
         <source>Camera back</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="642" />
+        <location filename="../../station/ui/review/clip_player.py" line="515" />
         <source>This clip cannot be played: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="645" />
+        <location filename="../../station/ui/review/clip_player.py" line="518" />
         <source>A part of this clip cannot be shown: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="663" />
+        <location filename="../../station/ui/review/clip_player.py" line="536" />
         <source>Chapter %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="724" />
+        <location filename="../../station/ui/review/clip_player.py" line="597" />
         <source>Pause</source>
         <translation type="unfinished" />
     </message>

@@ -359,28 +359,28 @@
 <context>
     <name>CameraView</name>
     <message>
-        <location filename="../../station/ui/camera_view.py" line="63" />
+        <location filename="../../station/ui/camera_view.py" line="64" />
         <source>No camera</source>
         <translation>未连接摄像头</translation>
     </message>
     <message>
-        <location filename="../../station/ui/camera_view.py" line="63" />
-        <location filename="../../station/ui/camera_view.py" line="121" />
+        <location filename="../../station/ui/camera_view.py" line="64" />
+        <location filename="../../station/ui/camera_view.py" line="122" />
         <source>Starting camera…</source>
         <translation>正在启动摄像头…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/camera_view.py" line="118" />
+        <location filename="../../station/ui/camera_view.py" line="119" />
         <source>Camera not available: %1. Reconnecting by itself; the hand scanner works.</source>
         <translation>摄像头不可用：%1。正在自动重连；扫描枪可继续使用。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/camera_view.py" line="119" />
+        <location filename="../../station/ui/camera_view.py" line="120" />
         <source>no picture</source>
         <translation>无画面</translation>
     </message>
     <message>
-        <location filename="../../station/ui/camera_view.py" line="123" />
+        <location filename="../../station/ui/camera_view.py" line="124" />
         <source>Camera stopped</source>
         <translation>摄像头已停止</translation>
     </message>
@@ -520,28 +520,28 @@
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_export_dialog.py" line="72" />
+        <location filename="../../station/ui/review/clip_export_dialog.py" line="71" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_export_dialog.py" line="75" />
+        <location filename="../../station/ui/review/clip_export_dialog.py" line="73" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_export_dialog.py" line="77" />
+        <location filename="../../station/ui/review/clip_export_dialog.py" line="75" />
         <source>For</source>
         <translation>用于</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_export_dialog.py" line="79" />
+        <location filename="../../station/ui/review/clip_export_dialog.py" line="77" />
         <source>Around the chapters</source>
         <translation>围绕以下章节</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_export_dialog.py" line="82" />
-        <location filename="../../station/ui/review/clip_export_dialog.py" line="114" />
+        <location filename="../../station/ui/review/clip_export_dialog.py" line="80" />
+        <location filename="../../station/ui/review/clip_export_dialog.py" line="112" />
         <source>Into the folder</source>
         <translation>保存到文件夹</translation>
     </message>
@@ -549,128 +549,123 @@
 <context>
     <name>ClipPlayer</name>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="379" />
-        <location filename="../../station/ui/review/clip_player.py" line="730" />
+        <location filename="../../station/ui/review/clip_player.py" line="254" />
+        <location filename="../../station/ui/review/clip_player.py" line="603" />
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="380" />
+        <location filename="../../station/ui/review/clip_player.py" line="255" />
         <source>Space</source>
         <translation>空格键</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="382" />
+        <location filename="../../station/ui/review/clip_player.py" line="257" />
         <source>One frame back (, or ←)</source>
         <translation>后退一帧（, 或 ←）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="386" />
+        <location filename="../../station/ui/review/clip_player.py" line="261" />
         <source>One frame on (. or →)</source>
         <translation>前进一帧（. 或 →）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="392" />
+        <location filename="../../station/ui/review/clip_player.py" line="267" />
         <source>Playing speed</source>
         <translation>播放速度</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="396" />
+        <location filename="../../station/ui/review/clip_player.py" line="271" />
         <source>Position in the clip</source>
         <translation>视频中的位置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="403" />
+        <location filename="../../station/ui/review/clip_player.py" line="278" />
         <source>Chapters</source>
         <translation>章节</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="502" />
+        <location filename="../../station/ui/review/clip_player.py" line="377" />
         <source>Clip %1 · %2 · %3</source>
         <translation>视频 %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="520" />
+        <location filename="../../station/ui/review/clip_player.py" line="395" />
         <source>Opening the clip…</source>
         <translation>正在打开视频…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="551" />
+        <location filename="../../station/ui/review/clip_player.py" line="426" />
         <source>This clip was removed from the station after its retention time; the central service keeps it.</source>
         <translation>该视频已过本机保存期限并从工作台删除；中心服务仍保存该视频。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="555" />
-        <source>Clips cannot be played on this screen.</source>
-        <translation>此界面无法播放视频。</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/review/clip_player.py" line="557" />
+        <location filename="../../station/ui/review/clip_player.py" line="430" />
         <source>The clip's file is missing from this station.</source>
         <translation>本工作台上缺少该视频文件。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="585" />
+        <location filename="../../station/ui/review/clip_player.py" line="458" />
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="586" />
+        <location filename="../../station/ui/review/clip_player.py" line="459" />
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="587" />
+        <location filename="../../station/ui/review/clip_player.py" line="460" />
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="588" />
+        <location filename="../../station/ui/review/clip_player.py" line="461" />
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="589" />
+        <location filename="../../station/ui/review/clip_player.py" line="462" />
         <source>Override</source>
         <translation>修改结果</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="590" />
+        <location filename="../../station/ui/review/clip_player.py" line="463" />
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="591" />
+        <location filename="../../station/ui/review/clip_player.py" line="464" />
         <source>Parked</source>
         <translation>搁置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="592" />
+        <location filename="../../station/ui/review/clip_player.py" line="465" />
         <source>Camera lost</source>
         <translation>摄像头断开</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="593" />
+        <location filename="../../station/ui/review/clip_player.py" line="466" />
         <source>Camera back</source>
         <translation>摄像头恢复</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="642" />
+        <location filename="../../station/ui/review/clip_player.py" line="515" />
         <source>This clip cannot be played: %1</source>
         <translation>该视频无法播放：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="645" />
+        <location filename="../../station/ui/review/clip_player.py" line="518" />
         <source>A part of this clip cannot be shown: %1</source>
         <translation>该视频有一部分无法显示：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="663" />
+        <location filename="../../station/ui/review/clip_player.py" line="536" />
         <source>Chapter %1: %2</source>
         <translation>第 %1 章：%2</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/clip_player.py" line="724" />
+        <location filename="../../station/ui/review/clip_player.py" line="597" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>

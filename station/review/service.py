@@ -61,7 +61,6 @@ class ClipState(StrEnum):
     PLAYABLE = "playable"
     PURGED = "purged"  # deleted after its retention time (central keeps it)
     MISSING = "missing"  # on record, but its file is not on this station
-    NO_LIBRARY = "no_library"  # this service was not told where clips are
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,10 +89,8 @@ class ReviewService:
         clock: Callable[[], datetime] = utcnow,
         alert_rule: AlertRule | None = None,
         utc_offset_minutes: int | None = None,
-        clip_path: Callable[[str], Path] | None = None,
     ) -> None:
         self._db = db
-        self._clip_path = clip_path
         self.station_id = station_id
         self.rulebook = rulebook
         self.evidence_store = evidence
@@ -221,10 +218,8 @@ class ReviewService:
     def _located(self, clip: ClipView) -> ReviewClip:
         if clip.purged:
             return ReviewClip(clip, None, ClipState.PURGED)
-        if self._clip_path is None:
-            return ReviewClip(clip, None, ClipState.NO_LIBRARY)
         try:
-            path = self._clip_path(clip.sha256)
+            path = self.evidence_store.clips.path_for(clip.sha256)
             present = path.is_file()
         except (OSError, ValueError):  # an unreadable folder, a digest that is no digest
             present = False

@@ -426,8 +426,6 @@ class ClipPlayer(QWidget):
                     "This clip was removed from the station after its retention time; "
                     "the central service keeps it."
                 )
-            case ClipState.NO_LIBRARY:
-                return self.tr("Clips cannot be played on this screen.")
             case _:
                 return self.tr("The clip's file is missing from this station.")
 

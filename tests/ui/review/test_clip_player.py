@@ -22,7 +22,6 @@ from station import app
 from station.domain.records import UserView
 from station.evidence.video.chapters import ChapterKind
 from station.evidence.video.export import verify_export
-from station.evidence.video.library import ClipLibrary
 from station.evidence.video.overlay import parse_qr
 from station.evidence.video.recorder import new_clip_id
 from station.evidence.video.takes import ClipStart
@@ -79,26 +78,13 @@ def film(station: app.Station, inspection_id: str, inspector: UserView) -> Filme
 
 
 @pytest.fixture
-def review(demo_station: app.Station, clock: Clock) -> ReviewService:
-    return ReviewService(
-        demo_station.db,
-        station_id=demo_station.settings.station_id,
-        rulebook=demo_station.workflow.rulebook,
-        evidence=demo_station.evidence,
-        clock=clock,
-        utc_offset_minutes=480,
-        clip_path=ClipLibrary(demo_station.paths.clips).path_for,
-    )
-
-
-@pytest.fixture
 def filmed(demo_station: app.Station, waiting: Waiting, inspector: UserView) -> Filmed:
     return film(demo_station, waiting.refused, inspector)
 
 
 @pytest.fixture
-def clips(review: ReviewService, supervisor: UserView, filmed: Filmed) -> list[ReviewClip]:
-    return review.clips(supervisor, filmed.inspection_id)
+def clips(service: ReviewService, supervisor: UserView, filmed: Filmed) -> list[ReviewClip]:
+    return service.clips(supervisor, filmed.inspection_id)
 
 
 def player_threads() -> list[threading.Thread]:
@@ -149,13 +135,13 @@ def load(qtbot, player: ClipPlayer, clips: list[ReviewClip]) -> None:
 
 def test_the_service_gives_an_inspection_s_clips_with_their_files(
     demo_station: app.Station,
-    review: ReviewService,
+    service: ReviewService,
     supervisor: UserView,
     inspector: UserView,
     filmed: Filmed,
     waiting: Waiting,
 ) -> None:
-    (clip,) = review.clips(supervisor, filmed.inspection_id)
+    (clip,) = service.clips(supervisor, filmed.inspection_id)
     assert clip.state is ClipState.PLAYABLE and clip.path is not None and clip.path.is_file()
     assert clip.clip.id == filmed.clip_id
     assert [c.kind for c in clip.clip.chapters] == [
@@ -164,23 +150,12 @@ def test_the_service_gives_an_inspection_s_clips_with_their_files(
         ChapterKind.PHOTO,
         ChapterKind.VERDICT,
     ]
-    assert review.clips(supervisor, waiting.swapped) == []  # not filmed
+    assert service.clips(supervisor, waiting.swapped) == []  # not filmed
     with pytest.raises(NotAllowed):
-        review.clips(inspector, filmed.inspection_id)  # an inspector may not review
-
-    # a service not told where clips are (older callers) still answers
-    plain = ReviewService(
-        demo_station.db,
-        station_id="ST-TEST",
-        rulebook=demo_station.workflow.rulebook,
-        evidence=demo_station.evidence,
-    )
-    assert [c.state for c in plain.clips(supervisor, filmed.inspection_id)] == [
-        ClipState.NO_LIBRARY
-    ]
+        service.clips(inspector, filmed.inspection_id)  # an inspector may not review
 
     clip.path.unlink()  # a file gone from the disk
-    (gone,) = review.clips(supervisor, filmed.inspection_id)
+    (gone,) = service.clips(supervisor, filmed.inspection_id)
     assert gone.state is ClipState.MISSING and gone.path is None
 
     demo_station.db.run(
@@ -188,7 +163,7 @@ def test_the_service_gives_an_inspection_s_clips_with_their_files(
             update(Clip).where(Clip.id == filmed.clip_id).values(purged_at=utcnow())
         )
     )
-    (purged,) = review.clips(supervisor, filmed.inspection_id)
+    (purged,) = service.clips(supervisor, filmed.inspection_id)
     assert purged.state is ClipState.PURGED and purged.path is None
 
 
@@ -349,14 +324,14 @@ def test_a_file_that_is_no_clip_is_said_not_crashed_on(
 def test_two_takes_are_chosen_between(
     qtbot,
     demo_station: app.Station,
-    review: ReviewService,
+    service: ReviewService,
     supervisor: UserView,
     inspector: UserView,
     player: ClipPlayer,
     filmed: Filmed,
 ) -> None:
     second = film(demo_station, filmed.inspection_id, inspector)
-    takes = review.clips(supervisor, filmed.inspection_id)
+    takes = service.clips(supervisor, filmed.inspection_id)
     assert [t.clip.id for t in takes] == [filmed.clip_id, second.clip_id]  # first take first
     load(qtbot, player, takes)
     assert player.choice.isVisibleTo(player) and player.choice.count() == 2
@@ -391,14 +366,14 @@ def test_the_decoding_thread_ends_when_the_player_is_closed_or_deleted(
 def panel_with_clips(
     qtbot,
     demo_station: app.Station,
-    review: ReviewService,
+    service: ReviewService,
     clock: Clock,
     supervisor: UserView,
     filmed: Filmed,
 ) -> Iterator[SupervisorPanel]:
     clock.now = utcnow() + timedelta(minutes=1)
     runner = TaskRunner(workers=2)
-    widget = SupervisorPanel(review, demo_station.workflow, runner, language="en", user=supervisor)
+    widget = SupervisorPanel(service, demo_station.workflow, runner, language="en", user=supervisor)
     widget.resize(1440, 900)
     with qtbot.waitSignal(widget.queue.loaded, timeout=20_000):
         widget.show()
