@@ -18,15 +18,13 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Path, Request, Response, status
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
-from sqlalchemy.orm import Session
 from starlette.requests import ClientDisconnect
 
-from central.api.deps import CallerDep, Runtime, RuntimeDep, SessionDep, StationDep
+from central.api.deps import CallerDep, RuntimeDep, SessionDep, StationDep
 from central.api.models import BlobStored, Problem
 from central.blobstore import SPOOL_SUFFIX, BlobMissing
-from central.db.session import read, write
-from central.db.types import utcnow
-from central.services.blobs import blob_size, record_blob
+from central.db.session import read
+from central.services.blobs import blob_size, keep_verified
 from central.services.stations import AuthenticatedStation
 from station.protocol.ids import SHA256
 
@@ -139,7 +137,7 @@ async def put_blob(
                 f"the body's SHA-256 is {actual}, not the {sha256} it was sent as; nothing stored",
             )
         created = await run_in_threadpool(
-            _keep, runtime, session, sha256, spooled, size, station.id
+            keep_verified, runtime.blobs, session, sha256, spooled, size, station.id
         )
     except ClientDisconnect:
         log.info("upload of %s from %s cut short after %d bytes", sha256, station.id, size)
@@ -148,16 +146,3 @@ async def put_blob(
         spooled.unlink(missing_ok=True)
     response.status_code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
     return BlobStored(sha256=sha256, size=size, created=created)
-
-
-def _keep(
-    runtime: Runtime, session: Session, sha256: str, spooled: FilePath, size: int, station_id: str
-) -> bool:
-    if read(session, lambda s: blob_size(s, sha256)) is not None:
-        return False
-    runtime.blobs.store(sha256, spooled)
-    now = utcnow()
-    created = write(session, lambda s: record_blob(s, sha256, size, station_id, now))
-    if created:
-        log.info("blob %s (%d bytes) stored for %s", sha256, size, station_id)
-    return created
