@@ -173,7 +173,7 @@ class SinkFile:
     """The file-like object a muxer writes to: bytes go to ``fd`` unbuffered, and whatever
     watches them (the fragment chain) sees each write after it reached the file."""
 
-    def __init__(self, fd: int, watch: Callable[[bytes], None]) -> None:
+    def __init__(self, fd: int, watch: Callable[[memoryview], None]) -> None:
         self._fd = fd
         self._watch = watch
         self.written = 0
@@ -184,7 +184,7 @@ class SinkFile:
             done = os.write(self._fd, view)
             view = view[done:]
         self.written += len(data)
-        self._watch(bytes(data))
+        self._watch(memoryview(data))  # seen in place: no copy of every write
         return len(data)
 
     def tell(self) -> int:

@@ -235,7 +235,7 @@ class Recorder:
         )
         hasher = SegmentHasher(request.clip_id)
 
-        def watch(data: bytes) -> None:
+        def watch(data: memoryview) -> None:
             links = hasher.feed(data)
             if links:
                 os.fsync(fd)  # the bytes before their link

@@ -20,7 +20,7 @@ from station.evidence.records import evidence_added
 from station.evidence.video.chapters import Chapter
 from station.evidence.video.library import FiledClip
 from station.protocol import events
-from station.protocol.enums import MediaKind, VideoKind
+from station.protocol.enums import MediaKind, Role, VideoKind
 from station.security import audit
 from station.security.actors import user_ref
 from station.store.models import Clip, EvidenceItem, Inspection, UnmatchedParcel, User
@@ -210,8 +210,9 @@ def _started_at(raw: Any) -> datetime:
 
 def _system_user(session: Session) -> int:
     """A clip whose inspector is unknown (a parcel scanned before anyone logged in cannot
-    happen, but a journal can be damaged) is filed under the first admin."""
-    user = session.scalar(select(User).order_by(User.id).limit(1))
+    happen, but a journal can be damaged) is filed under the first admin there is, else the
+    first user."""
+    user = session.scalar(select(User).order_by((User.role != Role.ADMIN.value), User.id).limit(1))
     if user is None:
         raise LookupError("no user to file the clip under")
     return user.id
