@@ -118,7 +118,7 @@ class ClipDirector:
                 continue
             try:
                 text = model.checklist.template.question(question_id).text.get(language)
-            except (KeyError, AttributeError):
+            except KeyError:
                 text = question_id
             self.takes.chapter(ChapterKind.ANSWER, f"{text}: {_shown_value(value)}")
         self._answers = dict(model.answers)

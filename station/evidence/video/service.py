@@ -225,7 +225,8 @@ class ClipService:
 def due_for_deletion(
     session: Session, now: datetime, retention: Retention
 ) -> list[tuple[str, str]]:
-    oldest = max([retention.days, *(d for _, d in retention.by_category)])
+    # the shortest window any clip has: younger clips are not even looked at
+    shortest = min([retention.days, *(d for _, d in retention.by_category)])
     rows = session.execute(
         select(Clip.id, EvidenceItem.sha256, Clip.started_at, ReturnLine.category, Inspection)
         .join(EvidenceItem, EvidenceItem.id == Clip.evidence_id)
@@ -235,7 +236,7 @@ def due_for_deletion(
             Clip.purged_at.is_(None),
             Clip.hold == "",
             EvidenceItem.uploaded_at.is_not(None),
-            Clip.started_at < now - timedelta(days=min(retention.days, oldest)),
+            Clip.started_at < now - timedelta(days=shortest),
         )
     )
     due = []

@@ -20,7 +20,7 @@ from station.evidence.video.chapters import ChapterKind
 from station.evidence.video.fragments import SegmentHasher, check_chain, links_of_file
 from station.evidence.video.overlay import OverlayFacts, OverlayPainter, shown
 from station.evidence.video.records import ClipView, clips
-from station.evidence.video.service import mark_purged, set_hold
+from station.evidence.video.service import Retention, mark_purged, set_hold
 from station.evidence.video.takes import ClipStart
 from station.store.models import Clip, EvidenceItem, Inspection
 from station.workflow import InspectionStarted
@@ -200,3 +200,22 @@ def test_the_band_reads_after_a_platform_shrinks_the_clip_to_480p(
     small = cv2.resize(last, (854, 480), interpolation=cv2.INTER_AREA)
     ((clip_id, _, parcel),) = band_codes(small)
     assert (clip_id, parcel) == (clip.id, "YT9876543210987")
+
+
+def test_a_category_with_a_shorter_window_is_deleted_sooner(
+    demo_station: app.Station, rig: Rig, inspector: UserView
+) -> None:
+    clip = take(rig, inspector, parcel="APPAREL")
+    order = received_order(demo_station, "apparel")
+    started = demo_station.workflow.scan(classify(order.rma_no), inspector)
+    assert isinstance(started, InspectionStarted)
+
+    def link(s):
+        s.get_one(EvidenceItem, clip.evidence_id).uploaded_at = datetime.now(UTC)
+        s.get_one(Clip, clip.id).inspection_id = started.inspection.id
+
+    demo_station.db.run(link)
+    rig.service.retention = Retention(days=90, by_category=(("apparel", 30),))
+    assert rig.service.sweep(datetime.now(UTC) + timedelta(days=29)) == 0
+    assert rig.service.sweep(datetime.now(UTC) + timedelta(days=31)) == 1
+    assert not rig.library.path_for(clip.sha256).exists()
