@@ -395,10 +395,10 @@ def _clip_blocks(
         where = (
             f"central: GET /v1/blobs/{clip.sha256}"
             if clip.uploaded
-            else "本站 station: station video export " + clip.clip_id
+            else "本站 station: station video export " + clip.id
         )
         facts = [
-            ["视频 Clip", clip.clip_id],
+            ["视频 Clip", clip.id],
             ["开始 Started", _when(clip.started_at, tz)],
             ["时长 Duration", f"{minutes}:{seconds:02d} · {clip.size_bytes:,} B · {clip.ended}"],
             ["SHA-256", clip.sha256],

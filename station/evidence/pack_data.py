@@ -25,8 +25,7 @@ from station.evidence.answer_lines import AnswerLine, Bilingual, answer_lines, p
 from station.evidence.fired_rules import RuleLine, rule_lines
 from station.evidence.photos import evidence_for, inspection_or_refuse
 from station.evidence.quality import QualityFlag
-from station.evidence.video.chapters import Chapter
-from station.evidence.video.records import clips
+from station.evidence.video.records import ClipView, clips
 from station.protocol.enums import (
     Disposition,
     Grade,
@@ -69,21 +68,6 @@ class PackPhoto:
     height: int
     size_bytes: int
     quality_flags: tuple[QualityFlag, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class PackClip:
-    clip_id: str
-    sha256: str
-    size_bytes: int
-    duration_ms: int
-    started_at: datetime
-    ended: str
-    chain_head: str
-    fragments: int
-    chapters: tuple[Chapter, ...]
-    purged: bool  # the file was deleted after its retention
-    uploaded: bool  # the central service has it
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +157,7 @@ class EvidencePackData:
     answers: tuple[AnswerLine, ...] = ()
     rules: tuple[RuleLine, ...] = ()
     template: str = ""  # "apparel v1", or why its questions could not be read
-    clips: tuple[PackClip, ...] = ()  # the unboxing clips, with their chapters
+    clips: tuple[ClipView, ...] = ()  # the unboxing clips, first taken first
 
     def fingerprint(self) -> str:
         """SHA-256 over the closing list (one "photo id, kind, SHA-256" line per photo): one
@@ -249,22 +233,7 @@ def pack_data(session: Session, inspection_id: str) -> EvidencePackData:
         answers=_answers(row.answers, template, line_row),
         rules=rule_lines(row.rules_fired),
         template=template_note,
-        clips=tuple(
-            PackClip(
-                clip_id=c.id,
-                sha256=c.sha256,
-                size_bytes=c.size_bytes,
-                duration_ms=c.duration_ms,
-                started_at=c.started_at,
-                ended=c.ended,
-                chain_head=c.chain_head,
-                fragments=c.fragments,
-                chapters=c.chapters,
-                purged=c.purged,
-                uploaded=c.uploaded,
-            )
-            for c in reversed(clips(session, inspection_id=inspection_id))
-        ),
+        clips=tuple(reversed(clips(session, inspection_id=inspection_id))),
     )
 
 
