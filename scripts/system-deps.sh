@@ -16,7 +16,7 @@ RUNTIME=(
 # The suite also builds the installer: strip, dpkg-shlibdeps and dpkg-deb.
 TEST=(
   poppler-utils xvfb xauth cups cups-client cups-bsd printer-driver-cups-pdf postgresql
-  binutils dpkg-dev openssl
+  binutils dpkg-dev openssl chromium chromium-driver
 )
 
 want=("${RUNTIME[@]}")
