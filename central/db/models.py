@@ -160,6 +160,7 @@ class ReturnRecord(Base):
     change_seq: Mapped[int] = mapped_column(BigInteger)
     updated_at: Mapped[datetime]
     warehouse: Mapped[str | None] = mapped_column(String(20))
+    order_no: Mapped[str] = mapped_column(String(40), index=True, server_default="")
     # the raw customer name and phone, for customer service, until erased (personal_data_days)
     personal: Mapped[dict[str, Any] | None]
 
@@ -192,6 +193,9 @@ class InspectionRecord(Base):
     __table_args__ = (
         Index("ix_inspections_completed", "completed_at", "id"),
         Index("ix_inspections_station_completed", "station_id", "completed_at"),
+        # the dispute desk's searches, newest first
+        Index("ix_inspections_sku_completed", "sku", "completed_at"),
+        Index("ix_inspections_inspector_completed", "inspector", "completed_at"),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -288,3 +292,87 @@ class LabelRecord(Base):
     copies: Mapped[int] = mapped_column(Integer, default=1)
     reprint: Mapped[bool] = mapped_column(Boolean, default=False)
     printed_at: Mapped[datetime]
+
+
+class ReturnWaybill(Base):
+    """A waybill a return travels under, for finding it by what is printed on the parcel."""
+
+    __tablename__ = "return_waybills"
+
+    waybill: Mapped[str] = mapped_column(String(40), primary_key=True)
+    rma_no: Mapped[str] = mapped_column(String(40), primary_key=True)
+
+
+class ConsoleUser(Base):
+    """Someone who signs in to the dispute desk in a browser: customer service, a supervisor
+    or an administrator. A supervisor decides as ``badge_id``, the badge central issued."""
+
+    __tablename__ = "console_users"
+
+    login: Mapped[str] = mapped_column(String(40), primary_key=True)
+    display_name: Mapped[str] = mapped_column(String(80))
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    badge_id: Mapped[str | None] = mapped_column(String(40))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class ConsoleSessionRecord(Base):
+    """A signed-in browser; only the cookie's SHA-256 is kept."""
+
+    __tablename__ = "console_sessions"
+
+    token_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    login: Mapped[str] = mapped_column(String(40), index=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+    last_seen_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    address: Mapped[str] = mapped_column(String(64), default="")
+
+
+class ConsoleAuditRecord(Base):
+    """Who saw, revealed, exported or decided what in the dispute desk, when and why."""
+
+    __tablename__ = "console_audit"
+    __table_args__ = (Index("ix_console_audit_subject_at", "subject", "at"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(index=True)
+    login: Mapped[str] = mapped_column(String(40), index=True)
+    action: Mapped[str] = mapped_column(String(30))
+    subject: Mapped[str] = mapped_column(String(80), default="")
+    reason: Mapped[str] = mapped_column(String(500), default="")
+    address: Mapped[str] = mapped_column(String(64), default="")
+    details: Mapped[dict[str, Any]]
+
+
+class DisputeRecord(Base):
+    """A platform's case about one inspection, its deadline and how it ended."""
+
+    __tablename__ = "disputes"
+    __table_args__ = (
+        Index("uq_disputes_platform_case", "platform", "case_id", unique=True),
+        Index("ix_disputes_status_deadline", "status", "deadline_at"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    inspection_id: Mapped[str] = mapped_column(String(36), index=True)
+    rma_no: Mapped[str] = mapped_column(String(40), index=True)
+    platform: Mapped[str] = mapped_column(String(20))
+    case_id: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(String(30))
+    category: Mapped[str] = mapped_column(String(30), default="")
+    status: Mapped[str] = mapped_column(String(12))
+    anchor_at: Mapped[datetime]  # what the platform's deadline counts from
+    deadline_at: Mapped[datetime]
+    opened_by: Mapped[str] = mapped_column(String(40))
+    opened_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    closed_at: Mapped[datetime | None]
+    amount_fen: Mapped[int | None] = mapped_column(BigInteger)
+    note: Mapped[str] = mapped_column(String(1000), default="")

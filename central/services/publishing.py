@@ -18,6 +18,7 @@ from central.db.models import (
     DecisionRecord,
     InspectionRecord,
     ReturnRecord,
+    ReturnWaybill,
     TemplateRecord,
     UserRecord,
 )
@@ -106,15 +107,24 @@ def publish_returns(
                     updated_at=now,
                     warehouse=warehouse,
                     personal=personal,
+                    order_no=order.order_no,
                 )
             )
         else:
             current.state, current.body, current.body_sha256 = order.state.value, body, body_sha
             current.change_seq, current.updated_at = last, now
             current.warehouse, current.personal = warehouse, personal or current.personal
+            current.order_no = order.order_no
+        _index_waybills(session, order)
         published += 1
     session.flush()
     return Outcome(published, unchanged, last)
+
+
+def _index_waybills(session: Session, order: ManifestOrder) -> None:
+    """The waybills the return travels under, for finding it by the parcel's label."""
+    for number in {t.tracking_no for t in order.tracking}:
+        session.merge(ReturnWaybill(waybill=number, rma_no=order.rma_no))
 
 
 def manifest_body(order: ManifestOrder) -> dict[str, Any]:
