@@ -30,6 +30,7 @@ from central.api.routes import (
     uploads,
 )
 from central.blobstore import StoreUnavailable
+from central.console import mount_desk
 from central.core.config import CentralSettings, load_settings
 from central.db.session import read, write
 from central.db.types import utcnow
@@ -89,6 +90,7 @@ def create_app(settings: CentralSettings | None = None) -> FastAPI:
         app.include_router(router, max_body_size=json_limit)
     app.include_router(blobs.router, max_body_size=runtime.settings.max_blob_bytes)
     app.include_router(uploads.router, max_body_size=runtime.settings.max_clip_bytes)
+    mount_desk(app)
     app.add_exception_handler(Refused, _refused)
     app.add_exception_handler(StoreUnavailable, _store_unavailable)
     app.add_exception_handler(OperationalError, _database_unavailable)

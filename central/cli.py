@@ -17,6 +17,8 @@ from sqlalchemy.orm import Session
 from central.badge_card import write_badge_card
 from central.blobstore import clean_spool
 from central.core import logthrottle
+from central.console import verify_export
+from central.console.accounts import DeskRole, save_user
 from central.core.config import ADMIN_TOKEN_FILE, CentralSettings, ConfigError, load_settings
 from central.db.migrate import upgrade
 from central.db.session import make_engine, session_factory, write
@@ -97,6 +99,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _database_options(user)
     user.set_defaults(handler=cmd_user)
+
+    desk = sub.add_parser(
+        "desk-user", help="add or change a user of the dispute desk (/desk in a browser)"
+    )
+    desk.add_argument("login", help="2-40 lower-case letters, digits, '.', '_' or '-'")
+    desk.add_argument("--name", required=True, help="display name")
+    desk.add_argument("--role", required=True, choices=[r.value for r in DeskRole])
+    desk.add_argument(
+        "--password", help="at least 10 characters; '-' reads it from the first line of stdin"
+    )
+    desk.add_argument("--badge", help="a supervisor's badge id: their decisions are made as it")
+    desk.add_argument("--inactive", action="store_true", help="disable the user")
+    _database_options(desk)
+    desk.set_defaults(handler=cmd_desk_user)
+
+    verify = sub.add_parser(
+        "verify-export", help="check a dispute export package (zip or folder) against its manifest"
+    )
+    verify.add_argument("path", type=Path)
+    verify.set_defaults(handler=cmd_verify_export)
 
     erase = sub.add_parser(
         "erase-personal", help="forget raw customer names and phones past their retention"
@@ -273,6 +295,32 @@ def cmd_user(args: argparse.Namespace, settings: CentralSettings) -> int:
             sys.stdout.write(f"badge card: {card}\n")
     sys.stdout.write(f"{issued.badge_id}: {'published' if issued.published else 'unchanged'}\n")
     return EXIT_OK
+
+
+def cmd_desk_user(args: argparse.Namespace, settings: CentralSettings) -> int:
+    password = sys.stdin.readline().rstrip("\n") if args.password == "-" else args.password
+    badge = args.badge.strip().upper() if args.badge else None
+    now = utcnow()
+    user = _granted(
+        settings,
+        lambda s: save_user(
+            s,
+            args.login,
+            display_name=args.name,
+            role=DeskRole(args.role),
+            password=password,
+            badge_id=badge,
+            active=not args.inactive,
+            now=now,
+        ),
+    )
+    sys.stdout.write(f"{user.login}: {user.role.value}{' as ' + badge if badge else ''}\n")
+    return EXIT_OK
+
+
+def cmd_verify_export(args: argparse.Namespace, settings: CentralSettings) -> int:
+    """The same check the package's own verify.py runs."""
+    return verify_export.main([str(args.path)])
 
 
 def cmd_erase_personal(args: argparse.Namespace, settings: CentralSettings) -> int:

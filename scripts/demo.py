@@ -11,6 +11,7 @@ supervisor's badge (S9002, PIN 9999): its code is printed and kept in
 from __future__ import annotations
 
 import argparse
+import secrets
 import os
 import socket
 import subprocess
@@ -91,6 +92,31 @@ def demo_badge(admin: Admin, kept: Path) -> str:
     return code
 
 
+DESK_USERS = (  # login, name, role, badge
+    ("kefu", "李客服 (demo)", "customer_service", None),
+    ("zhou", "周主管 (demo)", "supervisor", DEMO_SUPERVISOR),
+    ("admin", "管理员 (demo)", "admin", None),
+)
+
+
+def desk_users(central_dir: Path) -> Path:
+    """The dispute desk's demo users, their passwords made once and kept (0600)."""
+    kept = central_dir / "desk-users.txt"
+    if kept.exists():
+        return kept
+    lines = []
+    for login, name, role, badge in DESK_USERS:
+        password = secrets.token_urlsafe(9)
+        command = [sys.executable, "-m", "central", "desk-user", login, "--name", name]
+        command += ["--role", role, "--password", "-", "--data-dir", str(central_dir)]
+        command += ["--badge", badge] if badge else []
+        subprocess.run(command, input=password + "\n", text=True, check=True, capture_output=True)
+        lines.append(f"{login}\t{password}\t{role}")
+    kept.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    kept.chmod(0o600)
+    return kept
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data-dir", type=Path, default=default_data_dir())
@@ -130,6 +156,8 @@ def main() -> int:
             env.update(STATION_CENTRAL_ENROLMENT_CODE=admin.enrolment_code(station_id()))
         badge = demo_badge(admin, central_dir / "badges.txt")
         sys.stdout.write(f"demo supervisor badge (scan or type it), PIN {DEMO_PIN}: {badge}\n")
+        accounts = desk_users(central_dir)
+        sys.stdout.write(f"dispute desk: {url}/desk (logins and passwords: {accounts})\n")
     # the demo bench films with a second, close-up camera too (its stand-in)
     env.setdefault("STATION_CAMERA2", "demo")
     try:

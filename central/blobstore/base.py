@@ -21,7 +21,7 @@ class StoreUnavailable(RuntimeError):
 
 @dataclass(frozen=True, slots=True)
 class StoredBlob:
-    size: int
+    size: int  # of the whole blob, whatever part ``chunks`` gives
     chunks: Iterator[bytes]  # closes what it reads from when exhausted or closed
 
 
@@ -40,8 +40,9 @@ class BlobStore(Protocol):
 
     def exists(self, sha256: str) -> bool: ...
 
-    def open(self, sha256: str) -> StoredBlob:
-        """The blob's bytes, streamed; raises :class:`BlobMissing`."""
+    def open(self, sha256: str, first: int = 0, last: int | None = None) -> StoredBlob:
+        """The blob's bytes ``first``..``last`` (inclusive; None: to the end), streamed, so a
+        player can seek in a clip; raises :class:`BlobMissing`."""
         ...
 
     def check(self) -> None:

@@ -34,14 +34,17 @@ class DiskBlobStore:
     def exists(self, sha256: str) -> bool:
         return self.path(sha256).is_file()
 
-    def open(self, sha256: str) -> StoredBlob:
+    def open(self, sha256: str, first: int = 0, last: int | None = None) -> StoredBlob:
         try:
             fh = self.path(sha256).open("rb")
+            size = os.fstat(fh.fileno()).st_size
+            fh.seek(first)
         except FileNotFoundError:
             raise BlobMissing(sha256) from None
         except OSError as exc:
             raise StoreUnavailable(f"reading {sha256} from disk failed: {exc}") from exc
-        return StoredBlob(os.fstat(fh.fileno()).st_size, _read(fh))
+        end = size - 1 if last is None else min(last, size - 1)
+        return StoredBlob(size, _read(fh, end + 1 - first))
 
     def check(self) -> None:
         self.spool_dir()
@@ -50,7 +53,8 @@ class DiskBlobStore:
         probe.unlink()
 
 
-def _read(fh: BinaryIO) -> Iterator[bytes]:
+def _read(fh: BinaryIO, length: int) -> Iterator[bytes]:
     with fh:
-        while chunk := fh.read(CHUNK):
+        while length > 0 and (chunk := fh.read(min(CHUNK, length))):
+            length -= len(chunk)
             yield chunk

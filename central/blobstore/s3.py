@@ -95,16 +95,20 @@ class S3BlobStore:
             raise StoreUnavailable(f"S3 HEAD of {sha256} failed: {exc}") from exc
         return True
 
-    def open(self, sha256: str) -> StoredBlob:
+    def open(self, sha256: str, first: int = 0, last: int | None = None) -> StoredBlob:
+        part = {} if first == 0 and last is None else {"Range": f"bytes={first}-{_end(last)}"}
         try:
-            answer = self.client.get_object(Bucket=self.bucket, Key=self.key(sha256))
+            answer = self.client.get_object(Bucket=self.bucket, Key=self.key(sha256), **part)
         except ClientError as exc:
             if _code(exc) in _MISSING:
                 raise BlobMissing(sha256) from None
             raise StoreUnavailable(f"S3 GET of {sha256} failed: {exc}") from exc
         except BotoCoreError as exc:
             raise StoreUnavailable(f"S3 GET of {sha256} failed: {exc}") from exc
-        return StoredBlob(int(answer["ContentLength"]), _read(answer["Body"]))
+        # a ranged answer says the whole size after the slash of "bytes a-b/size"
+        whole = str(answer.get("ContentRange", "")).rpartition("/")[2]
+        size = int(whole) if whole.isdigit() else int(answer["ContentLength"])
+        return StoredBlob(size, _read(answer["Body"]))
 
     def check(self) -> None:
         self.spool_dir()
@@ -112,6 +116,10 @@ class S3BlobStore:
             self.client.head_bucket(Bucket=self.bucket)
         except (BotoCoreError, ClientError) as exc:
             raise RuntimeError(f"S3 bucket {self.bucket!r} cannot be used: {exc}") from exc
+
+
+def _end(last: int | None) -> str:
+    return "" if last is None else str(last)
 
 
 def _code(exc: ClientError) -> str:

@@ -91,7 +91,7 @@ def _platform(code: str, raw: dict[str, Any]) -> Platform:
     if not isinstance(raw.get("video_original"), bool):
         raise fail("video_original must be true or false")
     try:
-        anchor = DeadlineFrom(raw.get("deadline_from"))
+        anchor = DeadlineFrom(str(raw.get("deadline_from")))
     except ValueError:
         raise fail(f"deadline_from must be one of {', '.join(DeadlineFrom)}") from None
     unknown = set(raw) - {*_INTS, *_TEXTS, "video_original", "deadline_from"}

@@ -60,6 +60,12 @@ class CentralSettings(BaseSettings):
     # wrong tokens, codes or PINs one address may send a minute before it is made to wait
     failed_checks_per_minute: int = Field(default=10, ge=1, le=100_000)
     supervisor_session_hours: int = Field(default=10, ge=1, le=24)
+    # the dispute desk (/desk): a browser's session ends after this long without a request,
+    # and after console_session_hours in any case
+    console_idle_minutes: int = Field(default=30, ge=1, le=24 * 60)
+    console_session_hours: int = Field(default=12, ge=1, le=24)
+    console_timezone: str = "Asia/Shanghai"  # times on the desk's pages
+    console_platforms: Path | None = None  # platforms' rules; none: the ones shipped
     # raw customer names and phones of published returns are erased after this many days
     personal_data_days: int = Field(default=30, ge=1, le=3650)
     # a client's request head must arrive within header_timeout (of the connection opening or

@@ -7,7 +7,7 @@ Create Date: 2026-12-11 12:00:00
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import sqlalchemy as sa
 from alembic import op
@@ -116,7 +116,8 @@ def _carry_over_returns() -> None:
     waybills = sa.table("return_waybills", sa.column("waybill"), sa.column("rma_no"))
     rows = bind.execute(sa.select(returns.c.rma_no, returns.c.body)).all()
     links: list[dict[str, Any]] = []
-    for rma_no, body in rows:
+    for rma_no, kept in rows:
+        body = cast(dict[str, Any], kept)
         bind.execute(
             returns.update()
             .where(returns.c.rma_no == rma_no)

@@ -1,0 +1,206 @@
+"""What every page of the desk shares: the signed-in user from the session cookie, permission
+checks, CSRF checks on every form posted, the templates and the language.
+
+Cookies are HttpOnly and SameSite=Strict; Secure whenever the service is reached over TLS (it
+serves plain HTTP only on loopback, central/core/config.py). Before sign-in the form carries a
+token also set as a cookie (double submit), after it the session's own token.
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Annotated, Any, Final
+from urllib.parse import quote
+from zoneinfo import ZoneInfo
+
+from fastapi import Depends, Request, Response
+from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.templating import Jinja2Templates
+
+from central.api.deps import RuntimeDep, SessionDep, address
+from central.console import messages
+from central.console.accounts import Permission
+from central.console.audit import Action, record
+from central.console.platforms import Platform, load_platforms
+from central.console.signin import DeskSession, resume
+from central.db.session import write
+from central.db.types import utcnow
+
+PREFIX: Final = "/desk"
+SESSION_COOKIE: Final = "desk_session"
+LOGIN_CSRF_COOKIE: Final = "desk_login_csrf"
+LANG_COOKIE: Final = "desk_lang"
+LANGUAGES: Final = ("zh_CN", "en")
+# pages show personal data and evidence: never cached, never framed, nothing from elsewhere
+SECURITY_HEADERS: Final = {
+    "Cache-Control": "no-store",
+    "Content-Security-Policy": (
+        "default-src 'self'; img-src 'self' blob:; media-src 'self'; style-src 'self'; "
+        "script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+}
+
+templates = Jinja2Templates(directory=Path(__file__).with_name("templates"))
+templates.env.filters["todatetime"] = datetime.fromisoformat
+
+
+class SignInNeeded(Exception):
+    """No live session: the browser goes to the sign-in page and comes back to ``then``."""
+
+    def __init__(self, then: str) -> None:
+        super().__init__(then)
+        self.then = then
+
+
+class NotAllowed(Exception):
+    """The signed-in user's role may not do this (403, audited)."""
+
+
+class BadForm(Exception):
+    """A form that fails its CSRF check (403)."""
+
+
+def language(request: Request) -> str:
+    lang = request.cookies.get(LANG_COOKIE, "")
+    return lang if lang in LANGUAGES else LANGUAGES[0]
+
+
+def local_path(then: str | None) -> str:
+    """Only a path of the desk itself, so a link cannot send a signed-in user elsewhere."""
+    if then and then.startswith(PREFIX + "/") and "//" not in then and "\\" not in then:
+        return then
+    return PREFIX + "/search"
+
+
+def secure(request: Request) -> bool:
+    return request.url.scheme == "https"
+
+
+def set_cookie(request: Request, response: Response, name: str, value: str, **kw: Any) -> None:
+    response.set_cookie(
+        name, value, httponly=True, samesite="strict", secure=secure(request), path=PREFIX, **kw
+    )
+
+
+def _where(request: Request) -> str:
+    return request.url.path + (f"?{request.url.query}" if request.url.query else "")
+
+
+def current_session(request: Request, runtime: RuntimeDep, session: SessionDep) -> DeskSession:
+    token = request.cookies.get(SESSION_COOKIE, "")
+    idle = timedelta(minutes=runtime.settings.console_idle_minutes)
+    found = write(session, lambda s: resume(s, token, utcnow(), idle=idle)) if token else None
+    if found is None:
+        raise SignInNeeded(_where(request) if request.method == "GET" else PREFIX + "/search")
+    return found
+
+
+DeskDep = Annotated[DeskSession, Depends(current_session)]
+
+
+def needs(permission: Permission) -> Callable[..., DeskSession]:
+    def dependency(
+        desk: DeskDep, request: Request, runtime: RuntimeDep, session: SessionDep
+    ) -> DeskSession:
+        if not desk.user.may(permission):
+            write(
+                session,
+                lambda s: record(
+                    s,
+                    login=desk.user.login,
+                    action=Action.REFUSED,
+                    at=utcnow(),
+                    subject=request.url.path[:80],
+                    address=address(request),
+                    details={"needs": permission.value, "role": desk.user.role.value},
+                ),
+            )
+            raise NotAllowed(permission.value)
+        return desk
+
+    return dependency
+
+
+Viewer = Annotated[DeskSession, Depends(needs(Permission.VIEW))]
+Agent = Annotated[DeskSession, Depends(needs(Permission.DISPUTE))]
+Decider = Annotated[DeskSession, Depends(needs(Permission.DECIDE))]
+Auditor = Annotated[DeskSession, Depends(needs(Permission.AUDIT))]
+
+
+def check_csrf(request: Request, expected: str, sent: str) -> None:
+    """The form's token must be the session's; a browser that says where the form came from
+    must say it came from this site."""
+    site = request.headers.get("sec-fetch-site", "same-origin")
+    if site not in ("same-origin", "none"):
+        raise BadForm("cross-site form")
+    origin = request.headers.get("origin")
+    if origin is not None and origin != f"{request.url.scheme}://{request.url.netloc}":
+        raise BadForm("form from another origin")
+    if not sent or not hmac.compare_digest(sent.encode(), expected.encode()):
+        raise BadForm("missing or wrong CSRF token")
+
+
+def new_login_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def platforms(runtime: RuntimeDep) -> dict[str, Platform]:
+    path = runtime.settings.console_platforms
+    return load_platforms(path) if path is not None else load_platforms()
+
+
+PlatformsDep = Annotated[dict[str, Platform], Depends(platforms)]
+
+
+def render(
+    request: Request,
+    name: str,
+    desk: DeskSession | None,
+    *,
+    status: int = 200,
+    **context: Any,
+) -> HTMLResponse:
+    lang = language(request)
+    runtime = request.app.state.runtime
+    zone = ZoneInfo(runtime.settings.console_timezone)
+    response = templates.TemplateResponse(
+        request,
+        name,
+        {
+            "_": messages.translator(lang),
+            "lang": lang,
+            "desk": desk,
+            "user": desk.user if desk else None,
+            "csrf": desk.csrf if desk else "",
+            "Permission": Permission,
+            "when": lambda at: _when(at, zone),
+            "yuan": yuan,
+            "here": quote(
+                request.url.path + (f"?{request.url.query}" if request.url.query else "")
+            ),
+            **context,
+        },
+        status_code=status,
+    )
+    response.headers.update(SECURITY_HEADERS)
+    return response
+
+
+def _when(at: datetime | None, zone: ZoneInfo) -> str:
+    return "" if at is None else at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+
+
+def yuan(fen: int | None) -> str:
+    return "" if fen is None else f"¥{fen // 100:,}.{fen % 100:02d}"
+
+
+def go(to: str) -> RedirectResponse:
+    """After a form: the browser loads the page anew (a refresh does not post again)."""
+    return RedirectResponse(to, status_code=303, headers=SECURITY_HEADERS)
