@@ -148,3 +148,38 @@ def test_serve_says_so_when_the_bucket_does_not_exist(tmp_path: Path, s3: S3Endp
     )
     assert result.returncode == 2
     assert "no-such-bucket" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_desk_user_adds_a_browser_user_with_a_password_from_stdin(tmp_path: Path) -> None:
+    data = ["--data-dir", str(tmp_path)]
+
+    def desk_user(*args: str, password: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "central", "desk-user", *args, "--password", "-", *data],
+            input=password + "\n",
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+
+    made = desk_user(
+        "kefu.li", "--name", "李客服", "--role", "customer_service", password="long enough pass"
+    )
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.strip() == "kefu.li: customer_service"
+    short = desk_user("kefu.wang", "--name", "王", "--role", "customer_service", password="short")
+    assert short.returncode != 0 and "10 to 200" in short.stderr
+    no_badge = desk_user(
+        "zhou",
+        "--name",
+        "周",
+        "--role",
+        "supervisor",
+        "--badge",
+        "S404",
+        password="long enough pass",
+    )
+    assert no_badge.returncode != 0 and "S404" in no_badge.stderr
+    bad_login = desk_user("../x", "--name", "x", "--role", "admin", password="long enough pass")
+    assert bad_login.returncode != 0 and "login" in bad_login.stderr

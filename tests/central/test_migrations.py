@@ -135,3 +135,40 @@ def test_old_published_pin_hashes_and_raw_customers_are_redacted(empty_database:
         assert "13800138000" not in json.dumps(published_order, ensure_ascii=False)
     finally:
         engine.dispose()
+
+
+def test_returns_published_before_are_found_by_order_number_and_waybill(
+    empty_database: str,
+) -> None:
+    engine = make_engine(empty_database)
+    try:
+        command.upgrade(alembic_config(engine), "0004")
+        body = {
+            "rma_no": "RMA-OLD-1",
+            "order_no": "O-OLD-1",
+            "tracking": [
+                {"carrier": "SF", "tracking_no": "SF100"},
+                {"carrier": "JD", "tracking_no": "JD200"},
+            ],
+        }
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO returns (rma_no, state, body, body_sha256, change_seq,"
+                    " updated_at) VALUES ('RMA-OLD-1', 'in_transit', :body, :sha, 1, :at)"
+                ),
+                {
+                    "body": json.dumps(body),
+                    "sha": "0" * 64,
+                    "at": datetime(2026, 11, 30, tzinfo=UTC),
+                },
+            )
+        upgrade(engine)
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT order_no FROM returns")).scalar_one() == "O-OLD-1"
+            links = conn.execute(
+                text("SELECT waybill, rma_no FROM return_waybills ORDER BY waybill")
+            ).all()
+            assert [tuple(r) for r in links] == [("JD200", "RMA-OLD-1"), ("SF100", "RMA-OLD-1")]
+    finally:
+        engine.dispose()
