@@ -18,7 +18,8 @@ Endpoints:
 - ``HEAD/GET /v1/blobs/{sha256}``       a blob of the caller's own warehouse
 - ``PUT  /v1/blobs/{sha256}``           (station) upload a blob; the server checks the hash
 - ``POST /v1/events``                   (station) a batch of outbox events, each stored once
-- ``GET  /v1/changes?since=&limit=``    (station) returns, templates, users, decisions for it
+- ``GET  /v1/changes?since=&limit=``    (station) returns, templates, users, decisions and
+                                        evidence holds for it
 - ``POST /v1/returns`` / ``/v1/templates`` / ``/v1/users``      (admin) publish
 - ``POST /v1/sessions``                 badge code + PIN → supervisor session
 - ``POST /v1/decisions``                (supervisor) a decision made at central
@@ -31,7 +32,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
 
 from station.protocol.enums import Disposition, Grade, RefundKind, Role
 from station.protocol.events import Decision, EventKind
@@ -131,6 +132,7 @@ class ChangeKind(StrEnum):
     TEMPLATE = "template"
     USER = "user"
     DECISION = "decision"
+    HOLD = "hold"  # keep an inspection's evidence past its retention (a dispute), or stop
 
 
 BadgeId = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9_-]{1,40}$")]
@@ -184,6 +186,32 @@ class TemplateChange(_Wire):
     template_id: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
     version: Annotated[int, Field(ge=1)]
     body: Annotated[str, StringConstraints(max_length=256 * 1024)]
+
+
+def _printable(value: str) -> str:
+    bad = next((ch for ch in value if not ch.isprintable()), None)
+    if bad is not None:
+        raise ValueError(f"contains a character that is not printable (U+{ord(bad):04X})")
+    return value
+
+
+DisputeId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,35}$")]
+HoldReason = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=200), AfterValidator(_printable)
+]
+
+
+class EvidenceHold(_Wire):
+    """A dispute's hold on an inspection's evidence, for the station that recorded it: keep
+    its originals past their retention (``held``), or stop keeping them for disputes (the last
+    dispute holding it was closed). The reason is shown beside the clip: one line of printable
+    text, no control or bidirectional formatting characters."""
+
+    inspection_id: EventId
+    held: bool
+    reason: HoldReason = ""
+    dispute: DisputeId  # the dispute that set or, released last, lifted the hold
+    at: AwareDatetime
 
 
 class Change(_Wire):

@@ -4,7 +4,11 @@ not hold together is refused whole.
 
 A supervisor's decision is applied here whether it was pulled or made at this station
 (:func:`apply_decision`); one that changes the verdict of an inspection done here owes the item
-a corrected label, requested in the decision's own transaction (the print queue makes it)."""
+a corrected label, requested in the decision's own transaction (the print queue makes it).
+
+A dispute's hold (:func:`apply_hold`) keeps the clips of an inspection recorded here past their
+retention, or lifts the hold once central says no dispute needs them any more; a hold an
+operator set by hand (``station video hold``) is never lifted by central."""
 
 from __future__ import annotations
 
@@ -17,7 +21,7 @@ from functools import partial
 from typing import Final
 
 from pydantic import ValidationError
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from station.protocol.enums import (
@@ -33,11 +37,19 @@ from station.protocol.events import Decision
 from station.protocol.manifest import ManifestOrder
 from station.protocol.template import Template
 from station.protocol.template_parse import parse_template
-from station.protocol.wire import Change, ChangeKind, ChangesPage, TemplateChange, UserChange
+from station.protocol.wire import (
+    Change,
+    ChangeKind,
+    ChangesPage,
+    EvidenceHold,
+    TemplateChange,
+    UserChange,
+)
 from station.security import audit
 from station.security.actors import user_ref
 from station.store.database import Database
 from station.store.models import (
+    Clip,
     Inspection,
     LabelRequest,
     OutboxEvent,
@@ -63,6 +75,10 @@ VERDICT_FIELDS: Final = ("grade", "disposition", "refund_kind", "refund_fen", "r
 _REFUND_FIELDS: Final = frozenset({"disposition", "refund_kind", "refund_fen"})
 # what the item's label shows: a change to any of them needs a new label
 _PRINTED_FIELDS: Final = _REFUND_FIELDS | {"grade"}
+# how a clip's hold reads when a dispute at central set it: only such a hold is lifted by
+# central; any other reason is an operator's (`station video hold`) and stays
+DISPUTE_HOLD_PREFIX: Final = "central dispute "
+_HOLD_CHARS: Final = 200  # clips.hold
 
 
 class BadPage(Exception):
@@ -397,10 +413,80 @@ def _refused(session: Session, change: Change, why: str, station: str, now: date
     )
 
 
+def _hold(session: Session, change: Change, station: str, now: datetime) -> object:
+    hold = EvidenceHold.model_validate(change.body)
+    return hold if apply_hold(session, hold, now, seq=change.seq) else None
+
+
+def dispute_hold_reason(hold: EvidenceHold) -> str:
+    """What a clip's hold says while ``hold``'s dispute keeps it."""
+    reason = f": {hold.reason}" if hold.reason else ""
+    return f"{DISPUTE_HOLD_PREFIX}{hold.dispute}{reason}"[:_HOLD_CHARS]
+
+
+def apply_hold(session: Session, hold: EvidenceHold, now: datetime, *, seq: int = 0) -> int:
+    """Hold or release every clip of the inspection here, the close-up camera's sibling takes
+    too; how many clips it found (0: none here, e.g. another station's inspection).
+
+    A hold replaces an earlier dispute's reason but keeps an operator's (the clip is held
+    either way); a release lifts only a hold a dispute set. Each clip whose hold changed, or
+    whose operator's hold stays, gets an audit entry in central's name."""
+    found = clips_of_inspection(session, hold.inspection_id)
+    if not found:
+        if session.get(Inspection, hold.inspection_id) is not None:
+            log.warning("a dispute's hold on inspection %s: it has no clip", hold.inspection_id)
+        return 0
+    wanted = dispute_hold_reason(hold) if hold.held else ""
+    for clip in found:
+        by_hand = bool(clip.hold) and not clip.hold.startswith(DISPUTE_HOLD_PREFIX)
+        if by_hand:
+            action = "clip_hold" if hold.held else "clip_hold_kept"
+        elif clip.hold != wanted:
+            clip.hold = wanted
+            action = "clip_hold" if hold.held else "clip_released"
+        else:
+            continue  # as central says already
+        if hold.held and clip.purged_at is not None:
+            log.warning("clip %s held for dispute %s: its file is gone", clip.id, hold.dispute)
+        session.flush()
+        audit.append(
+            session,
+            actor="central",
+            action=action,
+            entity=f"clip:{clip.id}",
+            details={
+                "reason": clip.hold,
+                "dispute": hold.dispute,
+                "inspection_id": hold.inspection_id,
+                "change": seq,
+                "by_hand": by_hand,
+                "purged": clip.purged_at is not None,
+            },
+            at=now,
+        )
+    return len(found)
+
+
+def clips_of_inspection(session: Session, inspection_id: str) -> list[Clip]:
+    """An inspection's clips and their sibling takes (a close-up camera's, either way round),
+    the first take first."""
+    own = list(session.scalars(select(Clip).where(Clip.inspection_id == inspection_id)))
+    if not own:
+        return []
+    ids = [c.id for c in own]
+    mains = [c.sibling_of for c in own if c.sibling_of]
+    siblings = session.scalars(
+        select(Clip).where(or_(Clip.sibling_of.in_(ids), Clip.id.in_(mains)))
+    )
+    found = {c.id: c for c in [*own, *siblings]}
+    return sorted(found.values(), key=lambda c: (c.started_at, c.id))
+
+
 _APPLY: dict[ChangeKind, Callable[[Session, Change, str, datetime], object]] = {
     ChangeKind.TEMPLATE: _template,
     ChangeKind.USER: _user,
     ChangeKind.DECISION: _decision,
+    ChangeKind.HOLD: _hold,
 }
 
 
