@@ -16,9 +16,9 @@ from sqlalchemy.orm import Session
 
 from central.badge_card import write_badge_card
 from central.blobstore import clean_spool
-from central.core import logthrottle
 from central.console import verify_export
 from central.console.accounts import DeskRole, save_user
+from central.core import logthrottle
 from central.core.config import ADMIN_TOKEN_FILE, CentralSettings, ConfigError, load_settings
 from central.db.migrate import upgrade
 from central.db.session import make_engine, session_factory, write

@@ -33,6 +33,7 @@ from central.console.exports import (
     ExportPhoto,
     ExportRefused,
     build_package,
+    package_name,
 )
 from central.console.inspection_view import InspectionView, inspection_view
 from central.console.pages import fen_of, show_inspection
@@ -263,7 +264,7 @@ def _export_inputs(view: InspectionView) -> tuple[list[ExportPhoto], ExportClip 
         chapters=[(c.at_ms, c.kind, c.label) for c in clip.chapters],
         chain_head=clip.chain_head,
         fragments=clip.fragments,
-        started_at=clip.clip_started_at,
+        started_at=clip.clip_started_at or clip.taken_at,
     )
 
 
@@ -315,7 +316,7 @@ def export_case(
     )
     folder = exports_dir(runtime) / row.id
     folder.mkdir(parents=True, exist_ok=True)
-    name = f"{target.code}-{now:%Y%m%d-%H%M%S}.zip"
+    name = package_name(case, now)
     work = folder / f".work-{now:%H%M%S%f}"
     work.mkdir()
     try:

@@ -60,7 +60,7 @@ class Item:
     chapters: tuple[Chapter, ...] = ()
     chain_head: str = ""
     fragments: int = 0
-    clip_started_at: str = ""
+    clip_started_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +110,13 @@ def _shown(value: object) -> str:
     return str(value)
 
 
+def _moment(value: object) -> datetime | None:
+    try:
+        return datetime.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
 def _item(row: EvidenceRecord, event: EventRecord | None) -> Item:
     clip = (event.payload.get("clip") if event is not None else None) or {}
     chapters = tuple(
@@ -133,7 +140,7 @@ def _item(row: EvidenceRecord, event: EventRecord | None) -> Item:
         chapters=chapters,
         chain_head=str(clip.get("chain_head", "")),
         fragments=int(clip.get("fragments", 0) or 0),
-        clip_started_at=str(clip.get("started_at", "")),
+        clip_started_at=_moment(clip.get("started_at")),
     )
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 import uuid
-from urllib.parse import urlencode
 from datetime import timedelta
 from typing import Annotated
 

@@ -19,6 +19,7 @@ from tests.central.servers import CentralServer, central_server
 from tests.console import browser
 from tests.console.seed import PASSWORD, Seeded, add_desk_users, jpeg, make_clip, seed_inspection
 
+CLIP_SECONDS = 75
 CSRF = re.compile(r'name="csrf" value="([^"]*)"')
 
 
@@ -49,8 +50,11 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desk]:
         api = Api(server).register()
         badge = api.supervisor_badge
         api.add_user(badge)
-        clip = make_clip(root / "clip.mp4", seconds=30)
-        with_clip = seed_inspection(api, photos=[jpeg(1), jpeg(2), jpeg(3)], clip=clip)
+        # longer than Shopee's 60 s: its package gets an excerpt, Taobao's the original
+        clip = make_clip(root / "clip.mp4", seconds=CLIP_SECONDS)
+        with_clip = seed_inspection(
+            api, photos=[jpeg(1), jpeg(2), jpeg(3)], clip=clip, clip_seconds=CLIP_SECONDS
+        )
         plain = seed_inspection(api, photos=[jpeg(4)], needs_review=True)
         add_desk_users(server.database_url, badge)
         yield Desk(server, api, with_clip, plain, clip)

@@ -3,6 +3,7 @@ supervisor do with it, click by click."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import zipfile
@@ -15,7 +16,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from tests.console.conftest import Desk
+from tests.console.conftest import CLIP_SECONDS, Desk
 from tests.console.seed import CHAPTERS, PASSWORD, jpeg, seed_inspection
 
 WAIT = 30
@@ -32,6 +33,15 @@ def sign_in(driver: Any, desk: Desk, login: str) -> None:
 
 def video(driver: Any, prop: str) -> Any:
     return driver.execute_script(f"return document.querySelector('video.clip').{prop}")
+
+
+def exports(driver: Any) -> list[str]:
+    """The packages listed (read in one go: the page may be reloading)."""
+    return list(
+        driver.execute_script(
+            "return [...document.querySelectorAll('a.export-link')].map((a) => a.textContent)"
+        )
+    )
 
 
 def http_as(driver: Any, desk: Desk) -> httpx.Client:
@@ -60,7 +70,7 @@ def test_customer_service_finds_a_parcel_plays_its_clip_and_exports_for_two_plat
     assert len(driver.find_elements(By.CSS_SELECTOR, "#hits tbody tr")) == 1
     link.click()
     WebDriverWait(driver, WAIT).until(lambda d: video(d, "readyState") >= 1)
-    assert round(video(driver, "duration")) == 30
+    assert round(video(driver, "duration")) == CLIP_SECONDS
     at_ms = CHAPTERS[2][0]
     driver.find_element(By.CSS_SELECTOR, f"button.chapter[data-ms='{at_ms}']").click()
     WebDriverWait(driver, WAIT).until(lambda d: video(d, "currentTime") > at_ms / 1000 + 0.3)
@@ -90,14 +100,13 @@ def test_customer_service_finds_a_parcel_plays_its_clip_and_exports_for_two_plat
         Select(driver.find_element(By.ID, "export-platform")).select_by_value(platform)
         driver.find_element(By.CSS_SELECTOR, "#export-form button").click()
         WebDriverWait(driver, 120).until(
-            lambda d, p=platform: any(
-                a.text.startswith(p) for a in d.find_elements(By.CSS_SELECTOR, "a.export-link")
-            )
+            lambda d, p=platform: any(f"-{p}-" in t for t in exports(d))
         )
     links = [
         a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "a.export-link")
     ]
     assert len(links) == 2
+    excerpts: dict[str, bool] = {}
     with http_as(driver, desk) as http:
         for n, href in enumerate(links):
             package = tmp_path / f"package-{n}.zip"
@@ -116,6 +125,11 @@ def test_customer_service_finds_a_parcel_plays_its_clip_and_exports_for_two_plat
                 check=False,
             )
             assert checked.returncode == 0, checked.stdout + checked.stderr
+            manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+            [clip] = [f for f in manifest["files"] if f["role"] == "video"]
+            excerpts[manifest["platform"]["code"]] = clip["excerpt"]
+            assert clip["original"]["sha256"] == desk.with_clip.clip
+    assert excerpts == {"shopee": True, "taobao": False}  # Shopee: ≤ 60 s; Taobao: the take
 
 
 def test_a_supervisor_overturns_and_customer_service_is_refused(desk: Desk, driver: Any) -> None:
