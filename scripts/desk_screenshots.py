@@ -35,13 +35,14 @@ from tests.console.seed import (  # noqa: E402
 OUT = ROOT / "docs" / "screenshots"
 
 
-def sign_in(driver, base: str, login: str) -> None:  # type: ignore[no-untyped-def]
+def sign_in(driver, base: str, login: str, lang: str) -> None:  # type: ignore[no-untyped-def]
     driver.delete_all_cookies()
     driver.get(f"{base}/desk/sign-in")
     driver.find_element(By.ID, "login").send_keys(login)
     driver.find_element(By.ID, "password").send_keys(PASSWORD)
     driver.find_element(By.CSS_SELECTOR, "#sign-in button").click()
     WebDriverWait(driver, 20).until(ec.url_contains("/desk/search"))
+    driver.get(f"{base}/desk/lang/{lang}")
 
 
 def open_dispute(driver, base: str, inspection: str, platform: str, case: str) -> None:  # type: ignore[no-untyped-def]
@@ -66,27 +67,39 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         (root / "central").mkdir()
-        with central_server(
-            f"sqlite:///{root / 'central.db'}", (root / "blobs").as_uri(),
-            data_dir=root / "central", env=TEST_ENV,
-        ) as server, Api(server) as api:
+        with (
+            central_server(
+                f"sqlite:///{root / 'central.db'}",
+                (root / "blobs").as_uri(),
+                data_dir=root / "central",
+                env=TEST_ENV,
+            ) as server,
+            Api(server) as api,
+        ):
             api.register("ST-HZ-07")
             api.add_user(api.supervisor_badge)
-            clip = make_clip(root / "clip.mp4", seconds=30, size=(1280, 720))
-            case = seed_inspection(api, photos=[jpeg(n) for n in (1, 2, 3, 4)], clip=clip)
-            others = [seed_inspection(api, photos=[jpeg(n)], needs_review=n % 2 == 0)
-                      for n in range(5, 11)]
+            clip = make_clip(root / "clip.mp4", seconds=75, size=(1280, 720))
+            case = seed_inspection(
+                api, photos=[jpeg(n) for n in (1, 2, 3, 4)], clip=clip, clip_seconds=75
+            )
+            others = [
+                seed_inspection(api, photos=[jpeg(n)], needs_review=n % 2 == 0)
+                for n in range(5, 11)
+            ]
             add_desk_users(server.database_url, api.supervisor_badge)
             base = server.base_url
-            with chromium(root / "profile", root / "downloads",
-                          lang="zh-CN" if lang == "zh_CN" else "en") as driver:
-                driver.get(f"{base}/desk/lang/{lang}")
-                sign_in(driver, base, "kefu")
-                shoot(driver, "sign-in-check", lang) if False else None
-                driver.get(f"{base}/desk/search?q={case.waybill}")
+            with chromium(
+                root / "profile", root / "downloads", lang="zh-CN" if lang == "zh_CN" else "en"
+            ) as driver:
+                sign_in(driver, base, "kefu", lang)
                 for n, other in enumerate(others[:3]):
-                    open_dispute(driver, base, other.inspection_id,
-                                 ("douyin", "pinduoduo", "jd")[n], f"CASE-{n + 1}0042")
+                    open_dispute(
+                        driver,
+                        base,
+                        other.inspection_id,
+                        ("douyin", "pinduoduo", "jd")[n],
+                        f"CASE-{n + 1}0042",
+                    )
                 open_dispute(driver, base, case.inspection_id, "taobao", "TB-2026120300017")
                 driver.get(f"{base}/desk/search?since=2026-11-01")
                 shoot(driver, "search", lang, 760)
@@ -95,18 +108,21 @@ def main() -> int:
                     "const v=document.querySelector('video'); v.currentTime=12.5;"
                 )
                 WebDriverWait(driver, 20).until(
-                    lambda d: d.execute_script("return document.querySelector('video').readyState") >= 2
+                    lambda d: (
+                        d.execute_script("return document.querySelector('video').readyState") >= 2
+                    )
                 )
                 shoot(driver, "inspection", lang, 1900)
                 driver.get(f"{base}/desk/disputes")
                 shoot(driver, "disputes", lang, 700)
-                sign_in(driver, base, "zhou")
-                driver.get(f"{base}/desk/inspections/{case.inspection_id}#decisions")
-                driver.get(f"{base}/desk/search")
+                sign_in(driver, base, "zhou", lang)
+                driver.get(f"{base}/desk/search?q={case.waybill}")
                 driver.find_element(By.CSS_SELECTOR, "#hits a").click()
                 dispute = driver.find_element(By.CSS_SELECTOR, "#disputes a").get_attribute("href")
                 driver.get(dispute)
                 shoot(driver, "dispute", lang, 1100)
+                driver.delete_all_cookies()
+                driver.get(f"{base}/desk/lang/{lang}")
                 driver.get(f"{base}/desk/sign-in")
                 shoot(driver, "sign-in", lang, 600)
     return 0

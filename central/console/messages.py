@@ -4,6 +4,7 @@ Chinese. A phrase missing here shows in English (tests/console/test_messages.py 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Final
 
@@ -224,12 +225,21 @@ ZH: Final[dict[str, str]] = {
 }
 
 
+_CODE: Final = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)+$")
+
+
 def translator(lang: str) -> Callable[[object], str]:
-    """``_(phrase)`` for the pages: Chinese for zh_CN, the phrase itself for English."""
-    table = ZH if lang == "zh_CN" else {}
+    """``_(phrase)`` for the pages: Chinese for zh_CN; in English the phrase itself, a code
+    such as ``restock_open_box`` as words ("restock open box")."""
+    if lang == "zh_CN":
+        return lambda phrase: ZH.get(_text(phrase), _text(phrase))
 
-    def translate(phrase: object) -> str:
-        text = "" if phrase is None else str(phrase)
-        return table.get(text, text)
+    def english(phrase: object) -> str:
+        text = _text(phrase)
+        return text.replace("_", " ") if _CODE.fullmatch(text) else text
 
-    return translate
+    return english
+
+
+def _text(phrase: object) -> str:
+    return "" if phrase is None else str(phrase)

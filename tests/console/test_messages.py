@@ -74,6 +74,8 @@ def test_chapter_kinds_have_their_chinese() -> None:
 
 def test_english_is_the_pages_own_text_and_unknown_codes_show_as_they_are() -> None:
     assert translator("en")("Search") == "Search"
+    assert translator("en")("restock_open_box") == "restock open box"
+    assert translator("en")("Order no.") == "Order no."
     assert translator("zh_CN")("Search") == "搜索"
     assert translator("zh_CN")("a code nobody translated") == "a code nobody translated"
     assert translator("zh_CN")(None) == ""
