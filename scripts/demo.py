@@ -11,8 +11,8 @@ supervisor's badge (S9002, PIN 9999): its code is printed and kept in
 from __future__ import annotations
 
 import argparse
-import secrets
 import os
+import secrets
 import socket
 import subprocess
 import sys
