@@ -42,7 +42,7 @@ def test_migrate_makes_the_database(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     engine = create_engine(f"sqlite:///{tmp_path / 'central.db'}")
     with engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0004"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0005"
     engine.dispose()
 
 
