@@ -21,6 +21,7 @@ BENCHES = [
     "sync.py",
     "audit_verify.py",
     "video.py",
+    "console.py",
     "desk.py",
 ]
 

@@ -196,6 +196,10 @@ class InspectionRecord(Base):
         # the dispute desk's searches, newest first
         Index("ix_inspections_sku_completed", "sku", "completed_at"),
         Index("ix_inspections_inspector_completed", "inspector", "completed_at"),
+        # its flags that have no index of their own: without one, two of them together (or
+        # one that nothing has) read every row to count the matches
+        Index("ix_inspections_review_requested_completed", "review_requested", "completed_at"),
+        Index("ix_inspections_overridden_completed", "overridden", "completed_at"),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)

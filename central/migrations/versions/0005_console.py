@@ -36,6 +36,10 @@ def upgrade() -> None:
     with op.batch_alter_table("inspections") as batch_op:
         batch_op.create_index("ix_inspections_sku_completed", ["sku", "completed_at"])
         batch_op.create_index("ix_inspections_inspector_completed", ["inspector", "completed_at"])
+        batch_op.create_index(
+            "ix_inspections_review_requested_completed", ["review_requested", "completed_at"]
+        )
+        batch_op.create_index("ix_inspections_overridden_completed", ["overridden", "completed_at"])
     _carry_over_returns()
     op.create_table(
         "console_users",
@@ -116,8 +120,7 @@ def _carry_over_returns() -> None:
     waybills = sa.table("return_waybills", sa.column("waybill"), sa.column("rma_no"))
     rows = bind.execute(sa.select(returns.c.rma_no, returns.c.body)).all()
     links: list[dict[str, Any]] = []
-    for rma_no, kept in rows:
-        body = cast(dict[str, Any], kept)
+    for rma_no, body in cast(list[tuple[str, dict[str, Any]]], rows):
         bind.execute(
             returns.update()
             .where(returns.c.rma_no == rma_no)
@@ -135,6 +138,8 @@ def downgrade() -> None:
     op.drop_table("console_sessions")
     op.drop_table("console_users")
     with op.batch_alter_table("inspections") as batch_op:
+        batch_op.drop_index("ix_inspections_overridden_completed")
+        batch_op.drop_index("ix_inspections_review_requested_completed")
         batch_op.drop_index("ix_inspections_inspector_completed")
         batch_op.drop_index("ix_inspections_sku_completed")
     with op.batch_alter_table("returns") as batch_op:
