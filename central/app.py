@@ -59,8 +59,8 @@ def create_app(settings: CentralSettings | None = None) -> FastAPI:
         version=version("returns-station"),
         description=(
             "Receives stations' inspections, photos and labels exactly once; serves expected "
-            "returns, checklist templates, users and decisions as a change feed. The protocol "
-            "is `station/sync/wire.py`."
+            "returns, checklist templates, users, decisions and evidence holds as a change feed. "
+            "The protocol is `station/protocol/`. People use the dispute desk at `/desk`."
         ),
         lifespan=lifespan,
     )

@@ -1,5 +1,5 @@
-"""The feed of expected returns, templates, users and decisions, by cursor: each station
-gets what is for every station and what is for its own warehouse."""
+"""The feed of expected returns, templates, users, decisions and evidence holds, by cursor:
+each station gets what is for every station and what is for its own warehouse."""
 
 from __future__ import annotations
 
