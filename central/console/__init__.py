@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, Response
@@ -27,8 +28,6 @@ def mount_desk(app: FastAPI) -> None:
 
 async def _sign_in(_request: Request, exc: Exception) -> Response:
     assert isinstance(exc, SignInNeeded)
-    from urllib.parse import quote
-
     return go(f"{PREFIX}/sign-in?then={quote(exc.then, safe='')}")
 
 

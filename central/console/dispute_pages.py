@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import re
 import shutil
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path as FilePath
 from typing import Annotated, Any
@@ -243,7 +244,7 @@ def exports_dir(runtime: RuntimeDep) -> FilePath:
     return runtime.settings.data_dir / "exports"
 
 
-def _fetcher(store: BlobStore):  # type: ignore[no-untyped-def]
+def _fetcher(store: BlobStore) -> Callable[[str, FilePath], None]:
     def fetch(sha256: str, path: FilePath) -> None:
         with path.open("wb") as out:
             for chunk in store.open(sha256).chunks:

@@ -16,10 +16,15 @@ from sqlalchemy.orm import Session
 from central.api.deps import RuntimeDep, SessionDep, address
 from central.console import accounts
 from central.console.audit import Action, entries, record
-from central.console.inspection_view import customer, evidence_media, inspection_view
+from central.console.inspection_view import (
+    InspectionView,
+    customer,
+    evidence_media,
+    inspection_view,
+)
 from central.console.media import blob_response
-from central.console.search import Flag, SearchError, parse_query, search
-from central.console.signin import close_desk_session, open_desk_session
+from central.console.search import Flag, Results, SearchError, parse_query, search
+from central.console.signin import close_desk_session, forget_token, open_desk_session
 from central.console.web import (
     LANG_COOKIE,
     LANGUAGES,
@@ -119,9 +124,7 @@ def sign_in(
     def start(s: Session) -> str:
         old = request.cookies.get(SESSION_COOKIE, "")
         if old:  # whatever the browser had is dropped: a new session, a new token
-            from central.services.stations import sha256_text
-
-            close_desk_session(s, sha256_text(old))
+            forget_token(s, old)
         record(s, login=user.login, action=Action.SIGN_IN, at=now, address=where)
         return open_desk_session(s, user, now, longest=longest, address=where)
 
@@ -184,7 +187,7 @@ def search_page(request: Request, desk: Viewer, session: SessionDep) -> Response
         query.text or query.inspector or query.station or query.since or query.until or query.flags
     )
 
-    def run(s: Session):  # type: ignore[no-untyped-def]
+    def run(s: Session) -> Results:
         found = search(s, query)
         if query.text:
             record(
@@ -225,7 +228,7 @@ def show_inspection(
     lang = language(request)
     now = utcnow()
 
-    def look(s: Session):  # type: ignore[no-untyped-def]
+    def look(s: Session) -> InspectionView | None:
         view = inspection_view(s, inspection_id, lang)
         if view is not None and revealed is None:
             record(

@@ -71,6 +71,11 @@ def resume(session: Session, token: str, now: datetime, *, idle: timedelta) -> D
     return DeskSession(user, row.csrf_token, row.token_sha256)
 
 
+def forget_token(session: Session, token: str) -> None:
+    """End whatever session ``token`` names, if any."""
+    close_desk_session(session, sha256_text(token[:100]))
+
+
 def close_desk_session(session: Session, token_sha256: str) -> None:
     session.execute(
         delete(ConsoleSessionRecord).where(ConsoleSessionRecord.token_sha256 == token_sha256)

@@ -3,7 +3,7 @@ that decided it; the agent edits it before exporting."""
 
 from __future__ import annotations
 
-from central.console.inspection_view import InspectionView
+from central.console.inspection_view import Chapter, InspectionView
 from central.console.messages import translator
 from central.console.platforms import Platform
 
@@ -43,7 +43,7 @@ def refusal(view: InspectionView, platform: Platform | None, lang: str) -> str:
     return text
 
 
-def _telling(view: InspectionView) -> list:  # type: ignore[type-arg]
+def _telling(view: InspectionView) -> list[Chapter]:
     if not view.clips:
         return []
     return [c for c in view.clips[0].chapters if c.kind in {"scan", "photo", "verdict", "label"}][
