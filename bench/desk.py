@@ -28,11 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench._common import summary_ms, table
 from central.db.migrate import upgrade
 from central.db.session import make_engine
-from tests.central.client import Api
-from tests.central.conftest import TEST_ENV
-from tests.central.servers import central_server
-from tests.console.browser import chromium
-from tests.console.seed import PASSWORD, add_desk_users, jpeg, make_clip, seed_inspection
+from tests.console.browser import chromium, sign_in
+from tests.console.seed import PASSWORD, desk_central, jpeg, make_clip, seed_inspection
 
 START_PLAYING = """
 const done = arguments[arguments.length - 1];
@@ -75,16 +72,12 @@ def server_times(base: str, inspection: str, waybill: str, rounds: int) -> list[
 
 
 def browser_times(base: str, inspection: str, rounds: int, folder: Path) -> list[list[object]]:
-    from selenium.webdriver.common.by import By
 
     page = f"{base}/desk/inspections/{inspection}"
     loads, starts, opened, jumps = [], [], [], []
     with chromium(folder / "profile", folder / "downloads") as driver:
         driver.set_script_timeout(30)
-        driver.get(f"{base}/desk/sign-in")
-        driver.find_element(By.ID, "login").send_keys("kefu")
-        driver.find_element(By.ID, "password").send_keys(PASSWORD)
-        driver.find_element(By.CSS_SELECTOR, "#sign-in button").click()
+        sign_in(driver, base, "kefu", PASSWORD)
         for n in range(rounds + 1):
             driver.get(page)
             load = driver.execute_script(
@@ -114,29 +107,17 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        (root / "central").mkdir()
         database = root / "central.db"
         if args.database is not None:
             shutil.copy(args.database, database)
-        engine = make_engine(f"sqlite:///{database}")
-        upgrade(engine)
-        engine.dispose()
-        with (
-            central_server(
-                f"sqlite:///{database}",
-                (root / "blobs").as_uri(),
-                data_dir=root / "central",
-                env=TEST_ENV,
-            ) as server,
-            Api(server) as api,
-        ):
-            api.register()
-            api.add_user(api.supervisor_badge)
+            engine = make_engine(f"sqlite:///{database}")
+            upgrade(engine)
+            engine.dispose()
+        with desk_central(root) as (server, api):
             clip = make_clip(root / "clip.mp4", seconds=60, fps=30, size=(1280, 720))
             case = seed_inspection(
                 api, photos=[jpeg(n) for n in range(4)], clip=clip, clip_seconds=60
             )
-            add_desk_users(server.database_url, api.supervisor_badge)
             rows = server_times(server.base_url, case.inspection_id, case.waybill, args.rounds)
             rows += browser_times(server.base_url, case.inspection_id, args.rounds, root)
     scale = f"on {args.database.name}" if args.database else "on an empty database"

@@ -20,13 +20,11 @@ from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions as ec  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
-from tests.central.client import Api  # noqa: E402
-from tests.central.conftest import TEST_ENV  # noqa: E402
-from tests.central.servers import central_server  # noqa: E402
+from tests.console import browser  # noqa: E402
 from tests.console.browser import chromium  # noqa: E402
 from tests.console.seed import (  # noqa: E402
     PASSWORD,
-    add_desk_users,
+    desk_central,
     jpeg,
     make_clip,
     seed_inspection,
@@ -36,12 +34,7 @@ OUT = ROOT / "docs" / "screenshots"
 
 
 def sign_in(driver, base: str, login: str, lang: str) -> None:  # type: ignore[no-untyped-def]
-    driver.delete_all_cookies()
-    driver.get(f"{base}/desk/sign-in")
-    driver.find_element(By.ID, "login").send_keys(login)
-    driver.find_element(By.ID, "password").send_keys(PASSWORD)
-    driver.find_element(By.CSS_SELECTOR, "#sign-in button").click()
-    WebDriverWait(driver, 20).until(ec.url_contains("/desk/search"))
+    browser.sign_in(driver, base, login, PASSWORD)
     driver.get(f"{base}/desk/lang/{lang}")
 
 
@@ -66,18 +59,7 @@ def main() -> int:
     lang = sys.argv[1] if len(sys.argv) > 1 else "zh_CN"
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        (root / "central").mkdir()
-        with (
-            central_server(
-                f"sqlite:///{root / 'central.db'}",
-                (root / "blobs").as_uri(),
-                data_dir=root / "central",
-                env=TEST_ENV,
-            ) as server,
-            Api(server) as api,
-        ):
-            api.register("ST-HZ-07")
-            api.add_user(api.supervisor_badge)
+        with desk_central(root, "ST-HZ-07") as (server, api):
             clip = make_clip(root / "clip.mp4", seconds=75, size=(1280, 720))
             case = seed_inspection(
                 api, photos=[jpeg(n) for n in (1, 2, 3, 4)], clip=clip, clip_seconds=75
@@ -86,7 +68,6 @@ def main() -> int:
                 seed_inspection(api, photos=[jpeg(n)], needs_review=n % 2 == 0)
                 for n in range(5, 11)
             ]
-            add_desk_users(server.database_url, api.supervisor_badge)
             base = server.base_url
             with chromium(
                 root / "profile", root / "downloads", lang="zh-CN" if lang == "zh_CN" else "en"

@@ -16,10 +16,10 @@ from fastapi import APIRouter, Form, HTTPException, Path, Request, Response
 from fastapi.responses import FileResponse, HTMLResponse
 from sqlalchemy.orm import Session
 
-from central.api.deps import RuntimeDep, SessionDep, address
+from central.api.deps import RuntimeDep, SessionDep
 from central.blobstore import BlobStore
 from central.console import statements
-from central.console.audit import Action, entries, record
+from central.console.audit import Action, entries
 from central.console.disputes import (
     DisputeStatus,
     Opening,
@@ -40,6 +40,7 @@ from central.console.inspection_view import InspectionView, inspection_view
 from central.console.pages import fen_of, show_inspection
 from central.console.web import (
     PREFIX,
+    Actor,
     Agent,
     PlatformsDep,
     Viewer,
@@ -101,13 +102,10 @@ def open_case(
 
         def start(s: Session) -> DisputeRecord:
             row = open_dispute(s, opening, by=desk.user.login, now=now)
-            record(
+            Actor.of(desk, request).note(
                 s,
-                login=desk.user.login,
-                action=Action.OPEN_DISPUTE,
-                at=now,
+                Action.OPEN_DISPUTE,
                 subject=f"inspection:{inspection_id}",
-                address=address(request),
                 details={"dispute": row.id, "platform": row.platform, "case": row.case_id},
             )
             return row
@@ -222,13 +220,10 @@ def update_case(
 
         def change(s: Session) -> None:
             update_dispute(s, dispute_id, status=new, amount_fen=amount, note=note, now=now)
-            record(
+            Actor.of(desk, request).note(
                 s,
-                login=desk.user.login,
-                action=Action.UPDATE_DISPUTE,
-                at=now,
+                Action.UPDATE_DISPUTE,
                 subject=f"dispute:{dispute_id}",
-                address=address(request),
                 details={"status": new.value, "amount_fen": amount},
             )
 
@@ -353,18 +348,12 @@ def export_case(
         "size": result.size,
         "notes": list(result.notes)[:20],
     }
-    write(
+    Actor.of(desk, request).note_alone(
         session,
-        lambda s: record(
-            s,
-            login=desk.user.login,
-            action=Action.EXPORT,
-            at=now,
-            subject=f"dispute:{dispute_id}",
-            reason=f"{row.platform} {row.case_id}",
-            address=address(request),
-            details=details,
-        ),
+        Action.EXPORT,
+        subject=f"dispute:{dispute_id}",
+        reason=f"{row.platform} {row.case_id}",
+        details=details,
     )
     log.info("desk: %s exported %s for dispute %s", desk.user.login, name, dispute_id)
     return go(f"{PREFIX}/disputes/{dispute_id}#exports")
@@ -384,17 +373,8 @@ def download_export(
     path = exports_dir(runtime) / dispute_id / name
     if not path.is_file():
         raise HTTPException(404, "no such export")
-    write(
-        session,
-        lambda s: record(
-            s,
-            login=desk.user.login,
-            action=Action.DOWNLOAD_EXPORT,
-            at=utcnow(),
-            subject=f"dispute:{dispute_id}",
-            address=address(request),
-            details={"file": name},
-        ),
+    Actor.of(desk, request).note_alone(
+        session, Action.DOWNLOAD_EXPORT, subject=f"dispute:{dispute_id}", details={"file": name}
     )
     return FileResponse(
         path, media_type="application/zip", filename=name, headers={"Cache-Control": "no-store"}

@@ -122,15 +122,14 @@ def open_dispute(session: Session, opening: Opening, *, by: str, now: datetime) 
     )
     session.add(row)
     session.flush()
-    publish_hold(
-        session,
-        inspection.id,
-        held=True,
-        reason=f"{opening.platform.code} {case_id}",
-        dispute_id=row.id,
-        now=now,
-    )
+    _hold(session, row, now)
     return row
+
+
+def _hold(session: Session, row: DisputeRecord, now: datetime) -> None:
+    """The station keeping the inspection's originals holds them for this case."""
+    reason = f"{row.platform} {row.case_id}"
+    publish_hold(session, row.inspection_id, held=True, reason=reason, dispute_id=row.id, now=now)
 
 
 def update_dispute(
@@ -165,14 +164,7 @@ def update_dispute(
                 session, row.inspection_id, held=False, reason="", dispute_id=row.id, now=now
             )
         elif not status.closed and still_open == 1:
-            publish_hold(
-                session,
-                row.inspection_id,
-                held=True,
-                reason=f"{row.platform} {row.case_id}",
-                dispute_id=row.id,
-                now=now,
-            )
+            _hold(session, row, now)
     return row
 
 

@@ -31,6 +31,7 @@ from central.console.web import (
     LOGIN_CSRF_COOKIE,
     PREFIX,
     SESSION_COOKIE,
+    Actor,
     Auditor,
     Decider,
     DeskDep,
@@ -147,9 +148,7 @@ def sign_out(
 
     def end(s: Session) -> None:
         close_desk_session(s, desk.token_sha256)
-        record(
-            s, login=desk.user.login, action=Action.SIGN_OUT, at=utcnow(), address=address(request)
-        )
+        Actor.of(desk, request).note(s, Action.SIGN_OUT)
 
     write(session, end)
     response = go(PREFIX + "/sign-in")
@@ -190,14 +189,7 @@ def search_page(request: Request, desk: Viewer, session: SessionDep) -> Response
     def run(s: Session) -> Results:
         found = search(s, query)
         if query.text:
-            record(
-                s,
-                login=desk.user.login,
-                action=Action.SEARCH,
-                at=utcnow(),
-                subject=f"text:{query.text}"[:80],
-                address=address(request),
-            )
+            Actor.of(desk, request).note(s, Action.SEARCH, subject=f"text:{query.text}"[:80])
         return found
 
     results = write(session, run)
@@ -231,14 +223,8 @@ def show_inspection(
     def look(s: Session) -> InspectionView | None:
         view = inspection_view(s, inspection_id, lang)
         if view is not None and revealed is None:
-            record(
-                s,
-                login=desk.user.login,
-                action=Action.VIEW_INSPECTION,
-                at=now,
-                subject=view.subject,
-                reason=why,
-                address=address(request),
+            Actor.of(desk, request).note(
+                s, Action.VIEW_INSPECTION, subject=view.subject, reason=why
             )
         return view
 
@@ -296,14 +282,11 @@ def reveal_customer(
         view = inspection_view(s, inspection_id, "en")
         if view is None:
             return None
-        record(
+        Actor.of(desk, request).note(
             s,
-            login=desk.user.login,
-            action=Action.REVEAL_CUSTOMER,
-            at=utcnow(),
+            Action.REVEAL_CUSTOMER,
             subject=view.subject,
             reason=reason,
-            address=address(request),
             details={"rma_no": view.row.rma_no},
         )
         return customer(s, view.row.rma_no) or {}
@@ -389,14 +372,11 @@ def decide(
 
     def make(s: Session) -> None:
         decide_at_central(s, decision, now, decided_by=who.badge_id)
-        record(
+        Actor.of(desk, request).note(
             s,
-            login=desk.user.login,
-            action=Action.DECIDE,
-            at=now,
+            Action.DECIDE,
             subject=f"inspection:{inspection_id}",
             reason=decision.reason,
-            address=address(request),
             details={
                 "decision_id": decision.decision_id,
                 "approve": decision.approve,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hmac
 import secrets
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any, Final
@@ -20,6 +21,7 @@ from zoneinfo import ZoneInfo
 from fastapi import Depends, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
+from sqlalchemy.orm import Session
 
 from central.api.deps import RuntimeDep, SessionDep, address
 from central.console import messages
@@ -105,22 +107,53 @@ def current_session(request: Request, runtime: RuntimeDep, session: SessionDep) 
 DeskDep = Annotated[DeskSession, Depends(current_session)]
 
 
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who acts on a page, and from where: what the desk's audit log records with each act."""
+
+    login: str
+    address: str
+
+    @classmethod
+    def of(cls, desk: DeskSession, request: Request) -> Actor:
+        return cls(desk.user.login, address(request))
+
+    def note(
+        self,
+        s: Session,
+        action: Action,
+        *,
+        subject: str = "",
+        reason: str = "",
+        details: dict[str, Any] | None = None,
+    ) -> None:
+        """In the caller's transaction, with what it records."""
+        record(
+            s,
+            login=self.login,
+            action=action,
+            at=utcnow(),
+            subject=subject,
+            reason=reason,
+            address=self.address,
+            details=details,
+        )
+
+    def note_alone(self, session: Session, action: Action, **facts: Any) -> None:
+        """In a transaction of its own."""
+        write(session, lambda s: self.note(s, action, **facts))
+
+
 def needs(permission: Permission) -> Callable[..., DeskSession]:
     def dependency(
         desk: DeskDep, request: Request, runtime: RuntimeDep, session: SessionDep
     ) -> DeskSession:
         if not desk.user.may(permission):
-            write(
+            Actor.of(desk, request).note_alone(
                 session,
-                lambda s: record(
-                    s,
-                    login=desk.user.login,
-                    action=Action.REFUSED,
-                    at=utcnow(),
-                    subject=request.url.path[:80],
-                    address=address(request),
-                    details={"needs": permission.value, "role": desk.user.role.value},
-                ),
+                Action.REFUSED,
+                subject=request.url.path[:80],
+                details={"needs": permission.value, "role": desk.user.role.value},
             )
             raise NotAllowed(permission.value)
         return desk

@@ -52,3 +52,17 @@ def chromium(
         yield driver
     finally:
         driver.quit()
+
+
+def sign_in(driver: Any, base: str, login: str, password: str) -> None:
+    """Through the sign-in form, as a person does; on to the search page."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.delete_all_cookies()
+    driver.get(f"{base}/desk/sign-in")
+    driver.find_element(By.ID, "login").send_keys(login)
+    driver.find_element(By.ID, "password").send_keys(password)
+    driver.find_element(By.CSS_SELECTOR, "#sign-in button").click()
+    WebDriverWait(driver, 30).until(ec.url_contains("/desk/search"))

@@ -14,10 +14,16 @@ import httpx
 import pytest
 
 from tests.central.client import Api
-from tests.central.conftest import TEST_ENV
-from tests.central.servers import CentralServer, central_server
+from tests.central.servers import CentralServer
 from tests.console import browser
-from tests.console.seed import PASSWORD, Seeded, add_desk_users, jpeg, make_clip, seed_inspection
+from tests.console.seed import (
+    PASSWORD,
+    Seeded,
+    desk_central,
+    jpeg,
+    make_clip,
+    seed_inspection,
+)
 
 CLIP_SECONDS = 75
 CSRF = re.compile(r'name="csrf" value="([^"]*)"')
@@ -39,26 +45,14 @@ class Desk:
 @pytest.fixture(scope="session")
 def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desk]:
     root = tmp_path_factory.mktemp("desk")
-    data = root / "central"
-    data.mkdir()
-    with central_server(
-        f"sqlite:///{root / 'central.db'}",
-        (root / "blobs").as_uri(),
-        data_dir=data,
-        env=TEST_ENV,
-    ) as server:
-        api = Api(server).register()
-        badge = api.supervisor_badge
-        api.add_user(badge)
+    with desk_central(root) as (server, api):
         # longer than Shopee's 60 s: its package gets an excerpt, Taobao's the original
         clip = make_clip(root / "clip.mp4", seconds=CLIP_SECONDS)
         with_clip = seed_inspection(
             api, photos=[jpeg(1), jpeg(2), jpeg(3)], clip=clip, clip_seconds=CLIP_SECONDS
         )
         plain = seed_inspection(api, photos=[jpeg(4)], needs_review=True)
-        add_desk_users(server.database_url, badge)
         yield Desk(server, api, with_clip, plain, clip)
-        api.close()
 
 
 class Browserish:

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import timedelta
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -32,6 +32,8 @@ from tests.central.client import (
     sha,
     started_payload,
 )
+from tests.central.conftest import TEST_ENV
+from tests.central.servers import CentralServer, central_server
 
 PASSWORD = "desk-password-1"
 CHAPTERS = (
@@ -240,5 +242,21 @@ def add_desk_users(database_url: str, supervisor_badge: str | None) -> dict[str,
     return {"kefu": PASSWORD, "zhou": PASSWORD, "admin": PASSWORD}
 
 
-def later(minutes: int) -> str:
-    return (T0 + timedelta(minutes=minutes)).isoformat()
+@contextmanager
+def desk_central(root: Path, station_id: str | None = None) -> Iterator[tuple[CentralServer, Api]]:
+    """A central service on ``root`` (its SQLite database ``root/central.db`` may already hold
+    data), a station registered with it, and the desk's users: kefu, zhou, admin."""
+    (root / "central").mkdir(exist_ok=True)
+    with (
+        central_server(
+            f"sqlite:///{root / 'central.db'}",
+            (root / "blobs").as_uri(),
+            data_dir=root / "central",
+            env=TEST_ENV,
+        ) as server,
+        Api(server) as api,
+    ):
+        api.register(station_id)
+        api.add_user(api.supervisor_badge)
+        add_desk_users(server.database_url, api.supervisor_badge)
+        yield server, api

@@ -16,6 +16,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+from tests.console import browser
 from tests.console.conftest import CLIP_SECONDS, Desk
 from tests.console.seed import CHAPTERS, PASSWORD, jpeg, seed_inspection
 
@@ -23,12 +24,7 @@ WAIT = 30
 
 
 def sign_in(driver: Any, desk: Desk, login: str) -> None:
-    driver.delete_all_cookies()
-    driver.get(f"{desk.url}/sign-in")
-    driver.find_element(By.ID, "login").send_keys(login)
-    driver.find_element(By.ID, "password").send_keys(PASSWORD)
-    driver.find_element(By.CSS_SELECTOR, "#sign-in button").click()
-    WebDriverWait(driver, WAIT).until(ec.url_contains("/desk/search"))
+    browser.sign_in(driver, desk.server.base_url, login, PASSWORD)
 
 
 def video(driver: Any, prop: str) -> Any:
