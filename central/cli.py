@@ -20,7 +20,7 @@ from central.console import verify_export
 from central.console.accounts import DeskRole, save_user
 from central.core import logthrottle
 from central.core.config import ADMIN_TOKEN_FILE, CentralSettings, ConfigError, load_settings
-from central.db.migrate import upgrade
+from central.db.migrate import SchemaOutOfDate, require_current, upgrade
 from central.db.session import make_engine, session_factory, write
 from central.db.types import utcnow
 from central.services.errors import Refused
@@ -74,6 +74,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         default=None,
         help="a proxy in front terminates TLS: plain HTTP on this address is fine",
+    )
+    serve.add_argument(
+        "--no-migrate",
+        action="store_true",
+        help="refuse an out-of-date schema instead of migrating it (several processes: run "
+        "`central migrate` once, then start each with this)",
     )
     serve.set_defaults(handler=cmd_serve)
 
@@ -147,7 +153,7 @@ def cmd_serve(args: argparse.Namespace, settings: CentralSettings) -> int:
 
     if (why := settings.plain_http_problem()) is not None:
         raise CommandError(why)
-    _migrate(settings)
+    _migrate(settings, check_only=args.no_migrate)
     source = "settings" if settings.admin_token else str(settings.data_dir / ADMIN_TOKEN_FILE)
     app = create_app(settings)
     blobs = app.state.runtime.blobs
@@ -155,7 +161,7 @@ def cmd_serve(args: argparse.Namespace, settings: CentralSettings) -> int:
         blobs.check()
     except (OSError, RuntimeError) as exc:
         raise CommandError(f"the blob store cannot be used: {exc}") from exc
-    if removed := clean_spool(blobs.spool_dir()):
+    if removed := clean_spool(blobs.spool.base):
         log.warning("removed %d upload(s) an earlier process left half-written", removed)
     log.info(
         "serving on %s://%s:%d (blobs: %s; admin token from %s)",
@@ -186,11 +192,15 @@ def cmd_serve(args: argparse.Namespace, settings: CentralSettings) -> int:
     return EXIT_OK
 
 
-def _migrate(settings: CentralSettings) -> None:
+def _migrate(settings: CentralSettings, *, check_only: bool = False) -> None:
+    """Bring the schema up (under a lock, so processes started together never race), or with
+    ``check_only`` refuse a schema that is not current."""
     make_private(settings.data_dir)  # an earlier version's data folder, readable to others
     engine = make_engine(settings.database_url)
     try:
-        upgrade(engine)
+        require_current(engine) if check_only else upgrade(engine)
+    except SchemaOutOfDate as exc:
+        raise CommandError(str(exc)) from None
     except SQLAlchemyError as exc:
         raise CommandError(f"cannot open the database: {str(exc).splitlines()[0]}") from exc
     finally:

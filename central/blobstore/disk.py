@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from central.blobstore.base import CHUNK, BlobMissing, StoredBlob, StoreUnavailable
+from central.blobstore.base import CHUNK, BlobMissing, Spool, StoredBlob, StoreUnavailable
 from station.store.files import move_into_place
 
 
@@ -16,11 +16,10 @@ class DiskBlobStore:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self._spool = root / "tmp"
+        self.spool = Spool(root / "tmp")  # beside the blobs: storing one is a rename
 
     def spool_dir(self) -> Path:
-        self._spool.mkdir(parents=True, exist_ok=True)
-        return self._spool
+        return self.spool.folder()
 
     def path(self, sha256: str) -> Path:
         return self.root / sha256[:2] / sha256[2:4] / sha256
@@ -47,8 +46,7 @@ class DiskBlobStore:
         return StoredBlob(size, _read(fh, end + 1 - first))
 
     def check(self) -> None:
-        self.spool_dir()
-        probe = self._spool / ".probe"
+        probe = self.spool_dir() / ".probe"
         probe.write_bytes(b"")
         probe.unlink()
 

@@ -18,7 +18,7 @@ from boto3.exceptions import S3UploadFailedError
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 
-from central.blobstore.base import CHUNK, BlobMissing, StoredBlob, StoreUnavailable
+from central.blobstore.base import CHUNK, BlobMissing, Spool, StoredBlob, StoreUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +32,7 @@ class S3BlobStore:
         self.client = client
         self.bucket = bucket
         self.prefix = prefix
-        self._spool = spool_dir
+        self.spool = Spool(spool_dir)
 
     @classmethod
     def from_url(
@@ -68,8 +68,7 @@ class S3BlobStore:
         return f"{self.prefix}{sha256}"
 
     def spool_dir(self) -> Path:
-        self._spool.mkdir(parents=True, exist_ok=True)
-        return self._spool
+        return self.spool.folder()
 
     def store(self, sha256: str, source: Path) -> None:
         # a single PUT (or a multipart upload completed at the end) is atomic in S3

@@ -15,8 +15,8 @@ def photo_bytes(size: int = 200_000) -> bytes:
 
 
 def spool_is_empty(api: Api) -> bool:
-    spool: Path = api.store.spool_dir()
-    return not any(spool.iterdir())
+    spool: Path = api.store.spool.base  # every process's folder
+    return not any(spool.rglob("*.part"))
 
 
 def nothing_of(api: Api, digest: str) -> bool:

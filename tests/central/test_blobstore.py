@@ -11,6 +11,7 @@ from central.blobstore import (
     BlobStore,
     DiskBlobStore,
     S3BlobStore,
+    Spool,
     StoreUnavailable,
     clean_spool,
     open_store,
@@ -105,10 +106,24 @@ def test_the_store_is_chosen_by_url(tmp_path: Path) -> None:
 
 
 def test_half_written_uploads_are_cleaned_from_the_spool(tmp_path: Path) -> None:
-    (tmp_path / "abc.123.part").write_bytes(b"half")
+    (tmp_path / "abc.123.part").write_bytes(b"half")  # as versions before owner folders left it
     (tmp_path / "keep.txt").write_bytes(b"other")
-    assert clean_spool(tmp_path) == 1
+    gone = tmp_path / "4242-deadbeef"  # a process that was killed: nobody holds its owner file
+    gone.mkdir()
+    (gone / "x.part").write_bytes(b"half")
+    (tmp_path / "4242-deadbeef.owner").write_bytes(b"")
+    assert clean_spool(tmp_path) == 2
     assert [p.name for p in tmp_path.iterdir()] == ["keep.txt"]
+
+
+def test_a_live_processs_upload_in_flight_survives_another_starting(tmp_path: Path) -> None:
+    """Processes beside each other share the spool's folder; one starting up cleans it."""
+    running = Spool(tmp_path)
+    in_flight = running.folder() / "abc.part"
+    in_flight.write_bytes(b"arriving")
+    assert clean_spool(tmp_path) == 0
+    assert in_flight.read_bytes() == b"arriving"
+    assert Spool(tmp_path).folder() != running.folder()  # each its own
 
 
 def test_an_unreachable_s3_store_is_unavailable_not_missing(tmp_path: Path) -> None:

@@ -7,10 +7,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import create_engine, text
 
 from tests.central.client import manifest_row
-from tests.central.servers import S3Endpoint, free_port
+from tests.central.servers import S3Endpoint, create_database, free_port
 
 
 def central(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -183,3 +184,48 @@ def test_desk_user_adds_a_browser_user_with_a_password_from_stdin(tmp_path: Path
     assert no_badge.returncode != 0 and "S404" in no_badge.stderr
     bad_login = desk_user("../x", "--name", "x", "--role", "admin", password="long enough pass")
     assert bad_login.returncode != 0 and "login" in bad_login.stderr
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_processes_migrating_at_once_never_race(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """Several central processes started together on one new database: one migrates, the
+    others wait for it and find the schema current."""
+    if backend == "sqlite":
+        url = f"sqlite:///{tmp_path / 'central.db'}"
+    else:
+        url = create_database(request.getfixturevalue("postgres_url"))
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("CENTRAL_")}
+    started = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "central",
+                "migrate",
+                "--database-url",
+                url,
+                "--data-dir",
+                str(tmp_path / f"data-{n}"),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=clean,
+        )
+        for n in range(4)
+    ]
+    for process in started:
+        _out, err = process.communicate(timeout=120)
+        assert process.returncode == 0, err
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0005"
+    engine.dispose()
+
+
+def test_serve_without_migrating_refuses_an_out_of_date_schema(tmp_path: Path) -> None:
+    result = central("serve", "--no-migrate", "--port", "1", "--data-dir", str(tmp_path))
+    assert result.returncode != 0
+    assert "run `central migrate` first" in result.stderr and "empty" in result.stderr

@@ -128,7 +128,7 @@ def test_an_upload_killed_half_way_leaves_nothing_after_a_restart(
     digest = sha(data)
     with Api(crashable) as api:
         api.register()
-        spool = api.store.spool_dir()
+        spool = api.store.spool.base
         host, port = crashable.base_url.removeprefix("http://").split(":")
         with socket.create_connection((host, int(port)), timeout=30) as sock:
             head = (
@@ -136,11 +136,11 @@ def test_an_upload_killed_half_way_leaves_nothing_after_a_restart(
                 f"Authorization: Bearer {api.token}\r\nContent-Length: {len(data)}\r\n\r\n"
             )
             sock.sendall(head.encode() + data[:150_000])
-            wait_until(lambda: any(spool.glob("*.part")), 10, "the upload to reach the spool")
+            wait_until(lambda: any(spool.rglob("*.part")), 10, "the upload to reach the spool")
             crashable.kill()
-        assert any(spool.glob("*.part"))  # what the killed process left behind
+        assert any(spool.rglob("*.part"))  # what the killed process left behind
         crashable.start()
-        assert not any(spool.glob("*.part"))
+        assert not any(spool.rglob("*.part"))
         assert api.http.head(f"/v1/blobs/{digest}", headers=api.auth).status_code == 404
         assert not api.store.exists(digest)
         assert api.put_blob(data).status_code == 201

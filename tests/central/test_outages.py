@@ -43,7 +43,7 @@ def test_an_s3_outage_is_503_and_records_nothing(weed: Seaweed, tmp_path: Path) 
         answer = api.put_blob(during)
         assert answer.status_code == 503 and "try again" in answer.json()["detail"]
         assert api.http.head(f"/v1/blobs/{sha(during)}", headers=api.auth).status_code == 404
-        assert not any(api.store.spool_dir().glob("*.part"))
+        assert not any(api.store.spool.base.rglob("*.part"))
         assert api.http.get(f"/v1/blobs/{sha(before)}", headers=api.auth).status_code == 503
         weed.start()
         assert api.put_blob(during).status_code == 201
