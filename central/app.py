@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import hmac
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -12,11 +13,14 @@ from typing import Any
 from fastapi import FastAPI, HTTPException, Request, status
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session
 
+from central.api.admission import Admission
 from central.api.deps import Runtime, SessionDep
+from central.api.metrics import Metrics, exposition
 from central.api.models import Health, Problem
 from central.api.routes import (
     blobs,
@@ -32,6 +36,7 @@ from central.api.routes import (
 from central.blobstore import StoreUnavailable
 from central.console import mount_desk
 from central.core.config import CentralSettings, load_settings
+from central.db.migrate import SchemaOutOfDate, require_current
 from central.db.session import read, write
 from central.db.types import utcnow
 from central.services.errors import Refused
@@ -77,6 +82,29 @@ def create_app(settings: CentralSettings | None = None) -> FastAPI:
             ) from None
         return Health(status="ok", version=app.version)
 
+    @app.get("/v1/health/live", operation_id="live", tags=["health"])
+    def live() -> Health:
+        """The process answers (for an orchestrator's liveness probe: no dependency checked)."""
+        return Health(status="ok", version=app.version)
+
+    @app.get("/v1/health/ready", operation_id="ready", tags=["health"], responses={503: {}})
+    def ready(session: SessionDep) -> Health:
+        """This process can take work: the database answers at this program's schema and the
+        blob store can be used (for a load balancer's readiness probe)."""
+        problems = readiness(runtime, session)
+        if problems:
+            raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, "; ".join(problems))
+        return Health(status="ok", version=app.version)
+
+    @app.get("/metrics", tags=["health"], include_in_schema=False)
+    def metrics(request: Request) -> Response:
+        """Prometheus's scrape, with the admin token as its bearer credentials."""
+        sent = request.headers.get("authorization", "").removeprefix("Bearer ").encode()
+        if not hmac.compare_digest(sent, runtime.admin_token.encode("utf-8")):
+            raise HTTPException(status.HTTP_401_UNAUTHORIZED, "the admin token is needed")
+        body, media = exposition(runtime.sessions)
+        return Response(body, media_type=media)
+
     json_limit = runtime.settings.max_request_bytes
     for router in (
         stations.router,
@@ -91,11 +119,36 @@ def create_app(settings: CentralSettings | None = None) -> FastAPI:
     app.include_router(blobs.router, max_body_size=runtime.settings.max_blob_bytes)
     app.include_router(uploads.router, max_body_size=runtime.settings.max_clip_bytes)
     mount_desk(app)
+    app.add_middleware(
+        Admission,
+        busy_requests=runtime.settings.busy_requests,
+        station_requests=runtime.settings.station_requests,
+    )
+    app.add_middleware(Metrics)  # added last, outermost: it counts what admission turns away
     app.add_exception_handler(Refused, _refused)
     app.add_exception_handler(StoreUnavailable, _store_unavailable)
     app.add_exception_handler(OperationalError, _database_unavailable)
     app.add_exception_handler(RequestValidationError, _invalid)
     return app
+
+
+def readiness(runtime: Runtime, session: Session) -> list[str]:
+    """What keeps this process from taking work (empty: nothing)."""
+    problems: list[str] = []
+    try:
+        read(session, lambda s: s.execute(text("SELECT 1")))
+        require_current(runtime.engine)
+    except SQLAlchemyError as exc:
+        log.error("readiness: the database does not answer: %s", str(exc).splitlines()[0])
+        problems.append("database unavailable")
+    except SchemaOutOfDate as exc:
+        problems.append(str(exc))
+    try:
+        runtime.blobs.check()
+    except (OSError, RuntimeError) as exc:
+        log.error("readiness: the blob store cannot be used: %s", exc)
+        problems.append("blob store unavailable")
+    return problems
 
 
 async def _erase_personal_data_hourly(runtime: Runtime) -> None:

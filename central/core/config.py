@@ -60,6 +60,10 @@ class CentralSettings(BaseSettings):
     # wrong tokens, codes or PINs one address may send a minute before it is made to wait
     failed_checks_per_minute: int = Field(default=10, ge=1, le=100_000)
     supervisor_session_hours: int = Field(default=10, ge=1, le=24)
+    # back-pressure (central/api/admission.py): heavy requests (events, blobs, clip chunks)
+    # admitted at once in one process, and in flight from one station
+    busy_requests: int = Field(default=16, ge=1, le=10_000)
+    station_requests: int = Field(default=4, ge=1, le=100)  # a bench sends 4 blobs at once
     # the dispute desk (/desk): a browser's session ends after this long without a request,
     # and after console_session_hours in any case
     console_idle_minutes: int = Field(default=30, ge=1, le=24 * 60)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 
 from alembic import command
@@ -32,7 +33,13 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def head_revision(engine: Engine) -> str | None:
-    return ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
+    return _head()
+
+
+@cache
+def _head() -> str | None:
+    """This program's newest schema (its migration scripts do not change while it runs)."""
+    return ScriptDirectory(str(MIGRATIONS)).get_current_head()
 
 
 class SchemaOutOfDate(RuntimeError):

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from central.blobstore import BlobStore
+from central.core.metrics import BYTES_IN
 from central.db.models import BlobRecord, EvidenceRecord, Station
 from central.db.session import read, write
 from central.db.types import utcnow
@@ -57,4 +58,5 @@ def keep_verified(
     created = write(session, lambda s: record_blob(s, sha256, size, station_id, now))
     if created:
         log.info("blob %s (%d bytes) stored for %s", sha256, size, station_id)
+        BYTES_IN.inc(size)
     return created

@@ -56,6 +56,26 @@ class Unavailable(SyncError):
     pass
 
 
+class Busy(Unavailable):
+    """Central is saturated (503) or this station has as many requests in flight as it may
+    (429): nothing is wrong, the station keeps its place and tries again after
+    ``retry_after`` seconds, as central asked."""
+
+    def __init__(self, status: int, detail: str, retry_after: float) -> None:
+        self.status, self.retry_after = status, retry_after
+        super().__init__(f"central is busy ({status}): {detail}")
+
+
+MAX_RETRY_AFTER = 300.0  # what a station waits at most, whatever central asks
+
+
+def _retry_after(headers: httpx.Headers) -> float | None:
+    value = headers.get("retry-after", "").strip()
+    if not value.isdigit() or len(value) > 6:
+        return None  # absent, or a date: the station's own backoff decides
+    return min(max(float(value), 1.0), MAX_RETRY_AFTER)
+
+
 class ServerError(Unavailable):
     """The server failed on the request (HTTP 500): perhaps on something in it."""
 
@@ -280,6 +300,8 @@ class CentralClient:
             raise Unauthorized(f"the central service refused the station's token: {detail}")
         if status == 500:
             raise ServerError(status, detail)
+        if status in (429, 503) and (wait := _retry_after(answer.headers)) is not None:
+            raise Busy(status, detail, wait)
         if status > 500 or status in (408, 429):
             raise Unavailable(f"central answered {status}: {detail}")
         raise Refused(status, detail)

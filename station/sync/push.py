@@ -36,7 +36,7 @@ from station.sync.client import CentralClient, Refused, ServerError
 log = logging.getLogger(__name__)
 
 BATCH = 200
-UPLOADS_IN_FLIGHT = 4
+UPLOADS_IN_FLIGHT = 4  # what central admits from one station at once (station_requests)
 POISON_AFTER = 3  # rounds in which central failed on one event alone before it is parked
 
 

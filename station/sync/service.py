@@ -14,6 +14,7 @@ label.
 from __future__ import annotations
 
 import logging
+import random
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -30,7 +31,7 @@ from station.runtime.worker import Worker
 from station.store import outbox
 from station.store.database import Database
 from station.store.types import utcnow
-from station.sync.client import CentralClient, SyncError, Unauthorized
+from station.sync.client import Busy, CentralClient, SyncError, Unauthorized
 from station.sync.clips import ClipLane, ClipReport
 from station.sync.clips import backlog as clip_backlog
 from station.sync.pull import AppliedDecision, BadPage, PullReport, pull_once
@@ -196,6 +197,10 @@ class SyncService:
         except Unauthorized as exc:
             self._failed(str(exc))
             return self.backoff.cap  # a wrong token does not fix itself quickly
+        except Busy as exc:  # reachable, only saturated: not a failure to back off from
+            log.info("%s; again in %.0f s", exc, exc.retry_after)
+            self._set(online=True, last_error=str(exc))
+            return exc.retry_after * random.uniform(1.0, 1.25)  # as asked, not in step
         except (SyncError, BadPage) as exc:
             self._failed(str(exc))
             return self.backoff.next_delay()

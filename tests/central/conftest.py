@@ -28,6 +28,9 @@ TEST_ENV = {
     # the session's tests all come from 127.0.0.1 and try wrong credentials on purpose; the
     # budget itself is tested on a server of its own (tests/security)
     "CENTRAL_FAILED_CHECKS_PER_MINUTE": "100000",
+    # races are provoked on purpose (six uploads of one blob at once from one station);
+    # back-pressure itself is tested on a server of its own (test_backpressure.py)
+    "CENTRAL_STATION_REQUESTS": "32",
 }
 BACKENDS = ["sqlite+disk", "postgres+s3"]
 

@@ -6,6 +6,8 @@ from tests.central.servers import CentralServer
 
 OPERATIONS = {
     "health",
+    "live",
+    "ready",
     "register_station",
     "issue_enrolment_code",
     "open_session",
@@ -35,6 +37,13 @@ def test_the_api_is_described_with_stable_operation_ids(central: CentralServer) 
     assert {s["type"] for s in schemes.values()} == {"http", "apiKey"}
     docs = httpx.get(f"{central.base_url}/docs")
     assert docs.status_code == 200 and "swagger" in docs.text.lower()
+
+
+def test_liveness_and_readiness_probes_answer(central: CentralServer) -> None:
+    with httpx.Client(base_url=central.base_url, timeout=30) as http:
+        for path in ("/v1/health/live", "/v1/health/ready"):
+            answer = http.get(path)
+            assert answer.status_code == 200 and answer.json()["status"] == "ok", path
 
 
 def test_health_answers_with_the_version(central: CentralServer) -> None:

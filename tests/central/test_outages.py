@@ -39,6 +39,9 @@ def test_an_s3_outage_is_503_and_records_nothing(weed: Seaweed, tmp_path: Path) 
         before = os.urandom(50_000)
         assert api.put_blob(before).status_code == 201
         weed.kill()
+        not_ready = api.http.get("/v1/health/ready")
+        assert not_ready.status_code == 503 and "blob store" in not_ready.text
+        assert api.http.get("/v1/health/live").status_code == 200  # alive: do not restart it
         during = os.urandom(50_000)
         answer = api.put_blob(during)
         assert answer.status_code == 503 and "try again" in answer.json()["detail"]

@@ -6,6 +6,7 @@ from fastapi import APIRouter
 
 from central.api.deps import SessionDep, StationDep
 from central.api.models import Problem
+from central.core.metrics import EVENTS
 from central.db.session import read, write
 from central.db.types import utcnow
 from central.services.anchors import anchor, anchor_of
@@ -26,6 +27,12 @@ def post_events(batch: EventBatch, station: StationDep, session: SessionDep) -> 
     along is anchored once the events are stored."""
     now = utcnow()
     result = ingest_isolating(session, station, batch.events, now)
+    for outcome, events in (
+        ("accepted", result.accepted),
+        ("duplicate", result.duplicates),
+        ("rejected", result.rejected),
+    ):
+        EVENTS.labels(outcome).inc(len(events))
     if batch.audit_head is not None:
         head = batch.audit_head
         write(session, lambda s: anchor(s, station.id, head, now))
