@@ -59,6 +59,7 @@ def test_customer_service_finds_a_parcel_plays_its_clip_and_exports_for_two_plat
     box = driver.find_element(By.ID, "q")
     box.send_keys(desk.with_clip.waybill)
     box.submit()
+    WebDriverWait(driver, WAIT).until(ec.url_contains("q="))  # the results page, not the first
     link = WebDriverWait(driver, WAIT).until(
         ec.element_to_be_clickable((By.CSS_SELECTOR, "#hits a"))
     )
