@@ -53,6 +53,7 @@ from central.services.errors import Invalid, Refused
 from central.services.publishing import decide_at_central
 from station.protocol.enums import Disposition, Grade, RefundKind, Responsibility
 from station.protocol.events import Decision
+from station.protocol.manifest import yuan_to_fen
 
 log = logging.getLogger(__name__)
 
@@ -313,16 +314,14 @@ def media(
 
 
 def fen_of(text: str) -> int | None:
-    text = text.strip().replace(",", "").lstrip("¥")
+    """An amount typed in a form (``12.50``, ``¥1,200``) in fen; empty: none given."""
+    text = text.strip().replace(",", "").removeprefix("¥")
     if not text:
         return None
     try:
-        whole, _, cents = text.partition(".")
-        if not whole.isdigit() or (cents and (not cents.isdigit() or len(cents) > 2)):
-            raise ValueError(text)
-        return int(whole) * 100 + int(cents.ljust(2, "0") or 0)
-    except ValueError:
-        raise Invalid("a refund is an amount of yuan such as 12.50") from None
+        return yuan_to_fen(text, zero=True)
+    except ValueError as exc:
+        raise Invalid(str(exc)) from None
 
 
 @router.post("/inspections/{inspection_id}/decision")

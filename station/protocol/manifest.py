@@ -54,18 +54,21 @@ def _upper(value: Any) -> Any:
     return value.strip().upper() if isinstance(value, str) else value
 
 
-def _yuan_to_fen(value: Any) -> int:
+def yuan_to_fen(value: Any, *, zero: bool = False) -> int:
+    """An amount of yuan (``"199.00"``, 12.5) in fen; ``zero``: nothing is an amount too (a
+    refund or a settlement of none). Raises ValueError saying what is wrong."""
     if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise ValueError("a price is a number of yuan, e.g. 199.00")
+        raise ValueError("an amount is a number of yuan, e.g. 199.00")
     try:
-        amount = Decimal(str(value))
+        amount = Decimal(str(value).strip())
     except InvalidOperation as exc:
-        raise ValueError(f"not a price: {str(value)[:20]!r}") from exc
-    if not amount.is_finite() or amount <= 0 or amount > 10_000_000:
-        raise ValueError("a price is more than 0 and at most 10,000,000 yuan")
+        raise ValueError(f"not an amount of yuan: {str(value)[:20]!r}") from exc
+    low = "at least 0" if zero else "more than 0"
+    if not amount.is_finite() or amount < 0 or (amount == 0 and not zero) or amount > 10_000_000:
+        raise ValueError(f"an amount is {low} and at most 10,000,000 yuan")
     fen = amount * 100
     if fen != fen.to_integral_value():
-        raise ValueError("a price has at most two decimals")
+        raise ValueError("an amount has at most two decimals")
     return int(fen)
 
 
@@ -75,7 +78,7 @@ Code = Annotated[
     BeforeValidator(_upper),
     StringConstraints(pattern=r"^[A-Z0-9][A-Z0-9_-]{3,39}$"),
 ]
-Fen = Annotated[int, BeforeValidator(_yuan_to_fen)]
+Fen = Annotated[int, BeforeValidator(yuan_to_fen)]
 
 
 class ManifestTracking(BaseModel):
