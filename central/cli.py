@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -20,6 +21,7 @@ from central.console import verify_export
 from central.console.accounts import DeskRole, save_user
 from central.core import logthrottle
 from central.core.config import ADMIN_TOKEN_FILE, CentralSettings, ConfigError, load_settings
+from central.core.jsonlog import JsonFormatter
 from central.db.migrate import SchemaOutOfDate, require_current, upgrade
 from central.db.session import make_engine, session_factory, write
 from central.db.types import utcnow
@@ -60,6 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
         "CENTRAL_BLOB_URL, CENTRAL_TLS_CERT_FILE, …), overridden by options.",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+    parser.add_argument(
+        "--log-format",
+        choices=LOG_FORMATS,
+        help="text (default) or json: one object per line for a log collector "
+        "(also CENTRAL_LOG_FORMAT)",
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     serve = sub.add_parser("serve", help="migrate the database, then serve HTTP")
@@ -346,21 +354,30 @@ def _first_error(exc: ValidationError) -> str:
     return f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}"
 
 
-def _configure_logging(verbose: bool) -> None:
+LOG_FORMATS = ("text", "json")
+
+
+def _configure_logging(verbose: bool, form: str | None = None) -> None:
     logging.basicConfig(
         level=logging.DEBUG if verbose else logging.INFO,
         stream=sys.stderr,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         force=True,
     )
+    form = form or os.environ.get("CENTRAL_LOG_FORMAT", "text").strip().lower() or "text"
+    if form not in LOG_FORMATS:
+        raise CommandError(f"log format {form!r}: one of {', '.join(LOG_FORMATS)}")
+    if form == "json":
+        for handler in logging.getLogger().handlers:
+            handler.setFormatter(JsonFormatter())
     logthrottle.install(logging.getLogger().handlers)  # a flood writes a line per interval
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     private_umask()  # what this process creates is its user's only
     args = build_parser().parse_args(argv)
-    _configure_logging(args.verbose)
     try:
+        _configure_logging(args.verbose, args.log_format)
         settings = load_settings(
             data_dir=args.data_dir,
             database_url=args.database_url,

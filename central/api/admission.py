@@ -28,7 +28,12 @@ from central.core.metrics import TURNED_AWAY
 
 log = logging.getLogger("central.http")
 
-HEAVY: Final = (("POST", "/v1/events"), ("PUT", "/v1/blobs/"), ("PATCH", "/v1/uploads/"))
+HEAVY: Final = (
+    ("POST", "/v1/events"),
+    ("POST", "/v1/blobs"),
+    ("PUT", "/v1/blobs/"),
+    ("PATCH", "/v1/uploads/"),
+)
 
 
 def heavy(method: str, path: str) -> bool:

@@ -7,6 +7,8 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from central.blobstore import BlobStore
@@ -38,11 +40,33 @@ def blob_size(session: Session, sha256: str, warehouse: str | None = None) -> in
 
 def record_blob(session: Session, sha256: str, size: int, station_id: str, now: datetime) -> bool:
     """Note a stored blob; False if it was already known."""
-    if session.get(BlobRecord, sha256) is not None:
-        return False
-    session.add(BlobRecord(sha256=sha256, size=size, stored_at=now, station_id=station_id))
-    session.flush()
-    return True
+    return bool(record_blobs(session, [(sha256, size)], station_id, now))
+
+
+def record_blobs(
+    session: Session, blobs: list[tuple[str, int]], station_id: str, now: datetime
+) -> set[str]:
+    """Note stored blobs in one statement; returns those that were not known. Two processes
+    storing the same blob at once both succeed, one of them creates its row."""
+    if not blobs:
+        return set()
+    rows = [
+        {"sha256": sha, "size": size, "stored_at": now, "station_id": station_id}
+        for sha, size in blobs
+    ]
+    dialect = session.get_bind().dialect.name
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    statement = (
+        insert(BlobRecord)
+        .values(rows)
+        .on_conflict_do_nothing(index_elements=["sha256"])
+        .returning(BlobRecord.sha256)
+    )
+    return set(session.scalars(statement))
+
+
+def known_blobs(session: Session, shas: list[str]) -> set[str]:
+    return set(session.scalars(select(BlobRecord.sha256).where(BlobRecord.sha256.in_(shas))))
 
 
 def keep_verified(
@@ -51,12 +75,31 @@ def keep_verified(
     """Store ``source`` (already hashed to ``sha256``) and note it, as every upload path does:
     the bytes first, then the row. False if central held the blob already (``source`` is left
     for the caller to remove)."""
-    if read(session, lambda s: blob_size(s, sha256)) is not None:
-        return False
-    store.store(sha256, source)
+    return bool(keep_group(store, session, [(sha256, source, size)], station_id))
+
+
+def keep_group(
+    store: BlobStore, session: Session, blobs: list[tuple[str, Path, int]], station_id: str
+) -> set[str]:
+    """:func:`keep_verified` for a group: what central lacks is stored, then every row is
+    written in one short transaction; returns the blobs stored now."""
+    held = read(session, lambda s: known_blobs(s, [sha for sha, _path, _size in blobs]))
+    new = [(sha, path, size) for sha, path, size in blobs if sha not in held]
+    for sha, path, _size in new:
+        store.store(sha, path)
+    if not new:
+        return set()
     now = utcnow()
-    created = write(session, lambda s: record_blob(s, sha256, size, station_id, now))
-    if created:
-        log.info("blob %s (%d bytes) stored for %s", sha256, size, station_id)
-        BYTES_IN.inc(size)
+    sizes = [(sha, size) for sha, _path, size in new]
+    created = write(session, lambda s: record_blobs(s, sizes, station_id, now))
+    for sha, _path, size in new:
+        if sha in created:
+            log.info(
+                "blob %s (%d bytes) stored for %s",
+                sha,
+                size,
+                station_id,
+                extra={"station": station_id, "sha256": sha, "bytes": size},
+            )
+            BYTES_IN.inc(size)
     return created

@@ -22,7 +22,7 @@ from central.db.models import BlobRecord, EventRecord
 from central.db.session import write
 from central.services.authorize import Owners, refusal
 from central.services.jsonsafe import canonical, digest, problem
-from central.services.projections import project
+from central.services.projections import project_all
 from central.services.stations import AuthenticatedStation
 from station.protocol.events import EventKind, blobs_of
 from station.protocol.wire import BatchResult, Event, Refusal
@@ -125,7 +125,7 @@ def ingest(
         nonlocal skipped, written
         if len(rows) > written:
             session.execute(insert(EventRecord), rows[written:])
-        skipped += sum(not project(session, e, station_id, now) for e in accepted[written:])
+        skipped += project_all(session, accepted[written:], station_id, now)
         written = len(rows)
 
     for event in events:

@@ -6,7 +6,7 @@ again is recognised and appends no change; a real update appends one.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -315,13 +315,32 @@ def decide_at_central(
 
 def refresh_review(session: Session, inspection: InspectionRecord, now: datetime) -> None:
     """The newest decision rules: overturned unless it approved the verdict; reviewed."""
-    latest = session.scalar(
-        select(DecisionRecord.approve)
-        .where(DecisionRecord.inspection_id == inspection.id)
-        .order_by(DecisionRecord.decided_at.desc(), DecisionRecord.received_at.desc())
-        .limit(1)
-    )
+    latest = newest_decisions(session, [inspection.id]).get(inspection.id)
+    apply_review(inspection, latest, now)
+    session.flush()
+
+
+def newest_decisions(session: Session, inspection_ids: Iterable[str]) -> dict[str, bool]:
+    """Whether the newest decision on each inspection approved its verdict (inspections no
+    supervisor decided on are absent); one query per 900 ids."""
+    ids = sorted(set(inspection_ids))
+    newest: dict[str, tuple[datetime, datetime, bool]] = {}
+    for start in range(0, len(ids), 900):
+        query = select(
+            DecisionRecord.inspection_id,
+            DecisionRecord.decided_at,
+            DecisionRecord.received_at,
+            DecisionRecord.approve,
+        ).where(DecisionRecord.inspection_id.in_(ids[start : start + 900]))
+        for inspection_id, decided_at, received_at, approve in session.execute(query):
+            known = newest.get(inspection_id)
+            if known is None or (decided_at, received_at) > known[:2]:
+                newest[inspection_id] = (decided_at, received_at, approve)
+    return {key: approve for key, (_d, _r, approve) in newest.items()}
+
+
+def apply_review(inspection: InspectionRecord, latest: bool | None, now: datetime) -> None:
+    """``latest``: whether the newest decision approved the verdict; None: none was made."""
     inspection.overturned = latest is not None and not latest
     inspection.needs_review = inspection.review_requested and latest is None
     inspection.updated_at = now
-    session.flush()

@@ -17,6 +17,8 @@ Endpoints:
 - ``POST /v1/enrolment-codes``          (admin) a one-time code for one station id
 - ``HEAD/GET /v1/blobs/{sha256}``       a blob of the caller's own warehouse
 - ``PUT  /v1/blobs/{sha256}``           (station) upload a blob; the server checks the hash
+- ``POST /v1/blobs``                    (station) upload a group of blobs in one body, listed
+                                        in its ``Blob-List`` header; each hash checked
 - ``POST /v1/events``                   (station) a batch of outbox events, each stored once
 - ``GET  /v1/changes?since=&limit=``    (station) returns, templates, users, decisions and
                                         evidence holds for it
@@ -36,12 +38,16 @@ from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 
 from station.protocol.enums import Disposition, Grade, RefundKind, Role
 from station.protocol.events import Decision, EventKind
-from station.protocol.ids import EventId, Sha256, ShortText, StationId
+from station.protocol.ids import SHA256, EventId, Sha256, ShortText, StationId
 
 PROTOCOL_VERSION = 1
 MAX_BATCH = 500
 MAX_PAGE = 1000
 MAX_BLOB_BYTES = 25 * 1024 * 1024
+# a group of blobs in one request: per-request work shared by many photos, one transaction
+MAX_GROUP_BLOBS = 64
+MAX_GROUP_BYTES = 64 * 1024 * 1024
+BLOB_LIST_HEADER = "Blob-List"
 
 
 class _Wire(BaseModel):
@@ -122,6 +128,47 @@ class BatchResult(_Wire):
     accepted: list[EventId]  # stored now
     duplicates: list[EventId]  # stored before, same payload: fine
     rejected: list[Refusal]  # will never be accepted as sent: park them
+
+
+# -- a group of blobs in one body ------------------------------------------------------------
+
+
+def blob_list(blobs: list[tuple[str, int]]) -> str:
+    """The ``Blob-List`` header of a group: ``sha256:size`` in the order of the body."""
+    return ",".join(f"{sha}:{size}" for sha, size in blobs)
+
+
+def parse_blob_list(text: str, *, max_size: int) -> list[tuple[str, int]]:
+    """The blobs a ``Blob-List`` header announces; ValueError saying what is wrong."""
+    if not text.strip():
+        raise ValueError(f"the {BLOB_LIST_HEADER} header is missing or empty")
+    entries = text.split(",")
+    if len(entries) > MAX_GROUP_BLOBS:
+        raise ValueError(f"a group holds at most {MAX_GROUP_BLOBS} blobs, not {len(entries)}")
+    blobs: list[tuple[str, int]] = []
+    for entry in entries:
+        sha, _, size = entry.strip().partition(":")
+        if not SHA256.fullmatch(sha) or not size.isdigit() or len(size) > 12:
+            raise ValueError(f"{entry[:80]!r} is not sha256:size")
+        if int(size) > max_size:
+            raise ValueError(f"blob {sha} is larger than {max_size:,} bytes")
+        blobs.append((sha, int(size)))
+    if len({sha for sha, _ in blobs}) != len(blobs):
+        raise ValueError("a blob is listed twice")
+    if sum(size for _, size in blobs) > MAX_GROUP_BYTES:
+        raise ValueError(f"a group is at most {MAX_GROUP_BYTES:,} bytes")
+    return blobs
+
+
+class GroupRefusal(_Wire):
+    sha256: Sha256
+    error: ShortText
+
+
+class GroupStored(_Wire):
+    created: list[Sha256]  # stored now
+    present: list[Sha256]  # held already
+    refused: list[GroupRefusal]  # not stored (the bytes did not hash to the name)
 
 
 # -- changes (central → station) --------------------------------------------------------------

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
@@ -36,7 +36,11 @@ from station.sync.client import CentralClient, Refused, ServerError
 log = logging.getLogger(__name__)
 
 BATCH = 200
-UPLOADS_IN_FLIGHT = 4  # what central admits from one station at once (station_requests)
+# uploads at once; with the batch of events beside them, what central admits from one
+# station at once (its station_requests, 4)
+UPLOADS_IN_FLIGHT = 3
+GROUP_BLOBS = 16  # photos in one upload request (the protocol allows MAX_GROUP_BLOBS)
+GROUP_BYTES = 8 * 1024 * 1024
 POISON_AFTER = 3  # rounds in which central failed on one event alone before it is parked
 
 
@@ -67,10 +71,12 @@ class PushReport:
         self.blobs += other.blobs
 
 
-def due(session: Session, *, limit: int = BATCH) -> list[Outgoing]:
+def due(session: Session, *, limit: int = BATCH, after: int = 0) -> list[Outgoing]:
     rows = session.scalars(
         select(OutboxEvent)
-        .where(OutboxEvent.sent_at.is_(None), OutboxEvent.parked.is_(False))
+        .where(
+            OutboxEvent.sent_at.is_(None), OutboxEvent.parked.is_(False), OutboxEvent.seq > after
+        )
         .order_by(OutboxEvent.seq)
         .limit(limit)
     )
@@ -192,16 +198,32 @@ def push_once(
 ) -> PushReport:
     """Push until the outbox is empty (or ``max_batches``); raises the client's errors."""
     report = PushReport()
-    for _ in range(max_batches):
-        batch = db.run(due)
-        if not batch:
-            break
+
+    def upload_for(batch: list[Outgoing]) -> int:
         shas = sorted({sha for event in batch for sha in event.blobs})
         missing = db.run(partial(not_uploaded, shas=shas))
         if missing:
             _upload(db, client, missing, blob_path, clock)
-            report.blobs += len(missing)
-        report.add(_send(db, client, batch, station_id, clock))
+        return len(missing)
+
+    # the next batch's photos go up while this batch's events are being stored, so neither
+    # side waits on the other; which batch is sent next is still read afresh each round
+    ahead: Future[int] | None = None
+    with ThreadPoolExecutor(1, "station-upload-ahead") as lane:
+        for _ in range(max_batches):
+            batch = db.run(due)
+            if ahead is not None:
+                report.blobs += ahead.result()
+                ahead = None
+            if not batch:
+                break
+            report.blobs += upload_for(batch)
+            following = db.run(partial(due, after=batch[-1].seq))
+            if following:
+                ahead = lane.submit(upload_for, following)
+            report.add(_send(db, client, batch, station_id, clock))
+        if ahead is not None:
+            report.blobs += ahead.result()
     return report
 
 
@@ -212,20 +234,57 @@ def _upload(
     blob_path: Callable[[str, MediaKind], Path],
     clock: Callable[[], datetime],
 ) -> None:
-    # PUT is idempotent and the server verifies the hash, so no HEAD first; a few in flight
-    # at once, since each mostly waits on the other side's fsync
+    # groups of photos in one request each (central's per-request work shared by many, their
+    # rows one transaction), a few in flight at once since each mostly waits on the other
+    # side's fsync; PUT one by one to a central that does not take groups. Both are
+    # idempotent and the server verifies every hash, so no HEAD first.
     stored = _StoredBlobs(db, clock)
+    one_by_one = threading.Event()
 
-    def upload(blob: tuple[str, MediaKind]) -> None:
-        sha, media = blob
-        client.put_blob(sha, blob_path(sha, media))
-        stored.add(sha)
+    def upload(group: list[tuple[str, Path]]) -> None:
+        if not one_by_one.is_set():
+            try:
+                answer = client.put_blobs(group)
+            except Refused as exc:
+                if exc.status not in (404, 405):
+                    raise
+                log.info("central takes no groups of blobs; sending them one by one")
+                one_by_one.set()
+            else:
+                for sha in (*answer.created, *answer.present):
+                    stored.add(sha)
+                if answer.refused:
+                    first = answer.refused[0]
+                    raise Refused(400, f"blob {first.sha256}: {first.error}")
+                return
+        for sha, path in group:
+            client.put_blob(sha, path)
+            stored.add(sha)
 
+    paths = [(sha, blob_path(sha, media)) for sha, media in blobs]
     try:
         with ThreadPoolExecutor(UPLOADS_IN_FLIGHT, "station-upload") as uploads:
-            list(uploads.map(upload, blobs))
+            list(uploads.map(upload, _groups(paths)))
     finally:
         stored.flush()  # a push cut short resumes after the blobs that landed
+
+
+def _groups(paths: list[tuple[str, Path]]) -> list[list[tuple[str, Path]]]:
+    """Photos in groups of at most GROUP_BLOBS and about GROUP_BYTES; a blob larger than
+    that goes alone."""
+    groups: list[list[tuple[str, Path]]] = []
+    group: list[tuple[str, Path]] = []
+    size = 0
+    for sha, path in paths:
+        length = path.stat().st_size
+        if group and (len(group) >= GROUP_BLOBS or size + length > GROUP_BYTES):
+            groups.append(group)
+            group, size = [], 0
+        group.append((sha, path))
+        size += length
+    if group:
+        groups.append(group)
+    return groups
 
 
 def _send(

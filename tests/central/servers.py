@@ -338,6 +338,7 @@ class CentralServer:
     process: subprocess.Popen[bytes] | None = None
     supervisor_token: str = ""  # a test supervisor's session, made on first use
     ca_file: Path | None = None  # set: served over TLS with a certificate this CA signed
+    source: Path | None = None  # set: run the ``central`` package of this checkout instead
 
     @property
     def base_url(self) -> str:
@@ -368,7 +369,12 @@ class CentralServer:
         args += ["--port", str(self.port), "--data-dir", str(self.data_dir)]
         with self.log_path.open("ab") as out:
             self.process = subprocess.Popen(
-                args, stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True
+                args,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                env=env,
+                start_new_session=True,
+                cwd=self.source,
             )
         wait_until(self._healthy, timeout, f"central on {self.base_url}")
         return self

@@ -15,6 +15,7 @@ OPERATIONS = {
     "has_blob",
     "get_blob",
     "put_blob",
+    "post_blobs",
     "upload_offset",
     "upload_chunk",
     "post_events",

@@ -154,7 +154,7 @@ def _read_request(conn: socket.socket) -> Request | None:
         while not body.endswith(b"0\r\n\r\n"):
             chunk = conn.recv(65536)
             if not chunk:
-                break
+                return None
             body += chunk
         body = _dechunk(body)
         lines = [line for line in lines if not line.lower().startswith("transfer-encoding")]
@@ -163,7 +163,9 @@ def _read_request(conn: socket.socket) -> Request | None:
         while len(body) < length:
             chunk = conn.recv(min(65536, length - len(body)))
             if not chunk:
-                break
+                # the client died mid-body: like a reverse proxy that buffers request bodies
+                # (nginx's default), forward nothing rather than half a request
+                return None
             body += chunk
     kept = [line for line in lines if not line.lower().startswith("connection")]
     new_head = ("\r\n".join([*kept, "Connection: close"]) + "\r\n\r\n").encode("latin-1")

@@ -26,6 +26,7 @@ from station.store.models import (
     ReturnOrder,
     SyncCursor,
 )
+from station.sync import push
 from station.sync.client import SyncError, Unavailable
 from station.sync.pull import BadPage
 from station.sync.push import POISON_AFTER
@@ -183,7 +184,21 @@ def is_events(request) -> bool:  # type: ignore[no-untyped-def]
 
 
 def is_blob_put(request) -> bool:  # type: ignore[no-untyped-def]
-    return request.method == "PUT" and request.path.startswith("/v1/blobs/")
+    """An upload of photos: one (PUT) or a group (POST)."""
+    return (request.method == "PUT" and request.path.startswith("/v1/blobs/")) or (
+        request.method == "POST" and request.path == "/v1/blobs"
+    )
+
+
+def blobs_sent(request) -> list[str]:  # type: ignore[no-untyped-def]
+    """The photos an upload request carries."""
+    if request.method == "PUT":
+        return [request.path.rsplit("/", 1)[1]]
+    for line in request.head.decode("latin-1").split("\r\n"):
+        name, _, value = line.partition(":")
+        if name.strip().lower() == "blob-list":
+            return [entry.split(":")[0] for entry in value.strip().split(",")]
+    return []
 
 
 def test_server_errors_and_refusals_are_retried_until_delivered(
@@ -253,7 +268,7 @@ def test_a_central_failing_on_everything_parks_nothing(proxied, central, central
     """500 for every request, its health check too, is an outage: events wait, none parked."""
     station, proxy = proxied
     inspect(station, 2)
-    proxy.default = lambda request: Fault("error500" if request.method != "PUT" else "pass")
+    proxy.default = lambda request: Fault("pass" if is_blob_put(request) else "error500")
     for _ in range(POISON_AFTER + 2):
         with pytest.raises(Unavailable):
             station.sync.sync_once()
@@ -301,9 +316,10 @@ def test_uploads_cut_at_random_byte_offsets(proxied, central, central_db) -> Non
 
 
 def test_a_push_cut_short_resends_only_the_photos_not_yet_stored(
-    proxied, central, central_db
+    proxied, central, central_db, monkeypatch
 ) -> None:
     station, proxy = proxied
+    monkeypatch.setattr(push, "GROUP_BLOBS", 1)  # a request per photo: which ones landed
     inspect(station, 2)
     pending = station.db.run(
         lambda s: list(
@@ -312,13 +328,39 @@ def test_a_push_cut_short_resends_only_the_photos_not_yet_stored(
     )
     assert len(pending) >= 4
     failing = sorted(pending)[-1]  # the last one sent, after the others have landed
-    proxy.faults.append(Fault("refuse", when=lambda r: is_blob_put(r) and failing in r.path))
+    proxy.faults.append(Fault("refuse", when=lambda r: failing in blobs_sent(r)))
     with pytest.raises(SyncError):
         station.sync.sync_once()
     before = len(proxy.seen)
     station.sync.sync_once()
-    resent = [r.path for r in proxy.seen[before:] if is_blob_put(r)]
-    assert resent == [f"/v1/blobs/{failing}"]
+    resent = [sha for r in proxy.seen[before:] for sha in blobs_sent(r)]
+    assert resent == [failing]
+    assert_converged(station, central_db, central)
+
+
+def test_photos_go_in_groups_and_one_by_one_to_a_central_without_groups(
+    proxied, central, central_db
+) -> None:
+    station, proxy = proxied
+    inspect(station, 3)
+    station.sync.sync_once()
+    uploads = [r for r in proxy.seen if is_blob_put(r)]
+    assert uploads and all(r.method == "POST" for r in uploads)
+    assert len(uploads) < sum(len(blobs_sent(r)) for r in uploads)  # several in one request
+    assert_converged(station, central_db, central)
+    # an older central answers 404 to a group: the photos go one by one, nothing is lost
+    proxy.faults.append(
+        Fault(
+            "respond",
+            response=respond(404, b'{"detail":"Not Found"}').response,
+            when=lambda r: r.method == "POST" and r.path == "/v1/blobs",
+        )
+    )
+    inspect(station, 2)
+    before = len(proxy.seen)
+    station.sync.sync_once()
+    methods = [r.method for r in proxy.seen[before:] if is_blob_put(r)]
+    assert methods[0] == "POST" and set(methods[1:]) == {"PUT"} and len(methods) > 2
     assert_converged(station, central_db, central)
 
 

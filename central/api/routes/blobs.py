@@ -24,9 +24,10 @@ from central.api.deps import CallerDep, RuntimeDep, SessionDep, StationDep
 from central.api.models import BlobStored, Problem
 from central.blobstore import SPOOL_SUFFIX, BlobMissing
 from central.db.session import read
-from central.services.blobs import blob_size, keep_verified
+from central.services.blobs import blob_size, keep_group, keep_verified
 from central.services.stations import AuthenticatedStation
 from station.protocol.ids import SHA256
+from station.protocol.wire import BLOB_LIST_HEADER, GroupRefusal, GroupStored, parse_blob_list
 
 log = logging.getLogger(__name__)
 
@@ -146,3 +147,114 @@ async def put_blob(
         spooled.unlink(missing_ok=True)
     response.status_code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
     return BlobStored(sha256=sha256, size=size, created=created)
+
+
+@router.post(
+    "/v1/blobs",
+    operation_id="post_blobs",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/octet-stream": {"schema": {"type": "string"}}},
+        },
+        "parameters": [
+            {
+                "name": BLOB_LIST_HEADER,
+                "in": "header",
+                "required": True,
+                "description": "sha256:size of each blob, in the order of the body",
+                "schema": {"type": "string"},
+            }
+        ],
+    },
+    responses={
+        400: {"model": Problem, "description": "A bad list, or the body cut short"},
+        413: {"model": Problem, "description": "Larger than the limits; nothing stored"},
+    },
+)
+async def post_blobs(
+    request: Request, station: StationDep, session: SessionDep, runtime: RuntimeDep
+) -> GroupStored:
+    """A group of blobs in one body, one after another as the ``Blob-List`` header lists
+    them: each streamed to a spool file while it is hashed, those that hash to their names
+    stored, their rows written in one transaction. One whose bytes do not hash to its name
+    is refused alone (nothing of it stored)."""
+    try:
+        listed = parse_blob_list(
+            request.headers.get(BLOB_LIST_HEADER, ""), max_size=runtime.settings.max_blob_bytes
+        )
+    except ValueError as exc:
+        status_code = (
+            status.HTTP_413_CONTENT_TOO_LARGE
+            if "larger" in str(exc) or "at most" in str(exc)
+            else status.HTTP_400_BAD_REQUEST
+        )
+        raise HTTPException(status_code, f"{exc}; nothing stored") from None
+    total = sum(size for _sha, size in listed)
+    declared = request.headers.get("content-length", "")
+    if not declared.isdigit() or int(declared) != total:
+        raise HTTPException(
+            status.HTTP_400_BAD_REQUEST,
+            f"the body must be the listed blobs' {total:,} bytes, with a Content-Length",
+        )
+    spool = runtime.blobs.spool_dir()
+    spooled: list[FilePath] = []
+    try:
+        received = await _receive_group(request, listed, spool, spooled, station.id)
+        good = [
+            (sha, path, size)
+            for (sha, size), (path, actual) in zip(listed, received, strict=True)
+            if actual == sha
+        ]
+        refused = [
+            GroupRefusal(sha256=sha, error=f"the bytes' SHA-256 is {actual}; nothing of it stored")
+            for (sha, _size), (_path, actual) in zip(listed, received, strict=True)
+            if actual != sha
+        ]
+        created = await run_in_threadpool(keep_group, runtime.blobs, session, good, station.id)
+    finally:
+        for path in spooled:
+            path.unlink(missing_ok=True)
+    return GroupStored(
+        created=[sha for sha, _p, _s in good if sha in created],
+        present=[sha for sha, _p, _s in good if sha not in created],
+        refused=refused,
+    )
+
+
+async def _receive_group(
+    request: Request,
+    listed: list[tuple[str, int]],
+    spool: FilePath,
+    spooled: list[FilePath],
+    station_id: str,
+) -> list[tuple[FilePath, str]]:
+    """Each listed blob's spool file and the SHA-256 of its bytes; 400 when the body ends
+    early (``Content-Length`` was checked, so it cannot run over)."""
+    results: list[tuple[FilePath, str]] = []
+    stream = request.stream()
+    pending = b""
+    try:
+        for sha, size in listed:
+            fd, name = tempfile.mkstemp(dir=spool, prefix=f"{sha[:16]}.", suffix=SPOOL_SUFFIX)
+            path = FilePath(name)
+            spooled.append(path)
+            hasher = hashlib.sha256()
+            left = size
+            with os.fdopen(fd, "wb") as fh:
+                while left:
+                    if not pending:
+                        pending = await anext(stream, b"")
+                        if not pending:
+                            raise HTTPException(
+                                status.HTTP_400_BAD_REQUEST, "the body ended early; nothing stored"
+                            )
+                    piece, pending = pending[:left], pending[left:]
+                    hasher.update(piece)
+                    fh.write(piece)
+                    left -= len(piece)
+            results.append((path, hasher.hexdigest()))
+    except ClientDisconnect:
+        log.info("group upload from %s cut short", station_id)
+        raise HTTPException(status.HTTP_400_BAD_REQUEST, "upload cut short") from None
+    return results

@@ -1,0 +1,347 @@
+"""How fast central takes a bench's backlog, next to what the disk allows.
+
+    QT_QPA_PLATFORM=offscreen python bench/central.py [--inspections 1000] [--photos 4]
+        [--photo-kb 206] [--stores sqlite-disk,pg-disk,pg-s3] [--before CHECKOUT] [--runs 1]
+
+A station holding ``--inspections`` completed inspections — each 7 events (started, a photo
+added ``--photos`` times, completed, label printed) with photos of about ``--photo-kb`` KB —
+pushes its whole outbox to a real central service on loopback (``central serve``, one process)
+with the station's own sync code; the table gives seconds, events/s and MB/s per store:
+SQLite + blobs on disk, PostgreSQL + disk, PostgreSQL + S3 (SeaweedFS). ``--before`` runs the
+same against the ``central`` package of another checkout (the code before a change) in the
+same run. The last rows are the disk's own rate for the same bytes: read, SHA-256, write,
+fsync and rename into a folder, with 1 and 4 threads.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import hashlib
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import cv2
+import numpy as np
+from sqlalchemy import insert, select
+from uuid6 import uuid7
+
+from bench._common import table
+from station import app
+from station.config import load_settings
+from station.store.models import Base, EvidenceItem, Inspection, OutboxEvent, ReturnLine, User
+from tests.central.servers import (
+    CentralServer,
+    create_database,
+    postgres,
+    seaweed,
+)
+
+STATION = "ST-BENCH"
+STORES = ("sqlite-disk", "pg-disk", "pg-s3")
+
+
+def base_photo(kb: int) -> bytes:
+    """A JPEG of about ``kb`` KB (camera noise compresses about as badly as a real photo)."""
+    rng = np.random.default_rng(7)
+    side = 256
+    while True:
+        image = cv2.GaussianBlur(
+            rng.integers(0, 255, (side * 3 // 4, side, 3), np.uint8), (3, 3), 0
+        )
+        ok, data = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, 85])
+        assert ok
+        if len(data) >= kb * 1000 or side > 4000:
+            return bytes(data)
+        side = int(side * 1.05)
+
+
+def build_backlog(station: app.Station, inspections: int, photos: int, photo: bytes) -> int:
+    """Completed inspections with their photos and outbox events, as the workflow leaves
+    them; returns the photos' bytes. Each photo is the same picture with a different trailer
+    after its end marker (a different SHA-256, the same size)."""
+    now = datetime.now(UTC)
+    sid = station.settings.station_id
+    lines = station.db.run(
+        lambda s: list(s.execute(select(ReturnLine.id, ReturnLine.return_id).limit(inspections)))
+    )
+    inspector = station.db.run(lambda s: s.scalar(select(User.id).where(User.badge_id == "I1001")))
+    verdict = {
+        "grade": "A",
+        "disposition": "restock",
+        "refund_kind": "full",
+        "refund_fen": 9900,
+        "refund_reason": "",
+        "responsibility": "customer",
+        "carrier_claim": False,
+    }
+    total = 0
+    rows: list[dict[str, Any]] = []
+    items: list[dict[str, Any]] = []
+    events: list[tuple[str, dict[str, Any]]] = []
+    for n, (line_id, return_id) in enumerate(lines):
+        iid = str(uuid7())
+        head = {"inspection_id": iid, "rma_no": f"R{return_id}", "line_no": 1}
+        rows.append(
+            {
+                "id": iid,
+                "return_id": return_id,
+                "return_line_id": line_id,
+                "station_id": sid,
+                "inspector_id": inspector,
+                "template_id": "generic",
+                "template_version": 1,
+                "answers": {"damage": False},
+                "proposal": {},
+                "rules_fired": [],
+                **{k: v for k, v in verdict.items() if k != "carrier_claim"},
+                "carrier_claim": False,
+                "overridden": False,
+                "override_reason": "",
+                "needs_review": False,
+                "overturned": False,
+                "state": "completed",
+                "started_at": now,
+                "completed_at": now,
+                "updated_at": now,
+            }
+        )
+        events.append(("inspection.started", head | {"inspector": "I1001"}))
+        for k in range(photos):
+            data = photo + (n * photos + k).to_bytes(8, "big")
+            stored = station.evidence.blobs.put(data)
+            total += len(data)
+            items.append(
+                {
+                    "sha256": stored.sha256,
+                    "media": "photo",
+                    "inspection_id": iid,
+                    "kind": "overview",
+                    "size_bytes": len(data),
+                    "width": 1280,
+                    "height": 960,
+                    "quality_flags": [],
+                    "station_id": sid,
+                    "inspector_id": inspector,
+                    "taken_at": now,
+                }
+            )
+            events.append(
+                (
+                    "evidence.added",
+                    {
+                        "inspection_id": iid,
+                        "media": "photo",
+                        "kind": "overview",
+                        "sha256": stored.sha256,
+                        "size_bytes": len(data),
+                        "quality_flags": [],
+                        "inspector": "I1001",
+                        "taken_at": now.isoformat(),
+                    },
+                )
+            )
+        events.append(
+            (
+                "inspection.completed",
+                head
+                | {
+                    "sku": "SKU",
+                    "inspector": "I1001",
+                    "verdict": verdict,
+                    "answers": {"damage": False},
+                    "template": {"id": "generic", "version": 1},
+                    "order_state": "inspected",
+                    "completed_at": now.isoformat(),
+                },
+            )
+        )
+        events.append(
+            (
+                "label.printed",
+                {"label_id": str(uuid7()), "kind": "disposition", "inspection_id": iid},
+            )
+        )
+
+    def write(session: Any) -> None:
+        tables = Base.metadata.tables
+        session.execute(insert(tables[Inspection.__tablename__]), rows)
+        session.execute(insert(tables[EvidenceItem.__tablename__]), items)
+        session.execute(
+            insert(tables[OutboxEvent.__tablename__]),
+            [
+                {"event_id": str(uuid7()), "kind": kind, "payload": payload, "created_at": now}
+                for kind, payload in events
+            ],
+        )
+
+    station.db.run(write)
+    return total
+
+
+def open_bench_station(
+    folder: Path, central: CentralServer | None, station_id: str = STATION
+) -> app.Station:
+    settings = load_settings(
+        folder / "none.toml",
+        data_dir=folder,
+        station_id=station_id,
+        language="en",
+        central_url=central.base_url if central else "",
+        central_enrolment_code=central.enrolment_code(station_id) if central else "",
+    )
+    return app.open_station(settings)
+
+
+@contextlib.contextmanager
+def central_on(store: str, folder: Path, source: Path | None) -> Iterator[CentralServer]:
+    """A fresh central on ``store``, running the ``central`` of ``source`` if given."""
+    with contextlib.ExitStack() as stack:
+        database = blobs = None
+        if store.startswith("pg-"):
+            cluster = stack.enter_context(postgres())
+            database = create_database(cluster.url)
+        if store == "pg-s3":
+            blobs = stack.enter_context(seaweed()).s3.blob_url()
+        server = CentralServer(
+            database or f"sqlite:///{folder / 'central.db'}",
+            blobs or (folder / "blobs").as_uri(),
+            folder,
+            source=source,
+        )
+        try:
+            yield server.start()
+        finally:
+            server.stop()
+
+
+def drain(template: Path, work: Path, store: str, source: Path | None) -> float:
+    """Seconds for the station in ``template`` to push everything to a fresh central."""
+    shutil.rmtree(work, ignore_errors=True)
+    shutil.copytree(template, work / "station")
+    with central_on(store, work / "central", source) as central:
+        station = open_bench_station(work / "station", central)
+        try:
+            started = time.perf_counter()
+            report = station.sync.sync_once()
+            seconds = time.perf_counter() - started
+            assert report.push.parked == 0, report.push
+            left = station.db.run(
+                lambda s: s.scalar(
+                    select(OutboxEvent.seq).where(OutboxEvent.sent_at.is_(None)).limit(1)
+                )
+            )
+            assert left is None, "the outbox was not drained"
+        finally:
+            station.close()
+    shutil.rmtree(work, ignore_errors=True)
+    return seconds
+
+
+def copy_rate(files: list[Path], into: Path, threads: int) -> float:
+    """Seconds to read, hash, write, fsync and rename every file into ``into``."""
+    shutil.rmtree(into, ignore_errors=True)
+    into.mkdir(parents=True)
+
+    def one(path: Path) -> None:
+        data = path.read_bytes()
+        sha = hashlib.sha256(data).hexdigest()
+        part = into / f"{sha}.part"
+        with part.open("wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        part.rename(into / sha)
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(threads) as pool:
+        list(pool.map(one, files))
+    fd = os.open(into, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    seconds = time.perf_counter() - started
+    shutil.rmtree(into, ignore_errors=True)
+    return seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--inspections", type=int, default=1000)
+    parser.add_argument("--photos", type=int, default=4)
+    parser.add_argument("--photo-kb", type=int, default=206)
+    parser.add_argument("--stores", default=",".join(STORES))
+    parser.add_argument("--before", type=Path, help="a checkout whose central to measure too")
+    parser.add_argument("--runs", type=int, default=1)
+    args = parser.parse_args()
+    stores = [s for s in args.stores.split(",") if s]
+    unknown = set(stores) - set(STORES)
+    if unknown:
+        parser.error(f"unknown store {sorted(unknown)}; one of {', '.join(STORES)}")
+    with tempfile.TemporaryDirectory(prefix="bench-central-") as tmp:
+        root = Path(tmp)
+        template = root / "template"
+        station = open_bench_station(template, None)
+        app.load_demo_data(station, count=args.inspections, today=date.today())
+        photo = base_photo(args.photo_kb)
+        blob_bytes = build_backlog(station, args.inspections, args.photos, photo)
+        events = station.db.run(lambda s: len(list(s.scalars(select(OutboxEvent.seq)))))
+        shas = station.db.run(lambda s: list(s.scalars(select(EvidenceItem.sha256))))
+        files = [station.evidence.blobs.path_for(sha) for sha in shas]
+        station.close()
+        mb = blob_bytes / 1e6
+        sys.stdout.write(
+            f"backlog: {args.inspections} inspections, {events} events, "
+            f"{len(files)} photos, {mb:.0f} MB\n"
+        )
+        rows = []
+        versions = [("after", None)] + ([("before", args.before)] if args.before else [])
+        for store in stores:
+            for label, source in versions:
+                times = [drain(template, root / "work", store, source) for _ in range(args.runs)]
+                seconds = statistics.median(times)
+                rows.append(
+                    [
+                        store,
+                        label,
+                        f"{seconds:.1f}",
+                        f"{events / seconds:,.0f}",
+                        f"{mb / seconds:.1f}",
+                    ]
+                )
+                sys.stdout.write(f"{store} {label}: {seconds:.1f} s\n")
+                sys.stdout.flush()
+        for threads in (1, 4):
+            times = [copy_rate(files, root / "copy", threads) for _ in range(max(args.runs, 3))]
+            seconds = statistics.median(times)
+            rows.append(
+                [
+                    f"copy + SHA-256 + fsync, {threads} thread(s)",
+                    "",
+                    f"{seconds:.1f}",
+                    "",
+                    f"{mb / seconds:.1f}",
+                ]
+            )
+        table(
+            f"Drain of {args.inspections:,} inspections ({events:,} events, {mb:.0f} MB of photos)",
+            ["central on", "code", "seconds", "events/s", "MB/s"],
+            rows,
+        )
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main()
