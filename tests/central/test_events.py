@@ -183,3 +183,30 @@ def test_an_inspection_of_another_station_is_not_taken_over(api: Api, other: Api
         s=api.station_id,
     )
     assert grade == 1
+
+
+def test_one_event_the_read_model_cannot_take_leaves_the_rest_of_its_run_projected(
+    api: Api,
+) -> None:
+    """A batch's events are projected together; when one of them cannot be (a completed
+    inspection cancelled), the others still reach the read models, each once."""
+    first, second = inspection_events(api, 1), inspection_events(api, 1)
+    inspection = first[0]["payload"]["inspection_id"]
+    data = b"\xff\xd8a photo of the run\xff\xd9"
+    assert api.put_blob(data).status_code in (200, 201)
+    events = [
+        *first,
+        api.event("inspection.cancelled", {"inspection_id": inspection, "rma_no": "R1"}),
+        api.event("evidence.added", photo_payload(sha(data), inspection, api.station_id)),
+        api.event(
+            "label.printed", {"label_id": new_id(), "kind": "grade", "inspection_id": inspection}
+        ),
+        *second,
+    ]
+    answer = api.post_events(events).json()
+    assert answer["accepted"] == ids(events) and answer["rejected"] == []
+    for done in (inspection, second[0]["payload"]["inspection_id"]):
+        state = "SELECT count(*) FROM inspections WHERE id = :i AND state = 'completed'"
+        assert api.count(state, i=done) == 1
+    assert api.count("SELECT count(*) FROM evidence WHERE inspection_id = :i", i=inspection) == 1
+    assert api.count("SELECT count(*) FROM labels WHERE inspection_id = :i", i=inspection) == 1
