@@ -213,7 +213,7 @@ def central_on(store: str, folder: Path, source: Path | None) -> Iterator[Centra
             cluster = stack.enter_context(postgres())
             database = create_database(cluster.url)
         if store == "pg-s3":
-            blobs = stack.enter_context(seaweed()).s3.blob_url()
+            blobs = stack.enter_context(seaweed(volumes=64)).s3.blob_url()
         server = CentralServer(
             database or f"sqlite:///{folder / 'central.db'}",
             blobs or (folder / "blobs").as_uri(),

@@ -25,6 +25,7 @@ from typing import Final
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from central.core.metrics import TURNED_AWAY
+from station.protocol.wire import STATION_REQUESTS_HEADER
 
 log = logging.getLogger("central.http")
 
@@ -83,9 +84,12 @@ class Admission:
                     del self.per_station[caller]
 
         async def sending(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                # what a station may have in flight, so it sizes its uploads to it
+                message["headers"] = [*message.get("headers", ()), self._allowance]
             # freed before the answer's last bytes go out: a client that has its answer may
             # send the next request at once and find its slot free
-            if message["type"] == "http.response.body" and not message.get("more_body"):
+            elif message["type"] == "http.response.body" and not message.get("more_body"):
                 release()
             await send(message)
 
@@ -93,6 +97,10 @@ class Admission:
             await self.app(scope, receive, sending)
         finally:
             release()
+
+    @property
+    def _allowance(self) -> tuple[bytes, bytes]:
+        return (STATION_REQUESTS_HEADER.lower().encode(), str(self.station_requests).encode())
 
     async def _refuse(self, send: Send, status: int, detail: str) -> None:
         TURNED_AWAY.labels(str(status)).inc()
@@ -104,6 +112,7 @@ class Admission:
             (b"content-length", str(len(body)).encode()),
             (b"retry-after", str(wait).encode()),
             (b"connection", b"close"),  # its body is not read: this connection is done
+            self._allowance,
         ]
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})

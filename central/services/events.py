@@ -186,6 +186,26 @@ def ingest(
     )
 
 
+def ingest_batch(
+    session: Session, station: AuthenticatedStation, events: Sequence[Event], now: datetime
+) -> BatchResult:
+    """A station's batch, in one transaction per decision it carries: a decision publishes to
+    the change feed, whose lock is held from then until commit, so each transaction ends with
+    its decision and the lock is held for no other event's work. (Each event is stored once
+    by its id, so a crash between two of them only makes the station's resend duplicates.)"""
+    segments: list[list[Event]] = [[]]
+    for event in events:
+        segments[-1].append(event)
+        if event.kind is EventKind.DECISION_MADE:
+            segments.append([])
+    results = [ingest_isolating(session, station, part, now) for part in segments if part]
+    return BatchResult(
+        accepted=[i for r in results for i in r.accepted],
+        duplicates=[i for r in results for i in r.duplicates],
+        rejected=[i for r in results for i in r.rejected],
+    )
+
+
 def ingest_isolating(
     session: Session, station: AuthenticatedStation, events: Sequence[Event], now: datetime
 ) -> BatchResult:

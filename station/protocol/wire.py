@@ -48,6 +48,8 @@ MAX_BLOB_BYTES = 25 * 1024 * 1024
 MAX_GROUP_BLOBS = 64
 MAX_GROUP_BYTES = 64 * 1024 * 1024
 BLOB_LIST_HEADER = "Blob-List"
+# on central's answers to uploads and batches: how many of them one station may have in flight
+STATION_REQUESTS_HEADER = "Station-Requests"
 
 
 class _Wire(BaseModel):

@@ -29,6 +29,7 @@ from pydantic import BaseModel, ValidationError
 from station.protocol.wire import (
     BLOB_LIST_HEADER,
     MAX_PAGE,
+    STATION_REQUESTS_HEADER,
     AnchorState,
     BatchResult,
     Change,
@@ -160,6 +161,9 @@ class CentralClient:
         )
         # this PC's clock minus central's (ms), from the last quick answer's Date header
         self.clock_skew_ms: int | None = None
+        # heavy requests central lets this station have in flight: it says so in its answers
+        # to them (None: not heard yet)
+        self.station_requests: int | None = None
 
     def close(self) -> None:
         self._http.close()
@@ -317,6 +321,9 @@ class CentralClient:
         except httpx.HTTPError as exc:
             raise Unavailable(f"{type(exc).__name__}: {exc}") from exc
         self._note_clock(answer.headers.get("date", ""), sent, time.time())
+        allowed = answer.headers.get(STATION_REQUESTS_HEADER, "")
+        if allowed.isdigit() and 1 <= int(allowed) <= 100:
+            self.station_requests = int(allowed)
         status = answer.status
         if status in ok:
             return answer

@@ -36,9 +36,7 @@ from station.sync.client import CentralClient, Refused, ServerError
 log = logging.getLogger(__name__)
 
 BATCH = 200
-# uploads at once; with the batch of events beside them, what central admits from one
-# station at once (its station_requests, 4)
-UPLOADS_IN_FLIGHT = 3
+MAX_UPLOADS_IN_FLIGHT = 8
 GROUP_BLOBS = 16  # photos in one upload request (the protocol allows MAX_GROUP_BLOBS)
 GROUP_BYTES = 8 * 1024 * 1024
 POISON_AFTER = 3  # rounds in which central failed on one event alone before it is parked
@@ -219,7 +217,7 @@ def push_once(
                 break
             report.blobs += upload_for(batch)
             following = db.run(partial(due, after=batch[-1].seq))
-            if following:
+            if following and (client.station_requests or 1) > 1:
                 ahead = lane.submit(upload_for, following)
             report.add(_send(db, client, batch, station_id, clock))
         if ahead is not None:
@@ -261,12 +259,20 @@ def _upload(
             client.put_blob(sha, path)
             stored.add(sha)
 
-    paths = [(sha, blob_path(sha, media)) for sha, media in blobs]
+    groups = _groups([(sha, blob_path(sha, media)) for sha, media in blobs])
     try:
-        with ThreadPoolExecutor(UPLOADS_IN_FLIGHT, "station-upload") as uploads:
-            list(uploads.map(upload, _groups(paths)))
+        if client.station_requests is None and groups:
+            upload(groups.pop(0))  # alone: its answer says how many may go at once
+        with ThreadPoolExecutor(uploads_in_flight(client), "station-upload") as uploads:
+            list(uploads.map(upload, groups))
     finally:
         stored.flush()  # a push cut short resumes after the blobs that landed
+
+
+def uploads_in_flight(client: CentralClient) -> int:
+    """Groups of photos at once: with the batch of events beside them, what central says
+    this station may have in flight."""
+    return max(1, min((client.station_requests or 2) - 1, MAX_UPLOADS_IN_FLIGHT))
 
 
 def _groups(paths: list[tuple[str, Path]]) -> list[list[tuple[str, Path]]]:

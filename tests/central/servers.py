@@ -235,6 +235,7 @@ class Seaweed:
 
     root: Path
     bucket: str = "central-blobs"
+    volumes: int = 8  # of 64 MB each: what the store can hold
     ports: list[int] = field(default_factory=lambda: free_ports(8))
     process: subprocess.Popen[bytes] | None = None
 
@@ -259,7 +260,7 @@ class Seaweed:
             "-master.volumeSizeLimitMB=64",
             f"-volume.port={volume}",
             f"-volume.port.grpc={volume_grpc}",
-            "-volume.max=8",
+            f"-volume.max={self.volumes}",
             "-filer",
             f"-filer.port={filer}",
             f"-filer.port.grpc={filer_grpc}",
@@ -294,9 +295,9 @@ class Seaweed:
 
 
 @contextlib.contextmanager
-def seaweed() -> Iterator[Seaweed]:
+def seaweed(volumes: int = 8) -> Iterator[Seaweed]:
     """A running SeaweedFS with its bucket made; removed with its data at the end."""
-    server = Seaweed(Path(tempfile.mkdtemp(prefix="central-s3-")))
+    server = Seaweed(Path(tempfile.mkdtemp(prefix="central-s3-")), volumes=volumes)
     try:
         yield server.start()
     finally:

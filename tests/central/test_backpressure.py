@@ -68,7 +68,10 @@ def test_a_station_gets_its_share_and_no_more(central: CentralServer) -> None:
             again = first.put_blob(photo)
             assert again.status_code == 429
             assert again.headers["retry-after"].isdigit() and "in flight" in again.text
-            assert second.put_blob(photo).status_code == 201  # another bench is not held up
+            assert again.headers["station-requests"] == "1"  # what it may have in flight
+            stored = second.put_blob(photo)
+            assert stored.status_code == 201  # another bench is not held up
+            assert stored.headers["station-requests"] == "1"
             with held_upload(central, second, 2):
                 busy = third.put_blob(os.urandom(1000))
                 assert busy.status_code == 503 and int(busy.headers["retry-after"]) >= 2

@@ -277,3 +277,32 @@ def test_a_real_station_inspection_lands_in_the_read_model(
         )
         parcels = api.count("SELECT count(*) FROM unmatched_parcels WHERE code = 'SF9999999999999'")
         assert parcels == 1
+
+
+def test_a_batch_with_decisions_between_other_events_is_taken_whole_and_in_order(
+    api: Api, other: Api
+) -> None:
+    """Each decision ends a transaction of its own (the feed's lock is held for it alone);
+    the station sees one answer for the batch, and sending it again changes nothing."""
+    cursor = other.cursor_now()
+    events, decisions, inspections = [], [], []
+    for n in range(3):
+        inspection, rma = new_id(), new_rma()
+        assert api.publish("/v1/returns", [manifest_row(rma)]).status_code == 201
+        completed = completed_payload(inspection, rma, api.station_id, needs_review=True)
+        events.append(api.event("inspection.completed", completed))
+        inspections.append(inspection)
+        if n < 2:  # the first two decided on in the same batch, the third left for review
+            decision = api.signed(decision_body(inspection, grade="C"))
+            decisions.append(decision["decision_id"])
+            events.append(api.event("decision.made", decision))
+    answer = api.post_events(events).json()
+    assert answer["accepted"] == [e["event_id"] for e in events] and answer["rejected"] == []
+    assert [detail(api, i).overturned for i in inspections] == [True, True, False]
+    assert detail(api, inspections[2]).needs_review
+    published = [
+        c["body"]["decision_id"] for c in other.all_changes(cursor) if c["kind"] == "decision"
+    ]
+    assert published == decisions
+    again = api.post_events(events).json()
+    assert again["duplicates"] == answer["accepted"] and again["accepted"] == []

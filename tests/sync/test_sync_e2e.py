@@ -557,3 +557,41 @@ def test_a_token_from_the_settings_is_not_renewed_behind_the_administrators_back
         assert not (station.paths.root / "central-token").exists()
     finally:
         station.close()
+
+
+@pytest.mark.parametrize("allowed", [2, 4])
+def test_the_station_sends_as_many_at_once_as_central_says_it_may(
+    tmp_path, demo_template, monkeypatch, allowed
+) -> None:
+    """Photos go up beside the previous batch's events, as many at once as central's
+    Station-Requests says: a drain of several batches is never turned away."""
+    import shutil
+
+    from tests.central.servers import central_server
+
+    monkeypatch.setattr(push, "BATCH", 6)  # several batches, each with photos
+    monkeypatch.setattr(push, "GROUP_BLOBS", 1)  # and several uploads at once
+    env = {"CENTRAL_STATION_REQUESTS": str(allowed)}
+    with central_server(data_dir=tmp_path / "central", env=env) as server:
+        data = tmp_path / "data"
+        shutil.copytree(demo_template, data)
+        station = open_synced(data, server.base_url, *enrolled(server))
+        try:
+            inspect(station, 4)
+            report = station.sync.sync_once()
+            assert report.push.sent == counts(station)[0] and report.push.blobs >= 8
+            scrape = httpx.get(
+                f"{server.base_url}/metrics",
+                headers={"Authorization": f"Bearer {server.admin_token}"},
+                timeout=30,
+            ).text
+            turned_away = [
+                line
+                for line in scrape.splitlines()
+                if line.startswith("central_requests_turned_away_total")
+                and not line.endswith(" 0.0")
+            ]
+            assert turned_away == [], turned_away
+            assert counts(station)[1] == counts(station)[0]
+        finally:
+            station.close()

@@ -10,7 +10,7 @@ from central.core.metrics import EVENTS
 from central.db.session import read, write
 from central.db.types import utcnow
 from central.services.anchors import anchor, anchor_of
-from central.services.events import ingest_isolating
+from central.services.events import ingest_batch
 from station.protocol.wire import AnchorState, BatchResult, EventBatch
 
 router = APIRouter(tags=["events"])
@@ -22,11 +22,11 @@ router = APIRouter(tags=["events"])
     responses={401: {"model": Problem}, 413: {"model": Problem}},
 )
 def post_events(batch: EventBatch, station: StationDep, session: SessionDep) -> BatchResult:
-    """Store each event once by its id; the whole batch is one transaction (an event that
-    cannot be stored is refused alone, the others stored). The station's audit head sent
-    along is anchored once the events are stored."""
+    """Store each event once by its id; the batch is one transaction, or one per decision it
+    carries (an event that cannot be stored is refused alone, the others stored). The
+    station's audit head sent along is anchored once the events are stored."""
     now = utcnow()
-    result = ingest_isolating(session, station, batch.events, now)
+    result = ingest_batch(session, station, batch.events, now)
     for outcome, events in (
         ("accepted", result.accepted),
         ("duplicate", result.duplicates),
