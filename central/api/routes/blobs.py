@@ -13,7 +13,7 @@ import logging
 import os
 import tempfile
 from pathlib import Path as FilePath
-from typing import Annotated
+from typing import Annotated, Any, BinaryIO
 
 from fastapi import APIRouter, HTTPException, Path, Request, Response, status
 from fastapi.concurrency import run_in_threadpool
@@ -32,6 +32,8 @@ from station.protocol.wire import BLOB_LIST_HEADER, GroupRefusal, GroupStored, p
 log = logging.getLogger(__name__)
 
 router = APIRouter(tags=["blobs"], responses={401: {"model": Problem}})
+
+ABSORB_BYTES = 1024 * 1024  # of a group's body, hashed and written in one go off the loop
 
 ShaPath = Annotated[str, Path(pattern=SHA256.pattern, description="lower-case hex SHA-256")]
 
@@ -241,6 +243,8 @@ async def _receive_group(
             spooled.append(path)
             hasher = hashlib.sha256()
             left = size
+            pieces: list[bytes] = []
+            buffered = 0
             with os.fdopen(fd, "wb") as fh:
                 while left:
                     if not pending:
@@ -250,11 +254,22 @@ async def _receive_group(
                                 status.HTTP_400_BAD_REQUEST, "the body ended early; nothing stored"
                             )
                     piece, pending = pending[:left], pending[left:]
-                    hasher.update(piece)
-                    fh.write(piece)
+                    pieces.append(piece)
+                    buffered += len(piece)
                     left -= len(piece)
+                    if buffered >= ABSORB_BYTES or not left:
+                        # hashing and writing off the event loop, which goes on reading
+                        # the other requests meanwhile
+                        await run_in_threadpool(_absorb, fh, hasher, pieces)
+                        pieces, buffered = [], 0
             results.append((path, hasher.hexdigest()))
     except ClientDisconnect:
         log.info("group upload from %s cut short", station_id)
         raise HTTPException(status.HTTP_400_BAD_REQUEST, "upload cut short") from None
     return results
+
+
+def _absorb(fh: BinaryIO, hasher: Any, pieces: list[bytes]) -> None:
+    for piece in pieces:
+        hasher.update(piece)
+        fh.write(piece)
