@@ -23,6 +23,8 @@ BENCHES = [
     "video.py",
     "console.py",
     "desk.py",
+    "central.py",
+    "central_scale.py",
 ]
 
 
