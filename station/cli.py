@@ -52,8 +52,9 @@ from station.security.users import LoginError, UserError, list_users, set_active
 from station.store.files import private_umask
 from station.store.migrate import UpgradeError
 from station.sync.anchor import anchor_problem
-from station.sync.client import SyncError
+from station.sync.client import Busy, SyncError
 from station.sync.pull import BadPage
+from station.sync.service import CycleReport
 
 if TYPE_CHECKING:
     from station.evidence.video.export import ExportResult, PlatformLimit
@@ -249,7 +250,7 @@ def cmd_sync(station: app.Station, args: argparse.Namespace) -> int:
     if not station.settings.central_url:
         raise CommandError("no central service configured (central_url / STATION_CENTRAL_URL)")
     try:
-        report = station.sync.sync_once()
+        report = _sync_waiting_when_busy(station)
     except (SyncError, BadPage) as exc:
         sys.stderr.write(f"sync failed: {exc}\n")
         status = station.sync.refresh()
@@ -265,6 +266,21 @@ def cmd_sync(station: app.Station, args: argparse.Namespace) -> int:
         f"outbox: {status.outbox.pending} waiting, {status.outbox.parked} parked\n"
     )
     return EXIT_OK
+
+
+BUSY_ROUNDS = 10  # a busy central is asked again this many times before the run gives up
+
+
+def _sync_waiting_when_busy(station: app.Station) -> CycleReport:
+    """One sync; when central says it is busy, wait as long as it asks and go on from where
+    the round stopped (what was sent stays sent)."""
+    for _ in range(BUSY_ROUNDS):
+        try:
+            return station.sync.sync_once()
+        except Busy as exc:
+            sys.stderr.write(f"{exc}; trying again in {exc.retry_after:.0f} s\n")
+            time.sleep(exc.retry_after)
+    return station.sync.sync_once()
 
 
 def _label_data(station: app.Station, inspection_id: str) -> LabelData:

@@ -595,3 +595,42 @@ def test_the_station_sends_as_many_at_once_as_central_says_it_may(
             assert counts(station)[1] == counts(station)[0]
         finally:
             station.close()
+
+
+def test_a_sync_run_waits_as_long_as_a_busy_central_asks_and_goes_on(
+    tmp_path, demo_template, monkeypatch, capsys
+) -> None:
+    import contextlib
+    import shutil
+
+    from station import cli
+    from tests.central.client import Api
+    from tests.central.servers import central_server
+    from tests.central.test_backpressure import held_upload
+
+    env = {"CENTRAL_BUSY_REQUESTS": "1", "CENTRAL_FAILED_CHECKS_PER_MINUTE": "100000"}
+    with (
+        central_server(data_dir=tmp_path / "central", env=env) as server,
+        Api(server) as other,
+        contextlib.ExitStack() as hold,
+    ):
+        other.register()
+        data = tmp_path / "data"
+        shutil.copytree(demo_template, data)
+        station = open_synced(data, server.base_url, *enrolled(server))
+        try:
+            inspect(station, 1)
+            hold.enter_context(held_upload(server, other))  # another bench has the one slot
+            waits: list[float] = []
+
+            def sleep(seconds: float) -> None:  # the other bench's upload ends meanwhile
+                waits.append(seconds)
+                hold.close()
+
+            monkeypatch.setattr(cli.time, "sleep", sleep)
+            report = cli._sync_waiting_when_busy(station)
+            assert len(waits) == 1 and 2 <= waits[0] <= 4  # central's Retry-After, jittered
+            assert "central is busy (503)" in capsys.readouterr().err
+            assert report.push.sent == counts(station)[0] == counts(station)[1]
+        finally:
+            station.close()
