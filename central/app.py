@@ -26,6 +26,7 @@ from central.api.routes import (
     blobs,
     changes,
     decisions,
+    direct,
     events,
     inspections,
     publish,
@@ -114,6 +115,7 @@ def create_app(settings: CentralSettings | None = None) -> FastAPI:
         sessions.router,
         decisions.router,
         inspections.router,
+        direct.router,
     ):
         app.include_router(router, max_body_size=json_limit)
     app.include_router(blobs.router, max_body_size=runtime.settings.max_blob_bytes)

@@ -34,6 +34,7 @@ HEAVY: Final = (
     ("POST", "/v1/blobs"),
     ("PUT", "/v1/blobs/"),
     ("PATCH", "/v1/uploads/"),
+    ("POST", "/v1/clips/"),  # completing one reads the whole clip back from S3 to hash it
 )
 
 

@@ -19,6 +19,8 @@ Endpoints:
 - ``PUT  /v1/blobs/{sha256}``           (station) upload a blob; the server checks the hash
 - ``POST /v1/blobs``                    (station) upload a group of blobs in one body, listed
                                         in its ``Blob-List`` header; each hash checked
+- ``POST /v1/clips/{sha256}/direct``    (station; S3 stores) presigned URLs for a clip's parts;
+  ``…/direct/complete``                 then central checks its SHA-256 and keeps it
 - ``POST /v1/events``                   (station) a batch of outbox events, each stored once
 - ``GET  /v1/changes?since=&limit=``    (station) returns, templates, users, decisions and
                                         evidence holds for it
@@ -171,6 +173,31 @@ class GroupStored(_Wire):
     created: list[Sha256]  # stored now
     present: list[Sha256]  # held already
     refused: list[GroupRefusal]  # not stored (the bytes did not hash to the name)
+
+
+# -- a clip straight into S3 ------------------------------------------------------------------
+
+
+class DirectStart(_Wire):
+    size: Annotated[int, Field(ge=1, le=1 << 40)]
+
+
+class DirectPart(_Wire):
+    number: Annotated[int, Field(ge=1, le=10_000)]
+    url: Annotated[str, StringConstraints(max_length=8192)]  # presigned PUT, for this part
+
+
+class DirectPlan(_Wire):
+    """Where to PUT the parts S3 does not hold yet (``stored``: central has the clip)."""
+
+    stored: bool
+    part_size: Annotated[int, Field(ge=0)] = 0
+    parts: Annotated[list[DirectPart], Field(max_length=10_000)] = []
+
+
+class DirectDone(_Wire):
+    sha256: Sha256
+    created: bool  # False: central had it already
 
 
 # -- changes (central → station) --------------------------------------------------------------

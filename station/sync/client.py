@@ -34,6 +34,9 @@ from station.protocol.wire import (
     BatchResult,
     Change,
     ChangesPage,
+    DirectDone,
+    DirectPlan,
+    DirectStart,
     EventBatch,
     GroupStored,
     InspectionDetail,
@@ -159,6 +162,15 @@ class CentralClient:
             transport=transport,
             verify=verify,
         )
+        # for a clip's parts, PUT straight to the object store at URLs central signed: the
+        # same certificate checks, never the station's token
+        self._store = httpx.Client(
+            headers={"User-Agent": "returns-station"},
+            timeout=httpx.Timeout(max(timeout, 60.0), connect=min(timeout, 5.0)),
+            transport=transport,
+            verify=verify,
+        )
+        self._transport = transport
         # this PC's clock minus central's (ms), from the last quick answer's Date header
         self.clock_skew_ms: int | None = None
         # heavy requests central lets this station have in flight: it says so in its answers
@@ -167,6 +179,7 @@ class CentralClient:
 
     def close(self) -> None:
         self._http.close()
+        self._store.close()
 
     def __enter__(self) -> CentralClient:
         return self
@@ -225,6 +238,37 @@ class CentralClient:
                 "Content-Length": str(sum(size for _sha, _path, size in sized)),
                 BLOB_LIST_HEADER: blob_list([(sha, size) for sha, _path, size in sized]),
             },
+        )
+
+    def start_direct_upload(self, sha256: str, size: int) -> DirectPlan:
+        """Presigned URLs for the parts of a clip the object store does not hold yet;
+        :class:`Refused` 404 from a central whose clips go through ``/v1/uploads``."""
+        return self._json(
+            "POST",
+            f"/v1/clips/{sha256}/direct",
+            DirectPlan,
+            json=DirectStart(size=size).model_dump(),
+        )
+
+    def put_part(self, url: str, data: bytes) -> None:
+        """One part, to the object store itself."""
+        if self._transport is None and (problem := plain_http_problem(url)) is not None:
+            raise Refused(400, f"central handed out a part URL that cannot be used: {problem}")
+        try:
+            answer = self._store.put(url, content=data)
+        except httpx.HTTPError as exc:
+            raise Unavailable(f"the object store: {type(exc).__name__}: {exc}") from exc
+        if answer.status_code != 200:
+            raise Unavailable(f"the object store answered {answer.status_code} to a part")
+
+    def complete_direct_upload(self, sha256: str, size: int) -> DirectDone:
+        """Central joins the parts, checks the clip's SHA-256 and keeps it; :class:`Refused`
+        400 when the clip does not hash to its name, 409 when parts are missing."""
+        return self._json(
+            "POST",
+            f"/v1/clips/{sha256}/direct/complete",
+            DirectDone,
+            json=DirectStart(size=size).model_dump(),
         )
 
     def upload_offset(self, sha256: str) -> int:

@@ -28,6 +28,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from station.protocol.enums import MediaKind
+from station.protocol.wire import DirectPlan
 from station.store.database import Database
 from station.store.models import Clip, EvidenceItem
 from station.sync.client import CentralClient, OffsetMismatch, Refused, ServerError
@@ -170,6 +171,7 @@ class ClipLane:
         self._now = now
         self._lock = threading.Lock()
         self._refused: dict[str, float] = {}  # sha → when to try it again
+        self._direct = True  # straight to the object store, until central says it has none
 
     def backlog(self) -> Backlog:
         return self._db.run(backlog)
@@ -225,6 +227,16 @@ class ClipLane:
         deadline: float,
         keep_going: Callable[[], bool],
     ) -> bool:
+        if self._direct and clip.size > 0:
+            try:
+                plan = client.start_direct_upload(clip.sha256, clip.size)
+            except Refused as exc:
+                if exc.status != 404:
+                    return self._refuse(clip, exc, report)
+                log.info("central takes clips through its own uploads; sending them there")
+                self._direct = False
+            else:
+                return self._send_parts(client, clip, fh, plan, report, deadline, keep_going)
         total = clip.size
         offset = client.upload_offset(clip.sha256)
         stalled = 0
@@ -259,14 +271,54 @@ class ClipLane:
                 offset = exc.offset
                 continue
             except (Refused, ServerError) as exc:
-                log.warning("central refused the clip %s: %s", clip.sha256, exc)
-                self._refused[clip.sha256] = self._clock() + RETRY_REFUSED_S
-                report.skipped += 1
-                return False
+                return self._refuse(clip, exc, report)
             if held >= total:
                 return True
             offset = held
             self._fit_chunk(len(data), time.monotonic() - began)
+
+    def _send_parts(
+        self,
+        client: CentralClient,
+        clip: PendingClip,
+        fh: BinaryIO,
+        plan: DirectPlan,
+        report: ClipReport,
+        deadline: float,
+        keep_going: Callable[[], bool],
+    ) -> bool:
+        """The parts the object store lacks, straight to it, then central checks the clip."""
+        if plan.stored:
+            return True
+        try:
+            for part in plan.parts:
+                if self._clock() >= deadline or not keep_going():
+                    report.paused = True  # the store keeps the parts sent; the next round asks
+                    return False
+                offset = (part.number - 1) * plan.part_size
+                want = min(plan.part_size, clip.size - offset)
+                fh.seek(max(offset, 0))
+                data = fh.read(want) if want > 0 else b""
+                if want <= 0 or len(data) != want:
+                    log.warning("clip %s does not fit central's plan; not uploaded", clip.sha256)
+                    report.skipped += 1
+                    return False
+                self.bucket.take(len(data))
+                report.chunks += 1
+                report.bytes_sent += len(data)
+                client.put_part(part.url, data)
+            client.complete_direct_upload(clip.sha256, clip.size)
+        except (Refused, ServerError) as exc:
+            if isinstance(exc, Refused) and exc.status == 409:
+                return False  # a part did not arrive (its URL ran out): asked again next round
+            return self._refuse(clip, exc, report)
+        return True
+
+    def _refuse(self, clip: PendingClip, exc: Exception, report: ClipReport) -> bool:
+        log.warning("central refused the clip %s: %s", clip.sha256, exc)
+        self._refused[clip.sha256] = self._clock() + RETRY_REFUSED_S
+        report.skipped += 1
+        return False
 
     def _fit_chunk(self, sent: int, seconds: float) -> None:
         if self._adapt and sent >= self._chunk:  # a clip's short last chunk says little

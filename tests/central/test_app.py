@@ -18,6 +18,8 @@ OPERATIONS = {
     "post_blobs",
     "upload_offset",
     "upload_chunk",
+    "start_direct_upload",
+    "complete_direct_upload",
     "post_events",
     "get_anchor",
     "get_changes",
