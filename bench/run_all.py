@@ -25,6 +25,7 @@ BENCHES = [
     "desk.py",
     "central.py",
     "central_scale.py",
+    "central_clips.py",
 ]
 
 
