@@ -26,7 +26,7 @@ from station import app
 from station.protocol.enums import OrderState, PhotoKind
 from station.qc.engine import decide
 from station.security import audit
-from station.store.models import Inspection, OutboxEvent, ReturnOrder, SyncCursor
+from station.store.models import Inspection, OutboxEvent, ReturnLine, ReturnOrder, SyncCursor
 from station.sync.client import SyncError
 from station.workflow import InspectionStarted
 from tests.conftest import make_settings
@@ -51,13 +51,18 @@ def small_frame() -> np.ndarray:
 def next_order(station: app.Station) -> str:
     """A single-item order the bench can inspect next (received, else in transit)."""
 
+    single = select(ReturnLine.return_id).group_by(ReturnLine.return_id).having(func.count() == 1)
+
     def work(session):  # type: ignore[no-untyped-def]
         for state in (OrderState.RECEIVED, OrderState.IN_TRANSIT):
-            for order in session.scalars(
-                select(ReturnOrder).where(ReturnOrder.state == state.value).order_by(ReturnOrder.id)
-            ):
-                if len(order.lines) == 1:
-                    return order.rma_no
+            rma = session.scalar(
+                select(ReturnOrder.rma_no)
+                .where(ReturnOrder.state == state.value, ReturnOrder.id.in_(single))
+                .order_by(ReturnOrder.id)
+                .limit(1)
+            )
+            if rma is not None:
+                return rma
         raise AssertionError("no order left to inspect")
 
     return station.db.run(work)
