@@ -185,8 +185,7 @@ class ClipLane:
         deadline = self._clock() + self._budget
         with self._lock:
             for clip in self._db.run(pending):
-                if self._clock() >= deadline or not keep_going():
-                    report.paused = True
+                if self._stopped(deadline, keep_going, report):
                     break
                 if self._refused.get(clip.sha256, 0.0) > self._clock():
                     report.skipped += 1
@@ -247,19 +246,11 @@ class ClipLane:
                 )
                 report.skipped += 1
                 return False
-            if self._clock() >= deadline or not keep_going():
-                report.paused = True
+            if self._stopped(deadline, keep_going, report):
                 return False
-            want = min(self._chunk, total - offset)
-            fh.seek(offset)
-            data = fh.read(want)
-            if len(data) != want:
-                log.warning("clip %s is shorter here than recorded; not uploaded", clip.sha256)
-                report.skipped += 1
+            data = self._piece(fh, clip, offset, min(self._chunk, total - offset), report)
+            if data is None:
                 return False
-            self.bucket.take(len(data))
-            report.chunks += 1
-            report.bytes_sent += len(data)
             began = time.monotonic()  # the line's real speed, whatever clock paces
             try:
                 held = client.upload_chunk(clip.sha256, offset, total, data)
@@ -292,20 +283,15 @@ class ClipLane:
             return True
         try:
             for part in plan.parts:
-                if self._clock() >= deadline or not keep_going():
-                    report.paused = True  # the store keeps the parts sent; the next round asks
+                # stopped: the store keeps the parts sent, the next round asks for the rest
+                if self._stopped(deadline, keep_going, report):
                     return False
                 offset = (part.number - 1) * plan.part_size
-                want = min(plan.part_size, clip.size - offset)
-                fh.seek(max(offset, 0))
-                data = fh.read(want) if want > 0 else b""
-                if want <= 0 or len(data) != want:
-                    log.warning("clip %s does not fit central's plan; not uploaded", clip.sha256)
-                    report.skipped += 1
+                data = self._piece(
+                    fh, clip, offset, min(plan.part_size, clip.size - offset), report
+                )
+                if data is None:
                     return False
-                self.bucket.take(len(data))
-                report.chunks += 1
-                report.bytes_sent += len(data)
                 client.put_part(part.url, data)
             client.complete_direct_upload(clip.sha256, clip.size)
         except (Refused, ServerError) as exc:
@@ -313,6 +299,27 @@ class ClipLane:
                 return False  # a part did not arrive (its URL ran out): asked again next round
             return self._refuse(clip, exc, report)
         return True
+
+    def _stopped(self, deadline: float, keep_going: Callable[[], bool], report: ClipReport) -> bool:
+        if self._clock() >= deadline or not keep_going():
+            report.paused = True
+            return True
+        return False
+
+    def _piece(
+        self, fh: BinaryIO, clip: PendingClip, offset: int, want: int, report: ClipReport
+    ) -> bytes | None:
+        """``want`` bytes of the clip from ``offset``, paced by the cap and counted; None (and
+        the clip skipped) when the file here does not have them."""
+        data = fh.read(want) if want > 0 and offset >= 0 and fh.seek(offset) == offset else b""
+        if want <= 0 or len(data) != want:
+            log.warning("clip %s is shorter here than recorded; not uploaded", clip.sha256)
+            report.skipped += 1
+            return None
+        self.bucket.take(len(data))
+        report.chunks += 1
+        report.bytes_sent += len(data)
+        return data
 
     def _refuse(self, clip: PendingClip, exc: Exception, report: ClipReport) -> bool:
         log.warning("central refused the clip %s: %s", clip.sha256, exc)
