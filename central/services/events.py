@@ -198,7 +198,11 @@ def ingest_batch(
         segments[-1].append(event)
         if event.kind is EventKind.DECISION_MADE:
             segments.append([])
-    results = [ingest_isolating(session, station, part, now) for part in segments if part]
+    return _merged([ingest_isolating(session, station, part, now) for part in segments if part])
+
+
+def _merged(results: list[BatchResult]) -> BatchResult:
+    """One answer for parts of a batch stored one after another."""
     return BatchResult(
         accepted=[i for r in results for i in r.accepted],
         duplicates=[i for r in results for i in r.duplicates],
@@ -239,10 +243,9 @@ def ingest_isolating(
             type(exc).__name__,
         )
     half = len(events) // 2
-    first = ingest_isolating(session, station, events[:half], now)
-    second = ingest_isolating(session, station, events[half:], now)
-    return BatchResult(
-        accepted=[*first.accepted, *second.accepted],
-        duplicates=[*first.duplicates, *second.duplicates],
-        rejected=[*first.rejected, *second.rejected],
+    return _merged(
+        [
+            ingest_isolating(session, station, events[:half], now),
+            ingest_isolating(session, station, events[half:], now),
+        ]
     )

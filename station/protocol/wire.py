@@ -142,25 +142,30 @@ def blob_list(blobs: list[tuple[str, int]]) -> str:
     return ",".join(f"{sha}:{size}" for sha, size in blobs)
 
 
+class GroupTooLarge(ValueError):
+    """The group announces more blobs, or more bytes, than may be sent at once."""
+
+
 def parse_blob_list(text: str, *, max_size: int) -> list[tuple[str, int]]:
-    """The blobs a ``Blob-List`` header announces; ValueError saying what is wrong."""
+    """The blobs a ``Blob-List`` header announces; ValueError saying what is wrong
+    (:class:`GroupTooLarge` for one past the limits)."""
     if not text.strip():
         raise ValueError(f"the {BLOB_LIST_HEADER} header is missing or empty")
     entries = text.split(",")
     if len(entries) > MAX_GROUP_BLOBS:
-        raise ValueError(f"a group holds at most {MAX_GROUP_BLOBS} blobs, not {len(entries)}")
+        raise GroupTooLarge(f"a group holds at most {MAX_GROUP_BLOBS} blobs, not {len(entries)}")
     blobs: list[tuple[str, int]] = []
     for entry in entries:
         sha, _, size = entry.strip().partition(":")
         if not SHA256.fullmatch(sha) or not size.isdigit() or len(size) > 12:
             raise ValueError(f"{entry[:80]!r} is not sha256:size")
         if int(size) > max_size:
-            raise ValueError(f"blob {sha} is larger than {max_size:,} bytes")
+            raise GroupTooLarge(f"blob {sha} is larger than {max_size:,} bytes")
         blobs.append((sha, int(size)))
     if len({sha for sha, _ in blobs}) != len(blobs):
         raise ValueError("a blob is listed twice")
     if sum(size for _, size in blobs) > MAX_GROUP_BYTES:
-        raise ValueError(f"a group is at most {MAX_GROUP_BYTES:,} bytes")
+        raise GroupTooLarge(f"a group is at most {MAX_GROUP_BYTES:,} bytes")
     return blobs
 
 

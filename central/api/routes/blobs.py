@@ -27,7 +27,13 @@ from central.db.session import read
 from central.services.blobs import blob_size, keep_group, keep_verified
 from central.services.stations import AuthenticatedStation
 from station.protocol.ids import SHA256
-from station.protocol.wire import BLOB_LIST_HEADER, GroupRefusal, GroupStored, parse_blob_list
+from station.protocol.wire import (
+    BLOB_LIST_HEADER,
+    GroupRefusal,
+    GroupStored,
+    GroupTooLarge,
+    parse_blob_list,
+)
 
 log = logging.getLogger(__name__)
 
@@ -188,7 +194,7 @@ async def post_blobs(
     except ValueError as exc:
         status_code = (
             status.HTTP_413_CONTENT_TOO_LARGE
-            if "larger" in str(exc) or "at most" in str(exc)
+            if isinstance(exc, GroupTooLarge)
             else status.HTTP_400_BAD_REQUEST
         )
         raise HTTPException(status_code, f"{exc}; nothing stored") from None
