@@ -10,7 +10,7 @@ database costs one failed request at most.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -103,3 +103,13 @@ def read(session: Session, work: Callable[[Session], T]) -> T:
     """Run ``work`` in one read-only transaction (a consistent snapshot)."""
     with session.begin():
         return work(session)
+
+
+PARAMETERS = 900  # bound values per query, well under every database's limit
+
+
+def in_chunks(values: Sequence[T], size: int = PARAMETERS) -> Iterator[list[T]]:
+    """``values`` in slices an ``IN (…)`` of one query can take (a batch may name 25,000
+    blobs)."""
+    for start in range(0, len(values), size):
+        yield list(values[start : start + size])

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from central.db.models import InspectionRecord, UnmatchedRecord
+from central.db.session import in_chunks
 from central.services import people
 from central.services.errors import Refused
 from central.services.publishing import check_refund
@@ -78,9 +79,7 @@ class Owners:
             (inspection_ids, InspectionRecord, owners.inspections),
             (unmatched_ids, UnmatchedRecord, owners.unmatched),
         ):
-            values = sorted(ids)
-            for start in range(0, len(values), 900):
-                part = values[start : start + 900]
+            for part in in_chunks(sorted(ids)):
                 query = select(model.id, model.station_id).where(model.id.in_(part))
                 into.update((row.id, row.station_id) for row in session.execute(query))
         return owners

@@ -9,7 +9,7 @@ says what this station may not say (central/services/authorize.py).
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -19,7 +19,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session
 
 from central.db.models import BlobRecord, EventRecord
-from central.db.session import write
+from central.db.session import in_chunks, write
 from central.services.authorize import Owners, refusal
 from central.services.jsonsafe import canonical, digest, problem
 from central.services.projections import project_all
@@ -82,12 +82,6 @@ def envelope_problem(event: Event, now: datetime) -> str | None:
     return None
 
 
-def _chunks(values: list[str], size: int = 900) -> Iterator[list[str]]:
-    """Bound the parameters of one query (a batch may name 25,000 blobs)."""
-    for start in range(0, len(values), size):
-        yield values[start : start + size]
-
-
 def ingest(
     session: Session, station: AuthenticatedStation, events: Sequence[Event], now: datetime
 ) -> BatchResult:
@@ -96,7 +90,7 @@ def ingest(
     ids = sorted({e.event_id for e in events})
     stored = {
         row.event_id: row.payload_sha256
-        for part in _chunks(ids)
+        for part in in_chunks(ids)
         for row in session.execute(
             select(EventRecord.event_id, EventRecord.payload_sha256).where(
                 EventRecord.event_id.in_(part)
@@ -106,7 +100,7 @@ def ingest(
     wanted = sorted({sha for e in events for sha in required_blobs(e)})
     present = {
         sha
-        for part in _chunks(wanted)
+        for part in in_chunks(wanted)
         for sha in session.scalars(select(BlobRecord.sha256).where(BlobRecord.sha256.in_(part)))
     }
     accepted: list[Event] = []

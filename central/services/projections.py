@@ -30,6 +30,7 @@ from central.db.models import (
     LabelRecord,
     UnmatchedRecord,
 )
+from central.db.session import in_chunks
 from central.services import people
 from central.services.errors import Refused
 from central.services.publishing import apply_review, newest_decisions, record_decision
@@ -126,8 +127,8 @@ def _project_run(session: Session, run: list[Event], station_id: str, now: datet
 def _prepared(session: Session, run: list[Event], station_id: str, now: datetime) -> Context:
     ids = sorted({i for e in run if isinstance(i := e.payload.get("inspection_id"), str) and i})
     found: dict[str, InspectionRecord] = {}
-    for start in range(0, len(ids), 900):
-        query = select(InspectionRecord).where(InspectionRecord.id.in_(ids[start : start + 900]))
+    for part in in_chunks(ids):
+        query = select(InspectionRecord).where(InspectionRecord.id.in_(part))
         found.update((row.id, row) for row in session.scalars(query))
     return Context(session, station_id, now, found, newest_decisions(session, ids))
 

@@ -22,6 +22,7 @@ from central.db.models import (
     TemplateRecord,
     UserRecord,
 )
+from central.db.session import in_chunks
 from central.services import changes
 from central.services.errors import Conflict, Invalid, NotFound
 from central.services.jsonsafe import digest, problem
@@ -38,7 +39,6 @@ from station.protocol.wire import ChangeKind, TemplateChange, UserChange
 # who may move an expected return before it reaches the bench (the station does the rest)
 _PUBLISHERS = {Actor.PLATFORM, Actor.CUSTOMER, Actor.CARRIER}
 _ALLOWED = {(t.state, t.next) for t in TRANSITIONS if t.actor in _PUBLISHERS}
-_CHUNK = 900  # bound parameters per query stay well under every database's limit
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,10 +68,8 @@ def publish_returns(
     rmas = list(seen)
     existing = {
         r.rma_no: r
-        for start in range(0, len(rmas), _CHUNK)
-        for r in session.scalars(
-            select(ReturnRecord).where(ReturnRecord.rma_no.in_(rmas[start : start + _CHUNK]))
-        )
+        for part in in_chunks(rmas)
+        for r in session.scalars(select(ReturnRecord).where(ReturnRecord.rma_no.in_(part)))
     }
     problems = [
         f"row {row}: {order.rma_no} cannot go from {existing[order.rma_no].state} to {order.state}"
@@ -322,16 +320,16 @@ def refresh_review(session: Session, inspection: InspectionRecord, now: datetime
 
 def newest_decisions(session: Session, inspection_ids: Iterable[str]) -> dict[str, bool]:
     """Whether the newest decision on each inspection approved its verdict (inspections no
-    supervisor decided on are absent); one query per 900 ids."""
+    supervisor decided on are absent); a query per slice of ids."""
     ids = sorted(set(inspection_ids))
     newest: dict[str, tuple[datetime, datetime, bool]] = {}
-    for start in range(0, len(ids), 900):
+    for part in in_chunks(ids):
         query = select(
             DecisionRecord.inspection_id,
             DecisionRecord.decided_at,
             DecisionRecord.received_at,
             DecisionRecord.approve,
-        ).where(DecisionRecord.inspection_id.in_(ids[start : start + 900]))
+        ).where(DecisionRecord.inspection_id.in_(part))
         for inspection_id, decided_at, received_at, approve in session.execute(query):
             known = newest.get(inspection_id)
             if known is None or (decided_at, received_at) > known[:2]:
