@@ -218,11 +218,11 @@ class CentralClient:
             headers={"Content-Type": "application/octet-stream", "Content-Length": str(size)},
         )
 
-    def put_blobs(self, blobs: list[tuple[str, Path]]) -> GroupStored:
+    def put_blobs(self, blobs: list[tuple[str, Path, int]]) -> GroupStored:
         """Upload a group of blobs in one streamed body (``POST /v1/blobs``); the server
         checks each one's hash. :class:`Refused` with 404 or 405 from a central that does not
         take groups."""
-        sized = [(sha, path, path.stat().st_size) for sha, path in blobs]
+        sized = blobs  # (sha256, file, its size)
 
         def body() -> Iterator[bytes]:
             for _sha, path, _size in sized:

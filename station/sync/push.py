@@ -239,7 +239,7 @@ def _upload(
     stored = _StoredBlobs(db, clock)
     one_by_one = threading.Event()
 
-    def upload(group: list[tuple[str, Path]]) -> None:
+    def upload(group: list[tuple[str, Path, int]]) -> None:
         if not one_by_one.is_set():
             try:
                 answer = client.put_blobs(group)
@@ -255,7 +255,7 @@ def _upload(
                     first = answer.refused[0]
                     raise Refused(400, f"blob {first.sha256}: {first.error}")
                 return
-        for sha, path in group:
+        for sha, path, _size in group:
             client.put_blob(sha, path)
             stored.add(sha)
 
@@ -275,18 +275,18 @@ def uploads_in_flight(client: CentralClient) -> int:
     return max(1, min((client.station_requests or 2) - 1, MAX_UPLOADS_IN_FLIGHT))
 
 
-def _groups(paths: list[tuple[str, Path]]) -> list[list[tuple[str, Path]]]:
-    """Photos in groups of at most GROUP_BLOBS and about GROUP_BYTES; a blob larger than
-    that goes alone."""
-    groups: list[list[tuple[str, Path]]] = []
-    group: list[tuple[str, Path]] = []
+def _groups(paths: list[tuple[str, Path]]) -> list[list[tuple[str, Path, int]]]:
+    """Photos with their sizes in groups of at most GROUP_BLOBS and about GROUP_BYTES; a blob
+    larger than that goes alone."""
+    groups: list[list[tuple[str, Path, int]]] = []
+    group: list[tuple[str, Path, int]] = []
     size = 0
     for sha, path in paths:
         length = path.stat().st_size
         if group and (len(group) >= GROUP_BLOBS or size + length > GROUP_BYTES):
             groups.append(group)
             group, size = [], 0
-        group.append((sha, path))
+        group.append((sha, path, length))
         size += length
     if group:
         groups.append(group)
