@@ -2,10 +2,12 @@
 
     QT_QPA_PLATFORM=offscreen python bench/central.py [--inspections 1000] [--photos 4]
         [--photo-kb 206] [--stores sqlite-disk,pg-disk,pg-s3] [--before CHECKOUT] [--runs 1]
+        [--workers 1,2]
 
 A station holding ``--inspections`` completed inspections — each 7 events (started, a photo
 added ``--photos`` times, completed, label printed) with photos of about ``--photo-kb`` KB —
-pushes its whole outbox to a real central service on loopback (``central serve``, one process)
+pushes its whole outbox to a real central service on loopback (``central serve``: one
+process, or ``--workers N`` processes on one socket with PostgreSQL)
 with the station's own sync code; the table gives seconds, events/s and MB/s per store:
 SQLite + blobs on disk, PostgreSQL + disk, PostgreSQL + S3 (SeaweedFS). ``--before`` runs the
 same against the ``central`` package of another checkout (the code before a change) in the
@@ -205,8 +207,11 @@ def open_bench_station(
 
 
 @contextlib.contextmanager
-def central_on(store: str, folder: Path, source: Path | None) -> Iterator[CentralServer]:
-    """A fresh central on ``store``, running the ``central`` of ``source`` if given."""
+def central_on(
+    store: str, folder: Path, source: Path | None, workers: int = 1
+) -> Iterator[CentralServer]:
+    """A fresh central on ``store`` with ``workers`` processes, running the ``central`` of
+    ``source`` if given."""
     with contextlib.ExitStack() as stack:
         database = blobs = None
         if store.startswith("pg-"):
@@ -219,6 +224,7 @@ def central_on(store: str, folder: Path, source: Path | None) -> Iterator[Centra
             blobs or (folder / "blobs").as_uri(),
             folder,
             source=source,
+            workers=workers,
         )
         try:
             yield server.start()
@@ -226,11 +232,11 @@ def central_on(store: str, folder: Path, source: Path | None) -> Iterator[Centra
             server.stop()
 
 
-def drain(template: Path, work: Path, store: str, source: Path | None) -> float:
+def drain(template: Path, work: Path, store: str, source: Path | None, workers: int) -> float:
     """Seconds for the station in ``template`` to push everything to a fresh central."""
     shutil.rmtree(work, ignore_errors=True)
     shutil.copytree(template, work / "station")
-    with central_on(store, work / "central", source) as central:
+    with central_on(store, work / "central", source, workers) as central:
         station = open_bench_station(work / "station", central)
         try:
             started = time.perf_counter()
@@ -285,7 +291,13 @@ def main() -> None:
     parser.add_argument("--stores", default=",".join(STORES))
     parser.add_argument("--before", type=Path, help="a checkout whose central to measure too")
     parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument(
+        "--workers",
+        default="1",
+        help="central processes to measure on PostgreSQL, e.g. 1,2 (SQLite: always 1)",
+    )
     args = parser.parse_args()
+    workers = [int(n) for n in args.workers.split(",") if n]
     stores = [s for s in args.stores.split(",") if s]
     unknown = set(stores) - set(STORES)
     if unknown:
@@ -308,27 +320,35 @@ def main() -> None:
         )
         rows = []
         versions = [("after", None)] + ([("before", args.before)] if args.before else [])
-        for store in stores:
-            for label, source in versions:
-                times = [drain(template, root / "work", store, source) for _ in range(args.runs)]
-                seconds = statistics.median(times)
-                rows.append(
-                    [
-                        store,
-                        label,
-                        f"{seconds:.1f}",
-                        f"{events / seconds:,.0f}",
-                        f"{mb / seconds:.1f}",
-                    ]
-                )
-                sys.stdout.write(f"{store} {label}: {seconds:.1f} s\n")
-                sys.stdout.flush()
+        runs = [
+            (store, label, source, n)
+            for store in stores
+            for n in (workers if store.startswith("pg-") else [1])
+            for label, source in versions
+            if n == 1 or source is None  # a checkout from before has no --workers
+        ]
+        for store, label, source, n in runs:
+            times = [drain(template, root / "work", store, source, n) for _ in range(args.runs)]
+            seconds = statistics.median(times)
+            rows.append(
+                [
+                    store,
+                    str(n),
+                    label,
+                    f"{seconds:.1f}",
+                    f"{events / seconds:,.0f}",
+                    f"{mb / seconds:.1f}",
+                ]
+            )
+            sys.stdout.write(f"{store} ×{n} {label}: {seconds:.1f} s\n")
+            sys.stdout.flush()
         for threads in (1, 4):
             times = [copy_rate(files, root / "copy", threads) for _ in range(max(args.runs, 3))]
             seconds = statistics.median(times)
             rows.append(
                 [
                     f"copy + SHA-256 + fsync, {threads} thread(s)",
+                    "",
                     "",
                     f"{seconds:.1f}",
                     "",
@@ -337,7 +357,7 @@ def main() -> None:
             )
         table(
             f"Drain of {args.inspections:,} inspections ({events:,} events, {mb:.0f} MB of photos)",
-            ["central on", "code", "seconds", "events/s", "MB/s"],
+            ["central on", "processes", "code", "seconds", "events/s", "MB/s"],
             rows,
         )
     os._exit(0)

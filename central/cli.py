@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
+import socket
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -20,8 +22,20 @@ from central.blobstore import clean_spool
 from central.console import verify_export
 from central.console.accounts import DeskRole, save_user
 from central.core import logthrottle
-from central.core.config import ADMIN_TOKEN_FILE, CentralSettings, ConfigError, load_settings
+from central.core.config import (
+    ADMIN_TOKEN_FILE,
+    CentralSettings,
+    ConfigError,
+    admin_token,
+    load_settings,
+)
 from central.core.jsonlog import JsonFormatter
+from central.core.workers import (
+    Workers,
+    end_with_supervisor,
+    listening_socket,
+    worker_command,
+)
 from central.db.migrate import SchemaOutOfDate, require_current, upgrade
 from central.db.session import make_engine, session_factory, write
 from central.db.types import utcnow
@@ -89,6 +103,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="refuse an out-of-date schema instead of migrating it (several processes: run "
         "`central migrate` once, then start each with this)",
     )
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="processes answering on the one address (PostgreSQL only; default 1): one "
+        "process uses about one core",
+    )
+    # a worker of --workers: the socket its supervisor bound, and the supervisor's pid
+    serve.add_argument("--listen-fd", type=int, help=argparse.SUPPRESS)
+    serve.add_argument("--supervisor", type=int, help=argparse.SUPPRESS)
     serve.set_defaults(handler=cmd_serve)
 
     enrol = sub.add_parser("enrol", help="a one-time enrolment code for one station id")
@@ -156,11 +180,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_serve(args: argparse.Namespace, settings: CentralSettings) -> int:
+    if args.workers < 1:
+        raise CommandError("--workers must be at least 1")
+    if (why := settings.plain_http_problem()) is not None:
+        raise CommandError(why)
+    if args.workers > 1:
+        return _serve_workers(args, settings)
     from central.api.deadlines import BodyDeadline, protocol_class  # only needed to serve
     from central.app import create_app
 
-    if (why := settings.plain_http_problem()) is not None:
-        raise CommandError(why)
     _migrate(settings, check_only=args.no_migrate)
     source = "settings" if settings.admin_token else str(settings.data_dir / ADMIN_TOKEN_FILE)
     app = create_app(settings)
@@ -182,7 +210,7 @@ def cmd_serve(args: argparse.Namespace, settings: CentralSettings) -> int:
     served = BodyDeadline(
         app, body_timeout=settings.body_timeout, min_upload_rate=settings.min_upload_rate
     )
-    uvicorn.run(
+    config = uvicorn.Config(
         served,
         host=settings.host,
         port=settings.port,
@@ -197,7 +225,38 @@ def cmd_serve(args: argparse.Namespace, settings: CentralSettings) -> int:
         proxy_headers=settings.behind_proxy,
         forwarded_allow_ips=settings.forwarded_allow_ips if settings.behind_proxy else None,
     )
-    return EXIT_OK
+    # a worker of ``--workers N`` accepts on the socket its supervisor bound
+    sockets = None if args.listen_fd is None else [socket.socket(fileno=args.listen_fd)]
+    if args.supervisor is not None:
+        end_with_supervisor(args.supervisor)
+    server = uvicorn.Server(config)
+    with contextlib.suppress(KeyboardInterrupt):
+        server.run(sockets=sockets)
+    return EXIT_OK if server.started else EXIT_FAIL  # not started: it logged why
+
+
+def _serve_workers(args: argparse.Namespace, settings: CentralSettings) -> int:
+    """Migrate once, bind once, then supervise ``args.workers`` processes of ``serve``."""
+    if settings.database_url.startswith("sqlite"):
+        raise CommandError(
+            "--workers needs PostgreSQL: SQLite takes one writer at a time "
+            "(run one process, or set CENTRAL_DATABASE_URL to postgresql://…)"
+        )
+    _migrate(settings, check_only=args.no_migrate)
+    admin_token(settings)  # made here once when none is configured, so every worker has it
+    try:
+        sock = listening_socket(settings.host, settings.port)
+    except OSError as exc:
+        raise CommandError(str(exc)) from None
+    log.info(
+        "serving on %s://%s:%d with %d worker processes",
+        "https" if settings.tls else "http",
+        settings.host,
+        settings.port,
+        args.workers,
+    )
+    command = worker_command(args.argv)
+    return Workers(command, args.workers, sock).run()
 
 
 def _migrate(settings: CentralSettings, *, check_only: bool = False) -> None:
@@ -376,6 +435,7 @@ def _configure_logging(verbose: bool, form: str | None = None) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     private_umask()  # what this process creates is its user's only
     args = build_parser().parse_args(argv)
+    args.argv = list(sys.argv[1:] if argv is None else argv)
     try:
         _configure_logging(args.verbose, args.log_format)
         settings = load_settings(

@@ -340,6 +340,7 @@ class CentralServer:
     supervisor_token: str = ""  # a test supervisor's session, made on first use
     ca_file: Path | None = None  # set: served over TLS with a certificate this CA signed
     source: Path | None = None  # set: run the ``central`` package of this checkout instead
+    workers: int = 1  # processes on the one port (``central serve --workers``)
 
     @property
     def base_url(self) -> str:
@@ -368,6 +369,8 @@ class CentralServer:
         )
         args = [sys.executable, "-m", "central", "serve", "--host", "127.0.0.1"]
         args += ["--port", str(self.port), "--data-dir", str(self.data_dir)]
+        if self.workers > 1:
+            args += ["--workers", str(self.workers)]
         with self.log_path.open("ab") as out:
             self.process = subprocess.Popen(
                 args,
