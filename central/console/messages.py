@@ -135,6 +135,9 @@ ZH: Final[dict[str, str]] = {
     "none": "无",
     "overdue": "已逾期",
     "reprint": "补打",
+    # label kinds a station prints
+    "disposition": "去向标签",
+    "holding": "无头件标签",
     "shown once; this was logged": "仅显示一次，已记录",
     "text": "文字",
     "video": "视频",

@@ -206,6 +206,9 @@ def seed_inspection(
         "refund_fen": 9900,
     }
     events.append(api.event("inspection.completed", completed))
+    label = {"label_id": f"RL-{inspection[-8:].upper()}", "kind": "disposition"}
+    label |= {"inspection_id": inspection, "printer": "cups://BENCH-07-ZEBRA"}
+    events.append(api.event("label.printed", label | {"printed_at": completed["completed_at"]}))
     answer = api.post_events(events).json()
     assert len(answer["accepted"]) == len(events), answer
     return seeded

@@ -65,6 +65,8 @@ def test_the_inspection_shows_its_evidence_with_hashes_and_chapters(
     assert "发现污渍，影响二次销售" in page and "stain_found" in page  # the rules behind it
     assert "翻新" in page and "¥99.00" in page  # refurbish, the refund
     assert desk.with_clip.order_no in page and "连帽卫衣 Hoodie" in page
+    label = f"RL-{desk.with_clip.inspection_id[-8:].upper()}"
+    assert label in page and "cups://BENCH-07-ZEBRA" in page  # the label it printed
     assert kefu.get(f"/desk/inspections/{new_id()}").status_code == 404
 
 

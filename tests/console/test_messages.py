@@ -13,6 +13,7 @@ from central.console.audit import Action
 from central.console.disputes import DisputeStatus
 from central.console.messages import ZH, translator
 from central.console.search import Flag
+from station.printing.data import LabelKind
 from station.protocol.enums import (
     Category,
     Disposition,
@@ -61,6 +62,7 @@ def test_every_phrase_of_the_pages_has_its_chinese() -> None:
         PhotoKind,
         VideoKind,
         InspectionState,
+        LabelKind,
     ],
     ids=lambda e: e.__name__,
 )
