@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import signal
+import ssl
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ import httpx
 import pytest
 
 from tests.central.servers import CentralServer, create_database, wait_until
+from tests.security.test_tls import certificates
 
 
 def workers_of(server: CentralServer) -> list[int]:
@@ -109,6 +111,29 @@ def test_workers_end_when_their_supervisor_is_killed(two_workers: CentralServer)
     wait_until(lambda: not any(alive(pid) for pid in children), 30, "every worker to end")
     with pytest.raises(httpx.ConnectError):
         health_on_a_new_connection(two_workers)
+
+
+def test_workers_serve_tls_with_the_certificate_given(postgres_url: str, tmp_path: Path) -> None:
+    ca, cert, key = certificates(tmp_path)
+    env = {"CENTRAL_TLS_CERT_FILE": str(cert), "CENTRAL_TLS_KEY_FILE": str(key)}
+    server = CentralServer(
+        create_database(postgres_url),
+        (tmp_path / "blobs").as_uri(),
+        tmp_path / "central",
+        env=env,
+        ca_file=ca,
+        workers=2,
+    )
+    server.start()
+    trusting = ssl.create_default_context(cafile=str(ca))
+    try:
+        for _ in range(10):
+            with httpx.Client(base_url=server.base_url, verify=trusting, timeout=30) as fresh:
+                assert fresh.get("/v1/health").status_code == 200
+        with pytest.raises(httpx.ConnectError):  # a client that does not know the CA
+            httpx.get(f"{server.base_url}/v1/health", timeout=30)
+    finally:
+        server.stop()
 
 
 @pytest.mark.parametrize(
