@@ -22,8 +22,9 @@ from station.config import Settings, load_settings
 from station.demo.expected import expected_parcels
 from station.demo.orders import generate_orders
 from station.demo.video import write_demo_video
+from station.domain.outcome import Outcome
 from station.protocol.enums import Disposition, Grade, RefundKind, Responsibility
-from station.sync.pull import AppliedDecision, VerdictFields
+from station.sync.pull import AppliedDecision
 from station.ui.application import build_window
 from station.ui.main_window import MainWindow
 
@@ -114,7 +115,7 @@ def shoot_decision(window: MainWindow, suffix: str) -> None:
         r["rma_no"] for r in generate_orders(200, today=DEMO_DAY) if r["state"] == "received"
     ]
     rmas = received[-2:]  # inspected earlier today at this bench
-    as_inspected = VerdictFields(
+    as_inspected = Outcome(
         Grade.A, Disposition.RESTOCK, RefundKind.FULL, 25_900, Responsibility.CUSTOMER
     )
     decided = replace(as_inspected, grade=Grade.B, disposition=Disposition.RESTOCK_OPEN_BOX)

@@ -23,8 +23,9 @@ from typing import Final
 from station.bench.notices import Tone
 from station.domain.labels import Language, label
 from station.domain.money import yuan
+from station.domain.outcome import Outcome
 from station.runtime.emitter import Emitter
-from station.sync.pull import AppliedDecision, VerdictFields
+from station.sync.pull import AppliedDecision
 
 LINGER_S: Final = 60.0  # how long a notice that asks for nothing stays in view
 _REMEMBERED: Final = 200  # decision ids kept to recognise one announced twice
@@ -65,7 +66,7 @@ class DecisionNotice:
         return not self.changes
 
 
-def _values(verdict: VerdictFields, language: Language) -> dict[Field, str]:
+def _values(verdict: Outcome, language: Language) -> dict[Field, str]:
     refund = label(verdict.refund_kind, language) if verdict.refund_kind else ""
     if verdict.refund_fen is not None:
         refund = f"{refund} {yuan(verdict.refund_fen)}".strip()

@@ -47,6 +47,7 @@ from reportlab.platypus import (
 
 from station.domain.labels import label
 from station.domain.money import yuan
+from station.domain.outcome import Outcome
 from station.evidence.caption import Caption, clean_field, local_time
 from station.evidence.encode import check_pixels
 from station.evidence.errors import EvidenceError, storage_error
@@ -56,7 +57,6 @@ from station.evidence.pack_data import (
     Explanation,
     PackLine,
     PackPhoto,
-    PackVerdict,
     pack_data,
 )
 from station.evidence.storage import EvidenceStore
@@ -242,7 +242,7 @@ def _value(field: str, value: object) -> str:
         return str(value)
 
 
-def _compared(verdict: PackVerdict | None, field: str) -> str:
+def _compared(verdict: Outcome | None, field: str) -> str:
     return "—" if verdict is None else _value(field, getattr(verdict, field))
 
 
@@ -260,7 +260,7 @@ def _history(data: EvidencePackData, s: _Styles, tz: tzinfo | None) -> list[Any]
             _table(_cells(rows, p), [45 * mm, 135 * mm]),
         ]
     if data.overridden or data.decisions:
-        now = PackVerdict(
+        now = Outcome(
             data.grade, data.disposition, data.refund_kind, data.refund_fen, data.responsibility
         )
         rows = [["", "系统建议 Proposed", "质检员 Inspector", "现行 In force"]] + [

@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from station.domain.labels import OverrideReason
+from station.domain.outcome import Outcome
 from station.evidence.answer_lines import AnswerLine, Bilingual, answer_lines, plain_text
 from station.evidence.fired_rules import RuleLine, rule_lines
 from station.evidence.photos import evidence_for, inspection_or_refuse
@@ -68,28 +69,6 @@ class PackPhoto:
     height: int
     size_bytes: int
     quality_flags: tuple[QualityFlag, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class PackVerdict:
-    """A verdict's decidable fields: as proposed, as the inspector gave it, or in force."""
-
-    grade: Grade | None
-    disposition: Disposition | None
-    refund_kind: RefundKind | None
-    refund_fen: int | None
-    responsibility: Responsibility | None
-
-    @classmethod
-    def of(cls, values: dict[str, Any]) -> PackVerdict:
-        fen = values.get("refund_fen")
-        return cls(
-            grade=code_or_none(Grade, values.get("grade")),
-            disposition=code_or_none(Disposition, values.get("disposition")),
-            refund_kind=code_or_none(RefundKind, values.get("refund_kind")),
-            refund_fen=fen if isinstance(fen, int) else None,
-            responsibility=code_or_none(Responsibility, values.get("responsibility")),
-        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,8 +130,8 @@ class EvidencePackData:
     override_reason: str  # the inspector's, as people read it (code names and words)
     photos: tuple[PackPhoto, ...]
     override_code: OverrideReason | None = None
-    proposal: PackVerdict | None = None  # what the rules proposed
-    inspector_verdict: PackVerdict | None = None  # what the inspector gave
+    proposal: Outcome | None = None  # what the rules proposed
+    inspector_verdict: Outcome | None = None  # what the inspector gave
     decisions: tuple[PackDecision, ...] = ()  # oldest first
     answers: tuple[AnswerLine, ...] = ()
     rules: tuple[RuleLine, ...] = ()
@@ -227,8 +206,8 @@ def pack_data(session: Session, inspection_id: str) -> EvidencePackData:
         override_reason=row.override_reason,
         photos=photos,
         override_code=code_or_none(OverrideReason, row.override_code),
-        proposal=PackVerdict.of(row.proposal) if row.proposal else None,
-        inspector_verdict=PackVerdict.of(station),
+        proposal=Outcome.from_mapping(row.proposal),
+        inspector_verdict=Outcome.from_mapping(station) or Outcome(),
         decisions=decisions,
         answers=_answers(row.answers, template, line_row),
         rules=rule_lines(row.rules_fired),

@@ -17,13 +17,14 @@ from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from typing import Any, Protocol, TypeVar
 
+from station.domain.outcome import Outcome
 from station.domain.records import BadgeLogin, UserView
 from station.evidence.answer_lines import AnswerLine
 from station.evidence.fired_rules import rule_lines
 from station.protocol.enums import InspectionState
 from station.protocol.wire import InspectionDetail, InspectionPage, InspectionSummary
 from station.review.errors import CentralUnavailable
-from station.review.evidence import DecisionInfo, EvidenceDetail, Outcome
+from station.review.evidence import DecisionInfo, EvidenceDetail
 from station.review.rows import QueueCursor, QueueFilter, QueuePage, QueueRow, ReviewFlag, RowKind
 from station.sync.client import CentralClient, SyncError
 

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from uuid6 import uuid7
 
 from station.domain.money import yuan
+from station.domain.outcome import OUTCOME_FIELDS, Outcome
 from station.domain.records import UserView
 from station.evidence.photos import inspection_or_refuse
 from station.protocol.badges import proof
@@ -27,7 +28,6 @@ from station.protocol.enums import Disposition, Grade, InspectionState, RefundKi
 from station.protocol.events import Decision
 from station.review.access import check_reviewer
 from station.review.errors import DecisionRefused
-from station.review.evidence import OUTCOME_FIELDS, Outcome
 from station.review.text import clean_reason
 from station.security import audit
 from station.security.actors import user_ref as actor
@@ -152,7 +152,7 @@ def decide(
         )
     line = session.get(ReturnLine, row.return_line_id)
     amount = line.unit_price_fen * line.qty if line is not None else None
-    changes = changes_for(Outcome.of_row(row), request, amount)
+    changes = changes_for(Outcome.of(row), request, amount)
     decision = _decision(row.id, reason, request.approve, changes, user, now)
     sent = outbox.add(session, decision, at=now)
     applied = apply_decision(session, row, decision, now, here=True, sent=sent)

@@ -8,21 +8,18 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Final
+from typing import Any
 
 from sqlalchemy.orm import Session
 
+from station.domain.outcome import Outcome
 from station.evidence.answer_lines import AnswerLine, Bilingual, answer_lines, plain_text
 from station.evidence.fired_rules import RuleLine, rule_lines
 from station.evidence.photos import evidence_for, inspection_or_refuse
 from station.evidence.records import EvidenceView
 from station.protocol.enums import (
     Category,
-    Disposition,
-    Grade,
     InspectionState,
-    RefundKind,
-    Responsibility,
     ReturnReason,
 )
 from station.protocol.errors import QcFileError
@@ -32,39 +29,9 @@ from station.qc.context import expected_for
 from station.review.errors import DecisionRefused
 from station.rulebook import Rulebook
 from station.store.models import Inspection, User
-from station.store.queries import code_or_none, line_view, load_order
+from station.store.queries import line_view, load_order
 
 log = logging.getLogger(__name__)
-
-OUTCOME_FIELDS: Final = ("grade", "disposition", "refund_kind", "refund_fen", "responsibility")
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """A verdict's five decidable fields."""
-
-    grade: Grade | None = None
-    disposition: Disposition | None = None
-    refund_kind: RefundKind | None = None
-    refund_fen: int | None = None
-    responsibility: Responsibility | None = None
-
-    @classmethod
-    def from_mapping(cls, data: dict[str, Any] | None) -> Outcome | None:
-        if not data:
-            return None
-        return cls(
-            grade=code_or_none(Grade, data.get("grade")),
-            disposition=code_or_none(Disposition, data.get("disposition")),
-            refund_kind=code_or_none(RefundKind, data.get("refund_kind")),
-            refund_fen=data.get("refund_fen"),
-            responsibility=code_or_none(Responsibility, data.get("responsibility")),
-        )
-
-    @classmethod
-    def of_row(cls, row: Inspection) -> Outcome:
-        """The verdict as an inspection row holds it now."""
-        return cls.from_mapping({f: getattr(row, f) for f in OUTCOME_FIELDS}) or cls()
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +118,7 @@ def evidence_detail(
         review_due_at=(
             row.completed_at + timedelta(hours=review_hours) if row.completed_at else None
         ),
-        verdict=Outcome.of_row(row),
+        verdict=Outcome.of(row),
         proposal=Outcome.from_mapping(row.proposal),
         station_verdict=Outcome.from_mapping(row.station_verdict),
         refund_reason=row.refund_reason,

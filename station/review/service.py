@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from station.domain.labels import Language
+from station.domain.outcome import Outcome
 from station.domain.policy import Policy
 from station.domain.records import UserView
 from station.evidence.errors import EvidenceError
@@ -43,7 +44,7 @@ from station.review.csv_export import ReportTable, write_table
 from station.review.dashboard import Dashboard, build_dashboard
 from station.review.decisions import DecisionMade, DecisionRequest
 from station.review.errors import BadInput, ExportFailed
-from station.review.evidence import EvidenceDetail, Outcome, evidence_detail
+from station.review.evidence import EvidenceDetail, evidence_detail
 from station.review.rows import QueueCount, QueueCursor, QueueFilter, QueuePage, QueueRow, QueueSort
 from station.review.unmatched import ParcelLinked, ParcelRow
 from station.rulebook import Rulebook

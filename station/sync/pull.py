@@ -24,12 +24,9 @@ from pydantic import ValidationError
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from station.domain.outcome import OUTCOME_FIELDS, Outcome
 from station.protocol.enums import (
-    Disposition,
-    Grade,
     OrderState,
-    RefundKind,
-    Responsibility,
     Role,
 )
 from station.protocol.errors import QcFileError
@@ -60,7 +57,6 @@ from station.store.models import (
     User,
 )
 from station.store.models import Template as TemplateRow
-from station.store.queries import code_or_none
 from station.sync.client import CentralClient
 from station.sync.manifest import existing_values, insert_orders
 
@@ -70,7 +66,6 @@ STREAM = "changes"
 # The bench has the parcel from "received" on; central's earlier states must not undo that.
 _BENCH_STATES = {OrderState.RECEIVED, OrderState.INSPECTING, OrderState.INSPECTED}
 _BEFORE_BENCH = {OrderState.REQUESTED, OrderState.APPROVED, OrderState.IN_TRANSIT}
-VERDICT_FIELDS: Final = ("grade", "disposition", "refund_kind", "refund_fen", "responsibility")
 # a decision changing any of these owns the refund's explanation from then on
 _REFUND_FIELDS: Final = frozenset({"disposition", "refund_kind", "refund_fen"})
 # what the item's label shows: a change to any of them needs a new label
@@ -86,27 +81,6 @@ class BadPage(Exception):
 
 
 @dataclass(frozen=True, slots=True)
-class VerdictFields:
-    """A verdict's decidable fields, as they stood before or after a decision."""
-
-    grade: Grade | None
-    disposition: Disposition | None
-    refund_kind: RefundKind | None
-    refund_fen: int | None
-    responsibility: Responsibility | None
-
-    @classmethod
-    def of_row(cls, row: Inspection) -> VerdictFields:
-        return cls(
-            grade=code_or_none(Grade, row.grade),
-            disposition=code_or_none(Disposition, row.disposition),
-            refund_kind=code_or_none(RefundKind, row.refund_kind),
-            refund_fen=row.refund_fen,
-            responsibility=code_or_none(Responsibility, row.responsibility),
-        )
-
-
-@dataclass(frozen=True, slots=True)
 class AppliedDecision:
     """A supervisor's decision as this station applied it: what the bench is told."""
 
@@ -117,8 +91,8 @@ class AppliedDecision:
     decided_at: datetime
     approve: bool
     reason: str
-    before: VerdictFields  # the verdict in force until this decision
-    after: VerdictFields
+    before: Outcome  # the verdict in force until this decision
+    after: Outcome
     changed: tuple[str, ...]  # the fields whose value changed; none for an approval
     relabel: bool  # the item here is owed a corrected label (requested; printed after commit)
 
@@ -332,22 +306,22 @@ def apply_decision(
     ``sent``: the outbox event a decision made here goes out in; the audit entry that records
     the decision binds it together with the inspection.
     """
-    before = VerdictFields.of_row(row)
+    before = Outcome.of(row)
     if row.station_verdict is None:
-        row.station_verdict = {f: getattr(row, f) for f in VERDICT_FIELDS} | {
+        row.station_verdict = {f: getattr(row, f) for f in OUTCOME_FIELDS} | {
             "refund_reason": row.refund_reason,
             "override_reason": row.override_reason,
         }
     if not decision.approve:
-        for field in VERDICT_FIELDS:
+        for field in OUTCOME_FIELDS:
             value = getattr(decision, field)
             if value is not None:
                 setattr(row, field, value.value if hasattr(value, "value") else value)
-    after = VerdictFields.of_row(row)
-    changed = tuple(f for f in VERDICT_FIELDS if getattr(before, f) != getattr(after, f))
+    after = Outcome.of(row)
+    changed = tuple(f for f in OUTCOME_FIELDS if getattr(before, f) != getattr(after, f))
     if _REFUND_FIELDS.intersection(changed):
         row.refund_reason = decision.reason
-    row.overturned = any(row.station_verdict.get(f) != getattr(row, f) for f in VERDICT_FIELDS)
+    row.overturned = any(row.station_verdict.get(f) != getattr(row, f) for f in OUTCOME_FIELDS)
     row.needs_review = False
     row.decision = decision.model_dump(mode="json")
     relabel = here and bool(_PRINTED_FIELDS.intersection(changed))
@@ -395,9 +369,9 @@ def apply_decision(
     )
 
 
-def _stored(verdict: VerdictFields) -> dict[str, object]:
+def _stored(verdict: Outcome) -> dict[str, object]:
     """The fields as the inspection row stores them (codes as text)."""
-    values = {f: getattr(verdict, f) for f in VERDICT_FIELDS}
+    values = {f: getattr(verdict, f) for f in OUTCOME_FIELDS}
     return {f: v.value if isinstance(v, StrEnum) else v for f, v in values.items()}
 
 

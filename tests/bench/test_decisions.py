@@ -7,10 +7,11 @@ from datetime import UTC, datetime
 
 from station.bench.decisions import LINGER_S, DecisionInbox, DecisionNotice, Field, notice_of
 from station.bench.notices import Tone
+from station.domain.outcome import Outcome
 from station.protocol.enums import Disposition, Grade, RefundKind, Responsibility
-from station.sync.pull import AppliedDecision, VerdictFields
+from station.sync.pull import AppliedDecision
 
-AS_INSPECTED = VerdictFields(
+AS_INSPECTED = Outcome(
     Grade.A, Disposition.RESTOCK, RefundKind.FULL, 19_900, Responsibility.CUSTOMER
 )
 

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from station.domain.labels import Language
+from station.domain.outcome import Outcome
 from station.domain.text import MAX_REASON
 from station.protocol.enums import Disposition, Grade, RefundKind, Responsibility
 from station.review.decisions import DecisionRequest
-from station.review.evidence import Outcome
 from station.ui.widgets import STRETCH, code_combo, hbox, push_button, select_data, text_label, vbox
 
 

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 from station.domain import money
 from station.domain.labels import Language, label
-from station.review.evidence import OUTCOME_FIELDS, EvidenceDetail, Outcome
+from station.domain.outcome import OUTCOME_FIELDS, Outcome
+from station.review.evidence import EvidenceDetail
 from station.ui.texts import listing
 
 _CHANGED = QColor("#fff1d6")
