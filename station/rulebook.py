@@ -26,6 +26,7 @@ from station.protocol.template_parse import TemplateError, parse_template
 from station.qc.policy import QcPolicy, parse_policy
 from station.store.files import write_atomically
 from station.store.models import Template as TemplateRow
+from station.store.templates import keep_template
 
 log = logging.getLogger(__name__)
 
@@ -120,19 +121,7 @@ def load_templates(
 
 
 def _store(session: Session, template: Template) -> None:
-    row = session.get(TemplateRow, (template.id, template.version))
-    if row is None:
-        category = sorted(template.categories)[0].value
-        session.add(
-            TemplateRow(
-                template_id=template.id,
-                version=template.version,
-                category=category,
-                body=template.body,
-            )
-        )
-        session.flush()
-    elif row.body != template.body:
+    if not keep_template(session, template):
         raise TemplateError(
             template.source,
             None,

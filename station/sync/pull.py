@@ -56,7 +56,7 @@ from station.store.models import (
     SyncCursor,
     User,
 )
-from station.store.models import Template as TemplateRow
+from station.store.templates import keep_template
 from station.sync.client import CentralClient
 from station.sync.manifest import existing_values, insert_orders
 
@@ -203,23 +203,9 @@ def _template(session: Session, change: Change, station: str, now: datetime) -> 
     if template.id != body.template_id or template.version != body.version:
         _refused(session, change, "id or version differs from the template's own", station, now)
         return None
-    stored = session.get(TemplateRow, (template.id, template.version))
-    if stored is not None:
-        if stored.body != template.body:
-            _refused(session, change, "that version exists with other content", station, now)
-            return None
-        return template
-    category = sorted(template.categories)[0].value
-    session.add(
-        TemplateRow(
-            template_id=template.id,
-            version=template.version,
-            category=category,
-            body=template.body,
-            loaded_at=now,
-        )
-    )
-    session.flush()
+    if not keep_template(session, template, at=now):
+        _refused(session, change, "that version exists with other content", station, now)
+        return None
     return template
 
 
