@@ -293,8 +293,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument(
         "--workers",
-        default="1",
-        help="central processes to measure on PostgreSQL, e.g. 1,2 (SQLite: always 1)",
+        default="1,2",
+        help="central processes to measure on PostgreSQL, e.g. 1,2,3 (SQLite: always 1)",
     )
     args = parser.parse_args()
     workers = [int(n) for n in args.workers.split(",") if n]
