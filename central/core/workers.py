@@ -92,6 +92,8 @@ class Workers:
 
     def _start(self, slot: int, gone: subprocess.Popen[bytes] | None) -> None:
         if gone is not None:
+            if time.monotonic() - self.started_at[slot] < RESPAWN_PAUSE:
+                return  # ended at once: a later round starts it
             log.warning(
                 "worker %d (pid %d) ended with %s: starting it again",
                 slot,
@@ -99,8 +101,6 @@ class Workers:
                 gone.returncode,
                 extra={"worker": slot, "exit": gone.returncode},
             )
-            if time.monotonic() - self.started_at[slot] < RESPAWN_PAUSE:
-                return  # the next round starts it
         fd = self.sock.fileno()
         process = subprocess.Popen(
             [*self.command, "--listen-fd", str(fd), "--supervisor", str(os.getpid())],
