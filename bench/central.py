@@ -327,9 +327,17 @@ def main() -> None:
             for label, source in versions
             if n == 1 or source is None  # a checkout from before has no --workers
         ]
-        for store, label, source, n in runs:
-            times = [drain(template, root / "work", store, source, n) for _ in range(args.runs)]
-            seconds = statistics.median(times)
+        # round after round, each configuration once a round: a machine that slows down
+        # or speeds up meanwhile weighs on every configuration alike
+        drains: dict[tuple[str, str, int], list[float]] = {}
+        for round_no in range(args.runs):
+            for store, label, source, n in runs:
+                seconds = drain(template, root / "work", store, source, n)
+                drains.setdefault((store, label, n), []).append(seconds)
+                sys.stdout.write(f"round {round_no + 1}: {store} ×{n} {label}: {seconds:.1f} s\n")
+                sys.stdout.flush()
+        for store, label, _source, n in runs:
+            seconds = statistics.median(drains[(store, label, n)])
             rows.append(
                 [
                     store,
@@ -340,8 +348,6 @@ def main() -> None:
                     f"{mb / seconds:.1f}",
                 ]
             )
-            sys.stdout.write(f"{store} ×{n} {label}: {seconds:.1f} s\n")
-            sys.stdout.flush()
         for threads in (1, 4):
             times = [copy_rate(files, root / "copy", threads) for _ in range(max(args.runs, 3))]
             seconds = statistics.median(times)
