@@ -8,8 +8,12 @@ when a scan arrives, and the demo data generator uses them to make realistic par
 from __future__ import annotations
 
 import re
+from enum import StrEnum
+from typing import TypeVar
 
 from station.protocol.enums import Carrier
+
+Code = TypeVar("Code", bound=StrEnum)
 
 # The longest code the station takes, from any scanner or the keyboard: the one limit for a
 # scan, the code an unmatched parcel is kept under and the code its holding label prints.
@@ -64,3 +68,8 @@ def ean_valid(code: str) -> bool:
         and len(code) in (8, 12, 13, 14)
         and ean_check_digit(code[:-1]) == int(code[-1])
     )
+
+
+def code_or_none(kind: type[Code], value: object) -> Code | None:
+    """A stored code as its enum; an empty or missing one (or one that is not text) is None."""
+    return kind(value) if isinstance(value, str) and value else None

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import StrEnum
-from typing import Final, TypeVar
+from typing import Final
 
+from station.domain.codes import code_or_none
 from station.protocol.enums import Disposition, Grade, RefundKind, Responsibility
 
 OUTCOME_FIELDS: Final = ("grade", "disposition", "refund_kind", "refund_fen", "responsibility")
-
-Code = TypeVar("Code", bound=StrEnum)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,11 +28,11 @@ class Outcome:
             return None
         fen = data.get("refund_fen")
         return cls(
-            grade=_code(Grade, data.get("grade")),
-            disposition=_code(Disposition, data.get("disposition")),
-            refund_kind=_code(RefundKind, data.get("refund_kind")),
+            grade=code_or_none(Grade, data.get("grade")),
+            disposition=code_or_none(Disposition, data.get("disposition")),
+            refund_kind=code_or_none(RefundKind, data.get("refund_kind")),
             refund_fen=fen if isinstance(fen, int) and not isinstance(fen, bool) else None,
-            responsibility=_code(Responsibility, data.get("responsibility")),
+            responsibility=code_or_none(Responsibility, data.get("responsibility")),
         )
 
     @classmethod
@@ -42,7 +40,3 @@ class Outcome:
         """The fields as an object with attributes of the same names holds them (an
         inspection's row)."""
         return cls.from_mapping({f: getattr(holder, f) for f in OUTCOME_FIELDS}) or cls()
-
-
-def _code(kind: type[Code], value: object) -> Code | None:
-    return kind(value) if isinstance(value, str) and value else None

@@ -20,6 +20,7 @@ from typing import Any, Final
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from station.domain.codes import code_or_none
 from station.domain.labels import OverrideReason
 from station.domain.outcome import Outcome
 from station.evidence.answer_lines import AnswerLine, Bilingual, answer_lines, plain_text
@@ -42,7 +43,7 @@ from station.protocol.template import MatchField, Question, QuestionKind, Templa
 from station.protocol.template_parse import parse_template
 from station.store.models import AuditEntry, Inspection, ReturnLine, User
 from station.store.models import Template as TemplateRow
-from station.store.queries import code_or_none, load_order
+from station.store.queries import load_order
 
 VERDICT_FIELDS: Final = ("grade", "disposition", "refund_kind", "refund_fen", "responsibility")
 _REFUND_FIELDS: Final = frozenset({"disposition", "refund_kind", "refund_fen"})

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, TypeVar, get_args, get_type_hints
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload
 
-from station.domain.codes import ORDER_NO_PATTERN, RMA_PATTERN
+from station.domain.codes import ORDER_NO_PATTERN, RMA_PATTERN, code_or_none
 from station.domain.records import InspectionView, LineView, OrderView, UnmatchedView
 from station.protocol.enums import Carrier, InspectionState, OrderState
 from station.store.models import (
@@ -25,13 +25,7 @@ from station.store.models import (
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
-Code = TypeVar("Code", bound=StrEnum)
 Record = TypeVar("Record", bound="DataclassInstance")
-
-
-def code_or_none(kind: type[Code], value: str | None) -> Code | None:
-    """A stored code as its enum; an empty or missing one is None."""
-    return kind(value) if value else None
 
 
 def record_of(kind: type[Record], row: object, **converted: object) -> Record:
