@@ -260,9 +260,7 @@ def _history(data: EvidencePackData, s: _Styles, tz: tzinfo | None) -> list[Any]
             _table(_cells(rows, p), [45 * mm, 135 * mm]),
         ]
     if data.overridden or data.decisions:
-        now = Outcome(
-            data.grade, data.disposition, data.refund_kind, data.refund_fen, data.responsibility
-        )
+        now = Outcome.of(data)
         rows = [["", "系统建议 Proposed", "质检员 Inspector", "现行 In force"]] + [
             [
                 _FIELD_NAMES[f],
