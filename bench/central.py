@@ -208,15 +208,15 @@ def open_bench_station(
 
 @contextlib.contextmanager
 def central_on(
-    store: str, folder: Path, source: Path | None, workers: int = 1
+    store: str, folder: Path, source: Path | None, workers: int, cluster: str | None
 ) -> Iterator[CentralServer]:
     """A fresh central on ``store`` with ``workers`` processes, running the ``central`` of
-    ``source`` if given."""
+    ``source`` if given; on PostgreSQL, a new database of the running ``cluster``."""
     with contextlib.ExitStack() as stack:
         database = blobs = None
         if store.startswith("pg-"):
-            cluster = stack.enter_context(postgres())
-            database = create_database(cluster.url)
+            assert cluster is not None
+            database = create_database(cluster)
         if store == "pg-s3":
             blobs = stack.enter_context(seaweed(volumes=64)).s3.blob_url()
         server = CentralServer(
@@ -232,11 +232,12 @@ def central_on(
             server.stop()
 
 
-def drain(template: Path, work: Path, store: str, source: Path | None, workers: int) -> float:
+def drain(
+    template: Path, work: Path, store: str, source: Path | None, workers: int, cluster: str | None
+) -> float:
     """Seconds for the station in ``template`` to push everything to a fresh central."""
-    shutil.rmtree(work, ignore_errors=True)
     shutil.copytree(template, work / "station")
-    with central_on(store, work / "central", source, workers) as central:
+    with central_on(store, work / "central", source, workers, cluster) as central:
         station = open_bench_station(work / "station", central)
         try:
             started = time.perf_counter()
@@ -251,13 +252,21 @@ def drain(template: Path, work: Path, store: str, source: Path | None, workers: 
             assert left is None, "the outbox was not drained"
         finally:
             station.close()
-    shutil.rmtree(work, ignore_errors=True)
+    set_aside(work)
     return seconds
+
+
+def set_aside(folder: Path) -> None:
+    """Move a spent folder out of the way, to be deleted when the bench ends. Deleting its
+    thousands of files now would slow the next measurement: ext4 without a journal (as here)
+    passes over every inode freed in the last minutes each time it makes a file."""
+    spent = folder.parent / "spent"
+    spent.mkdir(exist_ok=True)
+    folder.rename(spent / f"{folder.name}-{time.monotonic_ns()}")
 
 
 def copy_rate(files: list[Path], into: Path, threads: int) -> float:
     """Seconds to read, hash, write, fsync and rename every file into ``into``."""
-    shutil.rmtree(into, ignore_errors=True)
     into.mkdir(parents=True)
 
     def one(path: Path) -> None:
@@ -279,7 +288,7 @@ def copy_rate(files: list[Path], into: Path, threads: int) -> float:
     finally:
         os.close(fd)
     seconds = time.perf_counter() - started
-    shutil.rmtree(into, ignore_errors=True)
+    set_aside(into)
     return seconds
 
 
@@ -302,8 +311,12 @@ def main() -> None:
     unknown = set(stores) - set(STORES)
     if unknown:
         parser.error(f"unknown store {sorted(unknown)}; one of {', '.join(STORES)}")
-    with tempfile.TemporaryDirectory(prefix="bench-central-") as tmp:
-        root = Path(tmp)
+    with contextlib.ExitStack() as stack:
+        root = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="bench-central-")))
+        # one PostgreSQL for the whole run, a database a drain: a cluster made and removed
+        # for each would leave its deleted files to slow the next drain (see set_aside)
+        on_postgres = any(s.startswith("pg-") for s in stores)
+        cluster = stack.enter_context(postgres()).url if on_postgres else None
         template = root / "template"
         station = open_bench_station(template, None)
         app.load_demo_data(station, count=args.inspections, today=date.today())
@@ -332,7 +345,7 @@ def main() -> None:
         drains: dict[tuple[str, str, int], list[float]] = {}
         for round_no in range(args.runs):
             for store, label, source, n in runs:
-                seconds = drain(template, root / "work", store, source, n)
+                seconds = drain(template, root / "work", store, source, n, cluster)
                 drains.setdefault((store, label, n), []).append(seconds)
                 sys.stdout.write(f"round {round_no + 1}: {store} ×{n} {label}: {seconds:.1f} s\n")
                 sys.stdout.flush()

@@ -59,13 +59,15 @@ def record_blobs(
     ]
     dialect = session.get_bind().dialect.name
     insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    # the rows as parameters of one statement, run as Core: compiled once and cached, where
+    # rows written into the statement made a new one (compiled, then parsed by the driver)
+    # for every group
     statement = (
         insert(BlobRecord)
-        .values(rows)
         .on_conflict_do_nothing(index_elements=["sha256"])
         .returning(BlobRecord.sha256)
     )
-    return set(session.scalars(statement))
+    return set(session.connection().scalars(statement, rows))
 
 
 def known_blobs(session: Session, shas: list[str]) -> set[str]:
