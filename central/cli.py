@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import logging
 import os
 import socket
@@ -41,12 +42,15 @@ from central.db.session import make_engine, session_factory, write
 from central.db.types import utcnow
 from central.services.errors import Refused
 from central.services.people import grant
-from central.services.publishing import erase_personal_data, publish_returns
+from central.services.publishing import Outcome as PublishOutcome
+from central.services.publishing import erase_personal_data, publish_returns, publish_template
 from central.services.stations import issue_code
 from station.protocol.badges import parse_code
 from station.protocol.enums import Role
+from station.protocol.errors import QcFileError
 from station.protocol.manifest import read_manifest
-from station.protocol.wire import EnrolmentRequest, UserGrant
+from station.protocol.template_parse import parse_template
+from station.protocol.wire import EnrolmentRequest, TemplateChange, UserGrant
 from station.store.files import make_private, private_umask
 
 log = logging.getLogger(__name__)
@@ -176,6 +180,14 @@ def build_parser() -> argparse.ArgumentParser:
     publish.add_argument("--warehouse", help="only this warehouse's stations get them")
     _database_options(publish)
     publish.set_defaults(handler=cmd_publish_manifest)
+
+    templates = sub.add_parser(
+        "publish-templates",
+        help="publish checklist templates (TOML files, or folders of them) to every station",
+    )
+    templates.add_argument("paths", type=Path, nargs="+", metavar="path")
+    _database_options(templates)
+    templates.set_defaults(handler=cmd_publish_templates)
     return parser
 
 
@@ -306,6 +318,50 @@ def cmd_publish_manifest(args: argparse.Namespace, settings: CentralSettings) ->
         f"rejected {len(parsed.errors)}\n"
     )
     return EXIT_FAIL if parsed.errors else EXIT_OK
+
+
+def cmd_publish_templates(args: argparse.Namespace, settings: CentralSettings) -> int:
+    """Each template version in its own transaction: one that does not load, or that was
+    published before with another body, is refused alone and named."""
+    files: list[Path] = []
+    for path in args.paths:
+        if path.is_dir():
+            files += sorted(path.glob("*.toml"))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise CommandError(f"{path}: no such file or folder")
+    if not files:
+        raise CommandError("no .toml template files in " + ", ".join(map(str, args.paths)))
+    counts = {"published": 0, "unchanged": 0, "refused": 0}
+    _migrate(settings)
+    engine = make_engine(settings.database_url)
+    try:
+        with session_factory(engine)() as session:
+            for file in files:
+                try:
+                    outcome = write(session, functools.partial(_publish_template_file, file=file))
+                except (OSError, UnicodeDecodeError, QcFileError, ValidationError, Refused) as exc:
+                    sys.stderr.write(f"{file.name}: not published: {_first_line(exc)}\n")
+                    counts["refused"] += 1
+                    continue
+                counts["published" if outcome.published else "unchanged"] += 1
+    finally:
+        engine.dispose()
+    sys.stdout.write(", ".join(f"{kind} {n}" for kind, n in counts.items()) + "\n")
+    return EXIT_FAIL if counts["refused"] else EXIT_OK
+
+
+def _publish_template_file(session: Session, file: Path) -> PublishOutcome:
+    body = file.read_text(encoding="utf-8")
+    parsed = parse_template(body, file.name)
+    change = TemplateChange(template_id=parsed.id, version=parsed.version, body=body)
+    return publish_template(session, change, utcnow())
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def _in_session(settings: CentralSettings, work: Callable[[Session], T]) -> T:

@@ -22,7 +22,13 @@ from pathlib import Path
 import httpx
 
 from central.badge_card import write_badge_card
-from station.config import ConfigError, default_data_dir, default_station_id, load_settings
+from station.config import (
+    ConfigError,
+    default_data_dir,
+    default_station_id,
+    load_settings,
+    resources_dir,
+)
 from station.protocol.badges import parse_code
 
 
@@ -117,6 +123,16 @@ def desk_users(central_dir: Path) -> Path:
     return kept
 
 
+def publish_checklists(central_dir: Path) -> None:
+    """The station's own checklist templates, published to the demo central (unchanged when
+    they are there already): central shows a checklist's questions from its templates."""
+    folder = resources_dir() / "checklists"
+    command = [sys.executable, "-m", "central", "publish-templates", str(folder)]
+    subprocess.run(
+        [*command, "--data-dir", str(central_dir)], check=True, capture_output=True, text=True
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data-dir", type=Path, default=default_data_dir())
@@ -128,6 +144,7 @@ def main() -> int:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CENTRAL_")}
     central: subprocess.Popen[bytes] | None = None
     if not args.no_central:
+        publish_checklists(central_dir)
         port = free_port()
         url = f"http://127.0.0.1:{port}"
         log = (central_dir / "central.log").open("ab")

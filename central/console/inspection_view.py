@@ -83,22 +83,25 @@ class InspectionView:
     labels: list[LabelRecord]
     disputes: list[DisputeRecord]
     trail: list[Entry] = field(default_factory=list)
+    template_missing: str = ""  # "apparel v3": answers shown by question code, see _questions
 
     @property
     def subject(self) -> str:
         return f"inspection:{self.row.id}"
 
 
-def _questions(session: Session, row: InspectionRecord, lang: str) -> dict[str, str]:
+def _questions(session: Session, row: InspectionRecord, lang: str) -> dict[str, str] | None:
+    """Each question's text in ``lang`` by its code; None when the inspection's template
+    version was never published to central (or does not load), so only codes can be shown."""
     if row.template_id is None or row.template_version is None:
         return {}
     kept = session.get(TemplateRecord, (row.template_id, row.template_version))
     if kept is None:
-        return {}
+        return None
     try:
         template = parse_template(kept.body, f"{kept.template_id} v{kept.version}")
     except QcFileError:
-        return {}
+        return None
     return {q.id: q.text.get(lang) for q in template.questions}
 
 
@@ -177,9 +180,14 @@ def inspection_view(session: Session, inspection_id: str, lang: str) -> Inspecti
         order=dict(order.body) if order is not None else None,
         personal_kept=order is not None and order.personal is not None,
         answers=[
-            Answer(qid, questions.get(qid, qid), _shown(value))
+            Answer(qid, (questions or {}).get(qid, qid), _shown(value))
             for qid, value in dict(row.answers).items()
         ],
+        template_missing=(
+            f"{row.template_id} v{row.template_version}"
+            if questions is None and row.answers
+            else ""
+        ),
         rules=[r for r in row.rules_fired if isinstance(r, dict)],
         photos=[i for i in items if i.media == "photo"],
         clips=[i for i in items if i.media == "video"],

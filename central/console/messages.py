@@ -24,6 +24,9 @@ ZH: Final[dict[str, str]] = {
         "剪辑围绕的章节（平台不接受完整视频时）"
     ),
     "Checklist": "检验清单",
+    "This checklist template was not published to central, so questions show as codes:": (
+        "此检验清单模板未发布到中心，题目以编号显示："
+    ),
     "Claim": "客户诉求",
     "Closed": "已结案",
     "Code": "条码",

@@ -15,6 +15,7 @@ import pwd
 import shutil
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -26,6 +27,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+
+from station.sync.client import certificate_check
 
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
 S3_REGION = "us-east-1"
@@ -348,9 +351,9 @@ class CentralServer:
         return f"{scheme}://127.0.0.1:{self.port}"
 
     @property
-    def verify(self) -> str | bool:
-        """What a client checks the service's certificate with."""
-        return str(self.ca_file) if self.ca_file is not None else True
+    def verify(self) -> ssl.SSLContext | bool:
+        """What a client checks the service's certificate with (as the station does)."""
+        return certificate_check(self.ca_file)
 
     @property
     def log_path(self) -> Path:

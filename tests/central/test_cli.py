@@ -34,7 +34,7 @@ def write_manifest(path: Path, rows: list[Any]) -> None:
 def test_help_lists_every_command() -> None:
     result = central("--help")
     assert result.returncode == 0
-    for command in ("serve", "migrate", "publish-manifest"):
+    for command in ("serve", "migrate", "publish-manifest", "publish-templates"):
         assert command in result.stdout
 
 
@@ -82,6 +82,48 @@ def test_publish_manifest_reports_hostile_rows_and_publishes_the_rest(tmp_path: 
 def test_publish_manifest_refuses_a_missing_file(tmp_path: Path) -> None:
     result = central("publish-manifest", str(tmp_path / "none.jsonl"), "--data-dir", str(tmp_path))
     assert result.returncode == 2 and "no such file" in result.stderr
+
+
+def test_publish_templates_publishes_each_version_once_and_refuses_bad_ones_alone(
+    tmp_path: Path,
+) -> None:
+    shipped = Path(__file__).resolve().parents[2] / "resources" / "checklists"
+    data = ["--data-dir", str(tmp_path / "data")]
+    first = central("publish-templates", str(shipped), *data)
+    count = len(list(shipped.glob("*.toml")))
+    assert first.returncode == 0, first.stderr
+    assert f"published {count}, unchanged 0, refused 0" in first.stdout
+    assert (
+        "published 0, unchanged 1"
+        in central("publish-templates", str(shipped / "apparel.toml"), *data).stdout
+    )
+    # the same version with another body, a file that does not load, one that is not UTF-8
+    edited = tmp_path / "apparel.toml"
+    body = (shipped / "apparel.toml").read_text(encoding="utf-8")
+    edited.write_text(body.replace("Apparel inspection", "Apparel check", 1), "utf-8")
+    (tmp_path / "broken.toml").write_text("id = [", encoding="utf-8")
+    (tmp_path / "binary.toml").write_bytes(b"\xff\xfe\x00 id")
+    (tmp_path / "new.toml").write_text(
+        body.replace('id = "apparel"', 'id = "apparel_kids"', 1), encoding="utf-8"
+    )
+    mixed = central("publish-templates", str(tmp_path), *data)
+    assert mixed.returncode == 1
+    assert "published 1, unchanged 0, refused 3" in mixed.stdout
+    assert "apparel.toml: not published: template apparel version" in mixed.stderr
+    assert "broken.toml: not published" in mixed.stderr
+    assert "binary.toml: not published" in mixed.stderr
+    assert "Traceback" not in mixed.stderr
+    engine = create_engine(f"sqlite:///{tmp_path / 'data' / 'central.db'}")
+    with engine.connect() as conn:
+        kinds = conn.execute(text("SELECT kind FROM changes ORDER BY seq")).scalars().all()
+        bodies = conn.execute(
+            text("SELECT body FROM templates WHERE template_id = 'apparel'")
+        ).scalars()
+        assert list(bodies) == [body]  # the first body stays
+    engine.dispose()
+    assert len(kinds) == count + 1 and set(kinds) == {"template"}
+    missing = central("publish-templates", str(tmp_path / "none"), *data)
+    assert missing.returncode == 2 and "no such file or folder" in missing.stderr
 
 
 def test_settings_that_cannot_work_are_refused_with_the_reason(tmp_path: Path) -> None:
