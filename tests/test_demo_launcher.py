@@ -40,7 +40,11 @@ def test_launcher_starts_central_then_the_station_and_stops_central_after(tmp_pa
     assert (data / "demo-central" / "admin.token").stat().st_mode & 0o077 == 0
     with sqlite3.connect(data / "demo-central" / "central.db") as db:
         codes = db.execute("SELECT count(*) FROM enrolment_codes").fetchone()[0]
+        templates = {row[0] for row in db.execute("SELECT template_id FROM templates")}
     assert codes == 1
+    # the desk shows checklist questions from the templates the station uses
+    shipped = Path(__file__).resolve().parents[1] / "resources" / "checklists"
+    assert templates == {p.stem for p in shipped.glob("*.toml")}
     badge = re.search(r"demo supervisor badge .*: (RSB1-S9002-[A-Z2-7]{26})", result.stdout)
     assert badge, result.stdout
     assert (data / "demo-central" / "badges.txt").stat().st_mode & 0o077 == 0
