@@ -27,6 +27,7 @@ from tests.console.seed import (  # noqa: E402
     desk_central,
     jpeg,
     make_clip,
+    publish_shipped_template,
     seed_inspection,
 )
 
@@ -60,6 +61,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         with desk_central(root, "ST-HZ-07") as (server, api):
+            publish_shipped_template(api, "apparel")
             clip = make_clip(root / "clip.mp4", seconds=75, size=(1280, 720))
             case = seed_inspection(
                 api, photos=[jpeg(n) for n in (1, 2, 3, 4)], clip=clip, clip_seconds=75

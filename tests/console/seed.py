@@ -5,6 +5,7 @@ desk users. Used by the desk's tests, its benchmark and its screenshots."""
 from __future__ import annotations
 
 import hashlib
+import re
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -156,6 +157,16 @@ def clip_payload(
             "gaps": [],
         },
     }
+
+
+def publish_shipped_template(api: Api, template_id: str = "apparel") -> None:
+    """A checklist template the station ships, published to central as an administrator
+    would (``central publish-templates``): the desk then shows its questions."""
+    shipped = Path(__file__).resolve().parents[2] / "resources" / "checklists"
+    text = (shipped / f"{template_id}.toml").read_text(encoding="utf-8")
+    version = int(re.search(r"^version = (\d+)", text, re.M)[1])  # type: ignore[index]
+    body = {"template_id": template_id, "version": version, "body": text}
+    assert api.publish("/v1/templates", body).status_code in (200, 201)
 
 
 def seed_inspection(

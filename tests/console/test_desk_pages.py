@@ -4,10 +4,10 @@ evidence and hashes, the dispute board, the export's refusals."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from tests.central.client import new_id
 from tests.console.conftest import Browserish, Desk
+from tests.console.seed import publish_shipped_template
 
 
 def hits(page: str) -> list[str]:
@@ -125,9 +125,7 @@ def test_checklist_answers_show_their_questions_once_the_template_is_on_central(
     unknown = kefu.get(path).text
     assert "此检验清单模板未发布到中心" in unknown and "apparel v1" in unknown
     assert "<th>stains</th>" in unknown and "<th>item_matches</th>" in unknown
-    shipped = Path(__file__).resolve().parents[2] / "resources" / "checklists" / "apparel.toml"
-    body = {"template_id": "apparel", "version": 1, "body": shipped.read_text(encoding="utf-8")}
-    assert desk.api.publish("/v1/templates", body).status_code in (200, 201)
+    publish_shipped_template(desk.api, "apparel")
     known = kefu.get(path).text
     assert "此检验清单模板未发布到中心" not in known and "<th>stains</th>" not in known
     assert "<th>有污渍（化妆品、汗渍等）？</th><td>✘</td>" in known
