@@ -1,8 +1,8 @@
 """Read models from accepted events, one function per event kind.
 
 A batch's events are projected in runs: the inspections a run names and the decisions on
-them are read in one query each, the run's rows are written in one flush, all in one
-savepoint. When anything in a run cannot be taken, the savepoint is undone and the run is
+them are read in one query each, the run's rows are written in one flush (evidence and
+labels, which nothing reads back meanwhile, as one insert per table), all in one savepoint. When anything in a run cannot be taken, the savepoint is undone and the run is
 projected again one event at a time, each in a savepoint of its own: a payload a projection
 cannot use (or that contradicts what is known, e.g. another station's inspection id) is
 logged and skipped, the event itself stored all the same, so nothing the station sent is
