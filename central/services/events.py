@@ -118,7 +118,7 @@ def ingest(
         """Store and project what was accepted so far, in bulk."""
         nonlocal skipped, written
         if len(rows) > written:
-            session.execute(insert(EventRecord), rows[written:])
+            session.connection().execute(insert(EventRecord), rows[written:])  # as Core
         skipped += project_all(session, accepted[written:], station_id, now)
         written = len(rows)
 

@@ -2,12 +2,12 @@
 
 A batch's events are projected in runs: the inspections a run names and the decisions on
 them are read in one query each, the run's rows are written in one flush (evidence and
-labels, which nothing reads back meanwhile, as one insert per table), all in one savepoint. When anything in a run cannot be taken, the savepoint is undone and the run is
-projected again one event at a time, each in a savepoint of its own: a payload a projection
-cannot use (or that contradicts what is known, e.g. another station's inspection id) is
-logged and skipped, the event itself stored all the same, so nothing the station sent is
-lost. A decision is always projected alone (it publishes a change and reads what came
-before it).
+labels, which nothing reads back meanwhile, as one insert per table), all in one savepoint.
+When anything in a run cannot be taken, the savepoint is undone and the run is projected
+again one event at a time, each in a savepoint of its own: a payload a projection cannot use
+(or that contradicts what is known, e.g. another station's inspection id) is logged and
+skipped, the event itself stored all the same, so nothing the station sent is lost. A
+decision is always projected alone (it publishes a change and reads what came before it).
 """
 
 from __future__ import annotations
@@ -70,10 +70,10 @@ class Context:
         self.appended.setdefault(entity, []).append(row)
 
     def flush(self) -> None:
-        for entity, rows in self.appended.items():
-            self.session.execute(insert(entity), rows)
-        self.appended.clear()
         self.session.flush()
+        for entity, rows in self.appended.items():  # as Core: no ORM bookkeeping per row
+            self.session.connection().execute(insert(entity), rows)
+        self.appended.clear()
 
     def review(self, row: InspectionRecord) -> None:
         if self.inspections is None:
