@@ -40,7 +40,7 @@ from central.core.workers import (
 from central.db.migrate import SchemaOutOfDate, require_current, upgrade
 from central.db.session import make_engine, session_factory, write
 from central.db.types import utcnow
-from central.services.errors import Refused
+from central.services.errors import Refused, reason
 from central.services.people import grant
 from central.services.publishing import Outcome as PublishOutcome
 from central.services.publishing import erase_personal_data, publish_returns, publish_template
@@ -342,7 +342,7 @@ def cmd_publish_templates(args: argparse.Namespace, settings: CentralSettings) -
                 try:
                     outcome = write(session, functools.partial(_publish_template_file, file=file))
                 except (OSError, UnicodeDecodeError, QcFileError, ValidationError, Refused) as exc:
-                    sys.stderr.write(f"{file.name}: not published: {_first_line(exc)}\n")
+                    sys.stderr.write(f"{file.name}: not published: {reason(exc)}\n")
                     counts["refused"] += 1
                     continue
                 counts["published" if outcome.published else "unchanged"] += 1
@@ -357,11 +357,6 @@ def _publish_template_file(session: Session, file: Path) -> PublishOutcome:
     parsed = parse_template(body, file.name)
     change = TemplateChange(template_id=parsed.id, version=parsed.version, body=body)
     return publish_template(session, change, utcnow())
-
-
-def _first_line(exc: Exception) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def _in_session(settings: CentralSettings, work: Callable[[Session], T]) -> T:

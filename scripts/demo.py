@@ -30,6 +30,7 @@ from station.config import (
     resources_dir,
 )
 from station.protocol.badges import parse_code
+from station.protocol.template_parse import parse_template
 
 
 def free_port() -> int:
@@ -123,14 +124,15 @@ def desk_users(central_dir: Path) -> Path:
     return kept
 
 
-def publish_checklists(central_dir: Path) -> None:
-    """The station's own checklist templates, published to the demo central (unchanged when
-    they are there already): central shows a checklist's questions from its templates."""
-    folder = resources_dir() / "checklists"
-    command = [sys.executable, "-m", "central", "publish-templates", str(folder)]
-    subprocess.run(
-        [*command, "--data-dir", str(central_dir)], check=True, capture_output=True, text=True
-    )
+def publish_checklists(admin: Admin) -> None:
+    """The station's own checklist templates, published to the demo central as its
+    administrator (unchanged when they are there already): central shows a checklist's
+    questions from its templates."""
+    for file in sorted((resources_dir() / "checklists").glob("*.toml")):
+        body = file.read_text(encoding="utf-8")
+        parsed = parse_template(body, file.name)
+        change = {"template_id": parsed.id, "version": parsed.version, "body": body}
+        admin.post("/v1/templates", change).raise_for_status()
 
 
 def main() -> int:
@@ -144,7 +146,6 @@ def main() -> int:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CENTRAL_")}
     central: subprocess.Popen[bytes] | None = None
     if not args.no_central:
-        publish_checklists(central_dir)
         port = free_port()
         url = f"http://127.0.0.1:{port}"
         log = (central_dir / "central.log").open("ab")
@@ -168,6 +169,7 @@ def main() -> int:
         wait_healthy(url, central)
         sys.stdout.write(f"central service: {url} (log: {central_dir / 'central.log'})\n")
         admin = Admin(url, (central_dir / "admin.token").read_text(encoding="utf-8").strip())
+        publish_checklists(admin)
         env.update(STATION_CENTRAL_URL=url)
         if not (data / "central-token").exists():
             env.update(STATION_CENTRAL_ENROLMENT_CODE=admin.enrolment_code(station_id()))

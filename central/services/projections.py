@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from pydantic import ValidationError
 from sqlalchemy import insert, select
 from sqlalchemy.exc import DataError, InterfaceError, OperationalError, SQLAlchemyError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
@@ -33,7 +32,7 @@ from central.db.models import (
 )
 from central.db.session import in_chunks
 from central.services import people
-from central.services.errors import Refused
+from central.services.errors import Refused, reason
 from central.services.publishing import apply_review, newest_decisions, record_decision
 from station.protocol import events
 from station.protocol.enums import InspectionState
@@ -99,7 +98,7 @@ def project(session: Session, event: Event, station_id: str, now: datetime) -> b
             event.event_id,
             event.kind,
             station_id,
-            _reason(exc),
+            reason(exc),
         )
         return False
     return True
@@ -145,16 +144,6 @@ def _prepared(session: Session, run: list[Event], station_id: str, now: datetime
         query = select(InspectionRecord).where(InspectionRecord.id.in_(part))
         found.update((row.id, row) for row in session.scalars(query))
     return Context(session, station_id, now, found, newest_decisions(session, ids))
-
-
-def _reason(exc: Exception) -> str:
-    if isinstance(exc, ValidationError):
-        return "; ".join(
-            f"{'.'.join(str(p) for p in err['loc']) or 'payload'}: {err['msg']}"
-            for err in exc.errors()[:3]
-        )
-    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return text[:300]
 
 
 def _inspection(ctx: Context, inspection_id: str) -> InspectionRecord | None:

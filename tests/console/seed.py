@@ -5,7 +5,6 @@ desk users. Used by the desk's tests, its benchmark and its screenshots."""
 from __future__ import annotations
 
 import hashlib
-import re
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -22,6 +21,7 @@ from sqlalchemy.orm import Session
 from central.console.accounts import DeskRole, save_user
 from central.db.session import make_engine, session_factory, write
 from central.db.types import utcnow
+from station.protocol.template_parse import parse_template
 from tests.central.client import (
     T0,
     Api,
@@ -164,7 +164,7 @@ def publish_shipped_template(api: Api, template_id: str = "apparel") -> None:
     would (``central publish-templates``): the desk then shows its questions."""
     shipped = Path(__file__).resolve().parents[2] / "resources" / "checklists"
     text = (shipped / f"{template_id}.toml").read_text(encoding="utf-8")
-    version = int(re.search(r"^version = (\d+)", text, re.M)[1])  # type: ignore[index]
+    version = parse_template(text, f"{template_id}.toml").version
     body = {"template_id": template_id, "version": version, "body": text}
     assert api.publish("/v1/templates", body).status_code in (200, 201)
 
