@@ -21,8 +21,9 @@ run: setup
 
 test: setup-test lint unit
 
+# One worker process per core; a test file stays in one worker, in its order, with its fixtures.
 unit: setup-test
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n auto --dist loadfile $(PYTEST_ARGS)
 
 lint: setup-test
 	$(BIN)/ruff check station central installer tests bench scripts

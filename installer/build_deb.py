@@ -155,7 +155,13 @@ def stage(bundle: Path, root: Path) -> None:
     (icons / "scalable" / "apps").mkdir(parents=True)
     shutil.copyfile(ICON_SVG, icons / "scalable" / "apps" / f"{PACKAGE}.svg")
     render_icon(ICON_SVG, icons / f"{ICON_PX}x{ICON_PX}" / "apps" / f"{PACKAGE}.png", ICON_PX)
-    for path in root.rglob("*"):
+    public_modes(root)
+
+
+def public_modes(root: Path) -> None:
+    """Everyone may read what the package installs (and run its programs), whatever the
+    builder's umask: dpkg-deb refuses a control folder only its owner may enter."""
+    for path in [root, *root.rglob("*")]:
         if not path.is_symlink():
             path.chmod(0o755 if path.is_dir() or os.access(path, os.X_OK) else 0o644)
 
@@ -208,6 +214,7 @@ def build_deb(
         debian.mkdir()
         (debian / "md5sums").write_text(md5sums(root))
         (debian / "control").write_text(control(version, arch, depends, installed_kib, maintainer))
+        public_modes(debian)
         level = ["-z10"] if compression == "zstd" else []
         run(
             [

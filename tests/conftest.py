@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import threading
 from collections.abc import Iterator
@@ -22,6 +23,16 @@ DEMO_ORDERS = 300
 def make_settings(data_dir: Path, **overrides: object) -> Settings:
     overrides.setdefault("station_id", "ST-TEST")
     return load_settings(data_dir / "absent.toml", data_dir=data_dir, **overrides)
+
+
+@pytest.fixture(autouse=True)
+def _umask_kept() -> Iterator[None]:
+    """Each test starts with the umask the run started with: ``station`` and ``central``
+    commands run in-process make it private (077) for the rest of the process."""
+    umask = os.umask(0o077)
+    os.umask(umask)
+    yield
+    os.umask(umask)
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ but PATH and HOME."""
 from __future__ import annotations
 
 import configparser
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -144,7 +145,11 @@ def test_the_bundle_holds_the_locked_versions(bundle: Path) -> None:
 def test_the_debian_package_installs_a_command_a_desktop_entry_and_an_icon_and_removes_them(
     bundle: Path, tmp_path: Path
 ) -> None:
-    deb = build_deb(bundle, tmp_path / "out")
+    before = os.umask(0o077)  # a builder (or a process) that keeps its files to itself
+    try:
+        deb = build_deb(bundle, tmp_path / "out")
+    finally:
+        os.umask(before)
     info = subprocess.run(
         ["dpkg-deb", "--field", str(deb), "Package", "Depends"],
         capture_output=True,
@@ -183,6 +188,11 @@ def test_the_debian_package_installs_a_command_a_desktop_entry_and_an_icon_and_r
     desktop = entry["Desktop Entry"]
     assert desktop["Exec"] == f"{PACKAGE} run" and desktop["Icon"] == PACKAGE
     assert desktop["Name[zh_CN]"] and desktop["Terminal"] == "false"
+    # every user of the PC may start it, though it was built under a private umask
+    assert (
+        root / "usr" / "share" / "applications" / f"{PACKAGE}.desktop"
+    ).stat().st_mode & 0o777 == 0o644
+    assert (root / "opt" / PACKAGE / "station").stat().st_mode & 0o777 == 0o755
     icon = root / "usr" / "share" / "icons" / "hicolor" / "256x256" / "apps" / f"{PACKAGE}.png"
     assert icon.read_bytes().startswith(b"\x89PNG")
     # the unpacked program runs from where the package puts it

@@ -249,11 +249,17 @@ def test_space_plays_at_the_speed_chosen_and_pauses(
     qtbot.waitUntil(lambda: player.position_ms >= 4000, timeout=10_000)
     spent = watch.elapsed()
     assert spent < 3000, f"4 s of clip took {spent} ms at 4×"  # 1× would take 4 s
+    shown: list[int] = []
+    player.frame_shown.connect(shown.append)
     qtbot.keyClick(player.picture, Qt.Key.Key_Space)
     assert not player.playing and player.play_button.text() == "Play"
-    paused_at = player.frame
     qtbot.wait(300)  # nothing moves while paused
-    assert player.frame in (paused_at, paused_at + 1)  # one frame may have been on its way
+    # the one frame asked for before the pause may land (a busy decoder skips ahead, so it
+    # may be more than one frame on); then nothing
+    assert len(shown) <= 1
+    paused_at = player.frame
+    qtbot.wait(300)
+    assert player.frame == paused_at and len(shown) <= 1
 
     player.speed.setCurrentIndex(0)
     assert player.speed_factor == 0.5
