@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,14 +20,20 @@ from tests.printing.cups_server import QUEUE, CupsServer
 
 @pytest.fixture
 def qt_cups(cups: CupsServer, qapp: object) -> Iterator[CupsServer]:
-    """Qt's CUPS support finds the server through libcups, which reads CUPS_SERVER."""
+    """Qt's CUPS support finds the server through libcups, which reads CUPS_SERVER once per
+    thread and keeps it: a test before this one in the process may have asked the default
+    server already, so libcups is told the private one (and the default again after)."""
+    libcups = ctypes.CDLL(ctypes.util.find_library("cups") or "libcups.so.2")
+    libcups.cupsSetServer.argtypes = [ctypes.c_char_p]
     saved = os.environ.get("CUPS_SERVER")
     os.environ["CUPS_SERVER"] = cups.server
+    libcups.cupsSetServer(cups.server.encode())
     yield cups
     if saved is None:
         os.environ.pop("CUPS_SERVER", None)
     else:
         os.environ["CUPS_SERVER"] = saved
+    libcups.cupsSetServer(None)  # back to what the environment says
 
 
 def test_qt_sees_the_cups_queue(qt_cups: CupsServer) -> None:
