@@ -9,7 +9,7 @@ import logging
 import os
 import socket
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -49,7 +49,6 @@ from station.protocol.badges import parse_code
 from station.protocol.enums import Role
 from station.protocol.errors import QcFileError
 from station.protocol.manifest import read_manifest
-from station.protocol.template_parse import parse_template
 from station.protocol.wire import EnrolmentRequest, TemplateChange, UserGrant
 from station.store.files import make_private, private_umask
 
@@ -334,39 +333,39 @@ def cmd_publish_templates(args: argparse.Namespace, settings: CentralSettings) -
     if not files:
         raise CommandError("no .toml template files in " + ", ".join(map(str, args.paths)))
     counts = {"published": 0, "unchanged": 0, "refused": 0}
-    _migrate(settings)
-    engine = make_engine(settings.database_url)
-    try:
-        with session_factory(engine)() as session:
-            for file in files:
-                try:
-                    outcome = write(session, functools.partial(_publish_template_file, file=file))
-                except (OSError, UnicodeDecodeError, QcFileError, ValidationError, Refused) as exc:
-                    sys.stderr.write(f"{file.name}: not published: {reason(exc)}\n")
-                    counts["refused"] += 1
-                    continue
-                counts["published" if outcome.published else "unchanged"] += 1
-    finally:
-        engine.dispose()
+    with _session(settings) as session:
+        for file in files:
+            try:
+                outcome = write(session, functools.partial(_publish_template_file, file=file))
+            except (OSError, UnicodeDecodeError, QcFileError, ValidationError, Refused) as exc:
+                sys.stderr.write(f"{file.name}: not published: {reason(exc)}\n")
+                counts["refused"] += 1
+                continue
+            counts["published" if outcome.published else "unchanged"] += 1
     sys.stdout.write(", ".join(f"{kind} {n}" for kind, n in counts.items()) + "\n")
     return EXIT_FAIL if counts["refused"] else EXIT_OK
 
 
 def _publish_template_file(session: Session, file: Path) -> PublishOutcome:
-    body = file.read_text(encoding="utf-8")
-    parsed = parse_template(body, file.name)
-    change = TemplateChange(template_id=parsed.id, version=parsed.version, body=body)
+    change = TemplateChange.of(file.read_text(encoding="utf-8"), file.name)
     return publish_template(session, change, utcnow())
 
 
-def _in_session(settings: CentralSettings, work: Callable[[Session], T]) -> T:
+@contextlib.contextmanager
+def _session(settings: CentralSettings) -> Iterator[Session]:
+    """A session on the migrated database, its engine disposed of after."""
     _migrate(settings)
     engine = make_engine(settings.database_url)
     try:
         with session_factory(engine)() as session:
-            return write(session, work)
+            yield session
     finally:
         engine.dispose()
+
+
+def _in_session(settings: CentralSettings, work: Callable[[Session], T]) -> T:
+    with _session(settings) as session:
+        return write(session, work)
 
 
 def _valid(model: type[M], **fields: Any) -> M:

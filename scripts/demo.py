@@ -30,7 +30,7 @@ from station.config import (
     resources_dir,
 )
 from station.protocol.badges import parse_code
-from station.protocol.template_parse import parse_template
+from station.protocol.wire import TemplateChange
 
 
 def free_port() -> int:
@@ -129,10 +129,8 @@ def publish_checklists(admin: Admin) -> None:
     administrator (unchanged when they are there already): central shows a checklist's
     questions from its templates."""
     for file in sorted((resources_dir() / "checklists").glob("*.toml")):
-        body = file.read_text(encoding="utf-8")
-        parsed = parse_template(body, file.name)
-        change = {"template_id": parsed.id, "version": parsed.version, "body": body}
-        admin.post("/v1/templates", change).raise_for_status()
+        change = TemplateChange.of(file.read_text(encoding="utf-8"), file.name)
+        admin.post("/v1/templates", change.model_dump()).raise_for_status()
 
 
 def main() -> int:

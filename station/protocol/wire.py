@@ -41,6 +41,7 @@ from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 from station.protocol.enums import Disposition, Grade, RefundKind, Role
 from station.protocol.events import Decision, EventKind
 from station.protocol.ids import SHA256, EventId, Sha256, ShortText, StationId
+from station.protocol.template_parse import parse_template
 
 PROTOCOL_VERSION = 1
 MAX_BATCH = 500
@@ -267,6 +268,13 @@ class TemplateChange(_Wire):
     template_id: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
     version: Annotated[int, Field(ge=1)]
     body: Annotated[str, StringConstraints(max_length=256 * 1024)]
+
+    @classmethod
+    def of(cls, body: str, source: str) -> TemplateChange:
+        """The change that publishes a template file's text (``source`` names it in errors):
+        its id and version are the ones it declares. Raises QcFileError if it does not load."""
+        parsed = parse_template(body, source)
+        return cls(template_id=parsed.id, version=parsed.version, body=body)
 
 
 def _printable(value: str) -> str:

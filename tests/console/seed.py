@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from central.console.accounts import DeskRole, save_user
 from central.db.session import make_engine, session_factory, write
 from central.db.types import utcnow
-from station.protocol.template_parse import parse_template
+from station.protocol.wire import TemplateChange
 from tests.central.client import (
     T0,
     Api,
@@ -163,10 +163,9 @@ def publish_shipped_template(api: Api, template_id: str = "apparel") -> None:
     """A checklist template the station ships, published to central as an administrator
     would (``central publish-templates``): the desk then shows its questions."""
     shipped = Path(__file__).resolve().parents[2] / "resources" / "checklists"
-    text = (shipped / f"{template_id}.toml").read_text(encoding="utf-8")
-    version = parse_template(text, f"{template_id}.toml").version
-    body = {"template_id": template_id, "version": version, "body": text}
-    assert api.publish("/v1/templates", body).status_code in (200, 201)
+    file = shipped / f"{template_id}.toml"
+    change = TemplateChange.of(file.read_text(encoding="utf-8"), file.name)
+    assert api.publish("/v1/templates", change.model_dump()).status_code in (200, 201)
 
 
 def seed_inspection(
