@@ -179,7 +179,8 @@ def build_backlog(station: app.Station, inspections: int, photos: int, photo: by
     def write(session: Any) -> None:
         tables = Base.metadata.tables
         session.execute(insert(tables[Inspection.__tablename__]), rows)
-        session.execute(insert(tables[EvidenceItem.__tablename__]), items)
+        if items:  # an empty list would insert one row of defaults
+            session.execute(insert(tables[EvidenceItem.__tablename__]), items)
         session.execute(
             insert(tables[OutboxEvent.__tablename__]),
             [

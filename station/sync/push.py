@@ -69,14 +69,15 @@ class PushReport:
         self.blobs += other.blobs
 
 
-def due(session: Session, *, limit: int = BATCH, after: int = 0) -> list[Outgoing]:
+def due(session: Session, *, limit: int | None = None, after: int = 0) -> list[Outgoing]:
+    """The next events to send (``limit``: a batch of :data:`BATCH`), in order."""
     rows = session.scalars(
         select(OutboxEvent)
         .where(
             OutboxEvent.sent_at.is_(None), OutboxEvent.parked.is_(False), OutboxEvent.seq > after
         )
         .order_by(OutboxEvent.seq)
-        .limit(limit)
+        .limit(BATCH if limit is None else limit)
     )
     return [Outgoing(r.seq, r.event_id, r.kind, dict(r.payload), r.created_at) for r in rows]
 
@@ -196,77 +197,98 @@ def push_once(
 ) -> PushReport:
     """Push until the outbox is empty (or ``max_batches``); raises the client's errors."""
     report = PushReport()
-
-    def upload_for(batch: list[Outgoing]) -> int:
-        shas = sorted({sha for event in batch for sha in event.blobs})
-        missing = db.run(partial(not_uploaded, shas=shas))
-        if missing:
-            _upload(db, client, missing, blob_path, clock)
-        return len(missing)
-
-    # the next batch's photos go up while this batch's events are being stored, so neither
-    # side waits on the other; which batch is sent next is still read afresh each round
-    ahead: Future[int] | None = None
-    with ThreadPoolExecutor(1, "station-upload-ahead") as lane:
+    with _Uploads(db, client, blob_path, clock) as uploads:
         for _ in range(max_batches):
-            batch = db.run(due)
-            if ahead is not None:
-                report.blobs += ahead.result()
-                ahead = None
+            batch = db.run(due)  # read afresh each round: what was parked or refused moved on
             if not batch:
                 break
-            report.blobs += upload_for(batch)
-            following = db.run(partial(due, after=batch[-1].seq))
-            if following and (client.station_requests or 1) > 1:
-                ahead = lane.submit(upload_for, following)
+            waiting = uploads.queue(batch)
+            if (client.station_requests or 1) > 1:
+                # the next batch's photos queue behind this one's: the connections stay busy
+                # across the boundary while this batch's events are being stored
+                uploads.queue(db.run(partial(due, after=batch[-1].seq)))
+            uploads.wait(waiting)
             report.add(_send(db, client, batch, station_id, clock))
-        if ahead is not None:
-            report.blobs += ahead.result()
+        report.blobs = uploads.count
     return report
 
 
-def _upload(
-    db: Database,
-    client: CentralClient,
-    blobs: list[tuple[str, MediaKind]],
-    blob_path: Callable[[str, MediaKind], Path],
-    clock: Callable[[], datetime],
-) -> None:
-    # groups of photos in one request each (central's per-request work shared by many, their
-    # rows one transaction), a few in flight at once since each mostly waits on the other
-    # side's fsync; PUT one by one to a central that does not take groups. Both are
-    # idempotent and the server verifies every hash, so no HEAD first.
-    stored = _StoredBlobs(db, clock)
-    one_by_one = threading.Event()
+class _Uploads:
+    """The photos of a push going up a few groups at once, on the connections central allows
+    beside the one for events; each batch's events are sent once their own photos are stored.
+    Groups queue one behind the other, not in waves, so no connection idles at the end of a
+    batch while another group finishes."""
 
-    def upload(group: list[tuple[str, Path, int]]) -> None:
-        if not one_by_one.is_set():
+    def __init__(
+        self,
+        db: Database,
+        client: CentralClient,
+        blob_path: Callable[[str, MediaKind], Path],
+        clock: Callable[[], datetime],
+    ) -> None:
+        self._db = db
+        self._client = client
+        self._blob_path = blob_path
+        self._stored = _StoredBlobs(db, clock)
+        self._one_by_one = threading.Event()
+        self._queued: dict[str, Future[None]] = {}
+        self._pool: ThreadPoolExecutor | None = None
+        self.count = 0  # blobs sent (or found at central) in this push
+
+    def __enter__(self) -> _Uploads:
+        return self
+
+    def __exit__(self, failed: type[BaseException] | None, *_: object) -> None:
+        try:
+            if self._pool is not None:  # after a failure, what is queued would fail too
+                self._pool.shutdown(wait=True, cancel_futures=failed is not None)
+        finally:
+            self._stored.flush()  # a push cut short resumes after the blobs that landed
+
+    def queue(self, batch: list[Outgoing]) -> list[Future[None]]:
+        """Start uploading the batch's photos central lacks; the uploads to wait for."""
+        shas = sorted({sha for event in batch for sha in event.blobs})
+        fresh = [sha for sha in shas if sha not in self._queued]
+        missing = self._db.run(partial(not_uploaded, shas=fresh)) if fresh else []
+        groups = _groups([(sha, self._blob_path(sha, media)) for sha, media in missing])
+        self.count += len(missing)
+        if groups and self._client.station_requests is None:
+            self._upload(groups.pop(0))  # alone: its answer says how many may go at once
+        if groups and self._pool is None:
+            self._pool = ThreadPoolExecutor(uploads_in_flight(self._client), "station-upload")
+        for group in groups:
+            assert self._pool is not None
+            future = self._pool.submit(self._upload, group)
+            self._queued.update((sha, future) for sha, _path, _size in group)
+        return [self._queued[sha] for sha in shas if sha in self._queued]
+
+    @staticmethod
+    def wait(uploads: list[Future[None]]) -> None:
+        for upload in uploads:
+            upload.result()  # raises what the upload raised
+
+    def _upload(self, group: list[tuple[str, Path, int]]) -> None:
+        # a group of photos in one request (central's per-request work shared by many, their
+        # rows one transaction); PUT one by one to a central that does not take groups. Both
+        # are idempotent and the server verifies every hash, so no HEAD first.
+        if not self._one_by_one.is_set():
             try:
-                answer = client.put_blobs(group)
+                answer = self._client.put_blobs(group)
             except Refused as exc:
                 if exc.status not in (404, 405):
                     raise
                 log.info("central takes no groups of blobs; sending them one by one")
-                one_by_one.set()
+                self._one_by_one.set()
             else:
                 for sha in (*answer.created, *answer.present):
-                    stored.add(sha)
+                    self._stored.add(sha)
                 if answer.refused:
                     first = answer.refused[0]
                     raise Refused(400, f"blob {first.sha256}: {first.error}")
                 return
         for sha, path, _size in group:
-            client.put_blob(sha, path)
-            stored.add(sha)
-
-    groups = _groups([(sha, blob_path(sha, media)) for sha, media in blobs])
-    try:
-        if client.station_requests is None and groups:
-            upload(groups.pop(0))  # alone: its answer says how many may go at once
-        with ThreadPoolExecutor(uploads_in_flight(client), "station-upload") as uploads:
-            list(uploads.map(upload, groups))
-    finally:
-        stored.flush()  # a push cut short resumes after the blobs that landed
+            self._client.put_blob(sha, path)
+            self._stored.add(sha)
 
 
 def uploads_in_flight(client: CentralClient) -> int:

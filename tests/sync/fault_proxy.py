@@ -50,6 +50,9 @@ class FaultProxy:
     upstream: tuple[str, int]
     faults: deque[Fault] = field(default_factory=deque)
     seen: list[Request] = field(default_factory=list)
+    # what happened in order: ("arrived", request) once read, ("answered", request) once
+    # central's answer is back, before the station gets it
+    timeline: list[tuple[str, Request]] = field(default_factory=list)
     default: Callable[[Request], Fault] | None = None
 
     def __post_init__(self) -> None:
@@ -109,6 +112,7 @@ class FaultProxy:
             if request is None:
                 return
             self.seen.append(request)
+            self.timeline.append(("arrived", request))
             fault = self._next_fault(request)
             kind = fault.kind
             if kind == "refuse":
@@ -125,6 +129,7 @@ class FaultProxy:
             if kind == "duplicate":
                 _forward(self.upstream, request)
             answer = _forward(self.upstream, request)
+            self.timeline.append(("answered", request))
             if kind == "drop_response":
                 return
             if kind == "truncate_response":

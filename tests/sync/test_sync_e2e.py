@@ -338,6 +338,54 @@ def test_a_push_cut_short_resends_only_the_photos_not_yet_stored(
     assert_converged(station, central_db, central)
 
 
+def test_the_next_batchs_photos_go_up_beside_a_slow_one_and_events_wait_for_theirs(
+    proxied, central, central_db, monkeypatch
+) -> None:
+    """Uploads queue one behind the other across batches, not in waves: while one photo of a
+    batch is slow, the connections beside it carry the next batch's photos; the batch's
+    events still go only once their own photos are stored (central refuses them before)."""
+    station, proxy = proxied
+    monkeypatch.setattr(push, "BATCH", 4)
+    monkeypatch.setattr(push, "GROUP_BLOBS", 1)  # a request per photo: which went when
+    inspect(station, 3)
+    events = station.db.run(lambda s: push.due(s, limit=1000))
+    batches = [events[i : i + 4] for i in range(0, len(events), 4)]
+    photos = [sorted({sha for e in batch for sha in e.blobs}) for batch in batches]
+    # the first batch's first photo goes alone (its answer says how many may go at once)
+    k = next(
+        i
+        for i in range(len(batches) - 1)
+        if photos[i + 1] and len(photos[i]) >= (2 if i == 0 else 1)
+    )
+    slow = photos[k][-1]
+    proxy.faults.append(Fault("delay", value=2.0, when=lambda r: slow in blobs_sent(r)))
+    report = station.sync.sync_once()
+    assert report.push.parked == 0 and report.push.sent == len(events)
+    timeline = list(proxy.timeline)
+    slow_answered = next(
+        n for n, (what, r) in enumerate(timeline) if what == "answered" and slow in blobs_sent(r)
+    )
+    meanwhile = {
+        sha
+        for what, r in timeline[:slow_answered]
+        if what == "arrived" and is_blob_put(r)
+        for sha in blobs_sent(r)
+    }
+    assert meanwhile & set(photos[k + 1]), "the next batch's photos waited for the slow one"
+    ids = {e.event_id for e in batches[k]}
+    events_k = next(
+        n
+        for n, (what, r) in enumerate(timeline)
+        if what == "arrived" and is_events(r) and ids & set(_event_ids(r))
+    )
+    assert events_k > slow_answered  # the batch's events went after its last photo landed
+    assert_converged(station, central_db, central)
+
+
+def _event_ids(request) -> list[str]:  # type: ignore[no-untyped-def]
+    return [e["event_id"] for e in json.loads(request.body)["events"]]
+
+
 def test_photos_go_in_groups_and_one_by_one_to_a_central_without_groups(
     proxied, central, central_db
 ) -> None:
