@@ -36,6 +36,19 @@ def test_a_group_is_stored_blob_by_blob_and_read_back(api: Api) -> None:
     assert spool_is_empty(api)
 
 
+def test_an_empty_blob_and_a_large_one_are_stored_whole(api: Api) -> None:
+    """A blob of no bytes still gets its file; one near the size limit, which arrives in many
+    pieces, is hashed and written as they come; each reads back exactly."""
+    blobs = named(0, MAX_BLOB_BYTES - 5, 5)  # the body, too, is at most the limit
+    answer = post_group(api, blobs)
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["created"] == [d for d, _ in blobs]
+    for digest, data in blobs:
+        got = api.http.get(f"/v1/blobs/{digest}", headers=api.auth)
+        assert got.status_code == 200 and got.content == data
+    assert spool_is_empty(api)
+
+
 def test_sending_a_group_again_creates_nothing(api: Api, other: Api) -> None:
     blobs = named(3000, 4000)
     assert api.put_blob(blobs[0][1]).status_code == 201

@@ -12,8 +12,9 @@ import hashlib
 import logging
 import os
 import tempfile
+import threading
 from pathlib import Path as FilePath
-from typing import Annotated, Any, BinaryIO
+from typing import Annotated, BinaryIO
 
 from fastapi import APIRouter, HTTPException, Path, Request, Response, status
 from fastapi.concurrency import run_in_threadpool
@@ -48,6 +49,47 @@ def _too_large(limit: int) -> HTTPException:
     return HTTPException(
         status.HTTP_413_CONTENT_TOO_LARGE, f"a blob is at most {limit:,} bytes; nothing stored"
     )
+
+
+class _SpoolFile:
+    """One blob's spool file, made, written and hashed off the event loop a piece at a time
+    (each :meth:`absorb` runs in a worker thread): the loop only moves bytes from the socket,
+    so a slow disk holds up this upload, not every request the process is answering."""
+
+    def __init__(self, folder: FilePath, sha256: str) -> None:
+        self._folder = folder
+        self._prefix = f"{sha256[:16]}."
+        self._fh: BinaryIO | None = None
+        # a request cancelled while a piece is being written discards the file from the
+        # loop; the lock keeps the worker from making the file after that
+        self._lock = threading.Lock()
+        self._discarded = False
+        self.path: FilePath | None = None
+        self.hasher = hashlib.sha256()
+
+    def absorb(self, pieces: list[bytes], *, last: bool) -> None:
+        with self._lock:
+            if self._discarded:
+                return
+            if self._fh is None:
+                fd, name = tempfile.mkstemp(
+                    dir=self._folder, prefix=self._prefix, suffix=SPOOL_SUFFIX
+                )
+                self.path, self._fh = FilePath(name), os.fdopen(fd, "wb")
+            for piece in pieces:
+                self.hasher.update(piece)
+                self._fh.write(piece)
+            if last:
+                self._fh.close()
+
+    def discard(self) -> None:
+        """Remove what was spooled (nothing is left once the store has taken the file)."""
+        with self._lock:
+            self._discarded = True
+            if self._fh is not None:
+                self._fh.close()
+            if self.path is not None:
+                self.path.unlink(missing_ok=True)
 
 
 def _warehouse(caller: object) -> str | None:
@@ -125,34 +167,38 @@ async def put_blob(
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
         raise _too_large(limit)
-    fd, name = tempfile.mkstemp(
-        dir=runtime.blobs.spool_dir(), prefix=f"{sha256[:16]}.", suffix=SPOOL_SUFFIX
-    )
-    spooled = FilePath(name)
+    spool = _SpoolFile(runtime.blobs.spool_dir(), sha256)
+    size = 0
     try:
-        hasher = hashlib.sha256()
-        size = 0
-        with os.fdopen(fd, "wb") as fh:
-            async for chunk in request.stream():
-                size += len(chunk)
-                if size > limit:
-                    raise _too_large(limit)
-                hasher.update(chunk)
-                fh.write(chunk)
-        actual = hasher.hexdigest()
+        pieces: list[bytes] = []
+        buffered = 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > limit:
+                raise _too_large(limit)
+            pieces.append(chunk)
+            buffered += len(chunk)
+            if buffered >= ABSORB_BYTES or spool.path is None:
+                # the first bytes at once: from then on the spool shows the upload (and a
+                # process killed half-way leaves it for the next start to clear)
+                await run_in_threadpool(spool.absorb, pieces, last=False)
+                pieces, buffered = [], 0
+        await run_in_threadpool(spool.absorb, pieces, last=True)
+        assert spool.path is not None
+        actual = spool.hasher.hexdigest()
         if actual != sha256:
             raise HTTPException(
                 status.HTTP_400_BAD_REQUEST,
                 f"the body's SHA-256 is {actual}, not the {sha256} it was sent as; nothing stored",
             )
         created = await run_in_threadpool(
-            keep_verified, runtime.blobs, session, sha256, spooled, size, station.id
+            keep_verified, runtime.blobs, session, sha256, spool.path, size, station.id
         )
     except ClientDisconnect:
         log.info("upload of %s from %s cut short after %d bytes", sha256, station.id, size)
         raise HTTPException(status.HTTP_400_BAD_REQUEST, "upload cut short") from None
     finally:
-        spooled.unlink(missing_ok=True)
+        spool.discard()
     response.status_code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
     return BlobStored(sha256=sha256, size=size, created=created)
 
@@ -205,10 +251,11 @@ async def post_blobs(
             status.HTTP_400_BAD_REQUEST,
             f"the body must be the listed blobs' {total:,} bytes, with a Content-Length",
         )
-    spool = runtime.blobs.spool_dir()
-    spooled: list[FilePath] = []
+    spooled: list[_SpoolFile] = []
     try:
-        received = await _receive_group(request, listed, spool, spooled, station.id)
+        received = await _receive_group(
+            request, listed, runtime.blobs.spool_dir(), spooled, station.id
+        )
         good = [
             (sha, path, size)
             for (sha, size), (path, actual) in zip(listed, received, strict=True)
@@ -221,8 +268,8 @@ async def post_blobs(
         ]
         created = await run_in_threadpool(keep_group, runtime.blobs, session, good, station.id)
     finally:
-        for path in spooled:
-            path.unlink(missing_ok=True)
+        for spool in spooled:
+            spool.discard()
     return GroupStored(
         created=[sha for sha, _p, _s in good if sha in created],
         present=[sha for sha, _p, _s in good if sha not in created],
@@ -233,8 +280,8 @@ async def post_blobs(
 async def _receive_group(
     request: Request,
     listed: list[tuple[str, int]],
-    spool: FilePath,
-    spooled: list[FilePath],
+    folder: FilePath,
+    spooled: list[_SpoolFile],
     station_id: str,
 ) -> list[tuple[FilePath, str]]:
     """Each listed blob's spool file and the SHA-256 of its bytes; 400 when the body ends
@@ -244,38 +291,32 @@ async def _receive_group(
     pending = b""
     try:
         for sha, size in listed:
-            fd, name = tempfile.mkstemp(dir=spool, prefix=f"{sha[:16]}.", suffix=SPOOL_SUFFIX)
-            path = FilePath(name)
-            spooled.append(path)
-            hasher = hashlib.sha256()
+            spool = _SpoolFile(folder, sha)
+            spooled.append(spool)
             left = size
             pieces: list[bytes] = []
             buffered = 0
-            with os.fdopen(fd, "wb") as fh:
-                while left:
+            while True:
+                if left and not pending:
+                    pending = await anext(stream, b"")
                     if not pending:
-                        pending = await anext(stream, b"")
-                        if not pending:
-                            raise HTTPException(
-                                status.HTTP_400_BAD_REQUEST, "the body ended early; nothing stored"
-                            )
-                    piece, pending = pending[:left], pending[left:]
-                    pieces.append(piece)
-                    buffered += len(piece)
-                    left -= len(piece)
-                    if buffered >= ABSORB_BYTES or not left:
-                        # hashing and writing off the event loop, which goes on reading
-                        # the other requests meanwhile
-                        await run_in_threadpool(_absorb, fh, hasher, pieces)
-                        pieces, buffered = [], 0
-            results.append((path, hasher.hexdigest()))
+                        raise HTTPException(
+                            status.HTTP_400_BAD_REQUEST, "the body ended early; nothing stored"
+                        )
+                piece, pending = pending[:left], pending[left:]
+                pieces.append(piece)
+                buffered += len(piece)
+                left -= len(piece)
+                if buffered >= ABSORB_BYTES or not left:
+                    # made, hashed and written off the event loop, which goes on reading
+                    # the other requests meanwhile (an empty blob still gets its file)
+                    await run_in_threadpool(spool.absorb, pieces, last=not left)
+                    pieces, buffered = [], 0
+                if not left:
+                    break
+            assert spool.path is not None
+            results.append((spool.path, spool.hasher.hexdigest()))
     except ClientDisconnect:
         log.info("group upload from %s cut short", station_id)
         raise HTTPException(status.HTTP_400_BAD_REQUEST, "upload cut short") from None
     return results
-
-
-def _absorb(fh: BinaryIO, hasher: Any, pieces: list[bytes]) -> None:
-    for piece in pieces:
-        hasher.update(piece)
-        fh.write(piece)
