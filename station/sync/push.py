@@ -254,12 +254,12 @@ class _Uploads:
         self.count += len(missing)
         if groups and self._client.station_requests is None:
             self._upload(groups.pop(0))  # alone: its answer says how many may go at once
-        if groups and self._pool is None:
-            self._pool = ThreadPoolExecutor(uploads_in_flight(self._client), "station-upload")
-        for group in groups:
-            assert self._pool is not None
-            future = self._pool.submit(self._upload, group)
-            self._queued.update((sha, future) for sha, _path, _size in group)
+        if groups:
+            if self._pool is None:  # sized once central has said how many may go at once
+                self._pool = ThreadPoolExecutor(uploads_in_flight(self._client), "station-upload")
+            for group in groups:
+                future = self._pool.submit(self._upload, group)
+                self._queued.update((sha, future) for sha, _path, _size in group)
         return [self._queued[sha] for sha in shas if sha in self._queued]
 
     @staticmethod

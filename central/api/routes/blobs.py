@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 
 router = APIRouter(tags=["blobs"], responses={401: {"model": Problem}})
 
-ABSORB_BYTES = 1024 * 1024  # of a group's body, hashed and written in one go off the loop
+ABSORB_BYTES = 1024 * 1024  # of an upload, hashed and written in one go off the loop
 
 ShaPath = Annotated[str, Path(pattern=SHA256.pattern, description="lower-case hex SHA-256")]
 
@@ -52,13 +52,19 @@ def _too_large(limit: int) -> HTTPException:
 
 
 class _SpoolFile:
-    """One blob's spool file, made, written and hashed off the event loop a piece at a time
-    (each :meth:`absorb` runs in a worker thread): the loop only moves bytes from the socket,
-    so a slow disk holds up this upload, not every request the process is answering."""
+    """One blob's spool file, made, written and hashed off the event loop: :meth:`feed`
+    gathers the pieces as they arrive and hands them to a worker thread a MiB at a time, so
+    the loop only moves bytes from the socket and a slow disk holds up this upload, not every
+    request the process is answering. ``eager``: the file is made with the first bytes (the
+    spool shows the upload from its start); otherwise with the first MiB or the last piece,
+    which for a photo is one thread hop in all."""
 
-    def __init__(self, folder: FilePath, sha256: str) -> None:
+    def __init__(self, folder: FilePath, sha256: str, *, eager: bool = False) -> None:
         self._folder = folder
         self._prefix = f"{sha256[:16]}."
+        self._eager = eager
+        self._pieces: list[bytes] = []
+        self._buffered = 0
         self._fh: BinaryIO | None = None
         # a request cancelled while a piece is being written discards the file from the
         # loop; the lock keeps the worker from making the file after that
@@ -67,7 +73,16 @@ class _SpoolFile:
         self.path: FilePath | None = None
         self.hasher = hashlib.sha256()
 
-    def absorb(self, pieces: list[bytes], *, last: bool) -> None:
+    async def feed(self, piece: bytes, *, last: bool = False) -> None:
+        """Take the next piece of the blob; ``last``: the blob is complete (an empty blob
+        still gets its file)."""
+        self._pieces.append(piece)
+        self._buffered += len(piece)
+        if last or self._buffered >= ABSORB_BYTES or (self._eager and self.path is None):
+            pieces, self._pieces, self._buffered = self._pieces, [], 0
+            await run_in_threadpool(self._absorb, pieces, last)
+
+    def _absorb(self, pieces: list[bytes], last: bool) -> None:
         with self._lock:
             if self._discarded:
                 return
@@ -167,23 +182,16 @@ async def put_blob(
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
         raise _too_large(limit)
-    spool = _SpoolFile(runtime.blobs.spool_dir(), sha256)
+    # made with the first bytes: a process killed half-way leaves it for the next start
+    spool = _SpoolFile(runtime.blobs.spool_dir(), sha256, eager=True)
     size = 0
     try:
-        pieces: list[bytes] = []
-        buffered = 0
         async for chunk in request.stream():
             size += len(chunk)
             if size > limit:
                 raise _too_large(limit)
-            pieces.append(chunk)
-            buffered += len(chunk)
-            if buffered >= ABSORB_BYTES or spool.path is None:
-                # the first bytes at once: from then on the spool shows the upload (and a
-                # process killed half-way leaves it for the next start to clear)
-                await run_in_threadpool(spool.absorb, pieces, last=False)
-                pieces, buffered = [], 0
-        await run_in_threadpool(spool.absorb, pieces, last=True)
+            await spool.feed(chunk)
+        await spool.feed(b"", last=True)
         assert spool.path is not None
         actual = spool.hasher.hexdigest()
         if actual != sha256:
@@ -294,8 +302,6 @@ async def _receive_group(
             spool = _SpoolFile(folder, sha)
             spooled.append(spool)
             left = size
-            pieces: list[bytes] = []
-            buffered = 0
             while True:
                 if left and not pending:
                     pending = await anext(stream, b"")
@@ -304,14 +310,8 @@ async def _receive_group(
                             status.HTTP_400_BAD_REQUEST, "the body ended early; nothing stored"
                         )
                 piece, pending = pending[:left], pending[left:]
-                pieces.append(piece)
-                buffered += len(piece)
                 left -= len(piece)
-                if buffered >= ABSORB_BYTES or not left:
-                    # made, hashed and written off the event loop, which goes on reading
-                    # the other requests meanwhile (an empty blob still gets its file)
-                    await run_in_threadpool(spool.absorb, pieces, last=not left)
-                    pieces, buffered = [], 0
+                await spool.feed(piece, last=not left)
                 if not left:
                     break
             assert spool.path is not None
