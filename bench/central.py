@@ -11,8 +11,9 @@ process, or ``--workers N`` processes on one socket with PostgreSQL)
 with the station's own sync code; the table gives seconds, events/s and MB/s per store:
 SQLite + blobs on disk, PostgreSQL + disk, PostgreSQL + S3 (SeaweedFS). ``--before`` runs the
 same against the ``central`` package of another checkout (the code before a change) in the
-same run. The last rows are the disk's own rate for the same bytes: read, SHA-256, write,
-fsync and rename into a folder, with 1 and 4 threads.
+same run (with more than one process, a checkout whose ``central serve`` has ``--workers``).
+The last rows are the disk's own rate for the same bytes: read, SHA-256, write, fsync and
+rename into a folder, with 1 and 4 threads.
 """
 
 from __future__ import annotations
@@ -339,7 +340,6 @@ def main() -> None:
             for store in stores
             for n in (workers if store.startswith("pg-") else [1])
             for label, source in versions
-            if n == 1 or source is None  # a checkout from before has no --workers
         ]
         # round after round, each configuration once a round: a machine that slows down
         # or speeds up meanwhile weighs on every configuration alike

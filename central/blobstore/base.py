@@ -6,7 +6,7 @@ import os
 import secrets
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -43,6 +43,11 @@ class BlobStore(Protocol):
     def store(self, sha256: str, source: Path) -> None:
         """Keep ``source`` (already verified to hash to ``sha256``) as that blob, atomically:
         afterwards the blob is there whole, or not at all. ``source`` may be consumed."""
+        ...
+
+    def store_all(self, blobs: Sequence[tuple[str, Path]]) -> None:
+        """:meth:`store` for a group of verified ``(sha256, source)``, each there whole when
+        it returns, at the cost of one wait (one flush of the disk, PUTs side by side)."""
         ...
 
     def exists(self, sha256: str) -> bool: ...

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
 from central.blobstore.base import CHUNK, BlobMissing, Spool, StoredBlob, StoreUnavailable
-from station.store.files import move_into_place
+from station.store.files import move_all_into_place
 
 
 class DiskBlobStore:
@@ -25,10 +25,16 @@ class DiskBlobStore:
         return self.root / sha256[:2] / sha256[2:4] / sha256
 
     def store(self, sha256: str, source: Path) -> None:
+        self.store_all([(sha256, source)])
+
+    def store_all(self, blobs: Sequence[tuple[str, Path]]) -> None:
+        # one flush of the file system for the group; a blob file a crash cut short before
+        # it is not recorded yet, and the upload sent again renames over it
         try:
-            move_into_place(source, self.path(sha256))
+            move_all_into_place([(source, self.path(sha)) for sha, source in blobs])
         except OSError as exc:
-            raise StoreUnavailable(f"storing {sha256} on disk failed: {exc}") from exc
+            shas = ", ".join(sha[:12] for sha, _source in blobs)
+            raise StoreUnavailable(f"storing {shas} on disk failed: {exc}") from exc
 
     def exists(self, sha256: str) -> bool:
         return self.path(sha256).is_file()

@@ -8,7 +8,8 @@ S3-compatible store (SeaweedFS, MinIO, Ceph) works by address alone.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -23,6 +24,7 @@ from central.blobstore.base import CHUNK, BlobMissing, Spool, StoredBlob, StoreU
 log = logging.getLogger(__name__)
 
 _MISSING = {"404", "NoSuchKey", "NotFound"}
+_PUTS = ThreadPoolExecutor(16, thread_name_prefix="s3-put")  # a group's PUTs side by side
 
 
 class S3BlobStore:
@@ -82,6 +84,9 @@ class S3BlobStore:
         except (BotoCoreError, ClientError, S3UploadFailedError) as exc:
             raise StoreUnavailable(f"S3 upload of {sha256} failed: {exc}") from exc
         source.unlink(missing_ok=True)
+
+    def store_all(self, blobs: Sequence[tuple[str, Path]]) -> None:
+        list(_PUTS.map(lambda blob: self.store(*blob), blobs))
 
     def exists(self, sha256: str) -> bool:
         try:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 
@@ -19,8 +18,6 @@ from central.db.session import read, write
 from central.db.types import utcnow
 
 log = logging.getLogger(__name__)
-
-_STORING = ThreadPoolExecutor(16, thread_name_prefix="blob-store")
 
 
 def blob_size(session: Session, sha256: str, warehouse: str | None = None) -> int | None:
@@ -90,9 +87,8 @@ def keep_group(
     written in one short transaction; returns the blobs stored now."""
     held = read(session, lambda s: known_blobs(s, [sha for sha, _path, _size in blobs]))
     new = [(sha, path, size) for sha, path, size in blobs if sha not in held]
-    # side by side: the disk's journal commits waiting fsyncs together, S3 takes PUTs in
-    # parallel; one after another, a group of photos waits out one fsync (or PUT) per photo
-    list(_STORING.map(lambda blob: store.store(blob[0], blob[1]), new))
+    # one wait for the group (a flush of the disk, PUTs side by side), not one per photo
+    store.store_all([(sha, path) for sha, path, _size in new])
     if not new:
         return set()
     now = utcnow()

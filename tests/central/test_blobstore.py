@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import ctypes
+import errno
 import hashlib
 import os
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from central.blobstore import (
     BlobMissing,
@@ -17,7 +20,11 @@ from central.blobstore import (
     open_store,
 )
 from central.core.config import load_settings
-from tests.central.servers import S3Endpoint, free_port
+from central.db.models import BlobRecord
+from central.db.session import make_engine, session_factory
+from central.services.blobs import keep_group
+from station.store import files
+from tests.central.servers import CentralServer, S3Endpoint, free_port
 
 
 @pytest.fixture(params=["disk", "s3"])
@@ -33,8 +40,8 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> BlobStore:
     )
 
 
-def spooled(store: BlobStore, data: bytes) -> tuple[str, Path]:
-    path = store.spool_dir() / "upload.part"
+def spooled(store: BlobStore, data: bytes, name: str = "upload") -> tuple[str, Path]:
+    path = store.spool_dir() / f"{name}.part"
     path.write_bytes(data)
     return hashlib.sha256(data).hexdigest(), path
 
@@ -47,6 +54,16 @@ def test_a_stored_blob_reads_back_whole(store: BlobStore) -> None:
     assert store.exists(digest) and not path.exists()
     blob = store.open(digest)
     assert blob.size == len(data) and b"".join(blob.chunks) == data
+
+
+def test_a_group_stored_together_reads_back_whole(store: BlobStore) -> None:
+    """A group of photos is stored with one wait; each is there whole afterwards."""
+    blobs = [os.urandom(n) for n in (0, 1, 206_000, 206_001, 1_000_000)]
+    group = [spooled(store, data, f"upload-{i}") for i, data in enumerate(blobs)]
+    store.store_all(group)
+    for (digest, path), data in zip(group, blobs, strict=True):
+        assert not path.exists()
+        assert b"".join(store.open(digest).chunks) == data
 
 
 def test_a_part_of_a_blob_reads_without_the_rest(store: BlobStore) -> None:
@@ -141,3 +158,57 @@ def test_an_unreachable_s3_store_is_unavailable_not_missing(tmp_path: Path) -> N
         store.exists(digest)
     with pytest.raises(StoreUnavailable):
         store.open(digest)
+
+
+def test_a_blob_file_a_crash_cut_short_before_its_flush_is_written_over(tmp_path: Path) -> None:
+    """A group's files are renamed into place before the one flush that makes them durable,
+    so a power cut can leave one short; it has no row, and the upload sent again mends it."""
+    store = DiskBlobStore(tmp_path)
+    data = os.urandom(300_000)
+    digest, path = spooled(store, data)
+    torn = store.path(digest)
+    torn.parent.mkdir(parents=True)
+    torn.write_bytes(data[:4096])
+    store.store_all([(digest, path)])
+    assert b"".join(store.open(digest).chunks) == data
+
+
+def _failing_flush(fd: int) -> int:
+    ctypes.set_errno(errno.EIO)
+    return -1
+
+
+def test_a_disk_that_fails_the_flush_records_nothing_and_the_group_can_come_again(
+    central: CentralServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The disk reports a failed write-back: the photos are not acknowledged, no row says
+    central has them, and the station's retry stores them."""
+    store = DiskBlobStore(tmp_path / "blobs")
+    blobs = [os.urandom(50_000) for _ in range(3)]
+    group = [spooled(store, data, f"upload-{i}") for i, data in enumerate(blobs)]
+    rows = [(digest, path, len(data)) for (digest, path), data in zip(group, blobs, strict=True)]
+    shas = [digest for digest, _path in group]
+    engine = make_engine(central.database_url)
+    sessions = session_factory(engine)
+
+    def recorded() -> set[str]:
+        with sessions() as session:
+            return set(
+                session.scalars(select(BlobRecord.sha256).where(BlobRecord.sha256.in_(shas)))
+            )
+
+    try:
+        monkeypatch.setattr(files, "_SYNCFS", _failing_flush)
+        with sessions() as session, pytest.raises(StoreUnavailable, match="Input/output error"):
+            keep_group(store, session, rows, "BENCH-FLUSH")
+        assert recorded() == set()
+        monkeypatch.undo()
+        again = [spooled(store, data, f"again-{i}") for i, data in enumerate(blobs)]
+        retry = [(d, p, len(b)) for (d, p), b in zip(again, blobs, strict=True)]
+        with sessions() as session:
+            assert keep_group(store, session, retry, "BENCH-FLUSH") == set(shas)
+        assert recorded() == set(shas)
+    finally:
+        engine.dispose()
+    for digest, data in zip(shas, blobs, strict=True):
+        assert b"".join(store.open(digest).chunks) == data

@@ -120,6 +120,27 @@ def test_a_finished_file_is_moved_into_a_new_folder(tmp_path: Path) -> None:
     assert target.read_bytes() == b"blob" and not spooled.exists()
 
 
+@pytest.mark.parametrize("flush", ["one flush of the file system", "file by file"])
+def test_a_group_of_finished_files_is_moved_into_new_private_folders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, flush: str
+) -> None:
+    if flush == "file by file":  # a system without syncfs
+        monkeypatch.setattr(files, "_SYNCFS", None)
+    elif sys.platform.startswith("linux"):
+        assert files._SYNCFS is not None
+    spool = tmp_path / "spool"
+    spool.mkdir()
+    moves = []
+    for name in ("abcd", "abef", "cdef"):
+        (spool / f"{name}.part").write_bytes(name.encode())
+        moves.append((spool / f"{name}.part", tmp_path / name[:2] / name[2:] / name))
+    files.move_all_into_place(moves)
+    for source, target in moves:
+        assert target.read_bytes() == target.name.encode() and not source.exists()
+        assert stat.S_IMODE(target.parent.stat().st_mode) == files.PRIVATE_DIR
+    assert list(spool.iterdir()) == []
+
+
 def test_a_file_system_that_cannot_flush_folders_still_gets_the_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
