@@ -12,8 +12,10 @@ with the station's own sync code; the table gives seconds, events/s and MB/s per
 SQLite + blobs on disk, PostgreSQL + disk, PostgreSQL + S3 (SeaweedFS). ``--before`` runs the
 same against the ``central`` package of another checkout (the code before a change) in the
 same run (with more than one process, a checkout whose ``central serve`` has ``--workers``).
-The last rows are the disk's own rate for the same bytes: read, SHA-256, write, fsync and
-rename into a folder, with 1 and 4 threads.
+Then the disk's own rate for the same bytes (read, SHA-256, write, fsync and rename into a
+folder, with 1 and 4 threads), and last central's disk store alone taking the same photos
+spooled as uploads are: with one flush of the file system a group of 16, and file by file as
+it did before.
 """
 
 from __future__ import annotations
@@ -41,8 +43,10 @@ from sqlalchemy import insert, select
 from uuid6 import uuid7
 
 from bench._common import table
+from central.blobstore import DiskBlobStore
 from station import app
 from station.config import load_settings
+from station.store.files import move_into_place
 from station.store.models import Base, EvidenceItem, Inspection, OutboxEvent, ReturnLine, User
 from tests.central.servers import (
     CentralServer,
@@ -294,6 +298,34 @@ def copy_rate(files: list[Path], into: Path, threads: int) -> float:
     return seconds
 
 
+def store_rate(files: list[Path], into: Path, *, one_flush: bool) -> float:
+    """Seconds for central's disk store to take every file, spooled beforehand as uploads
+    are, in groups of 16, 6 groups at once (2 processes × 3 uploads): with one flush of the
+    file system a group (``store_all``), or each file made durable on its own as central
+    stored them before (its new folder's parent, the file and its folder fsynced; 16 threads
+    a group)."""
+    store = DiskBlobStore(into)
+    spool = store.spool_dir()
+    spooled = []
+    for path in files:
+        data = path.read_bytes()
+        sha = hashlib.sha256(data).hexdigest()
+        (spool / f"{sha}.part").write_bytes(data)
+        spooled.append((sha, spool / f"{sha}.part"))
+    groups = [spooled[i : i + 16] for i in range(0, len(spooled), 16)]
+
+    def file_by_file(group: list[tuple[str, Path]]) -> None:
+        with ThreadPoolExecutor(16) as pool:
+            list(pool.map(lambda blob: move_into_place(blob[1], store.path(blob[0])), group))
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(6) as pool:
+        list(pool.map(store.store_all if one_flush else file_by_file, groups))
+    seconds = time.perf_counter() - started
+    set_aside(into)
+    return seconds
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--inspections", type=int, default=1000)
@@ -368,6 +400,22 @@ def main() -> None:
             rows.append(
                 [
                     f"copy + SHA-256 + fsync, {threads} thread(s)",
+                    "",
+                    "",
+                    f"{seconds:.1f}",
+                    "",
+                    f"{mb / seconds:.1f}",
+                ]
+            )
+        stored: dict[bool, list[float]] = {True: [], False: []}
+        for _ in range(max(args.runs, 3)):  # alternated, as the drains are
+            for one_flush in (True, False):
+                stored[one_flush].append(store_rate(files, root / "store", one_flush=one_flush))
+        for one_flush, label in ((True, "one flush a group"), (False, "file by file")):
+            seconds = statistics.median(stored[one_flush])
+            rows.append(
+                [
+                    f"central's disk store, spooled photos: {label}",
                     "",
                     "",
                     f"{seconds:.1f}",

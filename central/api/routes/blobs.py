@@ -52,19 +52,18 @@ def _too_large(limit: int) -> HTTPException:
 
 
 class _SpoolFile:
-    """One blob's spool file, made, written and hashed off the event loop: :meth:`feed`
-    gathers the pieces as they arrive and hands them to a worker thread a MiB at a time, so
-    the loop only moves bytes from the socket and a slow disk holds up this upload, not every
-    request the process is answering. ``eager``: the file is made with the first bytes (the
-    spool shows the upload from its start); otherwise with the first MiB or the last piece,
-    which for a photo is one thread hop in all."""
+    """One blob's spool file, made, written and hashed off the event loop: :meth:`take`
+    gathers the pieces as they arrive and :func:`_absorb` hands what several files gathered
+    to a worker thread in one go, so the loop only moves bytes from the socket, a slow disk
+    holds up this upload and not every request the process is answering, and a group of
+    photos costs a thread hop per MiB, not one per photo."""
 
-    def __init__(self, folder: FilePath, sha256: str, *, eager: bool = False) -> None:
+    def __init__(self, folder: FilePath, sha256: str) -> None:
         self._folder = folder
         self._prefix = f"{sha256[:16]}."
-        self._eager = eager
         self._pieces: list[bytes] = []
-        self._buffered = 0
+        self._last = False
+        self.buffered = 0
         self._fh: BinaryIO | None = None
         # a request cancelled while a piece is being written discards the file from the
         # loop; the lock keeps the worker from making the file after that
@@ -73,17 +72,18 @@ class _SpoolFile:
         self.path: FilePath | None = None
         self.hasher = hashlib.sha256()
 
-    async def feed(self, piece: bytes, *, last: bool = False) -> None:
-        """Take the next piece of the blob; ``last``: the blob is complete (an empty blob
-        still gets its file)."""
+    def take(self, piece: bytes, *, last: bool = False) -> None:
+        """The next piece of the blob, kept until :func:`_absorb`; ``last``: the blob is
+        complete (an empty blob still gets its file)."""
         self._pieces.append(piece)
-        self._buffered += len(piece)
-        if last or self._buffered >= ABSORB_BYTES or (self._eager and self.path is None):
-            pieces, self._pieces, self._buffered = self._pieces, [], 0
-            await run_in_threadpool(self._absorb, pieces, last)
+        self.buffered += len(piece)
+        self._last = last
 
-    def _absorb(self, pieces: list[bytes], last: bool) -> None:
+    def write_taken(self) -> None:
+        """In a worker thread: write and hash what was taken (the file made first)."""
         with self._lock:
+            pieces, last = self._pieces, self._last
+            self._pieces, self.buffered = [], 0
             if self._discarded:
                 return
             if self._fh is None:
@@ -105,6 +105,16 @@ class _SpoolFile:
                 self._fh.close()
             if self.path is not None:
                 self.path.unlink(missing_ok=True)
+
+
+async def _absorb(spools: list[_SpoolFile]) -> None:
+    """Write what ``spools`` have taken, in one worker thread hop."""
+
+    def write_all() -> None:
+        for spool in spools:
+            spool.write_taken()
+
+    await run_in_threadpool(write_all)
 
 
 def _warehouse(caller: object) -> str | None:
@@ -182,16 +192,20 @@ async def put_blob(
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
         raise _too_large(limit)
-    # made with the first bytes: a process killed half-way leaves it for the next start
-    spool = _SpoolFile(runtime.blobs.spool_dir(), sha256, eager=True)
+    spool = _SpoolFile(runtime.blobs.spool_dir(), sha256)
     size = 0
     try:
         async for chunk in request.stream():
             size += len(chunk)
             if size > limit:
                 raise _too_large(limit)
-            await spool.feed(chunk)
-        await spool.feed(b"", last=True)
+            spool.take(chunk)
+            # the file made with the first bytes: a process killed half-way leaves it for
+            # the next start to clear
+            if spool.buffered >= ABSORB_BYTES or spool.path is None:
+                await _absorb([spool])
+        spool.take(b"", last=True)
+        await _absorb([spool])
         assert spool.path is not None
         actual = spool.hasher.hexdigest()
         if actual != sha256:
@@ -294,13 +308,15 @@ async def _receive_group(
 ) -> list[tuple[FilePath, str]]:
     """Each listed blob's spool file and the SHA-256 of its bytes; 400 when the body ends
     early (``Content-Length`` was checked, so it cannot run over)."""
-    results: list[tuple[FilePath, str]] = []
     stream = request.stream()
     pending = b""
+    taken: list[_SpoolFile] = []  # files with pieces not yet written
+    held = 0  # bytes they hold
     try:
         for sha, size in listed:
             spool = _SpoolFile(folder, sha)
             spooled.append(spool)
+            taken.append(spool)
             left = size
             while True:
                 if left and not pending:
@@ -311,12 +327,20 @@ async def _receive_group(
                         )
                 piece, pending = pending[:left], pending[left:]
                 left -= len(piece)
-                await spool.feed(piece, last=not left)
+                spool.take(piece, last=not left)
+                held += len(piece)
+                if held >= ABSORB_BYTES:
+                    await _absorb(taken)
+                    taken, held = ([spool] if left else []), 0
                 if not left:
                     break
-            assert spool.path is not None
-            results.append((spool.path, spool.hasher.hexdigest()))
+        if taken:
+            await _absorb(taken)
     except ClientDisconnect:
         log.info("group upload from %s cut short", station_id)
         raise HTTPException(status.HTTP_400_BAD_REQUEST, "upload cut short") from None
+    results = []
+    for spool in spooled:
+        assert spool.path is not None
+        results.append((spool.path, spool.hasher.hexdigest()))
     return results
