@@ -43,6 +43,7 @@ from central.db.session import read, write
 from central.db.types import utcnow
 from central.services.errors import Refused
 from central.services.publishing import erase_personal_data
+from station.protocol.wire import MAX_GROUP_BYTES
 
 log = logging.getLogger(__name__)
 
@@ -122,7 +123,10 @@ def create_app(settings: CentralSettings | None = None) -> FastAPI:
         direct.router,
     ):
         app.include_router(router, max_body_size=json_limit)
-    app.include_router(blobs.router, max_body_size=runtime.settings.max_blob_bytes)
+    # a group of photos may be larger than one photo may be (each is checked against
+    # max_blob_bytes as it is listed; the group against MAX_GROUP_BYTES)
+    blob_bodies = max(runtime.settings.max_blob_bytes, MAX_GROUP_BYTES)
+    app.include_router(blobs.router, max_body_size=blob_bodies)
     app.include_router(uploads.router, max_body_size=runtime.settings.max_clip_bytes)
     mount_desk(app)
     app.add_middleware(

@@ -54,6 +54,28 @@ def test_an_empty_blob_and_one_of_several_pieces_are_stored_whole(tmp_path: Path
         assert spool_is_empty(api)
 
 
+def test_photos_written_together_a_mib_at_a_time_each_keep_their_own_bytes(api: Api) -> None:
+    """Central writes a group's pieces a MiB at a time whichever photos they belong to: a MiB
+    ends inside a photo, a photo spans two; each is hashed alone, and one whose bytes are not
+    its name is refused without its neighbours. (The group, 3.9 MB, is larger than one blob
+    may be here: that limit is each photo's, not the group's.)"""
+    blobs = named(*(300_001 + i for i in range(12)))
+    assert sum(len(data) for _d, data in blobs) > MAX_BLOB_BYTES
+    wrong = photo_bytes(300_500)
+    blobs.insert(6, (sha(b"another photo"), wrong))
+    answer = post_group(api, blobs)
+    assert answer.status_code == 200, answer.text
+    result = answer.json()
+    assert result["created"] == [d for d, _ in blobs if d != blobs[6][0]]
+    assert [r["sha256"] for r in result["refused"]] == [blobs[6][0]]
+    assert sha(wrong) in result["refused"][0]["error"]
+    for digest, data in blobs[:6] + blobs[7:]:
+        got = api.http.get(f"/v1/blobs/{digest}", headers=api.auth)
+        assert got.status_code == 200 and got.content == data
+    assert nothing_of(api, blobs[6][0])
+    assert spool_is_empty(api)
+
+
 def test_sending_a_group_again_creates_nothing(api: Api, other: Api) -> None:
     blobs = named(3000, 4000)
     assert api.put_blob(blobs[0][1]).status_code == 201
