@@ -29,7 +29,7 @@ class DiskBlobStore:
 
     def store_all(self, blobs: Sequence[tuple[str, Path]]) -> None:
         # one flush of the file system for the group; a blob file a crash cut short before
-        # it is not recorded yet, and the upload sent again renames over it
+        # it is not recorded yet, and the upload sent again replaces it
         try:
             move_all_into_place([(source, self.path(sha)) for sha, source in blobs])
         except OSError as exc:

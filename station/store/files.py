@@ -36,6 +36,7 @@ _OTHERS = 0o077  # the group's and everyone else's bits
 _CHUNK = 1 << 16
 # what a file system answers when it cannot flush a folder (some network and FUSE mounts)
 _NO_FOLDER_FLUSH = frozenset({errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP})
+_NO_LINKS = frozenset({errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.EXDEV})
 
 
 def fsync_dir(folder: Path) -> None:
@@ -191,18 +192,37 @@ def move_all_into_place(moves: Sequence[tuple[Path, Path]]) -> None:
     """:func:`move_into_place` for a group of files on one file system (a group of uploads):
     all renamed, then made durable together by one flush of that file system (Linux's
     ``syncfs``), where one file alone waits out up to three (its new folder's parent, the
-    file, its folder). Until this returns, a target may hold less than its source did if the
-    machine stops, so a caller records the files only afterwards and writes over a target it
-    has not recorded. Without ``syncfs``, one file after another as :func:`move_into_place`."""
-    if _SYNCFS is None:
-        for source, target in moves:
-            move_into_place(source, target)
-        return
+    file, its folder). Until this returns, a new target may hold less than its source did if
+    the machine stops, so a caller records the files only afterwards and writes over a
+    target it has not recorded. A target that is already there (a file someone may count on,
+    or one a crash left short) is replaced only by a copy made durable first, as
+    :func:`move_into_place` does; so is every file where there is no ``syncfs``."""
+    flush = _SYNCFS
     for source, target in moves:
+        if flush is None:
+            move_into_place(source, target)
+            continue
         ensure_dir(target.parent, flush=False)
-        _publish(source, target)
-    if moves:
-        _flush_file_system(moves[0][1].parent, _SYNCFS)
+        if not _link_new(source, target):
+            move_into_place(source, target)
+    if flush is not None and moves:
+        _flush_file_system(moves[0][1].parent, flush)
+
+
+def _link_new(source: Path, target: Path) -> bool:
+    """Give ``source`` the name ``target`` if no file has it yet: a hard link is made
+    atomically and never replaces one (a rename would). False if the name is taken, or
+    the file system makes no links."""
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        return False
+    except OSError as exc:
+        if exc.errno in _NO_LINKS:
+            return False
+        raise
+    source.unlink()
+    return True
 
 
 def _load_syncfs() -> Callable[[int], int] | None:

@@ -141,6 +141,36 @@ def test_a_group_of_finished_files_is_moved_into_new_private_folders(
     assert list(spool.iterdir()) == []
 
 
+def test_a_file_already_at_a_target_is_replaced_only_by_a_copy_flushed_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A group's new files wait for the one flush at the end; but a name that is taken may
+    be a file someone counts on (another process stored the same blob a moment ago), so it
+    is replaced only by a copy already on the disk: a power cut cannot leave it short."""
+    flushed: list[str] = []
+    real = files._fsync_file
+
+    def spy(path: Path) -> None:
+        flushed.append(path.name)
+        real(path)
+
+    monkeypatch.setattr(files, "_fsync_file", spy)
+    spool = tmp_path / "spool"
+    spool.mkdir()
+    taken = tmp_path / "ab" / "taken"
+    taken.parent.mkdir()
+    taken.write_bytes(b"bytes")
+    moves = []
+    for name, target in (("new.part", tmp_path / "cd" / "new"), ("again.part", taken)):
+        (spool / name).write_bytes(b"bytes")
+        moves.append((spool / name, target))
+    files.move_all_into_place(moves)
+    if files._SYNCFS is not None:
+        assert flushed == ["again.part"]
+    assert taken.read_bytes() == b"bytes" and (tmp_path / "cd" / "new").read_bytes() == b"bytes"
+    assert list(spool.iterdir()) == []
+
+
 def test_a_file_system_that_cannot_flush_folders_still_gets_the_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
