@@ -190,7 +190,7 @@ def move_into_place(source: Path, target: Path) -> None:
 
 def move_all_into_place(moves: Sequence[tuple[Path, Path]]) -> None:
     """:func:`move_into_place` for a group of files on one file system (a group of uploads):
-    all renamed, then made durable together by one flush of that file system (Linux's
+    all put in place, then made durable together by one flush of that file system (Linux's
     ``syncfs``), where one file alone waits out up to three (its new folder's parent, the
     file, its folder). Until this returns, a new target may hold less than its source did if
     the machine stops, so a caller records the files only afterwards and writes over a
