@@ -58,10 +58,13 @@ def create_app(settings: CentralSettings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         eraser = asyncio.create_task(_erase_personal_data_hourly(runtime))
-        # what start-up made (modules, routes, mappers) lives as long as the process: kept
-        # out of the collector's full scans, which then walk only what requests make
+        # what start-up made (modules, routes, mappers) lives as long as the service: kept
+        # out of the collector's full scans, which then walk only what requests make (its
+        # garbage collected first, and all of it given back when the service stops)
+        gc.collect()
         gc.freeze()
         yield
+        gc.unfreeze()
         eraser.cancel()
         runtime.close()
 
