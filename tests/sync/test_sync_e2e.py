@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 import httpx
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import create_engine, func, select
 from uuid6 import uuid7
 
 from station import app
@@ -682,3 +682,35 @@ def test_a_sync_run_waits_as_long_as_a_busy_central_asks_and_goes_on(
             assert report.push.sent == counts(station)[0] == counts(station)[1]
         finally:
             station.close()
+
+
+def test_a_batch_larger_than_central_takes_goes_in_halves_not_one_by_one(
+    tmp_path, demo_template
+) -> None:
+    """A central whose request limit is smaller than a batch answers 413: the station sends
+    the batch in halves until they fit, everything arrives, nothing is parked, and it takes
+    far fewer requests than one per event."""
+    import shutil
+
+    from tests.central.servers import central_server
+
+    env = {"CENTRAL_MAX_REQUEST_BYTES": str(16 * 1024)}
+    with central_server(data_dir=tmp_path / "central", env=env) as server:
+        proxy = FaultProxy(("127.0.0.1", server.port))
+        data = tmp_path / "data"
+        shutil.copytree(demo_template, data)
+        station = open_synced(data, proxy.url, *enrolled(server))
+        try:
+            inspect(station, 12)
+            events = counts(station)[0]
+            report = station.sync.sync_once()
+            assert (report.push.sent, report.push.parked) == (events, 0)
+            sent = [r for r in proxy.seen if is_events(r)]
+            assert max(len(r.body) for r in sent) > 16 * 1024  # the first was refused
+            assert len(sent) < events // 2, f"{len(sent)} requests for {events} events"
+            engine = create_engine(server.database_url)
+            assert_converged(station, engine, server)
+            engine.dispose()
+        finally:
+            station.close()
+            proxy.close()
