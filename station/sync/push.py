@@ -332,6 +332,12 @@ def _send(
     station_id: str,
     clock: Callable[[], datetime],
 ) -> PushReport:
+    def in_halves() -> PushReport:
+        half = len(batch) // 2
+        report = _send(db, client, batch[:half], station_id, clock)
+        report.add(_send(db, client, batch[half:], station_id, clock))
+        return report
+
     try:
         head = db.run(audit.audit_head)
         anchor = AuditAnchor(seq=head.seq, mac=head.mac) if head is not None else None
@@ -346,7 +352,7 @@ def _send(
             # more than central takes in one request (large payloads): halves fit sooner
             # than one request per event
             log.info("batch of %d too large for central; sending it in halves", len(batch))
-            return _in_halves(db, client, batch, station_id, clock)
+            return in_halves()
         log.warning("batch of %d refused (%s); sending one by one", len(batch), exc)
         report = PushReport()
         for event in batch:
@@ -356,21 +362,8 @@ def _send(
         if len(batch) == 1:
             return _failed_alone(db, client, batch[0], exc, station_id, clock)
         log.warning("central failed on a batch of %d (%s); sending it in halves", len(batch), exc)
-        return _in_halves(db, client, batch, station_id, clock)
+        return in_halves()
     return db.run(lambda s: record_answer(s, result, clock(), station_id))
-
-
-def _in_halves(
-    db: Database,
-    client: CentralClient,
-    batch: list[Outgoing],
-    station_id: str,
-    clock: Callable[[], datetime],
-) -> PushReport:
-    half = len(batch) // 2
-    report = _send(db, client, batch[:half], station_id, clock)
-    report.add(_send(db, client, batch[half:], station_id, clock))
-    return report
 
 
 def _failed_alone(
