@@ -684,33 +684,76 @@ def test_a_sync_run_waits_as_long_as_a_busy_central_asks_and_goes_on(
             station.close()
 
 
+REQUEST_LIMIT = 16 * 1024
+
+
+@pytest.fixture
+def strict_central(tmp_path):  # type: ignore[no-untyped-def]
+    """A central that takes no request body larger than REQUEST_LIMIT (answers 413)."""
+    from tests.central.servers import central_server
+
+    env = {"CENTRAL_MAX_REQUEST_BYTES": str(REQUEST_LIMIT)}
+    with central_server(data_dir=tmp_path / "central", env=env) as server:
+        yield server
+
+
+def station_at(tmp_path, demo_template, url: str, server) -> app.Station:  # type: ignore[no-untyped-def]
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(demo_template, data)
+    return open_synced(data, url, *enrolled(server))
+
+
 def test_a_batch_larger_than_central_takes_goes_in_halves_not_one_by_one(
-    tmp_path, demo_template
+    tmp_path, demo_template, strict_central
 ) -> None:
     """A central whose request limit is smaller than a batch answers 413: the station sends
     the batch in halves until they fit, everything arrives, nothing is parked, and it takes
     far fewer requests than one per event."""
-    import shutil
+    proxy = FaultProxy(("127.0.0.1", strict_central.port))
+    station = station_at(tmp_path, demo_template, proxy.url, strict_central)
+    try:
+        inspect(station, 12)
+        events = counts(station)[0]
+        report = station.sync.sync_once()
+        assert (report.push.sent, report.push.parked) == (events, 0)
+        sent = [r for r in proxy.seen if is_events(r)]
+        assert max(len(r.body) for r in sent) > REQUEST_LIMIT  # the first was refused
+        assert len(sent) < events // 2, f"{len(sent)} requests for {events} events"
+        engine = create_engine(strict_central.database_url)
+        assert_converged(station, engine, strict_central)
+        engine.dispose()
+    finally:
+        station.close()
+        proxy.close()
 
-    from tests.central.servers import central_server
 
-    env = {"CENTRAL_MAX_REQUEST_BYTES": str(16 * 1024)}
-    with central_server(data_dir=tmp_path / "central", env=env) as server:
-        proxy = FaultProxy(("127.0.0.1", server.port))
-        data = tmp_path / "data"
-        shutil.copytree(demo_template, data)
-        station = open_synced(data, proxy.url, *enrolled(server))
-        try:
-            inspect(station, 12)
-            events = counts(station)[0]
-            report = station.sync.sync_once()
-            assert (report.push.sent, report.push.parked) == (events, 0)
-            sent = [r for r in proxy.seen if is_events(r)]
-            assert max(len(r.body) for r in sent) > 16 * 1024  # the first was refused
-            assert len(sent) < events // 2, f"{len(sent)} requests for {events} events"
-            engine = create_engine(server.database_url)
-            assert_converged(station, engine, server)
-            engine.dispose()
-        finally:
-            station.close()
-            proxy.close()
+def test_one_event_larger_than_central_takes_is_parked_alone(
+    tmp_path, demo_template, strict_central
+) -> None:
+    """Among events that fit, one larger than central's request limit on its own (a damaged
+    store, an older build's event): halving reaches it, it alone is parked with the 413, and
+    the events around it arrive."""
+    station = station_at(tmp_path, demo_template, strict_central.base_url, strict_central)
+    try:
+        inspect(station, 4)
+        huge = {"note": "大" * 20_000}  # 60 KB of UTF-8, more than any request may be
+        station.db.run(
+            lambda s: s.add(OutboxEvent(event_id=str(uuid7()), kind="decision.made", payload=huge))
+        )
+        inspect(station, 4)
+        report = station.sync.sync_once()
+        assert report.push.parked == 1
+        parked = station.db.run(lambda s: s.scalar(select(OutboxEvent).where(OutboxEvent.parked)))
+        assert "413" in parked.last_error
+        station.db.run(
+            lambda s: s.execute(  # the comparison leaves the parked one out
+                OutboxEvent.__table__.delete().where(OutboxEvent.event_id == parked.event_id)
+            )
+        )
+        engine = create_engine(strict_central.database_url)
+        assert_converged(station, engine, strict_central)
+        engine.dispose()
+    finally:
+        station.close()
