@@ -328,6 +328,12 @@ def store_rate(files: list[Path], into: Path, *, one_flush: bool) -> float:
     return seconds
 
 
+def disk_row(name: str, times: list[float], mb: float) -> list[str]:
+    """A row of the table for the disk alone: the median of ``times``, and its rate."""
+    seconds = statistics.median(times)
+    return [name, "", "", f"{seconds:.1f}", "", f"{mb / seconds:.1f}", ""]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--inspections", type=int, default=1000)
@@ -411,34 +417,16 @@ def main() -> None:
         for threads in (1, 4):
             while len(copies[threads]) < max(args.runs, 3):
                 copies[threads].append(copy_rate(files, root / "copy", threads))
-            seconds = statistics.median(copies[threads])
             rows.append(
-                [
-                    f"copy + SHA-256 + fsync, {threads} thread(s)",
-                    "",
-                    "",
-                    f"{seconds:.1f}",
-                    "",
-                    f"{mb / seconds:.1f}",
-                    "",
-                ]
+                disk_row(f"copy + SHA-256 + fsync, {threads} thread(s)", copies[threads], mb)
             )
         stored: dict[bool, list[float]] = {True: [], False: []}
         for _ in range(max(args.runs, 3)):  # alternated, as the drains are
             for one_flush in (True, False):
                 stored[one_flush].append(store_rate(files, root / "store", one_flush=one_flush))
         for one_flush, label in ((True, "one flush a group"), (False, "file by file")):
-            seconds = statistics.median(stored[one_flush])
             rows.append(
-                [
-                    f"central's disk store, spooled photos: {label}",
-                    "",
-                    "",
-                    f"{seconds:.1f}",
-                    "",
-                    f"{mb / seconds:.1f}",
-                    "",
-                ]
+                disk_row(f"central's disk store, spooled photos: {label}", stored[one_flush], mb)
             )
         table(
             f"Drain of {args.inspections:,} inspections ({events:,} events, {mb:.0f} MB of photos)",
