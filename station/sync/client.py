@@ -306,7 +306,13 @@ class CentralClient:
         return held
 
     def post_events(self, batch: EventBatch) -> BatchResult:
-        result = self._json("POST", "/v1/events", BatchResult, json=batch.model_dump(mode="json"))
+        result = self._json(
+            "POST",
+            "/v1/events",
+            BatchResult,
+            content=batch.model_dump_json(),  # by pydantic's own encoder, many times faster
+            headers={"Content-Type": "application/json"},
+        )
         sent = {e.event_id for e in batch.events}
         answered = {*result.accepted, *result.duplicates, *(r.event_id for r in result.rejected)}
         if not answered <= sent:

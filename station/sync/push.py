@@ -59,10 +59,13 @@ class Outgoing:
     kind: str
     payload: dict[str, Any]
     created_at: datetime
+    blobs: tuple[str, ...]  # what must be uploaded first (the payload parsed once, here)
 
-    @property
-    def blobs(self) -> tuple[str, ...]:
-        return blobs_of(self.kind, self.payload)
+    @classmethod
+    def of(
+        cls, seq: int, event_id: str, kind: str, payload: dict[str, Any], created_at: datetime
+    ) -> Outgoing:
+        return cls(seq, event_id, kind, payload, created_at, blobs_of(kind, payload))
 
 
 @dataclass(slots=True)
@@ -81,15 +84,26 @@ class PushReport:
 
 def due(session: Session, *, limit: int | None = None, after: int = 0) -> list[Outgoing]:
     """The next events to send (``limit``: a batch of :data:`BATCH`), in order."""
-    rows = session.scalars(
-        select(OutboxEvent)
+    # the columns, not the rows as objects: nothing is changed through them, and the ORM's
+    # bookkeeping for 500 objects was a fifth of the push's own work
+    rows = session.execute(
+        select(
+            OutboxEvent.seq,
+            OutboxEvent.event_id,
+            OutboxEvent.kind,
+            OutboxEvent.payload,
+            OutboxEvent.created_at,
+        )
         .where(
             OutboxEvent.sent_at.is_(None), OutboxEvent.parked.is_(False), OutboxEvent.seq > after
         )
         .order_by(OutboxEvent.seq)
         .limit(BATCH if limit is None else limit)
     )
-    return [Outgoing(r.seq, r.event_id, r.kind, dict(r.payload), r.created_at) for r in rows]
+    return [
+        Outgoing.of(seq, event_id, kind, dict(payload), at)
+        for seq, event_id, kind, payload, at in rows
+    ]
 
 
 def not_uploaded(session: Session, shas: list[str]) -> list[tuple[str, MediaKind]]:
@@ -109,6 +123,7 @@ def mark_uploaded(session: Session, shas: list[str], now: datetime) -> None:
         update(EvidenceItem)
         .where(EvidenceItem.sha256.in_(shas), EvidenceItem.uploaded_at.is_(None))
         .values(uploaded_at=now)
+        .execution_options(synchronize_session=False)  # no evidence object is loaded here
     )
 
 
