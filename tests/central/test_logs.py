@@ -38,7 +38,7 @@ def test_every_line_is_an_object_with_time_level_logger_and_process(
     assert logged and all(
         {"time", "level", "logger", "pid", "message"} <= set(entry) for entry in logged
     )
-    stored = [e for e in logged if e.get("sha256") == sha(photo)]
+    stored = [e for e in logged if sha(photo) in e.get("blobs", [])]
     assert stored and stored[0]["station"] == api.station_id and stored[0]["bytes"] == 5000
     access = [e for e in logged if e["logger"] == "uvicorn.access"]
     assert any(
