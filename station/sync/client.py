@@ -306,11 +306,12 @@ class CentralClient:
         return held
 
     def post_events(self, batch: EventBatch) -> BatchResult:
+        # pydantic's own encoder takes a third of the time of dicts and then json.dumps
         result = self._json(
             "POST",
             "/v1/events",
             BatchResult,
-            content=batch.model_dump_json(),  # by pydantic's own encoder, many times faster
+            content=batch.model_dump_json(),
             headers={"Content-Type": "application/json"},
         )
         sent = {e.event_id for e in batch.events}
