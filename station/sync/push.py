@@ -99,10 +99,7 @@ def due(session: Session, *, limit: int | None = None, after: int = 0) -> list[O
         .order_by(OutboxEvent.seq)
         .limit(BATCH if limit is None else limit)
     )
-    return [
-        Outgoing.of(seq, event_id, kind, dict(payload), at)
-        for seq, event_id, kind, payload, at in rows
-    ]
+    return [Outgoing.of(r.seq, r.event_id, r.kind, dict(r.payload), r.created_at) for r in rows]
 
 
 def not_uploaded(session: Session, shas: list[str]) -> list[tuple[str, MediaKind]]:
