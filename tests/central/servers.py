@@ -253,6 +253,7 @@ class Seaweed:
         master, master_grpc, volume, volume_grpc, filer, filer_grpc, s3, s3_grpc = self.ports
         args = [
             str(weed),
+            f"-logdir={self.root}",  # not the system's temporary folder
             "server",
             f"-dir={self.root}",
             "-ip=127.0.0.1",
@@ -269,6 +270,7 @@ class Seaweed:
             f"-filer.port.grpc={filer_grpc}",
             f"-filer.localSocket={self.root / 'filer.sock'}",
             "-s3",
+            f"-s3.localSocket={self.root / 's3.sock'}",
             f"-s3.port={s3}",
             f"-s3.port.grpc={s3_grpc}",
             "-s3.port.iceberg=0",
@@ -295,6 +297,15 @@ class Seaweed:
             self.process.kill()
             self.process.wait()
         self.process = None
+        # `weed server` makes its gRPC sockets at fixed paths in /tmp and leaves them there
+        _master, master_grpc, _volume, volume_grpc, _filer, filer_grpc, _s3, s3_grpc = self.ports
+        for name, port in (
+            ("master", master_grpc),
+            ("volume", volume_grpc),
+            ("filer", filer_grpc),
+            ("s3", s3_grpc),
+        ):
+            Path(f"/tmp/seaweedfs-{name}-grpc-{port}.sock").unlink(missing_ok=True)
 
 
 @contextlib.contextmanager
