@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import json
 import random
+import shutil
 import uuid
 from datetime import UTC, datetime
+from pathlib import Path
 
 import httpx
 import pytest
@@ -27,10 +29,11 @@ from station.store.models import (
     SyncCursor,
 )
 from station.sync import push
-from station.sync.client import SyncError, Unavailable
+from station.sync.client import SyncError, Unauthorized, Unavailable
 from station.sync.pull import BadPage
 from station.sync.push import POISON_AFTER
 from station.workflow import InspectionStarted
+from tests.central.servers import CentralServer, central_server
 from tests.helpers import clean_verdict
 from tests.sync.conftest import assert_converged, enrolled, new_station_id, open_synced
 from tests.sync.fault_proxy import Fault, FaultProxy, respond
@@ -166,14 +169,18 @@ def test_the_pull_brings_returns_users_templates_and_decisions(synced, central, 
     assert_converged(synced, central_db, central)
 
 
-@pytest.fixture
-def proxied(tmp_path, demo_template, central):  # type: ignore[no-untyped-def]
-    import shutil
-
-    proxy = FaultProxy(("127.0.0.1", central.port))
+def station_at(tmp_path: Path, demo_template: Path, url: str, server: CentralServer) -> app.Station:
+    """A station made from the demo template in ``tmp_path``, enrolled at ``server`` and
+    talking to it through ``url``."""
     data = tmp_path / "data"
     shutil.copytree(demo_template, data)
-    station = open_synced(data, proxy.url, *enrolled(central))
+    return open_synced(data, url, *enrolled(server))
+
+
+@pytest.fixture
+def proxied(tmp_path, demo_template, central):  # type: ignore[no-untyped-def]
+    proxy = FaultProxy(("127.0.0.1", central.port))
+    station = station_at(tmp_path, demo_template, proxy.url, central)
     yield station, proxy
     station.close()
     proxy.close()
@@ -520,10 +527,6 @@ def test_a_server_killed_mid_request_loses_nothing(synced, central, central_db) 
 
 
 def test_a_wrong_token_says_so(tmp_path, demo_template, central) -> None:  # type: ignore[no-untyped-def]
-    import shutil
-
-    from station.sync.client import Unauthorized
-
     data = tmp_path / "data"
     shutil.copytree(demo_template, data)
     station = open_synced(data, central.base_url, "", new_station_id(), central_token="x" * 40)
@@ -535,8 +538,6 @@ def test_a_wrong_token_says_so(tmp_path, demo_template, central) -> None:  # typ
 
 
 def test_a_station_without_a_token_or_key_cannot_register(tmp_path, demo_template, central):
-    import shutil
-
     data = tmp_path / "data"
     shutil.copytree(demo_template, data)
     station = open_synced(data, central.base_url, "", new_station_id())
@@ -550,10 +551,6 @@ def test_a_station_without_a_token_or_key_cannot_register(tmp_path, demo_templat
 def test_a_voided_token_waits_for_a_new_code_and_nothing_is_lost(
     tmp_path, demo_template, central, central_db
 ) -> None:
-    import shutil
-
-    from station.sync.client import Unauthorized
-
     data = tmp_path / "data"
     shutil.copytree(demo_template, data)
     station_id = new_station_id()
@@ -587,10 +584,6 @@ def test_a_voided_token_waits_for_a_new_code_and_nothing_is_lost(
 def test_a_token_from_the_settings_is_not_renewed_behind_the_administrators_back(
     tmp_path, demo_template, central
 ) -> None:
-    import shutil
-
-    from station.sync.client import Unauthorized
-
     data = tmp_path / "data"
     shutil.copytree(demo_template, data)
     station = open_synced(
@@ -613,17 +606,11 @@ def test_the_station_sends_as_many_at_once_as_central_says_it_may(
 ) -> None:
     """Photos go up beside the previous batch's events, as many at once as central's
     Station-Requests says: a drain of several batches is never turned away."""
-    import shutil
-
-    from tests.central.servers import central_server
-
     monkeypatch.setattr(push, "BATCH", 6)  # several batches, each with photos
     monkeypatch.setattr(push, "GROUP_BLOBS", 1)  # and several uploads at once
     env = {"CENTRAL_STATION_REQUESTS": str(allowed)}
     with central_server(data_dir=tmp_path / "central", env=env) as server:
-        data = tmp_path / "data"
-        shutil.copytree(demo_template, data)
-        station = open_synced(data, server.base_url, *enrolled(server))
+        station = station_at(tmp_path, demo_template, server.base_url, server)
         try:
             inspect(station, 4)
             report = station.sync.sync_once()
@@ -649,11 +636,9 @@ def test_a_sync_run_waits_as_long_as_a_busy_central_asks_and_goes_on(
     tmp_path, demo_template, monkeypatch, capsys
 ) -> None:
     import contextlib
-    import shutil
 
     from station import cli
     from tests.central.client import Api
-    from tests.central.servers import central_server
     from tests.central.test_backpressure import held_upload
 
     env = {"CENTRAL_BUSY_REQUESTS": "1", "CENTRAL_FAILED_CHECKS_PER_MINUTE": "100000"}
@@ -690,19 +675,9 @@ REQUEST_LIMIT = 16 * 1024
 @pytest.fixture
 def strict_central(tmp_path):  # type: ignore[no-untyped-def]
     """A central that takes no request body larger than REQUEST_LIMIT (answers 413)."""
-    from tests.central.servers import central_server
-
     env = {"CENTRAL_MAX_REQUEST_BYTES": str(REQUEST_LIMIT)}
     with central_server(data_dir=tmp_path / "central", env=env) as server:
         yield server
-
-
-def station_at(tmp_path, demo_template, url: str, server) -> app.Station:  # type: ignore[no-untyped-def]
-    import shutil
-
-    data = tmp_path / "data"
-    shutil.copytree(demo_template, data)
-    return open_synced(data, url, *enrolled(server))
 
 
 def test_a_batch_larger_than_central_takes_goes_in_halves_not_one_by_one(
