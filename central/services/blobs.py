@@ -96,15 +96,15 @@ def keep_group(
     created = write(session, lambda s: record_blobs(s, sizes, station_id, now))
     if created:
         # one line a group, naming every blob: a line a blob was a fiftieth of a drain's work
-        shas = [sha for sha, _size in sizes if sha in created]
-        stored = sum(size for sha, size in sizes if sha in created)
+        kept = {sha: size for sha, size in sizes if sha in created}
+        stored = sum(kept.values())
         log.info(
             "%d blob(s), %d bytes, stored for %s: %s",
-            len(shas),
+            len(kept),
             stored,
             station_id,
-            " ".join(shas),
-            extra={"station": station_id, "blobs": shas, "bytes": stored},
+            " ".join(kept),
+            extra={"station": station_id, "blobs": list(kept), "bytes": stored},
         )
         BYTES_IN.inc(stored)
     return created
