@@ -14,7 +14,8 @@ same against the ``central`` package of another checkout (the code before a chan
 same run (with more than one process, a checkout whose ``central serve`` has ``--workers``).
 Then the disk's own rate for the same bytes (read, SHA-256, write, fsync and rename into a
 folder, with 1 and 4 threads; the 4-thread copy once in each round, and each drain's column
-"of 4-thread copy" is the median over rounds of its rate against its own round's copy), and
+"of 4-thread copy" is the median over rounds of its rate against its own round's copy; then
+the 4-thread copy written around the page cache, as central's disk store spools uploads), and
 last central's disk store alone taking the same photos
 spooled as uploads are: with one flush of the file system a group of 16, and file by file as
 it did before.
@@ -46,6 +47,7 @@ from uuid6 import uuid7
 
 from bench._common import table
 from central.blobstore import DiskBlobStore
+from central.blobstore.unbuffered import UnbufferedFile
 from station import app
 from station.config import load_settings
 from station.store.files import move_into_place
@@ -276,8 +278,9 @@ def set_aside(folder: Path) -> None:
     folder.rename(spent / f"{folder.name}-{time.monotonic_ns()}")
 
 
-def copy_rate(files: list[Path], into: Path, threads: int) -> float:
-    """Seconds to read, hash, write, fsync and rename every file into ``into``."""
+def copy_rate(files: list[Path], into: Path, threads: int, *, around_cache: bool = False) -> float:
+    """Seconds to read, hash, write, fsync and rename every file into ``into`` (written
+    through the page cache, or around it as central's disk store spools uploads)."""
     into.mkdir(parents=True)
     os.sync()  # from a written-out disk, as each drain starts
 
@@ -285,10 +288,14 @@ def copy_rate(files: list[Path], into: Path, threads: int) -> float:
         data = path.read_bytes()
         sha = hashlib.sha256(data).hexdigest()
         part = into / f"{sha}.part"
-        with part.open("wb") as out:
+        fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            out = UnbufferedFile(os.dup(fd), around_cache=around_cache)  # closes its copy
             out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
+            out.close()
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         part.rename(into / sha)
 
     started = time.perf_counter()
@@ -424,6 +431,11 @@ def main() -> None:
             rows.append(
                 disk_row(f"copy + SHA-256 + fsync, {threads} thread(s)", copies[threads], mb)
             )
+        # the same written around the page cache, as central's disk store spools uploads
+        around = [
+            copy_rate(files, root / "copy", 4, around_cache=True) for _ in range(max(args.runs, 3))
+        ]
+        rows.append(disk_row("the same around the page cache, 4 threads", around, mb))
         stored: dict[bool, list[float]] = {True: [], False: []}
         for _ in range(max(args.runs, 3)):  # alternated, as the drains are
             for one_flush in (True, False):

@@ -34,6 +34,9 @@ class StoredBlob:
 class BlobStore(Protocol):
     name: str
     spool: Spool
+    # whether uploads are spooled around the page cache (central.blobstore.unbuffered):
+    # where storing is a rename, nothing reads the bytes again soon
+    spool_around_cache: bool
 
     def spool_dir(self) -> Path:
         """Where uploads are written while they are hashed (same file system as the store,

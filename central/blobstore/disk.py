@@ -13,6 +13,7 @@ from station.store.files import move_all_into_place
 
 class DiskBlobStore:
     name = "disk"
+    spool_around_cache = True  # the spool file becomes the blob by a rename
 
     def __init__(self, root: Path) -> None:
         self.root = root

@@ -29,6 +29,7 @@ _PUTS = ThreadPoolExecutor(16, thread_name_prefix="s3-put")  # a group's PUTs si
 
 class S3BlobStore:
     name = "s3"
+    spool_around_cache = False  # the spool file is read straight back to be sent
 
     def __init__(self, client: Any, bucket: str, prefix: str, spool_dir: Path) -> None:
         self.client = client

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import tempfile
 import threading
 from pathlib import Path as FilePath
-from typing import Annotated, BinaryIO
+from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Path, Request, Response, status
 from fastapi.concurrency import run_in_threadpool
@@ -23,7 +22,8 @@ from starlette.requests import ClientDisconnect
 
 from central.api.deps import CallerDep, RuntimeDep, SessionDep, StationDep
 from central.api.models import BlobStored, Problem
-from central.blobstore import SPOOL_SUFFIX, BlobMissing
+from central.blobstore import SPOOL_SUFFIX, BlobMissing, BlobStore
+from central.blobstore.unbuffered import UnbufferedFile
 from central.db.session import read
 from central.services.blobs import blob_size, keep_group, keep_verified
 from central.services.stations import AuthenticatedStation
@@ -58,13 +58,14 @@ class _SpoolFile:
     holds up this upload and not every request the process is answering, and a group of
     photos costs a thread hop per MiB, not one per photo."""
 
-    def __init__(self, folder: FilePath, sha256: str) -> None:
+    def __init__(self, folder: FilePath, sha256: str, *, around_cache: bool) -> None:
         self._folder = folder
         self._prefix = f"{sha256[:16]}."
+        self._around_cache = around_cache
         self._pieces: list[bytes] = []
         self._last = False
         self.buffered = 0
-        self._fh: BinaryIO | None = None
+        self._fh: UnbufferedFile | None = None
         # a request cancelled while a piece is being written discards the file from the
         # loop; the lock keeps the worker from making the file after that
         self._lock = threading.Lock()
@@ -90,7 +91,8 @@ class _SpoolFile:
                 fd, name = tempfile.mkstemp(
                     dir=self._folder, prefix=self._prefix, suffix=SPOOL_SUFFIX
                 )
-                self.path, self._fh = FilePath(name), os.fdopen(fd, "wb")
+                self.path = FilePath(name)
+                self._fh = UnbufferedFile(fd, around_cache=self._around_cache)
             # one hash update and one write for what was taken: each lets go of the GIL, and
             # a hand-over per 64 KiB piece cost more than copying the pieces together
             data = b"".join(pieces)
@@ -107,6 +109,10 @@ class _SpoolFile:
                 self._fh.close()
             if self.path is not None:
                 self.path.unlink(missing_ok=True)
+
+
+def _spool_file(store: BlobStore, sha256: str) -> _SpoolFile:
+    return _SpoolFile(store.spool_dir(), sha256, around_cache=store.spool_around_cache)
 
 
 async def _absorb(spools: list[_SpoolFile]) -> None:
@@ -194,7 +200,7 @@ async def put_blob(
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
         raise _too_large(limit)
-    spool = _SpoolFile(runtime.blobs.spool_dir(), sha256)
+    spool = _spool_file(runtime.blobs, sha256)
     size = 0
     try:
         async for chunk in request.stream():
@@ -277,9 +283,7 @@ async def post_blobs(
         )
     spooled: list[_SpoolFile] = []
     try:
-        received = await _receive_group(
-            request, listed, runtime.blobs.spool_dir(), spooled, station.id
-        )
+        received = await _receive_group(request, listed, runtime.blobs, spooled, station.id)
         good = [
             (sha, path, size)
             for (sha, size), (path, actual) in zip(listed, received, strict=True)
@@ -304,7 +308,7 @@ async def post_blobs(
 async def _receive_group(
     request: Request,
     listed: list[tuple[str, int]],
-    folder: FilePath,
+    store: BlobStore,
     spooled: list[_SpoolFile],
     station_id: str,
 ) -> list[tuple[FilePath, str]]:
@@ -316,7 +320,7 @@ async def _receive_group(
     held = 0  # bytes they hold
     try:
         for sha, size in listed:
-            spool = _SpoolFile(folder, sha)
+            spool = _spool_file(store, sha)
             spooled.append(spool)
             taken.append(spool)
             left = size
