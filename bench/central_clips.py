@@ -1,12 +1,13 @@
-"""Clips into S3 through central, or straight to S3 with presigned parts: what central carries.
+"""Clips through central or straight to S3, and through central onto disk: what it carries.
 
     python bench/central_clips.py [--clips 4] [--mb 45]
 
 A station uploads ``--clips`` clips of ``--mb`` MB (random bytes: a clip is incompressible) to
 a central on PostgreSQL + S3 (SeaweedFS on loopback), first through central in resumable
 8 MiB chunks (``PATCH /v1/uploads``), then straight to S3 with presigned parts
-(``/v1/clips/{sha}/direct``) — the station's own client calls in both cases. For each: time,
-MB/s, and the CPU seconds central's process spent (its share of carrying the bytes).
+(``/v1/clips/{sha}/direct``), then through central in chunks to a central whose blobs are on
+disk — the station's own client calls each time. For each: time, MB/s, and the CPU seconds central's process spent (its share
+of carrying the bytes).
 """
 
 from __future__ import annotations
@@ -72,18 +73,21 @@ def main() -> None:
         seaweed(volumes=64) as s3,
     ):
         root = Path(tmp)
-        blobs = s3.s3.blob_url(f"b-{uuid.uuid4().hex[:6]}")
-        with central_server(create_database(cluster), blobs, data_dir=root / "central") as server:
-            api = Api(server).register()
-            rows = []
-            for label, send in (
-                ("through central (PATCH chunks)", through_central),
-                ("straight to S3 (presigned parts)", straight_to_s3),
-            ):
+        rows = []
+        on_s3 = s3.s3.blob_url(f"b-{uuid.uuid4().hex[:6]}")
+        on_disk = (root / "blobs").as_uri()
+        for label, blobs, send in (
+            ("S3, through central (PATCH chunks)", on_s3, through_central),
+            ("S3, straight (presigned parts)", on_s3, straight_to_s3),
+            ("disk, through central (PATCH chunks)", on_disk, through_central),
+        ):
+            data_dir = root / f"central-{len(rows)}"
+            with central_server(create_database(cluster), blobs, data_dir=data_dir) as server:
+                api = Api(server).register()
                 clips = []
                 for n in range(args.clips):
                     data = os.urandom(args.mb * 1_000_000)
-                    path = root / f"clip-{label[:4]}-{n}.mp4"
+                    path = root / f"clip-{len(rows)}-{n}.mp4"
                     path.write_bytes(data)
                     clips.append((hashlib.sha256(data).hexdigest(), path))
                 client = CentralClient(server.base_url, api.token, timeout=120)
@@ -96,15 +100,13 @@ def main() -> None:
                 client.close()
                 for sha, _path in clips:
                     assert api.store.exists(sha), sha
-                mb = args.clips * args.mb
-                rows.append(
-                    [label, args.clips, f"{seconds:.1f}", f"{mb / seconds:.0f}", f"{used:.1f}"]
-                )
-                sys.stdout.write(f"{label}: {seconds:.1f} s, central {used:.1f} CPU s\n")
-            api.close()
+                api.close()
+            mb = args.clips * args.mb
+            rows.append([label, args.clips, f"{seconds:.1f}", f"{mb / seconds:.0f}", f"{used:.1f}"])
+            sys.stdout.write(f"{label}: {seconds:.1f} s, central {used:.1f} CPU s\n")
         table(
-            f"{args.clips} clips of {args.mb} MB into S3 (PostgreSQL + SeaweedFS)",
-            ["path", "clips", "seconds", "MB/s", "central CPU s"],
+            f"{args.clips} clips of {args.mb} MB into central (PostgreSQL; SeaweedFS or disk)",
+            ["blobs on, path", "clips", "seconds", "MB/s", "central CPU s"],
             rows,
         )
     os._exit(0)

@@ -118,6 +118,15 @@ def test_a_chunk_at_the_wrong_offset_gets_409_with_the_offset_central_holds(api:
     assert stored_bytes(api, digest) == data  # no chunk was taken twice
 
 
+def test_chunks_of_odd_sizes_continue_from_offsets_off_any_disk_block(api: Api) -> None:
+    """A chunk that ends, or a resume that starts, inside a disk block loses and repeats
+    nothing."""
+    data = clip_bytes(3 * MIB + 5)
+    digest = sha(data)
+    assert send(api, data, chunk=1_000_003).status_code == 201
+    assert stored_bytes(api, digest) == data
+
+
 def test_a_wrong_hash_is_refused_and_nothing_is_kept(api: Api) -> None:
     data = clip_bytes(MIB + 100)
     claimed = sha(b"another clip entirely")
