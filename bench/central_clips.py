@@ -6,8 +6,8 @@ A station uploads ``--clips`` clips of ``--mb`` MB (random bytes: a clip is inco
 a central on PostgreSQL + S3 (SeaweedFS on loopback), first through central in resumable
 8 MiB chunks (``PATCH /v1/uploads``), then straight to S3 with presigned parts
 (``/v1/clips/{sha}/direct``), then through central in chunks to a central whose blobs are on
-disk — the station's own client calls each time. For each: time, MB/s, and the CPU seconds central's process spent (its share
-of carrying the bytes).
+disk — the station's own client calls each time. For each: time, MB/s, and the CPU seconds
+central's process spent (its share of carrying the bytes).
 """
 
 from __future__ import annotations
