@@ -47,6 +47,7 @@ log = logging.getLogger(__name__)
 # bench/central.py, 500 events and groups up to 8 MiB drain faster than 200 and 16 photos
 BATCH = MAX_BATCH
 MAX_UPLOADS_IN_FLIGHT = 8
+LOOKAHEAD = 4  # batches ahead whose photos queue behind the batch being sent
 GROUP_BLOBS = MAX_GROUP_BLOBS  # photos in one upload request; GROUP_BYTES bounds it first
 GROUP_BYTES = 8 * 1024 * 1024
 POISON_AFTER = 3  # rounds in which central failed on one event alone before it is parked
@@ -218,6 +219,7 @@ def push_once(
 ) -> PushReport:
     """Push until the outbox is empty (or ``max_batches``); raises the client's errors."""
     report = PushReport()
+    ahead: list[int] = []  # the last seq of each batch ahead whose photos are queued
     with _Uploads(db, client, blob_path, clock) as uploads:
         for _ in range(max_batches):
             batch = db.run(due)  # read afresh each round: what was parked or refused moved on
@@ -225,9 +227,16 @@ def push_once(
                 break
             waiting = uploads.queue(batch)
             if (client.station_requests or 1) > 1:
-                # the next batch's photos queue behind this one's: the connections stay busy
-                # across the boundary while this batch's events are being stored
-                uploads.queue(db.run(partial(due, after=batch[-1].seq)))
+                # the next batches' photos queue behind this one's: the connections stay busy
+                # while this batch's events are being stored, which can take as long as
+                # a batch's photos take to go up
+                ahead = [seq for seq in ahead if seq > batch[-1].seq]
+                while len(ahead) < LOOKAHEAD:
+                    following = db.run(partial(due, after=ahead[-1] if ahead else batch[-1].seq))
+                    if not following:
+                        break
+                    uploads.queue(following)
+                    ahead.append(following[-1].seq)
             uploads.wait(waiting)
             report.add(_send(db, client, batch, station_id, clock))
         report.blobs = uploads.count

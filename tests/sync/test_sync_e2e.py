@@ -389,6 +389,38 @@ def test_the_next_batchs_photos_go_up_beside_a_slow_one_and_events_wait_for_thei
     assert_converged(station, central_db, central)
 
 
+def test_the_photos_of_batches_ahead_go_up_while_a_batchs_events_are_stored(
+    proxied, central, central_db, monkeypatch
+) -> None:
+    """Storing a batch of events can take as long as a batch's photos take to go up: while
+    central holds one batch's events, the photos of the batches after it (not only the next)
+    keep the connections busy."""
+    station, proxy = proxied
+    monkeypatch.setattr(push, "BATCH", 4)
+    monkeypatch.setattr(push, "GROUP_BLOBS", 1)  # a request per photo: which went when
+    inspect(station, 6)
+    events = station.db.run(lambda s: push.due(s, limit=1000))
+    batches = [events[i : i + 4] for i in range(0, len(events), 4)]
+    photos = [{sha for e in batch for sha in e.blobs} for batch in batches]
+    two_ahead = photos[1] | photos[2]
+    assert photos[2] - photos[1], "the test wants photos two batches ahead"
+    proxy.faults.append(Fault("delay", value=2.0, when=is_events))  # the first batch's events
+    report = station.sync.sync_once()
+    assert report.push.parked == 0 and report.push.sent == len(events)
+    timeline = list(proxy.timeline)
+    held_answered = next(
+        n for n, (what, r) in enumerate(timeline) if what == "answered" and is_events(r)
+    )
+    meanwhile = {
+        sha
+        for what, r in timeline[:held_answered]
+        if what == "arrived" and is_blob_put(r)
+        for sha in blobs_sent(r)
+    }
+    assert two_ahead <= meanwhile, "photos of the batches ahead waited for the events"
+    assert_converged(station, central_db, central)
+
+
 def _event_ids(request) -> list[str]:  # type: ignore[no-untyped-def]
     return [e["event_id"] for e in json.loads(request.body)["events"]]
 
