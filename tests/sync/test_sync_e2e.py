@@ -36,7 +36,7 @@ from station.workflow import InspectionStarted
 from tests.central.servers import CentralServer, central_server
 from tests.helpers import clean_verdict
 from tests.sync.conftest import assert_converged, enrolled, new_station_id, open_synced
-from tests.sync.fault_proxy import Fault, FaultProxy, respond
+from tests.sync.fault_proxy import Fault, FaultProxy, Request, respond
 from tests.test_workflow import order_in
 
 
@@ -345,6 +345,29 @@ def test_a_push_cut_short_resends_only_the_photos_not_yet_stored(
     assert_converged(station, central_db, central)
 
 
+def in_small_batches(
+    station: app.Station, monkeypatch: pytest.MonkeyPatch, inspections: int
+) -> tuple[list[push.Outgoing], list[list[push.Outgoing]], list[set[str]]]:
+    """``inspections`` done, pushed 4 events a batch and a request a photo (so a test sees
+    which photo went when): the events, their batches and each batch's photos."""
+    monkeypatch.setattr(push, "BATCH", 4)
+    monkeypatch.setattr(push, "GROUP_BLOBS", 1)
+    inspect(station, inspections)
+    events = station.db.run(lambda s: push.due(s, limit=1000))
+    batches = [events[i : i + 4] for i in range(0, len(events), 4)]
+    return events, batches, [{sha for e in batch for sha in e.blobs} for batch in batches]
+
+
+def photos_arrived(timeline: list[tuple[str, Request]], before: int) -> set[str]:
+    """The photos whose upload reached central before ``timeline[before]``."""
+    return {
+        sha
+        for what, r in timeline[:before]
+        if what == "arrived" and is_blob_put(r)
+        for sha in blobs_sent(r)
+    }
+
+
 def test_the_next_batchs_photos_go_up_beside_a_slow_one_and_events_wait_for_theirs(
     proxied, central, central_db, monkeypatch
 ) -> None:
@@ -352,12 +375,8 @@ def test_the_next_batchs_photos_go_up_beside_a_slow_one_and_events_wait_for_thei
     batch is slow, the connections beside it carry the next batch's photos; the batch's
     events still go only once their own photos are stored (central refuses them before)."""
     station, proxy = proxied
-    monkeypatch.setattr(push, "BATCH", 4)
-    monkeypatch.setattr(push, "GROUP_BLOBS", 1)  # a request per photo: which went when
-    inspect(station, 3)
-    events = station.db.run(lambda s: push.due(s, limit=1000))
-    batches = [events[i : i + 4] for i in range(0, len(events), 4)]
-    photos = [sorted({sha for e in batch for sha in e.blobs}) for batch in batches]
+    events, batches, photo_sets = in_small_batches(station, monkeypatch, 3)
+    photos = [sorted(shas) for shas in photo_sets]
     # the first batch's first photo goes alone (its answer says how many may go at once)
     k = next(
         i
@@ -372,12 +391,7 @@ def test_the_next_batchs_photos_go_up_beside_a_slow_one_and_events_wait_for_thei
     slow_answered = next(
         n for n, (what, r) in enumerate(timeline) if what == "answered" and slow in blobs_sent(r)
     )
-    meanwhile = {
-        sha
-        for what, r in timeline[:slow_answered]
-        if what == "arrived" and is_blob_put(r)
-        for sha in blobs_sent(r)
-    }
+    meanwhile = photos_arrived(timeline, slow_answered)
     assert meanwhile & set(photos[k + 1]), "the next batch's photos waited for the slow one"
     ids = {e.event_id for e in batches[k]}
     events_k = next(
@@ -396,12 +410,7 @@ def test_the_photos_of_batches_ahead_go_up_while_a_batchs_events_are_stored(
     central holds one batch's events, the photos of the batches after it (not only the next)
     keep the connections busy."""
     station, proxy = proxied
-    monkeypatch.setattr(push, "BATCH", 4)
-    monkeypatch.setattr(push, "GROUP_BLOBS", 1)  # a request per photo: which went when
-    inspect(station, 6)
-    events = station.db.run(lambda s: push.due(s, limit=1000))
-    batches = [events[i : i + 4] for i in range(0, len(events), 4)]
-    photos = [{sha for e in batch for sha in e.blobs} for batch in batches]
+    events, _batches, photos = in_small_batches(station, monkeypatch, 6)
     two_ahead = photos[1] | photos[2]
     assert photos[2] - photos[1], "the test wants photos two batches ahead"
     proxy.faults.append(Fault("delay", value=2.0, when=is_events))  # the first batch's events
@@ -411,12 +420,7 @@ def test_the_photos_of_batches_ahead_go_up_while_a_batchs_events_are_stored(
     held_answered = next(
         n for n, (what, r) in enumerate(timeline) if what == "answered" and is_events(r)
     )
-    meanwhile = {
-        sha
-        for what, r in timeline[:held_answered]
-        if what == "arrived" and is_blob_put(r)
-        for sha in blobs_sent(r)
-    }
+    meanwhile = photos_arrived(timeline, held_answered)
     assert two_ahead <= meanwhile, "photos of the batches ahead waited for the events"
     assert_converged(station, central_db, central)
 
