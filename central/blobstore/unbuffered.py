@@ -96,6 +96,12 @@ class UnbufferedFile:
                 _set_direct(self._fd, False)
                 self.around_cache = False
 
+    def abandon(self) -> None:
+        """Close the file without writing what is left: it is being thrown away (and a disk
+        that is full must not turn throwing it away into an error)."""
+        self._tail = b""
+        self.close()
+
     def close(self) -> None:
         """Write what is left (less than a block, through the cache) and close the file;
         again, nothing."""

@@ -129,3 +129,18 @@ def test_closing_twice_closes_once(tmp_path: Path) -> None:
         os.close(other)
     assert (tmp_path / "a.part").read_bytes() == b"abc"
     assert (tmp_path / "b").read_bytes() == b"still open"
+
+
+def test_a_file_thrown_away_on_a_full_disk_closes_without_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An upload cut short is discarded; what it holds back is not written first."""
+    file = UnbufferedFile(os.open(tmp_path / "blob.part", os.O_WRONLY | os.O_CREAT, 0o600))
+    file.write(os.urandom(BLOCK + 10))
+
+    def disk_full(fd: int, data: bytes | memoryview) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(unbuffered.os, "write", disk_full)
+    file.abandon()
+    file.close()  # again, nothing

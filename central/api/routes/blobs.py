@@ -106,7 +106,7 @@ class _SpoolFile:
         with self._lock:
             self._discarded = True
             if self._fh is not None:
-                self._fh.close()
+                self._fh.abandon()
             if self.path is not None:
                 self.path.unlink(missing_ok=True)
 
