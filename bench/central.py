@@ -2,14 +2,16 @@
 
     QT_QPA_PLATFORM=offscreen python bench/central.py [--inspections 1000] [--photos 4]
         [--photo-kb 206] [--stores sqlite-disk,pg-disk,pg-s3] [--before CHECKOUT] [--runs 1]
-        [--workers 1,2]
+        [--workers 1,2] [--pg-over socket,tcp]
 
 A station holding ``--inspections`` completed inspections — each 7 events (started, a photo
 added ``--photos`` times, completed, label printed) with photos of about ``--photo-kb`` KB —
 pushes its whole outbox to a real central service on loopback (``central serve``: one
 process, or ``--workers N`` processes on one socket with PostgreSQL)
 with the station's own sync code; the table gives seconds, events/s and MB/s per store:
-SQLite + blobs on disk, PostgreSQL + disk, PostgreSQL + S3 (SeaweedFS). ``--before`` runs the
+SQLite + blobs on disk, PostgreSQL + disk, PostgreSQL + S3 (SeaweedFS). Central reaches
+PostgreSQL through its Unix socket, as a service on the same host should (docs/DEPLOYMENT.md);
+``--pg-over socket,tcp`` measures loopback TCP too. ``--before`` runs the
 same against the ``central`` package of another checkout (the code before a change) in the
 same run (with more than one process, a checkout whose ``central serve`` has ``--workers``).
 Then the disk's own rate for the same bytes (read, SHA-256, write, fsync and rename into a
@@ -358,7 +360,13 @@ def main() -> None:
         default="1,2",
         help="central processes to measure on PostgreSQL, e.g. 1,2,3 (SQLite: always 1)",
     )
+    parser.add_argument(
+        "--pg-over", default="socket", help="how central reaches PostgreSQL: socket, tcp or both"
+    )
     args = parser.parse_args()
+    transports = [t for t in args.pg_over.split(",") if t]
+    if not transports or set(transports) - {"socket", "tcp"}:
+        parser.error("--pg-over takes socket, tcp or socket,tcp")
     workers = [int(n) for n in args.workers.split(",") if n]
     stores = [s for s in args.stores.split(",") if s]
     unknown = set(stores) - set(STORES)
@@ -369,7 +377,10 @@ def main() -> None:
         # one PostgreSQL for the whole run, a database a drain: a cluster made and removed
         # for each would leave its deleted files to slow the next drain (see set_aside)
         on_postgres = any(s.startswith("pg-") for s in stores)
-        cluster = stack.enter_context(postgres()).url if on_postgres else None
+        clusters: dict[str, str | None] = {"": None}
+        if on_postgres:
+            running = stack.enter_context(postgres())
+            clusters = {"socket": running.socket_url, "tcp": running.url}
         template = root / "template"
         station = open_bench_station(template, None)
         app.load_demo_data(station, count=args.inspections, today=date.today())
@@ -387,8 +398,10 @@ def main() -> None:
         rows = []
         versions = [("after", None)] + ([("before", args.before)] if args.before else [])
         runs = [
-            (store, label, source, n)
+            (name, label, source, n, cluster)
             for store in stores
+            for over in (transports if store.startswith("pg-") else [""])
+            for name, cluster in [(store + (" over TCP" if over == "tcp" else ""), clusters[over])]
             for n in (workers if store.startswith("pg-") else [1])
             for label, source in versions
         ]
@@ -402,21 +415,22 @@ def main() -> None:
         copies: dict[int, list[float]] = {1: [], 4: []}
         for round_no in range(args.runs):
             measured = []
-            for store, label, source, n in runs:
+            for name, label, source, n, cluster in runs:
+                store = name.split()[0]
                 seconds = drain(template, root / "work", store, source, n, cluster)
-                drains.setdefault((store, label, n), []).append(seconds)
-                measured.append(((store, label, n), seconds))
-                sys.stdout.write(f"round {round_no + 1}: {store} ×{n} {label}: {seconds:.1f} s\n")
+                drains.setdefault((name, label, n), []).append(seconds)
+                measured.append(((name, label, n), seconds))
+                sys.stdout.write(f"round {round_no + 1}: {name} ×{n} {label}: {seconds:.1f} s\n")
                 sys.stdout.flush()
             copies[4].append(copy_rate(files, root / "copy", 4))
             for key, seconds in measured:
                 shares.setdefault(key, []).append(copies[4][-1] / seconds)
-        for store, label, _source, n in runs:
-            seconds = statistics.median(drains[(store, label, n)])
-            share = statistics.median(shares[(store, label, n)])
+        for name, label, _source, n, _cluster in runs:
+            seconds = statistics.median(drains[(name, label, n)])
+            share = statistics.median(shares[(name, label, n)])
             rows.append(
                 [
-                    store,
+                    name,
                     str(n),
                     label,
                     f"{seconds:.1f}",

@@ -76,6 +76,11 @@ class PushReport:
     parked: int = 0
     blobs: int = 0
 
+    @property
+    def answered(self) -> int:
+        """Events central answered for: stored, already there, or refused and parked."""
+        return self.sent + self.duplicates + self.parked
+
     def add(self, other: PushReport) -> None:
         self.sent += other.sent
         self.duplicates += other.duplicates
@@ -180,7 +185,8 @@ def _wire(event: Outgoing, station_id: str) -> Event:
 
 class _StoredBlobs:
     """Blobs central has stored, marked in small groups (a commit per blob costs a tenth of
-    the drain's speed), so that a failed or killed push sends again only what did not land."""
+    the drain's speed; a group of uploads is marked at once), so that a failed or killed
+    push sends again only what did not land."""
 
     GROUP = 16
 
@@ -190,9 +196,9 @@ class _StoredBlobs:
         self._lock = threading.Lock()
         self._shas: list[str] = []
 
-    def add(self, sha: str) -> None:
+    def add(self, *shas: str) -> None:
         with self._lock:
-            self._shas.append(sha)
+            self._shas.extend(shas)
             if len(self._shas) < self.GROUP:
                 return
             shas, self._shas = self._shas, []
@@ -219,10 +225,10 @@ def push_once(
 ) -> PushReport:
     """Push until the outbox is empty (or ``max_batches``); raises the client's errors."""
     report = PushReport()
-    ahead: list[int] = []  # the last seq of each batch ahead whose photos are queued
+    ahead: list[list[Outgoing]] = []  # batches read ahead, their photos queued
     with _Uploads(db, client, blob_path, clock) as uploads:
+        batch = db.run(due)
         for _ in range(max_batches):
-            batch = db.run(due)  # read afresh each round: what was parked or refused moved on
             if not batch:
                 break
             waiting = uploads.queue(batch)
@@ -230,15 +236,19 @@ def push_once(
                 # the next batches' photos queue behind this one's: the connections stay busy
                 # while this batch's events are being stored, which can take as long as
                 # a batch's photos take to go up
-                ahead = [seq for seq in ahead if seq > batch[-1].seq]
                 while len(ahead) < LOOKAHEAD:
-                    following = db.run(partial(due, after=ahead[-1] if ahead else batch[-1].seq))
+                    following = db.run(partial(due, after=(ahead[-1] if ahead else batch)[-1].seq))
                     if not following:
                         break
                     uploads.queue(following)
-                    ahead.append(following[-1].seq)
+                    ahead.append(following)
             uploads.wait(waiting)
-            report.add(_send(db, client, batch, station_id, clock))
+            answered = _send(db, client, batch, station_id, clock)
+            report.add(answered)
+            if ahead and answered.answered == len(batch):
+                batch = ahead.pop(0)  # what the outbox holds next, read while photos went up
+            else:  # read afresh: what central did not answer for goes again, first
+                ahead, batch = [], db.run(due)
         report.blobs = uploads.count
     return report
 
@@ -310,8 +320,7 @@ class _Uploads:
                 log.info("central takes no groups of blobs; sending them one by one")
                 self._one_by_one.set()
             else:
-                for sha in (*answer.created, *answer.present):
-                    self._stored.add(sha)
+                self._stored.add(*answer.created, *answer.present)
                 if answer.refused:
                     first = answer.refused[0]
                     raise Refused(400, f"blob {first.sha256}: {first.error}")

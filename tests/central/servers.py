@@ -101,8 +101,14 @@ class PostgresCluster:
 
     @property
     def url(self) -> str:
-        """SQLAlchemy URL of the cluster's ``postgres`` database."""
+        """SQLAlchemy URL of the cluster's ``postgres`` database, over TCP."""
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+
+    @property
+    def socket_url(self) -> str:
+        """The same database through the cluster's Unix socket, as a service on the same
+        host reaches it (docs/DEPLOYMENT.md says why)."""
+        return f"postgresql+psycopg://postgres@/postgres?host={self.root}&port={self.port}"
 
     def _run(self, args: list[str], what: str) -> None:
         try:
@@ -162,14 +168,16 @@ def postgres_cluster() -> Iterator[str]:
 
 
 def create_database(cluster_url: str, name: str | None = None) -> str:
-    """A new empty database in the cluster; returns its URL."""
+    """A new empty database in the cluster; returns its URL (by TCP or socket, as given)."""
     import psycopg
+    from sqlalchemy.engine import make_url
 
     name = name or f"t_{uuid.uuid4().hex[:12]}"
-    dsn = cluster_url.replace("postgresql+psycopg://", "postgresql://")
+    cluster = make_url(cluster_url)
+    dsn = cluster.set(drivername="postgresql").render_as_string(hide_password=False)
     with psycopg.connect(dsn, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
-    return cluster_url.rsplit("/", 1)[0] + f"/{name}"
+    return cluster.set(database=name).render_as_string(hide_password=False)
 
 
 # -- SeaweedFS S3 ----------------------------------------------------------------------------

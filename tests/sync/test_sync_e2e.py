@@ -429,6 +429,48 @@ def _event_ids(request) -> list[str]:  # type: ignore[no-untyped-def]
     return [e["event_id"] for e in json.loads(request.body)["events"]]
 
 
+def test_the_batches_read_ahead_are_sent_as_read_each_event_read_once(
+    proxied, central, central_db, monkeypatch
+) -> None:
+    """The batches read from the outbox for their photos are the ones sent next, not read
+    again when their turn comes."""
+    station, proxy = proxied
+    events, batches, _photos = in_small_batches(station, monkeypatch, 6)
+    assert len(batches) > push.LOOKAHEAD + 1, "the test wants batches beyond the lookahead"
+    read: list[str] = []
+    outbox_due = push.due
+
+    def counted(session, **kwargs):  # type: ignore[no-untyped-def]
+        found = outbox_due(session, **kwargs)
+        read.extend(e.event_id for e in found)
+        return found
+
+    monkeypatch.setattr(push, "due", counted)
+    report = station.sync.sync_once()
+    assert report.push.sent == len(events)
+    assert sorted(read) == sorted(e.event_id for e in events)
+    sent = [_event_ids(r) for r in proxy.seen if is_events(r)]
+    assert sent == [[e.event_id for e in batch] for batch in batches]
+    assert_converged(station, central_db, central)
+
+
+def test_a_batch_central_did_not_answer_for_goes_again_before_the_next(
+    proxied, central, central_db, monkeypatch
+) -> None:
+    """An answer that accounts for none of the batch (a broken proxy, an old central) leaves
+    the batch unsent: it goes again, first, and the batches read ahead wait their turn."""
+    station, proxy = proxied
+    events, batches, _photos = in_small_batches(station, monkeypatch, 3)
+    nothing = json.dumps({"accepted": [], "duplicates": [], "rejected": []}).encode()
+    proxy.faults.append(Fault("respond", response=respond(200, nothing).response, when=is_events))
+    report = station.sync.sync_once()
+    assert report.push.sent == len(events) and report.push.parked == 0
+    sent = [_event_ids(r) for r in proxy.seen if is_events(r)]
+    first = [e.event_id for e in batches[0]]
+    assert sent[:3] == [first, first, [e.event_id for e in batches[1]]]
+    assert_converged(station, central_db, central)
+
+
 def test_photos_go_in_groups_and_one_by_one_to_a_central_without_groups(
     proxied, central, central_db
 ) -> None:
