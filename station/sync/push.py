@@ -201,8 +201,8 @@ class _StoredBlobs:
             self._shas.extend(shas)
             if len(self._shas) < self.GROUP:
                 return
-            shas, self._shas = self._shas, []
-        self._mark(shas)
+            marked, self._shas = self._shas, []
+        self._mark(marked)
 
     def flush(self) -> None:
         with self._lock:
