@@ -318,6 +318,8 @@ class CentralClient:
         answered = {*result.accepted, *result.duplicates, *(r.event_id for r in result.rejected)}
         if not answered <= sent:
             raise Unavailable("the server answered for events that were not sent")
+        if sent and not answered:  # sent again, it would be answered so again, without end
+            raise Unavailable(f"the server answered for none of the {len(sent)} events sent")
         return result
 
     def healthy(self) -> bool:

@@ -3,7 +3,7 @@
 Each request is handled on its own connection (the proxy answers ``Connection: close``), and
 the next fault in the queue decides what happens to it: passed through, refused, answered
 with a 500 or a canned response, delayed, cut at a byte offset on the way up, delivered twice,
-or delivered with its response lost or truncated on the way back.
+or delivered with its response lost, truncated or its body altered on the way back.
 """
 
 from __future__ import annotations
@@ -30,10 +30,11 @@ class Request:
 @dataclass(frozen=True, slots=True)
 class Fault:
     kind: str  # pass | refuse | error500 | respond | delay | cut_upload | duplicate |
-    #            drop_response | truncate_response
+    #            drop_response | truncate_response | rewrite
     value: float = 0
     response: bytes = b""
     when: Predicate | None = None  # only requests it matches use up this fault
+    edit: Callable[[bytes], bytes] | None = None  # rewrite: central's answer body, altered
 
 
 def respond(status: int, body: bytes, content_type: str = "application/json") -> Fault:
@@ -134,6 +135,8 @@ class FaultProxy:
                 return
             if kind == "truncate_response":
                 answer = answer[: int(fault.value)]
+            if kind == "rewrite" and fault.edit is not None:
+                answer = _rewritten(answer, fault.edit)
             client.sendall(answer)
 
 
@@ -175,6 +178,19 @@ def _read_request(conn: socket.socket) -> Request | None:
     kept = [line for line in lines if not line.lower().startswith("connection")]
     new_head = ("\r\n".join([*kept, "Connection: close"]) + "\r\n\r\n").encode("latin-1")
     return Request(method, path, new_head, body)
+
+
+def _rewritten(answer: bytes, edit: Callable[[bytes], bytes]) -> bytes:
+    """The response with its body passed through ``edit`` and its length set to match."""
+    head, _, body = answer.partition(b"\r\n\r\n")
+    body = edit(body)
+    lines = [
+        line
+        for line in head.decode("latin-1").split("\r\n")
+        if not line.lower().startswith(("content-length", "transfer-encoding"))
+    ]
+    lines.append(f"Content-Length: {len(body)}")
+    return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body
 
 
 def _dechunk(raw: bytes) -> bytes:

@@ -454,20 +454,50 @@ def test_the_batches_read_ahead_are_sent_as_read_each_event_read_once(
     assert_converged(station, central_db, central)
 
 
-def test_a_batch_central_did_not_answer_for_goes_again_before_the_next(
+def test_what_central_left_unanswered_goes_again_before_the_batches_read_ahead(
     proxied, central, central_db, monkeypatch
 ) -> None:
-    """An answer that accounts for none of the batch (a broken proxy, an old central) leaves
-    the batch unsent: it goes again, first, and the batches read ahead wait their turn."""
+    """An answer that accounts for only part of a batch (a proxy that mangles it, an old
+    central) leaves the rest unsent: it goes again, first, before the batches read ahead."""
     station, proxy = proxied
     events, batches, _photos = in_small_batches(station, monkeypatch, 3)
-    nothing = json.dumps({"accepted": [], "duplicates": [], "rejected": []}).encode()
-    proxy.faults.append(Fault("respond", response=respond(200, nothing).response, when=is_events))
-    report = station.sync.sync_once()
-    assert report.push.sent == len(events) and report.push.parked == 0
-    sent = [_event_ids(r) for r in proxy.seen if is_events(r)]
     first = [e.event_id for e in batches[0]]
-    assert sent[:3] == [first, first, [e.event_id for e in batches[1]]]
+
+    def half_answered(body: bytes) -> bytes:
+        answer = json.loads(body)
+        answer["accepted"] = [i for i in answer["accepted"] if i in first[:2]]
+        return json.dumps(answer).encode()
+
+    proxy.faults.append(Fault("rewrite", edit=half_answered, when=is_events))
+    report = station.sync.sync_once()
+    # central stored all four; the station heard of two, sent the other two again
+    assert report.push.sent == len(events) - 2 and report.push.duplicates == 2
+    assert report.push.parked == 0
+    sent = [_event_ids(r) for r in proxy.seen if is_events(r)]
+    assert sent[:2] == [first, [*first[2:], *(e.event_id for e in batches[1][:2])]]
+    assert_converged(station, central_db, central)
+
+
+@pytest.mark.timeout(60)  # without the check, the push sends the batch again without end
+def test_an_answer_for_none_of_the_batch_ends_the_round_instead_of_sending_it_forever(
+    proxied, central, central_db
+) -> None:
+    """Central answers for every event it is sent; an answer for none of them (a broken
+    proxy) would have the push send the same batch without end. The round fails instead, to
+    be tried again after the back-off, and nothing is marked sent."""
+    station, proxy = proxied
+    inspect(station, 2)
+    events = station.db.run(lambda s: push.due(s, limit=1000))
+    nothing = json.dumps({"accepted": [], "duplicates": [], "rejected": []}).encode()
+    proxy.default = lambda r: (
+        Fault("respond", response=respond(200, nothing).response) if is_events(r) else Fault("pass")
+    )
+    with pytest.raises(Unavailable, match="none of the"):
+        station.sync.sync_once()
+    assert sum(1 for r in proxy.seen if is_events(r)) == 1
+    assert len(station.db.run(lambda s: push.due(s, limit=1000))) == len(events)
+    proxy.default = None
+    station.sync.sync_once()
     assert_converged(station, central_db, central)
 
 
