@@ -377,10 +377,10 @@ def main() -> None:
         # one PostgreSQL for the whole run, a database a drain: a cluster made and removed
         # for each would leave its deleted files to slow the next drain (see set_aside)
         on_postgres = any(s.startswith("pg-") for s in stores)
-        clusters: dict[str, str | None] = {"": None}
+        clusters: dict[str, str | None] = {"": None}  # "": a store without PostgreSQL
         if on_postgres:
             running = stack.enter_context(postgres())
-            clusters = {"socket": running.socket_url, "tcp": running.url}
+            clusters |= {"socket": running.socket_url, "tcp": running.url}
         template = root / "template"
         station = open_bench_station(template, None)
         app.load_demo_data(station, count=args.inspections, today=date.today())
