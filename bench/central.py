@@ -398,7 +398,7 @@ def main() -> None:
         rows = []
         versions = [("after", None)] + ([("before", args.before)] if args.before else [])
         runs = [
-            (name, label, source, n, cluster)
+            (store, name, label, source, n, cluster)
             for store in stores
             for over in (transports if store.startswith("pg-") else [""])
             for name, cluster in [(store + (" over TCP" if over == "tcp" else ""), clusters[over])]
@@ -415,8 +415,7 @@ def main() -> None:
         copies: dict[int, list[float]] = {1: [], 4: []}
         for round_no in range(args.runs):
             measured = []
-            for name, label, source, n, cluster in runs:
-                store = name.split()[0]
+            for store, name, label, source, n, cluster in runs:
                 seconds = drain(template, root / "work", store, source, n, cluster)
                 drains.setdefault((name, label, n), []).append(seconds)
                 measured.append(((name, label, n), seconds))
@@ -425,7 +424,7 @@ def main() -> None:
             copies[4].append(copy_rate(files, root / "copy", 4))
             for key, seconds in measured:
                 shares.setdefault(key, []).append(copies[4][-1] / seconds)
-        for name, label, _source, n, _cluster in runs:
+        for _store, name, label, _source, n, _cluster in runs:
             seconds = statistics.median(drains[(name, label, n)])
             share = statistics.median(shares[(name, label, n)])
             rows.append(
