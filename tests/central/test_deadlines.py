@@ -15,6 +15,7 @@ import resource
 import socket
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -46,45 +47,50 @@ def connect(server: CentralServer) -> socket.socket:
     return conn
 
 
-def closed(conn: socket.socket) -> bytes | None:
-    """What the server said before closing, or None while the connection is still open."""
-    received = b""
+def closed(conn: socket.socket, received: bytearray) -> bool:
+    """Whether the server has closed ``conn``; what it said so far is added to ``received``,
+    which is kept across calls: an answer and the close that follows it may arrive in
+    different polls."""
     while True:
         try:
             chunk = conn.recv(4096)
         except BlockingIOError:
-            return None
+            return False
         except ConnectionResetError:
-            return received
+            return True
         if not chunk:
-            return received
+            return True
         received += chunk
 
 
-def trickle(conns: list[socket.socket], data: bytes, *, for_at_most: float) -> dict[int, float]:
+@dataclass
+class Trickled:
+    ended: dict[int, float]  # when each connection was closed (seconds from the start)
+    answers: dict[int, bytes]  # what the server said on each before closing it
+
+
+def trickle(conns: list[socket.socket], data: bytes, *, for_at_most: float) -> Trickled:
     """Send ``data`` a byte at a time to each connection, a byte every 0.1 s, until each is
-    closed or time is up; when each was closed (seconds from the start), by index."""
+    closed or time is up."""
     start = time.monotonic()
-    ended: dict[int, float] = {}
-    answers: dict[int, bytes] = {}
+    done = Trickled(ended={}, answers={})
+    received = [bytearray() for _ in conns]
     position = 0
-    while len(ended) < len(conns) and time.monotonic() - start < for_at_most:
+    while len(done.ended) < len(conns) and time.monotonic() - start < for_at_most:
         byte = data[position : position + 1] if data else b""
         position = (position + 1) % max(len(data), 1)
         for index, conn in enumerate(conns):
-            if index in ended:
+            if index in done.ended:
                 continue
-            said = closed(conn)
-            if said is not None:
-                ended[index] = time.monotonic() - start
-                answers[index] = said
+            if closed(conn, received[index]):
+                done.ended[index] = time.monotonic() - start
+                done.answers[index] = bytes(received[index])
                 continue
             if byte:
                 with contextlib.suppress(BlockingIOError, BrokenPipeError, ConnectionResetError):
                     conn.send(byte)
         time.sleep(0.1)  # the pace of the attack itself, not a wait for a result
-    trickle.answers = answers  # type: ignore[attr-defined]
-    return ended
+    return done
 
 
 def health(server: CentralServer) -> int:
@@ -98,7 +104,7 @@ def log_lines(server: CentralServer) -> int:
 def test_a_head_trickled_a_byte_at_a_time_is_cut_off(server: CentralServer) -> None:
     conn = connect(server)
     try:
-        ended = trickle([conn], HEAD * 100, for_at_most=HEADER_TIMEOUT + 10)
+        ended = trickle([conn], HEAD * 100, for_at_most=HEADER_TIMEOUT + 10).ended
         assert 0 in ended, "the connection was never closed"
         assert ended[0] <= HEADER_TIMEOUT + SLACK
     finally:
@@ -109,7 +115,7 @@ def test_a_head_trickled_a_byte_at_a_time_is_cut_off(server: CentralServer) -> N
 def test_a_connection_that_says_nothing_is_closed(server: CentralServer) -> None:
     conn = connect(server)
     try:
-        ended = trickle([conn], b"", for_at_most=HEADER_TIMEOUT + 10)  # sends nothing at all
+        ended = trickle([conn], b"", for_at_most=HEADER_TIMEOUT + 10).ended  # sends nothing
         assert 0 in ended and ended[0] <= HEADER_TIMEOUT + SLACK
     finally:
         conn.close()
@@ -124,7 +130,7 @@ def test_an_idle_keep_alive_connection_is_closed(server: CentralServer) -> None:
         conn.sendall(b"GET /v1/health HTTP/1.1\r\nHost: central\r\n\r\n")
         assert b" 200 " in conn.recv(4096).split(b"\r\n", 1)[0] + b" "
         conn.setblocking(False)
-        ended = trickle([conn], b"", for_at_most=15)  # silence after the answer
+        ended = trickle([conn], b"", for_at_most=15).ended  # silence after the answer
         assert 0 in ended
     finally:
         conn.close()
@@ -138,10 +144,10 @@ def test_a_body_trickled_after_its_head_is_answered_408_and_closed(
         conn.setblocking(True)
         conn.sendall(HEAD + b"Content-Length: 100000\r\n\r\n")  # a whole head, no token
         conn.setblocking(False)
-        ended = trickle([conn], b'{"events": [', for_at_most=BODY_TIMEOUT + 10)
-        assert 0 in ended, "the connection was never closed"
-        assert ended[0] <= BODY_TIMEOUT + SLACK
-        answer: bytes = trickle.answers[0]  # type: ignore[attr-defined]
+        done = trickle([conn], b'{"events": [', for_at_most=BODY_TIMEOUT + 10)
+        assert 0 in done.ended, "the connection was never closed"
+        assert done.ended[0] <= BODY_TIMEOUT + SLACK
+        answer = done.answers[0]
         assert answer.startswith(b"HTTP/1.1 408"), answer[:200]
     finally:
         conn.close()
@@ -188,15 +194,12 @@ def test_a_flood_under_a_small_descriptor_limit_is_capped_and_logged_briefly(
             except OSError as exc:  # the listen backlog is full: that is the server's cap too
                 assert exc.errno in (errno.ECONNREFUSED, errno.ETIMEDOUT, errno.EAGAIN)
         try:
-            ended = trickle(conns, HEAD * 100, for_at_most=HEADER_TIMEOUT + 10)
-            assert len(ended) == len(conns), f"{len(conns) - len(ended)} connections still open"
-            busy = [
-                index
-                for index, said in trickle.answers.items()  # type: ignore[attr-defined]
-                if said.startswith(b"HTTP/1.1 503")
-            ]
+            done = trickle(conns, HEAD * 100, for_at_most=HEADER_TIMEOUT + 10)
+            still_open = len(conns) - len(done.ended)
+            assert not still_open, f"{still_open} connections still open"
+            busy = [i for i, said in done.answers.items() if said.startswith(b"HTTP/1.1 503")]
             assert busy, "no connection was turned away at the cap"
-            assert max(ended.values()) <= HEADER_TIMEOUT + SLACK + 1
+            assert max(done.ended.values()) <= HEADER_TIMEOUT + SLACK + 1
         finally:
             for conn in conns:
                 conn.close()
