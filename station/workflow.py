@@ -189,12 +189,27 @@ class Workflow:
         cleaned here; junk raises :class:`~station.capture.scan_text.BadScan` before anything
         is stored.
         """
+        outcome = self._scan(code, inspector, receive_unknown=True)
+        assert outcome is not None
+        return outcome
+
+    def scan_if_known(self, code: ScanCode, inspector: UserView) -> ScanOutcome | None:
+        """:meth:`scan` for a code shaped like an item's barcode: it opens the parcel it names
+        (some waybill numbers have an EAN's shape and check digit); None, and nothing
+        received, when it names none."""
+        return self._scan(code, inspector, receive_unknown=False)
+
+    def _scan(
+        self, code: ScanCode | str, inspector: UserView, *, receive_unknown: bool
+    ) -> ScanOutcome | None:
         text = code.text if isinstance(code, ScanCode) else clean_scan(code)
         now = self.clock()
 
-        def work(session: Session) -> ScanOutcome:
+        def work(session: Session) -> ScanOutcome | None:
             order_id = find_order_id(session, text)
             if order_id is None:
+                if not receive_unknown:
+                    return None
                 return self._receive_unmatched(session, text, inspector, now)
             return self._start_or_resume(session, load_order(session, order_id), inspector, now)
 

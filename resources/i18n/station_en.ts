@@ -85,42 +85,42 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="317" />
+        <location filename="../../station/ui/bench_view.py" line="318" />
         <source>Hello %1. Scan a return parcel to begin.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="318" />
+        <location filename="../../station/ui/bench_view.py" line="319" />
         <source>Welcome back, %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="319" />
+        <location filename="../../station/ui/bench_view.py" line="320" />
         <source>%1 is an item barcode. Scan the return parcel first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="320" />
+        <location filename="../../station/ui/bench_view.py" line="321" />
         <source>Nothing to do for %1 now.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="321" />
+        <location filename="../../station/ui/bench_view.py" line="322" />
         <source>Already inspecting %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="256" />
+        <location filename="../../station/ui/bench_view.py" line="257" />
         <source>item %1 of %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="323" />
+        <location filename="../../station/ui/bench_view.py" line="324" />
         <source>Resumed the open inspection of %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="322" />
+        <location filename="../../station/ui/bench_view.py" line="323" />
         <source>Inspecting %1</source>
         <translation type="unfinished" />
     </message>
@@ -130,137 +130,142 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="324" />
+        <location filename="../../station/ui/bench_view.py" line="325" />
         <source>No order for %1: received as an unmatched parcel.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="325" />
+        <location filename="../../station/ui/bench_view.py" line="326" />
         <source>%1 is %2 and cannot be inspected at the bench.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="326" />
+        <location filename="../../station/ui/bench_view.py" line="327" />
         <source>Not a usable scan: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="327" />
+        <location filename="../../station/ui/bench_view.py" line="329" />
+        <source>The scan of %1… was cut off before its end and not used: scan again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="331" />
         <source>The scan could not be handled: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="329" />
+        <location filename="../../station/ui/bench_view.py" line="333" />
         <source>The camera sees another parcel (%1). Finish this one first, or scan %1 with the hand scanner to switch.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="333" />
+        <location filename="../../station/ui/bench_view.py" line="337" />
         <source>The camera sees %1, which is not this order's item: not used. Scan the item with the hand scanner to record what it is.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="336" />
+        <location filename="../../station/ui/bench_view.py" line="340" />
         <source>Item matches the order</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="337" />
+        <location filename="../../station/ui/bench_view.py" line="341" />
         <source>Item does not match the order: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="338" />
+        <location filename="../../station/ui/bench_view.py" line="342" />
         <source>Answer first: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="339" />
+        <location filename="../../station/ui/bench_view.py" line="343" />
         <source>Still needed: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="340" />
+        <location filename="../../station/ui/bench_view.py" line="344" />
         <source>Scan a parcel before taking photos.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="341" />
+        <location filename="../../station/ui/bench_view.py" line="345" />
         <source>No camera picture to take.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="343" />
+        <location filename="../../station/ui/bench_view.py" line="347" />
         <source>Photo %1: it does not count yet. R retakes it; K keeps it as it is.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="345" />
+        <location filename="../../station/ui/bench_view.py" line="349" />
         <source>%1 photo taken.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="346" />
+        <location filename="../../station/ui/bench_view.py" line="350" />
         <source>%1 photo kept as it is; it counts.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="347" />
+        <location filename="../../station/ui/bench_view.py" line="351" />
         <source>Photo not kept: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="348" />
+        <location filename="../../station/ui/bench_view.py" line="352" />
         <source>Done: %1 · %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="350" />
+        <location filename="../../station/ui/bench_view.py" line="354" />
         <source>Done: %1 · %2 — sent to a supervisor for review; the label says so.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="352" />
+        <location filename="../../station/ui/bench_view.py" line="356" />
         <source>Done, but no label: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="353" />
+        <location filename="../../station/ui/bench_view.py" line="357" />
         <source>Could not complete: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="354" />
+        <location filename="../../station/ui/bench_view.py" line="358" />
         <source>Override refused: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="355" />
+        <location filename="../../station/ui/bench_view.py" line="359" />
         <source>No label to print again yet.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="356" />
+        <location filename="../../station/ui/bench_view.py" line="360" />
         <source>Printing the label again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="357" />
+        <location filename="../../station/ui/bench_view.py" line="361" />
         <source>Cannot reprint: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="358" />
+        <location filename="../../station/ui/bench_view.py" line="362" />
         <source>No inspection to cancel.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="359" />
+        <location filename="../../station/ui/bench_view.py" line="363" />
         <source>Scan CANCEL again to cancel the inspection of %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="360" />
+        <location filename="../../station/ui/bench_view.py" line="364" />
         <source>Inspection cancelled.</source>
         <translation type="unfinished" />
     </message>
@@ -1494,17 +1499,17 @@
     </message>
     <message>
         <location filename="../../station/ui/main_window.py" line="198" />
-        <location filename="../../station/ui/main_window.py" line="522" />
+        <location filename="../../station/ui/main_window.py" line="530" />
         <source>Printer ready</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="261" />
+        <location filename="../../station/ui/main_window.py" line="262" />
         <source>Locked</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="300" />
+        <location filename="../../station/ui/main_window.py" line="301" />
         <source>Only supervisors can open the review screens.</source>
         <translation type="unfinished" />
     </message>
@@ -1514,114 +1519,119 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="429" />
+        <location filename="../../station/ui/main_window.py" line="431" />
+        <source>A scan was cut off before its end and not used: scan again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="437" />
         <source>Camera lost (%1). The hand scanner still works; the camera reconnects by itself.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="435" />
+        <location filename="../../station/ui/main_window.py" line="443" />
         <source>Camera back.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="450" />
+        <location filename="../../station/ui/main_window.py" line="458" />
         <source>Outbox: %1 waiting</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="452" />
+        <location filename="../../station/ui/main_window.py" line="460" />
         <source> (oldest %1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="454" />
+        <location filename="../../station/ui/main_window.py" line="462" />
         <source> · %1 parked</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="461" />
+        <location filename="../../station/ui/main_window.py" line="469" />
         <source>%1 min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="463" />
+        <location filename="../../station/ui/main_window.py" line="471" />
         <source>%1 h %2 min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="476" />
+        <location filename="../../station/ui/main_window.py" line="484" />
         <source>No central service is configured.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="479" />
-        <location filename="../../station/ui/main_window.py" line="485" />
+        <location filename="../../station/ui/main_window.py" line="487" />
+        <location filename="../../station/ui/main_window.py" line="493" />
         <source>Syncing…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="483" />
+        <location filename="../../station/ui/main_window.py" line="491" />
         <source>Offline (no central service)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="488" />
+        <location filename="../../station/ui/main_window.py" line="496" />
         <source>Online · synced %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="490" />
+        <location filename="../../station/ui/main_window.py" line="498" />
         <source>Connecting…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="492" />
+        <location filename="../../station/ui/main_window.py" line="500" />
         <source>Offline · retrying</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="496" />
+        <location filename="../../station/ui/main_window.py" line="504" />
         <source>never</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="499" />
+        <location filename="../../station/ui/main_window.py" line="507" />
         <source>Last successful sync: %1
 %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="504" />
+        <location filename="../../station/ui/main_window.py" line="512" />
         <source>%1 clips (%2 MB) to upload</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="510" />
+        <location filename="../../station/ui/main_window.py" line="518" />
         <source>Clock off by %1 s: check the PC's time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="524" />
+        <location filename="../../station/ui/main_window.py" line="532" />
         <source>Label printed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="526" />
+        <location filename="../../station/ui/main_window.py" line="534" />
         <source>Printer problem</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="530" />
+        <location filename="../../station/ui/main_window.py" line="538" />
         <source>Label not printed: %1. It stays queued and prints when the printer is back; PRINT reprints.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="534" />
+        <location filename="../../station/ui/main_window.py" line="542" />
         <source>Label cannot be printed: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="544" />
+        <location filename="../../station/ui/main_window.py" line="552" />
         <source>Error: %1</source>
         <translation type="unfinished" />
     </message>
@@ -2038,77 +2048,77 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="77" />
+        <location filename="../../station/ui/review/queue_view.py" line="78" />
         <source>RMA, order, waybill no. or SKU (Ctrl+F)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="80" />
+        <location filename="../../station/ui/review/queue_view.py" line="81" />
         <source>Any reason</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="83" />
+        <location filename="../../station/ui/review/queue_view.py" line="84" />
         <source>All categories</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="86" />
+        <location filename="../../station/ui/review/queue_view.py" line="87" />
         <source>All claims</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="89" />
+        <location filename="../../station/ui/review/queue_view.py" line="90" />
         <source>All inspectors</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="92" />
+        <location filename="../../station/ui/review/queue_view.py" line="93" />
         <source>Any time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="90" />
+        <location filename="../../station/ui/review/queue_view.py" line="91" />
         <source>Last 24 hours</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="90" />
+        <location filename="../../station/ui/review/queue_view.py" line="91" />
         <source>Last 7 days</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="90" />
+        <location filename="../../station/ui/review/queue_view.py" line="91" />
         <source>Last 30 days</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="94" />
+        <location filename="../../station/ui/review/queue_view.py" line="95" />
         <source>Show decided</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="95" />
+        <location filename="../../station/ui/review/queue_view.py" line="96" />
         <source>All stations (central)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="97" />
+        <location filename="../../station/ui/review/queue_view.py" line="98" />
         <source>Reload</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="98" />
+        <location filename="../../station/ui/review/queue_view.py" line="99" />
         <source>F5</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="221" />
+        <location filename="../../station/ui/review/queue_view.py" line="222" />
         <source>Loading…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="275" />
+        <location filename="../../station/ui/review/queue_view.py" line="276" />
         <source>%1 to review</source>
         <translation type="unfinished" />
     </message>
@@ -2637,67 +2647,67 @@
 <context>
     <name>UnmatchedView</name>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="39" />
+        <location filename="../../station/ui/review/unmatched_view.py" line="40" />
         <source>Code</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="40" />
+        <location filename="../../station/ui/review/unmatched_view.py" line="41" />
         <source>Received</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="41" />
+        <location filename="../../station/ui/review/unmatched_view.py" line="42" />
         <source>Station</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="42" />
+        <location filename="../../station/ui/review/unmatched_view.py" line="43" />
         <source>Received by</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="43" />
+        <location filename="../../station/ui/review/unmatched_view.py" line="44" />
         <source>Photos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="44" />
+        <location filename="../../station/ui/review/unmatched_view.py" line="45" />
         <source>Linked to</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="54" />
+        <location filename="../../station/ui/review/unmatched_view.py" line="55" />
         <source>Show linked parcels</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="56" />
+        <location filename="../../station/ui/review/unmatched_view.py" line="57" />
         <source>Reload</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="62" />
+        <location filename="../../station/ui/review/unmatched_view.py" line="63" />
         <source>Scan or type the order's RMA, order or waybill no.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="64" />
+        <location filename="../../station/ui/review/unmatched_view.py" line="65" />
         <source>&amp;Link to order</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="67" />
+        <location filename="../../station/ui/review/unmatched_view.py" line="68" />
         <source>After linking, scan the order at a bench: its inspection starts as usual and the parcel's photos stay on record with it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="142" />
+        <location filename="../../station/ui/review/unmatched_view.py" line="143" />
         <source>Scan or type the order's number first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="151" />
+        <location filename="../../station/ui/review/unmatched_view.py" line="152" />
         <source>%1 linked to %2. Scan %2 at a bench to inspect it.</source>
         <translation type="unfinished" />
     </message>

@@ -85,42 +85,42 @@
         <translation>修改结果（F2）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="317" />
+        <location filename="../../station/ui/bench_view.py" line="318" />
         <source>Hello %1. Scan a return parcel to begin.</source>
         <translation>%1，你好。请扫描退货包裹开始质检。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="318" />
+        <location filename="../../station/ui/bench_view.py" line="319" />
         <source>Welcome back, %1.</source>
         <translation>%1，欢迎回来。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="319" />
+        <location filename="../../station/ui/bench_view.py" line="320" />
         <source>%1 is an item barcode. Scan the return parcel first.</source>
         <translation>%1 是商品条码，请先扫描退货包裹。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="320" />
+        <location filename="../../station/ui/bench_view.py" line="321" />
         <source>Nothing to do for %1 now.</source>
         <translation>当前无法执行 %1。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="321" />
+        <location filename="../../station/ui/bench_view.py" line="322" />
         <source>Already inspecting %1</source>
         <translation>正在质检 %1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="256" />
+        <location filename="../../station/ui/bench_view.py" line="257" />
         <source>item %1 of %2</source>
         <translation>第 %1 件，共 %2 件</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="323" />
+        <location filename="../../station/ui/bench_view.py" line="324" />
         <source>Resumed the open inspection of %1</source>
         <translation>继续未完成的质检：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="322" />
+        <location filename="../../station/ui/bench_view.py" line="323" />
         <source>Inspecting %1</source>
         <translation>正在质检：%1</translation>
     </message>
@@ -130,137 +130,142 @@
         <translation>F9/P 拍照 · R 重拍 · K 保留 · 回车/通过 全部正常 · 空格/不通过 有问题 · 1–9 选择 · F2 修改结果 · 两次取消卡 取消 · F5 同步 · Ctrl+L 退出登录</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="324" />
+        <location filename="../../station/ui/bench_view.py" line="325" />
         <source>No order for %1: received as an unmatched parcel.</source>
         <translation>未找到 %1 对应的订单：已登记为无头件。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="325" />
+        <location filename="../../station/ui/bench_view.py" line="326" />
         <source>%1 is %2 and cannot be inspected at the bench.</source>
         <translation>%1 当前状态为「%2」，不能在工作台质检。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="326" />
+        <location filename="../../station/ui/bench_view.py" line="327" />
         <source>Not a usable scan: %1</source>
         <translation>扫描内容无效：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="327" />
+        <location filename="../../station/ui/bench_view.py" line="329" />
+        <source>The scan of %1… was cut off before its end and not used: scan again.</source>
+        <translation>扫描的 %1… 未完整读取，已忽略：请重新扫描。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="331" />
         <source>The scan could not be handled: %1</source>
         <translation>扫描处理失败：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="329" />
+        <location filename="../../station/ui/bench_view.py" line="333" />
         <source>The camera sees another parcel (%1). Finish this one first, or scan %1 with the hand scanner to switch.</source>
         <translation>摄像头看到另一个包裹（%1）。请先完成当前包裹，或用扫描枪扫描 %1 切换。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="333" />
+        <location filename="../../station/ui/bench_view.py" line="337" />
         <source>The camera sees %1, which is not this order's item: not used. Scan the item with the hand scanner to record what it is.</source>
         <translation>摄像头看到的 %1 不是本订单的商品，未采用。如需记录，请用扫描枪扫描该商品。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="336" />
+        <location filename="../../station/ui/bench_view.py" line="340" />
         <source>Item matches the order</source>
         <translation>商品与订单一致</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="337" />
+        <location filename="../../station/ui/bench_view.py" line="341" />
         <source>Item does not match the order: %1</source>
         <translation>商品与订单不符：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="338" />
+        <location filename="../../station/ui/bench_view.py" line="342" />
         <source>Answer first: %1</source>
         <translation>请先回答：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="339" />
+        <location filename="../../station/ui/bench_view.py" line="343" />
         <source>Still needed: %1</source>
         <translation>还缺：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="340" />
+        <location filename="../../station/ui/bench_view.py" line="344" />
         <source>Scan a parcel before taking photos.</source>
         <translation>请先扫描包裹再拍照。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="341" />
+        <location filename="../../station/ui/bench_view.py" line="345" />
         <source>No camera picture to take.</source>
         <translation>摄像头没有画面，无法拍照。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="343" />
+        <location filename="../../station/ui/bench_view.py" line="347" />
         <source>Photo %1: it does not count yet. R retakes it; K keeps it as it is.</source>
         <translation>照片%1，暂不计入。按 R 重拍，按 K 按原样保留。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="345" />
+        <location filename="../../station/ui/bench_view.py" line="349" />
         <source>%1 photo taken.</source>
         <translation>已拍摄%1照片。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="346" />
+        <location filename="../../station/ui/bench_view.py" line="350" />
         <source>%1 photo kept as it is; it counts.</source>
         <translation>%1照片已按原样保留，计入证据。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="347" />
+        <location filename="../../station/ui/bench_view.py" line="351" />
         <source>Photo not kept: %1</source>
         <translation>照片未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="348" />
+        <location filename="../../station/ui/bench_view.py" line="352" />
         <source>Done: %1 · %2</source>
         <translation>已完成：%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="350" />
+        <location filename="../../station/ui/bench_view.py" line="354" />
         <source>Done: %1 · %2 — sent to a supervisor for review; the label says so.</source>
         <translation>完成：%1 · %2 —— 已转主管复核，标签上已标注。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="352" />
+        <location filename="../../station/ui/bench_view.py" line="356" />
         <source>Done, but no label: %1</source>
         <translation>已完成，但未生成标签：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="353" />
+        <location filename="../../station/ui/bench_view.py" line="357" />
         <source>Could not complete: %1</source>
         <translation>无法完成：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="354" />
+        <location filename="../../station/ui/bench_view.py" line="358" />
         <source>Override refused: %1</source>
         <translation>不能修改结果：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="355" />
+        <location filename="../../station/ui/bench_view.py" line="359" />
         <source>No label to print again yet.</source>
         <translation>还没有可重打的标签。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="356" />
+        <location filename="../../station/ui/bench_view.py" line="360" />
         <source>Printing the label again.</source>
         <translation>正在重打标签。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="357" />
+        <location filename="../../station/ui/bench_view.py" line="361" />
         <source>Cannot reprint: %1</source>
         <translation>无法重打：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="358" />
+        <location filename="../../station/ui/bench_view.py" line="362" />
         <source>No inspection to cancel.</source>
         <translation>没有可取消的质检。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="359" />
+        <location filename="../../station/ui/bench_view.py" line="363" />
         <source>Scan CANCEL again to cancel the inspection of %1.</source>
         <translation>再次扫描「取消」以取消 %1 的质检。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="360" />
+        <location filename="../../station/ui/bench_view.py" line="364" />
         <source>Inspection cancelled.</source>
         <translation>已取消质检。</translation>
     </message>
@@ -1494,17 +1499,17 @@
     </message>
     <message>
         <location filename="../../station/ui/main_window.py" line="198" />
-        <location filename="../../station/ui/main_window.py" line="522" />
+        <location filename="../../station/ui/main_window.py" line="530" />
         <source>Printer ready</source>
         <translation>打印机就绪</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="261" />
+        <location filename="../../station/ui/main_window.py" line="262" />
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="300" />
+        <location filename="../../station/ui/main_window.py" line="301" />
         <source>Only supervisors can open the review screens.</source>
         <translation>只有主管可以打开复核界面。</translation>
     </message>
@@ -1514,115 +1519,120 @@
         <translation>只有管理员可以修改设置。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="429" />
+        <location filename="../../station/ui/main_window.py" line="431" />
+        <source>A scan was cut off before its end and not used: scan again.</source>
+        <translation>扫描未完整读取，已忽略：请重新扫描。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="437" />
         <source>Camera lost (%1). The hand scanner still works; the camera reconnects by itself.</source>
         <translation>摄像头断开（%1）。扫描枪仍可使用，摄像头会自动重连。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="435" />
+        <location filename="../../station/ui/main_window.py" line="443" />
         <source>Camera back.</source>
         <translation>摄像头已恢复。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="450" />
+        <location filename="../../station/ui/main_window.py" line="458" />
         <source>Outbox: %1 waiting</source>
         <translation>待上传：%1 条</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="452" />
+        <location filename="../../station/ui/main_window.py" line="460" />
         <source> (oldest %1)</source>
         <translation>（最早 %1前）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="454" />
+        <location filename="../../station/ui/main_window.py" line="462" />
         <source> · %1 parked</source>
         <translation> · 搁置 %1 条</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="461" />
+        <location filename="../../station/ui/main_window.py" line="469" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="463" />
+        <location filename="../../station/ui/main_window.py" line="471" />
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="476" />
+        <location filename="../../station/ui/main_window.py" line="484" />
         <source>No central service is configured.</source>
         <translation>未配置总部服务。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="479" />
-        <location filename="../../station/ui/main_window.py" line="485" />
+        <location filename="../../station/ui/main_window.py" line="487" />
+        <location filename="../../station/ui/main_window.py" line="493" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="483" />
+        <location filename="../../station/ui/main_window.py" line="491" />
         <source>Offline (no central service)</source>
         <translation>离线（未配置总部服务）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="488" />
+        <location filename="../../station/ui/main_window.py" line="496" />
         <source>Online · synced %1</source>
         <translation>在线 · %1 已同步</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="490" />
+        <location filename="../../station/ui/main_window.py" line="498" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="492" />
+        <location filename="../../station/ui/main_window.py" line="500" />
         <source>Offline · retrying</source>
         <translation>离线 · 正在重试</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="496" />
+        <location filename="../../station/ui/main_window.py" line="504" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="499" />
+        <location filename="../../station/ui/main_window.py" line="507" />
         <source>Last successful sync: %1
 %2</source>
         <translation>上次成功同步：%1
 %2</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="504" />
+        <location filename="../../station/ui/main_window.py" line="512" />
         <source>%1 clips (%2 MB) to upload</source>
         <translation>%1 段视频（%2 MB）待上传</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="510" />
+        <location filename="../../station/ui/main_window.py" line="518" />
         <source>Clock off by %1 s: check the PC's time</source>
         <translation>时钟偏差 %1 秒：请校准电脑时间</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="524" />
+        <location filename="../../station/ui/main_window.py" line="532" />
         <source>Label printed</source>
         <translation>标签已打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="526" />
+        <location filename="../../station/ui/main_window.py" line="534" />
         <source>Printer problem</source>
         <translation>打印机故障</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="530" />
+        <location filename="../../station/ui/main_window.py" line="538" />
         <source>Label not printed: %1. It stays queued and prints when the printer is back; PRINT reprints.</source>
         <translation>标签未打印：%1。标签保留在队列中，打印机恢复后自动打印；扫描「打印」可重打。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="534" />
+        <location filename="../../station/ui/main_window.py" line="542" />
         <source>Label cannot be printed: %1</source>
         <translation>标签无法打印：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="544" />
+        <location filename="../../station/ui/main_window.py" line="552" />
         <source>Error: %1</source>
         <translation>错误：%1</translation>
     </message>
@@ -2039,77 +2049,77 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="77" />
+        <location filename="../../station/ui/review/queue_view.py" line="78" />
         <source>RMA, order, waybill no. or SKU (Ctrl+F)</source>
         <translation>售后单号、订单号、运单号或 SKU（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="80" />
+        <location filename="../../station/ui/review/queue_view.py" line="81" />
         <source>Any reason</source>
         <translation>全部复核原因</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="83" />
+        <location filename="../../station/ui/review/queue_view.py" line="84" />
         <source>All categories</source>
         <translation>全部品类</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="86" />
+        <location filename="../../station/ui/review/queue_view.py" line="87" />
         <source>All claims</source>
         <translation>全部退货原因</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="89" />
+        <location filename="../../station/ui/review/queue_view.py" line="90" />
         <source>All inspectors</source>
         <translation>全部质检员</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="92" />
+        <location filename="../../station/ui/review/queue_view.py" line="93" />
         <source>Any time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="90" />
+        <location filename="../../station/ui/review/queue_view.py" line="91" />
         <source>Last 24 hours</source>
         <translation>近 24 小时</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="90" />
+        <location filename="../../station/ui/review/queue_view.py" line="91" />
         <source>Last 7 days</source>
         <translation>近 7 天</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="90" />
+        <location filename="../../station/ui/review/queue_view.py" line="91" />
         <source>Last 30 days</source>
         <translation>近 30 天</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="94" />
+        <location filename="../../station/ui/review/queue_view.py" line="95" />
         <source>Show decided</source>
         <translation>显示已复核</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="95" />
+        <location filename="../../station/ui/review/queue_view.py" line="96" />
         <source>All stations (central)</source>
         <translation>全部工作台（中心）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="97" />
+        <location filename="../../station/ui/review/queue_view.py" line="98" />
         <source>Reload</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="98" />
+        <location filename="../../station/ui/review/queue_view.py" line="99" />
         <source>F5</source>
         <translation>F5</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="221" />
+        <location filename="../../station/ui/review/queue_view.py" line="222" />
         <source>Loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/queue_view.py" line="275" />
+        <location filename="../../station/ui/review/queue_view.py" line="276" />
         <source>%1 to review</source>
         <translation>%1 项待复核</translation>
     </message>
@@ -2638,67 +2648,67 @@
 <context>
     <name>UnmatchedView</name>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="39" />
+        <location filename="../../station/ui/review/unmatched_view.py" line="40" />
         <source>Code</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="40" />
+        <location filename="../../station/ui/review/unmatched_view.py" line="41" />
         <source>Received</source>
         <translation>签收时间</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="41" />
+        <location filename="../../station/ui/review/unmatched_view.py" line="42" />
         <source>Station</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="42" />
+        <location filename="../../station/ui/review/unmatched_view.py" line="43" />
         <source>Received by</source>
         <translation>签收人</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="43" />
+        <location filename="../../station/ui/review/unmatched_view.py" line="44" />
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="44" />
+        <location filename="../../station/ui/review/unmatched_view.py" line="45" />
         <source>Linked to</source>
         <translation>已关联</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="54" />
+        <location filename="../../station/ui/review/unmatched_view.py" line="55" />
         <source>Show linked parcels</source>
         <translation>显示已关联包裹</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="56" />
+        <location filename="../../station/ui/review/unmatched_view.py" line="57" />
         <source>Reload</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="62" />
+        <location filename="../../station/ui/review/unmatched_view.py" line="63" />
         <source>Scan or type the order's RMA, order or waybill no.</source>
         <translation>扫描或输入售后单号、订单号或运单号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="64" />
+        <location filename="../../station/ui/review/unmatched_view.py" line="65" />
         <source>&amp;Link to order</source>
         <translation>关联到售后单(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="67" />
+        <location filename="../../station/ui/review/unmatched_view.py" line="68" />
         <source>After linking, scan the order at a bench: its inspection starts as usual and the parcel's photos stay on record with it.</source>
         <translation>关联后请在工作台扫描该单：质检照常开始，包裹的照片随之保留在记录中。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="142" />
+        <location filename="../../station/ui/review/unmatched_view.py" line="143" />
         <source>Scan or type the order's number first.</source>
         <translation>请先扫描或输入单号。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review/unmatched_view.py" line="151" />
+        <location filename="../../station/ui/review/unmatched_view.py" line="152" />
         <source>%1 linked to %2. Scan %2 at a bench to inspect it.</source>
         <translation>%1 已关联到 %2。请在工作台扫描 %2 进行质检。</translation>
     </message>

@@ -87,6 +87,16 @@ class ChecklistModel:
 
     # -- input -------------------------------------------------------------------------------
 
+    def expects_item(self, code: str) -> bool:
+        """Whether ``code`` is what a scan-match question of this checklist expects (an item's
+        own barcode can look like a waybill or an order number: this says it is the item)."""
+        text = code.strip()
+        return any(
+            matches(q, text, self.checklist.expected)
+            for q in self.evaluation.visible
+            if q.kind is QuestionKind.SCAN_MATCH
+        )
+
     def item_scanned(self, code: str) -> ItemScan | None:
         """An item barcode or serial answers the next scan-match question; None if none."""
         scans = [q for q in self.evaluation.visible if q.kind is QuestionKind.SCAN_MATCH]

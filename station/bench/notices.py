@@ -41,6 +41,7 @@ class Say(StrEnum):
     UNMATCHED = "unmatched"  # code
     NOT_INSPECTABLE = "not_inspectable"  # rma, state
     BAD_SCAN = "bad_scan"  # reason
+    SCAN_CUT_SHORT = "scan_cut_short"  # what arrived
     SCAN_FAILED = "scan_failed"  # error
     CAMERA_OTHER_PARCEL = "camera_other_parcel"  # code
     CAMERA_OTHER_ITEM = "camera_other_item"  # code

@@ -202,9 +202,7 @@ class BenchSession:
             self.events.handled.emit(code)
             return
         if code.kind is ScanKind.EAN:
-            self._sound(Sound.UNKNOWN)
-            self._say(Say.ITEM_CODE_FIRST, Tone.WARN, code.text)
-            self.events.handled.emit(code)
+            self._item_code_first(code)
             return
         if source == "camera" and self._opening:
             self.events.handled.emit(code)  # the parcel's other label, read while it opens
@@ -212,6 +210,24 @@ class BenchSession:
         user = self.user
         self._opening = True
         self.runner.submit(lambda: self.workflow.scan(code, user), self._show, self._refused)
+
+    def _item_code_first(self, code: ScanCode) -> None:
+        """An item's barcode with no item step waiting: scan the parcel first, unless the code
+        is a parcel's after all (a waybill number can have an EAN's shape)."""
+        user = self.user
+        assert user is not None
+
+        def answered(outcome: ScanOutcome | None) -> None:
+            if outcome is not None:
+                self._show(outcome)
+                return
+            self._opening = False
+            self._sound(Sound.UNKNOWN)
+            self._say(Say.ITEM_CODE_FIRST, Tone.WARN, code.text)
+            self.events.handled.emit(code)
+
+        self._opening = True
+        self.runner.submit(lambda: self.workflow.scan_if_known(code, user), answered, self._refused)
 
     def command(self, command: Command) -> None:
         """A command card, or the key that stands for it."""
@@ -250,9 +266,12 @@ class BenchSession:
         return False
 
     def _answers_item_step(self, code: ScanCode) -> bool:
-        """While a checklist waits for an item scan, item-like codes answer it."""
+        """While a checklist waits for an item scan, item-like codes answer it, and so does the
+        item's own barcode whatever else it looks like."""
         model = self.checklist
-        if model is None or code.kind not in (ScanKind.EAN, ScanKind.OTHER):
+        if model is None:
+            return False
+        if code.kind not in (ScanKind.EAN, ScanKind.OTHER) and not model.expects_item(code.text):
             return False
         scanned = model.item_scanned(code.text)
         if scanned is None:
@@ -303,6 +322,13 @@ class BenchSession:
         self._target_changed()
         self.refresh_photos()
         self.events.handled.emit(outcome)
+
+    def scan_cut_short(self, partial: str) -> None:
+        """A scanner's burst ended without its suffix: nothing of it is used; scan again."""
+        if self.user is None:
+            return
+        self._sound(Sound.ERROR)
+        self._say(Say.SCAN_CUT_SHORT, Tone.WARN, partial[:40])
 
     def _refused(self, error: BaseException) -> None:
         self._opening = False

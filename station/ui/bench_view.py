@@ -180,7 +180,8 @@ class BenchView(QWidget):
     def _scan_field_entered(self) -> None:
         text = self.scan_field.text()
         self.scan_field.clear()
-        self.session.code(text)
+        if text.strip():  # Enter in an empty field is no scan, and no error either
+            self.session.code(text)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if not self._photo_key(event):
@@ -324,6 +325,9 @@ class BenchView(QWidget):
             Say.UNMATCHED: self.tr("No order for %1: received as an unmatched parcel."),
             Say.NOT_INSPECTABLE: self.tr("%1 is %2 and cannot be inspected at the bench."),
             Say.BAD_SCAN: self.tr("Not a usable scan: %1"),
+            Say.SCAN_CUT_SHORT: self.tr(
+                "The scan of %1… was cut off before its end and not used: scan again."
+            ),
             Say.SCAN_FAILED: self.tr("The scan could not be handled: %1"),
             Say.CAMERA_OTHER_PARCEL: self.tr(
                 "The camera sees another parcel (%1). Finish this one first, or scan %1 with "

@@ -45,7 +45,7 @@ from station.ui.setup.first_run_wizard import FirstRunWizard
 from station.ui.setup.settings_dialog import SettingsDialog
 from station.ui.tasks import TaskRunner
 from station.ui.translations import install_translation
-from station.ui.wedge import ScannerWedge
+from station.ui.wedge import ScannerWedge, scan_into_focused_field
 from station.ui.widgets import push_button, set_tone
 from station.workflow import Workflow
 
@@ -206,6 +206,7 @@ class MainWindow(QMainWindow):
         )
         self.wedge.passthrough = self._typing_passes
         self.wedge.scanned.connect(self.route_scan)
+        self.wedge.cut_short.connect(self._scan_cut_short)
         # The filter installed last runs first: the idle lock must see keys the wedge keeps.
         app.installEventFilter(self.wedge)
         app.installEventFilter(self.idle_lock)
@@ -326,11 +327,10 @@ class MainWindow(QMainWindow):
             panel.deleteLater()
 
     def _typing_passes(self) -> bool:
-        """Keys go straight through in the scan field, and in any dialog (settings, override
-        reason): there typing is typing, however fast."""
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
-        return app.focusWidget() is self.bench.scan_field or app.activeModalWidget() is not None
+        """Keys go straight through in any dialog (settings, override reason): there typing is
+        typing, however fast. (The scan field is no exception: a scanner's Tab, CR+LF and GS
+        separators mean there what they mean everywhere else.)"""
+        return QApplication.activeModalWidget() is not None
 
     # -- settings ----------------------------------------------------------------------------
 
@@ -421,6 +421,14 @@ class MainWindow(QMainWindow):
                 self.login_view.badge_scanned(code)
         elif self.pages.currentWidget() is self.bench:
             self.session.code(code, source=source, seen_at=seen_at)
+        elif source == "scanner":
+            scan_into_focused_field(code)
+
+    def _scan_cut_short(self, partial: str) -> None:
+        if self.pages.currentWidget() is self.bench:
+            self.session.scan_cut_short(partial)
+        else:
+            self.tell(self.tr("A scan was cut off before its end and not used: scan again."))
 
     def _camera_state(self, state: str, detail: str) -> None:
         if state == "failed" and self.user is not None:

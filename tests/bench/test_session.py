@@ -11,7 +11,7 @@ import sys
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 
 from station import app
 from station.bench.notices import Notice, Say, Sound, Tone
@@ -20,7 +20,15 @@ from station.capture.classify import Command, command_payload
 from station.domain.records import OrderView, UserView
 from station.protocol.enums import Grade, PhotoKind, RefundKind, ReturnReason
 from station.qc.engine import Override
-from station.store.models import AuditEntry, Inspection, OutboxEvent, ReturnOrder, UnmatchedParcel
+from station.store.models import (
+    AuditEntry,
+    Inspection,
+    OutboxEvent,
+    ReturnLine,
+    ReturnOrder,
+    ReturnTracking,
+    UnmatchedParcel,
+)
 from station.store.queries import order_view
 from station.workflow import Completion, InspectionStarted, ParcelUnmatched
 from tests.helpers import frame
@@ -68,6 +76,10 @@ class Bench:
         for kind in model.evaluation.missing_photos:
             self.session.choose_photo_kind(kind)
             self.session.take_photo()
+
+
+def count(station: app.Station, entity: type) -> int:
+    return station.db.run(lambda s: s.scalar(select(func.count()).select_from(entity)))
 
 
 def received_order(station: app.Station, category: str, *, no_reason: bool = True) -> OrderView:
@@ -279,6 +291,48 @@ def test_nothing_happens_without_someone_logged_in(bench: Bench) -> None:
 def test_an_item_code_before_any_parcel_is_explained(bench: Bench) -> None:
     bench.scan("6901234567892")
     assert bench.last.say is Say.ITEM_CODE_FIRST and bench.last.tone is Tone.WARN
+    assert count(bench.station, UnmatchedParcel) == 0  # nothing received for an item's code
+
+
+@pytest.mark.parametrize(
+    "waybill",
+    [
+        "75123456789016",  # 14 digits with a valid GTIN-14 check digit
+        "660856517888",  # 12 digits with a valid UPC-A check digit
+    ],
+)
+def test_a_waybill_shaped_like_an_item_code_opens_its_parcel(bench: Bench, waybill: str) -> None:
+    order = received_order(bench.station, "apparel")
+    bench.station.db.run(
+        lambda s: s.add(ReturnTracking(tracking_no=waybill, carrier="ZTO", return_id=order.id))
+    )
+    started = bench.scan(waybill)
+    assert isinstance(started, InspectionStarted) and started.order.rma_no == order.rma_no
+
+
+@pytest.mark.parametrize(
+    "ean",
+    [
+        "7791234567898",  # EAN-13 from Argentina: the shape of an STO waybill
+        "1001234567894",  # EAN-13 with a GS1 US prefix: the shape of a domestic EMS number
+        "731234567891",  # UPC-A: the shape of a ZTO waybill
+    ],
+)
+def test_the_items_own_barcode_answers_the_item_step_whatever_it_looks_like(
+    bench: Bench, ean: str
+) -> None:
+    order = received_order(bench.station, "apparel")
+    line_id = order.lines[0].id
+    bench.station.db.run(
+        lambda s: s.execute(update(ReturnLine).where(ReturnLine.id == line_id).values(ean=ean))
+    )
+    bench.scan(order.rma_no)
+    model = bench.session.checklist
+    assert model is not None
+    bench.scan(ean)
+    assert bench.last.say is Say.ITEM_MATCHES
+    assert bench.session.checklist is model  # the parcel stays open
+    assert count(bench.station, UnmatchedParcel) == 0
 
 
 def blurred(seed: int):  # type: ignore[no-untyped-def]

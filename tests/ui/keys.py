@@ -21,6 +21,7 @@ class Key:
     modifiers: Qt.KeyboardModifier
     text: str
     at_ms: int
+    auto_repeat: bool = False  # sent by the keyboard while a key is held down
 
 
 _SPECIAL = {"\x1d": Qt.Key.Key_BracketRight, "\r": Qt.Key.Key_Return, "\t": Qt.Key.Key_Tab}
@@ -39,12 +40,13 @@ def hid_keys(
     suffix: Qt.Key | None = Qt.Key.Key_Return,
     shift_per_capital: bool = True,
     caps_lock: bool = False,
+    start: int | None = None,
 ) -> list[Key]:
     """What a HID keyboard-wedge scanner sends for ``text``: every character a press and a
     release; Shift pressed before and released after each capital or shifted symbol (or, with
-    ``caps_lock``, capitals typed under Caps Lock without Shift); GS as Ctrl+]."""
-    start = next(_clock)
-    t = itertools.count(start, gap_ms)
+    ``caps_lock``, capitals typed under Caps Lock without Shift); GS as Ctrl+]. The first key
+    comes at ``start`` (ms), by default well after the last sequence."""
+    t = itertools.count(later() if start is None else start, gap_ms)
     keys: list[Key] = []
     none = Qt.KeyboardModifier.NoModifier
     shift = Qt.KeyboardModifier.ShiftModifier
@@ -79,6 +81,23 @@ def hid_keys(
     return keys
 
 
+def later() -> int:
+    """A time (ms) well after every key sent so far."""
+    return next(_clock)
+
+
+def tap(
+    key: Qt.Key, at_ms: int, text: str = "", modifiers: Qt.KeyboardModifier | None = None
+) -> list[Key]:
+    """One key pressed and released at ``at_ms``."""
+    mods = Qt.KeyboardModifier.NoModifier if modifiers is None else modifiers
+    return [Key(True, key.value, mods, text, at_ms), Key(False, key.value, mods, text, at_ms + 1)]
+
+
+def ends_at(keys: list[Key]) -> int:
+    return keys[-1].at_ms
+
+
 def send_keys(widget: QWidget, keys: list[Key]) -> None:
     """Deliver the keys to the widget's window, which hands them to the focused widget, with
     the application's event filters (the scanner wedge) seeing them first."""
@@ -87,6 +106,6 @@ def send_keys(widget: QWidget, keys: list[Key]) -> None:
     for k in keys:
         kind = QEvent.Type.KeyPress if k.press else QEvent.Type.KeyRelease
         text = {Qt.Key.Key_Return.value: "\r", Qt.Key.Key_Tab.value: "\t"}.get(k.key, k.text)
-        event = QKeyEvent(kind, k.key, k.modifiers, text)
+        event = QKeyEvent(kind, k.key, k.modifiers, text, k.auto_repeat)
         event.setTimestamp(k.at_ms)
         QApplication.sendEvent(handle, event)

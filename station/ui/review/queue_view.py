@@ -36,6 +36,7 @@ from station.review.rows import (
 from station.ui.review.pane import PERIOD_DAYS, ReviewContext, ReviewPane
 from station.ui.review.queue_model import COLUMNS, QueueModel
 from station.ui.texts import arg
+from station.ui.wedge import takes_scans
 from station.ui.widgets import hbox, push_button, select_data, text_label, vbox
 
 log = logging.getLogger(__name__)
@@ -72,7 +73,7 @@ class QueueView(ReviewPane):
         self.model.more_wanted.connect(self._load_more)
         self.model.sort_wanted.connect(self.set_sort)
 
-        self.search = QLineEdit()
+        self.search = takes_scans(QLineEdit())
         self.search.setObjectName("queueSearch")
         self.search.setPlaceholderText(self.tr("RMA, order, waybill no. or SKU (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)

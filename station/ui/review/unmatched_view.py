@@ -19,6 +19,7 @@ from station.review.unmatched import ParcelLinked, ParcelRow
 from station.ui.review.pane import NoticePane, ReviewContext
 from station.ui.review.thumbnails import ThumbnailStrip
 from station.ui.texts import arg
+from station.ui.wedge import takes_scans
 from station.ui.widgets import STRETCH, hbox, push_button, text_label, vbox
 
 THUMB = QSize(120, 90)
@@ -57,7 +58,7 @@ class UnmatchedView(NoticePane):
         self.thumbs = ThumbnailStrip(
             context.runner, context.evidence, language=context.language, size=THUMB
         )
-        self.code = QLineEdit()
+        self.code = takes_scans(QLineEdit())
         self.code.setObjectName("linkCode")
         self.code.setPlaceholderText(self.tr("Scan or type the order's RMA, order or waybill no."))
         self.code.returnPressed.connect(self.link)
