@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Annotated, TypeVar
 
 from fastapi import Depends, HTTPException, Request, status
+from fastapi.exceptions import RequestValidationError
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -197,3 +198,22 @@ def require_admin(
 
 
 AdminDep = Depends(require_admin)
+
+
+def plain_query(request: Request) -> None:
+    """Refuse (422) a query parameter holding a control character, NUL above all: no column
+    holds one (PostgreSQL refuses NUL in text), so it can match nothing."""
+    for name, value in request.query_params.multi_items():
+        if any(ord(c) < 32 or ord(c) == 127 for c in value):
+            raise RequestValidationError(
+                [
+                    {
+                        "loc": ("query", name),
+                        "msg": "holds a control character",
+                        "type": "control_character",
+                    }
+                ]
+            )
+
+
+PlainQuery = Depends(plain_query)

@@ -134,6 +134,17 @@ class BlobRecord(Base):
     station_id: Mapped[str | None] = mapped_column(String(20))  # who uploaded it first
 
 
+class BlobUpload(Base):
+    """A station that sent a blob's bytes and had them verified: the first one and any after
+    it. A station sees the blobs a station of its warehouse sent (central/services/blobs.py)."""
+
+    __tablename__ = "blob_uploads"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    station_id: Mapped[str] = mapped_column(String(20), primary_key=True)
+    uploaded_at: Mapped[datetime]
+
+
 class ChangeRecord(Base):
     """One entry of the feed every station pulls, in ``seq`` order."""
 

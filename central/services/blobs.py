@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
@@ -13,29 +14,64 @@ from sqlalchemy.orm import Session
 
 from central.blobstore import BlobStore
 from central.core.metrics import BYTES_IN
-from central.db.models import BlobRecord, EvidenceRecord, Station
-from central.db.session import read, write
+from central.db.models import BlobRecord, BlobUpload, EvidenceRecord, Station
+from central.db.session import in_chunks, read, write
 from central.db.types import utcnow
 
 log = logging.getLogger(__name__)
 
 
 def blob_size(session: Session, sha256: str, warehouse: str | None = None) -> int | None:
-    """The blob's size; with ``warehouse``, only if a station of it uploaded the blob or
-    recorded evidence with it (a bench sees its own warehouse's photos, no others)."""
-    size = session.scalar(select(BlobRecord.size).where(BlobRecord.sha256 == sha256))
-    if size is None or warehouse is None:
-        return size
-    ours = select(Station.id).where(Station.warehouse == warehouse)
-    uploaded = select(BlobRecord.sha256).where(
-        BlobRecord.sha256 == sha256, BlobRecord.station_id.in_(ours)
-    )
-    recorded = select(EvidenceRecord.id).where(
-        EvidenceRecord.sha256 == sha256, EvidenceRecord.station_id.in_(ours)
-    )
-    if session.scalar(uploaded.limit(1)) is None and session.scalar(recorded.limit(1)) is None:
+    """The blob's size; with ``warehouse``, only if that warehouse may see it
+    (:func:`visible_blobs`), else None as for a blob central does not hold."""
+    if warehouse is None:
+        return session.scalar(select(BlobRecord.size).where(BlobRecord.sha256 == sha256))
+    if not visible_blobs(session, [sha256], warehouse):
         return None
-    return size
+    return session.scalar(select(BlobRecord.size).where(BlobRecord.sha256 == sha256))
+
+
+def visible_blobs(session: Session, shas: Iterable[str], warehouse: str | None) -> set[str]:
+    """Those of ``shas`` that central holds and ``warehouse`` may see (None: every one held).
+
+    A bench sees a blob only when a station of its warehouse sent its bytes. Recording
+    evidence that names a blob proves nothing (a SHA-256 is no secret once shown): it makes a
+    blob visible only when nobody is known to have sent it, as for blobs kept before uploads
+    were recorded by station."""
+    wanted = sorted(set(shas))
+    held = {
+        sha
+        for part in in_chunks(wanted)
+        for sha in session.scalars(select(BlobRecord.sha256).where(BlobRecord.sha256.in_(part)))
+    }
+    if warehouse is None or not held:
+        return held
+    ours = select(Station.id).where(Station.warehouse == warehouse)
+    candidates = sorted(held)
+    seen: set[str] = set()
+    for part in in_chunks(candidates):
+        seen.update(
+            session.scalars(
+                select(BlobUpload.sha256)
+                .where(BlobUpload.sha256.in_(part), BlobUpload.station_id.in_(ours))
+                .distinct()
+            )
+        )
+    unseen = sorted(held - seen)
+    for part in in_chunks(unseen):
+        seen.update(
+            session.scalars(
+                select(EvidenceRecord.sha256)
+                .join(BlobRecord, BlobRecord.sha256 == EvidenceRecord.sha256)
+                .where(
+                    EvidenceRecord.sha256.in_(part),
+                    EvidenceRecord.station_id.in_(ours),
+                    BlobRecord.station_id.is_(None),
+                )
+                .distinct()
+            )
+        )
+    return seen
 
 
 def record_blob(session: Session, sha256: str, size: int, station_id: str, now: datetime) -> bool:
@@ -46,8 +82,9 @@ def record_blob(session: Session, sha256: str, size: int, station_id: str, now: 
 def record_blobs(
     session: Session, blobs: list[tuple[str, int]], station_id: str, now: datetime
 ) -> set[str]:
-    """Note stored blobs in one statement; returns those that were not known. Two processes
-    storing the same blob at once both succeed, one of them creates its row."""
+    """Note stored blobs in one statement, and that ``station_id`` sent them (its warehouse
+    may see them from now on); returns those that were not known. Two processes storing the
+    same blob at once both succeed, one of them creates its row."""
     if not blobs:
         return set()
     rows = [
@@ -56,6 +93,11 @@ def record_blobs(
     ]
     dialect = session.get_bind().dialect.name
     insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    senders = insert(BlobUpload).on_conflict_do_nothing(index_elements=["sha256", "station_id"])
+    session.connection().execute(
+        senders,
+        [{"sha256": sha, "station_id": station_id, "uploaded_at": now} for sha, _size in blobs],
+    )
     # the rows as parameters of one statement, run as Core: compiled once and cached, where
     # rows written into the statement made a new one (compiled, then parsed by the driver)
     # for every group
@@ -89,10 +131,11 @@ def keep_group(
     new = [(sha, path, size) for sha, path, size in blobs if sha not in held]
     # one wait for the group (a flush of the disk, PUTs side by side), not one per photo
     store.store_all([(sha, path) for sha, path, _size in new])
-    if not new:
+    if not blobs:
         return set()
     now = utcnow()
-    sizes = [(sha, size) for sha, _path, size in new]
+    # every blob of the group, also those central held: this station has sent their bytes
+    sizes = [(sha, size) for sha, _path, size in blobs]
     created = write(session, lambda s: record_blobs(s, sizes, station_id, now))
     if created:
         # one line a group, naming every blob: a line a blob was a fiftieth of a drain's work

@@ -2,8 +2,8 @@
 
 The envelope is strict (the route validated it against :class:`~station.protocol.wire.Event`);
 an event is refused — never half-taken — when it is not the caller's, reuses an id for other
-content, names a blob that was not uploaded, carries a payload no database should hold, or
-says what this station may not say (central/services/authorize.py).
+content, names a blob no station of its warehouse uploaded, carries a payload no database
+should hold, or says what this station may not say (central/services/authorize.py).
 """
 
 from __future__ import annotations
@@ -13,18 +13,21 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import insert, select
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session
 
-from central.db.models import BlobRecord, EventRecord
+from central.db.models import EventRecord
 from central.db.session import in_chunks, write
 from central.services.authorize import Owners, refusal
+from central.services.blobs import visible_blobs
 from central.services.jsonsafe import canonical, digest, problem
 from central.services.projections import project_all
 from central.services.stations import AuthenticatedStation
-from station.protocol.events import EventKind, blobs_of
+from station.protocol.events import EventKind, blobs_of, parse_payload
+from station.protocol.times import out_of_range
 from station.protocol.wire import BatchResult, Event, Refusal
 
 log = logging.getLogger(__name__)
@@ -67,6 +70,19 @@ def payload_problem(payload: dict[str, Any]) -> str | None:
     return None
 
 
+def time_problem(event: Event) -> str | None:
+    """Which time of the payload no database can hold (its UTC value is before year 1 or
+    after 9999), or None; a payload that does not fit otherwise is not refused for it."""
+    try:
+        parse_payload(event.kind, event.payload)
+    except ValidationError as exc:
+        field = out_of_range(exc)
+        return None if field is None else f"payload {field} is out of range"
+    except ValueError:
+        return None
+    return None
+
+
 def envelope_problem(event: Event, now: datetime) -> str | None:
     """Why the event's sequence number or time cannot be stored, or None."""
     if event.seq > MAX_SEQ:
@@ -97,12 +113,10 @@ def ingest(
             )
         )
     }
-    wanted = sorted({sha for e in events for sha in required_blobs(e)})
-    present = {
-        sha
-        for part in in_chunks(wanted)
-        for sha in session.scalars(select(BlobRecord.sha256).where(BlobRecord.sha256.in_(part)))
-    }
+    # a blob this station's warehouse may not see is missing to it, whoever else sent it
+    present = visible_blobs(
+        session, {sha for e in events for sha in required_blobs(e)}, station.warehouse
+    )
     accepted: list[Event] = []
     duplicates: list[str] = []
     rejected: list[Refusal] = []
@@ -129,7 +143,7 @@ def ingest(
         if (why := envelope_problem(event, now)) is not None:
             refuse(event, why)
             continue
-        if (why := payload_problem(event.payload)) is not None:
+        if (why := payload_problem(event.payload) or time_problem(event)) is not None:
             refuse(event, why)
             continue
         event_sha = event_digest(event)

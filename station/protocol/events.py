@@ -16,7 +16,6 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import (
     AliasChoices,
-    AwareDatetime,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -35,6 +34,7 @@ from station.protocol.enums import (
     VideoKind,
 )
 from station.protocol.ids import EventId, Sha256
+from station.protocol.times import Instant
 
 
 class EventKind(StrEnum):
@@ -99,7 +99,7 @@ class InspectionStarted(Payload):
     line_no: SmallInt | None = None
     inspector: Badge = ""
     template: TemplateRef | None = None
-    started_at: AwareDatetime | None = None
+    started_at: Instant | None = None
 
 
 class VerdictBody(BaseModel):
@@ -126,7 +126,7 @@ class InspectionCompleted(InspectionStarted):
     overridden: bool = False
     override_reason: Note | None = None
     needs_review: bool = False
-    completed_at: AwareDatetime | None = None
+    completed_at: Instant | None = None
 
 
 class InspectionCancelled(Payload):
@@ -143,7 +143,7 @@ class ParcelUnmatched(Payload):
     unmatched_id: EventId
     code: Annotated[str, StringConstraints(min_length=1, max_length=512)]
     inspector: Badge = ""
-    received_at: AwareDatetime | None = None
+    received_at: Instant | None = None
 
 
 class ClipChapter(BaseModel):
@@ -166,7 +166,7 @@ class ClipFacts(BaseModel):
 
     clip_id: Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z]{1,26}$")]
     parcel: Annotated[str, _clip(200)] = ""
-    started_at: AwareDatetime
+    started_at: Instant
     ended: Annotated[str, _clip(20)]
     preroll_ms: Annotated[int, Field(ge=0, le=60_000)] = 0
     chain_head: Sha256
@@ -203,7 +203,7 @@ class EvidenceAdded(_Evidence):
     duration_ms: BigInt | None = None  # of a recording
     quality_flags: list[Annotated[str, _clip(30)]] = []
     inspector: Badge = ""
-    taken_at: AwareDatetime | None = None
+    taken_at: Instant | None = None
     clip: ClipFacts | None = None  # a recording's chapters, gaps and fragment chain
 
     @model_validator(mode="after")
@@ -227,7 +227,7 @@ class EvidenceDeleted(_Evidence):
 
     sha256: Sha256 | None = None
     reason: Note = ""
-    deleted_at: AwareDatetime | None = None
+    deleted_at: Instant | None = None
 
 
 class UnmatchedLinked(Payload):
@@ -237,7 +237,7 @@ class UnmatchedLinked(Payload):
     rma_no: Rma
     code: Annotated[str, _clip(512)] = ""
     linked_by: Badge = ""
-    linked_at: AwareDatetime | None = None
+    linked_at: Instant | None = None
 
 
 class LabelPrinted(Payload):
@@ -251,7 +251,7 @@ class LabelPrinted(Payload):
     copies: Annotated[int, Field(ge=1, le=1000)] = 1
     job_ref: Annotated[str, _clip(200)] = ""
     reprint: bool = False
-    printed_at: AwareDatetime | None = None
+    printed_at: Instant | None = None
 
 
 class Decision(Payload):
@@ -264,7 +264,7 @@ class Decision(Payload):
     decision_id: EventId
     inspection_id: EventId
     decided_by: Annotated[str, StringConstraints(max_length=60)]
-    decided_at: AwareDatetime
+    decided_at: Instant
     reason: Annotated[str, StringConstraints(min_length=1, max_length=500)]
     approve: bool = False  # True: the verdict stands as it is
     grade: Grade | None = None
@@ -284,7 +284,7 @@ class LoginFailed(Payload):
     KIND = EventKind.LOGIN_FAILED
     badge_id: Badge
     station_id: Annotated[str, StringConstraints(max_length=20)]
-    at: AwareDatetime
+    at: Instant
 
 
 PAYLOADS: dict[EventKind, type[Payload]] = {

@@ -158,7 +158,8 @@ def parse_blob_list(text: str, *, max_size: int) -> list[tuple[str, int]]:
     blobs: list[tuple[str, int]] = []
     for entry in entries:
         sha, _, size = entry.strip().partition(":")
-        if not SHA256.fullmatch(sha) or not size.isdigit() or len(size) > 12:
+        # ASCII digits only: '²' and other digits of Unicode are no size int() takes
+        if not SHA256.fullmatch(sha) or not (size.isascii() and size.isdigit()) or len(size) > 12:
             raise ValueError(f"{entry[:80]!r} is not sha256:size")
         if int(size) > max_size:
             raise GroupTooLarge(f"blob {sha} is larger than {max_size:,} bytes")

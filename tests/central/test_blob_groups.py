@@ -149,3 +149,26 @@ def test_a_group_needs_a_station_token(api: Api) -> None:
     answer = api.http.post("/v1/blobs", content=blobs[0][1], headers={HEADER: f"{blobs[0][0]}:100"})
     assert answer.status_code == 401
     assert nothing_of(api, blobs[0][0])
+
+
+def test_a_blob_list_given_twice_is_refused_and_nothing_stored(api: Api) -> None:
+    (digest, data), (other, _more) = named(500, 600)
+    headers = [
+        *api.auth.items(),
+        (HEADER, f"{digest}:500"),
+        (HEADER, f"{other}:600"),
+        ("Content-Type", "application/octet-stream"),
+    ]
+    answer = api.http.post("/v1/blobs", content=data, headers=headers)
+    assert answer.status_code == 400, answer.text
+    assert answer.json() == {"detail": "Blob-List given more than once; nothing stored"}
+    assert nothing_of(api, digest) and nothing_of(api, other) and spool_is_empty(api)
+
+
+def test_a_size_written_with_a_digit_that_is_not_ascii_is_not_sha256_size(api: Api) -> None:
+    [(digest, data)] = named(2)
+    listed = f"{digest}:".encode() + b"\xb2"  # '²', a digit to str.isdigit()
+    answer = api.http.post("/v1/blobs", content=data, headers={**api.auth, HEADER: listed})
+    assert answer.status_code == 400, answer.text
+    assert answer.json() == {"detail": f"'{digest}:\u00b2' is not sha256:size; nothing stored"}
+    assert nothing_of(api, digest) and spool_is_empty(api)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from station import app
@@ -306,3 +307,21 @@ def test_a_batch_with_decisions_between_other_events_is_taken_whole_and_in_order
     assert published == decisions
     again = api.post_events(events).json()
     assert again["duplicates"] == answer["accepted"] and again["accepted"] == []
+
+
+@pytest.mark.parametrize("value", ["A\x00B", "A\x1fB", "\x7f", "RMA\n1"])
+@pytest.mark.parametrize("name", ["rma", "station"])
+def test_a_query_parameter_with_a_control_character_is_422(api: Api, name: str, value: str) -> None:
+    api.sign_in()
+    answer = api.http.get("/v1/inspections", params={name: value}, headers=api.supervisor)
+    assert answer.status_code == 422, answer.text
+    [error] = answer.json()["detail"]
+    assert error["loc"] == ["query", name]
+    assert error["msg"] == "holds a control character"
+    assert "Traceback" not in api.server.log_path.read_text(errors="replace")
+
+
+def test_the_change_feed_refuses_a_cursor_with_a_nul(api: Api) -> None:
+    answer = api.http.get("/v1/changes", params={"since": "1\x00"}, headers=api.auth)
+    assert answer.status_code == 422, answer.text
+    assert answer.json()["detail"][0]["msg"] == "holds a control character"

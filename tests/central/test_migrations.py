@@ -31,11 +31,11 @@ def test_migrations_build_every_table_from_empty(empty_database: str) -> None:
     try:
         assert current_revision(engine) is None
         upgrade(engine)
-        assert current_revision(engine) == head_revision(engine) == "0005"
+        assert current_revision(engine) == head_revision(engine) == "0006"
         tables = set(inspect(engine).get_table_names())
         assert set(Base.metadata.tables) <= tables
         upgrade(engine)  # again: nothing to do
-        assert current_revision(engine) == "0005"
+        assert current_revision(engine) == "0006"
     finally:
         engine.dispose()
 
@@ -170,5 +170,29 @@ def test_returns_published_before_are_found_by_order_number_and_waybill(
                 text("SELECT waybill, rma_no FROM return_waybills ORDER BY waybill")
             ).all()
             assert [tuple(r) for r in links] == [("JD200", "RMA-OLD-1"), ("SF100", "RMA-OLD-1")]
+    finally:
+        engine.dispose()
+
+
+def test_blobs_kept_before_are_their_first_uploaders_to_see(empty_database: str) -> None:
+    engine = make_engine(empty_database)
+    at = datetime(2026, 11, 30, tzinfo=UTC)
+    try:
+        command.upgrade(alembic_config(engine), "0005")
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO blobs (sha256, size, stored_at, station_id)"
+                    " VALUES (:sha, 10, :at, :station)"
+                ),
+                [
+                    {"sha": "a" * 64, "at": at, "station": "ST-HZ01"},
+                    {"sha": "b" * 64, "at": at, "station": None},  # kept before uploaders were
+                ],
+            )
+        upgrade(engine)
+        with engine.connect() as conn:
+            rows = conn.execute(text("SELECT sha256, station_id FROM blob_uploads")).all()
+        assert [tuple(r) for r in rows] == [("a" * 64, "ST-HZ01")]
     finally:
         engine.dispose()

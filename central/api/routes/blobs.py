@@ -263,6 +263,10 @@ async def post_blobs(
     them: each streamed to a spool file while it is hashed, those that hash to their names
     stored, their rows written in one transaction. One whose bytes do not hash to its name
     is refused alone (nothing of it stored)."""
+    if len(request.headers.getlist(BLOB_LIST_HEADER)) > 1:
+        raise HTTPException(
+            status.HTTP_400_BAD_REQUEST, f"{BLOB_LIST_HEADER} given more than once; nothing stored"
+        )
     try:
         listed = parse_blob_list(
             request.headers.get(BLOB_LIST_HEADER, ""), max_size=runtime.settings.max_blob_bytes

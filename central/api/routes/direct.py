@@ -61,9 +61,10 @@ def start_direct_upload(
     runtime: RuntimeDep,
 ) -> DirectPlan:
     """Presigned URLs for the parts of this station's upload of the clip that S3 does not
-    hold yet (all of them the first time); ``stored`` when central has the clip already."""
+    hold yet (all of them the first time); ``stored`` when central has the clip already and
+    this station's warehouse may see it."""
     uploads = _direct(runtime, body.size)
-    if read(session, lambda s: blob_size(s, sha256)) is not None:
+    if read(session, lambda s: blob_size(s, sha256, station.warehouse)) is not None:
         return DirectPlan(stored=True)
     try:
         plan = uploads.plan(station.id, sha256, body.size)
@@ -91,7 +92,7 @@ def complete_direct_upload(
     """Every part there: S3 joins them, central hashes the result and keeps it as the blob
     (400 and deleted when it does not hash to ``sha256``; 409 with the missing parts)."""
     uploads = _direct(runtime, body.size)
-    if read(session, lambda s: blob_size(s, sha256)) is not None:
+    if read(session, lambda s: blob_size(s, sha256, station.warehouse)) is not None:
         return DirectDone(sha256=sha256, created=False)
     try:
         uploads.complete(station.id, sha256, body.size)
@@ -115,4 +116,5 @@ def complete_direct_upload(
             station.id,
             extra={"station": station.id, "sha256": sha256, "bytes": body.size},
         )
-    return DirectDone(sha256=sha256, created=bool(created))
+    # new to this station's warehouse, even when another's sent the same bytes before
+    return DirectDone(sha256=sha256, created=True)

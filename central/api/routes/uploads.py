@@ -59,9 +59,10 @@ def _conflict(detail: str, offset: int, length: int | None) -> HTTPException:
 def upload_offset(
     sha256: ShaPath, request: Request, station: StationDep, session: SessionDep, runtime: RuntimeDep
 ) -> Response:
-    """How much of this station's upload of ``sha256`` central holds."""
+    """How much of this station's upload of ``sha256`` central holds (a blob its warehouse
+    may not see is answered as one central does not hold)."""
     uploads = get_uploads(request, runtime)
-    stored = read(session, lambda s: blob_size(s, sha256))
+    stored = read(session, lambda s: blob_size(s, sha256, station.warehouse))
     partial = uploads.find(station.id, sha256)
     if stored is not None:
         if partial is not None and uploads.claim(station.id, sha256):
@@ -115,7 +116,9 @@ async def upload_chunk(
             status.HTTP_400_BAD_REQUEST,
             f"offset {upload_offset:,} is past the length {upload_length:,}",
         )
-    stored = await run_in_threadpool(read, session, lambda s: blob_size(s, sha256))
+    stored = await run_in_threadpool(
+        read, session, lambda s: blob_size(s, sha256, station.warehouse)
+    )
     uploads = get_uploads(request, runtime)
     if not uploads.claim(station.id, sha256):
         partial = uploads.find(station.id, sha256)
@@ -149,13 +152,12 @@ async def upload_chunk(
                 status_code=status.HTTP_204_NO_CONTENT, headers=_offsets(offset, upload_length)
             )
         try:
-            created = await run_in_threadpool(
-                finish, runtime.blobs, session, partial, sha256, station.id
-            )
+            await run_in_threadpool(finish, runtime.blobs, session, partial, sha256, station.id)
         except UploadMismatch as exc:
             log.warning("upload of %s from %s refused: %s", sha256, station.id, exc)
             raise HTTPException(status.HTTP_400_BAD_REQUEST, str(exc)) from None
-        return _stored(sha256, upload_length, created=created)
+        # new to this station's warehouse, even when another's sent the same bytes before
+        return _stored(sha256, upload_length, created=True)
     finally:
         uploads.release(station.id, sha256)
 
