@@ -64,7 +64,7 @@ class Settings(BaseSettings):
     idle_lock_minutes: int = Field(default=5, ge=1, le=240)
     scanner_burst_ms: int = Field(default=50, ge=10, le=500)
     # the key a hand scanner sends after each code (scanners are set to Enter or Tab)
-    scanner_suffix: Literal["enter", "tab", "enter_or_tab"] = "enter_or_tab"
+    scanner_suffix: Literal["enter", "tab", "enter_or_tab", "none"] = "enter_or_tab"
     lockout_attempts: int = Field(default=5, ge=1, le=20)
     lockout_minutes: int = Field(default=5, ge=1, le=1440)
     demo: bool = False

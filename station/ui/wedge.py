@@ -15,7 +15,8 @@ What real scanners do besides, and what becomes of it:
   empty scan field; a lone LF is a suffix like Enter;
 - a burst cut off before its suffix (the trigger let go, the cable pulled): as many keys as a
   code at a scanner's pace were no person's typing, so they are dropped and ``cut_short``
-  says so, instead of landing as text or firing hotkeys;
+  says so, instead of landing as text or firing hotkeys (with ``suffix="none"``, for a
+  scanner set to send none, such a burst is the scan);
 - a key held down (auto-repeat) is a person's, whatever its pace: it passes straight through;
 - AltGr reported as Ctrl+Alt (Windows) still types its character, and a GS entered as
   Alt+0029 on the keypad stays inside the code.
@@ -43,6 +44,7 @@ SUFFIXES = {
     "enter": (Qt.Key.Key_Return, Qt.Key.Key_Enter),
     "tab": (Qt.Key.Key_Tab,),
     "enter_or_tab": (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab),
+    "none": (),  # a scanner set to send no suffix: the pause after its burst ends the scan
 }
 _MODIFIER_KEYS = frozenset(
     {
@@ -134,6 +136,7 @@ class ScannerWedge(QObject):
         self.burst_ms = burst_ms
         self.min_length = min_length
         self.suffix_keys = SUFFIXES[suffix]
+        self.ends_by_pause = not self.suffix_keys
         self.clock = clock  # for keys that carry no timestamp (synthesised ones)
         self._held: list[_HeldKey] = []
         self._receiver: QObject | None = None
@@ -205,15 +208,21 @@ class ScannerWedge(QObject):
 
     def _not_a_scan(self) -> None:
         """The burst ended without its suffix: a person's few keys go where they were going;
-        a code's worth at a scanner's pace is dropped (see the module's notes)."""
+        a code's worth at a scanner's pace is dropped (see the module's notes), or, from a
+        scanner that sends no suffix, is the scan."""
         if len(self._held) < self.min_length:
             self._replay()
             return
         code = "".join(h.text for h in self._held)
+        last = self._held[-1].timestamp
         self._held.clear()
         self._receiver = None
         self._flush.stop()
-        self.cut_short.emit(code)
+        if self.ends_by_pause:
+            self._scan_ended_at = last
+            self.scanned.emit(code)
+        else:
+            self.cut_short.emit(code)
 
     def _text(self, event: QKeyEvent) -> str | None:
         """The character a key adds to a code, or None for a key that cannot be part of one."""

@@ -327,3 +327,26 @@ def test_a_scan_off_the_bench_fills_the_field_that_asks_for_one(
     qtbot.waitUntil(search.hasFocus)
     send_keys(window, hid_keys(rma))
     assert search.text() == rma
+
+
+def test_a_scanner_that_sends_no_suffix_is_read_when_its_burst_pauses(qtbot) -> None:
+    widget = Bench()
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    wedge = ScannerWedge(widget, suffix="none")
+    scans: list[str] = []
+    wedge.scanned.connect(scans.append)
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(wedge)
+    try:
+        widget.setFocus()
+        with qtbot.waitSignal(wedge.scanned, timeout=5_000):
+            send_keys(widget, hid_keys("SF6608565178836", suffix=None))
+        assert scans == ["SF6608565178836"] and widget.hotkeys == []
+        send_keys(widget, hid_keys("ok", gap_ms=5, suffix=None))  # a person's two keys
+        qtbot.waitUntil(lambda: widget.hotkeys == ["o", "k"])
+        assert scans == ["SF6608565178836"]
+    finally:
+        app.removeEventFilter(wedge)
