@@ -121,9 +121,15 @@ def locked_until(session: Session, login: str, now: datetime) -> datetime | None
     return row.locked_until
 
 
+class Locked(Exception):
+    """The password was right, but the account is locked after wrong ones (only someone who
+    knows the password learns that: a wrong one gets the same answer for every login)."""
+
+
 def authenticate(session: Session, login: str, password: str, now: datetime) -> DeskUser | None:
-    """The user when the password is theirs and they may sign in; counts a failure otherwise.
-    The slow check runs whether or not the login exists."""
+    """The user when the password is theirs and they may sign in; counts a failure otherwise;
+    raises :class:`Locked` for the right password of a locked account. The slow check runs
+    whether or not the login exists."""
     row = session.get(ConsoleUser, login.strip().lower()[:40])
     ok: bool
     try:
@@ -135,8 +141,10 @@ def authenticate(session: Session, login: str, password: str, now: datetime) -> 
     if not ok:
         _count_failure(row, now)
         return None
-    if not row.active or locked_until(session, row.login, now) is not None:
+    if not row.active:
         return None
+    if locked_until(session, row.login, now) is not None:
+        raise Locked(row.login)
     row.failures, row.updated_at = 0, now
     if _hasher.check_needs_rehash(row.password_hash):
         row.password_hash = _hasher.hash(password)

@@ -12,7 +12,7 @@ import re
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Final, cast
 
@@ -26,6 +26,7 @@ from central.services.holds import publish_hold
 
 CASE_ID: Final = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:/-]{0,63}$")
 MAX_NOTE: Final = 1000
+OLDEST_NOTICE: Final = datetime(2020, 1, 1, tzinfo=UTC)  # before any station was installed
 
 
 class DisputeStatus(StrEnum):
@@ -64,7 +65,8 @@ def check_case_id(text: str) -> str:
 
 
 def check_note(text: str) -> str:
-    text = text.strip()
+    # a browser sends a text area's line breaks as CR LF
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     if len(text) > MAX_NOTE:
         raise Invalid(f"a note is at most {MAX_NOTE} characters")
     if any(not (ch.isprintable() or ch in "\n\t") for ch in text):
@@ -102,6 +104,8 @@ def open_dispute(session: Session, opening: Opening, *, by: str, now: datetime) 
         raise Conflict(f"{opening.platform.code} case {case_id} is already dispute {taken}")
     if opening.notified_at > now:
         raise Invalid("the platform's notice cannot be in the future")
+    if opening.notified_at < OLDEST_NOTICE:
+        raise Invalid(f"the platform's notice cannot be before {OLDEST_NOTICE.year}")
     signed_off = inspection.started_at or inspection.completed_at
     reason, category = _order_facts(session, inspection)
     row = DisputeRecord(

@@ -92,9 +92,12 @@ def sign_in(
     runtime.throttle.check("login", where)
     now = utcnow()
     name = login.strip().lower()[:40]
-    locked = read(session, lambda s: accounts.locked_until(s, name, now))
-    user = write(session, lambda s: accounts.authenticate(s, name, password, now))
-    if user is None or locked is not None:
+    try:
+        user = write(session, lambda s: accounts.authenticate(s, name, password, now))
+        locked = False
+    except accounts.Locked:
+        user, locked = None, True
+    if user is None:
         runtime.throttle.fail("login", where)
         write(
             session,
@@ -104,7 +107,7 @@ def sign_in(
                 action=Action.SIGN_IN_REFUSED,
                 at=now,
                 address=where,
-                details={"locked": locked is not None},
+                details={"locked": locked},
             ),
         )
         log.warning("desk: refused sign-in as %r from %s", name, where)
@@ -116,7 +119,7 @@ def sign_in(
             status=401,
             login_csrf=token,
             then=local_path(then),
-            error="locked" if locked is not None else "wrong",
+            error="locked" if locked else "wrong",
             login=name,
         )
         set_cookie(request, response, LOGIN_CSRF_COOKIE, token, max_age=3600)

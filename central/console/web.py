@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any, Final
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 from zoneinfo import ZoneInfo
 
 from fastapi import Depends, Request, Response
@@ -67,6 +67,38 @@ class NotAllowed(Exception):
 
 class BadForm(Exception):
     """A form that fails its CSRF check (403)."""
+
+
+class BadInput(Exception):
+    """A query parameter or form field holding a control character (422): no column holds one
+    (PostgreSQL refuses NUL in text), so it is refused before anything reads or stores it."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
+# a text area may hold line breaks and tabs; nothing else below U+0020, nor DEL
+_FORM_ALLOWS: Final = frozenset("\t\n\r")
+
+
+def _control(value: str, allowed: frozenset[str] = frozenset()) -> bool:
+    return any((ord(c) < 32 or ord(c) == 127) and c not in allowed for c in value)
+
+
+async def plain_input(request: Request) -> None:
+    """Every desk route's first check: no control character in a query parameter (as the API's
+    ``plain_query``), none but line breaks and tabs in a form field."""
+    for name, value in request.query_params.multi_items():
+        if _control(value):
+            raise BadInput(name)
+    kind = request.headers.get("content-type", "")
+    if request.method == "POST" and kind.startswith(
+        ("application/x-www-form-urlencoded", "multipart/form-data")
+    ):
+        for name, field in (await request.form()).multi_items():
+            if isinstance(field, str) and _control(field, _FORM_ALLOWS):
+                raise BadInput(name)
 
 
 def language(request: Request) -> str:
@@ -218,12 +250,20 @@ def render(
             "here": quote(
                 request.url.path + (f"?{request.url.query}" if request.url.query else "")
             ),
+            "page_query": page_query(request),
             **context,
         },
         status_code=status,
     )
     response.headers.update(SECURITY_HEADERS)
     return response
+
+
+def page_query(request: Request) -> Callable[[int], str]:
+    """This page's query string for another page of it (a pager's links): the same filters,
+    a repeated one (``flag``) too, with ``page`` replaced; URL-encoded."""
+    kept = [(k, v) for k, v in request.query_params.multi_items() if k != "page"]
+    return lambda page: urlencode([*kept, ("page", str(page))])
 
 
 def _when(at: datetime | None, zone: ZoneInfo) -> str:

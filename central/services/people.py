@@ -13,6 +13,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import Enum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -94,13 +95,23 @@ def locked_until(session: Session, badge_id: str, now: datetime) -> datetime | N
     return _still_locked(session.get(PinFailures, badge_id[:40]), now)
 
 
-def check_pin(session: Session, code: badges.BadgeCode, pin: str) -> bool:
-    """The slow check, the same cost whether or not the badge exists."""
+class PinCheck(Enum):
+    RIGHT = "right"
+    WRONG_PIN = "wrong_pin"  # the badge itself is genuine: a PIN guess, counted toward its lock
+    NOT_THE_BADGE = "not_the_badge"  # an unknown badge id, or not its printed secret
+
+
+def check_pin(session: Session, code: badges.BadgeCode, pin: str) -> PinCheck:
+    """The slow check, the same cost whether or not the badge exists. Only someone holding
+    the badge (its printed secret) can guess its PIN; anyone else who knows a badge id must
+    not be able to lock its owner out."""
     kept = session.get(BadgeSecret, code.badge_id)
     if kept is None or not secrets.compare_digest(kept.secret, code.secret):
         badges.verify_hash(_DUMMY_HASH, badges.secret_with_pin(code.secret, pin[:64]))
-        return False
-    return badges.verify_hash(kept.pin_hash, badges.secret_with_pin(code.secret, pin[:64]))
+        return PinCheck.NOT_THE_BADGE
+    if badges.verify_hash(kept.pin_hash, badges.secret_with_pin(code.secret, pin[:64])):
+        return PinCheck.RIGHT
+    return PinCheck.WRONG_PIN
 
 
 def count_failure(session: Session, badge_id: str, now: datetime) -> datetime | None:

@@ -82,6 +82,11 @@ def test_a_wrong_password_is_refused_audited_and_locks_after_five(desk: Desk) ->
         assert ("admin", "", "") in audit_rows(desk, "sign_in_refused")
         unknown = browser.sign_in("nobody", PASSWORD)
         assert unknown.status_code == 401
+        # a wrong password says the same for a locked login as for one that does not exist:
+        # only whoever knows the password learns of the lock
+        for login in ("admin", "nobody"):
+            answer = browser.sign_in(login, "not the password")
+            assert answer.status_code == 401 and "锁定" not in answer.text
     finally:
         execute(
             desk, "UPDATE console_users SET failures = 0, locked_until = NULL WHERE login = 'admin'"

@@ -241,6 +241,30 @@ def test_wrong_pins_at_central_lock_the_badge_for_every_station(api: Api) -> Non
     assert change["body"]["badge_id"] == "S7001" and change["body"]["locked_until"]
 
 
+def test_a_badge_id_without_its_secret_locks_nobody_out_and_says_nothing(api: Api) -> None:
+    """Only someone holding the badge can guess its PIN: wrong PINs sent with a made-up
+    secret (a badge id is printed in plain sight) count toward no lock, and are answered as
+    for a badge that does not exist, whether or not the real one is locked."""
+    code = api.add_user("S7003", role="supervisor")
+    forged = code[: code.rindex("-") + 1] + "A" * 26  # the id, not the secret
+    unknown = forged.replace("S7003", "S7098")
+    start = api.cursor_now()
+    for _ in range(8):
+        for badge in (forged, unknown):
+            answer = api.http.post("/v1/sessions", json={"badge_code": badge, "pin": "000000"})
+            assert answer.status_code == 401, answer.text
+    for badge_id in ("S7003", "S7098"):
+        assert api.count("SELECT count(*) FROM pin_failures WHERE badge_id = :b", b=badge_id) == 0
+    assert not [c for c in api.all_changes(start) if c["kind"] == "user"]
+    assert api.http.post("/v1/sessions", json={"badge_code": code, "pin": PIN}).status_code == 201
+    for _ in range(5):  # the holder's own wrong PINs do lock it ...
+        api.http.post("/v1/sessions", json={"badge_code": code, "pin": "000000"})
+    assert api.http.post("/v1/sessions", json={"badge_code": code, "pin": PIN}).status_code == 423
+    # ... and without the secret, a locked badge still looks like any other
+    answer = api.http.post("/v1/sessions", json={"badge_code": forged, "pin": PIN})
+    assert answer.status_code == 401
+
+
 def test_a_locked_or_unknown_badge_costs_as_long_as_a_wrong_pin(api: Api) -> None:
     code = api.add_user("S7002", role="supervisor")
     unknown = code.replace("S7002", "S7099")

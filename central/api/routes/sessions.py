@@ -42,8 +42,13 @@ def post_session(
     except BadBadge:
         code = BadgeCode("UNKNOWN", "A" * 26)  # costs the same as a real check
     now = utcnow()
+    checked = read(session, lambda s: people.check_pin(s, code, body.pin))
+    if checked is people.PinCheck.NOT_THE_BADGE:  # no PIN guess: nothing counts toward a lock
+        runtime.throttle.fail("login", where)
+        log.warning("sign-in with an unknown badge or secret for %s from %s", code.badge_id, where)
+        raise HTTPException(status.HTTP_401_UNAUTHORIZED, _REFUSED)
+    # the badge is genuine: its holder may learn that it is locked
     locked = read(session, lambda s: people.locked_until(s, code.badge_id, now))
-    ok = read(session, lambda s: people.check_pin(s, code, body.pin)) and locked is None
     if locked is not None:
         runtime.throttle.fail("login", where)
         log.warning("sign-in with locked badge %s from %s", code.badge_id, where)
@@ -51,7 +56,7 @@ def post_session(
             status.HTTP_423_LOCKED,
             f"badge locked until {locked:%Y-%m-%d %H:%M} UTC after wrong PINs",
         )
-    if not ok:
+    if checked is people.PinCheck.WRONG_PIN:
         runtime.throttle.fail("login", where)
         write(session, lambda s: people.count_failure(s, code.badge_id, now))
         log.warning("failed sign-in for badge %s from %s", code.badge_id, where)
