@@ -80,6 +80,7 @@ def create_app(settings: CentralSettings | None = None) -> FastAPI:
     )
     app.state.runtime = runtime
 
+    @app.head("/v1/health", include_in_schema=False)  # load balancers probe with HEAD
     @app.get("/v1/health", operation_id="health", tags=["health"], responses={503: {}})
     def health(session: SessionDep) -> Health:
         try:
@@ -91,11 +92,13 @@ def create_app(settings: CentralSettings | None = None) -> FastAPI:
             ) from None
         return Health(status="ok", version=app.version)
 
+    @app.head("/v1/health/live", include_in_schema=False)  # load balancers probe with HEAD
     @app.get("/v1/health/live", operation_id="live", tags=["health"])
     def live() -> Health:
         """The process answers (for an orchestrator's liveness probe: no dependency checked)."""
         return Health(status="ok", version=app.version)
 
+    @app.head("/v1/health/ready", include_in_schema=False)  # load balancers probe with HEAD
     @app.get("/v1/health/ready", operation_id="ready", tags=["health"], responses={503: {}})
     def ready(session: SessionDep) -> Health:
         """This process can take work: the database answers at this program's schema and the

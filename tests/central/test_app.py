@@ -44,9 +44,11 @@ def test_the_api_is_described_with_stable_operation_ids(central: CentralServer) 
 
 def test_liveness_and_readiness_probes_answer(central: CentralServer) -> None:
     with httpx.Client(base_url=central.base_url, timeout=30) as http:
-        for path in ("/v1/health/live", "/v1/health/ready"):
+        for path in ("/v1/health", "/v1/health/live", "/v1/health/ready"):
             answer = http.get(path)
             assert answer.status_code == 200 and answer.json()["status"] == "ok", path
+            probed = http.head(path)  # as load balancers probe
+            assert probed.status_code == 200 and probed.content == b"", path
 
 
 def test_health_answers_with_the_version(central: CentralServer) -> None:
