@@ -176,20 +176,26 @@ class LiveScanner:
         it for display if one is due, report new scans. One thread at a time."""
         with self._lock:
             self._latest = frame
-        plan = self.pace.plan(frame.image, frame.timestamp, pending=self.debouncer.pending)
         fresh: list[Decoded] = []
-        if plan.decode:
-            try:
+        try:  # a frame the pacing or the decoders choke on must not end live scanning
+            plan = self.pace.plan(frame.image, frame.timestamp, pending=self.debouncer.pending)
+            if plan.decode:
                 self._last_result = self.pipeline.decode(frame.image)
-            except Exception:  # a frame the decoders choke on must not end live scanning
-                log.exception("decoding a frame failed")
-                return
+        except Exception:
+            log.exception("a camera frame could not be used (%s)", _shape_of(frame.image))
+            return
+        if plan.decode:
             self.decoded_frames += 1
             fresh = self.debouncer.feed(self._last_result.codes, now=frame.timestamp)
         if plan.show:
             self.frames.emit(Seen(frame, self._last_result, plan.decode))
         for code in fresh:
             self.scans.emit(Scanned(code, frame))
+
+
+def _shape_of(image: object) -> str:
+    shape, dtype = getattr(image, "shape", None), getattr(image, "dtype", None)
+    return f"{shape} {dtype}" if shape is not None else type(image).__name__
 
 
 def _yield_to_the_ui() -> None:

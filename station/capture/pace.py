@@ -27,7 +27,14 @@ _CELLS_CHANGED: Final = 3  # a small sticker coming into view spans more cells t
 
 
 def thumbnail(image: np.ndarray) -> np.ndarray:
-    """Grey cell means of a BGR or grey frame, about 80 cells across (about 0.5 ms)."""
+    """Grey cell means of a BGR or grey frame, about 80 cells across (about 0.5 ms); a frame
+    that is neither is refused before it can become what later frames are compared with."""
+    if image.dtype != np.uint8 or image.size == 0 or image.ndim not in (2, 3):
+        raise ValueError(f"not a camera frame: shape {image.shape}, dtype {image.dtype}")
+    if image.ndim == 3 and image.shape[2] not in (1, 3):
+        raise ValueError(f"not a camera frame: {image.shape[2]} channels")
+    if image.ndim == 3 and image.shape[2] == 1:  # grey, with a channel axis
+        image = image[:, :, 0]
     grey = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY) if image.ndim == 3 else image
     h, w = grey.shape[:2]
     cell = max(1, w // _CELLS_ACROSS)

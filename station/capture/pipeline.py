@@ -23,8 +23,11 @@ modules are found and read there); and while something barcode-like is left unre
 ``inverted`` reads the photo as light-on-dark print, which zxing-cpp tries for 2-D codes only.
 
 A step is skipped when its estimated cost (learnt per megapixel as frames go by) does not fit in
-what is left of ``budget_ms``; only step 1 always runs. One pipeline per worker thread:
-``decode`` may run on any thread but not on two at once for one instance.
+what is left of ``budget_ms``; only step 1 always runs. No one frame can switch a step off for
+good: a measurement counts for at most a few times the estimate (a stall of the machine, a
+tiny frame whose fixed cost looks huge per megapixel), and each time a step is skipped its
+estimate eases back toward its seed, so it runs again and is measured afresh. One pipeline per
+worker thread: ``decode`` may run on any thread but not on two at once for one instance.
 """
 
 from __future__ import annotations
@@ -85,6 +88,8 @@ _SEED_MS_PER_MPX: Final = {
     "inverted": 30.0,
 }
 _PHOTO_SIDE: Final = 2000  # the long side of a photo's shrunk copy, px
+_MOST_PER_MEASURE: Final = 4.0  # one measurement weighs as at most this many estimates
+_EASE_WHEN_SKIPPED: Final = 0.9  # a skipped step's estimate moves this much toward its seed
 
 Place = Callable[[Decoded], Decoded]  # from a cut-out's pixels to the frame's
 
@@ -198,7 +203,7 @@ class DecodePipeline:
     def _fall_back(self, frame: _Frame) -> list[Region]:
         gray = frame.gray
         if not self._fits(frame, "regions", gray.size):
-            frame.skipped += 1
+            self._skipped(frame, "regions")
             return []
         t0 = self._clock()
         known = [_shrunk(c, frame.scale) for c, _ in frame.codes.values()]
@@ -235,7 +240,7 @@ class DecodePipeline:
     ) -> bool:
         """Runs one step if it fits the budget; True if it read a code not read before."""
         if step != "primary" and not self._fits(frame, step, image.size):
-            frame.skipped += 1
+            self._skipped(frame, step)
             return False
         t0 = self._clock()
         try:
@@ -263,14 +268,26 @@ class DecodePipeline:
     def _record(self, frame: _Frame, step: str, pixels: int, t0: float) -> None:
         took_ms = (self._clock() - t0) * 1000
         frame.timings.append((step, took_ms))
-        rate = took_ms / max(pixels / 1e6, 1e-3)
-        self._ms_per_mpx[step] = 0.8 * self._ms_per_mpx[step] + 0.2 * rate
+        estimate = self._ms_per_mpx[step]
+        rate = min(took_ms / max(pixels / 1e6, 1e-3), _MOST_PER_MEASURE * estimate)
+        self._ms_per_mpx[step] = 0.8 * estimate + 0.2 * rate
+
+    def _skipped(self, frame: _Frame, step: str) -> None:
+        frame.skipped += 1
+        seed = _SEED_MS_PER_MPX[step]
+        estimate = self._ms_per_mpx[step]
+        if estimate > seed:  # not skipped for ever on an estimate no longer measured
+            self._ms_per_mpx[step] = seed + _EASE_WHEN_SKIPPED * (estimate - seed)
 
 
 def _to_gray(image: np.ndarray) -> np.ndarray:
     if isinstance(image, np.ndarray) and image.ndim == 3 and image.shape[2] in (3, 4):
+        if image.dtype != np.uint8:
+            raise DecoderError(f"expected 8-bit colour, got dtype {image.dtype}")
         code = cv2.COLOR_BGR2GRAY if image.shape[2] == 3 else cv2.COLOR_BGRA2GRAY
-        return cv2.cvtColor(image, code)
+        return cv2.cvtColor(image, code)  # a camera frame, however small: read as it is
+    if isinstance(image, np.ndarray) and image.ndim == 3 and image.shape[2] == 1:
+        image = image[:, :, 0]  # grey with a channel axis, as some cameras deliver it
     return check_gray(image)
 
 

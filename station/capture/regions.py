@@ -57,6 +57,8 @@ def texture_map(gray: np.ndarray) -> np.ndarray:
 
 def find_regions(gray: np.ndarray, known: Iterable[Decoded] = ()) -> list[Region]:
     """Barcode-like regions not explained by ``known`` codes, most promising first."""
+    if min(gray.shape[:2]) < 4 * _CELL:  # too small to hold a code, or to map
+        return []
     energy = texture_map(gray)
     floor, top = (float(v) for v in np.percentile(energy, [50, 99.5]))
     # Above the frame's own grain (sensor noise raises every cell) and not far below the

@@ -105,3 +105,20 @@ def test_a_video_source_pauses_and_resumes_a_webcam_cannot(tmp_path: Path) -> No
     assert webcam.pause() is False
     assert not webcam.paused
     webcam.resume()  # harmless
+
+
+def test_frames_the_camera_should_not_send_are_passed_over_and_scanning_goes_on() -> None:
+    live = Watched()
+    live.play(BENCH, 0.5)
+    for odd in (
+        np.zeros((720, 1280, 2), np.uint8),  # two channels
+        np.zeros((0, 0, 3), np.uint8),
+        np.zeros((3, 3, 3), np.uint8),
+        BENCH.astype(np.float32),  # another data type than the frames before
+        BENCH[:, :, :1],  # grey with a channel axis: read like any grey frame
+    ):
+        live.seq += 1
+        live.scanner.process(Frame(odd, live.seq, live.t))  # logged, not raised
+        live.t += 1 / FPS
+    live.play(with_label(RMA), 1.0)
+    assert live.scans == [RMA]

@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import dataclass
+from typing import Any
 
 import cv2
 import numpy as np
 import pytest
 
+from station.capture import pipeline as pipeline_module
 from station.capture.decoders import DecoderError, PyzbarDecoder, ZxingDecoder
 from station.capture.pipeline import DecodePipeline
 from station.demo.video import bench_background, label_image, paste, place
@@ -192,6 +195,83 @@ def test_bad_settings_and_images_are_refused() -> None:
     for bad in (np.zeros((10, 10), np.float64), np.zeros((5, 5), np.uint8), np.zeros(9, np.uint8)):
         with pytest.raises(DecoderError):
             pipeline.decode(bad)
+
+
+class StallingClock:
+    """Time that passes only when looked at, 0.1 ms a look, plus any stall put in."""
+
+    def __init__(self) -> None:
+        self.t = 0.0
+        self.stall = 0.0
+
+    def __call__(self) -> float:
+        self.t += 0.0001 + self.stall
+        self.stall = 0.0
+        return self.t
+
+
+@dataclass
+class Stalls:
+    """While ``on``, every texture map takes 150 ms: the machine gives the thread no time."""
+
+    on: bool = False
+
+
+def stall_the_texture_map(monkeypatch: pytest.MonkeyPatch, clock: StallingClock) -> Stalls:
+    stalls = Stalls()
+    real = pipeline_module.find_regions
+
+    def stalled(*args: Any, **kwargs: Any) -> Any:
+        if stalls.on:
+            clock.stall = 0.150
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline_module, "find_regions", stalled)
+    return stalls
+
+
+def test_one_stalled_frame_does_not_switch_the_fallbacks_off(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    gray = scene([("code128", RMA)], 1.8, 45)  # read by the fallbacks only
+    clock = StallingClock()
+    stalls = stall_the_texture_map(monkeypatch, clock)
+    pipeline = DecodePipeline(budget_ms=30, clock=clock)
+    assert texts(pipeline, gray) == {RMA}
+    stalls.on = True
+    pipeline.decode(gray)
+    stalls.on = False
+    assert all(texts(pipeline, gray) == {RMA} for _ in range(5))
+
+
+def test_after_a_run_of_stalls_the_fallbacks_come_back_by_themselves(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    gray = scene([("code128", RMA)], 1.8, 45)
+    clock = StallingClock()
+    stalls = stall_the_texture_map(monkeypatch, clock)
+    pipeline = DecodePipeline(budget_ms=30, clock=clock)
+    stalls.on = True
+    for _ in range(8):  # the machine is busy for a while: the texture map looks costly
+        pipeline.decode(gray)
+    stalls.on = False
+    after = [texts(pipeline, gray) == {RMA} for _ in range(10)]
+    assert not after[0]  # skipped for now ...
+    assert all(after[-3:])  # ... and measured again soon: reading resumes
+
+
+def test_odd_frames_are_refused_clearly_or_read() -> None:
+    pipeline = DecodePipeline(budget_ms=NO_HURRY)
+    for bad in (
+        np.zeros((720, 1280, 3), np.float32),  # not 8-bit
+        np.zeros((720, 1280, 2), np.uint8),
+    ):
+        with pytest.raises(DecoderError):
+            pipeline.decode(bad)
+    for tiny in (np.zeros((3, 3, 3), np.uint8), np.zeros((1, 1, 3), np.uint8)):
+        assert pipeline.decode(tiny).codes == ()  # a camera frame too small to hold a code
+    grey = scene([("code128", RMA)], 3.0)
+    assert texts(pipeline, grey[:, :, np.newaxis]) == {RMA}  # grey with a channel axis
 
 
 def test_a_huge_blank_frame_is_read_without_trouble() -> None:
