@@ -17,6 +17,9 @@ What real scanners do besides, and what becomes of it:
   code at a scanner's pace were no person's typing, so they are dropped and ``cut_short``
   says so, instead of landing as text or firing hotkeys (with ``suffix="none"``, for a
   scanner set to send none, such a burst is the scan);
+- a burst that follows a person's typing without a pause (a fast typist's last few keys and
+  Enter) is typing too: a scan starts after a quiet moment, the time it takes to pick up the
+  scanner (``quiet_ms``);
 - a key held down (auto-repeat) is a person's, whatever its pace: it passes straight through;
 - AltGr reported as Ctrl+Alt (Windows) still types its character, and a GS entered as
   Alt+0029 on the keypad stays inside the code.
@@ -128,12 +131,14 @@ class ScannerWedge(QObject):
         parent: QObject | None = None,
         *,
         burst_ms: int = 50,
+        quiet_ms: int = 150,
         min_length: int = 4,
         suffix: str = "enter_or_tab",
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(parent)
         self.burst_ms = burst_ms
+        self.quiet_ms = quiet_ms
         self.min_length = min_length
         self.suffix_keys = SUFFIXES[suffix]
         self.ends_by_pause = not self.suffix_keys
@@ -142,6 +147,7 @@ class ScannerWedge(QObject):
         self._receiver: QObject | None = None
         self._replaying = False
         self._scan_ended_at: int | None = None  # when the last scan's suffix came
+        self._typed_at: int | None = None  # the last key a person typed (not a scan's)
         self.passthrough: Callable[[], bool] = lambda: False
         self._flush = QTimer(self)
         self._flush.setSingleShot(True)
@@ -162,10 +168,11 @@ class ScannerWedge(QObject):
             return bool(self._held)  # Shift around a capital is part of the burst
         if _alt_code_digit(event):
             return bool(self._held)  # Alt+0029 on the keypad: the GS it makes comes next
+        now = self._timestamp(event)
         if event.isAutoRepeat():
             self.flush_now()
+            self._typed_at = now
             return False
-        now = self._timestamp(event)
         if self._held and now - self._held[-1].timestamp > self.burst_ms:
             self._not_a_scan()
         if not self._held and self._second_half_of_suffix(event, now):
@@ -175,6 +182,7 @@ class ScannerWedge(QObject):
         text = self._text(event)
         if text is None:
             self.flush_now()
+            self._typed_at = now
             return False
         if not self._held:
             self._receiver = watched
@@ -195,8 +203,9 @@ class ScannerWedge(QObject):
         return event.key() in _SUFFIX_KEYS or _line_feed(event)
 
     def _end_of_burst(self, now: int) -> bool:
-        if len(self._held) < self.min_length:
+        if len(self._held) < self.min_length or self._follows_typing():
             self.flush_now()
+            self._typed_at = now
             return False
         code = "".join(h.text for h in self._held)
         self._held.clear()
@@ -210,7 +219,7 @@ class ScannerWedge(QObject):
         """The burst ended without its suffix: a person's few keys go where they were going;
         a code's worth at a scanner's pace is dropped (see the module's notes), or, from a
         scanner that sends no suffix, is the scan."""
-        if len(self._held) < self.min_length:
+        if len(self._held) < self.min_length or self._follows_typing():
             self._replay()
             return
         code = "".join(h.text for h in self._held)
@@ -223,6 +232,10 @@ class ScannerWedge(QObject):
             self.scanned.emit(code)
         else:
             self.cut_short.emit(code)
+
+    def _follows_typing(self) -> bool:
+        typed = self._typed_at
+        return typed is not None and self._held[0].timestamp - typed < self.quiet_ms
 
     def _text(self, event: QKeyEvent) -> str | None:
         """The character a key adds to a code, or None for a key that cannot be part of one."""
@@ -250,6 +263,7 @@ class ScannerWedge(QObject):
         self._receiver = None
         if receiver is None or not shiboken6.isValid(receiver):
             return
+        self._typed_at = held[-1].timestamp if held else self._typed_at
         self._replaying = True
         try:
             for h in held:

@@ -350,3 +350,20 @@ def test_a_scanner_that_sends_no_suffix_is_read_when_its_burst_pauses(qtbot) -> 
         assert scans == ["SF6608565178836"]
     finally:
         app.removeEventFilter(wedge)
+
+
+def test_a_fast_typists_last_keys_and_enter_stay_typing(
+    qtbot, bench: tuple[Bench, ScannerWedge, list[str]]
+) -> None:
+    widget, _, scans = bench
+    widget.field.setFocus()
+    qtbot.waitUntil(widget.field.hasFocus)
+    typed = hid_keys("RMA2026110500", gap_ms=120, suffix=None)  # by hand
+    rolled = hid_keys("0001", gap_ms=20, start=ends_at(typed) + 120)  # a quick roll, and Enter
+    send_keys(widget, typed + rolled)
+    qtbot.waitUntil(lambda: widget.field.text() == "RMA20261105000001")
+    assert scans == []
+    scan = hid_keys("SF6608565178836", start=ends_at(rolled) + 800)  # the scanner, picked up
+    send_keys(widget, scan)
+    assert scans == ["SF6608565178836"]
+    assert widget.field.text() == "RMA20261105000001"
