@@ -198,7 +198,7 @@ class ScannerWedge(QObject):
     def _second_half_of_suffix(self, event: QKeyEvent, now: int) -> bool:
         """The LF of a CR+LF suffix (or a second Enter) right after a scan."""
         ended, self._scan_ended_at = self._scan_ended_at, None
-        if ended is None or now - ended > self.burst_ms:
+        if ended is None or not 0 <= now - ended <= self.burst_ms:
             return False
         return event.key() in _SUFFIX_KEYS or _line_feed(event)
 
@@ -235,7 +235,7 @@ class ScannerWedge(QObject):
 
     def _follows_typing(self) -> bool:
         typed = self._typed_at
-        return typed is not None and self._held[0].timestamp - typed < self.quiet_ms
+        return typed is not None and 0 <= self._held[0].timestamp - typed < self.quiet_ms
 
     def _text(self, event: QKeyEvent) -> str | None:
         """The character a key adds to a code, or None for a key that cannot be part of one."""
@@ -252,6 +252,9 @@ class ScannerWedge(QObject):
         return text
 
     def _timestamp(self, event: QKeyEvent) -> int:
+        # Keys without one (synthesised) are stamped from another clock than the window
+        # system's: a gap between the two is no gap at all (the checks above take only
+        # gaps of 0 or more).
         stamp = int(event.timestamp())
         return stamp if stamp > 0 else int(self.clock() * 1000)
 

@@ -367,3 +367,20 @@ def test_a_fast_typists_last_keys_and_enter_stay_typing(
     send_keys(widget, scan)
     assert scans == ["SF6608565178836"]
     assert widget.field.text() == "RMA20261105000001"
+
+
+def test_a_key_without_a_timestamp_does_not_confuse_the_next_scan(
+    qtbot, bench: tuple[Bench, ScannerWedge, list[str]]
+) -> None:
+    """Synthesised keys carry no window-system time and are stamped from another clock: the
+    gap between the two clocks is no gap (neither typing just before a scan, nor a scan's
+    own suffix)."""
+    widget, _, scans = bench
+    widget.setFocus()
+    qtbot.keyClick(widget, Qt.Key.Key_F9)  # the photo key, as a test tool sends it
+    send_keys(widget, hid_keys("RMA20261105000001"))
+    assert scans == ["RMA20261105000001"]
+    send_keys(widget, hid_keys("SF6608565178836"))
+    qtbot.keyClick(widget, Qt.Key.Key_Return)  # a person's Enter, stamped by the other clock
+    assert scans == ["RMA20261105000001", "SF6608565178836"]
+    assert widget.hotkeys == ["\r"]
