@@ -17,9 +17,10 @@ What real scanners do besides, and what becomes of it:
   code at a scanner's pace were no person's typing, so they are dropped and ``cut_short``
   says so, instead of landing as text or firing hotkeys (with ``suffix="none"``, for a
   scanner set to send none, such a burst is the scan);
-- a burst that follows a person's typing without a pause (a fast typist's last few keys and
-  Enter) is typing too: a scan starts after a quiet moment, the time it takes to pick up the
-  scanner (``quiet_ms``);
+- a burst that follows a person's typed text without a pause (a fast typist's last few keys
+  and Enter) is typing too: a scan starts after a quiet moment, the time it takes to pick up
+  the scanner (``quiet_ms``); keys that type nothing (a scanner's Home or F12 prefix) do not
+  count;
 - a key held down (auto-repeat) is a person's, whatever its pace: it passes straight through;
 - AltGr reported as Ctrl+Alt (Windows) still types its character, and a GS entered as
   Alt+0029 on the keypad stays inside the code.
@@ -180,9 +181,8 @@ class ScannerWedge(QObject):
         if self._ends_scan(event):
             return self._end_of_burst(now)
         text = self._text(event)
-        if text is None:
+        if text is None:  # Home, F12 …: a scanner may send one before its code
             self.flush_now()
-            self._typed_at = now
             return False
         if not self._held:
             self._receiver = watched

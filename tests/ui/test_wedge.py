@@ -384,3 +384,14 @@ def test_a_key_without_a_timestamp_does_not_confuse_the_next_scan(
     qtbot.keyClick(widget, Qt.Key.Key_Return)  # a person's Enter, stamped by the other clock
     assert scans == ["RMA20261105000001", "SF6608565178836"]
     assert widget.hotkeys == ["\r"]
+
+
+def test_a_scanner_prefix_key_that_types_nothing_leaves_the_scan_a_scan(
+    bench: tuple[Bench, ScannerWedge, list[str]],
+) -> None:
+    widget, _, scans = bench
+    widget.setFocus()
+    at = later()
+    prefix = tap(Qt.Key.Key_Home, at)  # set on the scanner: clear the field first
+    send_keys(widget, prefix + hid_keys("SF6608565178836", start=at + 8))
+    assert scans == ["SF6608565178836"] and widget.hotkeys == []
