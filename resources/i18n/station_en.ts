@@ -1499,7 +1499,7 @@
     </message>
     <message>
         <location filename="../../station/ui/main_window.py" line="198" />
-        <location filename="../../station/ui/main_window.py" line="530" />
+        <location filename="../../station/ui/main_window.py" line="534" />
         <source>Printer ready</source>
         <translation type="unfinished" />
     </message>
@@ -1519,119 +1519,124 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="431" />
+        <location filename="../../station/ui/main_window.py" line="427" />
+        <source>Scanned %1: scans are read at the bench and in fields that ask for one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="435" />
         <source>A scan was cut off before its end and not used: scan again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="437" />
+        <location filename="../../station/ui/main_window.py" line="441" />
         <source>Camera lost (%1). The hand scanner still works; the camera reconnects by itself.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="443" />
+        <location filename="../../station/ui/main_window.py" line="447" />
         <source>Camera back.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="458" />
+        <location filename="../../station/ui/main_window.py" line="462" />
         <source>Outbox: %1 waiting</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="460" />
+        <location filename="../../station/ui/main_window.py" line="464" />
         <source> (oldest %1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="462" />
+        <location filename="../../station/ui/main_window.py" line="466" />
         <source> · %1 parked</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="469" />
+        <location filename="../../station/ui/main_window.py" line="473" />
         <source>%1 min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="471" />
+        <location filename="../../station/ui/main_window.py" line="475" />
         <source>%1 h %2 min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="484" />
+        <location filename="../../station/ui/main_window.py" line="488" />
         <source>No central service is configured.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="487" />
-        <location filename="../../station/ui/main_window.py" line="493" />
+        <location filename="../../station/ui/main_window.py" line="491" />
+        <location filename="../../station/ui/main_window.py" line="497" />
         <source>Syncing…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="491" />
+        <location filename="../../station/ui/main_window.py" line="495" />
         <source>Offline (no central service)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="496" />
+        <location filename="../../station/ui/main_window.py" line="500" />
         <source>Online · synced %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="498" />
+        <location filename="../../station/ui/main_window.py" line="502" />
         <source>Connecting…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="500" />
+        <location filename="../../station/ui/main_window.py" line="504" />
         <source>Offline · retrying</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="504" />
+        <location filename="../../station/ui/main_window.py" line="508" />
         <source>never</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="507" />
+        <location filename="../../station/ui/main_window.py" line="511" />
         <source>Last successful sync: %1
 %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="512" />
+        <location filename="../../station/ui/main_window.py" line="516" />
         <source>%1 clips (%2 MB) to upload</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="518" />
+        <location filename="../../station/ui/main_window.py" line="522" />
         <source>Clock off by %1 s: check the PC's time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="532" />
+        <location filename="../../station/ui/main_window.py" line="536" />
         <source>Label printed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="534" />
+        <location filename="../../station/ui/main_window.py" line="538" />
         <source>Printer problem</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="538" />
+        <location filename="../../station/ui/main_window.py" line="542" />
         <source>Label not printed: %1. It stays queued and prints when the printer is back; PRINT reprints.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="542" />
+        <location filename="../../station/ui/main_window.py" line="546" />
         <source>Label cannot be printed: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="552" />
+        <location filename="../../station/ui/main_window.py" line="556" />
         <source>Error: %1</source>
         <translation type="unfinished" />
     </message>

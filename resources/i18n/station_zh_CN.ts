@@ -1499,7 +1499,7 @@
     </message>
     <message>
         <location filename="../../station/ui/main_window.py" line="198" />
-        <location filename="../../station/ui/main_window.py" line="530" />
+        <location filename="../../station/ui/main_window.py" line="534" />
         <source>Printer ready</source>
         <translation>打印机就绪</translation>
     </message>
@@ -1519,120 +1519,125 @@
         <translation>只有管理员可以修改设置。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="431" />
+        <location filename="../../station/ui/main_window.py" line="427" />
+        <source>Scanned %1: scans are read at the bench and in fields that ask for one.</source>
+        <translation>已扫描 %1：扫描只在工作台和要求扫码的输入框中读取。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="435" />
         <source>A scan was cut off before its end and not used: scan again.</source>
         <translation>扫描未完整读取，已忽略：请重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="437" />
+        <location filename="../../station/ui/main_window.py" line="441" />
         <source>Camera lost (%1). The hand scanner still works; the camera reconnects by itself.</source>
         <translation>摄像头断开（%1）。扫描枪仍可使用，摄像头会自动重连。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="443" />
+        <location filename="../../station/ui/main_window.py" line="447" />
         <source>Camera back.</source>
         <translation>摄像头已恢复。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="458" />
+        <location filename="../../station/ui/main_window.py" line="462" />
         <source>Outbox: %1 waiting</source>
         <translation>待上传：%1 条</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="460" />
+        <location filename="../../station/ui/main_window.py" line="464" />
         <source> (oldest %1)</source>
         <translation>（最早 %1前）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="462" />
+        <location filename="../../station/ui/main_window.py" line="466" />
         <source> · %1 parked</source>
         <translation> · 搁置 %1 条</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="469" />
+        <location filename="../../station/ui/main_window.py" line="473" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="471" />
+        <location filename="../../station/ui/main_window.py" line="475" />
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="484" />
+        <location filename="../../station/ui/main_window.py" line="488" />
         <source>No central service is configured.</source>
         <translation>未配置总部服务。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="487" />
-        <location filename="../../station/ui/main_window.py" line="493" />
+        <location filename="../../station/ui/main_window.py" line="491" />
+        <location filename="../../station/ui/main_window.py" line="497" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="491" />
+        <location filename="../../station/ui/main_window.py" line="495" />
         <source>Offline (no central service)</source>
         <translation>离线（未配置总部服务）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="496" />
+        <location filename="../../station/ui/main_window.py" line="500" />
         <source>Online · synced %1</source>
         <translation>在线 · %1 已同步</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="498" />
+        <location filename="../../station/ui/main_window.py" line="502" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="500" />
+        <location filename="../../station/ui/main_window.py" line="504" />
         <source>Offline · retrying</source>
         <translation>离线 · 正在重试</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="504" />
+        <location filename="../../station/ui/main_window.py" line="508" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="507" />
+        <location filename="../../station/ui/main_window.py" line="511" />
         <source>Last successful sync: %1
 %2</source>
         <translation>上次成功同步：%1
 %2</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="512" />
+        <location filename="../../station/ui/main_window.py" line="516" />
         <source>%1 clips (%2 MB) to upload</source>
         <translation>%1 段视频（%2 MB）待上传</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="518" />
+        <location filename="../../station/ui/main_window.py" line="522" />
         <source>Clock off by %1 s: check the PC's time</source>
         <translation>时钟偏差 %1 秒：请校准电脑时间</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="532" />
+        <location filename="../../station/ui/main_window.py" line="536" />
         <source>Label printed</source>
         <translation>标签已打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="534" />
+        <location filename="../../station/ui/main_window.py" line="538" />
         <source>Printer problem</source>
         <translation>打印机故障</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="538" />
+        <location filename="../../station/ui/main_window.py" line="542" />
         <source>Label not printed: %1. It stays queued and prints when the printer is back; PRINT reprints.</source>
         <translation>标签未打印：%1。标签保留在队列中，打印机恢复后自动打印；扫描「打印」可重打。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="542" />
+        <location filename="../../station/ui/main_window.py" line="546" />
         <source>Label cannot be printed: %1</source>
         <translation>标签无法打印：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="552" />
+        <location filename="../../station/ui/main_window.py" line="556" />
         <source>Error: %1</source>
         <translation>错误：%1</translation>
     </message>

@@ -421,8 +421,12 @@ class MainWindow(QMainWindow):
                 self.login_view.badge_scanned(code)
         elif self.pages.currentWidget() is self.bench:
             self.session.code(code, source=source, seen_at=seen_at)
-        elif source == "scanner":
-            scan_into_focused_field(code)
+        elif source == "scanner" and not scan_into_focused_field(code):
+            self.tell(
+                self.tr(
+                    "Scanned %1: scans are read at the bench and in fields that ask for one."
+                ).replace("%1", code[:40])
+            )
 
     def _scan_cut_short(self, partial: str) -> None:
         if self.pages.currentWidget() is self.bench:

@@ -327,6 +327,10 @@ def test_a_scan_off_the_bench_fills_the_field_that_asks_for_one(
     qtbot.waitUntil(search.hasFocus)
     send_keys(window, hid_keys(rma))
     assert search.text() == rma
+    panel.queue.table.setFocus()  # no field that asks for a code: the scan is not lost silently
+    qtbot.waitUntil(panel.queue.table.hasFocus)
+    send_keys(window, hid_keys("SF6608565178836"))
+    assert "SF6608565178836" in window.message_label.text()
 
 
 def test_a_scanner_that_sends_no_suffix_is_read_when_its_burst_pauses(qtbot) -> None:
