@@ -21,6 +21,7 @@ from central.blobstore import BlobStore, open_store
 from central.core.config import CentralSettings, admin_token
 from central.db.session import make_engine, read, session_factory, write
 from central.db.types import utcnow
+from central.services.jsonsafe import has_control
 from central.services.people import Person
 from central.services.sessions import supervisor
 from central.services.stations import (
@@ -204,7 +205,7 @@ def plain_query(request: Request) -> None:
     """Refuse (422) a query parameter holding a control character, NUL above all: no column
     holds one (PostgreSQL refuses NUL in text), so it can match nothing."""
     for name, value in request.query_params.multi_items():
-        if any(ord(c) < 32 or ord(c) == 127 for c in value):
+        if has_control(value):
             raise RequestValidationError(
                 [
                     {

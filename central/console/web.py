@@ -31,6 +31,7 @@ from central.console.platforms import Platform, load_platforms
 from central.console.signin import DeskSession, resume
 from central.db.session import write
 from central.db.types import utcnow
+from central.services.jsonsafe import has_control
 
 PREFIX: Final = "/desk"
 SESSION_COOKIE: Final = "desk_session"
@@ -82,22 +83,18 @@ class BadInput(Exception):
 _FORM_ALLOWS: Final = frozenset("\t\n\r")
 
 
-def _control(value: str, allowed: frozenset[str] = frozenset()) -> bool:
-    return any((ord(c) < 32 or ord(c) == 127) and c not in allowed for c in value)
-
-
 async def plain_input(request: Request) -> None:
     """Every desk route's first check: no control character in a query parameter (as the API's
     ``plain_query``), none but line breaks and tabs in a form field."""
     for name, value in request.query_params.multi_items():
-        if _control(value):
+        if has_control(value):
             raise BadInput(name)
     kind = request.headers.get("content-type", "")
     if request.method == "POST" and kind.startswith(
         ("application/x-www-form-urlencoded", "multipart/form-data")
     ):
         for name, field in (await request.form()).multi_items():
-            if isinstance(field, str) and _control(field, _FORM_ALLOWS):
+            if isinstance(field, str) and has_control(field, _FORM_ALLOWS):
                 raise BadInput(name)
 
 

@@ -26,6 +26,12 @@ def digest(value: Any) -> str:
     return hashlib.sha256(canonical(value)).hexdigest()
 
 
+def has_control(text: str, allowed: frozenset[str] = frozenset()) -> bool:
+    """Whether ``text`` holds a C0 control character or DEL other than those ``allowed``: no
+    text column wants one, and PostgreSQL refuses NUL outright."""
+    return any((ord(c) < 32 or ord(c) == 127) and c not in allowed for c in text)
+
+
 def text_problem(text: str) -> str | None:
     if "\x00" in text:
         return "contains a NUL character"

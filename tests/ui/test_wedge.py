@@ -47,6 +47,12 @@ class Bench(QWidget):
             self.hotkeys.append(event.text())
 
 
+def focus(qtbot, widget: QWidget) -> None:
+    """Give ``widget`` the focus, as a click would, and wait until it has it."""
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)
+
+
 @pytest.fixture
 def bench(qtbot) -> Iterator[tuple[Bench, ScannerWedge, list[str]]]:
     widget = Bench()
@@ -101,8 +107,7 @@ def test_a_burst_that_starts_in_a_text_field_never_lands_in_it(
     qtbot, bench: tuple[Bench, ScannerWedge, list[str]]
 ) -> None:
     widget, _, scans = bench
-    widget.field.setFocus()
-    qtbot.waitUntil(widget.field.hasFocus)
+    focus(qtbot, widget.field)
     send_keys(widget, hid_keys("SF6608565178836"))
     assert scans == ["SF6608565178836"] and widget.field.text() == ""
 
@@ -111,12 +116,10 @@ def test_typing_by_hand_reaches_the_field_and_hotkeys_still_work(
     qtbot, bench: tuple[Bench, ScannerWedge, list[str]]
 ) -> None:
     widget, _, scans = bench
-    widget.field.setFocus()
-    qtbot.waitUntil(widget.field.hasFocus)
+    focus(qtbot, widget.field)
     send_keys(widget, hid_keys("Note 1", gap_ms=150, suffix=None))
     qtbot.waitUntil(lambda: widget.field.text() == "Note 1")  # the last key after the window
-    widget.setFocus()
-    qtbot.waitUntil(widget.hasFocus)
+    focus(qtbot, widget)
     send_keys(widget, hid_keys("P", gap_ms=150, suffix=None))  # a person pressing P
     qtbot.waitUntil(lambda: widget.hotkeys == ["P"])
     assert scans == []
@@ -126,8 +129,7 @@ def test_a_short_fast_burst_is_typing_not_a_scan(
     qtbot, bench: tuple[Bench, ScannerWedge, list[str]]
 ) -> None:
     widget, _, scans = bench
-    widget.field.setFocus()
-    qtbot.waitUntil(widget.field.hasFocus)
+    focus(qtbot, widget.field)
     send_keys(widget, hid_keys("ok", gap_ms=5))  # two keys and Enter: too short for a code
     assert scans == [] and widget.field.text() == "ok"
 
@@ -187,8 +189,7 @@ def test_a_burst_cut_off_before_its_suffix_is_dropped_and_said(
         send_keys(widget, hid_keys("RMA2026110", suffix=None))  # the trigger let go
     assert cut.args == ["RMA2026110"]
     assert scans == [] and widget.hotkeys == []
-    widget.field.setFocus()
-    qtbot.waitUntil(widget.field.hasFocus)
+    focus(qtbot, widget.field)
     keys = hid_keys("SF66085", suffix=None)
     with qtbot.waitSignal(wedge.cut_short, timeout=5_000):  # a person's key comes next
         send_keys(widget, keys + tap(Qt.Key.Key_X, ends_at(keys) + 400, "x"))
@@ -200,8 +201,7 @@ def test_a_key_held_down_is_typing_however_fast_it_repeats(
     qtbot, bench: tuple[Bench, ScannerWedge, list[str]]
 ) -> None:
     widget, _, scans = bench
-    widget.field.setFocus()
-    qtbot.waitUntil(widget.field.hasFocus)
+    focus(qtbot, widget.field)
     minus = Qt.Key.Key_Minus.value
     at = later()
     keys = [Key(True, minus, NONE, "-", at)]
@@ -286,15 +286,13 @@ def test_the_scan_field_reads_a_tab_suffix_and_keeps_gs_separators(
 ) -> None:
     order = received_order(demo_station, "apparel")
     field = logged_in.bench.scan_field
-    field.setFocus()
-    qtbot.waitUntil(field.hasFocus)
+    focus(qtbot, field)
     codes: list[str] = []
     logged_in.wedge.scanned.connect(codes.append)
     with qtbot.waitSignal(logged_in.bench.scan_handled, timeout=10_000):
         send_keys(logged_in, hid_keys(order.rma_no, suffix=Qt.Key.Key_Tab))
     assert logged_in.bench.card.heading.text() == order.rma_no
-    field.setFocus()
-    qtbot.waitUntil(field.hasFocus)
+    focus(qtbot, field)
     send_keys(logged_in, hid_keys("0106901234567892\x1d21SN42"))
     assert codes == [order.rma_no, "0106901234567892\x1d21SN42"]
     assert field.text() == ""
@@ -315,16 +313,14 @@ def test_a_scan_off_the_bench_fills_the_field_that_asks_for_one(
     panel.tabs.setCurrentWidget(panel.unmatched)
     view = panel.unmatched
     qtbot.waitUntil(lambda: len(view.parcels) == 1, timeout=10_000)
-    view.code.setFocus()
-    qtbot.waitUntil(view.code.hasFocus)
+    focus(qtbot, view.code)
     rma = received_order(demo_station, "apparel").rma_no
     with qtbot.waitSignal(view.linked, timeout=10_000):
         send_keys(window, hid_keys("]C1" + rma))
     qtbot.waitUntil(lambda: view.parcels == [], timeout=10_000)
     search = panel.queue.search  # the queue's search takes a scan too
     panel.tabs.setCurrentWidget(panel.queue)
-    search.setFocus()
-    qtbot.waitUntil(search.hasFocus)
+    focus(qtbot, search)
     send_keys(window, hid_keys(rma))
     assert search.text() == rma
     panel.queue.table.setFocus()  # no field that asks for a code: the scan is not lost silently
@@ -360,8 +356,7 @@ def test_a_fast_typists_last_keys_and_enter_stay_typing(
     qtbot, bench: tuple[Bench, ScannerWedge, list[str]]
 ) -> None:
     widget, _, scans = bench
-    widget.field.setFocus()
-    qtbot.waitUntil(widget.field.hasFocus)
+    focus(qtbot, widget.field)
     typed = hid_keys("RMA2026110500", gap_ms=120, suffix=None)  # by hand
     rolled = hid_keys("0001", gap_ms=20, start=ends_at(typed) + 120)  # a quick roll, and Enter
     send_keys(widget, typed + rolled)
