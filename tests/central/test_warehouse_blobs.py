@@ -28,6 +28,13 @@ def south(central: CentralServer) -> Iterator[Api]:
     client.close()
 
 
+def sent(api: Api, what: bytes) -> tuple[bytes, str]:
+    """Bytes of ``what`` no other test has, uploaded by ``api``'s station; and their hash."""
+    data = what + os.urandom(16)
+    assert api.put_blob(data).status_code == 201
+    return data, sha(data)
+
+
 def recorded(api: Api, payload: dict[str, object], digest: str, kind: str = "photo.added"):
     inspection = str(payload["inspection_id"])
     rma = new_rma()
@@ -42,9 +49,7 @@ def recorded(api: Api, payload: dict[str, object], digest: str, kind: str = "pho
 def test_evidence_naming_another_warehouses_photo_is_refused_as_missing(
     api: Api, south: Api
 ) -> None:
-    secret = b"a MAIN photo " + os.urandom(16)
-    digest = sha(secret)
-    assert api.put_blob(secret).status_code == 201
+    secret, digest = sent(api, b"a MAIN photo ")
     unknown = sha(os.urandom(16))
     inspection = new_id()
     answer = recorded(south, photo_payload(digest, inspection, south.station_id), digest)
@@ -99,9 +104,7 @@ def test_video_evidence_named_before_another_warehouse_uploads_the_bytes_shows_n
 def test_a_station_sending_bytes_another_warehouse_sent_before_may_use_them(
     api: Api, other: Api, south: Api
 ) -> None:
-    data = b"the same bytes " + os.urandom(16)
-    digest = sha(data)
-    assert api.put_blob(data).status_code == 201
+    data, digest = sent(api, b"the same bytes ")
     # another station of the same warehouse sees it without sending it
     assert other.http.get(f"/v1/blobs/{digest}", headers=other.auth).content == data
     assert south.put_blob(data).status_code in (200, 201)
@@ -114,9 +117,7 @@ def test_a_station_sending_bytes_another_warehouse_sent_before_may_use_them(
 def test_the_upload_endpoints_answer_for_another_warehouses_blob_as_for_an_unknown_one(
     api: Api, south: Api
 ) -> None:
-    data = b"a MAIN clip " + os.urandom(64)
-    digest = sha(data)
-    assert api.put_blob(data).status_code == 201
+    data, digest = sent(api, b"a MAIN clip ")
     unknown = sha(os.urandom(16))
 
     def offsets(digest: str) -> dict[str, str | None]:
