@@ -280,7 +280,6 @@ def shoot(language: str, qapp: QApplication, data_dir: Path) -> None:
         evidence=station.evidence,
         clock=lambda: NOW,
         utc_offset_minutes=480,
-        clip_path=station.evidence.clips.path_for,
     )
     runner = TaskRunner(workers=2)
     lang: Language = "en" if language == "en" else "zh_CN"
