@@ -9,7 +9,7 @@ directly.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import KW_ONLY, dataclass
 from datetime import datetime
 from pathlib import Path
@@ -18,8 +18,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from uuid6 import uuid7
 
-from station.capture.classify import ScanCode
-from station.capture.scan_text import clean_scan
+from station.capture.classify import ScanCode, classify
+from station.capture.scan_text import BadScan, clean_scan
 from station.domain.labels import Language
 from station.domain.records import (
     InspectionView,
@@ -187,9 +187,11 @@ class Workflow:
 
         ``code`` is what the bench classified, or raw text (the command line), which is
         cleaned here; junk raises :class:`~station.capture.scan_text.BadScan` before anything
-        is stored.
+        is stored, and so does text that cannot be a parcel's number (a QR code's web address).
         """
-        outcome = self._scan(code, inspector, receive_unknown=True)
+        if not isinstance(code, ScanCode):
+            code = classify(code)
+        outcome = self.scan_first_known([code], inspector, receive=code)
         assert outcome is not None
         return outcome
 
@@ -197,21 +199,28 @@ class Workflow:
         """:meth:`scan` for a code shaped like an item's barcode: it opens the parcel it names
         (some waybill numbers have an EAN's shape and check digit); None, and nothing
         received, when it names none."""
-        return self._scan(code, inspector, receive_unknown=False)
+        return self.scan_first_known([code], inspector, receive=None)
 
-    def _scan(
-        self, code: ScanCode | str, inspector: UserView, *, receive_unknown: bool
+    def scan_first_known(
+        self, codes: Sequence[ScanCode], inspector: UserView, *, receive: ScanCode | None
     ) -> ScanOutcome | None:
-        text = code.text if isinstance(code, ScanCode) else clean_scan(code)
+        """Open the parcel the first of ``codes`` that names one names (a label read whole
+        carries a waybill number, an order number, a QR code…); when none does, receive the
+        parcel as unmatched under ``receive``, or return None with nothing stored."""
+        if receive is not None and not receive.kind.names_a_parcel:
+            raise BadScan(f"{receive.text[:40]!r} is not a parcel's number")
         now = self.clock()
 
         def work(session: Session) -> ScanOutcome | None:
-            order_id = find_order_id(session, text)
-            if order_id is None:
-                if not receive_unknown:
-                    return None
-                return self._receive_unmatched(session, text, inspector, now)
-            return self._start_or_resume(session, load_order(session, order_id), inspector, now)
+            for code in codes:
+                order_id = find_order_id(session, code.text)
+                if order_id is not None:
+                    return self._start_or_resume(
+                        session, load_order(session, order_id), inspector, now
+                    )
+            if receive is None:
+                return None
+            return self._receive_unmatched(session, receive.text, inspector, now)
 
         outcome = self.db.run(work)
         if isinstance(outcome, ParcelUnmatched) and outcome.label is not None:

@@ -100,12 +100,12 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="321" />
+        <location filename="../../station/ui/bench_view.py" line="325" />
         <source>Nothing to do for %1 now.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="322" />
+        <location filename="../../station/ui/bench_view.py" line="326" />
         <source>Already inspecting %1</source>
         <translation type="unfinished" />
     </message>
@@ -115,12 +115,12 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="324" />
+        <location filename="../../station/ui/bench_view.py" line="328" />
         <source>Resumed the open inspection of %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="323" />
+        <location filename="../../station/ui/bench_view.py" line="327" />
         <source>Inspecting %1</source>
         <translation type="unfinished" />
     </message>
@@ -130,142 +130,147 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="325" />
-        <source>No order for %1: received as an unmatched parcel.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station/ui/bench_view.py" line="326" />
-        <source>%1 is %2 and cannot be inspected at the bench.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station/ui/bench_view.py" line="327" />
-        <source>Not a usable scan: %1</source>
+        <location filename="../../station/ui/bench_view.py" line="322" />
+        <source>%1 is text or a web address, not a parcel's or an item's number. Scan the barcode that carries the number.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../station/ui/bench_view.py" line="329" />
-        <source>The scan of %1… was cut off before its end and not used: scan again.</source>
+        <source>No order for %1: received as an unmatched parcel.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="330" />
+        <source>%1 is %2 and cannot be inspected at the bench.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../station/ui/bench_view.py" line="331" />
-        <source>The scan could not be handled: %1</source>
+        <source>Not a usable scan: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../station/ui/bench_view.py" line="333" />
-        <source>The camera sees another parcel (%1). Finish this one first, or scan %1 with the hand scanner to switch.</source>
+        <source>The scan of %1… was cut off before its end and not used: scan again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="335" />
+        <source>The scan could not be handled: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../station/ui/bench_view.py" line="337" />
-        <source>The camera sees %1, which is not this order's item: not used. Scan the item with the hand scanner to record what it is.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station/ui/bench_view.py" line="340" />
-        <source>Item matches the order</source>
+        <source>The camera sees another parcel (%1). Finish this one first, or scan %1 with the hand scanner to switch.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../station/ui/bench_view.py" line="341" />
-        <source>Item does not match the order: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station/ui/bench_view.py" line="342" />
-        <source>Answer first: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station/ui/bench_view.py" line="343" />
-        <source>Still needed: %1</source>
+        <source>The camera sees %1, which is not this order's item: not used. Scan the item with the hand scanner to record what it is.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../station/ui/bench_view.py" line="344" />
-        <source>Scan a parcel before taking photos.</source>
+        <source>Item matches the order</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../station/ui/bench_view.py" line="345" />
-        <source>No camera picture to take.</source>
+        <source>Item does not match the order: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="346" />
+        <source>Answer first: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../station/ui/bench_view.py" line="347" />
-        <source>Photo %1: it does not count yet. R retakes it; K keeps it as it is.</source>
+        <source>Still needed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="348" />
+        <source>Scan a parcel before taking photos.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../station/ui/bench_view.py" line="349" />
-        <source>%1 photo taken.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station/ui/bench_view.py" line="350" />
-        <source>%1 photo kept as it is; it counts.</source>
+        <source>No camera picture to take.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../station/ui/bench_view.py" line="351" />
-        <source>Photo not kept: %1</source>
+        <source>Photo %1: it does not count yet. R retakes it; K keeps it as it is.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="352" />
-        <source>Done: %1 · %2</source>
+        <location filename="../../station/ui/bench_view.py" line="353" />
+        <source>%1 photo taken.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../station/ui/bench_view.py" line="354" />
-        <source>Done: %1 · %2 — sent to a supervisor for review; the label says so.</source>
+        <source>%1 photo kept as it is; it counts.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="355" />
+        <source>Photo not kept: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../station/ui/bench_view.py" line="356" />
-        <source>Done, but no label: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station/ui/bench_view.py" line="357" />
-        <source>Could not complete: %1</source>
+        <source>Done: %1 · %2</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../station/ui/bench_view.py" line="358" />
-        <source>Override refused: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station/ui/bench_view.py" line="359" />
-        <source>No label to print again yet.</source>
+        <source>Done: %1 · %2 — sent to a supervisor for review; the label says so.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../station/ui/bench_view.py" line="360" />
-        <source>Printing the label again.</source>
+        <source>Done, but no label: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../station/ui/bench_view.py" line="361" />
-        <source>Cannot reprint: %1</source>
+        <source>Could not complete: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../station/ui/bench_view.py" line="362" />
-        <source>No inspection to cancel.</source>
+        <source>Override refused: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../station/ui/bench_view.py" line="363" />
-        <source>Scan CANCEL again to cancel the inspection of %1.</source>
+        <source>No label to print again yet.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../station/ui/bench_view.py" line="364" />
+        <source>Printing the label again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="365" />
+        <source>Cannot reprint: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="366" />
+        <source>No inspection to cancel.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="367" />
+        <source>Scan CANCEL again to cancel the inspection of %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="368" />
         <source>Inspection cancelled.</source>
         <translation type="unfinished" />
     </message>
@@ -364,28 +369,28 @@
 <context>
     <name>CameraView</name>
     <message>
-        <location filename="../../station/ui/camera_view.py" line="64" />
+        <location filename="../../station/ui/camera_view.py" line="65" />
         <source>No camera</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/camera_view.py" line="64" />
-        <location filename="../../station/ui/camera_view.py" line="122" />
+        <location filename="../../station/ui/camera_view.py" line="65" />
+        <location filename="../../station/ui/camera_view.py" line="124" />
         <source>Starting camera…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/camera_view.py" line="119" />
+        <location filename="../../station/ui/camera_view.py" line="121" />
         <source>Camera not available: %1. Reconnecting by itself; the hand scanner works.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/camera_view.py" line="120" />
+        <location filename="../../station/ui/camera_view.py" line="122" />
         <source>no picture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/camera_view.py" line="124" />
+        <location filename="../../station/ui/camera_view.py" line="126" />
         <source>Camera stopped</source>
         <translation type="unfinished" />
     </message>
@@ -1457,186 +1462,186 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="145" />
+        <location filename="../../station/ui/main_window.py" line="143" />
         <source>Station %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="147" />
+        <location filename="../../station/ui/main_window.py" line="145" />
         <source>Offline</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="165" />
+        <location filename="../../station/ui/main_window.py" line="163" />
         <source>Log out</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../station/ui/main_window.py" line="164" />
         <location filename="../../station/ui/main_window.py" line="166" />
-        <location filename="../../station/ui/main_window.py" line="168" />
         <source>Review (F10)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="171" />
+        <location filename="../../station/ui/main_window.py" line="169" />
         <source>Settings (Ctrl+,)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="174" />
+        <location filename="../../station/ui/main_window.py" line="172" />
         <source>Settings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="176" />
+        <location filename="../../station/ui/main_window.py" line="174" />
         <source>Sync now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="192" />
+        <location filename="../../station/ui/main_window.py" line="190" />
         <source>Log out (Ctrl+L)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="198" />
-        <location filename="../../station/ui/main_window.py" line="534" />
+        <location filename="../../station/ui/main_window.py" line="196" />
+        <location filename="../../station/ui/main_window.py" line="536" />
         <source>Printer ready</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="262" />
+        <location filename="../../station/ui/main_window.py" line="260" />
         <source>Locked</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="301" />
+        <location filename="../../station/ui/main_window.py" line="299" />
         <source>Only supervisors can open the review screens.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="343" />
+        <location filename="../../station/ui/main_window.py" line="341" />
         <source>Only admins can change the settings.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="427" />
+        <location filename="../../station/ui/main_window.py" line="423" />
         <source>Scanned %1: scans are read at the bench and in fields that ask for one.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="435" />
+        <location filename="../../station/ui/main_window.py" line="437" />
         <source>A scan was cut off before its end and not used: scan again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="441" />
+        <location filename="../../station/ui/main_window.py" line="443" />
         <source>Camera lost (%1). The hand scanner still works; the camera reconnects by itself.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="447" />
+        <location filename="../../station/ui/main_window.py" line="449" />
         <source>Camera back.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="462" />
+        <location filename="../../station/ui/main_window.py" line="464" />
         <source>Outbox: %1 waiting</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="464" />
+        <location filename="../../station/ui/main_window.py" line="466" />
         <source> (oldest %1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="466" />
+        <location filename="../../station/ui/main_window.py" line="468" />
         <source> · %1 parked</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="473" />
+        <location filename="../../station/ui/main_window.py" line="475" />
         <source>%1 min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="475" />
+        <location filename="../../station/ui/main_window.py" line="477" />
         <source>%1 h %2 min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="488" />
+        <location filename="../../station/ui/main_window.py" line="490" />
         <source>No central service is configured.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="491" />
-        <location filename="../../station/ui/main_window.py" line="497" />
+        <location filename="../../station/ui/main_window.py" line="493" />
+        <location filename="../../station/ui/main_window.py" line="499" />
         <source>Syncing…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="495" />
+        <location filename="../../station/ui/main_window.py" line="497" />
         <source>Offline (no central service)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="500" />
+        <location filename="../../station/ui/main_window.py" line="502" />
         <source>Online · synced %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="502" />
+        <location filename="../../station/ui/main_window.py" line="504" />
         <source>Connecting…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="504" />
+        <location filename="../../station/ui/main_window.py" line="506" />
         <source>Offline · retrying</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="508" />
+        <location filename="../../station/ui/main_window.py" line="510" />
         <source>never</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="511" />
+        <location filename="../../station/ui/main_window.py" line="513" />
         <source>Last successful sync: %1
 %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="516" />
+        <location filename="../../station/ui/main_window.py" line="518" />
         <source>%1 clips (%2 MB) to upload</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="522" />
+        <location filename="../../station/ui/main_window.py" line="524" />
         <source>Clock off by %1 s: check the PC's time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="536" />
+        <location filename="../../station/ui/main_window.py" line="538" />
         <source>Label printed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="538" />
+        <location filename="../../station/ui/main_window.py" line="540" />
         <source>Printer problem</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="542" />
+        <location filename="../../station/ui/main_window.py" line="544" />
         <source>Label not printed: %1. It stays queued and prints when the printer is back; PRINT reprints.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="546" />
+        <location filename="../../station/ui/main_window.py" line="548" />
         <source>Label cannot be printed: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="556" />
+        <location filename="../../station/ui/main_window.py" line="558" />
         <source>Error: %1</source>
         <translation type="unfinished" />
     </message>

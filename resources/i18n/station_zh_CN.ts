@@ -100,12 +100,12 @@
         <translation>%1 是商品条码，请先扫描退货包裹。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="321" />
+        <location filename="../../station/ui/bench_view.py" line="325" />
         <source>Nothing to do for %1 now.</source>
         <translation>当前无法执行 %1。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="322" />
+        <location filename="../../station/ui/bench_view.py" line="326" />
         <source>Already inspecting %1</source>
         <translation>正在质检 %1</translation>
     </message>
@@ -115,12 +115,12 @@
         <translation>第 %1 件，共 %2 件</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="324" />
+        <location filename="../../station/ui/bench_view.py" line="328" />
         <source>Resumed the open inspection of %1</source>
         <translation>继续未完成的质检：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="323" />
+        <location filename="../../station/ui/bench_view.py" line="327" />
         <source>Inspecting %1</source>
         <translation>正在质检：%1</translation>
     </message>
@@ -130,142 +130,147 @@
         <translation>F9/P 拍照 · R 重拍 · K 保留 · 回车/通过 全部正常 · 空格/不通过 有问题 · 1–9 选择 · F2 修改结果 · 两次取消卡 取消 · F5 同步 · Ctrl+L 退出登录</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="325" />
+        <location filename="../../station/ui/bench_view.py" line="322" />
+        <source>%1 is text or a web address, not a parcel's or an item's number. Scan the barcode that carries the number.</source>
+        <translation>%1 是文字或网址，不是包裹或商品的编号。请扫描带编号的条码。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/bench_view.py" line="329" />
         <source>No order for %1: received as an unmatched parcel.</source>
         <translation>未找到 %1 对应的订单：已登记为无头件。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="326" />
+        <location filename="../../station/ui/bench_view.py" line="330" />
         <source>%1 is %2 and cannot be inspected at the bench.</source>
         <translation>%1 当前状态为「%2」，不能在工作台质检。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="327" />
+        <location filename="../../station/ui/bench_view.py" line="331" />
         <source>Not a usable scan: %1</source>
         <translation>扫描内容无效：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="329" />
+        <location filename="../../station/ui/bench_view.py" line="333" />
         <source>The scan of %1… was cut off before its end and not used: scan again.</source>
         <translation>扫描的 %1… 未完整读取，已忽略：请重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="331" />
+        <location filename="../../station/ui/bench_view.py" line="335" />
         <source>The scan could not be handled: %1</source>
         <translation>扫描处理失败：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="333" />
+        <location filename="../../station/ui/bench_view.py" line="337" />
         <source>The camera sees another parcel (%1). Finish this one first, or scan %1 with the hand scanner to switch.</source>
         <translation>摄像头看到另一个包裹（%1）。请先完成当前包裹，或用扫描枪扫描 %1 切换。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="337" />
+        <location filename="../../station/ui/bench_view.py" line="341" />
         <source>The camera sees %1, which is not this order's item: not used. Scan the item with the hand scanner to record what it is.</source>
         <translation>摄像头看到的 %1 不是本订单的商品，未采用。如需记录，请用扫描枪扫描该商品。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="340" />
+        <location filename="../../station/ui/bench_view.py" line="344" />
         <source>Item matches the order</source>
         <translation>商品与订单一致</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="341" />
+        <location filename="../../station/ui/bench_view.py" line="345" />
         <source>Item does not match the order: %1</source>
         <translation>商品与订单不符：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="342" />
+        <location filename="../../station/ui/bench_view.py" line="346" />
         <source>Answer first: %1</source>
         <translation>请先回答：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="343" />
+        <location filename="../../station/ui/bench_view.py" line="347" />
         <source>Still needed: %1</source>
         <translation>还缺：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="344" />
+        <location filename="../../station/ui/bench_view.py" line="348" />
         <source>Scan a parcel before taking photos.</source>
         <translation>请先扫描包裹再拍照。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="345" />
+        <location filename="../../station/ui/bench_view.py" line="349" />
         <source>No camera picture to take.</source>
         <translation>摄像头没有画面，无法拍照。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="347" />
+        <location filename="../../station/ui/bench_view.py" line="351" />
         <source>Photo %1: it does not count yet. R retakes it; K keeps it as it is.</source>
         <translation>照片%1，暂不计入。按 R 重拍，按 K 按原样保留。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="349" />
+        <location filename="../../station/ui/bench_view.py" line="353" />
         <source>%1 photo taken.</source>
         <translation>已拍摄%1照片。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="350" />
+        <location filename="../../station/ui/bench_view.py" line="354" />
         <source>%1 photo kept as it is; it counts.</source>
         <translation>%1照片已按原样保留，计入证据。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="351" />
+        <location filename="../../station/ui/bench_view.py" line="355" />
         <source>Photo not kept: %1</source>
         <translation>照片未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="352" />
+        <location filename="../../station/ui/bench_view.py" line="356" />
         <source>Done: %1 · %2</source>
         <translation>已完成：%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="354" />
+        <location filename="../../station/ui/bench_view.py" line="358" />
         <source>Done: %1 · %2 — sent to a supervisor for review; the label says so.</source>
         <translation>完成：%1 · %2 —— 已转主管复核，标签上已标注。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="356" />
+        <location filename="../../station/ui/bench_view.py" line="360" />
         <source>Done, but no label: %1</source>
         <translation>已完成，但未生成标签：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="357" />
+        <location filename="../../station/ui/bench_view.py" line="361" />
         <source>Could not complete: %1</source>
         <translation>无法完成：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="358" />
+        <location filename="../../station/ui/bench_view.py" line="362" />
         <source>Override refused: %1</source>
         <translation>不能修改结果：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="359" />
+        <location filename="../../station/ui/bench_view.py" line="363" />
         <source>No label to print again yet.</source>
         <translation>还没有可重打的标签。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="360" />
+        <location filename="../../station/ui/bench_view.py" line="364" />
         <source>Printing the label again.</source>
         <translation>正在重打标签。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="361" />
+        <location filename="../../station/ui/bench_view.py" line="365" />
         <source>Cannot reprint: %1</source>
         <translation>无法重打：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="362" />
+        <location filename="../../station/ui/bench_view.py" line="366" />
         <source>No inspection to cancel.</source>
         <translation>没有可取消的质检。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="363" />
+        <location filename="../../station/ui/bench_view.py" line="367" />
         <source>Scan CANCEL again to cancel the inspection of %1.</source>
         <translation>再次扫描「取消」以取消 %1 的质检。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/bench_view.py" line="364" />
+        <location filename="../../station/ui/bench_view.py" line="368" />
         <source>Inspection cancelled.</source>
         <translation>已取消质检。</translation>
     </message>
@@ -364,28 +369,28 @@
 <context>
     <name>CameraView</name>
     <message>
-        <location filename="../../station/ui/camera_view.py" line="64" />
+        <location filename="../../station/ui/camera_view.py" line="65" />
         <source>No camera</source>
         <translation>未连接摄像头</translation>
     </message>
     <message>
-        <location filename="../../station/ui/camera_view.py" line="64" />
-        <location filename="../../station/ui/camera_view.py" line="122" />
+        <location filename="../../station/ui/camera_view.py" line="65" />
+        <location filename="../../station/ui/camera_view.py" line="124" />
         <source>Starting camera…</source>
         <translation>正在启动摄像头…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/camera_view.py" line="119" />
+        <location filename="../../station/ui/camera_view.py" line="121" />
         <source>Camera not available: %1. Reconnecting by itself; the hand scanner works.</source>
         <translation>摄像头不可用：%1。正在自动重连；扫描枪可继续使用。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/camera_view.py" line="120" />
+        <location filename="../../station/ui/camera_view.py" line="122" />
         <source>no picture</source>
         <translation>无画面</translation>
     </message>
     <message>
-        <location filename="../../station/ui/camera_view.py" line="124" />
+        <location filename="../../station/ui/camera_view.py" line="126" />
         <source>Camera stopped</source>
         <translation>摄像头已停止</translation>
     </message>
@@ -1457,187 +1462,187 @@
         <translation>退货质检 · %1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="145" />
+        <location filename="../../station/ui/main_window.py" line="143" />
         <source>Station %1</source>
         <translation>工作台 %1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="147" />
+        <location filename="../../station/ui/main_window.py" line="145" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="165" />
+        <location filename="../../station/ui/main_window.py" line="163" />
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
+        <location filename="../../station/ui/main_window.py" line="164" />
         <location filename="../../station/ui/main_window.py" line="166" />
-        <location filename="../../station/ui/main_window.py" line="168" />
         <source>Review (F10)</source>
         <translation>复核（F10）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="171" />
+        <location filename="../../station/ui/main_window.py" line="169" />
         <source>Settings (Ctrl+,)</source>
         <translation>设置 (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="174" />
+        <location filename="../../station/ui/main_window.py" line="172" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="176" />
+        <location filename="../../station/ui/main_window.py" line="174" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="192" />
+        <location filename="../../station/ui/main_window.py" line="190" />
         <source>Log out (Ctrl+L)</source>
         <translation>退出登录（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="198" />
-        <location filename="../../station/ui/main_window.py" line="534" />
+        <location filename="../../station/ui/main_window.py" line="196" />
+        <location filename="../../station/ui/main_window.py" line="536" />
         <source>Printer ready</source>
         <translation>打印机就绪</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="262" />
+        <location filename="../../station/ui/main_window.py" line="260" />
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="301" />
+        <location filename="../../station/ui/main_window.py" line="299" />
         <source>Only supervisors can open the review screens.</source>
         <translation>只有主管可以打开复核界面。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="343" />
+        <location filename="../../station/ui/main_window.py" line="341" />
         <source>Only admins can change the settings.</source>
         <translation>只有管理员可以修改设置。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="427" />
+        <location filename="../../station/ui/main_window.py" line="423" />
         <source>Scanned %1: scans are read at the bench and in fields that ask for one.</source>
         <translation>已扫描 %1：扫描只在工作台和要求扫码的输入框中读取。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="435" />
+        <location filename="../../station/ui/main_window.py" line="437" />
         <source>A scan was cut off before its end and not used: scan again.</source>
         <translation>扫描未完整读取，已忽略：请重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="441" />
+        <location filename="../../station/ui/main_window.py" line="443" />
         <source>Camera lost (%1). The hand scanner still works; the camera reconnects by itself.</source>
         <translation>摄像头断开（%1）。扫描枪仍可使用，摄像头会自动重连。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="447" />
+        <location filename="../../station/ui/main_window.py" line="449" />
         <source>Camera back.</source>
         <translation>摄像头已恢复。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="462" />
+        <location filename="../../station/ui/main_window.py" line="464" />
         <source>Outbox: %1 waiting</source>
         <translation>待上传：%1 条</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="464" />
+        <location filename="../../station/ui/main_window.py" line="466" />
         <source> (oldest %1)</source>
         <translation>（最早 %1前）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="466" />
+        <location filename="../../station/ui/main_window.py" line="468" />
         <source> · %1 parked</source>
         <translation> · 搁置 %1 条</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="473" />
+        <location filename="../../station/ui/main_window.py" line="475" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="475" />
+        <location filename="../../station/ui/main_window.py" line="477" />
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="488" />
+        <location filename="../../station/ui/main_window.py" line="490" />
         <source>No central service is configured.</source>
         <translation>未配置总部服务。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="491" />
-        <location filename="../../station/ui/main_window.py" line="497" />
+        <location filename="../../station/ui/main_window.py" line="493" />
+        <location filename="../../station/ui/main_window.py" line="499" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="495" />
+        <location filename="../../station/ui/main_window.py" line="497" />
         <source>Offline (no central service)</source>
         <translation>离线（未配置总部服务）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="500" />
+        <location filename="../../station/ui/main_window.py" line="502" />
         <source>Online · synced %1</source>
         <translation>在线 · %1 已同步</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="502" />
+        <location filename="../../station/ui/main_window.py" line="504" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="504" />
+        <location filename="../../station/ui/main_window.py" line="506" />
         <source>Offline · retrying</source>
         <translation>离线 · 正在重试</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="508" />
+        <location filename="../../station/ui/main_window.py" line="510" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="511" />
+        <location filename="../../station/ui/main_window.py" line="513" />
         <source>Last successful sync: %1
 %2</source>
         <translation>上次成功同步：%1
 %2</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="516" />
+        <location filename="../../station/ui/main_window.py" line="518" />
         <source>%1 clips (%2 MB) to upload</source>
         <translation>%1 段视频（%2 MB）待上传</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="522" />
+        <location filename="../../station/ui/main_window.py" line="524" />
         <source>Clock off by %1 s: check the PC's time</source>
         <translation>时钟偏差 %1 秒：请校准电脑时间</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="536" />
+        <location filename="../../station/ui/main_window.py" line="538" />
         <source>Label printed</source>
         <translation>标签已打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="538" />
+        <location filename="../../station/ui/main_window.py" line="540" />
         <source>Printer problem</source>
         <translation>打印机故障</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="542" />
+        <location filename="../../station/ui/main_window.py" line="544" />
         <source>Label not printed: %1. It stays queued and prints when the printer is back; PRINT reprints.</source>
         <translation>标签未打印：%1。标签保留在队列中，打印机恢复后自动打印；扫描「打印」可重打。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="546" />
+        <location filename="../../station/ui/main_window.py" line="548" />
         <source>Label cannot be printed: %1</source>
         <translation>标签无法打印：%1</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="556" />
+        <location filename="../../station/ui/main_window.py" line="558" />
         <source>Error: %1</source>
         <translation>错误：%1</translation>
     </message>

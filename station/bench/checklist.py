@@ -77,14 +77,6 @@ class ChecklistModel:
         """Whether an item code would answer a question of this checklist."""
         return any(q.kind is QuestionKind.SCAN_MATCH for q in self.evaluation.visible)
 
-    def expects(self, code: str) -> bool:
-        """Whether ``code`` is one the order says this item carries (its EAN, SKU, serial)."""
-        return any(
-            matches(q, code, self.checklist.expected)
-            for q in self.evaluation.visible
-            if q.kind is QuestionKind.SCAN_MATCH
-        )
-
     # -- input -------------------------------------------------------------------------------
 
     def expects_item(self, code: str) -> bool:

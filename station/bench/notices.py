@@ -34,6 +34,7 @@ class Say(StrEnum):
     HELLO = "hello"  # user
     WELCOME_BACK = "welcome_back"  # user
     ITEM_CODE_FIRST = "item_code_first"  # code
+    TEXT_CODE = "text_code"  # code
     NOTHING_TO_DO = "nothing_to_do"  # command
     ALREADY_INSPECTING = "already_inspecting"  # rma
     INSPECTING = "inspecting"  # rma

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
@@ -53,6 +53,15 @@ from station.workflow import (
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+# The codes of one camera frame that may open a parcel, most telling first: an EAN-shaped
+# waybill is tried before a code of no known shape, but never received under.
+_OPENING_RANK = {
+    ScanKind.RMA: 0,
+    ScanKind.ORDER_NO: 1,
+    ScanKind.TRACKING: 2,
+    ScanKind.EAN: 3,
+    ScanKind.OTHER: 4,
+}
 CANCEL_CONFIRM_S = 10.0
 
 
@@ -189,31 +198,64 @@ class BenchSession:
         except BadScan as exc:
             self._refused(exc)
             return
+        self._handle(code)
+
+    def camera_codes(self, raws: Sequence[str], seen_at: float | None = None) -> None:
+        """The codes one camera frame showed for the first time, together.
+
+        A parcel's label often carries several: the waybill's barcode, an order number, a QR
+        code. Which of them the decoders list first means nothing, so with nothing open the
+        parcel is opened by whichever names one, and otherwise received as unmatched under
+        the most parcel-like; the rest are that label's other codes. While a parcel is open,
+        each code counts on its own, as the camera's codes do (:meth:`_camera_ignores`)."""
+        if self.user is None:
+            return
+        self.last_scan_seen_at = seen_at
+        codes: list[ScanCode] = []
+        for raw in raws:
+            try:
+                codes.append(classify(raw, source="camera"))
+            except BadScan as exc:  # a box's multi-line QR text, say: nobody aimed at it
+                self._say(Say.BAD_SCAN, Tone.INFO, str(exc))
+        parcel = sorted(
+            (c for c in codes if c.kind in _OPENING_RANK), key=lambda c: _OPENING_RANK[c.kind]
+        )
+        if not parcel or not self._camera_may_open():
+            for code in codes:
+                self._handle(code)
+            return
+        for code in codes:  # a QR code beside a parcel's number is that label's, and says nothing
+            if code.kind is ScanKind.COMMAND:
+                self._handle(code)
+        self._open(parcel, next((c for c in parcel if c.kind.names_a_parcel), None))
+
+    def _handle(self, code: ScanCode) -> None:
         if code.kind is ScanKind.COMMAND:
             assert code.command is not None
             self._sound(Sound.SUCCESS)
             self.command(code.command)
             self.events.handled.emit(code.command)
             return
-        if source == "camera" and self._camera_ignores(code):
+        camera = code.source == "camera"
+        if camera and self._camera_ignores(code):
             self.events.handled.emit(code)
             return
         if self._answers_item_step(code):
             self.events.handled.emit(code)
             return
-        if code.kind is ScanKind.EAN:
-            self._item_code_first(code)
+        if code.kind is ScanKind.TEXT:
+            self._text_code(code)
             return
-        if source == "camera" and self._opening:
+        if camera and self._opening:
             self.events.handled.emit(code)  # the parcel's other label, read while it opens
             return
-        user = self.user
-        self._opening = True
-        self.runner.submit(lambda: self.workflow.scan(code, user), self._show, self._refused)
+        # an item's barcode opens a parcel only if it names one (a waybill number can have an
+        # EAN's shape); anything else names a parcel, known or not
+        self._open([code], None if code.kind is ScanKind.EAN else code)
 
-    def _item_code_first(self, code: ScanCode) -> None:
-        """An item's barcode with no item step waiting: scan the parcel first, unless the code
-        is a parcel's after all (a waybill number can have an EAN's shape)."""
+    def _open(self, codes: list[ScanCode], receive: ScanCode | None) -> None:
+        """Open the parcel the first of ``codes`` names, or receive it under ``receive``; with
+        neither, the codes were items': scan the parcel first."""
         user = self.user
         assert user is not None
 
@@ -223,11 +265,26 @@ class BenchSession:
                 return
             self._opening = False
             self._sound(Sound.UNKNOWN)
-            self._say(Say.ITEM_CODE_FIRST, Tone.WARN, code.text)
-            self.events.handled.emit(code)
+            self._say(Say.ITEM_CODE_FIRST, Tone.WARN, codes[0].text)
+            self.events.handled.emit(codes[0])
 
         self._opening = True
-        self.runner.submit(lambda: self.workflow.scan_if_known(code, user), answered, self._refused)
+        self.runner.submit(
+            lambda: self.workflow.scan_first_known(codes, user, receive=receive),
+            answered,
+            self._refused,
+        )
+
+    def _text_code(self, code: ScanCode) -> None:
+        """Text (a web address, data) where a parcel's or an item's number is wanted: nothing
+        is received or recorded under it. The camera says so quietly: it sees every QR code
+        on the bench."""
+        if code.source == "camera":
+            self._say(Say.TEXT_CODE, Tone.INFO, _shortened(code.text))
+        else:
+            self._sound(Sound.UNKNOWN)
+            self._say(Say.TEXT_CODE, Tone.WARN, _shortened(code.text))
+        self.events.handled.emit(code)
 
     def command(self, command: Command) -> None:
         """A command card, or the key that stands for it."""
@@ -240,20 +297,27 @@ class BenchSession:
         elif not self._checklist_command(command):
             self._say(Say.NOTHING_TO_DO, Tone.WARN, command.value.upper())
 
+    def _camera_may_open(self) -> bool:
+        """Whether a camera code may open a parcel now: nothing is open or on its way."""
+        return not self._opening and (
+            self.outcome is None or isinstance(self.outcome, NotInspectable)
+        )
+
     def _camera_ignores(self, code: ScanCode) -> bool:
-        """Whether a code the camera saw must not act on the open parcel (and says why)."""
+        """Whether a code the camera saw must not act on the open parcel (and says why). While
+        a parcel is open, the camera only answers an item step with the code it expects."""
         if self.outcome is None or isinstance(self.outcome, NotInspectable):
             return False
-        if code.kind in (ScanKind.EAN, ScanKind.OTHER) and self.checklist is not None:
-            if self.checklist.waits_for_item_scan() and not self.checklist.expects(code.text):
+        model = self.checklist
+        if model is not None and model.waits_for_item_scan():
+            if model.expects_item(code.text):
+                return False  # the item's own code answers its step, whatever it looks like
+            if code.kind.item_like:
                 self._say(Say.CAMERA_OTHER_ITEM, Tone.INFO, code.text)
                 return True
-            return False
-        if code.kind.names_a_parcel:
-            if not self._is_open_parcel(code.text):
-                self._say(Say.CAMERA_OTHER_PARCEL, Tone.INFO, code.text)
-            return True  # the open parcel's own label, still in view: nothing to do
-        return False
+        if code.kind.names_a_parcel and not self._is_open_parcel(code.text):
+            self._say(Say.CAMERA_OTHER_PARCEL, Tone.INFO, code.text)
+        return True  # the open parcel's own label still in view, or a code naming no parcel
 
     def _is_open_parcel(self, text: str) -> bool:
         outcome = self.outcome
@@ -271,7 +335,7 @@ class BenchSession:
         model = self.checklist
         if model is None:
             return False
-        if code.kind not in (ScanKind.EAN, ScanKind.OTHER) and not model.expects_item(code.text):
+        if not code.kind.item_like and not model.expects_item(code.text):
             return False
         scanned = model.item_scanned(code.text)
         if scanned is None:
@@ -640,3 +704,8 @@ class BenchSession:
 
     def _sound(self, sound: Sound) -> None:
         self.events.sound.emit(sound)
+
+
+def _shortened(text: str, most: int = 40) -> str:
+    """A code as a notice can show it: a QR code may hold hundreds of characters."""
+    return text if len(text) <= most else text[: most - 1] + "…"

@@ -40,10 +40,19 @@ class ScanKind(StrEnum):
     EAN = "ean"
     COMMAND = "command"
     OTHER = "other"  # a SKU, a serial, or a waybill format the station does not know
+    # Words, a web address, structured data or a long payload: what the QR code beside a
+    # waybill's barcode or on an item's tag carries. Never a parcel's number, and it says
+    # nothing about which item is on the bench unless the order names it.
+    TEXT = "text"
 
     @property
     def names_a_parcel(self) -> bool:
         return self in (ScanKind.RMA, ScanKind.ORDER_NO, ScanKind.TRACKING, ScanKind.OTHER)
+
+    @property
+    def item_like(self) -> bool:
+        """Whether a code of this kind, scanned at the item step, says which item it is."""
+        return self in (ScanKind.EAN, ScanKind.OTHER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +68,10 @@ class ScanCode:
 # layout may turn it (an underscore, a space, nothing).
 _COMMAND = re.compile(r"RSCMD[-_ /]?(\w*)")
 _COMMAND_WORDS = frozenset(c.value.upper() for c in Command)
+# No parcel number is longer, has a space, a scheme (``https://``) or opens like JSON or XML.
+# (A GS1 code's separator, GS, counts as whitespace to ``\s``; it is not a space.)
+PARCEL_CODE_MAX_CHARS = 64
+_TEXT = re.compile(r"[{\[<]|.*([^\S\x1d]|://)")
 
 
 def classify(raw: str, *, source: str = "scanner") -> ScanCode:
@@ -83,4 +96,6 @@ def classify(raw: str, *, source: str = "scanner") -> ScanCode:
         return ScanCode(text, ScanKind.ORDER_NO, source=source)
     if ean_valid(text):
         return ScanCode(text, ScanKind.EAN, source=source)
+    if len(text) > PARCEL_CODE_MAX_CHARS or _TEXT.match(text):
+        return ScanCode(text, ScanKind.TEXT, source=source)
     return ScanCode(text, ScanKind.OTHER, source=source)

@@ -60,9 +60,11 @@ class Seen:
 
 @dataclass(frozen=True, slots=True)
 class Scanned:
-    """A new scan (one per physical scan, after debouncing) and the frame it was read in."""
+    """New scans (one per physical scan, after debouncing), all those of the frame they were
+    read in, together: a label shows its codes at once, and which to act on is the bench's
+    business."""
 
-    code: Decoded
+    codes: tuple[Decoded, ...]
     frame: Frame
 
 
@@ -189,8 +191,8 @@ class LiveScanner:
             fresh = self.debouncer.feed(self._last_result.codes, now=frame.timestamp)
         if plan.show:
             self.frames.emit(Seen(frame, self._last_result, plan.decode))
-        for code in fresh:
-            self.scans.emit(Scanned(code, frame))
+        if fresh:
+            self.scans.emit(Scanned(tuple(fresh), frame))
 
 
 def _shape_of(image: object) -> str:

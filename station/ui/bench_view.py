@@ -318,6 +318,10 @@ class BenchView(QWidget):
             Say.HELLO: self.tr("Hello %1. Scan a return parcel to begin."),
             Say.WELCOME_BACK: self.tr("Welcome back, %1."),
             Say.ITEM_CODE_FIRST: self.tr("%1 is an item barcode. Scan the return parcel first."),
+            Say.TEXT_CODE: self.tr(
+                "%1 is text or a web address, not a parcel's or an item's number. Scan the "
+                "barcode that carries the number."
+            ),
             Say.NOTHING_TO_DO: self.tr("Nothing to do for %1 now."),
             Say.ALREADY_INSPECTING: self.tr("Already inspecting %1"),
             Say.INSPECTING: self.tr("Inspecting %1"),

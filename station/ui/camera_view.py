@@ -28,7 +28,7 @@ class _Bridge(QObject):
     """Carries the scanner thread's callbacks over to the GUI thread."""
 
     frame = Signal(QImage, object)  # preview, outlines in preview pixels
-    scanned = Signal(str, float)  # text, the frame's timestamp
+    scanned = Signal(object, float)  # the texts one frame showed anew, its timestamp
     state = Signal(str, str)  # ReaderState value, detail
 
 
@@ -51,7 +51,8 @@ def preview(frame: Frame, result: FrameResult) -> tuple[QImage, list[list[tuple[
 
 
 class CameraView(QWidget):
-    scanned = Signal(str, float)  # a new scan: text, and when its frame arrived (monotonic)
+    # new scans, the texts one frame showed together, and when that frame arrived (monotonic)
+    scanned = Signal(object, float)
     state_changed = Signal(str, str)
 
     def __init__(self, scanner: LiveScanner | None, parent: QWidget | None = None) -> None:
@@ -84,7 +85,8 @@ class CameraView(QWidget):
 
     def _on_scan(self, scanned: Scanned) -> None:
         with contextlib.suppress(RuntimeError):
-            self._bridge.scanned.emit(scanned.code.text, scanned.frame.timestamp)
+            texts = [code.text for code in scanned.codes]
+            self._bridge.scanned.emit(texts, scanned.frame.timestamp)
 
     def _on_state(self, change: StateChange) -> None:
         with contextlib.suppress(RuntimeError):

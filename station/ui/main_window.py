@@ -133,9 +133,7 @@ class MainWindow(QMainWindow):
             if clips is not None
             else None
         )
-        self.camera_view.scanned.connect(
-            lambda text, seen_at: self.route_scan(text, source="camera", seen_at=seen_at)
-        )
+        self.camera_view.scanned.connect(self.route_camera_scans)
         self.camera_view.state_changed.connect(self._camera_state)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.login_view)
@@ -412,21 +410,25 @@ class MainWindow(QMainWindow):
 
     # -- scans -----------------------------------------------------------------------------
 
-    def route_scan(self, code: str, source: str = "scanner", seen_at: float | None = None) -> None:
-        """Every scan, from any source, comes through here."""
-        if source == "scanner":
-            self.idle_lock.activity()  # a camera seeing a code is not someone at the bench
+    def route_scan(self, code: str) -> None:
+        """Every scan of the hand scanner comes through here."""
+        self.idle_lock.activity()
         if self.pages.currentWidget() is self.login_view:
-            if source == "scanner":
-                self.login_view.badge_scanned(code)
+            self.login_view.badge_scanned(code)
         elif self.pages.currentWidget() is self.bench:
-            self.session.code(code, source=source, seen_at=seen_at)
-        elif source == "scanner" and not scan_into_focused_field(code):
+            self.session.code(code)
+        elif not scan_into_focused_field(code):
             self.tell(
                 self.tr(
                     "Scanned %1: scans are read at the bench and in fields that ask for one."
                 ).replace("%1", code[:40])
             )
+
+    def route_camera_scans(self, codes: list[str], seen_at: float) -> None:
+        """What the camera reads counts at the bench only (a camera seeing a code is not
+        someone at the bench: the idle lock does not hear of it)."""
+        if self.pages.currentWidget() is self.bench:
+            self.session.camera_codes(codes, seen_at=seen_at)
 
     def _scan_cut_short(self, partial: str) -> None:
         if self.pages.currentWidget() is self.bench:

@@ -15,11 +15,11 @@ from station import app
 from station.bench.notices import Say
 from station.capture.classify import Command, command_payload
 from station.capture.frames import EndOfStream, VideoFileSource
-from station.capture.live import LiveScanner, LiveSettings
+from station.capture.live import LiveScanner, LiveSettings, Scanned
 from station.capture.reader import Frame
 from station.demo.video import bench_background, label_image, paste, place
 from station.domain.records import UserView
-from station.workflow import InspectionStarted
+from station.workflow import InspectionStarted, ParcelUnmatched
 from tests.bench.test_session import Bench, received_order
 
 FPS = 30
@@ -63,6 +63,19 @@ def play(scanner: LiveScanner) -> None:
     source.close()
 
 
+def to_the_bench(scanner: LiveScanner, bench: Bench) -> list[str]:
+    """Hands each frame's new codes to the bench as the window does; what was handed, in order."""
+    reported: list[str] = []
+
+    def hand_over(scanned: Scanned) -> None:
+        texts = [code.text for code in scanned.codes]
+        reported.extend(texts)
+        bench.session.camera_codes(texts, seen_at=scanned.frame.timestamp)
+
+    scanner.scans.connect(hand_over)
+    return reported
+
+
 def test_two_parcels_glimpsed_items_and_a_command_card_reach_the_bench_as_meant(
     tmp_path: Path, demo_station: app.Station, inspector: UserView
 ) -> None:
@@ -92,13 +105,7 @@ def test_two_parcels_glimpsed_items_and_a_command_card_reach_the_bench_as_meant(
     scanner = LiveScanner(
         VideoFileSource(clip, pace=False), settings=LiveSettings(repeat_after_s=1.5)
     )
-    reported: list[str] = []
-
-    def to_the_bench(text: str) -> None:
-        reported.append(text)
-        bench.session.code(text, source="camera")
-
-    scanner.scans.connect(lambda scanned: to_the_bench(scanned.code.text))
+    reported = to_the_bench(scanner, bench)
     play(scanner)
 
     assert reported == [first.rma_no, second.rma_no, command_payload(Command.PASS)]
@@ -134,6 +141,36 @@ def test_without_steady_scans_the_same_clip_lets_the_glimpsed_items_through(
     )
     eager = LiveScanner(VideoFileSource(clip, pace=False), settings=LiveSettings(steady_frames=1))
     reported: list[str] = []
-    eager.scans.connect(lambda scanned: reported.append(scanned.code.text))
+    eager.scans.connect(lambda scanned: reported.extend(c.text for c in scanned.codes))
     play(eager)
     assert reported == [order.rma_no, DISTRACTORS[1]]
+
+
+def test_a_waybill_with_a_qr_code_above_its_barcode_opens_the_parcel_it_names(
+    tmp_path: Path, demo_station: app.Station, inspector: UserView
+) -> None:
+    """Express labels print a QR code (a tracking link) beside the waybill's barcode; the
+    camera reads both in the same frames and lists the QR code first."""
+    order = received_order(demo_station, "apparel")
+    assert order.tracking
+    link = "https://m.example-express.cn/t?no=" + order.tracking[0][1]
+    bench = Bench(demo_station, inspector, [1000.0])
+
+    def show(waybill: str, name: str) -> list[str]:
+        label = view([("qr", link), ("code128", waybill)], (640, 330))
+        clip = write_clip(tmp_path / name, [(view([]), 0.4), (label, 1.0), (view([]), 0.4)])
+        scanner = LiveScanner(VideoFileSource(clip, pace=False))
+        reported = to_the_bench(scanner, bench)
+        play(scanner)
+        return reported
+
+    assert show("SF1234567890123", "unknown.avi") == [link, "SF1234567890123"]
+    received = bench.handled[-1]  # listed after the link, yet the one it is received under
+    assert isinstance(received, ParcelUnmatched)
+    assert received.parcel.code == "SF1234567890123"
+    bench.session.end()
+    bench.session.start(inspector)
+    assert show(order.tracking[0][1], "known.avi")[0] == link
+    opened = bench.handled[-1]
+    assert isinstance(opened, InspectionStarted) and opened.order.rma_no == order.rma_no
+    assert not any(n.say is Say.TEXT_CODE for n in bench.notices)

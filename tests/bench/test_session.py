@@ -6,6 +6,7 @@ mean, drives the workflow, and the store shows the result.
 
 from __future__ import annotations
 
+import itertools
 import subprocess
 import sys
 from datetime import timedelta
@@ -17,6 +18,7 @@ from station import app
 from station.bench.notices import Notice, Say, Sound, Tone
 from station.bench.session import BenchSession, InlineRunner
 from station.capture.classify import Command, command_payload
+from station.capture.scan_text import BadScan
 from station.domain.records import OrderView, UserView
 from station.protocol.enums import Grade, PhotoKind, RefundKind, ReturnReason
 from station.qc.engine import Override
@@ -339,6 +341,100 @@ def blurred(seed: int):  # type: ignore[no-untyped-def]
     import cv2
 
     return cv2.GaussianBlur(frame(seed), (0, 0), 6)
+
+
+# What the QR code printed beside a waybill's barcode carries (a tracking link), and a tag's
+QR_LINK = "https://m.example-express.cn/t?no=SF1234567890123&sign=9f8a07"
+TAG_QR = "https://verify.example-brand.cn/q/8ZK2-77QF-1C0D"
+
+
+@pytest.mark.parametrize("order_of_reading", list(itertools.permutations(range(3))))
+def test_a_label_the_camera_reads_whole_opens_its_parcel_whichever_code_comes_first(
+    bench: Bench, order_of_reading: tuple[int, ...]
+) -> None:
+    order = received_order(bench.station, "apparel")
+    label = [QR_LINK, "SF1234567890123", order.order_no]  # the waybill is not in the store
+    bench.session.camera_codes([label[i] for i in order_of_reading])
+    started = bench.handled[-1]
+    assert isinstance(started, InspectionStarted) and started.order.rma_no == order.rma_no
+    assert count(bench.station, UnmatchedParcel) == 0
+    assert [n.say for n in bench.notices[1:]] == [Say.INSPECTING]  # nothing about the others
+
+
+@pytest.mark.parametrize("qr_first", [True, False])
+def test_an_unknown_label_is_received_under_its_waybill_number_not_its_qr_text(
+    bench: Bench, qr_first: bool
+) -> None:
+    label = [QR_LINK, "ZT-0031-X9", "SF1234567890123"]  # a sorting code of no known shape
+    bench.session.camera_codes(label if qr_first else label[::-1])
+    received = bench.handled[-1]
+    assert isinstance(received, ParcelUnmatched)
+    assert received.parcel.code == "SF1234567890123"
+    assert count(bench.station, UnmatchedParcel) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        QR_LINK,
+        '{"waybill":"SF1234567890123","sign":"9f8a"}',
+        "退货 请联系客服",
+        "X" * 65,  # longer than any parcel's number
+    ],
+)
+def test_text_is_never_received_as_a_parcel(bench: Bench, text: str) -> None:
+    bench.session.camera_codes([text])
+    assert bench.last.say is Say.TEXT_CODE and bench.last.tone is Tone.INFO
+    assert bench.sounds == []  # the camera sees every QR code on the bench: no buzz
+    bench.scan(text)  # aimed at on purpose: told plainly
+    assert bench.last.say is Say.TEXT_CODE and bench.last.tone is Tone.WARN
+    assert bench.sounds == [Sound.UNKNOWN]
+    assert count(bench.station, UnmatchedParcel) == 0
+    with pytest.raises(BadScan, match="not a parcel's number"):  # the command line's way in
+        bench.station.workflow.scan(text, bench.session.user)  # type: ignore[arg-type]
+    assert count(bench.station, UnmatchedParcel) == 0
+
+
+def test_a_tags_qr_code_is_not_recorded_as_the_wrong_item(bench: Bench) -> None:
+    order = received_order(bench.station, "apparel")
+    bench.scan(order.rma_no)
+    model = bench.session.checklist
+    assert model is not None
+    bench.session.camera_codes([TAG_QR, order.lines[0].ean or ""])  # the tag in view, whole
+    assert bench.last.say is Say.ITEM_MATCHES
+    assert not {Say.CAMERA_OTHER_ITEM, Say.TEXT_CODE} & {n.say for n in bench.notices}
+    bench.scan(TAG_QR)  # the hand scanner picked the tag's QR code, not its barcode
+    assert bench.last.say is Say.TEXT_CODE
+    assert "item_mismatch" not in model.evaluation.findings
+    assert model.answers["item_matches"] == order.lines[0].ean  # what the camera read stands
+
+
+def test_what_the_camera_sees_while_an_unmatched_parcel_is_open_changes_nothing(
+    bench: Bench,
+) -> None:
+    other = received_order(bench.station, "apparel")
+    waybill = "75123456789016"  # another parcel's waybill, shaped like a GTIN-14
+    bench.station.db.run(
+        lambda s: s.add(ReturnTracking(tracking_no=waybill, carrier="ZTO", return_id=other.id))
+    )
+    received = bench.scan("SF1234567890123")
+    assert isinstance(received, ParcelUnmatched)
+    notices = len(bench.notices)
+    bench.session.camera_codes([waybill])
+    bench.session.camera_codes(["6901234567892"])  # an item's barcode
+    bench.session.camera_codes([QR_LINK])
+    assert bench.session.outcome is received
+    # nothing switched, and nothing said: "scan the parcel first" would be wrong with one open
+    assert bench.notices[notices:] == []
+
+
+def test_junk_the_camera_reads_is_mentioned_quietly(bench: Bench) -> None:
+    bench.session.camera_codes(["品名:毛衣\n批号:2026-11"])  # a box's multi-line QR text
+    assert bench.last.say is Say.BAD_SCAN and bench.last.tone is Tone.INFO
+    assert bench.sounds == []
+    order = received_order(bench.station, "apparel")
+    bench.session.camera_codes(["\x07junk", order.rma_no])  # junk beside a label's code
+    assert isinstance(bench.handled[-1], InspectionStarted)
 
 
 def test_a_flagged_photo_counts_only_when_kept_on_purpose_and_a_retake_keeps_its_kind(

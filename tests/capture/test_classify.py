@@ -84,4 +84,36 @@ def test_hostile_payloads_are_refused(raw: str, reason: str) -> None:
 )
 def test_printer_commands_paths_and_sql_are_just_unknown_text(raw: str) -> None:
     code = classify(raw)
-    assert code.kind is ScanKind.OTHER and code.text == raw  # passed on as inert text
+    assert code.kind in (ScanKind.OTHER, ScanKind.TEXT) and code.text == raw  # inert text
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "https://m.example-express.cn/t?no=SF1234567890123",  # a waybill's QR: its tracking link
+        "weixin://dl/business/?t=abc",
+        '{"no":"SF1234567890123"}',
+        "[SF1234567890123]",
+        "<w>SF1234567890123</w>",
+        "退货 请联系客服",
+        "RMA20261120000001 x2",
+        "A" * 65,
+    ],
+)
+def test_text_is_told_from_a_parcels_number(raw: str) -> None:
+    code = classify(raw)
+    assert code.kind is ScanKind.TEXT and not code.kind.names_a_parcel
+    assert code.text == raw
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "A" * 64,
+        "0109501101020917\x1d21ABC123",  # GS1: a GS separates fields, it is not a space
+        "ZT-0031-X9",
+        "www.example.cn",  # no scheme: could be anything, so it stays a code
+    ],
+)
+def test_codes_that_could_be_a_parcels_stay_codes(raw: str) -> None:
+    assert classify(raw).kind is ScanKind.OTHER

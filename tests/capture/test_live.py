@@ -38,7 +38,7 @@ class Watched:
         self.scanner = LiveScanner(NoCamera(), settings=settings)
         self.scans: list[str] = []
         self.shown: list[Seen] = []
-        self.scanner.scans.connect(lambda s: self.scans.append(s.code.text))
+        self.scanner.scans.connect(lambda s: self.scans.extend(c.text for c in s.codes))
         self.scanner.frames.connect(self.shown.append)
         self.t = 0.0
         self.seq = 0

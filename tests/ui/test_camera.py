@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from station import app
 from station.bench.notices import Say, Sound
@@ -20,7 +20,7 @@ from station.capture.live import LiveScanner, LiveSettings
 from station.demo.camera import DemoCamera
 from station.demo.video import bench_background, label_image, paste, place, write_demo_video
 from station.protocol.enums import OrderState
-from station.store.models import ReturnOrder
+from station.store.models import ReturnOrder, UnmatchedParcel
 from station.ui.main_window import MainWindow
 from station.workflow import InspectionStarted
 from tests.ui.conftest import log_in, shown_window
@@ -41,8 +41,12 @@ def in_transit(station: app.Station, count: int) -> list[str]:
 
 
 def code_frame(symbology: str, text: str, size: tuple[int, int] = (1280, 720)) -> np.ndarray:
+    return label_frame([(symbology, text)], size)
+
+
+def label_frame(codes: list[tuple[str, str]], size: tuple[int, int] = (1280, 720)) -> np.ndarray:
     frame = bench_background(size)
-    label = label_image([(symbology, text)], module_px=3)
+    label = label_image(codes, module_px=3)
     h, w = label.shape[:2]
     paste(frame, label, place((size[0] / 2, size[1] / 2), (w, h), 4.0))
     return frame
@@ -216,6 +220,24 @@ def test_command_cards_drive_a_whole_inspection(
     with qtbot.waitSignal(bench.completed, timeout=15_000) as done:
         camera.show(code_frame("code128", command_payload(Command.PASS)))
     assert done.args[0].order.rma_no == order.rma_no
+
+
+@pytest.mark.parametrize("camera_window", [scripted_scanner], indirect=True)
+def test_a_waybill_label_with_a_qr_code_opens_its_parcel_not_an_unmatched_one(
+    qtbot, camera_window: MainWindow, demo_station: app.Station, request
+) -> None:
+    """The QR code above an express label's barcode (a tracking link) is read in the same
+    frames as the waybill number, while the parcel opens on the window's worker."""
+    camera: ScriptedCamera = request.node.camera
+    order = find_order(demo_station, "apparel")
+    assert order.tracking
+    waybill = order.tracking[0][1]
+    link = f"https://m.example-express.cn/t?no={waybill}"
+    with qtbot.waitSignal(camera_window.bench.scan_handled, timeout=15_000) as signal:
+        camera.show(label_frame([("qr", link), ("code128", waybill)]))
+    opened = signal.args[0]
+    assert isinstance(opened, InspectionStarted) and opened.order.rma_no == order.rma_no
+    assert demo_station.db.run(lambda s: s.scalar(select(func.count(UnmatchedParcel.id)))) == 0
 
 
 @pytest.mark.parametrize("camera_window", [scripted_scanner], indirect=True)
