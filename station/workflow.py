@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from uuid6 import uuid7
 
 from station.capture.classify import ScanCode, classify
-from station.capture.scan_text import BadScan, clean_scan
+from station.capture.scan_text import BadScan
 from station.domain.labels import Language
 from station.domain.records import (
     InspectionView,
@@ -179,7 +179,7 @@ class Workflow:
     clock: Callable[[], datetime] = utcnow
 
     def lookup(self, raw: str) -> OrderView | None:
-        code = clean_scan(raw)
+        code = classify(raw).text  # cleaned, and a piece's barcode read as its waybill's
         return self.db.run(lambda s: find_order(s, code))
 
     def scan(self, code: ScanCode | str, inspector: UserView) -> ScanOutcome:

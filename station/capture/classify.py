@@ -12,7 +12,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from station.capture.scan_text import BadScan, clean_scan
-from station.domain.codes import ORDER_NO_PATTERN, RMA_PATTERN, carrier_of, ean_valid
+from station.domain.codes import (
+    ORDER_NO_PATTERN,
+    RMA_PATTERN,
+    carrier_of,
+    ean_valid,
+    waybill_of_piece,
+)
 from station.protocol.enums import Carrier
 
 COMMAND_PREFIX = "RSCMD-"
@@ -89,9 +95,10 @@ def classify(raw: str, *, source: str = "scanner") -> ScanCode:
         raise BadScan(f"{text!r} is part of a command card; scan the whole card again")
     if RMA_PATTERN.fullmatch(upper):
         return ScanCode(upper, ScanKind.RMA, source=source)
-    carrier = carrier_of(upper)
+    waybill = waybill_of_piece(upper) or upper  # a piece of a multi-piece parcel: its waybill
+    carrier = carrier_of(waybill)
     if carrier is not None:
-        return ScanCode(upper, ScanKind.TRACKING, carrier=carrier, source=source)
+        return ScanCode(waybill, ScanKind.TRACKING, carrier=carrier, source=source)
     if ORDER_NO_PATTERN.fullmatch(text):
         return ScanCode(text, ScanKind.ORDER_NO, source=source)
     if ean_valid(text):

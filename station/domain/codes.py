@@ -31,6 +31,15 @@ TRACKING_PATTERNS: dict[Carrier, re.Pattern[str]] = {
     Carrier.EMS: re.compile(r"E[A-Z]\d{9}CN|1\d{12}"),
 }
 
+# JD Logistics prints a piece's barcode, not the waybill's: the waybill number, the piece and
+# the number of pieces, and a sorting code that may be empty ("JDVA12345678901-1-1-"), or in
+# an older form "JDVA12345678901N1S1" (optionally "H" and the sorting code).
+_JD_PIECE = re.compile(
+    r"(JD[A-Z]{0,2}\d{11,13})"
+    r"(?:-[1-9]\d{0,5}-[1-9]\d{0,5}(?:-[0-9A-Z]{0,8})?"
+    r"|N[1-9]\d{0,5}S[1-9]\d{0,5}(?:H[0-9A-Z]{1,8})?)"
+)
+
 _S10_WEIGHTS = (8, 6, 4, 2, 3, 5, 9, 7)
 
 
@@ -42,6 +51,12 @@ def carrier_of(code: str) -> Carrier | None:
     if matches[0] is Carrier.EMS and code.startswith("E") and not s10_valid(code):
         return None
     return matches[0]
+
+
+def waybill_of_piece(code: str) -> str | None:
+    """The waybill number a piece's barcode carries (see ``_JD_PIECE``), if it is one."""
+    match = _JD_PIECE.fullmatch(code)
+    return match.group(1) if match else None
 
 
 def s10_check_digit(serial: str) -> int:

@@ -312,6 +312,19 @@ def test_a_waybill_shaped_like_an_item_code_opens_its_parcel(bench: Bench, waybi
     assert isinstance(started, InspectionStarted) and started.order.rma_no == order.rma_no
 
 
+@pytest.mark.parametrize("source", ["scanner", "camera"])
+def test_a_jd_pieces_barcode_opens_the_parcel_of_its_waybill(bench: Bench, source: str) -> None:
+    order = received_order(bench.station, "apparel")
+    bench.station.db.run(
+        lambda s: s.add(
+            ReturnTracking(tracking_no="JDVA12345678901", carrier="JD", return_id=order.id)
+        )
+    )
+    started = bench.scan("JDVA12345678901-1-1-", source=source)
+    assert isinstance(started, InspectionStarted) and started.order.rma_no == order.rma_no
+    assert bench.station.workflow.lookup("JDVA12345678901-1-1-") == started.order
+
+
 @pytest.mark.parametrize(
     "ean",
     [

@@ -117,3 +117,30 @@ def test_text_is_told_from_a_parcels_number(raw: str) -> None:
 )
 def test_codes_that_could_be_a_parcels_stay_codes(raw: str) -> None:
     assert classify(raw).kind is ScanKind.OTHER
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "JDVA12345678901-1-1-",  # piece 1 of 1, no sorting code
+        "jdva12345678901-2-3-A12",  # piece 2 of 3, a sorting code, typed in lower case
+        "JDVA12345678901-1-1",
+        "JDVA12345678901N1S1",  # the older form
+        "JDVA12345678901N2S2H7",
+    ],
+)
+def test_a_jd_pieces_barcode_is_read_as_its_waybill(raw: str) -> None:
+    code = classify(raw)
+    assert (code.kind, code.carrier, code.text) == (
+        ScanKind.TRACKING,
+        Carrier.JD,
+        "JDVA12345678901",
+    )
+
+
+@pytest.mark.parametrize(
+    "raw", ["JDVA12345678901-0-1-", "JDVA12345678901-1-", "SF1234567890123-1-1-", "JDVA1-1-1-"]
+)
+def test_what_only_looks_like_a_piece_stays_as_scanned(raw: str) -> None:
+    code = classify(raw)
+    assert code.kind is ScanKind.OTHER and code.text == raw
