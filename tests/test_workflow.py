@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 
 from station import app
 from station.capture.scan_text import BadScan
+from station.domain.codes import MAX_CODE_CHARS, PARCEL_CODE_MAX_CHARS
 from station.domain.records import UserView, Verdict
 from station.protocol.enums import (
     Disposition,
@@ -408,14 +409,24 @@ def test_a_label_is_queued_with_the_verdict_and_prints_when_the_queue_runs(
     assert queue.wait_idle(30)
 
 
-@pytest.mark.parametrize("length", [199, 200])
-def test_the_longest_code_a_scan_may_be_gets_its_holding_label(
+@pytest.mark.parametrize("length", [PARCEL_CODE_MAX_CHARS - 1, PARCEL_CODE_MAX_CHARS])
+def test_the_longest_code_a_parcel_may_have_gets_its_holding_label(
     demo_station: app.Station, inspector: UserView, length: int
 ) -> None:
     code = "QR-" + "7" * (length - 3)
     outcome = demo_station.workflow.scan(code, inspector)
     assert isinstance(outcome, ParcelUnmatched) and outcome.label is not None
     assert outcome.label.data.scanned_code == code
+
+
+@pytest.mark.parametrize("length", [PARCEL_CODE_MAX_CHARS + 1, MAX_CODE_CHARS])
+def test_a_scan_longer_than_any_parcels_number_receives_nothing(
+    demo_station: app.Station, inspector: UserView, length: int
+) -> None:
+    before = table_counts(demo_station)
+    with pytest.raises(BadScan, match="not a parcel's number"):
+        demo_station.workflow.scan("QR-" + "7" * (length - 3), inspector)
+    assert table_counts(demo_station) == before
 
 
 @pytest.mark.parametrize("length", [201, 512])

@@ -14,6 +14,7 @@ from enum import StrEnum
 from station.capture.scan_text import BadScan, clean_scan
 from station.domain.codes import (
     ORDER_NO_PATTERN,
+    PARCEL_CODE_MAX_CHARS,
     RMA_PATTERN,
     carrier_of,
     ean_valid,
@@ -74,9 +75,8 @@ class ScanCode:
 # layout may turn it (an underscore, a space, nothing).
 _COMMAND = re.compile(r"RSCMD[-_ /]?(\w*)")
 _COMMAND_WORDS = frozenset(c.value.upper() for c in Command)
-# No parcel number is longer, has a space, a scheme (``https://``) or opens like JSON or XML.
-# (A GS1 code's separator, GS, counts as whitespace to ``\s``; it is not a space.)
-PARCEL_CODE_MAX_CHARS = 64
+# No parcel's number has a space, a scheme (``https://``) or opens like JSON or XML. (A GS1
+# code's separator, GS, counts as whitespace to ``\s``; it is not a space.)
 _TEXT = re.compile(r"[{\[<]|.*([^\S\x1d]|://)")
 
 

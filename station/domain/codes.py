@@ -18,6 +18,9 @@ Code = TypeVar("Code", bound=StrEnum)
 # The longest code the station takes, from any scanner or the keyboard: the one limit for a
 # scan, the code an unmatched parcel is kept under and the code its holding label prints.
 MAX_CODE_CHARS = 200
+# No parcel's number is longer: a longer scan is text (a QR code's payload) and no parcel is
+# received under it.
+PARCEL_CODE_MAX_CHARS = 64
 
 RMA_PATTERN = re.compile(r"RMA\d{14}")
 ORDER_NO_PATTERN = re.compile(r"\d{16,19}")
