@@ -16,8 +16,11 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from fastapi import HTTPException, status
+
+from station.protocol.badges import lock_length
 
 MAX_KEYS = 10_000  # a flood of addresses cannot grow it without bound
 
@@ -67,7 +70,11 @@ class FailureThrottle:
             if record.failures >= self.failures:
                 record.failures = 0
                 record.blocks += 1
-                length = min(self.first_block * 2 ** (record.blocks - 1), self.longest_block)
+                length = lock_length(
+                    timedelta(seconds=self.first_block),
+                    record.blocks,
+                    timedelta(seconds=self.longest_block),
+                ).total_seconds()
                 record.blocked_until = now + length
 
     def _prune(self, now: float) -> None:

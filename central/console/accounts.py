@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from central.db.models import ConsoleUser
 from central.services import people
 from central.services.errors import Invalid
+from station.protocol.badges import lock_length
 
 MAX_FAILURES: Final = 5
 FIRST_LOCK: Final = timedelta(minutes=15)
@@ -157,7 +158,7 @@ def _count_failure(row: ConsoleUser, now: datetime) -> None:
     row.updated_at = now
     if row.failures % MAX_FAILURES == 0:
         locks = row.failures // MAX_FAILURES
-        row.locked_until = now + min(FIRST_LOCK * 2 ** (locks - 1), LONGEST_LOCK)
+        row.locked_until = now + lock_length(FIRST_LOCK, locks, LONGEST_LOCK)
 
 
 def active_user(session: Session, login: str) -> DeskUser | None:

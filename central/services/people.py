@@ -127,7 +127,7 @@ def count_failure(session: Session, badge_id: str, now: datetime) -> datetime | 
         return None
     row.failures = 0
     row.locks += 1
-    row.locked_until = now + min(FIRST_LOCK * 2 ** (row.locks - 1), LONGEST_LOCK)
+    row.locked_until = now + badges.lock_length(FIRST_LOCK, row.locks, LONGEST_LOCK)
     session.flush()
     _republish_lock(session, badge_id, row.locked_until, now)
     return row.locked_until

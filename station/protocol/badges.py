@@ -20,6 +20,7 @@ import json
 import re
 import secrets
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from argon2 import PasswordHasher
@@ -31,6 +32,15 @@ PREFIX = "RSB1-"
 SECRET_LENGTH = 26  # base32 characters: 130 bits
 _CODE = re.compile(r"RSB1-([A-Z0-9_-]{1,40})-([A-Z2-7]{26})")
 _KEY_CONTEXT = b"returns-station decision key v1\x00"
+
+
+def lock_length(first: timedelta, locks: int, longest: timedelta) -> timedelta:
+    """How long the ``locks``-th lock in a row lasts: ``first``, twice as long each time,
+    never more than ``longest``. Counts come from benches and the network, so no count
+    however large overflows (5 minutes doubled 40 times is past what a timedelta holds)."""
+    doublings = min(max(locks - 1, 0), 64)  # 2**64 of any lock is past any longest
+    seconds = first.total_seconds() * 2.0**doublings
+    return longest if seconds >= longest.total_seconds() else timedelta(seconds=seconds)
 
 
 class BadBadge(ValueError):

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from station.domain.records import UserView
+from station.protocol.badges import lock_length
 from station.protocol.enums import Role
 from station.protocol.events import LoginFailed
 from station.security import audit
@@ -67,8 +68,7 @@ class LockoutPolicy:
     station_window_minutes: int = 15
 
     def lock_for(self, locks: int) -> timedelta:
-        length: timedelta = timedelta(minutes=self.lock_minutes) * 2 ** max(locks - 1, 0)
-        return min(length, MAX_LOCK)
+        return lock_length(timedelta(minutes=self.lock_minutes), locks, MAX_LOCK)
 
 
 MAX_LOCK = timedelta(days=1)

@@ -3,7 +3,7 @@ the audit of who saw what. Against a real central service on loopback."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
@@ -32,6 +32,15 @@ def execute(desk: Desk, sql: str, **params: object) -> None:
     try:
         with engine.begin() as conn:
             conn.execute(text(sql), params)
+    finally:
+        engine.dispose()
+
+
+def scalar(desk: Desk, sql: str) -> object:
+    engine = create_engine(desk.server.database_url)
+    try:
+        with engine.connect() as conn:
+            return conn.execute(text(sql)).scalar_one()
     finally:
         engine.dispose()
 
@@ -87,6 +96,33 @@ def test_a_wrong_password_is_refused_audited_and_locks_after_five(desk: Desk) ->
         for login in ("admin", "nobody"):
             answer = browser.sign_in(login, "not the password")
             assert answer.status_code == 401 and "锁定" not in answer.text
+    finally:
+        execute(
+            desk, "UPDATE console_users SET failures = 0, locked_until = NULL WHERE login = 'admin'"
+        )
+        browser.close()
+
+
+def test_a_login_that_failed_hundreds_of_times_still_locks_for_a_day_at_most(
+    desk: Desk,
+) -> None:
+    """Locks double; past about forty in a row the doubling overflowed, every wrong password
+    was a 500 and the login never locked again."""
+    browser = Browserish(desk)
+    try:
+        execute(
+            desk,
+            "UPDATE console_users SET failures = :n, locked_until = NULL WHERE login = 'admin'",
+            n=994,
+        )
+        for _ in range(6):
+            answer = browser.sign_in("admin", "not the password")
+            assert answer.status_code == 401
+        answer = browser.sign_in("admin", PASSWORD)
+        assert answer.status_code == 401 and "锁定" in answer.text  # locked, even when right
+        until = scalar(desk, "SELECT locked_until FROM console_users WHERE login = 'admin'")
+        until = datetime.fromisoformat(str(until)).replace(tzinfo=None)
+        assert until <= datetime.now(UTC).replace(tzinfo=None) + timedelta(days=1, minutes=1)
     finally:
         execute(
             desk, "UPDATE console_users SET failures = 0, locked_until = NULL WHERE login = 'admin'"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
@@ -15,6 +16,7 @@ from station.protocol.badges import parse_code, proof, verify_hash
 from station.protocol.events import Decision
 from tests.central.client import (
     PIN,
+    T0,
     Api,
     complete_inspection,
     decision_body,
@@ -239,6 +241,33 @@ def test_wrong_pins_at_central_lock_the_badge_for_every_station(api: Api) -> Non
     assert locked.status_code == 423  # even the right PIN, while locked
     [change] = [c for c in api.all_changes(start) if c["kind"] == "user"]
     assert change["body"]["badge_id"] == "S7001" and change["body"]["locked_until"]
+
+
+def test_a_badge_locked_hundreds_of_times_stays_locked_for_a_day_at_most(api: Api) -> None:
+    """Benches report wrong PINs, so the count of locks in a row is theirs to inflate: past
+    about forty, doubling the lock overflowed, every report was refused and the badge could
+    never lock again."""
+    code = api.add_user("S7004", role="supervisor")
+    reports = [
+        api.event(
+            "login.failed",
+            {"badge_id": "S7004", "station_id": api.station_id, "at": T0.isoformat()},
+        )
+        for _ in range(250)
+    ]
+    answer = api.post_events(reports).json()
+    assert answer["rejected"] == [] and len(answer["accepted"]) == 250
+    with api.db.connect() as conn:
+        conn.execute(text("UPDATE pin_failures SET locked_until = NULL"))  # a day goes by
+        conn.commit()
+    for _ in range(5):
+        wrong = api.http.post("/v1/sessions", json={"badge_code": code, "pin": "000000"})
+        assert wrong.status_code == 401
+    assert api.http.post("/v1/sessions", json={"badge_code": code, "pin": PIN}).status_code == 423
+    with api.db.connect() as conn:
+        until = conn.execute(text("SELECT locked_until FROM pin_failures")).scalar_one()
+    until = datetime.fromisoformat(str(until)).replace(tzinfo=None)
+    assert until <= datetime.now(UTC).replace(tzinfo=None) + timedelta(days=1, minutes=1)
 
 
 def test_a_badge_id_without_its_secret_locks_nobody_out_and_says_nothing(api: Api) -> None:

@@ -106,6 +106,7 @@ def test_locks_in_a_row_grow_and_a_good_login_starts_over(tmp_path: Path) -> Non
         timedelta(minutes=20),
     ]
     assert policy.lock_for(30) == timedelta(days=1)
+    assert policy.lock_for(10_000) == timedelta(days=1)  # doubled past what a timedelta holds
 
 
 def test_many_wrong_pins_at_one_station_pause_its_logins(station: app.Station) -> None:
