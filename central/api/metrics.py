@@ -25,9 +25,13 @@ from central.db.models import ChangeRecord, Station
 from central.db.types import utcnow
 
 
+# Anyone can send any method: each one of its own would make a series of its own.
+_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+
+
 class Metrics:
     """ASGI middleware counting every request under its route's template (never the raw
-    path: ids would make a series each)."""
+    path: ids would make a series each) and a method HTTP defines (any other is "other")."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -51,7 +55,7 @@ class Metrics:
         finally:
             IN_FLIGHT.dec()
             route = getattr(scope.get("route"), "path", None) or "unmatched"
-            method = scope["method"]
+            method = scope["method"] if scope["method"] in _METHODS else "other"
             REQUESTS.labels(method, route, str(status)).inc()
             LATENCY.labels(method, route).observe(time.perf_counter() - started)
 
