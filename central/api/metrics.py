@@ -24,7 +24,6 @@ from central.core.metrics import IN_FLIGHT, LATENCY, REQUESTS
 from central.db.models import ChangeRecord, Station
 from central.db.types import utcnow
 
-
 # Anyone can send any method: each one of its own would make a series of its own.
 _METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 

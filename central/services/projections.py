@@ -258,18 +258,29 @@ def _evidence_added(ctx: Context, event: Event) -> None:
 
 
 def _evidence_deleted(ctx: Context, event: Event) -> None:
+    """Evidence marked deleted: only the named inspection's or parcel's, only while it may
+    still change (as the station itself enforces), and never by the station's number alone:
+    a reinstalled bench numbers its evidence from 1 again."""
     p = events.EvidenceDeleted.model_validate(event.payload)
-    query = select(EvidenceRecord).where(EvidenceRecord.station_id == ctx.station_id)
+    if p.evidence_id is None and p.sha256 is None:
+        raise Skipped("neither evidence_id nor sha256 given")
+    if p.inspection_id is not None:
+        inspection = _inspection(ctx, p.inspection_id)
+        if inspection is not None and inspection.state != InspectionState.OPEN.value:
+            raise Skipped(f"inspection {p.inspection_id} is {inspection.state}: its evidence stays")
+    elif p.unmatched_id is not None:
+        parcel = ctx.session.get(UnmatchedRecord, p.unmatched_id)
+        if parcel is not None and parcel.linked_at is not None:
+            raise Skipped(f"unmatched parcel {p.unmatched_id} is linked: its evidence stays")
+    query = select(EvidenceRecord).where(
+        EvidenceRecord.station_id == ctx.station_id,
+        EvidenceRecord.inspection_id == p.inspection_id,
+        EvidenceRecord.unmatched_id == p.unmatched_id,
+    )
     if p.evidence_id is not None:
         query = query.where(EvidenceRecord.station_evidence_id == p.evidence_id)
-    elif p.sha256 is not None:
-        query = query.where(
-            EvidenceRecord.sha256 == p.sha256,
-            EvidenceRecord.inspection_id == p.inspection_id,
-            EvidenceRecord.unmatched_id == p.unmatched_id,
-        )
-    else:
-        raise Skipped("neither evidence_id nor sha256 given")
+    if p.sha256 is not None:
+        query = query.where(EvidenceRecord.sha256 == p.sha256)
     rows = ctx.session.scalars(query).all()
     if not rows:
         raise Skipped("no such evidence from this station")

@@ -19,6 +19,7 @@ from tests.central.client import (
     manifest_row,
     new_id,
     new_rma,
+    photo_payload,
     sha,
     started_payload,
 )
@@ -194,26 +195,63 @@ def test_cancelled_unmatched_and_labels_are_recorded(api: Api) -> None:
     assert api.count("SELECT count(*) FROM labels WHERE label_id = :l", l=label) == 1
 
 
+def open_inspection_with_photo(api: Api, evidence_id: int, data: bytes) -> tuple[str, str]:
+    """An inspection started, with one photo; (its id, the photo's SHA-256)."""
+    inspection, rma = new_id(), new_rma()
+    assert api.publish("/v1/returns", [manifest_row(rma)]).status_code == 201
+    assert api.put_blob(data).status_code in (200, 201)
+    photo = photo_payload(sha(data), inspection, api.station_id, photo_id=evidence_id)
+    events = [
+        api.event("inspection.started", started_payload(inspection, rma, api.station_id)),
+        api.event("evidence.added", photo, blobs=[sha(data)]),
+    ]
+    assert len(api.post_events(events).json()["accepted"]) == 2
+    return inspection, rma
+
+
+def deleted(inspection: str, evidence_id: int, digest: str | None = None) -> dict[str, object]:
+    return {
+        "inspection_id": inspection,
+        "unmatched_id": None,
+        "sha256": digest,
+        "reason": "模糊 blurred",
+        "evidence_id": evidence_id,
+        "deleted_at": "2026-11-20T09:40:00+00:00",
+    }
+
+
 def test_a_deleted_photo_is_marked_not_forgotten(api: Api) -> None:
-    inspection, _ = complete_inspection(api, photos=1)
+    inspection, rma = open_inspection_with_photo(api, 1, b"a blurred photo")
     [photo] = detail(api, inspection).photos
-    api.post_events(
-        [
-            api.event(
-                "photo.deleted",
-                {
-                    "inspection_id": inspection,
-                    "unmatched_id": None,
-                    "sha256": photo["sha256"],
-                    "reason": "模糊 blurred",
-                    "photo_id": 1,
-                    "deleted_at": "2026-11-20T09:40:00+00:00",
-                },
-            )
-        ]
-    )
+    events = [
+        api.event("photo.deleted", deleted(inspection, 1, photo["sha256"])),
+        api.event("inspection.completed", completed_payload(inspection, rma, api.station_id)),
+    ]
+    assert len(api.post_events(events).json()["accepted"]) == 2
     [after] = detail(api, inspection).photos
     assert after["deleted_at"] is not None and after["deleted_reason"] == "模糊 blurred"
+
+
+def test_a_reinstalled_bench_deletes_its_own_photo_not_an_earlier_inspections(api: Api) -> None:
+    """A reinstalled bench numbers its evidence from 1 again: the number alone named photo 1
+    of every inspection the station ever sent."""
+    earlier, rma = open_inspection_with_photo(api, 1, b"old install, photo 1")
+    done = api.event("inspection.completed", completed_payload(earlier, rma, api.station_id))
+    assert api.post_events([done]).json()["accepted"]
+    api.register(api.station_id, replace=True)
+    current, _ = open_inspection_with_photo(api, 1, b"new install, photo 1")
+    answer = api.post_events([api.event("evidence.deleted", deleted(current, 1))]).json()
+    assert answer["accepted"]
+    assert detail(api, current).photos[0]["deleted_at"] is not None
+    assert detail(api, earlier).photos[0]["deleted_at"] is None
+
+
+def test_the_evidence_of_a_completed_inspection_cannot_be_deleted(api: Api) -> None:
+    inspection, rma = open_inspection_with_photo(api, 1, b"the evidence of a refund")
+    done = api.event("inspection.completed", completed_payload(inspection, rma, api.station_id))
+    assert api.post_events([done]).json()["accepted"]
+    api.post_events([api.event("evidence.deleted", deleted(inspection, 1))])
+    assert detail(api, inspection).photos[0]["deleted_at"] is None
 
 
 def test_a_real_station_inspection_lands_in_the_read_model(
