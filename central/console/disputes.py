@@ -23,6 +23,7 @@ from central.console.platforms import Platform
 from central.db.models import DisputeRecord, InspectionRecord, ReturnRecord
 from central.services.errors import Conflict, Invalid, NotFound
 from central.services.holds import publish_hold
+from station.protocol.enums import InspectionState
 
 CASE_ID: Final = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:/-]{0,63}$")
 MAX_NOTE: Final = 1000
@@ -94,6 +95,16 @@ def open_dispute(session: Session, opening: Opening, *, by: str, now: datetime) 
     inspection = session.get(InspectionRecord, opening.inspection_id)
     if inspection is None:
         raise NotFound(f"no inspection {opening.inspection_id}")
+    if inspection.state != InspectionState.COMPLETED.value:
+        raise Invalid(
+            f"inspection {inspection.id} is {inspection.state}: only a completed inspection's"
+            " verdict and evidence can answer a case"
+            + (
+                " (its bench has not sent the verdict yet)"
+                if inspection.state == InspectionState.OPEN.value
+                else ""
+            )
+        )
     case_id = check_case_id(opening.case_id)
     taken = session.scalar(
         select(DisputeRecord.id).where(

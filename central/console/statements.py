@@ -18,9 +18,11 @@ def refusal(view: InspectionView, platform: Platform | None, lang: str) -> str:
     word = translator(lang)
     rules = [str(r.get("zh_CN" if zh else "en") or r.get("id", "")) for r in view.rules]
     clip = " ".join(f"{c.clock} {word(c.kind)} {c.label}".strip() for c in _telling(view))
+    inspected = row.completed_at or row.started_at  # a case opened before verdicts were required
+    day = f"{inspected:%Y-%m-%d}" if inspected is not None else "—"
     if zh:
         text = (
-            f"退货单 {row.rma_no}（SKU {row.sku}）于 {row.completed_at:%Y-%m-%d} 在仓库检验台"
+            f"退货单 {row.rma_no}（SKU {row.sku}）于 {day} 在仓库检验台"
             f" {row.station_id} 全程录像开箱检验。检验结论：等级 {row.grade or '—'}，"
             f"处理方式 {word(row.disposition or '—')}，退款 {_yuan(row.refund_fen)} 元。"
             f"依据：{'；'.join(rules) or '见检验记录'}。"
@@ -31,7 +33,7 @@ def refusal(view: InspectionView, platform: Platform | None, lang: str) -> str:
     else:
         text = (
             f"Return {row.rma_no} (SKU {row.sku}) was unboxed on camera and inspected at bench"
-            f" {row.station_id} on {row.completed_at:%Y-%m-%d}. Verdict: grade"
+            f" {row.station_id} on {day}. Verdict: grade"
             f" {row.grade or '—'}, disposition {row.disposition or '—'}, refund"
             f" {_yuan(row.refund_fen)} yuan. Grounds: {'; '.join(rules) or 'see the record'}."
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tests.central.client import new_id
+from tests.central.client import manifest_row, new_id, new_rma, started_payload
 from tests.console.conftest import Browserish, Desk
 from tests.console.seed import publish_shipped_template
 
@@ -97,6 +97,21 @@ def test_the_board_lists_open_cases_by_deadline_and_an_update_closes_one(
     assert "100 %" in board.split('id="rates"')[1]
     again = kefu.post(f"{page}/disputes", {"platform": "pinduoduo", "case_id": "PDD-5501"})
     assert again.status_code == 409 and "PDD-5501" in again.text
+
+
+def test_a_case_on_an_inspection_still_at_the_bench_is_refused_with_the_reason(
+    desk: Desk, kefu: Browserish
+) -> None:
+    api = desk.api
+    inspection, rma = new_id(), new_rma()
+    assert api.publish("/v1/returns", [manifest_row(rma)]).status_code == 201
+    started = api.event("inspection.started", started_payload(inspection, rma, api.station_id))
+    assert api.post_events([started]).json()["accepted"]
+    page = f"/desk/inspections/{inspection}"
+    assert kefu.get(page).status_code == 200
+    opened = kefu.post(f"{page}/disputes", {"platform": "jd", "case_id": "JD-OPEN-1"})
+    assert opened.status_code == 422 and "has not sent the verdict yet" in opened.text
+    assert "JD-OPEN-1" not in kefu.get("/desk/disputes").text
 
 
 def test_an_export_the_platform_cannot_take_says_why_and_keeps_the_text(

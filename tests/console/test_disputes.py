@@ -60,7 +60,9 @@ def session(tmp_path: Path) -> Iterator[Session]:
     engine.dispose()
 
 
-def inspection(s: Session, station: str = "ST-A", *, category: str = "apparel") -> str:
+def inspection(
+    s: Session, station: str = "ST-A", *, category: str = "apparel", state: str = "completed"
+) -> str:
     row = manifest_row()
     row["lines"][0]["category"] = category
     row["reason"] = "not_as_described"
@@ -72,12 +74,12 @@ def inspection(s: Session, station: str = "ST-A", *, category: str = "apparel") 
             station_id=station,
             rma_no=row["rma_no"],
             sku="SKU-1",
-            state="completed",
+            state=state,
             verdict={},
             answers={},
             rules_fired=[],
             started_at=SIGNED_OFF,
-            completed_at=SIGNED_OFF + timedelta(minutes=4),
+            completed_at=SIGNED_OFF + timedelta(minutes=4) if state == "completed" else None,
             updated_at=NOW,
         )
     )
@@ -123,6 +125,15 @@ def test_a_platforms_case_is_opened_once_and_bad_cases_are_refused(session: Sess
         open_dispute(session, opening(ident, "jd", "J2", NOW + timedelta(hours=1)), by="k", now=NOW)
     with pytest.raises(NotFound):
         open_dispute(session, opening(str(uuid.uuid4()), "jd", "J3"), by="kefu", now=NOW)
+
+
+@pytest.mark.parametrize("state", ["open", "cancelled"])
+def test_only_a_completed_inspection_can_answer_a_case(session: Session, state: str) -> None:
+    """No verdict, nothing to defend: before, the case opened and its page answered 500."""
+    ident = inspection(session, state=state)
+    with pytest.raises(Invalid, match=f"is {state}: only a completed inspection"):
+        open_dispute(session, opening(ident, "jd", "JD-9"), by="kefu", now=NOW)
+    assert holds(session) == []
 
 
 def test_the_hold_goes_to_the_stations_warehouse_and_lifts_with_the_last_case(
