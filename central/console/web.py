@@ -12,7 +12,7 @@ import hmac
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any, Final
 from urllib.parse import quote, urlencode
@@ -264,7 +264,12 @@ def page_query(request: Request) -> Callable[[int], str]:
 
 
 def _when(at: datetime | None, zone: ZoneInfo) -> str:
-    return "" if at is None else at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+    if at is None:
+        return ""
+    try:
+        return at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+    except OverflowError:  # stored before central refused times this far out: shown in UTC
+        return at.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
 def yuan(fen: int | None) -> str:

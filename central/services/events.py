@@ -9,11 +9,11 @@ should hold, or says what this station may not say (central/services/authorize.p
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from sqlalchemy import insert, select
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
@@ -24,6 +24,7 @@ from central.db.session import in_chunks, write
 from central.services.authorize import Owners, refusal
 from central.services.blobs import visible_blobs
 from central.services.jsonsafe import canonical, digest, problem
+from central.services.plausible import implausible
 from central.services.projections import project_all
 from central.services.stations import AuthenticatedStation
 from station.protocol.events import EventKind, blobs_of, parse_payload
@@ -34,8 +35,6 @@ log = logging.getLogger(__name__)
 
 MAX_PAYLOAD_BYTES = 1024 * 1024
 MAX_SEQ = 2**63 - 1  # a SQL BIGINT
-AHEAD = timedelta(days=1)  # a station's clock may be wrong, not by more than this
-OLDEST = datetime(2020, 1, 1, tzinfo=UTC)  # before any station was installed
 # the database cannot be reached or is busy: the whole batch waits, nobody is refused
 OUTAGES = (OperationalError, InterfaceError, PoolTimeout)
 
@@ -70,32 +69,46 @@ def payload_problem(payload: dict[str, Any]) -> str | None:
     return None
 
 
-def time_problem(event: Event) -> str | None:
-    """Which time of the payload no database can hold (its UTC value is before year 1 or
-    after 9999), or None; a payload that does not fit otherwise is not refused for it."""
+def time_problem(event: Event, now: datetime) -> str | None:
+    """Which time of the payload cannot be right, or None: one no database can hold (its
+    UTC value before year 1 or after 9999), or, like ``created_at``, one before any station
+    was installed or more than a day ahead of central (a bench's far-future time broke every
+    page that shows it in a time zone). A payload that does not fit otherwise is not refused
+    for it here."""
     try:
-        parse_payload(event.kind, event.payload)
+        payload = parse_payload(event.kind, event.payload)
     except ValidationError as exc:
         field = out_of_range(exc)
         return None if field is None else f"payload {field} is out of range"
     except ValueError:
         return None
+    for field, at in _times(payload):
+        if (why := implausible(f"payload {field}", at, now)) is not None:
+            return why
     return None
+
+
+def _times(model: BaseModel, path: str = "") -> Iterator[tuple[str, datetime]]:
+    """Every time in a parsed payload, with its field's path (``clip.chapters.3.at``)."""
+    for name in type(model).model_fields:
+        yield from _times_in(getattr(model, name), f"{path}{name}")
+
+
+def _times_in(value: object, path: str) -> Iterator[tuple[str, datetime]]:
+    if isinstance(value, datetime):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        yield from _times(value, f"{path}.")
+    elif isinstance(value, list | tuple):
+        for n, item in enumerate(value):
+            yield from _times_in(item, f"{path}.{n}")
 
 
 def envelope_problem(event: Event, now: datetime) -> str | None:
     """Why the event's sequence number or time cannot be stored, or None."""
     if event.seq > MAX_SEQ:
         return "seq is larger than 2^63-1"
-    try:
-        created = event.created_at.astimezone(UTC)
-    except OverflowError:
-        return "created_at is out of range"
-    if created > now + AHEAD:
-        return f"created_at {created.isoformat()[:40]} is more than a day ahead of central"
-    if created < OLDEST:
-        return f"created_at {created.isoformat()[:40]} is before {OLDEST.year}"
-    return None
+    return implausible("created_at", event.created_at, now)
 
 
 def ingest(
@@ -143,7 +156,7 @@ def ingest(
         if (why := envelope_problem(event, now)) is not None:
             refuse(event, why)
             continue
-        if (why := payload_problem(event.payload) or time_problem(event)) is not None:
+        if (why := payload_problem(event.payload) or time_problem(event, now)) is not None:
             refuse(event, why)
             continue
         event_sha = event_digest(event)

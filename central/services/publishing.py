@@ -26,6 +26,7 @@ from central.db.session import in_chunks
 from central.services import changes
 from central.services.errors import Conflict, Invalid, NotFound
 from central.services.jsonsafe import digest, problem
+from central.services.plausible import implausible
 from central.services.stations import warehouse_of
 from station.protocol.enums import Actor, OrderState
 from station.protocol.errors import QcFileError
@@ -307,6 +308,8 @@ def decide_at_central(
     """A supervisor's decision made here: it is theirs, whatever the body says."""
     if session.get(InspectionRecord, decision.inspection_id) is None:
         raise NotFound(f"no inspection {decision.inspection_id}")
+    if (why := implausible("decided_at", decision.decided_at, now)) is not None:
+        raise Invalid(why)  # dated ahead, it would stay the newest decision for ever
     mine = decision.model_copy(update={"decided_by": decided_by, "proof": None})
     return record_decision(session, mine, source=f"central:{decided_by}", now=now)
 

@@ -155,6 +155,49 @@ def test_a_payload_time_outside_the_years_of_utc_is_refused_naming_its_field(
     assert "Traceback" not in api.server.log_path.read_text(errors="replace")
 
 
+@pytest.mark.parametrize(
+    ("kind", "field", "value", "why"),
+    [
+        ("inspection.started", "started_at", "9999-12-31T23:59:59+00:00", "a day ahead"),
+        ("inspection.completed", "completed_at", "2031-01-01T00:00:00+08:00", "a day ahead"),
+        ("inspection.completed", "completed_at", "1999-12-31T23:00:00+00:00", "before 2020"),
+    ],
+)
+def test_a_payload_time_no_bench_could_have_meant_is_refused_naming_its_field(
+    api: Api, kind: str, field: str, value: str, why: str
+) -> None:
+    """A time near year 9999 broke every desk page that shows it in the desk's time zone."""
+    inspection, rma = new_id(), new_rma()
+    started = api.event("inspection.started", started_payload(inspection, rma, api.station_id))
+    if kind == "inspection.started":
+        bad = api.event(kind, started_payload(new_id(), rma, api.station_id) | {field: value})
+    else:
+        bad = api.event(kind, completed_payload(inspection, rma, api.station_id) | {field: value})
+    result = api.post_events([started, bad]).json()
+    assert result["accepted"] == [started["event_id"]]
+    [refused] = result["rejected"]
+    assert refused["event_id"] == bad["event_id"]
+    assert refused["error"].startswith(f"payload {field} ") and why in refused["error"]
+    late = _iso(datetime.now(UTC) + timedelta(hours=20))  # a bench's clock a little fast
+    fine = api.event(kind, completed_payload(inspection, rma, api.station_id) | {field: late})
+    if kind == "inspection.started":
+        fine = api.event(kind, started_payload(new_id(), rma, api.station_id) | {field: late})
+    assert api.post_events([fine]).json()["accepted"] == [fine["event_id"]]
+
+
+def test_a_decision_at_central_dated_ahead_would_stay_newest_and_is_422(api: Api) -> None:
+    inspection, rma = new_id(), new_rma()
+    assert api.publish("/v1/returns", [manifest_row(rma)]).status_code == 201
+    batch = [
+        api.event("inspection.started", started_payload(inspection, rma, api.station_id)),
+        api.event("inspection.completed", completed_payload(inspection, rma, api.station_id)),
+    ]
+    assert len(api.post_events(batch).json()["accepted"]) == 2
+    answer = api.decide(decision_body(inspection) | {"decided_at": "2099-01-01T00:00:00+00:00"})
+    assert answer.status_code == 422 and "a day ahead" in answer.text
+    assert api.count("SELECT count(*) FROM decisions WHERE inspection_id = :i", i=inspection) == 0
+
+
 @pytest.mark.parametrize("decided_at", ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00"])
 def test_a_decision_at_central_dated_outside_the_years_of_utc_is_422(
     api: Api, decided_at: str

@@ -6,14 +6,16 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import parse_qs
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import create_engine, text
 from starlette.requests import Request
 
-from central.console.web import page_query
+from central.console.web import _when, page_query
 from tests.central.client import Api, new_id
 from tests.central.servers import CentralServer
 from tests.console.conftest import Browserish, Desk, signed_in
@@ -165,3 +167,10 @@ def test_every_desk_answer_carries_the_security_headers(desk: Desk, kefu: Browse
     assert kefu.get("/desk/nope").headers["cache-control"] == "no-store"
     assert "cache-control" not in kefu.get("/desk/static/desk.js").headers  # the same for all
     assert "x-frame-options" not in kefu.get("/v1/health").headers  # the API is not the desk
+
+
+def test_a_time_stored_near_year_9999_is_shown_in_utc_not_a_500() -> None:
+    """Central refuses such times now; rows stored before must still render."""
+    zone = ZoneInfo("Asia/Shanghai")
+    assert _when(datetime(9999, 12, 31, 23, 0, tzinfo=UTC), zone) == "9999-12-31 23:00 UTC"
+    assert _when(datetime(2026, 12, 1, 2, 0, tzinfo=UTC), zone) == "2026-12-01 10:00"
