@@ -144,6 +144,8 @@ def create_app(settings: CentralSettings | None = None) -> FastAPI:
         Admission,
         busy_requests=runtime.settings.busy_requests,
         station_requests=runtime.settings.station_requests,
+        names_station=runtime.names_station,
+        throttle=runtime.throttle,
     )
     app.add_middleware(Metrics)  # added last, outermost: it counts what admission turns away
     app.add_exception_handler(Refused, _refused)

@@ -62,6 +62,11 @@ class Runtime:
     def close(self) -> None:
         self.engine.dispose()
 
+    def names_station(self, token: str) -> bool:
+        """Whether ``token`` is a station's (one read; admission asks before any body)."""
+        with self.sessions() as session:
+            return read(session, lambda s: authenticate(s, token)) is not None
+
 
 def get_runtime(request: Request) -> Runtime:
     runtime = request.app.state.runtime

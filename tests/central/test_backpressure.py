@@ -79,6 +79,39 @@ def test_a_station_gets_its_share_and_no_more(central: CentralServer) -> None:
         assert third.put_blob(os.urandom(1000)).status_code == 201  # and after, all is well
 
 
+def test_made_up_tokens_are_turned_away_before_they_can_hold_a_slot(
+    central: CentralServer,
+) -> None:
+    """Made-up tokens each looked like a station of their own and an event batch's token was
+    checked only once its body was in, so a few connections sending their bodies slowly held
+    every slot and every real bench was answered 503."""
+    host, port = central.base_url.removeprefix("http://").split(":")
+    with Api(central) as api:
+        api.register()
+        held = []
+        try:
+            for n in range(4):  # twice the slots there are
+                sock = socket.create_connection((host, int(port)), timeout=10)
+                head = (
+                    f"POST /v1/events HTTP/1.1\r\nHost: central\r\n"
+                    f"Authorization: Bearer st_made_up_{n}\r\nContent-Type: application/json\r\n"
+                    "Content-Length: 100000\r\n\r\n"
+                )
+                sock.sendall(head.encode() + b'{"events": [')
+                held.append(sock)
+            assert api.put_blob(os.urandom(1000)).status_code == 201
+            for sock in held:  # answered with their bodies still unsent
+                assert sock.recv(200).startswith(b"HTTP/1.1 401")
+        finally:
+            for sock in held:
+                sock.close()
+        anonymous = api.http.put(
+            f"/v1/blobs/{'cd' * 32}", content=b"x", headers={"Authorization": ""}
+        )
+        assert anonymous.status_code == 401 and "token is needed" in anonymous.text
+        assert in_flight(central) == 0
+
+
 def test_the_station_hears_busy_and_when_to_come_back(
     central: CentralServer, tmp_path: Path
 ) -> None:

@@ -22,6 +22,7 @@ import httpx
 import pytest
 
 from central.core.logthrottle import Throttle
+from tests.central.client import Api
 from tests.central.servers import CentralServer, central_server
 
 HEADER_TIMEOUT = 1.5
@@ -139,10 +140,14 @@ def test_an_idle_keep_alive_connection_is_closed(server: CentralServer) -> None:
 def test_a_body_trickled_after_its_head_is_answered_408_and_closed(
     server: CentralServer,
 ) -> None:
+    with Api(server) as api:  # a bench's own token: a made-up one is refused before its body
+        api.register()
+        token = api.token
     conn = connect(server)
     try:
         conn.setblocking(True)
-        conn.sendall(HEAD + b"Content-Length: 100000\r\n\r\n")  # a whole head, no token
+        conn.sendall(HEAD + f"Authorization: Bearer {token}\r\n".encode())
+        conn.sendall(b"Content-Length: 100000\r\n\r\n")  # a whole head
         conn.setblocking(False)
         done = trickle([conn], b'{"events": [', for_at_most=BODY_TIMEOUT + 10)
         assert 0 in done.ended, "the connection was never closed"
