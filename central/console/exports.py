@@ -49,6 +49,7 @@ import numpy as np
 
 from central.console.platforms import MB, Platform
 from central.console.verify_export import FORMAT, MANIFEST, README, VERIFIER
+from station.images import MAX_PIXELS, ImageError, ImageTooLarge, decode_image
 from station.store.files import atomic_path, ensure_dir
 
 BEFORE_MS: Final = 5_000  # an excerpt's range starts this long before a chosen time …
@@ -600,12 +601,19 @@ def _pack_photo(stage: _Stage, platform: Platform, n: int, photo: ExportPhoto) -
     if len(data) <= limit and data.startswith(b"\xff\xd8\xff"):
         stage.add_bytes(name, "photo", data, meta)
         return
-    picture = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
-    if picture is None:
+    try:  # a few kB can claim gigapixels: the header is checked before any pixel is decoded
+        picture = decode_image(data)
+    except ImageTooLarge as exc:
+        raise ExportRefused(
+            f"Photo {n} ({photo.sha256[:12]}): {exc}; no bench takes such a photo.",
+            f"照片 {n}（{photo.sha256[:12]}）自称 {exc.megapixels} 百万像素，超过"
+            f" {exc.limit_megapixels} 百万像素，不是检验台拍的照片。",
+        ) from exc
+    except ImageError as exc:
         raise ExportRefused(
             f"Photo {n} ({photo.sha256[:12]}) is not a picture that can be read.",
             f"照片 {n}（{photo.sha256[:12]}）无法读取。",
-        )
+        ) from exc
     fitted = _fit_jpeg(picture, limit)
     if fitted is None:
         raise _image_too_big(platform, f"photo {n}", f"照片 {n}")
@@ -643,6 +651,9 @@ def _decode_at(source: Path, times: list[int]) -> Iterator[tuple[int, int, np.nd
     (the time asked, the picture's time, the picture in BGR)."""
     with av.open(str(source)) as container:
         stream = container.streams.video[0]
+        pixels = (stream.codec_context.width or 0) * (stream.codec_context.height or 0)
+        if pixels > MAX_PIXELS:  # each decoded frame would be that large
+            raise _Unplayable(f"frames of {pixels // 1_000_000} megapixels")
         timeline = _Timeline(_first_pts(container, stream), stream.time_base or MS)
         for at in times:
             target = timeline.ticks(at)

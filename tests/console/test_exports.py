@@ -12,6 +12,7 @@ import struct
 import subprocess
 import sys
 import zipfile
+import zlib
 from collections.abc import Callable
 from datetime import UTC, datetime
 from fractions import Fraction
@@ -450,6 +451,59 @@ def test_the_statement_is_written_as_utf8_text(assets: Assets, tmp_path: Path) -
 
 
 # -- integrity ---------------------------------------------------------------------------------
+
+
+def png_claiming(width: int, height: int) -> bytes:
+    """A PNG of a few bytes whose header claims ``width`` x ``height`` 1-bit pixels."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        crc = struct.pack(">I", zlib.crc32(kind + body))
+        return struct.pack(">I", len(body)) + kind + body + crc
+
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    rows = zlib.compress(b"\x00" * 1000)  # the start of the first rows; nobody gets further
+    chunks = chunk(b"IHDR", header) + chunk(b"IDAT", rows) + chunk(b"IEND", b"")
+    return b"\x89PNG\r\n\x1a\n" + chunks
+
+
+@pytest.mark.parametrize(
+    ("side", "said", "zh"),
+    [(20_000, "400 megapixels is", "400 百万像素"), (8_000, "8000×8000 pixels is", "64 百万像素")],
+)
+def test_a_photo_claiming_gigapixels_is_refused_before_it_is_decoded(
+    assets: Assets, tmp_path: Path, side: int, said: str, zh: str
+) -> None:
+    """48 kB of PNG claiming 20000x20000 took 2.4 GB and 26 s to re-encode."""
+    bomb = tmp_path / "bomb.png"
+    bomb.write_bytes(png_claiming(side, side))
+    blobs = dict(assets.blobs) | {sha256_of(bomb): bomb}
+    photo = ExportPhoto(sha256_of(bomb), "damage", NOW)
+
+    def fetch(sha256: str, path: Path) -> None:
+        shutil.copyfile(blobs[sha256], path)
+
+    with pytest.raises(ExportRefused, match=f"{said} more than 24 megapixels") as refused:
+        build(assets, tmp_path, platform("shopee"), photos=[photo], fetch=fetch)
+    assert zh in refused.value.zh
+
+
+def test_a_clip_of_frames_larger_than_any_camera_is_refused(assets: Assets, tmp_path: Path) -> None:
+    big = tmp_path / "big.mp4"
+    with av.open(str(big), "w") as container:
+        stream = container.add_stream("libx264", rate=1)
+        stream.width, stream.height, stream.pix_fmt = 6000, 4100, "yuv420p"
+        stream.options = {"preset": "ultrafast"}
+        frame = av.VideoFrame.from_ndarray(np.zeros((4100, 6000, 3), np.uint8), format="bgr24")
+        for packet in [*stream.encode(frame), *stream.encode()]:
+            container.mux(packet)
+    blobs = dict(assets.blobs) | {sha256_of(big): big}
+    clip = dataclasses.replace(assets.clip, sha256=sha256_of(big), size=big.stat().st_size)
+
+    def fetch(sha256: str, path: Path) -> None:
+        shutil.copyfile(blobs[sha256], path)
+
+    with pytest.raises(ExportRefused, match="frames of 24 megapixels"):
+        build(assets, tmp_path, platform("shopee"), clip=clip, fetch=fetch, chosen_ms=[0])
 
 
 def test_a_blob_that_does_not_match_its_sha256_is_refused(assets: Assets, tmp_path: Path) -> None:
