@@ -128,8 +128,8 @@ def load_rulebook(db: Database, settings: Settings, paths: DataPaths) -> Ruleboo
 
 
 def open_station(settings: Settings) -> Station:
-    make_private(settings.data_dir)  # an earlier version's data folder, readable to others
     paths = DataPaths(settings.data_dir).ensure()
+    make_private(settings.data_dir)  # an earlier version's data folder, readable to others
     db = Database.open(paths.database, backup_dir=paths.backups)
     db.run(audit.seal)  # an upgraded store's unkeyed audit log is sealed before anyone works
     lockout = LockoutPolicy(settings.lockout_attempts, settings.lockout_minutes)

@@ -207,8 +207,22 @@ class DataPaths:
         return self.root / "clips"
 
     def ensure(self) -> DataPaths:
-        for folder in (self.root, self.photos, self.logs):
-            folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # the owner's only
+        """Create the folders (the owner's only). A data folder that cannot be written (a
+        read-only mount, another user's folder) is said so here, before the database or the
+        log says it as a traceback."""
+        try:
+            for folder in (self.root, self.photos, self.logs):
+                folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            probe = self.root / f".write-check-{os.getpid()}"
+            probe.touch()
+            probe.unlink()
+        except OSError as exc:
+            raise ConfigError(
+                f"the data folder {self.root} cannot be written ({exc.strerror or exc}): check"
+                " that its disk is mounted writable and that it belongs to this user"
+                f" / 数据文件夹 {self.root} 无法写入：请检查磁盘是否以可写方式挂载、"
+                "文件夹是否属于当前用户"
+            ) from exc
         return self
 
 

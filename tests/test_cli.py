@@ -284,3 +284,19 @@ def test_support_bundle_from_the_command_line_keeps_secrets_out(
     # a folder instead of a file name: one clear line, nothing written
     code, _, err = run([*data, "support-bundle", "--out", str(tmp_path)], capsys)
     assert code == 2 and "is a folder" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("command", [["users", "list"], ["audit", "verify"], ["run", "--smoke"]])
+def test_a_data_folder_that_cannot_be_written_is_said_plainly(
+    tmp_path: Path, capsys, command: list[str]
+) -> None:
+    """A read-only mount, another user's folder, a path through a file: one line saying so,
+    not a database traceback (a read-only mount gave 115 lines of one)."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    folder = blocker / "data"
+    args = ["--data-dir", str(folder), "--config", str(tmp_path / "none.toml"), *command]
+    code, _, err = run(args, capsys)
+    assert code == 2
+    assert err.startswith(f"station: error: the data folder {folder} cannot be written")
+    assert "无法写入" in err and "Traceback" not in err
