@@ -32,9 +32,9 @@ from station.bench.decisions import DecisionInbox
 from station.bench.notices import Notice, Say, Sound, Tone
 from station.capture.classify import Command, ScanCode, ScanKind, classify
 from station.capture.scan_text import BadScan
+from station.domain.errors import BilingualError
 from station.domain.labels import Language, label
 from station.domain.records import UserView, Verdict
-from station.evidence.errors import EvidenceError
 from station.evidence.quality import reason
 from station.evidence.records import EvidenceView
 from station.protocol.enums import MediaKind, PhotoKind
@@ -394,6 +394,10 @@ class BenchSession:
         self._sound(Sound.ERROR)
         self._say(Say.SCAN_CUT_SHORT, Tone.WARN, partial[:40])
 
+    def _text(self, error: BaseException) -> str:
+        """An error as the inspector reads it: in their language when it has both."""
+        return error.message(self.language) if isinstance(error, BilingualError) else str(error)
+
     def _refused(self, error: BaseException) -> None:
         self._opening = False
         self._sound(Sound.ERROR)
@@ -401,7 +405,7 @@ class BenchSession:
             self._say(Say.BAD_SCAN, Tone.ERROR, str(error))
         else:
             log.error("scan failed", exc_info=error)
-            self._say(Say.SCAN_FAILED, Tone.ERROR, str(error))
+            self._say(Say.SCAN_FAILED, Tone.ERROR, self._text(error))
         self.events.handled.emit(error)
 
     # -- the checklist -----------------------------------------------------------------------
@@ -538,7 +542,7 @@ class BenchSession:
             self._say(Say.STILL_NEEDED, Tone.WARN, "; ".join(self.missing_text()))
         else:
             log.error("completion refused", exc_info=error)
-            self._say(Say.NOT_COMPLETED, Tone.ERROR, str(error))
+            self._say(Say.NOT_COMPLETED, Tone.ERROR, self._text(error))
 
     # -- photos ------------------------------------------------------------------------------
 
@@ -621,8 +625,7 @@ class BenchSession:
         self.refresh_photos()
 
     def _photo_refused(self, error: BaseException) -> None:
-        text = error.message(self.language) if isinstance(error, EvidenceError) else str(error)
-        self._say(Say.PHOTO_REFUSED, Tone.ERROR, text)
+        self._say(Say.PHOTO_REFUSED, Tone.ERROR, self._text(error))
 
     def refresh_photos(self) -> None:
         ids = self.photo_target.ids
@@ -661,7 +664,7 @@ class BenchSession:
         self.runner.submit(
             lambda: self.workflow.reprint(inspector=user, **target),
             lambda _label: self._say(Say.REPRINTING, Tone.INFO),
-            lambda error: self._say(Say.REPRINT_FAILED, Tone.ERROR, str(error)),
+            lambda error: self._say(Say.REPRINT_FAILED, Tone.ERROR, self._text(error)),
         )
 
     def cancel(self) -> None:

@@ -12,6 +12,7 @@ tables it touched (on the database thread), so screens refresh what changed inst
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -19,8 +20,10 @@ from pathlib import Path
 from typing import TypeVar
 
 from sqlalchemy import Engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction, sessionmaker
 
+from station.domain.errors import BilingualError
 from station.runtime.emitter import Emitter
 from station.store.engine import sqlite_engine
 from station.store.migrate import upgrade
@@ -29,6 +32,16 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 Work = Callable[[Session], T]
+
+
+class StoreFull(BilingualError):
+    """The disk the store is on is full: the transaction was rolled back, nothing of it kept."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The disk is full: nothing was saved. Free some space (or ask IT), then do it again.",
+            "磁盘已满：未保存任何内容。请清理磁盘空间（或联系IT）后重做。",
+        )
 
 
 class Database:
@@ -71,8 +84,13 @@ class Database:
 
     def _transaction(self, work: Work[T]) -> T:
         with self._sessions() as session:
-            with session.begin():
-                result = work(session)
+            try:
+                with session.begin():
+                    result = work(session)
+            except OperationalError as exc:
+                if _disk_full(exc):  # said plainly, not as SQL
+                    raise StoreFull() from exc
+                raise
             changed = session.info.get(_CHANGED)
         if changed:
             self.changes.emit(frozenset(changed))
@@ -84,6 +102,12 @@ class Database:
 
 
 _CHANGED = "station.changed_tables"
+
+
+def _disk_full(exc: OperationalError) -> bool:
+    return getattr(exc.orig, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or (
+        "disk is full" in str(exc.orig)
+    )
 
 
 def _note(session: Session, table: str) -> None:

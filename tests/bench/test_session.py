@@ -7,12 +7,14 @@ mean, drives the workflow, and the store shows the result.
 from __future__ import annotations
 
 import itertools
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 
 from station import app
 from station.bench.notices import Notice, Say, Sound, Tone
@@ -348,6 +350,29 @@ def test_the_items_own_barcode_answers_the_item_step_whatever_it_looks_like(
     assert bench.last.say is Say.ITEM_MATCHES
     assert bench.session.checklist is model  # the parcel stays open
     assert count(bench.station, UnmatchedParcel) == 0
+
+
+def test_a_full_disk_is_said_plainly_and_nothing_is_half_saved(bench: Bench) -> None:
+    """The database file may grow no further (SQLite's own limit, as a full disk does): the
+    first scans fill what room its pages have left, then one needs a page there is not."""
+    with closing(sqlite3.connect(bench.station.paths.database, isolation_level=None)) as packer:
+        packer.execute("VACUUM")
+    pages = bench.station.db.run(lambda s: s.execute(text("PRAGMA page_count")).scalar_one())
+    bench.station.db.run(lambda s: s.execute(text(f"PRAGMA max_page_count = {pages}")))
+    bench.session.language = "zh_CN"
+
+    def stored() -> tuple[int, ...]:
+        return tuple(count(bench.station, t) for t in (UnmatchedParcel, OutboxEvent, AuditEntry))
+
+    for n in range(200):
+        before = stored()
+        bench.scan(f"SF12345678{n:05d}")
+        if bench.last.say is Say.SCAN_FAILED:
+            break
+    else:
+        raise AssertionError("the store never filled up")
+    assert bench.last.args == ("磁盘已满：未保存任何内容。请清理磁盘空间（或联系IT）后重做。",)
+    assert stored() == before  # the parcel, its event and its audit entry: all or nothing
 
 
 def blurred(seed: int):  # type: ignore[no-untyped-def]
