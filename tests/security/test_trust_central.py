@@ -258,14 +258,17 @@ def test_a_badge_locked_hundreds_of_times_stays_locked_for_a_day_at_most(api: Ap
     answer = api.post_events(reports).json()
     assert answer["rejected"] == [] and len(answer["accepted"]) == 250
     with api.db.connect() as conn:
-        conn.execute(text("UPDATE pin_failures SET locked_until = NULL"))  # a day goes by
+        a_day_later = "UPDATE pin_failures SET locked_until = NULL WHERE badge_id = 'S7004'"
+        conn.execute(text(a_day_later))
         conn.commit()
     for _ in range(5):
         wrong = api.http.post("/v1/sessions", json={"badge_code": code, "pin": "000000"})
         assert wrong.status_code == 401
     assert api.http.post("/v1/sessions", json={"badge_code": code, "pin": PIN}).status_code == 423
     with api.db.connect() as conn:
-        until = conn.execute(text("SELECT locked_until FROM pin_failures")).scalar_one()
+        until = conn.execute(
+            text("SELECT locked_until FROM pin_failures WHERE badge_id = 'S7004'")
+        ).scalar_one()
     until = datetime.fromisoformat(str(until)).replace(tzinfo=None)
     assert until <= datetime.now(UTC).replace(tzinfo=None) + timedelta(days=1, minutes=1)
 
