@@ -16,10 +16,10 @@ from typing import Final
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from central.db.models import ConsoleUser
+from central.db.models import ConsoleSessionRecord, ConsoleUser
 from central.services import people
 from central.services.errors import Invalid
 from station.protocol.badges import lock_length
@@ -111,6 +111,8 @@ def save_user(
         row.failures, row.locked_until = 0, None
     row.display_name, row.role, row.badge_id = name, role.value, badge_id
     row.active, row.updated_at = active, now
+    if password is not None or not active:  # whoever held the old password is out now
+        session.execute(delete(ConsoleSessionRecord).where(ConsoleSessionRecord.login == login))
     session.flush()
     return _of(row)
 

@@ -9,7 +9,10 @@ import httpx
 import pytest
 from sqlalchemy import create_engine, text
 
+from central.console.accounts import DeskRole, save_user
 from central.console.signin import PREFIX as TOKEN_PREFIX
+from central.db.session import make_engine, session_factory, write
+from central.db.types import utcnow
 from tests.console.conftest import Browserish, Desk, signed_in
 from tests.console.seed import PASSWORD
 
@@ -128,6 +131,52 @@ def test_a_login_that_failed_hundreds_of_times_still_locks_for_a_day_at_most(
             desk, "UPDATE console_users SET failures = 0, locked_until = NULL WHERE login = 'admin'"
         )
         browser.close()
+
+
+def change_user(desk: Desk, login: str, *, password: str | None, active: bool = True) -> None:
+    """What an administrator does with ``central desk-user`` or the desk's user page."""
+    engine = make_engine(desk.server.database_url)
+    try:
+        with session_factory(engine)() as session:
+            write(
+                session,
+                lambda s: save_user(
+                    s,
+                    login,
+                    display_name="临时客服",
+                    role=DeskRole.CUSTOMER_SERVICE,
+                    password=password,
+                    badge_id=None,
+                    active=active,
+                    now=utcnow(),
+                ),
+            )
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize("change", ["password", "disabled and enabled again"])
+def test_a_password_reset_or_a_disabled_user_ends_every_session_of_that_user(
+    desk: Desk, change: str
+) -> None:
+    """A session opened with a leaked password outlived its reset by up to 12 hours."""
+    login = "temp-" + change[:8].replace(" ", "")
+    change_user(desk, login, password=PASSWORD)
+    held = [signed_in(desk, login) for _ in range(2)]  # two browsers
+    page = f"/desk/inspections/{desk.plain.inspection_id}"
+    try:
+        assert all(b.get(page).status_code == 200 for b in held)
+        if change == "password":
+            change_user(desk, login, password="a-new-password-after-the-leak")
+        else:
+            change_user(desk, login, password=None, active=False)
+            change_user(desk, login, password=None, active=True)
+        for browser in held:
+            answer = browser.get(page)
+            assert answer.status_code == 303 and "/desk/sign-in" in answer.headers["location"]
+    finally:
+        for browser in held:
+            browser.close()
 
 
 def test_a_session_id_planted_before_sign_in_is_never_the_one_used(desk: Desk) -> None:
