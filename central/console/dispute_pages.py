@@ -3,9 +3,11 @@ with win rates, a case's page with its outcome, and export packages for the plat
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 import shutil
+import tempfile
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path as FilePath
@@ -34,6 +36,7 @@ from central.console.exports import (
     ExportPhoto,
     ExportRefused,
     build_package,
+    claim_package_path,
     package_name,
 )
 from central.console.inspection_view import InspectionView, inspection_view
@@ -60,6 +63,7 @@ router = APIRouter(prefix=PREFIX, include_in_schema=False)
 
 ID = Annotated[str, Path(pattern=r"^[0-9a-f-]{36}$")]
 EXPORT_NAME = re.compile(r"^[A-Za-z0-9_.-]{1,120}\.zip$")
+MAX_CHOSEN = 50  # chapters an export is about, at most
 
 
 def _notified(text: str, zone: str, now: datetime) -> datetime:
@@ -183,9 +187,19 @@ def _dispute_page(
         statuses=list(DisputeStatus),
         exports=exports,
         statement=text,
+        preselected=_preselected(view),
         error=error,
         now=utcnow(),
     )
+
+
+def _preselected(view: InspectionView) -> frozenset[int]:
+    """The chapters ticked when the page opens: the telling ones, as many as an export takes.
+    All of a bench's 5,000 ticked made a form of more fields than a form may have."""
+    if not view.clips:
+        return frozenset()
+    telling = (c.at_ms for c in view.clips[0].chapters if c.telling)
+    return frozenset(itertools.islice(telling, MAX_CHOSEN))
 
 
 @router.get("/disputes/{dispute_id}", response_class=HTMLResponse)
@@ -312,23 +326,24 @@ def export_case(
     )
     folder = exports_dir(runtime) / row.id
     folder.mkdir(parents=True, exist_ok=True)
-    name = package_name(case, now)
-    work = folder / f".work-{now:%H%M%S%f}"
-    work.mkdir()
+    package = claim_package_path(folder, package_name(case, now))
+    name = package.name
+    work = FilePath(tempfile.mkdtemp(prefix=".work-", dir=folder))
     try:
         result = build_package(
-            folder / name,
+            package,
             platform=target,
             case=case,
             statement=statement,
             photos=photos,
             clip=clip,
-            chosen_ms=sorted(set(chapter or []))[:50],
+            chosen_ms=sorted(set(chapter or []))[:MAX_CHOSEN],
             fetch=_fetcher(runtime.blobs),
             work_dir=work,
             now=now,
         )
     except ExportRefused as exc:
+        package.unlink(missing_ok=True)
         return _dispute_page(
             request,
             desk,
@@ -339,6 +354,9 @@ def export_case(
             error=str(exc)[:500],
             statement=statement,
         )
+    except BaseException:
+        package.unlink(missing_ok=True)  # nothing half-built keeps the name
+        raise
     finally:
         shutil.rmtree(work, ignore_errors=True)
     details: dict[str, Any] = {

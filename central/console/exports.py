@@ -29,6 +29,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import hashlib
+import itertools
 import json
 import math
 import re
@@ -229,6 +230,21 @@ def package_name(case: ExportCase, now: datetime) -> str:
     """A file name for the package, safe on every system: ASCII letters, digits and dashes."""
     platform = slug(case.platform, 20) or "platform"
     return f"dispute-{platform}-{slug(case.case_id, 40) or 'case'}-{now:%Y%m%d-%H%M%S}.zip"
+
+
+def claim_package_path(folder: Path, name: str) -> Path:
+    """``folder/name``, or the name numbered -2, -3… when taken, created empty here so that
+    no package built meanwhile takes it: each package keeps its own file (two built in the
+    same second had one name, and the second replaced the first under both audit entries)."""
+    stem = name.removesuffix(".zip")
+    for n in itertools.count(1):
+        path = folder / (name if n == 1 else f"{stem}-{n}.zip")
+        try:
+            path.touch(exist_ok=False)
+        except FileExistsError:
+            continue
+        return path
+    raise AssertionError("unreachable")
 
 
 def slug(text: str, limit: int) -> str:

@@ -32,6 +32,7 @@ from central.console.exports import (
     ExportRefused,
     ExportResult,
     build_package,
+    claim_package_path,
     package_name,
     plan_ranges,
 )
@@ -451,6 +452,18 @@ def test_the_statement_is_written_as_utf8_text(assets: Assets, tmp_path: Path) -
 
 
 # -- integrity ---------------------------------------------------------------------------------
+
+
+def test_each_package_keeps_its_own_file_when_two_are_built_in_one_second(
+    tmp_path: Path,
+) -> None:
+    """Two packages of one case built in the same second had one name: the second replaced
+    the first, and both audit entries pointed at it."""
+    name = package_name(CASE, NOW)
+    claimed = [claim_package_path(tmp_path, name) for _ in range(3)]
+    stem = name.removesuffix(".zip")
+    assert [p.name for p in claimed] == [name, f"{stem}-2.zip", f"{stem}-3.zip"]
+    assert all(p.is_file() for p in claimed)
 
 
 def png_claiming(width: int, height: int) -> bytes:
