@@ -40,6 +40,12 @@ class Chapter:
         seconds = self.at_ms // 1000
         return f"{seconds // 60:02d}:{seconds % 60:02d}"
 
+    @property
+    def telling(self) -> bool:
+        """A moment a platform's reviewer is shown first: the scan, a photo, the verdict, the
+        label."""
+        return self.kind in {"scan", "photo", "verdict", "label"}
+
 
 @dataclass(frozen=True, slots=True)
 class Item:

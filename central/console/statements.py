@@ -48,6 +48,4 @@ def refusal(view: InspectionView, platform: Platform | None, lang: str) -> str:
 def _telling(view: InspectionView) -> list[Chapter]:
     if not view.clips:
         return []
-    return [c for c in view.clips[0].chapters if c.kind in {"scan", "photo", "verdict", "label"}][
-        :6
-    ]
+    return [c for c in view.clips[0].chapters if c.telling][:6]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hmac
 import secrets
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -21,13 +22,14 @@ from zoneinfo import ZoneInfo
 from fastapi import Depends, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 from sqlalchemy.orm import Session
 
 from central.api.deps import RuntimeDep, SessionDep, address
 from central.console import messages
 from central.console.accounts import Permission
 from central.console.audit import Action, record
-from central.console.platforms import Platform, load_platforms
+from central.console.platforms import DEFAULT_FILE, Platform, load_platforms
 from central.console.signin import DeskSession, resume
 from central.db.session import write
 from central.db.types import utcnow
@@ -50,7 +52,22 @@ SECURITY_HEADERS: Final = {
     "X-Frame-Options": "DENY",
 }
 
+HIDDEN: Final = frozenset({"Cc", "Cf"})  # Unicode's control and format characters
+
+
+def shown(value: object) -> object:
+    """Text as a page shows it: without control or format characters (a bench's direction
+    override turned "scan 0987654321FS" into "scan SF1234567890"; a vertical tab in a rule
+    went into the pre-filled statement, which then could not be sent). Line breaks and tabs
+    stay. Every ``{{ }}`` of every desk page goes through here."""
+    if not isinstance(value, str) or value.isprintable():
+        return value
+    kept = "".join(ch for ch in value if ch in "\n\t" or unicodedata.category(ch) not in HIDDEN)
+    return Markup(kept) if isinstance(value, Markup) else kept
+
+
 templates = Jinja2Templates(directory=Path(__file__).with_name("templates"))
+templates.env.finalize = shown
 templates.env.filters["todatetime"] = datetime.fromisoformat
 
 
@@ -214,8 +231,7 @@ def new_login_token() -> str:
 
 
 def platforms(runtime: RuntimeDep) -> dict[str, Platform]:
-    path = runtime.settings.console_platforms
-    return load_platforms(path) if path is not None else load_platforms()
+    return load_platforms(runtime.settings.console_platforms or DEFAULT_FILE)
 
 
 PlatformsDep = Annotated[dict[str, Platform], Depends(platforms)]

@@ -3,11 +3,19 @@ evidence and hashes, the dispute board, the export's refusals."""
 
 from __future__ import annotations
 
+import hashlib
+import html
 import re
 
-from tests.central.client import manifest_row, new_id, new_rma, started_payload
+from tests.central.client import (
+    completed_payload,
+    manifest_row,
+    new_id,
+    new_rma,
+    started_payload,
+)
 from tests.console.conftest import Browserish, Desk
-from tests.console.seed import publish_shipped_template
+from tests.console.seed import clip_payload, publish_shipped_template
 
 
 def hits(page: str) -> list[str]:
@@ -146,3 +154,68 @@ def test_checklist_answers_show_their_questions_once_the_template_is_on_central(
     assert "<th>有污渍（化妆品、汗渍等）？</th><td>✘</td>" in known
     kefu.get("/desk/lang/en")
     assert "<th>Stains (make-up, sweat…)?</th>" in kefu.get(path).text
+
+
+def test_hidden_characters_a_bench_sent_are_not_shown_nor_prefilled(
+    desk: Desk, kefu: Browserish
+) -> None:
+    """A direction override turned "scan 0987654321FS" into "scan SF1234567890" on screen; a
+    vertical tab in a rule went into the pre-filled statement, which then could not be sent."""
+    api = desk.api
+    inspection, rma = new_id(), new_rma()
+    assert api.publish("/v1/returns", [manifest_row(rma)]).status_code == 201
+    completed = completed_payload(inspection, rma, api.station_id)
+    hidden = {"zh_CN": "发现\u202e污渍\u000b", "en": "Stain\u202e found\u000b"}
+    completed["rules_fired"] = [{"id": "stain"} | hidden]
+    events = [
+        api.event("inspection.started", started_payload(inspection, rma, api.station_id)),
+        api.event("inspection.completed", completed),
+    ]
+    assert len(api.post_events(events).json()["accepted"]) == 2
+    page = kefu.get(f"/desk/inspections/{inspection}").text
+    assert "\u202e" not in page and "\u000b" not in page and "发现污渍" in page
+    opened = kefu.post(
+        f"/desk/inspections/{inspection}/disputes", {"platform": "jd", "case_id": "JD-HIDE-1"}
+    )
+    assert opened.status_code == 303
+    dispute = kefu.get(opened.headers["location"]).text
+    found = re.search(r'id="statement"[^>]*>(.*?)</textarea>', dispute, re.S)
+    assert found is not None
+    statement = html.unescape(found.group(1))
+    assert "发现污渍" in statement and statement.isprintable()
+
+
+def test_a_clip_with_thousands_of_chapters_still_exports_as_the_page_offers(
+    desk: Desk, kefu: Browserish
+) -> None:
+    """Every telling chapter was ticked: 1,200 of them made a form of more fields than a form
+    may have, and building the package answered 400."""
+    api = desk.api
+    inspection, rma = new_id(), new_rma()
+    assert api.publish("/v1/returns", [manifest_row(rma)]).status_code == 201
+    data = desk.clip_path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()  # the clip the desk's central already has
+    clip = clip_payload(digest, len(data), inspection, api.station_id, 20_000)
+    clip["clip"]["chapters"] = [
+        {"at_ms": at, "kind": "scan", "label": f"SF{at:013d}"} for at in range(0, 12_000, 10)
+    ]
+    events = [
+        api.event("inspection.started", started_payload(inspection, rma, api.station_id)),
+        api.event("evidence.added", clip),
+        api.event("inspection.completed", completed_payload(inspection, rma, api.station_id)),
+    ]
+    assert len(api.post_events(events).json()["accepted"]) == 3
+    kefu.get(f"/desk/inspections/{inspection}")
+    opened = kefu.post(
+        f"/desk/inspections/{inspection}/disputes", {"platform": "shopee", "case_id": "SP-MANY-1"}
+    )
+    assert opened.status_code == 303
+    page = kefu.get(opened.headers["location"]).text
+    ticked = re.findall(r'name="chapter" value="(\d+)" checked', page)
+    assert len(ticked) == 50 and len(re.findall(r'name="chapter"', page)) == 1200
+    statement = html.unescape(re.search(r'id="statement"[^>]*>(.*?)</textarea>', page, re.S)[1])
+    built = kefu.post(
+        opened.headers["location"] + "/exports",
+        {"platform": "shopee", "statement": statement, "chapter": ticked},
+    )
+    assert built.status_code == 303, built.text[-600:]
