@@ -190,11 +190,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _check_platforms(settings: CentralSettings) -> None:
+    """The desk's platform rules are read at start: a broken file started cleanly and then
+    failed the desk's inspection and dispute pages."""
+    from central.console.platforms import DEFAULT_FILE, PlatformFileError, load_platforms
+
+    try:
+        load_platforms(settings.console_platforms or DEFAULT_FILE)
+    except PlatformFileError as exc:
+        raise CommandError(f"CENTRAL_CONSOLE_PLATFORMS: {exc}") from exc
+
+
 def cmd_serve(args: argparse.Namespace, settings: CentralSettings) -> int:
     if args.workers < 1:
         raise CommandError("--workers must be at least 1")
     if (why := settings.plain_http_problem()) is not None:
         raise CommandError(why)
+    _check_platforms(settings)
     if args.workers > 1:
         return _serve_workers(args, settings)
     from central.api.deadlines import BodyDeadline, protocol_class  # only needed to serve

@@ -11,6 +11,7 @@ import secrets
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
@@ -105,6 +106,16 @@ class CentralSettings(BaseSettings):
                 raise ValueError("the S3 endpoint is an http:// or https:// address")
             return value
         raise ValueError("file:///FOLDER or s3://BUCKET[/PREFIX]?endpoint=URL&region=REGION")
+
+    @field_validator("console_timezone")
+    @classmethod
+    def _timezone(cls, value: str) -> str:
+        value = value.strip()
+        try:  # a misspelt zone started cleanly and then failed every desk page
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"{value[:60]!r} is not a time zone; e.g. Asia/Shanghai") from None
+        return value
 
     @field_validator("admin_token")
     @classmethod

@@ -177,6 +177,22 @@ def test_serve_says_so_when_the_database_does_not_answer(tmp_path: Path) -> None
     assert "cannot open the database" in result.stderr and "Traceback" not in result.stderr
 
 
+def test_serve_refuses_a_platforms_file_the_desk_could_not_use(tmp_path: Path) -> None:
+    """It started cleanly, and the desk's inspection and dispute pages answered 500."""
+    broken = tmp_path / "platforms.toml"
+    broken.write_text('[jd]\nname = "京东"\n', encoding="utf-8")
+    result = central(
+        "serve",
+        "--data-dir",
+        str(tmp_path),
+        "--port",
+        str(free_port()),
+        env={"CENTRAL_CONSOLE_PLATFORMS": str(broken)},
+    )
+    assert result.returncode == 2
+    assert "CENTRAL_CONSOLE_PLATFORMS:" in result.stderr and "Traceback" not in result.stderr
+
+
 def test_serve_says_so_when_the_bucket_does_not_exist(tmp_path: Path, s3: S3Endpoint) -> None:
     missing = S3Endpoint(s3.endpoint, "no-such-bucket")
     result = central(

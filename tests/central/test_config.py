@@ -44,6 +44,8 @@ def test_the_environment_configures_and_options_win(
         ({"admin_token": "short"}, "admin_token"),
         ({"port": 0}, "port"),
         ({"max_blob_bytes": 0}, "max_blob_bytes"),
+        ({"console_timezone": "Asia/Shangai"}, "console_timezone"),  # it failed every desk page
+        ({"console_timezone": "../../etc/passwd"}, "console_timezone"),
     ],
 )
 def test_settings_that_cannot_work_name_the_setting(
