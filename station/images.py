@@ -24,6 +24,9 @@ import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 MAX_PIXELS: Final = 24_000_000  # decoded: 72 MB as 8-bit RGB
+# Formats Pillow decodes itself. Never one it hands to another program: an EPS file is run by
+# Ghostscript, and a looping one hung `station decode` (and would have hung central's export).
+PICTURE_FORMATS: Final = frozenset({"JPEG", "PNG", "WEBP", "BMP", "TIFF", "GIF"})
 _SCALES: Final = (1, 2, 4, 8)  # what a JPEG decoder scales by for nothing
 
 log = logging.getLogger(__name__)
@@ -93,12 +96,20 @@ def _scale(image: Image.Image, max_pixels: int) -> int:
     return 0
 
 
-def image_size(source: Source, *, max_pixels: int = MAX_PIXELS) -> tuple[int, int]:
+def image_size(
+    source: Source, *, max_pixels: int = MAX_PIXELS, formats: frozenset[str] = PICTURE_FORMATS
+) -> tuple[int, int]:
     """The picture's width and height from its header; refused as :func:`decode_image` would."""
     with _open(source) as image:
+        _check_format(image, formats)
         if not _scale(image, max_pixels):
             raise ImageTooLarge.of(image, max_pixels)
         return image.size
+
+
+def _check_format(image: Image.Image, formats: frozenset[str]) -> None:
+    if image.format not in formats:
+        raise NotAnImage(f"a {image.format} image, not one of {', '.join(sorted(formats))}")
 
 
 def _upright(image: Image.Image) -> Image.Image:
@@ -117,14 +128,13 @@ def decode_image(
     *,
     color: bool = True,
     upright: bool = False,
-    formats: frozenset[str] | None = None,
+    formats: frozenset[str] = PICTURE_FORMATS,
     max_pixels: int = MAX_PIXELS,
 ) -> np.ndarray:
     """The picture as a BGR (or grey) uint8 array of at most ``max_pixels``; EXIF orientation
-    applied when ``upright``; only the Pillow ``formats`` given, when given."""
+    applied when ``upright``; only the Pillow ``formats`` given."""
     with _open(source) as image:
-        if formats is not None and image.format not in formats:
-            raise NotAnImage(f"a {image.format} image, not one of {', '.join(sorted(formats))}")
+        _check_format(image, formats)
         scale = _scale(image, max_pixels)
         if not scale:
             raise ImageTooLarge.of(image, max_pixels)

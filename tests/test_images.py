@@ -18,7 +18,7 @@ from PIL import Image
 from station.capture.frames import BadImage, read_image
 from station.evidence.encode import check_pixels, decode_jpeg, load_image_bytes, load_image_file
 from station.evidence.errors import ImageRejected
-from station.images import MAX_PIXELS, ImageTooLarge, decode_image, image_size
+from station.images import MAX_PIXELS, ImageTooLarge, NotAnImage, decode_image, image_size
 from tests.evidence.test_encode import png_bomb, png_header_only
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -134,3 +134,21 @@ def test_a_folder_camera_skips_the_bomb_and_plays_the_rest(tmp_path: Path, bomb:
     finally:
         source.close()
     assert isinstance(frame, np.ndarray) and frame.shape == (48, 64, 3)
+
+
+LOOPING_EPS = b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 10 10\n{} loop\n%%EOF\n"
+
+
+def test_an_eps_file_is_refused_before_ghostscript_is_started(tmp_path: Path) -> None:
+    """Pillow decodes EPS by running Ghostscript: a looping one hung `station decode`, and a
+    bench could have sent one to central's export as a photo."""
+    eps = tmp_path / "label.eps"
+    eps.write_bytes(LOOPING_EPS)
+    with pytest.raises(NotAnImage, match="a EPS image, not one of BMP, GIF, JPEG, PNG"):
+        decode_image(LOOPING_EPS)
+    with pytest.raises(NotAnImage):
+        image_size(eps)
+    with pytest.raises(BadImage):
+        read_image(eps)
+    with pytest.raises(ImageRejected):
+        check_pixels(LOOPING_EPS, "The stored photo")
