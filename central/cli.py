@@ -310,8 +310,8 @@ def cmd_publish_manifest(args: argparse.Namespace, settings: CentralSettings) ->
     parsed = read_manifest(path)
     for error in parsed.errors[: args.max_errors]:
         sys.stderr.write(f"{path.name}: {error}\n")
-    if len(parsed.errors) > args.max_errors:
-        sys.stderr.write(f"{path.name}: ... and {len(parsed.errors) - args.max_errors} more\n")
+    if parsed.rejected > args.max_errors:
+        sys.stderr.write(f"{path.name}: ... and {parsed.rejected - args.max_errors} more\n")
     orders = [order for _, order in parsed.orders]
     _migrate(settings)
     engine = make_engine(settings.database_url)
@@ -326,7 +326,7 @@ def cmd_publish_manifest(args: argparse.Namespace, settings: CentralSettings) ->
         engine.dispose()
     sys.stdout.write(
         f"published {outcome.published}, unchanged {outcome.unchanged}, "
-        f"rejected {len(parsed.errors)}\n"
+        f"rejected {parsed.rejected}\n"
     )
     return EXIT_FAIL if parsed.errors else EXIT_OK
 

@@ -24,6 +24,7 @@ from pydantic import (
     Field,
     StringConstraints,
     ValidationError,
+    field_validator,
     model_validator,
 )
 
@@ -32,6 +33,7 @@ from station.protocol.enums import Carrier, Category, OrderState, ReturnReason
 MAX_LINE_BYTES = 1 << 20
 MAX_NESTING = 16  # a row nests three deep (its lines and parcels); this is far beyond
 MAX_NUMBER_DIGITS = 40  # prices, line numbers: far beyond them too
+MAX_KEPT_ERRORS = 1000  # rows' errors kept to tell; the rest are counted
 IMPORTABLE_STATES = frozenset(
     {
         OrderState.REQUESTED,
@@ -96,7 +98,7 @@ class ManifestLine(BaseModel):
     category: Category
     qty: Annotated[int, Field(ge=1, le=999)] = 1
     unit_price: Fen
-    ean: Annotated[str | None, Field(pattern=r"^\d{8,14}$")] = None
+    ean: Annotated[str | None, Field(pattern=r"^[0-9]{8,14}$")] = None
     expected_serial: Annotated[Text | None, Field(max_length=80)] = None
     batch: Annotated[Text | None, Field(max_length=40)] = None
     accessories: Annotated[list[Annotated[Text, Field(max_length=60)]], Field(max_length=30)] = []
@@ -113,12 +115,25 @@ class ManifestOrder(BaseModel):
     customer_received_on: date
     requested_on: date
     customer_name: Annotated[Text, Field(max_length=40)] = ""
-    customer_phone: Annotated[str, Field(pattern=r"^[\d +-]{0,20}$")] = ""
+    customer_phone: Annotated[str, Field(pattern=r"^[0-9 +-]{0,20}$")] = ""
     # already masked by the publisher (the central service never sends the raw name or phone)
     customer_masked: Annotated[Text, Field(max_length=80)] = ""
     state: OrderState = OrderState.IN_TRANSIT
     tracking: Annotated[list[ManifestTracking], Field(max_length=10)] = []
     lines: Annotated[list[ManifestLine], Field(min_length=1, max_length=50)]
+
+    @field_validator("tracking")
+    @classmethod
+    def _each_number_once(cls, tracking: list[ManifestTracking]) -> list[ManifestTracking]:
+        """A tracking number named twice in one order is that one parcel: kept once (twice,
+        it broke the import and, published, every bench's pull of the change feed)."""
+        seen: set[str] = set()
+        once = []
+        for parcel in tracking:
+            if parcel.tracking_no not in seen:
+                seen.add(parcel.tracking_no)
+                once.append(parcel)
+        return once
 
     @model_validator(mode="after")
     def _consistent(self) -> ManifestOrder:
@@ -142,7 +157,15 @@ class RowError:
 @dataclass(slots=True)
 class ParsedManifest:
     orders: list[tuple[int, ManifestOrder]] = field(default_factory=list)
-    errors: list[RowError] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)  # the first MAX_KEPT_ERRORS
+    rejected: int = 0  # every row refused, its error kept or not
+
+    def refuse(self, row: int, message: str) -> None:
+        """A row refused: counted always, its error kept while there are few (a file of
+        millions of junk lines took 100 times its size in memory)."""
+        self.rejected += 1
+        if len(self.errors) < MAX_KEPT_ERRORS:
+            self.errors.append(RowError(row, message))
 
 
 def _describe(exc: ValidationError) -> str:
@@ -230,42 +253,38 @@ def parse_manifest(stream: BinaryIO) -> ParsedManifest:
     tracking_row: dict[str, int] = {}
     for row, raw in _lines(stream):
         if raw is None:
-            result.errors.append(RowError(row, f"line longer than {MAX_LINE_BYTES:,} bytes"))
+            result.refuse(row, f"line longer than {MAX_LINE_BYTES:,} bytes")
             continue
         try:
             text = raw.decode("utf-8-sig" if row == 1 else "utf-8").strip()
         except UnicodeDecodeError as exc:
-            result.errors.append(RowError(row, f"not UTF-8 text (byte {exc.start})"))
+            result.refuse(row, f"not UTF-8 text (byte {exc.start})")
             continue
         if not text or text.startswith("#"):
             continue
         data, why = _json_row(text)
         if why is not None:
-            result.errors.append(RowError(row, why))
+            result.refuse(row, why)
             continue
         if not isinstance(data, dict):
-            result.errors.append(RowError(row, "a row is a JSON object"))
+            result.refuse(row, "a row is a JSON object")
             continue
         try:
             order = ManifestOrder.model_validate(data)
         except ValidationError as exc:
-            result.errors.append(RowError(row, _describe(exc)))
+            result.refuse(row, _describe(exc))
             continue
         except (ValueError, TypeError, ArithmeticError, RecursionError) as exc:
             # a value no field's check foresaw: this row is refused, the others go on
-            result.errors.append(RowError(row, f"cannot be read ({type(exc).__name__})"))
+            result.refuse(row, f"cannot be read ({type(exc).__name__})")
             continue
         if order.rma_no in first_row_of:
             first = first_row_of[order.rma_no]
-            result.errors.append(
-                RowError(row, f"duplicate rma_no {order.rma_no} (see row {first})")
-            )
+            result.refuse(row, f"duplicate rma_no {order.rma_no} (see row {first})")
             continue
         clash = next((t.tracking_no for t in order.tracking if t.tracking_no in tracking_row), None)
         if clash is not None:
-            result.errors.append(
-                RowError(row, f"tracking number {clash} already used in row {tracking_row[clash]}")
-            )
+            result.refuse(row, f"tracking number {clash} already used in row {tracking_row[clash]}")
             continue
         first_row_of[order.rma_no] = row
         tracking_row.update({t.tracking_no: row for t in order.tracking})

@@ -14,7 +14,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from station.protocol.enums import OrderState
-from station.protocol.manifest import ManifestOrder, ParsedManifest, RowError
+from station.protocol.manifest import MAX_KEPT_ERRORS, ManifestOrder, ParsedManifest, RowError
 from station.protocol.masking import mask_customer, mask_phone
 from station.security import audit
 from station.store.models import Base, ReturnOrder, ReturnTracking
@@ -25,11 +25,8 @@ from station.store.types import utcnow
 class ImportReport:
     imported: int
     already_present: int
-    errors: tuple[RowError, ...]
-
-    @property
-    def rejected(self) -> int:
-        return len(self.errors)
+    errors: tuple[RowError, ...]  # the first of them, by row
+    rejected: int
 
 
 def import_orders(
@@ -45,6 +42,7 @@ def import_orders(
     number that belongs to another order already in the store rejects its row.
     """
     errors = list(parsed.errors)
+    rejected = parsed.rejected
     rows = parsed.orders
     existing = existing_values(session, ReturnOrder.rma_no, [o.rma_no for _, o in rows])
     taken = existing_values(
@@ -59,11 +57,12 @@ def import_orders(
         clash = next((t.tracking_no for t in order.tracking if t.tracking_no in taken), None)
         if clash is not None:
             errors.append(RowError(row, f"tracking number {clash} belongs to another order"))
+            rejected += 1
             continue
         fresh.append(order)
     insert_orders(session, fresh)
     errors.sort(key=lambda e: e.row)
-    report = ImportReport(len(fresh), already_present, tuple(errors))
+    report = ImportReport(len(fresh), already_present, tuple(errors[:MAX_KEPT_ERRORS]), rejected)
     audit.append(
         session,
         actor=actor,

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -9,9 +10,13 @@ from sqlalchemy import func, select
 
 from station import app
 from station.demo.orders import generate_orders
-from station.protocol.manifest import MAX_LINE_BYTES, parse_manifest
+from station.protocol.manifest import MAX_KEPT_ERRORS, MAX_LINE_BYTES, parse_manifest
+from station.protocol.wire import Change, ChangeKind, ChangesPage
 from station.store.models import ReturnLine, ReturnOrder, ReturnTracking
+from station.sync.pull import apply_page
 from tests.conftest import TODAY
+
+NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
 
 def good_rows(n: int = 3) -> list[dict]:
@@ -111,6 +116,9 @@ def _broken(field_path: tuple, value) -> dict:
         (_broken(("lines", 0, "category"), "weapons"), "category"),
         (_broken(("rma_no",), "RMA 1; DROP"), "rma_no"),
         (_broken(("lines",), []), "lines"),
+        (_broken(("lines", 0, "ean"), "６９０１２３４５６７８９２"), "ean"),  # full-width digits
+        (_broken(("lines", 0, "ean"), "٦٩٠١٢٣٤٥٦٧٨٩٢"), "ean"),  # Arabic-Indic digits
+        (_broken(("customer_phone",), "١٣١٠٠٠٠٨١٨٤"), "customer_phone"),
         ("{not json", "not JSON"),
         ("[1, 2, 3]", "a row is a JSON object"),
     ],
@@ -145,6 +153,53 @@ def test_a_tracking_number_owned_by_another_order_is_refused(
     thief = dict(rows[1], tracking=rows[0]["tracking"])
     report = app.import_manifest(station, write(tmp_path, [thief], "b.jsonl"))
     assert report.imported == 0 and "belongs to another order" in report.errors[0].message
+
+
+@pytest.mark.parametrize("again", ["SF1234500000001", "sf1234500000001"])
+def test_a_tracking_number_named_twice_in_one_order_is_that_one_parcel(
+    station: app.Station, tmp_path: Path, again: str
+) -> None:
+    """Twice, it broke the whole import with a database error; published by central, it
+    stopped every bench's pull of the change feed at that page."""
+    rows = good_rows(3)
+    twice = [
+        {"carrier": "SF", "tracking_no": "SF1234500000001"},
+        {"carrier": "SF", "tracking_no": again},
+    ]
+    rows[1]["tracking"] = twice
+    report = app.import_manifest(station, write(tmp_path, rows))
+    assert (report.imported, report.rejected) == (3, 0)
+    owners = station.db.run(
+        lambda s: s.scalars(
+            select(ReturnOrder.rma_no)
+            .join(ReturnTracking, ReturnTracking.return_id == ReturnOrder.id)
+            .where(ReturnTracking.tracking_no == "SF1234500000001")
+        ).all()
+    )
+    assert owners == [rows[1]["rma_no"]]
+
+
+def test_a_published_return_naming_its_parcel_twice_is_pulled_not_stuck_on(
+    station: app.Station,
+) -> None:
+    row = good_rows(1)[0]
+    parcel = {"carrier": "SF", "tracking_no": "SF1234500000002"}
+    row["tracking"] = [parcel, parcel]
+    change = Change(seq=1, kind=ChangeKind.RETURN, key=row["rma_no"], body=row, at=NOW)
+    page = ChangesPage(changes=[change], cursor="1", more=False)
+    station.db.run(lambda s: apply_page(s, page, previous=None, station_id="ST-TEST", now=NOW))
+    assert station.workflow.lookup("SF1234500000002") is not None
+
+
+def test_a_file_of_junk_keeps_the_first_errors_and_counts_them_all(
+    station: app.Station, tmp_path: Path
+) -> None:
+    """Every row's error was kept: 10 million junk lines took 2 GB and more than a minute."""
+    junk = tmp_path / "junk.jsonl"
+    junk.write_text("x\n" * 50_000 + json.dumps(good_rows(1)[0]) + "\n", encoding="utf-8")
+    report = app.import_manifest(station, junk)
+    assert (report.imported, report.rejected) == (1, 50_000)
+    assert len(report.errors) == MAX_KEPT_ERRORS and report.errors[0].row == 1
 
 
 def test_sql_meta_characters_are_stored_as_text(station: app.Station, tmp_path: Path) -> None:
