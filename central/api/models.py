@@ -27,7 +27,7 @@ class BlobStored(_Answer):
 class Published(_Answer):
     published: int  # changes appended
     unchanged: int  # the same as already published: nothing appended
-    cursor: Annotated[str, StringConstraints(pattern=r"^\d{1,18}$")]  # last change appended
+    cursor: Annotated[str, StringConstraints(pattern=r"^[0-9]{1,18}$")]  # last change appended
 
 
 class Problem(_Answer):

@@ -20,6 +20,7 @@ from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 
 from central.blobstore.base import CHUNK, BlobMissing, Spool, StoredBlob, StoreUnavailable
+from station.protocol.wire import ascii_digits
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +113,7 @@ class S3BlobStore:
             raise StoreUnavailable(f"S3 GET of {sha256} failed: {exc}") from exc
         # a ranged answer says the whole size after the slash of "bytes a-b/size"
         whole = str(answer.get("ContentRange", "")).rpartition("/")[2]
-        size = int(whole) if whole.isdigit() else int(answer["ContentLength"])
+        size = int(whole) if ascii_digits(whole) else int(answer["ContentLength"])
         return StoredBlob(size, _read(answer["Body"]))
 
     def check(self) -> None:

@@ -11,7 +11,7 @@ from fastapi.responses import StreamingResponse
 
 from central.blobstore import BlobStore
 
-_RANGE: Final = re.compile(r"^bytes=(\d*)-(\d*)$")
+_RANGE: Final = re.compile(r"^bytes=([0-9]*)-([0-9]*)$")
 TYPES: Final = {"photo": "image/jpeg", "video": "video/mp4"}
 
 

@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from central.blobstore import SPOOL_SUFFIX, BlobStore, StoreUnavailable
 from central.services.blobs import keep_verified
+from station.protocol.wire import ascii_digits
 from station.store.files import create_private, ensure_dir
 
 log = logging.getLogger(__name__)
@@ -92,7 +93,7 @@ class Uploads:
             return None
         for path in self.root.glob(f"{key}.*{UPLOAD_SUFFIX}"):
             length = path.name.removeprefix(f"{key}.").removesuffix(UPLOAD_SUFFIX)
-            if length.isdigit():
+            if ascii_digits(length):
                 return Partial(path, int(length))
         return None
 

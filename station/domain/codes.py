@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from station.protocol.enums import Carrier
+from station.protocol.wire import ascii_digits
 
 Code = TypeVar("Code", bound=StrEnum)
 
@@ -22,16 +23,16 @@ MAX_CODE_CHARS = 200
 # received under it.
 PARCEL_CODE_MAX_CHARS = 64
 
-RMA_PATTERN = re.compile(r"RMA\d{14}")
-ORDER_NO_PATTERN = re.compile(r"\d{16,19}")
+RMA_PATTERN = re.compile(r"RMA\d{14}", re.ASCII)
+ORDER_NO_PATTERN = re.compile(r"\d{16,19}", re.ASCII)
 
 TRACKING_PATTERNS: dict[Carrier, re.Pattern[str]] = {
-    Carrier.SF: re.compile(r"SF\d{12,13}"),
-    Carrier.JD: re.compile(r"JD[A-Z]{0,2}\d{11,13}"),
-    Carrier.YTO: re.compile(r"YT\d{13}"),
-    Carrier.ZTO: re.compile(r"7[35689]\d{10}"),
-    Carrier.STO: re.compile(r"77\d{11}"),
-    Carrier.EMS: re.compile(r"E[A-Z]\d{9}CN|1\d{12}"),
+    Carrier.SF: re.compile(r"SF\d{12,13}", re.ASCII),
+    Carrier.JD: re.compile(r"JD[A-Z]{0,2}\d{11,13}", re.ASCII),
+    Carrier.YTO: re.compile(r"YT\d{13}", re.ASCII),
+    Carrier.ZTO: re.compile(r"7[35689]\d{10}", re.ASCII),
+    Carrier.STO: re.compile(r"77\d{11}", re.ASCII),
+    Carrier.EMS: re.compile(r"E[A-Z]\d{9}CN|1\d{12}", re.ASCII),
 }
 
 # JD Logistics prints a piece's barcode, not the waybill's: the waybill number, the piece and
@@ -40,7 +41,8 @@ TRACKING_PATTERNS: dict[Carrier, re.Pattern[str]] = {
 _JD_PIECE = re.compile(
     r"(JD[A-Z]{0,2}\d{11,13})"
     r"(?:-[1-9]\d{0,5}-[1-9]\d{0,5}(?:-[0-9A-Z]{0,8})?"
-    r"|N[1-9]\d{0,5}S[1-9]\d{0,5}(?:H[0-9A-Z]{1,8})?)"
+    r"|N[1-9]\d{0,5}S[1-9]\d{0,5}(?:H[0-9A-Z]{1,8})?)",
+    re.ASCII,
 )
 
 _S10_WEIGHTS = (8, 6, 4, 2, 3, 5, 9, 7)
@@ -71,7 +73,7 @@ def s10_check_digit(serial: str) -> int:
 
 def s10_valid(code: str) -> bool:
     digits = code[2:11]
-    return digits.isdigit() and s10_check_digit(digits[:8]) == int(digits[8])
+    return ascii_digits(digits) and s10_check_digit(digits[:8]) == int(digits[8])
 
 
 def ean_check_digit(body: str) -> int:
@@ -82,7 +84,7 @@ def ean_check_digit(body: str) -> int:
 
 def ean_valid(code: str) -> bool:
     return (
-        code.isdigit()
+        ascii_digits(code)
         and len(code) in (8, 12, 13, 14)
         and ean_check_digit(code[:-1]) == int(code[-1])
     )

@@ -138,6 +138,12 @@ class BatchResult(_Wire):
 # -- a group of blobs in one body ------------------------------------------------------------
 
 
+def ascii_digits(text: str) -> bool:
+    """0-9 only, at least one: ``str.isdigit`` also takes "²" (which ``int`` refuses) and "١"
+    (which it reads), neither of which a number on the wire or a barcode is written in."""
+    return text.isascii() and text.isdigit()
+
+
 def blob_list(blobs: list[tuple[str, int]]) -> str:
     """The ``Blob-List`` header of a group: ``sha256:size`` in the order of the body."""
     return ",".join(f"{sha}:{size}" for sha, size in blobs)
@@ -159,7 +165,7 @@ def parse_blob_list(text: str, *, max_size: int) -> list[tuple[str, int]]:
     for entry in entries:
         sha, _, size = entry.strip().partition(":")
         # ASCII digits only: '²' and other digits of Unicode are no size int() takes
-        if not SHA256.fullmatch(sha) or not (size.isascii() and size.isdigit()) or len(size) > 12:
+        if not SHA256.fullmatch(sha) or not ascii_digits(size) or len(size) > 12:
             raise ValueError(f"{entry[:80]!r} is not sha256:size")
         if int(size) > max_size:
             raise GroupTooLarge(f"blob {sha} is larger than {max_size:,} bytes")
@@ -314,7 +320,7 @@ class Change(_Wire):
 
 class ChangesPage(_Wire):
     changes: Annotated[list[Change], Field(max_length=MAX_PAGE)]
-    cursor: Annotated[str, StringConstraints(pattern=r"^\d{1,18}$")]
+    cursor: Annotated[str, StringConstraints(pattern=r"^[0-9]{1,18}$")]
     more: bool
 
 

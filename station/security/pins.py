@@ -6,7 +6,7 @@ import re
 
 from station.protocol.badges import PIN_HASHER, verify_hash
 
-PIN_PATTERN = re.compile(r"\d{4,12}")
+PIN_PATTERN = re.compile(r"[0-9]{4,12}")  # what a keypad types: not １２３４ or ١٢٣٤
 
 
 class BadPin(ValueError):

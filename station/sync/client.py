@@ -45,6 +45,7 @@ from station.protocol.wire import (
     StationToken,
     SupervisorLogin,
     SupervisorSession,
+    ascii_digits,
     blob_list,
 )
 
@@ -78,7 +79,7 @@ MAX_RETRY_AFTER = 300.0  # what a station waits at most, whatever central asks
 
 def _retry_after(headers: httpx.Headers) -> float | None:
     value = headers.get("retry-after", "").strip()
-    if not value.isdigit() or len(value) > 6:
+    if not ascii_digits(value) or len(value) > 6:
         return None  # absent, or a date: the station's own backoff decides
     return min(max(float(value), 1.0), MAX_RETRY_AFTER)
 
@@ -375,7 +376,7 @@ class CentralClient:
             raise Unavailable(f"{type(exc).__name__}: {exc}") from exc
         self._note_clock(answer.headers.get("date", ""), sent, time.time())
         allowed = answer.headers.get(STATION_REQUESTS_HEADER, "")
-        if allowed.isdigit() and 1 <= int(allowed) <= 100:
+        if ascii_digits(allowed) and 1 <= int(allowed) <= 100:
             self.station_requests = int(allowed)
         status = answer.status
         if status in ok:
@@ -412,14 +413,14 @@ class _Answer:
 
 def _offset_of(answer: _Answer, url: str) -> int:
     value = answer.headers.get("upload-offset", "")
-    if not value.isdigit() or len(value) > 19:
+    if not ascii_digits(value) or len(value) > 19:
         raise Unavailable(f"malformed answer from {url}: no Upload-Offset")
     return int(value)
 
 
 def _read_limited(response: httpx.Response) -> bytes:
-    declared = response.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > MAX_RESPONSE_BYTES:
+    declared = response.headers.get("content-length", "")
+    if ascii_digits(declared) and int(declared) > MAX_RESPONSE_BYTES:
         raise Unavailable(f"answer of {declared} bytes is larger than the station accepts")
     body = bytearray()
     for chunk in response.iter_bytes():

@@ -139,6 +139,18 @@ def test_a_jd_pieces_barcode_is_read_as_its_waybill(raw: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "raw",
+    [
+        "RMA٢٠٢٦١١٢٠٠٠٠٠٠١",  # Arabic-Indic digits: no scanner sends them, no order has them
+        "٦٩٠١٢٣٤٥٦٧٨٩٢",
+        "SF١٢٣٤٥٦٧٨٩٠١٢٣",
+    ],
+)
+def test_digits_of_other_scripts_make_no_number(raw: str) -> None:
+    assert classify(raw).kind is ScanKind.OTHER
+
+
+@pytest.mark.parametrize(
     "raw", ["JDVA12345678901-0-1-", "JDVA12345678901-1-", "SF1234567890123-1-1-", "JDVA1-1-1-"]
 )
 def test_what_only_looks_like_a_piece_stays_as_scanned(raw: str) -> None:

@@ -113,6 +113,9 @@ def test_a_disabled_user_cannot_log_in(user_station: app.Station) -> None:
         ("I3", "名\x07", "1234", "display name"),
         ("I3", "X", "12", "4 to 12 digits"),
         ("I3", "X", "abcd", "4 to 12 digits"),
+        # digits no keypad types: the user could never log in with the PIN they were given
+        ("I3", "X", "１２３４５６", "4 to 12 digits"),
+        ("I3", "X", "١٢٣٤٥٦", "4 to 12 digits"),
     ],
 )
 def test_bad_users_are_refused(user_station: app.Station, badge, name, pin, message) -> None:
