@@ -20,6 +20,7 @@ import ctypes
 import errno
 import logging
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
@@ -296,7 +297,25 @@ def clean_temp_files(root: Path, *, depth: int = 3) -> int:
 # -- the steps ---------------------------------------------------------------------------------
 
 
+class NotARegularFile(OSError):
+    """A target that is a device, a pipe, a folder or a link: never replaced by a written file
+    (``--out /dev/null`` turned the device into a file)."""
+
+    def __init__(self, target: Path) -> None:
+        super().__init__(errno.EEXIST, "not a regular file: it is not replaced", str(target))
+
+
+def _check_target(target: Path) -> None:
+    try:
+        kind = os.lstat(target).st_mode
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(kind):
+        raise NotARegularFile(target)
+
+
 def _open_temp(target: Path, *, suffix: str, parents: bool) -> tuple[int, Path]:
+    _check_target(target)  # before any work: a node is refused, not written over at the end
     if parents:
         ensure_dir(target.parent)
     elif not target.parent.is_dir():
@@ -330,6 +349,7 @@ def _finish(temp: Path, target: Path, mode: int) -> None:
 
 def _publish(temp: Path, target: Path) -> None:
     """The rename that makes a written file visible under its final name."""
+    _check_target(target)  # again: it may have become a node while the file was written
     temp.replace(target)
 
 

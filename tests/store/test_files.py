@@ -262,3 +262,35 @@ def test_the_central_service_can_import_the_writer_without_the_station() -> None
         check=True,
     )
     assert loaded.stdout.strip() == "['station', 'station.store', 'station.store.files']"
+
+
+def _nodes(tmp_path: Path) -> list[Path]:
+    """Names that are not regular files: a pipe, a folder, a link (to a file it could be
+    written through)."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    target = tmp_path / "elsewhere.txt"
+    target.write_text("keep me")
+    link = tmp_path / "link"
+    link.symlink_to(target)
+    return [fifo, folder, link]
+
+
+def test_a_pipe_a_folder_or_a_link_is_never_written_over(tmp_path: Path) -> None:
+    """`--out /dev/null` turned the device into a file, and a FIFO given as --out became one."""
+    for node in _nodes(tmp_path):
+        before = os.lstat(node).st_mode
+        with pytest.raises(files.NotARegularFile):
+            files.write_atomically(node, b"data", replace=lambda _: True)
+        with pytest.raises(files.NotARegularFile), files.atomic_path(node) as temp:
+            temp.write_bytes(b"data")
+        assert os.lstat(node).st_mode == before
+    assert (tmp_path / "elsewhere.txt").read_text() == "keep me"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "elsewhere.txt",
+        "folder",
+        "link",
+        "pipe",
+    ]  # no temporary file left behind
