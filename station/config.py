@@ -18,6 +18,8 @@ from pydantic import Field, ValidationError, field_validator
 from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
+from station.protocol.textfiles import read_text, toml_loads
+
 APP_NAME = "returns-station"
 
 
@@ -229,16 +231,18 @@ class DataPaths:
 # Settings older versions kept that must not be read any more: the fleet-wide enrollment key
 # gave any bench the administrator's powers. Dropped on reading, scrubbed from the file at start.
 RETIRED_KEYS: Final = frozenset({"central_enrollment_key"})
+MAX_CONFIG_BYTES: Final = 1024 * 1024  # a settings file is a few lines
 
 
 def read_config_file(path: Path) -> dict[str, Any]:
     if not path.exists():
         return {}
     try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
+        data = toml_loads(read_text(path, most=MAX_CONFIG_BYTES))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: {exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start})") from exc
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read ({exc.strerror})") from exc
     station = data.get("station", data)

@@ -22,7 +22,8 @@ from sqlalchemy.orm import Session
 from station.protocol.enums import Category
 from station.protocol.errors import QcFileError
 from station.protocol.template import Template
-from station.protocol.template_parse import TemplateError, parse_template
+from station.protocol.template_parse import MAX_BYTES, TemplateError, parse_template
+from station.protocol.textfiles import read_text
 from station.qc.policy import QcPolicy, parse_policy
 from station.store.files import write_atomically
 from station.store.models import Template as TemplateRow
@@ -86,7 +87,7 @@ def read_sources(folder: Path) -> list[SourceFile]:
     sources = []
     for path in sorted(folder.glob("*.toml")):
         try:
-            sources.append(SourceFile(path.name, path.read_text(encoding="utf-8")))
+            sources.append(SourceFile(path.name, read_text(path, most=MAX_BYTES + 1)))
         except (OSError, UnicodeDecodeError) as exc:
             sources.append(SourceFile(path.name, f"\x00unreadable: {exc}"))
     return sources
@@ -142,7 +143,7 @@ def _latest(session: Session, template_id: str) -> Template | None:
 def load_policy(path: Path, keep: Path) -> tuple[QcPolicy, list[Problem]]:
     """The policy file if it is good (keeping a copy), else the last good copy, else defaults."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path, most=MAX_BYTES)
         policy = parse_policy(text, path.name)
     except (OSError, UnicodeDecodeError, QcFileError) as exc:
         problem = Problem(path.name, str(exc))

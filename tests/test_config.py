@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -47,3 +48,27 @@ def test_bad_values_are_refused_with_the_key(tmp_path: Path, body: str, message:
     config.write_text(f"[station]\n{body}\n")
     with pytest.raises(ConfigError, match=message):
         load_settings(config)
+
+
+@pytest.mark.parametrize(
+    ("kind", "said"),
+    [
+        ("nested", "nested too deeply"),
+        ("binary", "not UTF-8 text"),
+        ("fifo", "not a regular file"),
+        ("devzero", "not a regular file"),
+    ],
+)
+def test_a_hostile_settings_file_is_one_clear_error(tmp_path: Path, kind: str, said: str) -> None:
+    """Each was a traceback, 2 GB of memory, or a hang of every command."""
+    path = tmp_path / "station.toml"
+    if kind == "nested":
+        path.write_text("a = " + "[" * 5000 + "]" * 5000 + "\n")
+    elif kind == "binary":
+        path.write_bytes(b"\xff\xfe\x00station")
+    elif kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+    with pytest.raises(ConfigError, match=said):
+        load_settings(path, data_dir=tmp_path / "data")

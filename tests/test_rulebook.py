@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -8,7 +9,7 @@ import pytest
 from station import app
 from station.config import resources_dir
 from station.protocol.enums import Category
-from station.qc.policy import PolicyError, parse_policy
+from station.qc.policy import PolicyError, QcPolicy, parse_policy
 from station.rulebook import load_policy
 from tests.conftest import make_settings
 
@@ -93,6 +94,52 @@ def test_unreadable_template_files_are_problems_not_crashes(tmp_path: Path, fold
         assert station.workflow.rulebook.for_category(Category.BAGS).id == "generic"
     finally:
         station.close()
+
+
+def _hostile_files(folder: Path) -> dict[str, str]:
+    """Files that took a traceback, 2 GB of memory or a hang to read: nested past Python's
+    recursion limit, a FIFO, a link to /dev/zero, a sparse file of a gigabyte."""
+    for name in ("footwear.toml", "beauty.toml", "home.toml"):
+        (folder / name).unlink()
+    (folder / "bags.toml").write_text("a = " + "[" * 5000 + "]" * 5000 + "\n")
+    os.mkfifo(folder / "footwear.toml")
+    (folder / "beauty.toml").symlink_to("/dev/zero")
+    with (folder / "home.toml").open("wb") as huge:
+        huge.truncate(1 << 30)
+    return {
+        "bags.toml": "nested too deeply",
+        "footwear.toml": "not a regular file",
+        "beauty.toml": "not a regular file",
+        "home.toml": "larger than",
+    }
+
+
+def test_hostile_template_files_are_problems_and_the_station_starts(
+    tmp_path: Path, folder: Path
+) -> None:
+    expected = _hostile_files(folder)
+    station = open_with(tmp_path, folder)
+    try:
+        problems = {p.source: p.message for p in station.workflow.rulebook.problems}
+        assert sorted(problems) == sorted(expected)
+        for source, why in expected.items():
+            assert why in problems[source], problems[source]
+        assert station.workflow.rulebook.for_category(Category.BAGS).id == "generic"
+    finally:
+        station.close()
+
+
+@pytest.mark.parametrize("kind", ["nested", "fifo", "devzero"])
+def test_a_hostile_policy_file_falls_back_to_the_defaults(tmp_path: Path, kind: str) -> None:
+    path, keep = tmp_path / "policy.toml", tmp_path / "data" / "policy.last-good.toml"
+    if kind == "nested":
+        path.write_text("a = " + "[" * 5000 + "]" * 5000 + "\n")
+    elif kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+    policy, problems = load_policy(path, keep)
+    assert policy == QcPolicy() and len(problems) == 1
 
 
 POLICY = (resources_dir() / "policy.toml").read_text()

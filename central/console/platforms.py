@@ -10,6 +10,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Final
 
+from station.protocol.textfiles import read_text, toml_loads
+
 DEFAULT_FILE: Final = Path(__file__).with_name("platforms.toml")
 MB: Final = 1_000_000  # platforms' megabytes: the smaller reading is the safe one
 
@@ -108,7 +110,7 @@ def _platform(code: str, raw: dict[str, Any]) -> Platform:
 
 def parse_platforms(text: str) -> dict[str, Platform]:
     try:
-        raw = tomllib.loads(text)
+        raw = toml_loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise PlatformFileError(f"not TOML: {exc}") from exc
     if not raw:
@@ -124,7 +126,9 @@ def parse_platforms(text: str) -> dict[str, Platform]:
 @cache
 def load_platforms(path: Path = DEFAULT_FILE) -> dict[str, Platform]:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path, most=1024 * 1024)
+    except UnicodeDecodeError as exc:
+        raise PlatformFileError(f"{path} is not UTF-8 text (byte {exc.start})") from exc
     except OSError as exc:
         raise PlatformFileError(f"cannot read {path}: {exc.strerror}") from exc
     return parse_platforms(text)

@@ -34,6 +34,7 @@ from station.printing.data import (
 )
 from station.printing.sizes import LabelSize, SizeError, parse_size
 from station.printing.textfit import block_height
+from station.protocol.textfiles import toml_loads
 
 PT_MM = 25.4 / 72
 CHECK_DPI = 203  # the coarsest printer the station drives: a layout must work there
@@ -307,7 +308,7 @@ def _condition(table: dict[str, Any], kind: LabelKind, check: _Checker) -> Condi
 def parse_layout(text: str, source: Path) -> Layout:
     check = _Checker(source)
     try:
-        doc = tomllib.loads(text)
+        doc = toml_loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise check.fail(f"not valid TOML: {exc}") from exc
     unknown = sorted(set(doc) - _TOP_KEYS)

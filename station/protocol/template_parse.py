@@ -26,6 +26,7 @@ from station.protocol.template import (
     Text,
     Threshold,
 )
+from station.protocol.textfiles import toml_loads
 
 MAX_BYTES = 256 * 1024
 MAX_STEPS = 30
@@ -111,7 +112,7 @@ class _Parser:
         if len(self.body.encode()) > MAX_BYTES:
             raise TemplateError(self.source, None, f"larger than {MAX_BYTES // 1024} KB")
         try:
-            data = tomllib.loads(self.body)
+            data = toml_loads(self.body)
         except tomllib.TOMLDecodeError as exc:
             found = re.search(r"line (\d+)", str(exc))
             raise TemplateError(

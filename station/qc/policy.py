@@ -15,6 +15,7 @@ from typing import Any
 from station.domain.policy import Policy
 from station.protocol.errors import Locator, QcFileError, toml_error_line
 from station.protocol.findings import FINDINGS
+from station.protocol.textfiles import toml_loads
 
 REFUSE = "refuse"
 
@@ -43,7 +44,7 @@ def parse_policy(text: str, source: str) -> QcPolicy:
         return PolicyError(source, line, reason)
 
     try:
-        data = tomllib.loads(text)
+        data = toml_loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise PolicyError(source, toml_error_line(str(exc)), f"not valid TOML: {exc}") from exc
     unknown = set(data) - {"windows", "no_reason", "partial", "review"}

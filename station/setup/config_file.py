@@ -16,7 +16,8 @@ from typing import Any, Final
 import tomli_w
 from pydantic import ValidationError
 
-from station.config import RETIRED_KEYS, ConfigError, Settings
+from station.config import MAX_CONFIG_BYTES, RETIRED_KEYS, ConfigError, Settings
+from station.protocol.textfiles import read_text, toml_loads
 from station.store.files import write_atomically
 
 SECRET_KEYS: Final = frozenset({"central_token", "central_enrolment_code", *RETIRED_KEYS})
@@ -59,7 +60,7 @@ def read_values(path: Path) -> dict[str, Any]:
     if not path.exists():
         return {}
     try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
+        document = toml_loads(read_text(path, most=MAX_CONFIG_BYTES))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: {exc}") from exc
     station = document.get("station", {})
@@ -77,7 +78,7 @@ def save(path: Path, changes: Mapping[str, Any]) -> Settings:
     document: dict[str, Any] = {}
     if path.exists():
         try:
-            document = tomllib.loads(path.read_text(encoding="utf-8"))
+            document = toml_loads(read_text(path, most=MAX_CONFIG_BYTES))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{path}: {exc}; fix or remove the file first") from exc
     station = {k: v for k, v in dict(document.get("station", {})).items() if k not in RETIRED_KEYS}
@@ -97,7 +98,7 @@ def save(path: Path, changes: Mapping[str, Any]) -> Settings:
 def scrub_retired(path: Path) -> list[str]:
     """Take settings that must not be kept any more out of the file; the keys removed."""
     try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
+        document = toml_loads(read_text(path, most=MAX_CONFIG_BYTES))
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
         return []  # no file, or one that load_settings reports on
     station = document.get("station")
