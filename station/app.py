@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from station.capture.frames import FrameSource, open_source
 from station.capture.live import LiveScanner, LiveSettings
 from station.capture.reader import FrameReader
-from station.config import DataPaths, Settings, resources_dir
+from station.config import ConfigError, DataPaths, Settings, resources_dir
 from station.demo.camera import DemoCamera, film_in_background
 from station.demo.closeup import CloseupDemoCamera
 from station.demo.expected import expected_parcels
@@ -180,7 +180,11 @@ def printer_backend(spec: str, paths: DataPaths) -> PrinterBackend:
 
 
 def build_printing(db: Database, settings: Settings, paths: DataPaths) -> LabelPrinting:
-    queue = PrintQueue(db, {BENCH_PRINTER: printer_backend(settings.label_printer, paths)})
+    try:
+        backend = printer_backend(settings.label_printer, paths)
+    except ValueError as exc:  # a hand-edited setting the settings dialog would have refused
+        raise ConfigError(f"label_printer: {exc}") from exc
+    queue = PrintQueue(db, {BENCH_PRINTER: backend})
     return LabelPrinting(
         queue, BENCH_PRINTER, settings.label_size, language=settings.label_language
     )

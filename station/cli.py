@@ -141,9 +141,12 @@ def cmd_demo_data(station: app.Station, args: argparse.Namespace) -> int:
 
 
 def cmd_demo_manifest(args: argparse.Namespace, _settings: Settings) -> int:
-    with _open_out(args.out) as out:
-        for row in generate_orders(args.count, today=date.today(), seed=args.seed):
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    try:
+        with _open_out(args.out) as out:
+            for row in generate_orders(args.count, today=date.today(), seed=args.seed):
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    except OSError as exc:  # a folder, a missing folder, a full disk
+        raise CommandError(f"cannot write {args.out}: {exc.strerror or exc}") from exc
     return EXIT_OK
 
 
@@ -698,19 +701,21 @@ def build_parser() -> argparse.ArgumentParser:
     run.set_defaults(handler=cmd_run)
 
     demo = sub.add_parser("demo-data", help="load the demo orders and users into an empty store")
-    demo.add_argument("--count", type=int, default=2400)
+    demo.add_argument("--count", type=within(1, 1_000_000), default=2400)
     demo.add_argument("--seed", type=int, default=2026)
     demo.set_defaults(handler=cmd_demo_data)
 
     manifest = sub.add_parser("demo-manifest", help="write the demo manifest as JSON Lines")
-    manifest.add_argument("--count", type=int, default=2400)
+    manifest.add_argument("--count", type=within(1, 1_000_000), default=2400)
     manifest.add_argument("--seed", type=int, default=2026)
     manifest.add_argument("--out", default="-", help="file to write (default: stdout)")
     manifest.set_defaults(handler=cmd_demo_manifest)
 
     imp = sub.add_parser("import-manifest", help="import expected returns (JSON Lines)")
     imp.add_argument("file")
-    imp.add_argument("--max-errors", type=int, default=50, help="row errors to print")
+    imp.add_argument(
+        "--max-errors", type=within(0, 1_000_000), default=50, help="row errors to print"
+    )
     imp.set_defaults(handler=cmd_import_manifest)
 
     lookup = sub.add_parser("lookup", help="print the order for an RMA, order or tracking no.")
@@ -753,7 +758,7 @@ def build_parser() -> argparse.ArgumentParser:
     lprint.add_argument("--inspection", required=True)
     lprint.add_argument("--printer", help="cups:QUEUE, zpl:HOST[:PORT], file:FOLDER")
     lprint.add_argument("--size")
-    lprint.add_argument("--copies", type=int, default=1)
+    lprint.add_argument("--copies", type=within(1, 99), default=1)
     lprint.set_defaults(handler=cmd_label_print)
     test = label_sub.add_parser("test-print", help="print the printer check label")
     test.add_argument("--printer")
@@ -771,7 +776,7 @@ def build_parser() -> argparse.ArgumentParser:
     sheet.set_defaults(handler=cmd_command_sheet)
     video = sub.add_parser("demo-video", help="film the demo camera's clip of expected parcels")
     video.add_argument("--out", required=True)
-    video.add_argument("--parcels", type=int, default=8)
+    video.add_argument("--parcels", type=within(1, 500), default=8)
     video.set_defaults(handler=cmd_demo_video)
 
     verify_ev = sub.add_parser(
@@ -800,7 +805,7 @@ def build_parser() -> argparse.ArgumentParser:
     clip_sub = clip.add_subparsers(dest="video_command", required=True, metavar="ACTION")
     vlist = clip_sub.add_parser("list", help="list the clips, newest first")
     vlist.add_argument("--inspection", help="only this inspection's clips")
-    vlist.add_argument("--limit", type=int, default=50)
+    vlist.add_argument("--limit", type=within(1, 100_000), default=50)
     vlist.set_defaults(handler=cmd_video_list)
     vshow = clip_sub.add_parser("show", help="a clip's facts and its numbered chapters")
     vshow.add_argument("clip")
@@ -838,11 +843,11 @@ def build_parser() -> argparse.ArgumentParser:
     queue = review_sub.add_parser("queue", help="list inspections waiting for review")
     queue.add_argument("--decided", action="store_true", help="include decided ones")
     queue.add_argument("--search", default="", help="RMA, order, waybill no. or SKU")
-    queue.add_argument("--limit", type=int, default=50)
+    queue.add_argument("--limit", type=within(1, 100_000), default=50)
     queue.add_argument("--csv", help="write the list to this CSV file")
     dash = review_sub.add_parser("dashboard", help="write every dashboard table as CSV")
     dash.add_argument("--out", required=True, help="folder for the CSV files")
-    dash.add_argument("--days", type=int, default=7)
+    dash.add_argument("--days", type=within(1, 3650), default=7)
     queue.set_defaults(handler=cmd_review_queue)
     dash.set_defaults(handler=cmd_review_dashboard)
     for p in (queue, dash):
@@ -858,6 +863,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     verify.set_defaults(handler=cmd_audit_verify)
     return parser
+
+
+def within(lowest: int, highest: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from ``lowest`` to ``highest`` (a limit of 10^20 was
+    an OverflowError from the database)."""
+
+    def number(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text[:40]!r}") from None
+        if not lowest <= value <= highest:
+            raise argparse.ArgumentTypeError(f"{value} is not from {lowest} to {highest:,}")
+        return value
+
+    return number
 
 
 def _load(args: argparse.Namespace) -> Settings:

@@ -300,3 +300,38 @@ def test_a_data_folder_that_cannot_be_written_is_said_plainly(
     assert code == 2
     assert err.startswith(f"station: error: the data folder {folder} cannot be written")
     assert "无法写入" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("printer", "said"),
+    [("file:", "expected file:FOLDER"), ("zpl:", "expected"), ("cups:-oevil", "not a CUPS queue")],
+)
+def test_a_printer_setting_that_cannot_be_used_is_one_line_not_a_traceback(
+    tmp_path: Path, capsys, printer: str, said: str
+) -> None:
+    """Hand-edited into the settings file, it crashed every command, the window included."""
+    config = tmp_path / "station.toml"
+    config.write_text(f'[station]\nlabel_printer = "{printer}"\n', encoding="utf-8")
+    code, _, err = run(
+        ["--data-dir", str(tmp_path / "data"), "--config", str(config), "users", "list"], capsys
+    )
+    assert code == 2 and err.startswith("station: error: label_printer: ") and said in err
+
+
+def test_a_count_past_its_range_is_a_usage_error(data, capsys) -> None:
+    """--limit 10^20 reached the database as an OverflowError traceback."""
+    with pytest.raises(SystemExit) as exited:
+        main([*data, "video", "list", "--limit", "99999999999999999999"])
+    assert exited.value.code == 2
+    assert "is not from 1 to 100,000" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("out", ["folder", "missing/rows.jsonl"])
+def test_demo_manifest_into_a_place_it_cannot_write_says_so(
+    data, capsys, tmp_path: Path, out: str
+) -> None:
+    (tmp_path / "folder").mkdir()
+    code, _, err = run(
+        [*data, "demo-manifest", "--count", "2", "--out", str(tmp_path / out)], capsys
+    )
+    assert code == 2 and err.startswith("station: error: cannot write") and "Traceback" not in err
