@@ -661,9 +661,13 @@ def cmd_video_verify(station: app.Station, args: argparse.Namespace) -> int:
 
 @_with_station
 def cmd_video_hold(station: app.Station, args: argparse.Namespace) -> int:
+    from station.domain.holds import operator_hold_reason
     from station.evidence.video.service import set_hold
 
-    reason = "" if args.release else " ".join(args.reason.split())
+    try:
+        reason = "" if args.release else operator_hold_reason(args.reason)
+    except ValueError as exc:
+        raise CommandError(f"--reason: {exc}") from exc
     if not args.release and not reason:
         raise CommandError("--reason must say why the clip is kept (a dispute, a claim no.)")
     clip = _clip(station, args.clip)

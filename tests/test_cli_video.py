@@ -189,6 +189,15 @@ def test_hold_and_release(data: Path, capsys) -> None:
     assert code == 2 and "--reason must say why" in err
     code, _, err = video(data, capsys, "hold", "NOSUCHCLIP", "--reason", "x")
     assert code == 2 and "no clip" in err
+    for hostile, said in [
+        ("claim \x1b[2J#9", "control or direction"),  # it cleared the terminal of `video list`
+        ("claim \u202e9988", "control or direction"),
+        ("central dispute JD-1", "cannot start with 'central dispute'"),  # central would lift it
+        ("x" * 201, "longer than 200"),
+    ]:
+        code, _, err = video(data, capsys, "hold", clip.id, "--reason", hostile)
+        assert code == 2 and said in err, err
+    assert the_clip(data)[0].hold == ""
     with pytest.raises(SystemExit) as usage:
         video(data, capsys, "hold", clip.id)
     assert usage.value.code == 2

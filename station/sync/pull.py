@@ -24,6 +24,7 @@ from pydantic import ValidationError
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from station.domain.holds import DISPUTE_HOLD_PREFIX, MAX_HOLD_CHARS
 from station.domain.outcome import OUTCOME_FIELDS, Outcome
 from station.protocol.enums import (
     OrderState,
@@ -72,8 +73,6 @@ _REFUND_FIELDS: Final = frozenset({"disposition", "refund_kind", "refund_fen"})
 _PRINTED_FIELDS: Final = _REFUND_FIELDS | {"grade"}
 # how a clip's hold reads when a dispute at central set it: only such a hold is lifted by
 # central; any other reason is an operator's (`station video hold`) and stays
-DISPUTE_HOLD_PREFIX: Final = "central dispute "
-_HOLD_CHARS: Final = 200  # clips.hold
 
 
 class BadPage(Exception):
@@ -381,7 +380,7 @@ def _hold(session: Session, change: Change, station: str, now: datetime) -> obje
 def dispute_hold_reason(hold: EvidenceHold) -> str:
     """What a clip's hold says while ``hold``'s dispute keeps it."""
     reason = f": {hold.reason}" if hold.reason else ""
-    return f"{DISPUTE_HOLD_PREFIX}{hold.dispute}{reason}"[:_HOLD_CHARS]
+    return f"{DISPUTE_HOLD_PREFIX}{hold.dispute}{reason}"[:MAX_HOLD_CHARS]
 
 
 def apply_hold(session: Session, hold: EvidenceHold, now: datetime, *, seq: int = 0) -> int:
