@@ -31,15 +31,22 @@ def byte_range(header: str | None, size: int) -> tuple[int, int] | None:
     if not first and not last:
         return None
     if not first:  # the last N bytes
-        length = int(last[:18])
-        if length == 0:
+        length = _offset(last)
+        if length == 0 or size == 0:
             raise Unsatisfiable(header)
         return max(size - length, 0), size - 1
-    start = int(first[:18])
-    end = min(int(last[:18]), size - 1) if last else size - 1
-    if start >= size or (last and int(last[:18]) < start):
+    start = _offset(first)
+    end = min(_offset(last), size - 1) if last else size - 1
+    if start >= size or (last and _offset(last) < start):
         raise Unsatisfiable(header)
     return start, end
+
+
+def _offset(digits: str) -> int:
+    """A byte offset as written, however many leading zeros; one past any blob's size when it
+    has more digits than any size (cutting the digits read 0000…0001 as 0)."""
+    significant = digits.lstrip("0")
+    return int(significant) if len(significant) <= 18 else 10**18
 
 
 def blob_response(

@@ -362,6 +362,10 @@ def test_the_media_route_serves_ranges_of_evidence_only(desk: Desk, kefu: Browse
     assert open_end.content == data[-10:]
     past = kefu.get(f"/desk/media/{clip}", headers={"Range": f"bytes={len(data)}-"})
     assert past.status_code == 416 and past.headers["content-range"] == f"bytes */{len(data)}"
+    zeros = kefu.get(f"/desk/media/{clip}", headers={"Range": "bytes=" + "0" * 20 + "1000-1999"})
+    assert zeros.status_code == 206 and zeros.content == data[1000:2000]  # not read as 0-1999
+    far = kefu.get(f"/desk/media/{clip}", headers={"Range": "bytes=" + "9" * 30 + "-"})
+    assert far.status_code == 416
     several = kefu.get(f"/desk/media/{clip}", headers={"Range": "bytes=0-1,5-9"})
     assert several.status_code == 200 and several.content == data  # the whole is a valid answer
     assert kefu.get(f"/desk/media/{'0' * 64}").status_code == 404

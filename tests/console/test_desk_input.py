@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from starlette.requests import Request
 
+from central.console.media import Unsatisfiable, byte_range
 from central.console.web import _when, page_query
 from tests.central.client import Api, new_id
 from tests.central.servers import CentralServer
@@ -174,3 +175,10 @@ def test_a_time_stored_near_year_9999_is_shown_in_utc_not_a_500() -> None:
     zone = ZoneInfo("Asia/Shanghai")
     assert _when(datetime(9999, 12, 31, 23, 0, tzinfo=UTC), zone) == "9999-12-31 23:00 UTC"
     assert _when(datetime(2026, 12, 1, 2, 0, tzinfo=UTC), zone) == "2026-12-01 10:00"
+
+
+def test_the_last_bytes_of_an_empty_blob_are_unsatisfiable() -> None:
+    """It answered 206 with "Content-Range: bytes 0--1/0"."""
+    with pytest.raises(Unsatisfiable):
+        byte_range("bytes=-1", 0)
+    assert byte_range("bytes=-5", 3) == (0, 2)
