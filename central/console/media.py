@@ -45,7 +45,7 @@ def byte_range(header: str | None, size: int) -> tuple[int, int] | None:
 def _offset(digits: str) -> int:
     """A byte offset as written, however many leading zeros; one past any blob's size when it
     has more digits than any size (cutting the digits read 0000…0001 as 0)."""
-    significant = digits.lstrip("0")
+    significant = digits.lstrip("0") or "0"
     return int(significant) if len(significant) <= 18 else 10**18
 
 

@@ -182,3 +182,5 @@ def test_the_last_bytes_of_an_empty_blob_are_unsatisfiable() -> None:
     with pytest.raises(Unsatisfiable):
         byte_range("bytes=-1", 0)
     assert byte_range("bytes=-5", 3) == (0, 2)
+    assert byte_range("bytes=0-", 3) == (0, 2)  # what a browser's <video> asks first
+    assert byte_range("bytes=000-0", 3) == (0, 0)
