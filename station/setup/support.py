@@ -83,7 +83,7 @@ def write_support_bundle(
     }
     logs = sorted(paths.logs.glob("*.log*")) if paths.logs.is_dir() else []
     with (
-        atomic_path(out, parents=False) as partial,  # a missing folder is a mistyped --out
+        atomic_path(out) as partial,
         zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as bundle,
     ):
         for name, data in entries.items():
