@@ -103,6 +103,19 @@ def classify(raw: str, *, source: str = "scanner") -> ScanCode:
         return ScanCode(text, ScanKind.ORDER_NO, source=source)
     if ean_valid(text):
         return ScanCode(text, ScanKind.EAN, source=source)
+    if " " in text and (grouped := _ungrouped(text, source)) is not None:
+        return grouped
     if len(text) > PARCEL_CODE_MAX_CHARS or _TEXT.match(text):
         return ScanCode(text, ScanKind.TEXT, source=source)
     return ScanCode(text, ScanKind.OTHER, source=source)
+
+
+def _ungrouped(text: str, source: str) -> ScanCode | None:
+    """A number typed from a label, which prints it in groups ("SF 1234 5678 9012 3"): the
+    number, when without its spaces it has a known shape; None for text."""
+    try:
+        code = classify(text.replace(" ", ""), source=source)
+    except BadScan:
+        return None
+    numbers = (ScanKind.RMA, ScanKind.ORDER_NO, ScanKind.TRACKING, ScanKind.EAN)
+    return code if code.kind in numbers else None

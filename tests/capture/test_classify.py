@@ -97,6 +97,7 @@ def test_printer_commands_paths_and_sql_are_just_unknown_text(raw: str) -> None:
         "<w>SF1234567890123</w>",
         "退货 请联系客服",
         "RMA20261120000001 x2",
+        "PA SS",  # a command word, split: still nothing
         "A" * 65,
     ],
 )
@@ -156,3 +157,19 @@ def test_digits_of_other_scripts_make_no_number(raw: str) -> None:
 def test_what_only_looks_like_a_piece_stays_as_scanned(raw: str) -> None:
     code = classify(raw)
     assert code.kind is ScanKind.OTHER and code.text == raw
+
+
+@pytest.mark.parametrize(
+    ("typed", "kind", "text"),
+    [
+        ("SF 1234 5678 9012 3", ScanKind.TRACKING, "SF1234567890123"),  # as the label groups it
+        ("rma 2026 1120 0000 01", ScanKind.RMA, "RMA20261120000001"),
+        ("6901234 567892", ScanKind.EAN, "6901234567892"),
+        ("4000 1234 5678 9012 34", ScanKind.ORDER_NO, "400012345678901234"),
+    ],
+)
+def test_a_number_typed_in_the_groups_its_label_prints_is_that_number(
+    typed: str, kind: ScanKind, text: str
+) -> None:
+    code = classify(typed)
+    assert (code.kind, code.text) == (kind, text)
