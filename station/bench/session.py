@@ -297,16 +297,19 @@ class BenchSession:
         elif not self._checklist_command(command):
             self._say(Say.NOTHING_TO_DO, Tone.WARN, command.value.upper())
 
+    @property
+    def _parcel_open(self) -> bool:
+        """A parcel is on the bench (one that cannot be inspected does not count)."""
+        return not (self.outcome is None or isinstance(self.outcome, NotInspectable))
+
     def _camera_may_open(self) -> bool:
         """Whether a camera code may open a parcel now: nothing is open or on its way."""
-        return not self._opening and (
-            self.outcome is None or isinstance(self.outcome, NotInspectable)
-        )
+        return not self._opening and not self._parcel_open
 
     def _camera_ignores(self, code: ScanCode) -> bool:
         """Whether a code the camera saw must not act on the open parcel (and says why). While
         a parcel is open, the camera only answers an item step with the code it expects."""
-        if self.outcome is None or isinstance(self.outcome, NotInspectable):
+        if not self._parcel_open:
             return False
         model = self.checklist
         if model is not None and model.waits_for_item_scan():
